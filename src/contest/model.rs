@@ -1,0 +1,438 @@
+//! The contest language: what an organiser writes in `contest.ron`.
+//! Documented field by field in `docs/contest-format.md`; keep the two in step.
+
+use super::number::Number;
+use serde::Deserialize;
+
+/// A label a user reads, in Chinese and English.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    #[serde(default)]
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Label {
+    /// The label in `lang` ("zh" or "en"), falling back to the other.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Zh => (&self.zh, &self.en),
+            Lang::En => (&self.en, &self.zh),
+        };
+        if first.is_empty() {
+            second
+        } else {
+            first
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contest {
+    pub id: String,
+    pub name: Label,
+    #[serde(default)]
+    pub entrants: Entrants,
+    #[serde(default)]
+    pub files: Files,
+    /// The maximum total, when the contest has one (e.g. 100 or 1000).
+    /// With it, the weights of `Share` categories must add up to it.
+    #[serde(default)]
+    pub total_max: Option<Number>,
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub judges: Vec<Judge>,
+    #[serde(default)]
+    pub judging: JudgingDefaults,
+    #[serde(default)]
+    pub rounding: Rounding,
+    #[serde(default)]
+    pub vetoes: Vec<Veto>,
+    /// Entry fields that divide the field (trade, region, industry, level...).
+    #[serde(default)]
+    pub divisions: Vec<String>,
+    #[serde(default)]
+    pub ranking: Ranking,
+    #[serde(default)]
+    pub awards: Vec<AwardSet>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+pub enum Entrants {
+    #[default]
+    Individuals,
+    Teams,
+}
+
+/// Where the entries, marks and element data are, relative to the contest file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Files {
+    pub entries: String,
+    pub marks: String,
+    pub elements: Option<String>,
+}
+
+impl Default for Files {
+    fn default() -> Self {
+        Files {
+            entries: "entries.csv".into(),
+            marks: "marks.csv".into(),
+            elements: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub label: Label,
+    /// Points of this category in the total (for `Share`), or a multiplier
+    /// of the plain sum (for `Sum`; default 1).
+    #[serde(default)]
+    pub weight: Option<Number>,
+    #[serde(default)]
+    pub score: CategoryScore,
+    /// Lowest score the category can reach after deductions (e.g. 0).
+    #[serde(default)]
+    pub floor: Option<Number>,
+    pub criteria: Vec<Criterion>,
+}
+
+/// How criterion points become the category score.
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+pub enum CategoryScore {
+    /// points / (sum of the criteria's `max`) × weight: the category's
+    /// weighted share of the total.
+    #[default]
+    Share,
+    /// The plain sum of criterion points, times the weight if one is given.
+    Sum,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub label: Label,
+    /// Highest points this criterion gives (for deductions and bonuses: the cap).
+    #[serde(default)]
+    pub max: Option<Number>,
+    /// The range and step of one raw mark as a judge enters it.
+    #[serde(default)]
+    pub marks: Option<MarkRange>,
+    pub kind: CriterionKind,
+    /// How several marks of one cell combine (defaults depend on the kind).
+    #[serde(default)]
+    pub panel: Option<Panel>,
+    /// Judges who mark this criterion (default: every judge of the contest).
+    #[serde(default)]
+    pub judges: Option<Vec<String>>,
+    #[serde(default)]
+    pub missing: Option<Missing>,
+    #[serde(default)]
+    pub spread: Option<Spread>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MarkRange {
+    pub min: Number,
+    pub max: Number,
+    #[serde(default)]
+    pub step: Option<Number>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum CriterionKind {
+    /// Marks from a panel of judges, optionally converted per mark first.
+    Judgement {
+        #[serde(default)]
+        convert: Option<Convert>,
+    },
+    /// A measured value turned into points by a scale.
+    Measurement { scale: Scale },
+    /// count × per points subtracted, at most `max`.
+    Deduction { per: Number },
+    /// count × per points added, at most `max`.
+    Bonus { per: Number },
+    /// 1 = pass, 0 = fail; a pass is worth `points` (default 0).
+    PassFail {
+        #[serde(default)]
+        points: Option<Number>,
+    },
+    /// A yes/no record (1/0) worth no points, for vetoes and formulas.
+    Flag,
+    /// Several performed elements, each marked by the panel.
+    Elements {
+        count: u8,
+        /// Per-entry data of each element (e.g. "difficulty"), from the elements file.
+        #[serde(default)]
+        data: Vec<String>,
+        #[serde(default)]
+        convert: Option<Convert>,
+        /// The element's value from its panel `score` and its data (default "score").
+        #[serde(default)]
+        value: Option<String>,
+        combine: Combine,
+    },
+    /// A derived value over other criteria, in the formula language.
+    Formula { expr: String },
+}
+
+/// Turns one judge's mark into points before the panel combines them.
+#[derive(Debug, Clone, Deserialize)]
+pub enum Convert {
+    /// (mark, points) pairs; a mark not in the table is an error.
+    Table(Vec<(Number, Number)>),
+    /// A formula over `mark` and the element's data.
+    Formula(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum Scale {
+    /// Points of the first band whose limit the deviation (|value − nominal|,
+    /// or the value itself without a nominal) does not exceed.
+    Bands {
+        #[serde(default)]
+        nominal: Option<Number>,
+        bands: Vec<Band>,
+        #[serde(default)]
+        otherwise: Number,
+    },
+    /// `max` points at `best`, 0 at `worst`, linear between, clamped.
+    /// best < worst means lower is better (times, defects).
+    Linear { best: Number, worst: Number },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub within: Number,
+    pub points: Number,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub enum Panel {
+    Mean,
+    Median,
+    Sum,
+    Min,
+    Max,
+    /// Mean after dropping k highest and k lowest.
+    TrimmedMean(u8),
+    /// Sum after dropping k highest and k lowest.
+    TrimmedSum(u8),
+    /// Mean of the two marks closest to each other.
+    ClosestPair,
+    /// A rule chosen by the number of marks: [(3, Mean), (5, TrimmedMean(1))].
+    BySize(Vec<(u8, Panel)>),
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Missing {
+    /// Stand in the mean of the other judges' marks.
+    SubstituteMean,
+    /// Leave the criterion unscored and the entry incomplete.
+    Refuse,
+    /// A missing record counts as 0 (the default for deductions, bonuses, flags).
+    Zero,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spread {
+    /// Largest allowed difference.
+    pub max: Number,
+    #[serde(default)]
+    pub between: SpreadBetween,
+    pub resolve: SpreadResolve,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+pub enum SpreadBetween {
+    /// Highest and lowest mark.
+    #[default]
+    All,
+    /// Highest and lowest of the marks the panel keeps after trimming.
+    Middle,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum SpreadResolve {
+    /// Score as declared and flag the entry.
+    Flag,
+    /// Score with every mark (no trimming) and flag.
+    UseAll,
+    /// Leave the criterion unscored until the marks are corrected.
+    Block,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub enum Combine {
+    Sum,
+    Mean,
+    /// Sum of the best n elements.
+    Best(u8),
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct JudgingDefaults {
+    pub panel: Option<Panel>,
+    pub missing: Option<Missing>,
+    pub spread: Option<Spread>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judge {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub organisation: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub places: u32,
+    pub mode: RoundMode,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum RoundMode {
+    /// 四舍五入: halves away from zero.
+    HalfUp,
+    /// Banker's rounding: halves to the even digit.
+    HalfEven,
+    /// Cut off the extra digits.
+    Truncate,
+}
+
+/// Where rounding happens; nowhere else.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rounding {
+    pub judge: Option<Round>,
+    pub panel: Option<Round>,
+    pub element: Option<Round>,
+    pub criterion: Option<Round>,
+    pub category: Option<Round>,
+    pub total: Option<Round>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Veto {
+    pub id: String,
+    pub label: Label,
+    /// A condition in the formula language, e.g. "safety.major_accident > 0".
+    pub when: String,
+    pub effect: VetoEffect,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum VetoEffect {
+    /// No award of any kind; still ranked.
+    Disqualify,
+    /// The named category scores 0.
+    ZeroCategory(String),
+    /// The total is at most this.
+    CapTotal(Number),
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Ranking {
+    pub order: Order,
+    pub tie_breaks: Vec<TieBreak>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+pub enum Order {
+    #[default]
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum TieBreak {
+    /// Higher category score first.
+    Category(String),
+    /// Higher criterion points first ("category.criterion").
+    Criterion(String),
+    /// Higher best single judge mark in the criterion first.
+    HighestMark(String),
+    /// Smaller total of deductions first.
+    FewerDeductions,
+    /// An entry field, compared as numbers where both are numbers.
+    Field(String, Order),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardSet {
+    pub id: String,
+    #[serde(default)]
+    pub scope: Scope,
+    #[serde(default)]
+    pub eligible: Eligible,
+    /// Entries whose totals are within this of the last awarded total get the same award.
+    #[serde(default)]
+    pub tolerance: Option<Number>,
+    /// No award of this set to a total worse than this (below it when
+    /// higher is better, above it when lower is better).
+    #[serde(default)]
+    pub threshold: Option<Number>,
+    pub tiers: Vec<Tier>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Overall,
+    /// Awards are decided within each value of this division field.
+    PerDivision(String),
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+pub enum Eligible {
+    #[default]
+    All,
+    Teams,
+    Individuals,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: String,
+    pub label: Label,
+    pub rule: TierRule,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum TierRule {
+    /// The next n places.
+    Top(u32),
+    /// The next share of the field, in percent (cumulative cut, rounded down).
+    Share(Number),
+    /// Every remaining entry with a total at least this good.
+    AtLeast(Number),
+    /// The next n places, where n depends on the field size:
+    /// [(1, 1), (10, 2), (20, 3)] gives 1 award from 1 entry, 2 from 10, 3 from 20.
+    BySize(Vec<(u32, u32)>),
+}

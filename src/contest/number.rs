@@ -1,0 +1,99 @@
+//! Exact numbers in contest files.
+//!
+//! RON hands numbers to serde as `f64`, which cannot hold 0.1 exactly. A
+//! `Number` is read either from a string (`"0.1"`, always exact) or from a
+//! RON number, which is turned back into the shortest decimal that prints as
+//! the same float: what the organiser typed, as long as they typed at most 15
+//! significant digits. From then on everything is `rust_decimal::Decimal`.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Number(pub Decimal);
+
+impl Number {
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Number {
+    fn from(d: Decimal) -> Self {
+        Number(d)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+/// Parses a decimal as written by a person: `12`, `-0.5`, `+3.25`.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    let text = text.strip_prefix('+').unwrap_or(text);
+    if text.is_empty() || text.contains(['e', 'E', '_']) {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl Visitor<'_> for NumberVisitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number such as 30, 0.5 or \"0.05\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+                if !v.is_finite() {
+                    return Err(E::custom("a number must be finite"));
+                }
+                // Rust prints the shortest decimal that reads back as `v`.
+                Decimal::from_str(&format!("{v}"))
+                    .map(Number)
+                    .map_err(|_| E::custom(format!("{v} is too large or too precise; write it as a string")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+                parse_decimal(v)
+                    .map(Number)
+                    .ok_or_else(|| E::custom(format!("\"{v}\" is not a decimal number")))
+            }
+        }
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_come_back_as_typed() {
+        let n: Number = ron::from_str("0.1").unwrap();
+        assert_eq!(n.0.to_string(), "0.1");
+        let n: Number = ron::from_str("\"0.30\"").unwrap();
+        assert_eq!(n.0.to_string(), "0.30");
+        let n: Number = ron::from_str("30").unwrap();
+        assert_eq!(n.0, Decimal::from(30));
+    }
+
+    #[test]
+    fn rejects_non_numbers() {
+        assert!(parse_decimal("1e5").is_none());
+        assert!(parse_decimal("abc").is_none());
+        assert_eq!(parse_decimal(" +2.5 "), Some(Decimal::new(25, 1)));
+    }
+}

@@ -1,0 +1,706 @@
+//! Compiling a `Contest` into `Rules`: every name resolved to an index,
+//! every formula parsed, every semantic check done, so the engine never
+//! meets an unknown name or an impossible setting.
+
+use super::model::*;
+use super::{locate, Number};
+use crate::error::{suggest, Diagnostic, Diagnostics};
+use crate::formula::{self, Expr};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// One markable cell of an entry: a criterion, or one element of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub criterion: u16,
+    /// 1-based element number; 0 for a criterion without elements.
+    pub element: u8,
+}
+
+#[derive(Debug, Clone)]
+pub struct CriterionRule {
+    /// `category.criterion`, as marks files name it.
+    pub key: String,
+    pub category: usize,
+    /// Index within the category's `criteria`.
+    pub position: usize,
+    pub max: Option<Decimal>,
+    pub range: MarkRangeRule,
+    pub kind: KindRule,
+    pub panel: Panel,
+    pub missing: Missing,
+    pub spread: Option<Spread>,
+    /// Judges expected to mark this criterion (indices into `Rules::judges`).
+    pub judges: Vec<u16>,
+    /// First slot of this criterion; elements follow it.
+    pub first_slot: u16,
+    pub slot_count: u8,
+}
+
+/// The range of one raw mark, with the number of decimal places marks are
+/// stored with (the step's places; 4 when no step is declared).
+#[derive(Debug, Clone, Copy)]
+pub struct MarkRangeRule {
+    pub min: Decimal,
+    pub max: Decimal,
+    pub step: Option<Decimal>,
+    pub scale: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum KindRule {
+    Judgement { convert: Option<ConvertRule> },
+    Measurement(Scale),
+    Deduction { per: Decimal },
+    Bonus { per: Decimal },
+    PassFail { points: Decimal },
+    Flag,
+    Elements { data: Vec<String>, convert: Option<ConvertRule>, value: Expr, combine: Combine },
+    /// Variables are criterion indices.
+    Formula(Expr),
+}
+
+impl KindRule {
+    /// Whether the criterion's points count towards its category's maximum.
+    pub fn scores_out_of_max(&self) -> bool {
+        !matches!(self, KindRule::Deduction { .. } | KindRule::Bonus { .. } | KindRule::Flag)
+    }
+
+    pub fn is_counted(&self) -> bool {
+        matches!(self, KindRule::Deduction { .. } | KindRule::Bonus { .. })
+    }
+}
+
+/// How one mark becomes points. Formula variables: 0 = `mark`, 1.. = element data.
+#[derive(Debug, Clone)]
+pub enum ConvertRule {
+    Table(Vec<(Decimal, Decimal)>),
+    Formula(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub struct CategoryRule {
+    pub id: String,
+    pub label: Label,
+    pub weight: Decimal,
+    pub score: CategoryScore,
+    pub floor: Option<Decimal>,
+    /// Sum of the `max` of criteria that score out of a maximum.
+    pub max_points: Decimal,
+    pub criteria: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VetoRule {
+    pub id: String,
+    pub label: Label,
+    pub when_text: String,
+    /// Variables: criteria 0..n, then categories n.. .
+    pub when: Expr,
+    pub effect: VetoEffectRule,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum VetoEffectRule {
+    Disqualify,
+    ZeroCategory(usize),
+    CapTotal(Decimal),
+}
+
+#[derive(Debug, Clone)]
+pub enum TieBreakRule {
+    Category(usize),
+    Criterion(usize),
+    HighestMark(usize),
+    FewerDeductions,
+    Field(String, Order),
+}
+
+/// A checked contest, ready to run.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub contest: Contest,
+    pub path: PathBuf,
+    pub source: String,
+    pub categories: Vec<CategoryRule>,
+    pub criteria: Vec<CriterionRule>,
+    pub slots: Vec<Slot>,
+    pub criterion_index: HashMap<String, u16>,
+    pub judge_index: HashMap<String, u16>,
+    pub vetoes: Vec<VetoRule>,
+    pub tie_breaks: Vec<TieBreakRule>,
+}
+
+impl Rules {
+    pub fn dir(&self) -> PathBuf {
+        self.path.parent().map(PathBuf::from).unwrap_or_default()
+    }
+
+    pub fn judge_id(&self, judge: u16) -> &str {
+        self.contest.judges.get(judge as usize).map_or("", |j| j.id.as_str())
+    }
+
+    /// The criterion's label as written in the contest.
+    pub fn criterion_label(&self, criterion: usize, lang: Lang) -> &str {
+        let rule = &self.criteria[criterion];
+        self.contest.categories[rule.category].criteria[rule.position].label.get(lang)
+    }
+
+    pub fn compile(contest: Contest, path: PathBuf, source: String) -> Result<Rules, Diagnostics> {
+        let mut compiler = Compiler {
+            path: &path,
+            source: &source,
+            problems: Diagnostics::default(),
+        };
+        let rules = compiler.compile(contest.clone());
+        let problems = compiler.problems;
+        let (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks) = rules;
+        problems.into_result(Rules {
+            contest,
+            path,
+            source,
+            categories,
+            criteria,
+            slots,
+            criterion_index,
+            judge_index,
+            vetoes,
+            tie_breaks,
+        })
+    }
+}
+
+type Compiled = (
+    Vec<CategoryRule>,
+    Vec<CriterionRule>,
+    Vec<Slot>,
+    HashMap<String, u16>,
+    HashMap<String, u16>,
+    Vec<VetoRule>,
+    Vec<TieBreakRule>,
+);
+
+struct Compiler<'a> {
+    path: &'a PathBuf,
+    source: &'a str,
+    problems: Diagnostics,
+}
+
+/// Decimal places of a number: 0.05 → 2.
+fn places(d: Decimal) -> u32 {
+    d.normalize().scale()
+}
+
+/// Marks without a declared step may carry this many decimal places.
+pub const DEFAULT_MARK_PLACES: u32 = 4;
+
+impl Compiler<'_> {
+    /// Reports a problem at the position of the last anchor found.
+    fn report(&mut self, anchors: &[&str], field: impl Into<String>, message: impl Into<String>, help: Option<String>) {
+        let mut diagnostic = Diagnostic::new(self.path, field, message);
+        // Fall back to fewer anchors so the report points somewhere close.
+        for n in (1..=anchors.len()).rev() {
+            if let Some((line, column)) = locate(self.source, &anchors[..n]) {
+                diagnostic = diagnostic.at(line, column);
+                break;
+            }
+        }
+        if let Some(help) = help {
+            diagnostic = diagnostic.help(help);
+        }
+        self.problems.push(diagnostic);
+    }
+
+    fn check_id(&mut self, id: &str, anchors: &[&str], field: &str) {
+        if id.is_empty() || id.contains(['.', ',', ' ', '"']) {
+            self.report(
+                anchors,
+                field,
+                format!("the id `{id}` cannot be used"),
+                Some("ids are non-empty and use letters, digits, `_` or `-` (no dots, commas or spaces)".into()),
+            );
+        }
+    }
+
+    fn compile(&mut self, contest: Contest) -> Compiled {
+        let judge_index = self.judges(&contest);
+        let (categories, mut criteria, slots, criterion_index) = self.categories(&contest, &judge_index);
+        self.check_weights(&contest, &categories);
+        self.formulas(&contest, &mut criteria, &criterion_index);
+        let vetoes = self.vetoes(&contest, &categories, &criteria, &criterion_index);
+        let tie_breaks = self.tie_breaks(&contest, &categories, &criterion_index);
+        self.rounding(&contest);
+        self.awards(&contest);
+        (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks)
+    }
+
+    fn judges(&mut self, contest: &Contest) -> HashMap<String, u16> {
+        let mut index = HashMap::new();
+        for (i, judge) in contest.judges.iter().enumerate() {
+            let anchor = format!("\"{}\"", judge.id);
+            self.check_id(&judge.id, &["judges", &anchor], &format!("judges[{i}].id"));
+            if index.insert(judge.id.clone(), i as u16).is_some() {
+                self.report(&["judges", &anchor, &anchor], format!("judges[{i}].id"), format!("the judge id `{}` is used twice", judge.id), None);
+            }
+        }
+        index
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn categories(
+        &mut self,
+        contest: &Contest,
+        judge_index: &HashMap<String, u16>,
+    ) -> (Vec<CategoryRule>, Vec<CriterionRule>, Vec<Slot>, HashMap<String, u16>) {
+        let mut categories = Vec::new();
+        let mut criteria = Vec::new();
+        let mut slots = Vec::new();
+        let mut criterion_index = HashMap::new();
+        if contest.categories.is_empty() {
+            self.report(&["categories"], "categories", "the contest has no categories", Some("declare at least one Category(id: ..., criteria: [...])".into()));
+        }
+        for (c, category) in contest.categories.iter().enumerate() {
+            let anchor = format!("\"{}\"", category.id);
+            let field = format!("categories[{c}]");
+            self.check_id(&category.id, &[&anchor], &format!("{field}.id"));
+            if contest.categories[..c].iter().any(|o| o.id == category.id) {
+                self.report(&[&anchor, &anchor], format!("{field}.id"), format!("the category id `{}` is used twice", category.id), None);
+            }
+            if category.criteria.is_empty() {
+                self.report(&[&anchor], format!("{field}.criteria"), format!("category `{}` has no criteria", category.id), None);
+            }
+            let first = criteria.len();
+            for (k, criterion) in category.criteria.iter().enumerate() {
+                let key = format!("{}.{}", category.id, criterion.id);
+                let field = format!("{field}.criteria[{k}]");
+                let anchors = [anchor.as_str(), &format!("\"{}\"", criterion.id)];
+                self.check_id(&criterion.id, &anchors, &format!("{field}.id"));
+                if criterion_index.insert(key.clone(), criteria.len() as u16).is_some() {
+                    self.report(&anchors, format!("{field}.id"), format!("the criterion `{key}` is declared twice"), None);
+                }
+                let rule = self.criterion(contest, c, k, criterion, key, &field, &anchors, judge_index, slots.len());
+                for element in 0..rule.slot_count {
+                    let element = if matches!(rule.kind, KindRule::Elements { .. }) { element + 1 } else { 0 };
+                    slots.push(Slot { criterion: criteria.len() as u16, element });
+                }
+                criteria.push(rule);
+            }
+            let range = first..criteria.len();
+            let max_points = criteria[range.clone()]
+                .iter()
+                .filter(|r| r.kind.scores_out_of_max())
+                .filter_map(|r| r.max)
+                .sum::<Decimal>();
+            let weight = category.weight.map(Number::value);
+            if category.score == CategoryScore::Share {
+                if weight.is_none() {
+                    self.report(&[&anchor], format!("{field}.weight"), format!("category `{}` scores as a Share of the total but has no weight", category.id), Some("add `weight: 30` (its points in the total), or `score: Sum`".into()));
+                }
+                if max_points.is_zero() {
+                    self.report(&[&anchor], format!("{field}.criteria"), format!("category `{}` scores as a Share, but none of its criteria has a `max`", category.id), Some("give its criteria a `max`, or use `score: Sum`".into()));
+                }
+            }
+            categories.push(CategoryRule {
+                id: category.id.clone(),
+                label: category.label.clone(),
+                weight: weight.unwrap_or(Decimal::ONE),
+                score: category.score,
+                floor: category.floor.map(Number::value),
+                max_points,
+                criteria: range,
+            });
+        }
+        if slots.len() > u16::MAX as usize {
+            self.report(&["categories"], "categories", format!("the contest has {} markable cells; at most 65535 are supported", slots.len()), None);
+        }
+        (categories, criteria, slots, criterion_index)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn criterion(
+        &mut self,
+        contest: &Contest,
+        category: usize,
+        position: usize,
+        criterion: &Criterion,
+        key: String,
+        field: &str,
+        anchors: &[&str],
+        judge_index: &HashMap<String, u16>,
+        first_slot: usize,
+    ) -> CriterionRule {
+        let max = criterion.max.map(Number::value);
+        let kind = self.kind(&criterion.kind, max, field, anchors);
+        let (default_min, default_max, default_step) = match &kind {
+            KindRule::PassFail { .. } | KindRule::Flag => (Decimal::ZERO, Decimal::ONE, Some(Decimal::ONE)),
+            KindRule::Deduction { .. } | KindRule::Bonus { .. } => (Decimal::ZERO, Decimal::from(1_000_000), Some(Decimal::ONE)),
+            _ => (Decimal::ZERO, Decimal::ZERO, None),
+        };
+        let needs_range = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(_));
+        if needs_range && criterion.marks.is_none() {
+            self.report(anchors, format!("{field}.marks"), format!("criterion `{key}` needs the range of a mark"), Some("add `marks: (min: 0, max: 10, step: 0.5)`".into()));
+        }
+        let range = match criterion.marks {
+            Some(m) => (m.min.value(), m.max.value(), m.step.map(Number::value)),
+            None => (default_min, default_max, default_step),
+        };
+        if criterion.marks.is_some() && range.0 >= range.1 {
+            self.report(anchors, format!("{field}.marks"), format!("the mark range of `{key}` is empty: min {} is not below max {}", range.0, range.1), None);
+        }
+        if let Some(step) = range.2 {
+            if step <= Decimal::ZERO {
+                self.report(anchors, format!("{field}.marks.step"), format!("the step of `{key}` must be above 0, not {step}"), None);
+            }
+        }
+        let scale = range.2.map_or(DEFAULT_MARK_PLACES, |s| places(s).max(places(range.0)));
+        if matches!(kind, KindRule::Formula(_)) && criterion.marks.is_some() {
+            self.report(anchors, format!("{field}.marks"), format!("`{key}` is a Formula and takes no marks"), None);
+        }
+        let needs_max = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(Scale::Linear { .. }));
+        if needs_max && max.is_none() && contest.categories[category].score == CategoryScore::Share {
+            self.report(anchors, format!("{field}.max"), format!("criterion `{key}` needs `max`, the points it is worth"), None);
+        }
+
+        let is_panel = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. });
+        let default_panel = match &kind {
+            KindRule::Deduction { .. } | KindRule::Bonus { .. } => Panel::Sum,
+            KindRule::PassFail { .. } => Panel::Min,
+            KindRule::Flag => Panel::Max,
+            _ if is_panel => contest.judging.panel.clone().unwrap_or(Panel::Mean),
+            _ => Panel::Mean,
+        };
+        let panel = criterion.panel.clone().unwrap_or(default_panel);
+        self.check_panel(&panel, field, anchors);
+        let default_missing = if is_panel || matches!(kind, KindRule::Measurement(_) | KindRule::PassFail { .. }) {
+            contest.judging.missing.unwrap_or(Missing::Refuse)
+        } else {
+            Missing::Zero
+        };
+        let judges = match &criterion.judges {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| match judge_index.get(id) {
+                    Some(&j) => Some(j),
+                    None => {
+                        let names = contest.judges.iter().map(|j| j.id.as_str());
+                        self.report(&[anchors[0], anchors[1], &format!("\"{id}\"")], format!("{field}.judges"), format!("unknown judge `{id}`"), Some(suggest(id, names)));
+                        None
+                    }
+                })
+                .collect(),
+            None if is_panel => (0..contest.judges.len() as u16).collect(),
+            None => Vec::new(),
+        };
+        if is_panel && judges.is_empty() {
+            self.report(anchors, format!("{field}.judges"), format!("criterion `{key}` is marked by a panel, but the contest declares no judges"), Some("add `judges: [Judge(id: \"J1\", name: \"...\"), ...]` to the contest".into()));
+        }
+        if let Panel::BySize(_) = &panel {
+            if !judges.is_empty() && panel_rule_for(&panel, judges.len()).is_none() {
+                self.report(anchors, format!("{field}.panel"), format!("the panel of `{key}` has {} judges and no BySize rule covers that size", judges.len()), None);
+            }
+        } else if let Some(k) = trimmed(&panel) {
+            if !judges.is_empty() && 2 * k as usize >= judges.len() {
+                self.report(anchors, format!("{field}.panel"), format!("dropping {k} highest and {k} lowest leaves nothing of {} judges", judges.len()), Some("use fewer dropped marks or a BySize rule".into()));
+            }
+        }
+        let slot_count = match &criterion.kind {
+            CriterionKind::Elements { count, .. } => *count,
+            _ => 1,
+        };
+        CriterionRule {
+            key,
+            category,
+            position,
+            max,
+            range: MarkRangeRule { min: range.0, max: range.1, step: range.2, scale },
+            kind,
+            panel,
+            missing: criterion.missing.unwrap_or(default_missing),
+            spread: criterion.spread.clone().or_else(|| if is_panel { contest.judging.spread.clone() } else { None }),
+            judges,
+            first_slot: first_slot as u16,
+            slot_count,
+        }
+    }
+
+    fn check_panel(&mut self, panel: &Panel, field: &str, anchors: &[&str]) {
+        if let Panel::BySize(rules) = panel {
+            if rules.is_empty() {
+                self.report(anchors, format!("{field}.panel"), "BySize needs at least one (size, rule) pair", None);
+            }
+            for (size, rule) in rules {
+                if matches!(rule, Panel::BySize(_)) {
+                    self.report(anchors, format!("{field}.panel"), "BySize cannot nest another BySize", None);
+                }
+                if let Some(k) = trimmed(rule) {
+                    if 2 * k >= *size {
+                        self.report(anchors, format!("{field}.panel"), format!("with {size} judges, dropping {k} highest and {k} lowest leaves nothing"), None);
+                    }
+                }
+            }
+            if rules.windows(2).any(|w| w[0].0 >= w[1].0) {
+                self.report(anchors, format!("{field}.panel"), "BySize sizes must increase: [(3, Mean), (5, TrimmedMean(1)), (7, TrimmedMean(2))]", None);
+            }
+        }
+    }
+
+    fn kind(&mut self, kind: &CriterionKind, max: Option<Decimal>, field: &str, anchors: &[&str]) -> KindRule {
+        match kind {
+            CriterionKind::Judgement { convert } => KindRule::Judgement {
+                convert: convert.as_ref().map(|c| self.convert(c, &[], field, anchors)),
+            },
+            CriterionKind::Measurement { scale } => {
+                match scale {
+                    Scale::Bands { bands, .. } => {
+                        if bands.is_empty() {
+                            self.report(anchors, format!("{field}.kind"), "Bands needs at least one band", None);
+                        }
+                        if bands.windows(2).any(|w| w[0].within >= w[1].within) {
+                            self.report(anchors, format!("{field}.kind"), "bands must be listed from the tightest `within` to the widest", None);
+                        }
+                    }
+                    Scale::Linear { best, worst } => {
+                        if best == worst {
+                            self.report(anchors, format!("{field}.kind"), "a Linear scale needs `best` and `worst` to differ", None);
+                        }
+                    }
+                }
+                KindRule::Measurement(scale.clone())
+            }
+            CriterionKind::Deduction { per } | CriterionKind::Bonus { per } => {
+                if per.value() <= Decimal::ZERO {
+                    self.report(anchors, format!("{field}.kind.per"), format!("`per` must be above 0 (the points of one count), not {per}"), None);
+                }
+                if matches!(kind, CriterionKind::Deduction { .. }) {
+                    KindRule::Deduction { per: per.value() }
+                } else {
+                    KindRule::Bonus { per: per.value() }
+                }
+            }
+            CriterionKind::PassFail { points } => KindRule::PassFail {
+                points: points.map(Number::value).or(max).unwrap_or_default(),
+            },
+            CriterionKind::Flag => KindRule::Flag,
+            CriterionKind::Elements { count, data, convert, value, combine } => {
+                if *count == 0 {
+                    self.report(anchors, format!("{field}.kind.count"), "an Elements criterion needs at least 1 element", None);
+                }
+                if let Combine::Best(n) = combine {
+                    if *n == 0 || n > count {
+                        self.report(anchors, format!("{field}.kind.combine"), format!("Best({n}) must keep between 1 and {count} elements"), None);
+                    }
+                }
+                let convert = convert.as_ref().map(|c| self.convert(c, data, field, anchors));
+                let text = value.clone().unwrap_or_else(|| "score".into());
+                let mut names = vec!["score".to_string()];
+                names.extend(data.iter().cloned());
+                let value = self.formula(&text, &names, field, anchors);
+                KindRule::Elements { data: data.clone(), convert, value, combine: combine.clone() }
+            }
+            // Parsed once all criteria are known (see `formulas`).
+            CriterionKind::Formula { .. } => KindRule::Formula(Expr::Number(Decimal::ZERO)),
+        }
+    }
+
+    fn convert(&mut self, convert: &Convert, data: &[String], field: &str, anchors: &[&str]) -> ConvertRule {
+        match convert {
+            Convert::Table(pairs) => {
+                if pairs.windows(2).any(|w| w[0].0 >= w[1].0) {
+                    self.report(anchors, format!("{field}.kind.convert"), "a conversion table lists each mark once, in increasing order", None);
+                }
+                ConvertRule::Table(pairs.iter().map(|(m, p)| (m.value(), p.value())).collect())
+            }
+            Convert::Formula(text) => {
+                let mut names = vec!["mark".to_string()];
+                names.extend(data.iter().cloned());
+                ConvertRule::Formula(self.formula(text, &names, field, anchors))
+            }
+        }
+    }
+
+    /// Parses a formula whose names are `names` (variable i = names[i]).
+    fn formula(&mut self, text: &str, names: &[String], field: &str, anchors: &[&str]) -> Expr {
+        let result = formula::parse(text, &mut |name| {
+            names.iter().position(|n| n == name).ok_or_else(|| {
+                format!("unknown name `{name}`; {}", suggest(name, names.iter().map(String::as_str)))
+            })
+        });
+        result.unwrap_or_else(|e| {
+            self.report_formula(text, &e, field, anchors);
+            Expr::Number(Decimal::ZERO)
+        })
+    }
+
+    /// Formula criteria read other criteria; an acyclic order is required
+    /// and only criteria declared before a formula may be read by it.
+    fn formulas(&mut self, contest: &Contest, criteria: &mut [CriterionRule], index: &HashMap<String, u16>) {
+        let keys: Vec<String> = criteria.iter().map(|c| c.key.clone()).collect();
+        let categories: Vec<&str> = contest.categories.iter().map(|c| c.id.as_str()).collect();
+        for i in 0..criteria.len() {
+            let rule = &criteria[i];
+            let criterion = &contest.categories[rule.category].criteria[rule.position];
+            let CriterionKind::Formula { expr } = &criterion.kind else { continue };
+            let field = format!("categories[{}].criteria[{}].kind.expr", rule.category, rule.position);
+            let anchors = [format!("\"{}\"", contest.categories[rule.category].id), format!("\"{}\"", criterion.id)];
+            let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
+            let key = rule.key.clone();
+            let parsed = formula::parse(expr, &mut |name| match index.get(name) {
+                Some(&j) if (j as usize) < i => Ok(j as usize),
+                Some(_) => Err(format!("`{key}` can only read criteria declared before it, and `{name}` is not")),
+                None if categories.contains(&name) => Err(format!("`{name}` is a category; a criterion formula reads criteria (`{name}.<criterion>`), categories are summed after them")),
+                None => Err(format!("unknown criterion `{name}`; {}", suggest(name, keys.iter().map(String::as_str)))),
+            });
+            match parsed {
+                Ok(expr) => criteria[i].kind = KindRule::Formula(expr),
+                Err(e) => self.report_formula(expr, &e, &field, &anchors),
+            }
+        }
+    }
+
+    fn report_formula(&mut self, text: &str, error: &formula::ParseError, field: &str, anchors: &[&str]) {
+        let quoted = format!("{:?}", text);
+        let mut diagnostic = Diagnostic::new(self.path, field, format!("in formula {quoted}: {}", error.message));
+        let mut spots = anchors.to_vec();
+        spots.push(&quoted);
+        for n in (1..=spots.len()).rev() {
+            if let Some((line, column)) = locate(self.source, &spots[..n]) {
+                let column = if n == spots.len() { column + 1 + text[..error.offset.min(text.len())].chars().count() } else { column };
+                diagnostic = diagnostic.at(line, column);
+                break;
+            }
+        }
+        self.problems.push(diagnostic);
+    }
+
+    fn check_weights(&mut self, contest: &Contest, categories: &[CategoryRule]) {
+        let Some(total_max) = contest.total_max.map(Number::value) else { return };
+        if categories.iter().any(|c| c.score != CategoryScore::Share) {
+            return;
+        }
+        let sum: Decimal = categories.iter().map(|c| c.weight).sum();
+        if sum != total_max {
+            let listed: Vec<String> = categories.iter().map(|c| format!("{} {}", c.id, c.weight.normalize())).collect();
+            self.report(&["total_max"], "categories[].weight", format!("the category weights add up to {}, but total_max is {}", sum.normalize(), total_max.normalize()), Some(format!("weights: {}", listed.join(", "))));
+        }
+    }
+
+    /// Names in veto conditions: criteria, then categories.
+    fn condition_names(categories: &[CategoryRule], criteria: &[CriterionRule]) -> Vec<String> {
+        criteria.iter().map(|c| c.key.clone()).chain(categories.iter().map(|c| c.id.clone())).collect()
+    }
+
+    fn vetoes(&mut self, contest: &Contest, categories: &[CategoryRule], criteria: &[CriterionRule], _index: &HashMap<String, u16>) -> Vec<VetoRule> {
+        let names = Self::condition_names(categories, criteria);
+        let mut vetoes = Vec::new();
+        for (v, veto) in contest.vetoes.iter().enumerate() {
+            let field = format!("vetoes[{v}]");
+            let anchor = format!("\"{}\"", veto.id);
+            let anchors = ["vetoes", anchor.as_str()];
+            self.check_id(&veto.id, &anchors, &format!("{field}.id"));
+            let when = self.formula(&veto.when, &names, &format!("{field}.when"), &anchors);
+            let effect = match &veto.effect {
+                VetoEffect::Disqualify => VetoEffectRule::Disqualify,
+                VetoEffect::CapTotal(cap) => VetoEffectRule::CapTotal(cap.value()),
+                VetoEffect::ZeroCategory(id) => match categories.iter().position(|c| &c.id == id) {
+                    Some(c) => VetoEffectRule::ZeroCategory(c),
+                    None => {
+                        self.report(&[anchors[0], anchors[1], "ZeroCategory"], format!("{field}.effect"), format!("unknown category `{id}`"), Some(suggest(id, categories.iter().map(|c| c.id.as_str()))));
+                        VetoEffectRule::Disqualify
+                    }
+                },
+            };
+            vetoes.push(VetoRule { id: veto.id.clone(), label: veto.label.clone(), when_text: veto.when.clone(), when, effect });
+        }
+        vetoes
+    }
+
+    fn tie_breaks(&mut self, contest: &Contest, categories: &[CategoryRule], index: &HashMap<String, u16>) -> Vec<TieBreakRule> {
+        let mut rules = Vec::new();
+        for (t, tie_break) in contest.ranking.tie_breaks.iter().enumerate() {
+            let field = format!("ranking.tie_breaks[{t}]");
+            let rule = match tie_break {
+                TieBreak::Category(id) => match categories.iter().position(|c| &c.id == id) {
+                    Some(c) => Some(TieBreakRule::Category(c)),
+                    None => {
+                        self.report(&["tie_breaks", &format!("\"{id}\"")], field, format!("unknown category `{id}`"), Some(suggest(id, categories.iter().map(|c| c.id.as_str()))));
+                        None
+                    }
+                },
+                TieBreak::Criterion(key) | TieBreak::HighestMark(key) => match index.get(key) {
+                    Some(&c) if matches!(tie_break, TieBreak::Criterion(_)) => Some(TieBreakRule::Criterion(c as usize)),
+                    Some(&c) => Some(TieBreakRule::HighestMark(c as usize)),
+                    None => {
+                        self.report(&["tie_breaks", &format!("\"{key}\"")], field, format!("unknown criterion `{key}` (write it as category.criterion)"), Some(suggest(key, index.keys().map(String::as_str))));
+                        None
+                    }
+                },
+                TieBreak::FewerDeductions => Some(TieBreakRule::FewerDeductions),
+                TieBreak::Field(name, order) => Some(TieBreakRule::Field(name.clone(), *order)),
+            };
+            rules.extend(rule);
+        }
+        rules
+    }
+
+    fn rounding(&mut self, contest: &Contest) {
+        let r = &contest.rounding;
+        for (name, round) in [("judge", r.judge), ("panel", r.panel), ("element", r.element), ("criterion", r.criterion), ("category", r.category), ("total", r.total)] {
+            if let Some(round) = round {
+                if round.places > 20 {
+                    self.report(&["rounding", name], format!("rounding.{name}.places"), format!("{} decimal places is more than the 20 supported", round.places), None);
+                }
+            }
+        }
+    }
+
+    fn awards(&mut self, contest: &Contest) {
+        for (s, set) in contest.awards.iter().enumerate() {
+            let field = format!("awards[{s}]");
+            let anchor = format!("\"{}\"", set.id);
+            if let Scope::PerDivision(name) = &set.scope {
+                if !contest.divisions.contains(name) {
+                    self.report(&["awards", &anchor, "PerDivision"], format!("{field}.scope"), format!("awards are decided per `{name}`, but it is not one of the contest's divisions"), Some(format!("add \"{name}\" to `divisions`; {}", suggest(name, contest.divisions.iter().map(String::as_str)))));
+                }
+            }
+            if set.tiers.is_empty() {
+                self.report(&["awards", &anchor], format!("{field}.tiers"), "an award set needs at least one tier", None);
+            }
+            let mut share = Decimal::ZERO;
+            for (t, tier) in set.tiers.iter().enumerate() {
+                let tier_anchor = format!("\"{}\"", tier.id);
+                let anchors = ["awards", anchor.as_str(), tier_anchor.as_str()];
+                match &tier.rule {
+                    TierRule::Share(p) => {
+                        share += p.value();
+                        if p.value() <= Decimal::ZERO || share > Decimal::ONE_HUNDRED {
+                            self.report(&anchors, format!("{field}.tiers[{t}].rule"), format!("the shares of `{}` add up to {}%, beyond 100%", set.id, share.normalize()), Some("each Share is that tier's own percent of the field, after the tiers above it".into()));
+                        }
+                    }
+                    TierRule::BySize(steps) => {
+                        if steps.is_empty() || steps.windows(2).any(|w| w[0].0 >= w[1].0) {
+                            self.report(&anchors, format!("{field}.tiers[{t}].rule"), "BySize lists (field size, awards) with sizes increasing: [(1, 1), (10, 2), (20, 3)]", None);
+                        }
+                    }
+                    TierRule::Top(_) | TierRule::AtLeast(_) => {}
+                }
+            }
+        }
+    }
+}
+
+fn trimmed(panel: &Panel) -> Option<u8> {
+    match panel {
+        Panel::TrimmedMean(k) | Panel::TrimmedSum(k) => Some(*k),
+        _ => None,
+    }
+}
+
+/// The rule that applies to `n` marks: for BySize the entry with the largest
+/// size not above `n`; otherwise the panel itself.
+pub fn panel_rule_for(panel: &Panel, n: usize) -> Option<&Panel> {
+    match panel {
+        Panel::BySize(rules) => rules.iter().rev().find(|(size, _)| *size as usize <= n).map(|(_, rule)| rule),
+        other => Some(other),
+    }
+}

@@ -1,0 +1,91 @@
+//! Element data: per entry, per element, the values the contest's formulas
+//! read (a difficulty coefficient, a base value). Wide CSV:
+//! `entry,criterion,element,<field>,<field>...`, one row per performed element.
+
+use super::{read_text, Entries, MAX_REPORTED};
+use crate::contest::{parse_decimal, KindRule, Rules};
+use crate::error::{suggest, Diagnostic, Diagnostics};
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default)]
+pub struct ElementData {
+    /// (entry, slot) → values aligned with the criterion's declared `data`.
+    values: FxHashMap<(u32, u16), Vec<Decimal>>,
+}
+
+impl ElementData {
+    pub fn get(&self, entry: u32, slot: u16) -> Option<&[Decimal]> {
+        self.values.get(&(entry, slot)).map(Vec::as_slice)
+    }
+
+    pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<ElementData, Diagnostics> {
+        let text = read_text(path)?;
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| Diagnostic::new(path, "row", e.to_string()).at_line(1))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let mut problems = Diagnostics::default();
+        let column = |name: &str| header.iter().position(|h| h == name);
+        let (Some(entry_col), Some(criterion_col), Some(element_col)) = (column("entry"), column("criterion"), column("element")) else {
+            return Err(Diagnostic::new(path, "entry,criterion,element", "the header needs `entry`, `criterion` and `element` columns, then one column per data field")
+                .at_line(1)
+                .into());
+        };
+        let mut data = ElementData::default();
+        for record in reader.records() {
+            if problems.len() >= MAX_REPORTED {
+                break;
+            }
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    problems.push(Diagnostic::new(path, "row", e.to_string()).at_line(line));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
+            let get = |i: usize| record.get(i).unwrap_or("").trim();
+            let Some(&entry) = entries.index.get(get(entry_col)) else {
+                problems.push(at("entry", format!("unknown entry `{}`", get(entry_col))));
+                continue;
+            };
+            let key = get(criterion_col);
+            let Some(&criterion) = rules.criterion_index.get(key) else {
+                problems.push(at("criterion", format!("unknown criterion `{key}`")).help(suggest(key, rules.criterion_index.keys().map(String::as_str))));
+                continue;
+            };
+            let rule = &rules.criteria[criterion as usize];
+            let KindRule::Elements { data: fields, .. } = &rule.kind else {
+                problems.push(at("criterion", format!("`{key}` has no elements, so no element data")));
+                continue;
+            };
+            let element = match get(element_col).parse::<u8>() {
+                Ok(n) if n >= 1 && n <= rule.slot_count => n,
+                _ => {
+                    problems.push(at("element", format!("`{}` is not an element of {key}: give 1 to {}", get(element_col), rule.slot_count)));
+                    continue;
+                }
+            };
+            let mut values = Vec::with_capacity(fields.len());
+            for field in fields {
+                let cell = column(field).map(get).unwrap_or("");
+                match parse_decimal(cell) {
+                    Some(v) => values.push(v),
+                    None if column(field).is_none() => problems.push(at(field, format!("{key} needs the data field `{field}`, but there is no such column"))),
+                    None => problems.push(at(field, format!("`{cell}` is not a number"))),
+                }
+            }
+            if values.len() == fields.len() && data.values.insert((entry, rule.first_slot + element as u16 - 1), values).is_some() {
+                problems.push(at("element", format!("element {element} of {key} for entry `{}` is given twice", get(entry_col))));
+            }
+        }
+        problems.into_result(data)
+    }
+}

@@ -1,0 +1,243 @@
+//! Entries: individuals or teams, from CSV (as Excel saves it) or RON.
+
+use super::read_text;
+use crate::error::{suggest, Diagnostic, Diagnostics};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    /// Team members' names (empty for individuals).
+    pub members: Vec<String>,
+    /// Values of the other fields, aligned with `Entries::fields`.
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    /// Names of the extra fields (division fields and any others).
+    pub fields: Vec<String>,
+    pub list: Vec<Entry>,
+    pub index: HashMap<String, u32>,
+}
+
+impl Entries {
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f == name)
+    }
+
+    pub fn field<'a>(&'a self, entry: &'a Entry, name: &str) -> Option<&'a str> {
+        self.field_index(name).map(|i| entry.fields[i].as_str())
+    }
+
+    /// Reads CSV or RON by extension, checking ids and the fields the contest needs.
+    pub fn load(path: &Path, required_fields: &[String]) -> Result<Entries, Diagnostics> {
+        let text = read_text(path)?;
+        let entries = match path.extension().and_then(|e| e.to_str()) {
+            Some("ron") => from_ron(path, &text)?,
+            _ => from_csv(path, &text)?,
+        };
+        let mut problems = Diagnostics::default();
+        for field in required_fields {
+            if entries.field_index(field).is_none() {
+                let names = entries.fields.iter().map(String::as_str);
+                problems.push(
+                    Diagnostic::new(path, field.as_str(), format!("the contest divides entries by `{field}`, but the entries have no such field"))
+                        .at_line(1)
+                        .help(format!("add a `{field}` column; {}", suggest(field, names))),
+                );
+            }
+        }
+        problems.into_result(entries)
+    }
+}
+
+const ID: &str = "id";
+const NAME: &str = "name";
+const ORGANISATION: &str = "organisation";
+const MEMBERS: &str = "members";
+
+fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error(path, &e))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let mut problems = Diagnostics::default();
+    for required in [ID, NAME] {
+        if column(required).is_none() {
+            problems.push(
+                Diagnostic::new(path, required, format!("the header has no `{required}` column"))
+                    .at_line(1)
+                    .help("the first row names the columns: id,name,organisation,... (members for teams)"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (id_col, name_col) = (column(ID).unwrap_or(0), column(NAME).unwrap_or(0));
+    let organisation_col = column(ORGANISATION);
+    let members_col = column(MEMBERS);
+    let extra: Vec<usize> = (0..header.len())
+        .filter(|i| ![Some(id_col), Some(name_col), organisation_col, members_col].contains(&Some(*i)))
+        .collect();
+    let mut entries = Entries {
+        fields: extra.iter().map(|&i| header[i].clone()).collect(),
+        ..Entries::default()
+    };
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(csv_error(path, &e));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let get = |i: usize| record.get(i).unwrap_or("").trim().to_string();
+        let entry = Entry {
+            id: get(id_col),
+            name: get(name_col),
+            organisation: organisation_col.map(get).unwrap_or_default(),
+            members: members_col.map(|i| split_members(&get(i))).unwrap_or_default(),
+            fields: extra.iter().map(|&i| get(i)).collect(),
+        };
+        add(&mut entries, entry, path, line, &mut problems);
+    }
+    problems.into_result(entries)
+}
+
+fn split_members(text: &str) -> Vec<String> {
+    text.split([';', '；', '、', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn add(entries: &mut Entries, entry: Entry, path: &Path, line: usize, problems: &mut Diagnostics) {
+    if let Some(problem) = id_problem(&entry.id) {
+        problems.push(Diagnostic::new(path, ID, problem).at_line(line));
+        return;
+    }
+    if entry.name.is_empty() {
+        problems.push(Diagnostic::new(path, NAME, format!("entry `{}` has no name", entry.id)).at_line(line));
+    }
+    let index = entries.list.len() as u32;
+    if entries.index.insert(entry.id.clone(), index).is_some() {
+        problems.push(
+            Diagnostic::new(path, ID, format!("the id `{}` is used twice", entry.id))
+                .at_line(line)
+                .help("every entry needs its own id"),
+        );
+        return;
+    }
+    entries.list.push(entry);
+}
+
+/// Why an id cannot be used, if it cannot.
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("the id is empty".into())
+    } else if id.contains([',', '"', '\n', '\r']) || id.trim() != id {
+        Some(format!("the id `{id}` contains a comma, quote, line break or edge space"))
+    } else {
+        None
+    }
+}
+
+fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
+    let line = error.position().map_or(0, |p| p.line() as usize);
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("this row has {len} fields but the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
+        _ => error.to_string(),
+    };
+    Diagnostic::new(path, "row", message)
+        .at_line(line)
+        .help("check for a missing or extra comma; quote fields that contain commas")
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RonEntry {
+    id: String,
+    name: String,
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    members: Vec<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+}
+
+fn from_ron(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
+    let list: Vec<RonEntry> = crate::contest::ron_options()
+        .from_str(text)
+        .map_err(|e| crate::contest::ron_diagnostic(path, &e))?;
+    let mut entries = Entries::default();
+    for entry in &list {
+        for field in entry.fields.keys() {
+            if !entries.fields.contains(field) {
+                entries.fields.push(field.clone());
+            }
+        }
+    }
+    let mut problems = Diagnostics::default();
+    for entry in list {
+        let line = crate::contest::locate(text, &[&format!("\"{}\"", entry.id)]).map_or(0, |p| p.0);
+        let fields = entries
+            .fields
+            .iter()
+            .map(|f| entry.fields.get(f).cloned().unwrap_or_default())
+            .collect();
+        let entry = Entry {
+            id: entry.id,
+            name: entry.name,
+            organisation: entry.organisation,
+            members: entry.members,
+            fields,
+        };
+        add(&mut entries, entry, path, line, &mut problems);
+    }
+    problems.into_result(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Entries, Diagnostics> {
+        let dir = std::env::temp_dir().join(format!("podium-entries-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("e{}.csv", text.len()));
+        std::fs::write(&path, text).unwrap();
+        Entries::load(&path, &["trade".to_string()])
+    }
+
+    #[test]
+    fn reads_excel_csv_with_bom_and_members() {
+        let entries = load("\u{feff}id,name,organisation,trade,members\nT1,一班,建工,welder,张三;李四\n").unwrap();
+        assert_eq!(entries.list[0].members, vec!["张三", "李四"]);
+        assert_eq!(entries.field(&entries.list[0], "trade"), Some("welder"));
+    }
+
+    #[test]
+    fn reports_duplicates_missing_fields_and_broken_rows() {
+        let err = load("id,name,trade\nA,x,w\nA,y,w\nB,z\n").unwrap_err().to_string();
+        assert!(err.contains(":3: error in `id`: the id `A` is used twice"), "{err}");
+        assert!(err.contains(":4: error in `row`: this row has 2 fields but the header has 3"), "{err}");
+        let err = load("id,name\nA,x\n").unwrap_err().to_string();
+        assert!(err.contains("no such field"), "{err}");
+    }
+}

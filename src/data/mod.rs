@@ -1,0 +1,29 @@
+//! Entries, marks and element data: reading the organisers' files with
+//! every bad row reported by line and field.
+
+pub mod elements;
+pub mod entries;
+pub mod marks;
+
+pub use elements::ElementData;
+pub use entries::{Entries, Entry};
+pub use marks::{MarkSet, RawMark, NO_JUDGE};
+
+use crate::error::Diagnostic;
+use std::path::Path;
+
+/// Reads a text file, naming it in the error; strips a UTF-8 BOM (Excel writes one).
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(path, "", format!("cannot read the file: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let (line, column) = crate::error::line_col(&String::from_utf8_lossy(bytes), e.utf8_error().valid_up_to());
+        Diagnostic::new(path, "", "the file is not UTF-8 text")
+            .at(line, column)
+            .help("save it as \"CSV UTF-8\" (Excel) or UTF-8 text")
+    })
+}
+
+/// Most problems shown for one file; the rest are counted.
+pub const MAX_REPORTED: usize = 50;

@@ -1,0 +1,91 @@
+//! What the World holds: one entity per entry with these components, and
+//! the contest's inputs as a resource.
+
+use crate::contest::Rules;
+use crate::data::{ElementData, Entries, MarkSet};
+use bevy_ecs::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// Everything scoring reads, shared by every system.
+#[derive(Resource, Clone)]
+pub struct Inputs {
+    pub rules: Arc<Rules>,
+    pub entries: Arc<Entries>,
+    pub marks: Arc<MarkSet>,
+    pub elements: Arc<ElementData>,
+}
+
+/// Index of the entry in `Entries::list` (and in `MarkSet::offsets`).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct EntryIndex(pub u32);
+
+/// Each criterion's value, by criterion index; `None` until scored, or if it
+/// cannot be scored (see the entry's flags). For a Flag this is the recorded
+/// 0/1, for a PassFail 1 (pass) or 0 (fail); for every other kind, its points.
+#[derive(Component, Debug, Clone, Default)]
+pub struct CriterionValues(pub Vec<Option<Decimal>>);
+
+/// Each category's score; `None` if a criterion in it is unscored.
+#[derive(Component, Debug, Clone, Default)]
+pub struct CategoryScores(pub Vec<Option<Decimal>>);
+
+/// The total; `None` for an incomplete entry, which is not ranked.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Total(pub Option<Decimal>);
+
+/// Something a user must know about an entry's result.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flag {
+    /// A criterion could not be scored; the reason is for people.
+    Incomplete { criterion: u16, reason: String },
+    /// Marks further apart than the contest's spread check allows.
+    Spread { criterion: u16, element: u8, spread: Decimal },
+    /// The mean of the other judges stood in for missing judges.
+    Substituted { criterion: u16, element: u8, judges: Vec<u16> },
+    /// A veto condition held.
+    Veto { veto: u16 },
+}
+
+#[derive(Component, Debug, Clone, Default)]
+pub struct Flags(pub Vec<Flag>);
+
+impl Flags {
+    pub fn disqualified(&self, rules: &Rules) -> bool {
+        self.0.iter().any(|f| match f {
+            Flag::Veto { veto } => matches!(rules.vetoes[*veto as usize].effect, crate::contest::rules::VetoEffectRule::Disqualify),
+            _ => false,
+        })
+    }
+}
+
+/// A place in a ranking: 1-based, shared by tied entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    pub rank: u32,
+    pub tied: bool,
+}
+
+/// Places overall and within each division field (aligned with the
+/// contest's `divisions`). `None` for unranked (incomplete) entries.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Standing {
+    pub overall: Option<Place>,
+    pub divisions: Vec<Option<Place>>,
+}
+
+/// Awards won: (award set, tier) indices.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Awards(pub Vec<(u16, u16)>);
+
+/// Present only on entries being explained: each system writes what it did.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Trace(pub Vec<String>);
+
+impl Trace {
+    pub fn note(trace: &mut Option<Mut<Trace>>, line: impl FnOnce() -> String) {
+        if let Some(trace) = trace {
+            trace.0.push(line());
+        }
+    }
+}

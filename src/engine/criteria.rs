@@ -1,0 +1,306 @@
+//! Criterion systems: one per kind of criterion, each scoring every entry's
+//! criteria of that kind in parallel. They share `panel_cell`, the one
+//! routine that turns a cell's judge marks into one number.
+
+use super::components::*;
+use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
+use super::round::round;
+use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve};
+use crate::data::{MarkSet, RawMark, NO_JUDGE};
+use crate::formula::{EvalError, Expr};
+use bevy_ecs::prelude::*;
+use rust_decimal::Decimal;
+
+/// The components a criterion system writes.
+pub type Scoring<'a> = (&'a EntryIndex, &'a mut CriterionValues, &'a mut Flags, Option<&'a mut Trace>);
+
+/// What scoring one criterion of one entry may read.
+pub struct Cell<'a> {
+    pub inputs: &'a Inputs,
+    pub criterion: usize,
+    pub rule: &'a CriterionRule,
+    pub entry: u32,
+    /// All of the entry's marks, sorted by slot and judge.
+    pub marks: &'a [RawMark],
+}
+
+type Outcome = Result<Decimal, String>;
+
+/// Runs `score` for every entry and every criterion `of_kind` selects.
+fn score_each(
+    inputs: &Inputs,
+    query: &mut Query<Scoring>,
+    of_kind: fn(&KindRule) -> bool,
+    score: fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<Trace>>) -> Outcome,
+) {
+    let rules = &inputs.rules;
+    let criteria: Vec<usize> = (0..rules.criteria.len()).filter(|&c| of_kind(&rules.criteria[c].kind)).collect();
+    if criteria.is_empty() {
+        return;
+    }
+    query.par_iter_mut().for_each(|(index, mut values, mut flags, mut trace)| {
+        let marks = inputs.marks.of_entry(index.0 as usize);
+        for &criterion in &criteria {
+            let rule = &rules.criteria[criterion];
+            let cell = Cell { inputs, criterion, rule, entry: index.0, marks };
+            let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
+            Trace::note(&mut trace, || match &outcome {
+                Ok(v) => format!("{} = {v}", rule.key),
+                Err(reason) => format!("{} not scored: {reason}", rule.key),
+            });
+            if let Err(reason) = &outcome {
+                flags.0.push(Flag::Incomplete { criterion: criterion as u16, reason: reason.clone() });
+            }
+            values.0[criterion] = outcome.ok();
+        }
+    });
+}
+
+pub fn score_judgements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
+    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Judgement { .. }), judgement);
+}
+
+pub fn score_measurements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
+    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Measurement(_)), measurement);
+}
+
+pub fn score_deductions_and_bonuses(inputs: Res<Inputs>, mut query: Query<Scoring>) {
+    score_each(&inputs, &mut query, KindRule::is_counted, count);
+}
+
+pub fn score_gates_and_flags(inputs: Res<Inputs>, mut query: Query<Scoring>) {
+    score_each(&inputs, &mut query, |k| matches!(k, KindRule::PassFail { .. } | KindRule::Flag), gate);
+}
+
+pub fn score_elements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
+    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Elements { .. }), elements);
+}
+
+pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
+    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Formula(_)), formula);
+}
+
+fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let KindRule::Judgement { convert } = &cell.rule.kind else { unreachable!() };
+    let panel = panel_cell(cell, 0, convert.as_ref(), None, flags, trace)?;
+    // Without a conversion, marks on their own scale (say 0–10) are worth
+    // the criterion's `max` points in proportion.
+    match (convert, cell.rule.max) {
+        (None, Some(max)) if max != cell.rule.range.max && !cell.rule.range.max.is_zero() => {
+            let points = panel * max / cell.rule.range.max;
+            Trace::note(trace, || format!("{}: {panel} of {} marks × {max} points", cell.rule.key, cell.rule.range.max.normalize()));
+            Ok(points)
+        }
+        _ => Ok(panel),
+    }
+}
+
+fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let KindRule::Measurement(scale) = &cell.rule.kind else { unreachable!() };
+    let value = panel_cell(cell, 0, None, None, flags, trace)?;
+    let points = match scale {
+        Scale::Bands { nominal, bands, otherwise } => {
+            let deviation = nominal.map_or(value, |n| (value - n.value()).abs());
+            let band = bands.iter().find(|b| deviation <= b.within.value());
+            Trace::note(trace, || match band {
+                Some(b) => format!("{}: deviation {deviation} within {} → {} points", cell.rule.key, b.within, b.points),
+                None => format!("{}: deviation {deviation} outside every band → {otherwise} points", cell.rule.key),
+            });
+            band.map_or(otherwise.value(), |b| b.points.value())
+        }
+        Scale::Linear { best, worst } => {
+            let (best, worst) = (best.value(), worst.value());
+            let max = cell.rule.max.unwrap_or(Decimal::ONE);
+            let share = ((worst - value) / (worst - best)).clamp(Decimal::ZERO, Decimal::ONE);
+            Trace::note(trace, || format!("{}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}", cell.rule.key));
+            max * share
+        }
+    };
+    Ok(points)
+}
+
+fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let (per, sign) = match &cell.rule.kind {
+        KindRule::Deduction { per } => (*per, Decimal::NEGATIVE_ONE),
+        KindRule::Bonus { per } => (*per, Decimal::ONE),
+        _ => unreachable!(),
+    };
+    let count = panel_cell(cell, 0, None, None, flags, trace)?;
+    let uncapped = count * per;
+    let points = cell.rule.max.map_or(uncapped, |cap| uncapped.min(cap));
+    Trace::note(trace, || {
+        let capped = if points < uncapped { format!(", capped at {points}") } else { String::new() };
+        format!("{}: {count} × {per} = {uncapped}{capped}", cell.rule.key)
+    });
+    Ok(sign * points)
+}
+
+fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let value = panel_cell(cell, 0, None, None, flags, trace)?;
+    Ok(if value >= Decimal::ONE { Decimal::ONE } else { Decimal::ZERO })
+}
+
+fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let KindRule::Elements { convert, value, combine, .. } = &cell.rule.kind else { unreachable!() };
+    let rounding = &cell.inputs.rules.contest.rounding;
+    let mut element_values = Vec::with_capacity(cell.rule.slot_count as usize);
+    for element in 0..cell.rule.slot_count {
+        let slot = cell.rule.first_slot + element as u16;
+        let data = cell.inputs.elements.get(cell.entry, slot);
+        let score = panel_cell(cell, element, convert.as_ref(), data, flags, trace)?;
+        let vars = |v: usize| if v == 0 { Some(score) } else { data.and_then(|d| d.get(v - 1).copied()) };
+        let element_value = round(eval(value, &vars, cell, element + 1)?, rounding.element);
+        Trace::note(trace, || {
+            let data = data.map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+            format!("{} element {}: score {score}, data [{data}] → {element_value}", cell.rule.key, element + 1)
+        });
+        element_values.push(element_value);
+    }
+    element_values.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(match combine {
+        Combine::Sum => element_values.iter().sum(),
+        Combine::Mean => element_values.iter().sum::<Decimal>() / Decimal::from(element_values.len().max(1)),
+        Combine::Best(n) => {
+            Trace::note(trace, || format!("{}: best {n} of {} elements count", cell.rule.key, element_values.len()));
+            element_values.iter().take(*n as usize).sum()
+        }
+    })
+}
+
+fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let KindRule::Formula(expr) = &cell.rule.kind else { unreachable!() };
+    let result = eval(expr, &|v| values[v], cell, 0)?;
+    Trace::note(trace, || format!("{}: formula gives {result}", cell.rule.key));
+    Ok(result)
+}
+
+/// Evaluates a formula of a cell, naming a missing input in the error.
+fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, element: u8) -> Outcome {
+    expr.eval(vars).map_err(|e| match e {
+        EvalError::Missing(_) if element > 0 => format!("element {element} has no element data"),
+        EvalError::Missing(v) if matches!(cell.rule.kind, KindRule::Formula(_)) => {
+            format!("it reads {}, which has no value", cell.inputs.rules.criteria[v].key)
+        }
+        other => format!("the formula failed: {other}"),
+    })
+}
+
+/// The marks of one slot, as (judge, value), in judge order.
+fn slot_marks(cell: &Cell, element: u8) -> Vec<(u16, Decimal)> {
+    let slot = cell.rule.first_slot + element as u16;
+    let start = cell.marks.partition_point(|m| m.slot < slot);
+    let end = cell.marks.partition_point(|m| m.slot <= slot);
+    cell.marks[start..end]
+        .iter()
+        .map(|m| (m.judge, MarkSet::value(&cell.inputs.rules, m)))
+        .collect()
+}
+
+fn judge_name(rules: &Rules, judge: u16) -> &str {
+    if judge == NO_JUDGE {
+        "record"
+    } else {
+        rules.judge_id(judge)
+    }
+}
+
+fn list(rules: &Rules, marks: &[(u16, Decimal)]) -> String {
+    marks.iter().map(|(j, v)| format!("{} {v}", judge_name(rules, *j))).collect::<Vec<_>>().join(", ")
+}
+
+/// One cell's judge marks → one number: convert each mark, stand in for
+/// missing judges, check the spread, combine by the panel rule, round.
+pub fn panel_cell(
+    cell: &Cell,
+    element: u8,
+    convert: Option<&ConvertRule>,
+    data: Option<&[Decimal]>,
+    flags: &mut Flags,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
+    let rules = &cell.inputs.rules;
+    let rule = cell.rule;
+    let rounding = &rules.contest.rounding;
+    let raw = slot_marks(cell, element);
+    // Elements are numbered from 1 for people; 0 means "no element".
+    let number = if matches!(rule.kind, KindRule::Elements { .. }) { element + 1 } else { 0 };
+    let label = if number > 0 { format!("{} element {number}", rule.key) } else { rule.key.clone() };
+    if raw.is_empty() && rule.missing == Missing::Zero {
+        Trace::note(trace, || format!("{label}: no record, counts as 0"));
+        return Ok(Decimal::ZERO);
+    }
+    let mut marks = Vec::with_capacity(raw.len() + rule.judges.len());
+    for &(judge, value) in &raw {
+        let points = match convert {
+            None => value,
+            Some(ConvertRule::Table(table)) => match table.iter().find(|(mark, _)| *mark == value) {
+                Some((_, points)) => *points,
+                None => return Err(format!("judge {} gave {value}, which the conversion table does not list", judge_name(rules, judge))),
+            },
+            Some(ConvertRule::Formula(expr)) => {
+                let vars = |v: usize| if v == 0 { Some(value) } else { data.and_then(|d| d.get(v - 1).copied()) };
+                eval(expr, &vars, cell, number)?
+            }
+        };
+        marks.push((judge, round(points, rounding.judge)));
+    }
+    if convert.is_some() {
+        Trace::note(trace, || format!("{label}: marks {} converted to {}", list(rules, &raw), list(rules, &marks)));
+    }
+    let missing: Vec<u16> = rule.judges.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
+    if !missing.is_empty() {
+        let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
+        match rule.missing {
+            Missing::Refuse => return Err(format!("no mark from judge {names}")),
+            Missing::Zero => marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO))),
+            Missing::SubstituteMean => {
+                if marks.is_empty() {
+                    return Err("no judge has marked it".into());
+                }
+                let mean = marks.iter().map(|(_, v)| *v).sum::<Decimal>() / Decimal::from(marks.len());
+                Trace::note(trace, || format!("{label}: judge {names} missing, the others' mean {mean} stands in"));
+                marks.extend(missing.iter().map(|&j| (j, mean)));
+                flags.0.push(Flag::Substituted { criterion: cell.criterion as u16, element: number, judges: missing });
+            }
+        }
+    }
+    let mut panel = rule.panel.clone();
+    if let Some(spread) = &rule.spread {
+        let mut sorted: Vec<Decimal> = raw.iter().map(|(_, v)| *v).collect();
+        sorted.sort_unstable();
+        let considered = match spread.between {
+            SpreadBetween::All => &sorted[..],
+            SpreadBetween::Middle => kept_marks(&panel, &sorted),
+        };
+        let width = considered.last().zip(considered.first()).map_or(Decimal::ZERO, |(hi, lo)| hi - lo);
+        if width > spread.max.value() {
+            flags.0.push(Flag::Spread { criterion: cell.criterion as u16, element: number, spread: width });
+            Trace::note(trace, || format!("{label}: marks {width} apart, more than the {} allowed ({:?})", spread.max, spread.resolve));
+            match spread.resolve {
+                SpreadResolve::Flag => {}
+                SpreadResolve::UseAll => panel = untrimmed(&panel, marks.len()),
+                SpreadResolve::Block => return Err(format!("marks are {width} apart, more than the {} allowed; correct them", spread.max)),
+            }
+        }
+    }
+    let values: Vec<Decimal> = marks.iter().map(|(_, v)| *v).collect();
+    let result = aggregate(&panel, &values).map_err(|e| match e {
+        PanelError::NoMarks => "no marks".to_string(),
+        PanelError::TooFew { rule, marks } => format!("{marks} marks are too few for {rule}"),
+    })?;
+    let result = round(result, rounding.panel);
+    Trace::note(trace, || {
+        let mut sorted = values.clone();
+        sorted.sort_unstable();
+        let kept = kept_marks(&panel, &sorted);
+        let dropped = if kept.len() < sorted.len() {
+            let k = (sorted.len() - kept.len()) / 2;
+            let dropped: Vec<String> = sorted[..k].iter().chain(&sorted[sorted.len() - k..]).map(|v| v.to_string()).collect();
+            format!(", dropping {}", dropped.join(" and "))
+        } else {
+            String::new()
+        };
+        format!("{label}: marks {} → {panel:?}{dropped} → {result}", list(rules, &marks))
+    });
+    Ok(result)
+}

@@ -1,0 +1,138 @@
+//! The engine: a bevy_ecs World with one entity per entry, and a Schedule
+//! of named rule systems run in the order stated once in `scoring_schedule`.
+//! Systems iterate entries in parallel; nothing they compute depends on the
+//! number of threads or the order entities are visited.
+
+pub mod awards;
+pub mod components;
+pub mod criteria;
+pub mod panel;
+pub mod rank;
+pub mod round;
+pub mod totals;
+
+pub use components::*;
+
+use bevy_ecs::prelude::*;
+use bevy_ecs::schedule::SingleThreadedExecutor;
+use rust_decimal::Decimal;
+
+/// The scoring rules in their one order: criteria by kind (formulas last,
+/// as they read the others), then categories, vetoes, the total, ranks and
+/// awards.
+pub fn scoring_schedule() -> Schedule {
+    let mut schedule = Schedule::default();
+    // Systems run one after another; each is parallel inside.
+    schedule.set_executor(SingleThreadedExecutor::new());
+    schedule.add_systems(
+        (
+            criteria::score_judgements,
+            criteria::score_measurements,
+            criteria::score_deductions_and_bonuses,
+            criteria::score_gates_and_flags,
+            criteria::score_elements,
+            criteria::evaluate_formulas,
+            totals::sum_categories,
+            totals::apply_vetoes,
+            totals::weigh_total,
+            rank::rank_entries,
+            awards::decide_awards,
+        )
+            .chain(),
+    );
+    schedule
+}
+
+/// One entry's result, as every output reads it.
+#[derive(Debug, Clone)]
+pub struct ResultRow {
+    pub entry: u32,
+    pub values: Vec<Option<Decimal>>,
+    pub categories: Vec<Option<Decimal>>,
+    pub total: Option<Decimal>,
+    pub flags: Vec<Flag>,
+    pub standing: Standing,
+    pub awards: Vec<(u16, u16)>,
+    pub trace: Vec<String>,
+}
+
+/// Every entry's result, best first; unranked (incomplete) entries last.
+pub struct Results {
+    pub inputs: Inputs,
+    pub rows: Vec<ResultRow>,
+}
+
+/// Sizes bevy's task pool by rayon's thread count (RAYON_NUM_THREADS), so
+/// one setting governs all parallel work. Only the first call takes effect.
+fn init_task_pool() {
+    bevy_tasks::ComputeTaskPool::get_or_init(|| {
+        bevy_tasks::TaskPoolBuilder::new()
+            .num_threads(rayon::current_num_threads())
+            .build()
+    });
+}
+
+/// Builds the World, one entity per entry; `traced` entries record each step.
+pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
+    let mut world = World::new();
+    let rules = &inputs.rules;
+    let (criteria, categories) = (rules.criteria.len(), rules.categories.len());
+    world.insert_resource(inputs.clone());
+    let entities: Vec<Entity> = world
+        .spawn_batch((0..inputs.entries.list.len() as u32).map(|i| {
+            (
+                EntryIndex(i),
+                CriterionValues(vec![None; criteria]),
+                CategoryScores(vec![None; categories]),
+                Total::default(),
+                Flags::default(),
+                Standing::default(),
+                Awards::default(),
+            )
+        }))
+        .collect();
+    for &entry in traced {
+        world.entity_mut(entities[entry as usize]).insert(Trace::default());
+    }
+    world
+}
+
+/// Scores every entry. `traced` entries carry the trace `explain` prints.
+pub fn score(inputs: &Inputs, traced: &[u32]) -> Results {
+    init_task_pool();
+    let mut world = build_world(inputs, traced);
+    scoring_schedule().run(&mut world);
+    collect(inputs, &mut world)
+}
+
+fn collect(inputs: &Inputs, world: &mut World) -> Results {
+    let mut query = world.query::<(
+        &EntryIndex,
+        &CriterionValues,
+        &CategoryScores,
+        &Total,
+        &Flags,
+        &Standing,
+        &Awards,
+        Option<&Trace>,
+    )>();
+    let mut rows: Vec<ResultRow> = query
+        .iter(world)
+        .map(|(index, values, categories, total, flags, standing, awards, trace)| {
+            let mut flags = flags.0.clone();
+            flags.sort();
+            ResultRow {
+                entry: index.0,
+                values: values.0.clone(),
+                categories: categories.0.clone(),
+                total: total.0,
+                flags,
+                standing: standing.clone(),
+                awards: awards.0.clone(),
+                trace: trace.map(|t| t.0.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
+    Results { inputs: inputs.clone(), rows }
+}
