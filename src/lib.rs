@@ -6,9 +6,15 @@
 //! with one entity per entry and runs the scoring schedule; `output` renders
 //! the results; `cli` wires it to the command line.
 
+// Errors are the cold path and carry their whole context (file, line,
+// field, help) to the user; boxing them would buy nothing.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
 pub mod contest;
 pub mod data;
 pub mod engine;
 pub mod error;
 pub mod formula;
 pub mod load;
+pub mod output;

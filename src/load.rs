@@ -33,7 +33,9 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
     let sources = Sources::of(&rules, marks_override);
     let entries = Entries::load(&sources.entries, &rules.contest.divisions)?;
     let mut problems = Diagnostics::default();
-    let marks = marks::load(&sources.marks, &rules, &entries).map_err(|e| problems.0.extend(e.0)).ok();
+    let marks = marks::load(&sources.marks, &rules, &entries)
+        .map_err(|e| problems.0.extend(e.0))
+        .ok();
     let elements = match &sources.elements {
         Some(path) => ElementData::load(path, &rules, &entries).map_err(|e| problems.0.extend(e.0)).ok(),
         None => Some(ElementData::default()),

@@ -73,8 +73,6 @@ pub fn load(arg: &Path) -> Result<Rules, Diagnostics> {
         }
         d
     })?;
-    let contest: Contest = ron_options()
-        .from_str(&source)
-        .map_err(|e| ron_diagnostic(&path, &e))?;
+    let contest: Contest = ron_options().from_str(&source).map_err(|e| ron_diagnostic(&path, &e))?;
     Rules::compile(contest, path, source)
 }

@@ -50,13 +50,26 @@ pub struct MarkRangeRule {
 
 #[derive(Debug, Clone)]
 pub enum KindRule {
-    Judgement { convert: Option<ConvertRule> },
+    Judgement {
+        convert: Option<ConvertRule>,
+    },
     Measurement(Scale),
-    Deduction { per: Decimal },
-    Bonus { per: Decimal },
-    PassFail { points: Decimal },
+    Deduction {
+        per: Decimal,
+    },
+    Bonus {
+        per: Decimal,
+    },
+    PassFail {
+        points: Decimal,
+    },
     Flag,
-    Elements { data: Vec<String>, convert: Option<ConvertRule>, value: Expr, combine: Combine },
+    Elements {
+        data: Vec<String>,
+        convert: Option<ConvertRule>,
+        value: Expr,
+        combine: Combine,
+    },
     /// Variables are criterion indices.
     Formula(Expr),
 }
@@ -241,7 +254,12 @@ impl Compiler<'_> {
             let anchor = format!("\"{}\"", judge.id);
             self.check_id(&judge.id, &["judges", &anchor], &format!("judges[{i}].id"));
             if index.insert(judge.id.clone(), i as u16).is_some() {
-                self.report(&["judges", &anchor, &anchor], format!("judges[{i}].id"), format!("the judge id `{}` is used twice", judge.id), None);
+                self.report(
+                    &["judges", &anchor, &anchor],
+                    format!("judges[{i}].id"),
+                    format!("the judge id `{}` is used twice", judge.id),
+                    None,
+                );
             }
         }
         index
@@ -258,17 +276,32 @@ impl Compiler<'_> {
         let mut slots = Vec::new();
         let mut criterion_index = HashMap::new();
         if contest.categories.is_empty() {
-            self.report(&["categories"], "categories", "the contest has no categories", Some("declare at least one Category(id: ..., criteria: [...])".into()));
+            self.report(
+                &["categories"],
+                "categories",
+                "the contest has no categories",
+                Some("declare at least one Category(id: ..., criteria: [...])".into()),
+            );
         }
         for (c, category) in contest.categories.iter().enumerate() {
             let anchor = format!("\"{}\"", category.id);
             let field = format!("categories[{c}]");
             self.check_id(&category.id, &[&anchor], &format!("{field}.id"));
             if contest.categories[..c].iter().any(|o| o.id == category.id) {
-                self.report(&[&anchor, &anchor], format!("{field}.id"), format!("the category id `{}` is used twice", category.id), None);
+                self.report(
+                    &[&anchor, &anchor],
+                    format!("{field}.id"),
+                    format!("the category id `{}` is used twice", category.id),
+                    None,
+                );
             }
             if category.criteria.is_empty() {
-                self.report(&[&anchor], format!("{field}.criteria"), format!("category `{}` has no criteria", category.id), None);
+                self.report(
+                    &[&anchor],
+                    format!("{field}.criteria"),
+                    format!("category `{}` has no criteria", category.id),
+                    None,
+                );
             }
             let first = criteria.len();
             for (k, criterion) in category.criteria.iter().enumerate() {
@@ -277,12 +310,24 @@ impl Compiler<'_> {
                 let anchors = [anchor.as_str(), &format!("\"{}\"", criterion.id)];
                 self.check_id(&criterion.id, &anchors, &format!("{field}.id"));
                 if criterion_index.insert(key.clone(), criteria.len() as u16).is_some() {
-                    self.report(&anchors, format!("{field}.id"), format!("the criterion `{key}` is declared twice"), None);
+                    self.report(
+                        &anchors,
+                        format!("{field}.id"),
+                        format!("the criterion `{key}` is declared twice"),
+                        None,
+                    );
                 }
                 let rule = self.criterion(contest, c, k, criterion, key, &field, &anchors, judge_index, slots.len());
                 for element in 0..rule.slot_count {
-                    let element = if matches!(rule.kind, KindRule::Elements { .. }) { element + 1 } else { 0 };
-                    slots.push(Slot { criterion: criteria.len() as u16, element });
+                    let element = if matches!(rule.kind, KindRule::Elements { .. }) {
+                        element + 1
+                    } else {
+                        0
+                    };
+                    slots.push(Slot {
+                        criterion: criteria.len() as u16,
+                        element,
+                    });
                 }
                 criteria.push(rule);
             }
@@ -295,10 +340,20 @@ impl Compiler<'_> {
             let weight = category.weight.map(Number::value);
             if category.score == CategoryScore::Share {
                 if weight.is_none() {
-                    self.report(&[&anchor], format!("{field}.weight"), format!("category `{}` scores as a Share of the total but has no weight", category.id), Some("add `weight: 30` (its points in the total), or `score: Sum`".into()));
+                    self.report(
+                        &[&anchor],
+                        format!("{field}.weight"),
+                        format!("category `{}` scores as a Share of the total but has no weight", category.id),
+                        Some("add `weight: 30` (its points in the total), or `score: Sum`".into()),
+                    );
                 }
                 if max_points.is_zero() {
-                    self.report(&[&anchor], format!("{field}.criteria"), format!("category `{}` scores as a Share, but none of its criteria has a `max`", category.id), Some("give its criteria a `max`, or use `score: Sum`".into()));
+                    self.report(
+                        &[&anchor],
+                        format!("{field}.criteria"),
+                        format!("category `{}` scores as a Share, but none of its criteria has a `max`", category.id),
+                        Some("give its criteria a `max`, or use `score: Sum`".into()),
+                    );
                 }
             }
             categories.push(CategoryRule {
@@ -312,7 +367,12 @@ impl Compiler<'_> {
             });
         }
         if slots.len() > u16::MAX as usize {
-            self.report(&["categories"], "categories", format!("the contest has {} markable cells; at most 65535 are supported", slots.len()), None);
+            self.report(
+                &["categories"],
+                "categories",
+                format!("the contest has {} markable cells; at most 65535 are supported", slots.len()),
+                None,
+            );
         }
         (categories, criteria, slots, criterion_index)
     }
@@ -337,29 +397,60 @@ impl Compiler<'_> {
             KindRule::Deduction { .. } | KindRule::Bonus { .. } => (Decimal::ZERO, Decimal::from(1_000_000), Some(Decimal::ONE)),
             _ => (Decimal::ZERO, Decimal::ZERO, None),
         };
-        let needs_range = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(_));
+        let needs_range = matches!(
+            kind,
+            KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(_)
+        );
         if needs_range && criterion.marks.is_none() {
-            self.report(anchors, format!("{field}.marks"), format!("criterion `{key}` needs the range of a mark"), Some("add `marks: (min: 0, max: 10, step: 0.5)`".into()));
+            self.report(
+                anchors,
+                format!("{field}.marks"),
+                format!("criterion `{key}` needs the range of a mark"),
+                Some("add `marks: (min: 0, max: 10, step: 0.5)`".into()),
+            );
         }
         let range = match criterion.marks {
             Some(m) => (m.min.value(), m.max.value(), m.step.map(Number::value)),
             None => (default_min, default_max, default_step),
         };
         if criterion.marks.is_some() && range.0 >= range.1 {
-            self.report(anchors, format!("{field}.marks"), format!("the mark range of `{key}` is empty: min {} is not below max {}", range.0, range.1), None);
+            self.report(
+                anchors,
+                format!("{field}.marks"),
+                format!("the mark range of `{key}` is empty: min {} is not below max {}", range.0, range.1),
+                None,
+            );
         }
         if let Some(step) = range.2 {
             if step <= Decimal::ZERO {
-                self.report(anchors, format!("{field}.marks.step"), format!("the step of `{key}` must be above 0, not {step}"), None);
+                self.report(
+                    anchors,
+                    format!("{field}.marks.step"),
+                    format!("the step of `{key}` must be above 0, not {step}"),
+                    None,
+                );
             }
         }
         let scale = range.2.map_or(DEFAULT_MARK_PLACES, |s| places(s).max(places(range.0)));
         if matches!(kind, KindRule::Formula(_)) && criterion.marks.is_some() {
-            self.report(anchors, format!("{field}.marks"), format!("`{key}` is a Formula and takes no marks"), None);
+            self.report(
+                anchors,
+                format!("{field}.marks"),
+                format!("`{key}` is a Formula and takes no marks"),
+                None,
+            );
         }
-        let needs_max = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(Scale::Linear { .. }));
+        let needs_max = matches!(
+            kind,
+            KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(Scale::Linear { .. })
+        );
         if needs_max && max.is_none() && contest.categories[category].score == CategoryScore::Share {
-            self.report(anchors, format!("{field}.max"), format!("criterion `{key}` needs `max`, the points it is worth"), None);
+            self.report(
+                anchors,
+                format!("{field}.max"),
+                format!("criterion `{key}` needs `max`, the points it is worth"),
+                None,
+            );
         }
 
         let is_panel = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. });
@@ -384,7 +475,12 @@ impl Compiler<'_> {
                     Some(&j) => Some(j),
                     None => {
                         let names = contest.judges.iter().map(|j| j.id.as_str());
-                        self.report(&[anchors[0], anchors[1], &format!("\"{id}\"")], format!("{field}.judges"), format!("unknown judge `{id}`"), Some(suggest(id, names)));
+                        self.report(
+                            &[anchors[0], anchors[1], &format!("\"{id}\"")],
+                            format!("{field}.judges"),
+                            format!("unknown judge `{id}`"),
+                            Some(suggest(id, names)),
+                        );
                         None
                     }
                 })
@@ -393,15 +489,33 @@ impl Compiler<'_> {
             None => Vec::new(),
         };
         if is_panel && judges.is_empty() {
-            self.report(anchors, format!("{field}.judges"), format!("criterion `{key}` is marked by a panel, but the contest declares no judges"), Some("add `judges: [Judge(id: \"J1\", name: \"...\"), ...]` to the contest".into()));
+            self.report(
+                anchors,
+                format!("{field}.judges"),
+                format!("criterion `{key}` is marked by a panel, but the contest declares no judges"),
+                Some("add `judges: [Judge(id: \"J1\", name: \"...\"), ...]` to the contest".into()),
+            );
         }
         if let Panel::BySize(_) = &panel {
             if !judges.is_empty() && panel_rule_for(&panel, judges.len()).is_none() {
-                self.report(anchors, format!("{field}.panel"), format!("the panel of `{key}` has {} judges and no BySize rule covers that size", judges.len()), None);
+                self.report(
+                    anchors,
+                    format!("{field}.panel"),
+                    format!(
+                        "the panel of `{key}` has {} judges and no BySize rule covers that size",
+                        judges.len()
+                    ),
+                    None,
+                );
             }
         } else if let Some(k) = trimmed(&panel) {
             if !judges.is_empty() && 2 * k as usize >= judges.len() {
-                self.report(anchors, format!("{field}.panel"), format!("dropping {k} highest and {k} lowest leaves nothing of {} judges", judges.len()), Some("use fewer dropped marks or a BySize rule".into()));
+                self.report(
+                    anchors,
+                    format!("{field}.panel"),
+                    format!("dropping {k} highest and {k} lowest leaves nothing of {} judges", judges.len()),
+                    Some("use fewer dropped marks or a BySize rule".into()),
+                );
             }
         }
         let slot_count = match &criterion.kind {
@@ -413,11 +527,19 @@ impl Compiler<'_> {
             category,
             position,
             max,
-            range: MarkRangeRule { min: range.0, max: range.1, step: range.2, scale },
+            range: MarkRangeRule {
+                min: range.0,
+                max: range.1,
+                step: range.2,
+                scale,
+            },
             kind,
             panel,
             missing: criterion.missing.unwrap_or(default_missing),
-            spread: criterion.spread.clone().or_else(|| if is_panel { contest.judging.spread.clone() } else { None }),
+            spread: criterion
+                .spread
+                .clone()
+                .or_else(|| if is_panel { contest.judging.spread.clone() } else { None }),
             judges,
             first_slot: first_slot as u16,
             slot_count,
@@ -427,7 +549,12 @@ impl Compiler<'_> {
     fn check_panel(&mut self, panel: &Panel, field: &str, anchors: &[&str]) {
         if let Panel::BySize(rules) = panel {
             if rules.is_empty() {
-                self.report(anchors, format!("{field}.panel"), "BySize needs at least one (size, rule) pair", None);
+                self.report(
+                    anchors,
+                    format!("{field}.panel"),
+                    "BySize needs at least one (size, rule) pair",
+                    None,
+                );
             }
             for (size, rule) in rules {
                 if matches!(rule, Panel::BySize(_)) {
@@ -435,12 +562,22 @@ impl Compiler<'_> {
                 }
                 if let Some(k) = trimmed(rule) {
                     if 2 * k >= *size {
-                        self.report(anchors, format!("{field}.panel"), format!("with {size} judges, dropping {k} highest and {k} lowest leaves nothing"), None);
+                        self.report(
+                            anchors,
+                            format!("{field}.panel"),
+                            format!("with {size} judges, dropping {k} highest and {k} lowest leaves nothing"),
+                            None,
+                        );
                     }
                 }
             }
             if rules.windows(2).any(|w| w[0].0 >= w[1].0) {
-                self.report(anchors, format!("{field}.panel"), "BySize sizes must increase: [(3, Mean), (5, TrimmedMean(1)), (7, TrimmedMean(2))]", None);
+                self.report(
+                    anchors,
+                    format!("{field}.panel"),
+                    "BySize sizes must increase: [(3, Mean), (5, TrimmedMean(1)), (7, TrimmedMean(2))]",
+                    None,
+                );
             }
         }
     }
@@ -457,12 +594,22 @@ impl Compiler<'_> {
                             self.report(anchors, format!("{field}.kind"), "Bands needs at least one band", None);
                         }
                         if bands.windows(2).any(|w| w[0].within >= w[1].within) {
-                            self.report(anchors, format!("{field}.kind"), "bands must be listed from the tightest `within` to the widest", None);
+                            self.report(
+                                anchors,
+                                format!("{field}.kind"),
+                                "bands must be listed from the tightest `within` to the widest",
+                                None,
+                            );
                         }
                     }
                     Scale::Linear { best, worst } => {
                         if best == worst {
-                            self.report(anchors, format!("{field}.kind"), "a Linear scale needs `best` and `worst` to differ", None);
+                            self.report(
+                                anchors,
+                                format!("{field}.kind"),
+                                "a Linear scale needs `best` and `worst` to differ",
+                                None,
+                            );
                         }
                     }
                 }
@@ -470,7 +617,12 @@ impl Compiler<'_> {
             }
             CriterionKind::Deduction { per } | CriterionKind::Bonus { per } => {
                 if per.value() <= Decimal::ZERO {
-                    self.report(anchors, format!("{field}.kind.per"), format!("`per` must be above 0 (the points of one count), not {per}"), None);
+                    self.report(
+                        anchors,
+                        format!("{field}.kind.per"),
+                        format!("`per` must be above 0 (the points of one count), not {per}"),
+                        None,
+                    );
                 }
                 if matches!(kind, CriterionKind::Deduction { .. }) {
                     KindRule::Deduction { per: per.value() }
@@ -482,13 +634,29 @@ impl Compiler<'_> {
                 points: points.map(Number::value).or(max).unwrap_or_default(),
             },
             CriterionKind::Flag => KindRule::Flag,
-            CriterionKind::Elements { count, data, convert, value, combine } => {
+            CriterionKind::Elements {
+                count,
+                data,
+                convert,
+                value,
+                combine,
+            } => {
                 if *count == 0 {
-                    self.report(anchors, format!("{field}.kind.count"), "an Elements criterion needs at least 1 element", None);
+                    self.report(
+                        anchors,
+                        format!("{field}.kind.count"),
+                        "an Elements criterion needs at least 1 element",
+                        None,
+                    );
                 }
                 if let Combine::Best(n) = combine {
                     if *n == 0 || n > count {
-                        self.report(anchors, format!("{field}.kind.combine"), format!("Best({n}) must keep between 1 and {count} elements"), None);
+                        self.report(
+                            anchors,
+                            format!("{field}.kind.combine"),
+                            format!("Best({n}) must keep between 1 and {count} elements"),
+                            None,
+                        );
                     }
                 }
                 let convert = convert.as_ref().map(|c| self.convert(c, data, field, anchors));
@@ -496,7 +664,12 @@ impl Compiler<'_> {
                 let mut names = vec!["score".to_string()];
                 names.extend(data.iter().cloned());
                 let value = self.formula(&text, &names, field, anchors);
-                KindRule::Elements { data: data.clone(), convert, value, combine: combine.clone() }
+                KindRule::Elements {
+                    data: data.clone(),
+                    convert,
+                    value,
+                    combine: combine.clone(),
+                }
             }
             // Parsed once all criteria are known (see `formulas`).
             CriterionKind::Formula { .. } => KindRule::Formula(Expr::Number(Decimal::ZERO)),
@@ -507,7 +680,12 @@ impl Compiler<'_> {
         match convert {
             Convert::Table(pairs) => {
                 if pairs.windows(2).any(|w| w[0].0 >= w[1].0) {
-                    self.report(anchors, format!("{field}.kind.convert"), "a conversion table lists each mark once, in increasing order", None);
+                    self.report(
+                        anchors,
+                        format!("{field}.kind.convert"),
+                        "a conversion table lists each mark once, in increasing order",
+                        None,
+                    );
                 }
                 ConvertRule::Table(pairs.iter().map(|(m, p)| (m.value(), p.value())).collect())
             }
@@ -522,9 +700,10 @@ impl Compiler<'_> {
     /// Parses a formula whose names are `names` (variable i = names[i]).
     fn formula(&mut self, text: &str, names: &[String], field: &str, anchors: &[&str]) -> Expr {
         let result = formula::parse(text, &mut |name| {
-            names.iter().position(|n| n == name).ok_or_else(|| {
-                format!("unknown name `{name}`; {}", suggest(name, names.iter().map(String::as_str)))
-            })
+            names
+                .iter()
+                .position(|n| n == name)
+                .ok_or_else(|| format!("unknown name `{name}`; {}", suggest(name, names.iter().map(String::as_str))))
         });
         result.unwrap_or_else(|e| {
             self.report_formula(text, &e, field, anchors);
@@ -537,19 +716,32 @@ impl Compiler<'_> {
     fn formulas(&mut self, contest: &Contest, criteria: &mut [CriterionRule], index: &HashMap<String, u16>) {
         let keys: Vec<String> = criteria.iter().map(|c| c.key.clone()).collect();
         let categories: Vec<&str> = contest.categories.iter().map(|c| c.id.as_str()).collect();
-        for i in 0..criteria.len() {
+        let formulas: Vec<usize> = (0..criteria.len())
+            .filter(|&i| matches!(criteria[i].kind, KindRule::Formula(_)))
+            .collect();
+        for i in formulas {
             let rule = &criteria[i];
             let criterion = &contest.categories[rule.category].criteria[rule.position];
-            let CriterionKind::Formula { expr } = &criterion.kind else { continue };
+            let CriterionKind::Formula { expr } = &criterion.kind else {
+                continue;
+            };
             let field = format!("categories[{}].criteria[{}].kind.expr", rule.category, rule.position);
-            let anchors = [format!("\"{}\"", contest.categories[rule.category].id), format!("\"{}\"", criterion.id)];
+            let anchors = [
+                format!("\"{}\"", contest.categories[rule.category].id),
+                format!("\"{}\"", criterion.id),
+            ];
             let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
             let key = rule.key.clone();
             let parsed = formula::parse(expr, &mut |name| match index.get(name) {
                 Some(&j) if (j as usize) < i => Ok(j as usize),
                 Some(_) => Err(format!("`{key}` can only read criteria declared before it, and `{name}` is not")),
-                None if categories.contains(&name) => Err(format!("`{name}` is a category; a criterion formula reads criteria (`{name}.<criterion>`), categories are summed after them")),
-                None => Err(format!("unknown criterion `{name}`; {}", suggest(name, keys.iter().map(String::as_str)))),
+                None if categories.contains(&name) => Err(format!(
+                    "`{name}` is a category; a criterion formula reads criteria (`{name}.<criterion>`), categories are summed after them"
+                )),
+                None => Err(format!(
+                    "unknown criterion `{name}`; {}",
+                    suggest(name, keys.iter().map(String::as_str))
+                )),
             });
             match parsed {
                 Ok(expr) => criteria[i].kind = KindRule::Formula(expr),
@@ -565,7 +757,11 @@ impl Compiler<'_> {
         spots.push(&quoted);
         for n in (1..=spots.len()).rev() {
             if let Some((line, column)) = locate(self.source, &spots[..n]) {
-                let column = if n == spots.len() { column + 1 + text[..error.offset.min(text.len())].chars().count() } else { column };
+                let column = if n == spots.len() {
+                    column + 1 + text[..error.offset.min(text.len())].chars().count()
+                } else {
+                    column
+                };
                 diagnostic = diagnostic.at(line, column);
                 break;
             }
@@ -574,23 +770,44 @@ impl Compiler<'_> {
     }
 
     fn check_weights(&mut self, contest: &Contest, categories: &[CategoryRule]) {
-        let Some(total_max) = contest.total_max.map(Number::value) else { return };
+        let Some(total_max) = contest.total_max.map(Number::value) else {
+            return;
+        };
         if categories.iter().any(|c| c.score != CategoryScore::Share) {
             return;
         }
         let sum: Decimal = categories.iter().map(|c| c.weight).sum();
         if sum != total_max {
             let listed: Vec<String> = categories.iter().map(|c| format!("{} {}", c.id, c.weight.normalize())).collect();
-            self.report(&["total_max"], "categories[].weight", format!("the category weights add up to {}, but total_max is {}", sum.normalize(), total_max.normalize()), Some(format!("weights: {}", listed.join(", "))));
+            self.report(
+                &["total_max"],
+                "categories[].weight",
+                format!(
+                    "the category weights add up to {}, but total_max is {}",
+                    sum.normalize(),
+                    total_max.normalize()
+                ),
+                Some(format!("weights: {}", listed.join(", "))),
+            );
         }
     }
 
     /// Names in veto conditions: criteria, then categories.
     fn condition_names(categories: &[CategoryRule], criteria: &[CriterionRule]) -> Vec<String> {
-        criteria.iter().map(|c| c.key.clone()).chain(categories.iter().map(|c| c.id.clone())).collect()
+        criteria
+            .iter()
+            .map(|c| c.key.clone())
+            .chain(categories.iter().map(|c| c.id.clone()))
+            .collect()
     }
 
-    fn vetoes(&mut self, contest: &Contest, categories: &[CategoryRule], criteria: &[CriterionRule], _index: &HashMap<String, u16>) -> Vec<VetoRule> {
+    fn vetoes(
+        &mut self,
+        contest: &Contest,
+        categories: &[CategoryRule],
+        criteria: &[CriterionRule],
+        _index: &HashMap<String, u16>,
+    ) -> Vec<VetoRule> {
         let names = Self::condition_names(categories, criteria);
         let mut vetoes = Vec::new();
         for (v, veto) in contest.vetoes.iter().enumerate() {
@@ -605,12 +822,23 @@ impl Compiler<'_> {
                 VetoEffect::ZeroCategory(id) => match categories.iter().position(|c| &c.id == id) {
                     Some(c) => VetoEffectRule::ZeroCategory(c),
                     None => {
-                        self.report(&[anchors[0], anchors[1], "ZeroCategory"], format!("{field}.effect"), format!("unknown category `{id}`"), Some(suggest(id, categories.iter().map(|c| c.id.as_str()))));
+                        self.report(
+                            &[anchors[0], anchors[1], "ZeroCategory"],
+                            format!("{field}.effect"),
+                            format!("unknown category `{id}`"),
+                            Some(suggest(id, categories.iter().map(|c| c.id.as_str()))),
+                        );
                         VetoEffectRule::Disqualify
                     }
                 },
             };
-            vetoes.push(VetoRule { id: veto.id.clone(), label: veto.label.clone(), when_text: veto.when.clone(), when, effect });
+            vetoes.push(VetoRule {
+                id: veto.id.clone(),
+                label: veto.label.clone(),
+                when_text: veto.when.clone(),
+                when,
+                effect,
+            });
         }
         vetoes
     }
@@ -623,7 +851,12 @@ impl Compiler<'_> {
                 TieBreak::Category(id) => match categories.iter().position(|c| &c.id == id) {
                     Some(c) => Some(TieBreakRule::Category(c)),
                     None => {
-                        self.report(&["tie_breaks", &format!("\"{id}\"")], field, format!("unknown category `{id}`"), Some(suggest(id, categories.iter().map(|c| c.id.as_str()))));
+                        self.report(
+                            &["tie_breaks", &format!("\"{id}\"")],
+                            field,
+                            format!("unknown category `{id}`"),
+                            Some(suggest(id, categories.iter().map(|c| c.id.as_str()))),
+                        );
                         None
                     }
                 },
@@ -631,7 +864,12 @@ impl Compiler<'_> {
                     Some(&c) if matches!(tie_break, TieBreak::Criterion(_)) => Some(TieBreakRule::Criterion(c as usize)),
                     Some(&c) => Some(TieBreakRule::HighestMark(c as usize)),
                     None => {
-                        self.report(&["tie_breaks", &format!("\"{key}\"")], field, format!("unknown criterion `{key}` (write it as category.criterion)"), Some(suggest(key, index.keys().map(String::as_str))));
+                        self.report(
+                            &["tie_breaks", &format!("\"{key}\"")],
+                            field,
+                            format!("unknown criterion `{key}` (write it as category.criterion)"),
+                            Some(suggest(key, index.keys().map(String::as_str))),
+                        );
                         None
                     }
                 },
@@ -645,10 +883,22 @@ impl Compiler<'_> {
 
     fn rounding(&mut self, contest: &Contest) {
         let r = &contest.rounding;
-        for (name, round) in [("judge", r.judge), ("panel", r.panel), ("element", r.element), ("criterion", r.criterion), ("category", r.category), ("total", r.total)] {
+        for (name, round) in [
+            ("judge", r.judge),
+            ("panel", r.panel),
+            ("element", r.element),
+            ("criterion", r.criterion),
+            ("category", r.category),
+            ("total", r.total),
+        ] {
             if let Some(round) = round {
                 if round.places > 20 {
-                    self.report(&["rounding", name], format!("rounding.{name}.places"), format!("{} decimal places is more than the 20 supported", round.places), None);
+                    self.report(
+                        &["rounding", name],
+                        format!("rounding.{name}.places"),
+                        format!("{} decimal places is more than the 20 supported", round.places),
+                        None,
+                    );
                 }
             }
         }
@@ -660,11 +910,24 @@ impl Compiler<'_> {
             let anchor = format!("\"{}\"", set.id);
             if let Scope::PerDivision(name) = &set.scope {
                 if !contest.divisions.contains(name) {
-                    self.report(&["awards", &anchor, "PerDivision"], format!("{field}.scope"), format!("awards are decided per `{name}`, but it is not one of the contest's divisions"), Some(format!("add \"{name}\" to `divisions`; {}", suggest(name, contest.divisions.iter().map(String::as_str)))));
+                    self.report(
+                        &["awards", &anchor, "PerDivision"],
+                        format!("{field}.scope"),
+                        format!("awards are decided per `{name}`, but it is not one of the contest's divisions"),
+                        Some(format!(
+                            "add \"{name}\" to `divisions`; {}",
+                            suggest(name, contest.divisions.iter().map(String::as_str))
+                        )),
+                    );
                 }
             }
             if set.tiers.is_empty() {
-                self.report(&["awards", &anchor], format!("{field}.tiers"), "an award set needs at least one tier", None);
+                self.report(
+                    &["awards", &anchor],
+                    format!("{field}.tiers"),
+                    "an award set needs at least one tier",
+                    None,
+                );
             }
             let mut share = Decimal::ZERO;
             for (t, tier) in set.tiers.iter().enumerate() {
@@ -674,12 +937,22 @@ impl Compiler<'_> {
                     TierRule::Share(p) => {
                         share += p.value();
                         if p.value() <= Decimal::ZERO || share > Decimal::ONE_HUNDRED {
-                            self.report(&anchors, format!("{field}.tiers[{t}].rule"), format!("the shares of `{}` add up to {}%, beyond 100%", set.id, share.normalize()), Some("each Share is that tier's own percent of the field, after the tiers above it".into()));
+                            self.report(
+                                &anchors,
+                                format!("{field}.tiers[{t}].rule"),
+                                format!("the shares of `{}` add up to {}%, beyond 100%", set.id, share.normalize()),
+                                Some("each Share is that tier's own percent of the field, after the tiers above it".into()),
+                            );
                         }
                     }
                     TierRule::BySize(steps) => {
                         if steps.is_empty() || steps.windows(2).any(|w| w[0].0 >= w[1].0) {
-                            self.report(&anchors, format!("{field}.tiers[{t}].rule"), "BySize lists (field size, awards) with sizes increasing: [(1, 1), (10, 2), (20, 3)]", None);
+                            self.report(
+                                &anchors,
+                                format!("{field}.tiers[{t}].rule"),
+                                "BySize lists (field size, awards) with sizes increasing: [(1, 1), (10, 2), (20, 3)]",
+                                None,
+                            );
                         }
                     }
                     TierRule::Top(_) | TierRule::AtLeast(_) => {}

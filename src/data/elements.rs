@@ -32,9 +32,13 @@ impl ElementData {
         let mut problems = Diagnostics::default();
         let column = |name: &str| header.iter().position(|h| h == name);
         let (Some(entry_col), Some(criterion_col), Some(element_col)) = (column("entry"), column("criterion"), column("element")) else {
-            return Err(Diagnostic::new(path, "entry,criterion,element", "the header needs `entry`, `criterion` and `element` columns, then one column per data field")
-                .at_line(1)
-                .into());
+            return Err(Diagnostic::new(
+                path,
+                "entry,criterion,element",
+                "the header needs `entry`, `criterion` and `element` columns, then one column per data field",
+            )
+            .at_line(1)
+            .into());
         };
         let mut data = ElementData::default();
         for record in reader.records() {
@@ -58,7 +62,10 @@ impl ElementData {
             };
             let key = get(criterion_col);
             let Some(&criterion) = rules.criterion_index.get(key) else {
-                problems.push(at("criterion", format!("unknown criterion `{key}`")).help(suggest(key, rules.criterion_index.keys().map(String::as_str))));
+                problems.push(
+                    at("criterion", format!("unknown criterion `{key}`"))
+                        .help(suggest(key, rules.criterion_index.keys().map(String::as_str))),
+                );
                 continue;
             };
             let rule = &rules.criteria[criterion as usize];
@@ -69,7 +76,10 @@ impl ElementData {
             let element = match get(element_col).parse::<u8>() {
                 Ok(n) if n >= 1 && n <= rule.slot_count => n,
                 _ => {
-                    problems.push(at("element", format!("`{}` is not an element of {key}: give 1 to {}", get(element_col), rule.slot_count)));
+                    problems.push(at(
+                        "element",
+                        format!("`{}` is not an element of {key}: give 1 to {}", get(element_col), rule.slot_count),
+                    ));
                     continue;
                 }
             };
@@ -78,12 +88,18 @@ impl ElementData {
                 let cell = column(field).map(get).unwrap_or("");
                 match parse_decimal(cell) {
                     Some(v) => values.push(v),
-                    None if column(field).is_none() => problems.push(at(field, format!("{key} needs the data field `{field}`, but there is no such column"))),
+                    None if column(field).is_none() => problems.push(at(
+                        field,
+                        format!("{key} needs the data field `{field}`, but there is no such column"),
+                    )),
                     None => problems.push(at(field, format!("`{cell}` is not a number"))),
                 }
             }
             if values.len() == fields.len() && data.values.insert((entry, rule.first_slot + element as u16 - 1), values).is_some() {
-                problems.push(at("element", format!("element {element} of {key} for entry `{}` is given twice", get(entry_col))));
+                problems.push(at(
+                    "element",
+                    format!("element {element} of {key} for entry `{}` is given twice", get(entry_col)),
+                ));
             }
         }
         problems.into_result(data)

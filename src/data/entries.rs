@@ -46,9 +46,13 @@ impl Entries {
             if entries.field_index(field).is_none() {
                 let names = entries.fields.iter().map(String::as_str);
                 problems.push(
-                    Diagnostic::new(path, field.as_str(), format!("the contest divides entries by `{field}`, but the entries have no such field"))
-                        .at_line(1)
-                        .help(format!("add a `{field}` column; {}", suggest(field, names))),
+                    Diagnostic::new(
+                        path,
+                        field.as_str(),
+                        format!("the contest divides entries by `{field}`, but the entries have no such field"),
+                    )
+                    .at_line(1)
+                    .help(format!("add a `{field}` column; {}", suggest(field, names))),
                 );
             }
         }
@@ -236,7 +240,10 @@ mod tests {
     fn reports_duplicates_missing_fields_and_broken_rows() {
         let err = load("id,name,trade\nA,x,w\nA,y,w\nB,z\n").unwrap_err().to_string();
         assert!(err.contains(":3: error in `id`: the id `A` is used twice"), "{err}");
-        assert!(err.contains(":4: error in `row`: this row has 2 fields but the header has 3"), "{err}");
+        assert!(
+            err.contains(":4: error in `row`: this row has 2 fields but the header has 3"),
+            "{err}"
+        );
         let err = load("id,name\nA,x\n").unwrap_err().to_string();
         assert!(err.contains("no such field"), "{err}");
     }

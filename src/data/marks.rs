@@ -89,19 +89,29 @@ const BLOCK: usize = 4 << 20;
 /// Reads a marks file. Every bad row is reported (up to `MAX_REPORTED`)
 /// with its line, field and what would be valid.
 pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Diagnostics> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| Diagnostic::new(path, "", format!("cannot read the marks file: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read the marks file: {e}")))?;
     let marks = read(file, path, rules, entries)?;
     MarkSet::from_marks(marks, entries.list.len()).map_err(|duplicates| {
         let mut problems = Diagnostics::default();
         for (entry, slot, judge) in duplicates {
             let slot = rules.slots[slot as usize];
             let criterion = &rules.criteria[slot.criterion as usize].key;
-            let element = if slot.element > 0 { format!(" element {}", slot.element) } else { String::new() };
+            let element = if slot.element > 0 {
+                format!(" element {}", slot.element)
+            } else {
+                String::new()
+            };
             let judge = if judge == NO_JUDGE { "(no judge)" } else { rules.judge_id(judge) };
             problems.push(
-                Diagnostic::new(path, "entry,criterion,element,judge", format!("entry `{}` has two marks for {criterion}{element} from judge {judge}", entries.list[entry as usize].id))
-                    .help("one judge gives one mark per cell: remove or correct one of the rows"),
+                Diagnostic::new(
+                    path,
+                    "entry,criterion,element,judge",
+                    format!(
+                        "entry `{}` has two marks for {criterion}{element} from judge {judge}",
+                        entries.list[entry as usize].id
+                    ),
+                )
+                .help("one judge gives one mark per cell: remove or correct one of the rows"),
             );
         }
         problems
@@ -159,10 +169,7 @@ pub fn read(mut input: impl Read, path: &Path, rules: &Rules, entries: &Entries)
                 .help(format!("the first row names the columns: {}", COLUMNS.join(",")))
                 .into());
         };
-        let parsed: Vec<BlockResult> = blocks
-            .par_iter()
-            .map(|block| parse_block(block, header, rules, entries))
-            .collect();
+        let parsed: Vec<BlockResult> = blocks.par_iter().map(|block| parse_block(block, header, rules, entries)).collect();
         for result in parsed {
             marks.extend_from_slice(&result.marks);
             for (relative_line, problem) in result.problems {
@@ -177,7 +184,11 @@ pub fn read(mut input: impl Read, path: &Path, rules: &Rules, entries: &Entries)
     }
     if error_count > 0 {
         if error_count > problems.len() {
-            problems.push(Diagnostic::new(path, "", format!("… and {} more bad rows", error_count - problems.len())));
+            problems.push(Diagnostic::new(
+                path,
+                "",
+                format!("… and {} more bad rows", error_count - problems.len()),
+            ));
         }
         return Err(Diagnostics(problems));
     }
@@ -219,7 +230,13 @@ impl Header {
             }
         }
         let consumed = (end + 1).min(block.len()) + bom;
-        Ok((Header { columns, width: names.len() }, consumed))
+        Ok((
+            Header {
+                columns,
+                width: names.len(),
+            },
+            consumed,
+        ))
     }
 }
 
@@ -246,8 +263,9 @@ impl RowProblem {
     fn into_diagnostic(self, path: &Path, line: usize, entries: &Entries, rules: &Rules) -> Diagnostic {
         let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
         match self {
-            RowProblem::Fields(found, wanted) => at("row", format!("this row has {found} fields but the header has {wanted}"))
-                .help("check for a missing or extra comma"),
+            RowProblem::Fields(found, wanted) => {
+                at("row", format!("this row has {found} fields but the header has {wanted}")).help("check for a missing or extra comma")
+            }
             RowProblem::UnknownEntry(id) => {
                 let help = if entries.list.len() <= 5000 {
                     suggest(&id, entries.list.iter().map(|e| e.id.as_str()))
@@ -256,8 +274,10 @@ impl RowProblem {
                 };
                 at("entry", format!("unknown entry `{id}`")).help(help)
             }
-            RowProblem::UnknownCriterion(key) => at("criterion", format!("unknown criterion `{key}`"))
-                .help(format!("write it as category.criterion; {}", suggest(&key, rules.criteria.iter().map(|c| c.key.as_str())))),
+            RowProblem::UnknownCriterion(key) => at("criterion", format!("unknown criterion `{key}`")).help(format!(
+                "write it as category.criterion; {}",
+                suggest(&key, rules.criteria.iter().map(|c| c.key.as_str()))
+            )),
             RowProblem::Element(text, criterion, why) => at("element", format!("`{text}` for {}: {why}", rules.criteria[criterion].key)),
             RowProblem::Judge(text, criterion, why) => at("judge", format!("`{text}` for {}: {why}", rules.criteria[criterion].key)),
             RowProblem::Value(text, criterion, why) => at("value", format!("`{text}` for {}: {why}", rules.criteria[criterion].key)),
@@ -278,7 +298,12 @@ fn limits(rules: &Rules, criterion: usize) -> (i64, i64, i64) {
 }
 
 fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) -> BlockResult {
-    let mut result = BlockResult { marks: Vec::with_capacity(block.len() / 24), problems: Vec::new(), unreported: 0, lines: 0 };
+    let mut result = BlockResult {
+        marks: Vec::with_capacity(block.len() / 24),
+        problems: Vec::new(),
+        unreported: 0,
+        lines: 0,
+    };
     // Rows of one entry come together; remembering the last lookup saves most hashing.
     let mut last_entry: (&[u8], u32) = (b"", u32::MAX);
     let criterion_keys: FxHashMap<&[u8], usize> = rules.criteria.iter().enumerate().map(|(i, c)| (c.key.as_bytes(), i)).collect();
@@ -299,11 +324,23 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) 
             };
             let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
             let mut cache: (&[u8], u32) = (b"", u32::MAX);
-            header.pick(&pieces).and_then(|row| parse_row(row, &mut cache, entries, rules, &criterion_keys, &judge_keys, &criterion_limits))
+            header
+                .pick(&pieces)
+                .and_then(|row| parse_row(row, &mut cache, entries, rules, &criterion_keys, &judge_keys, &criterion_limits))
         } else {
             fields.clear();
             fields.extend(row.split(|&b| b == b','));
-            header.pick(&fields).and_then(|row| parse_row(row, &mut last_entry, entries, rules, &criterion_keys, &judge_keys, &criterion_limits))
+            header.pick(&fields).and_then(|row| {
+                parse_row(
+                    row,
+                    &mut last_entry,
+                    entries,
+                    rules,
+                    &criterion_keys,
+                    &judge_keys,
+                    &criterion_limits,
+                )
+            })
         };
         match parsed {
             Ok(mark) => result.marks.push(mark),
@@ -347,21 +384,51 @@ fn parse_row<'a>(
         *last_entry = (entry, index);
         index
     };
-    let c = *criterion_keys.get(criterion).ok_or_else(|| RowProblem::UnknownCriterion(text(criterion)))?;
+    let c = *criterion_keys
+        .get(criterion)
+        .ok_or_else(|| RowProblem::UnknownCriterion(text(criterion)))?;
     let rule = &rules.criteria[c];
     let element_number = match (&rule.kind, element.is_empty()) {
-        (KindRule::Formula(_), _) => return Err(RowProblem::Value(text(value), c, "this criterion is a formula and takes no marks".into())),
-        (KindRule::Elements { .. }, true) => return Err(RowProblem::Element(String::new(), c, format!("this criterion has elements: give a number from 1 to {}", rule.slot_count))),
+        (KindRule::Formula(_), _) => {
+            return Err(RowProblem::Value(
+                text(value),
+                c,
+                "this criterion is a formula and takes no marks".into(),
+            ))
+        }
+        (KindRule::Elements { .. }, true) => {
+            return Err(RowProblem::Element(
+                String::new(),
+                c,
+                format!("this criterion has elements: give a number from 1 to {}", rule.slot_count),
+            ))
+        }
         (KindRule::Elements { .. }, false) => match std::str::from_utf8(element).ok().and_then(|s| s.parse::<u8>().ok()) {
             Some(n) if n >= 1 && n <= rule.slot_count => n - 1,
-            _ => return Err(RowProblem::Element(text(element), c, format!("the element is a number from 1 to {}", rule.slot_count))),
+            _ => {
+                return Err(RowProblem::Element(
+                    text(element),
+                    c,
+                    format!("the element is a number from 1 to {}", rule.slot_count),
+                ))
+            }
         },
         (_, true) => 0,
-        (_, false) => return Err(RowProblem::Element(text(element), c, "this criterion has no elements: leave the column empty".into())),
+        (_, false) => {
+            return Err(RowProblem::Element(
+                text(element),
+                c,
+                "this criterion has no elements: leave the column empty".into(),
+            ))
+        }
     };
     let judge_index = if judge.is_empty() {
         if !rule.judges.is_empty() {
-            return Err(RowProblem::Judge(String::new(), c, "this criterion is marked by a panel: name the judge".into()));
+            return Err(RowProblem::Judge(
+                String::new(),
+                c,
+                "this criterion is marked by a panel: name the judge".into(),
+            ));
         }
         NO_JUDGE
     } else {
@@ -371,7 +438,11 @@ fn parse_row<'a>(
         })?;
         if !rule.judges.is_empty() && !rule.judges.contains(&j) {
             let panel: Vec<&str> = rule.judges.iter().map(|&j| rules.judge_id(j)).collect();
-            return Err(RowProblem::Judge(text(judge), c, format!("this judge is not on the panel ({})", panel.join(", "))));
+            return Err(RowProblem::Judge(
+                text(judge),
+                c,
+                format!("this judge is not on the panel ({})", panel.join(", ")),
+            ));
         }
         j
     };
@@ -379,13 +450,26 @@ fn parse_row<'a>(
     let range = &rule.range;
     let units = parse_units(value, range.scale).map_err(|why| RowProblem::Value(text(value), c, why))?;
     if units < min || units > max {
-        return Err(RowProblem::Value(text(value), c, format!("out of range: marks go from {} to {}", range.min.normalize(), range.max.normalize())));
+        return Err(RowProblem::Value(
+            text(value),
+            c,
+            format!("out of range: marks go from {} to {}", range.min.normalize(), range.max.normalize()),
+        ));
     }
     if (units - min) % step != 0 {
         let step = range.step.unwrap_or_default().normalize();
-        return Err(RowProblem::Value(text(value), c, format!("not on a step of {step} from {}", range.min.normalize())));
+        return Err(RowProblem::Value(
+            text(value),
+            c,
+            format!("not on a step of {step} from {}", range.min.normalize()),
+        ));
     }
-    Ok(RawMark { units, entry: entry_index, slot: rule.first_slot + element_number as u16, judge: judge_index })
+    Ok(RawMark {
+        units,
+        entry: entry_index,
+        slot: rule.first_slot + element_number as u16,
+        judge: judge_index,
+    })
 }
 
 /// Parses a decimal as an integer count of 10^-scale, exactly.
@@ -410,7 +494,10 @@ pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
     let mut units: i64 = 0;
     let kept = &fraction[..fraction.len() - extra];
     for &digit in whole.iter().chain(kept) {
-        units = units.checked_mul(10).and_then(|u| u.checked_add((digit - b'0') as i64)).ok_or("too large".to_string())?;
+        units = units
+            .checked_mul(10)
+            .and_then(|u| u.checked_add((digit - b'0') as i64))
+            .ok_or("too large".to_string())?;
     }
     for _ in kept.len()..scale as usize {
         units = units.checked_mul(10).ok_or("too large".to_string())?;

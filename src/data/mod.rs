@@ -14,8 +14,7 @@ use std::path::Path;
 
 /// Reads a text file, naming it in the error; strips a UTF-8 BOM (Excel writes one).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(path, "", format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read the file: {e}")))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let (line, column) = crate::error::line_col(&String::from_utf8_lossy(bytes), e.utf8_error().valid_up_to());

@@ -69,7 +69,12 @@ fn groups(rules: &Rules, entries: &Entries, set: &AwardSet, rows: &[Row]) -> Vec
             Eligible::Individuals => !is_team,
         };
         let key = column.map_or("", |c| record.fields[c].as_str());
-        groups.entry(key).or_default().push(Candidate { entry: *entry, total: *total, place, eligible: kind_ok && !disqualified });
+        groups.entry(key).or_default().push(Candidate {
+            entry: *entry,
+            total: *total,
+            place,
+            eligible: kind_ok && !disqualified,
+        });
     }
     groups
         .into_values()
@@ -101,10 +106,19 @@ pub fn award_group(set: &AwardSet, order: Order, group: &[Candidate]) -> Vec<(u3
             TierRule::Share(percent) => {
                 share += percent.value();
                 // Cumulative cut, rounded down: 10/20/30% of 15 gives 1, 3, 4.
-                let cut = (Decimal::from(field) * share / Decimal::ONE_HUNDRED).floor().to_usize().unwrap_or(0);
+                let cut = (Decimal::from(field) * share / Decimal::ONE_HUNDRED)
+                    .floor()
+                    .to_usize()
+                    .unwrap_or(0);
                 Some(cut.saturating_sub(awarded.len()))
             }
-            TierRule::BySize(steps) => Some(steps.iter().rev().find(|(size, _)| *size as usize <= field).map_or(0, |(_, n)| *n as usize)),
+            TierRule::BySize(steps) => Some(
+                steps
+                    .iter()
+                    .rev()
+                    .find(|(size, _)| *size as usize <= field)
+                    .map_or(0, |(_, n)| *n as usize),
+            ),
             TierRule::AtLeast(_) => None,
         };
         let mut given = 0;
@@ -114,7 +128,9 @@ pub fn award_group(set: &AwardSet, order: Order, group: &[Candidate]) -> Vec<(u3
         while next < group.len() {
             let candidate = &group[next];
             let extends_last = last.is_some_and(|l| l.place.rank == candidate.place.rank)
-                || cut.zip(set.tolerance).is_some_and(|(cut, tol)| at_least(order, candidate.total, bound(order, cut, tol.value())));
+                || cut
+                    .zip(set.tolerance)
+                    .is_some_and(|(cut, tol)| at_least(order, candidate.total, bound(order, cut, tol.value())));
             let room = match (&tier.rule, quota) {
                 (TierRule::AtLeast(bound), _) => at_least(order, candidate.total, bound.value()),
                 (_, Some(quota)) => given < quota || extends_last,
@@ -160,7 +176,11 @@ mod tests {
             tiers: tiers
                 .into_iter()
                 .enumerate()
-                .map(|(i, rule)| Tier { id: format!("t{i}"), label: Label::default(), rule })
+                .map(|(i, rule)| Tier {
+                    id: format!("t{i}"),
+                    label: Label::default(),
+                    rule,
+                })
                 .collect(),
         }
     }
@@ -169,7 +189,12 @@ mod tests {
     fn field(rows: &[(i64, u32)]) -> Vec<Candidate> {
         rows.iter()
             .enumerate()
-            .map(|(i, &(total, rank))| Candidate { entry: i as u32, total: Decimal::from(total), place: Place { rank, tied: false }, eligible: true })
+            .map(|(i, &(total, rank))| Candidate {
+                entry: i as u32,
+                total: Decimal::from(total),
+                place: Place { rank, tied: false },
+                eligible: true,
+            })
             .collect()
     }
 
@@ -196,7 +221,11 @@ mod tests {
     #[test]
     fn tied_entries_share_an_award() {
         // Top(1) with two entries tied for first: both gold; silver goes on.
-        let awarded = award_group(&set(vec![TierRule::Top(1), TierRule::Top(1)]), Order::HigherIsBetter, &field(&[(90, 1), (90, 1), (80, 3), (70, 4)]));
+        let awarded = award_group(
+            &set(vec![TierRule::Top(1), TierRule::Top(1)]),
+            Order::HigherIsBetter,
+            &field(&[(90, 1), (90, 1), (80, 3), (70, 4)]),
+        );
         assert_eq!(tiers_of(&awarded, 4), vec![Some(0), Some(0), Some(1), None]);
     }
 
@@ -205,7 +234,11 @@ mod tests {
         let mut medals = set(vec![TierRule::Top(1), TierRule::Top(1), TierRule::Top(1)]);
         medals.tolerance = Some(Number(Decimal::TWO));
         // 95 and 94 within 2 of each other share gold; 90 silver; 89 within 2 of 90 shares silver.
-        let awarded = award_group(&medals, Order::HigherIsBetter, &field(&[(95, 1), (94, 2), (90, 3), (89, 4), (80, 5), (60, 6)]));
+        let awarded = award_group(
+            &medals,
+            Order::HigherIsBetter,
+            &field(&[(95, 1), (94, 2), (90, 3), (89, 4), (80, 5), (60, 6)]),
+        );
         assert_eq!(tiers_of(&awarded, 6), vec![Some(0), Some(0), Some(1), Some(1), Some(2), None]);
 
         let mut threshold = set(vec![TierRule::Top(3)]);
@@ -221,7 +254,14 @@ mod tests {
 
     #[test]
     fn at_least_and_by_size() {
-        let awarded = award_group(&set(vec![TierRule::AtLeast(Number(Decimal::from(90))), TierRule::AtLeast(Number(Decimal::from(80)))]), Order::HigherIsBetter, &field(&[(95, 1), (90, 2), (85, 3), (70, 4)]));
+        let awarded = award_group(
+            &set(vec![
+                TierRule::AtLeast(Number(Decimal::from(90))),
+                TierRule::AtLeast(Number(Decimal::from(80))),
+            ]),
+            Order::HigherIsBetter,
+            &field(&[(95, 1), (90, 2), (85, 3), (70, 4)]),
+        );
         assert_eq!(tiers_of(&awarded, 4), vec![Some(0), Some(0), Some(1), None]);
         let by_size = set(vec![TierRule::BySize(vec![(1, 1), (4, 2), (10, 3)])]);
         let awarded = award_group(&by_size, Order::HigherIsBetter, &field(&[(9, 1), (8, 2), (7, 3), (6, 4), (5, 5)]));

@@ -53,7 +53,10 @@ pub struct Flags(pub Vec<Flag>);
 impl Flags {
     pub fn disqualified(&self, rules: &Rules) -> bool {
         self.0.iter().any(|f| match f {
-            Flag::Veto { veto } => matches!(rules.vetoes[*veto as usize].effect, crate::contest::rules::VetoEffectRule::Disqualify),
+            Flag::Veto { veto } => matches!(
+                rules.vetoes[*veto as usize].effect,
+                crate::contest::rules::VetoEffectRule::Disqualify
+            ),
             _ => false,
         })
     }

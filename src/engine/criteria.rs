@@ -26,13 +26,11 @@ pub struct Cell<'a> {
 
 type Outcome = Result<Decimal, String>;
 
+/// Scores one criterion of one entry, given every criterion value so far.
+type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<Trace>>) -> Outcome;
+
 /// Runs `score` for every entry and every criterion `of_kind` selects.
-fn score_each(
-    inputs: &Inputs,
-    query: &mut Query<Scoring>,
-    of_kind: fn(&KindRule) -> bool,
-    score: fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<Trace>>) -> Outcome,
-) {
+fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule) -> bool, score: Scorer) {
     let rules = &inputs.rules;
     let criteria: Vec<usize> = (0..rules.criteria.len()).filter(|&c| of_kind(&rules.criteria[c].kind)).collect();
     if criteria.is_empty() {
@@ -42,14 +40,23 @@ fn score_each(
         let marks = inputs.marks.of_entry(index.0 as usize);
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
-            let cell = Cell { inputs, criterion, rule, entry: index.0, marks };
+            let cell = Cell {
+                inputs,
+                criterion,
+                rule,
+                entry: index.0,
+                marks,
+            };
             let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
             Trace::note(&mut trace, || match &outcome {
                 Ok(v) => format!("{} = {v}", rule.key),
                 Err(reason) => format!("{} not scored: {reason}", rule.key),
             });
             if let Err(reason) = &outcome {
-                flags.0.push(Flag::Incomplete { criterion: criterion as u16, reason: reason.clone() });
+                flags.0.push(Flag::Incomplete {
+                    criterion: criterion as u16,
+                    reason: reason.clone(),
+                });
             }
             values.0[criterion] = outcome.ok();
         }
@@ -69,7 +76,12 @@ pub fn score_deductions_and_bonuses(inputs: Res<Inputs>, mut query: Query<Scorin
 }
 
 pub fn score_gates_and_flags(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::PassFail { .. } | KindRule::Flag), gate);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::PassFail { .. } | KindRule::Flag),
+        gate,
+    );
 }
 
 pub fn score_elements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
@@ -81,14 +93,22 @@ pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
 }
 
 fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
-    let KindRule::Judgement { convert } = &cell.rule.kind else { unreachable!() };
+    let KindRule::Judgement { convert } = &cell.rule.kind else {
+        unreachable!()
+    };
     let panel = panel_cell(cell, 0, convert.as_ref(), None, flags, trace)?;
     // Without a conversion, marks on their own scale (say 0–10) are worth
     // the criterion's `max` points in proportion.
     match (convert, cell.rule.max) {
         (None, Some(max)) if max != cell.rule.range.max && !cell.rule.range.max.is_zero() => {
             let points = panel * max / cell.rule.range.max;
-            Trace::note(trace, || format!("{}: {panel} of {} marks × {max} points", cell.rule.key, cell.rule.range.max.normalize()));
+            Trace::note(trace, || {
+                format!(
+                    "{}: {panel} of {} marks × {max} points",
+                    cell.rule.key,
+                    cell.rule.range.max.normalize()
+                )
+            });
             Ok(points)
         }
         _ => Ok(panel),
@@ -96,7 +116,9 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
 }
 
 fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
-    let KindRule::Measurement(scale) = &cell.rule.kind else { unreachable!() };
+    let KindRule::Measurement(scale) = &cell.rule.kind else {
+        unreachable!()
+    };
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
     let points = match scale {
         Scale::Bands { nominal, bands, otherwise } => {
@@ -112,7 +134,12 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
             let (best, worst) = (best.value(), worst.value());
             let max = cell.rule.max.unwrap_or(Decimal::ONE);
             let share = ((worst - value) / (worst - best)).clamp(Decimal::ZERO, Decimal::ONE);
-            Trace::note(trace, || format!("{}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}", cell.rule.key));
+            Trace::note(trace, || {
+                format!(
+                    "{}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}",
+                    cell.rule.key
+                )
+            });
             max * share
         }
     };
@@ -129,7 +156,11 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Opti
     let uncapped = count * per;
     let points = cell.rule.max.map_or(uncapped, |cap| uncapped.min(cap));
     Trace::note(trace, || {
-        let capped = if points < uncapped { format!(", capped at {points}") } else { String::new() };
+        let capped = if points < uncapped {
+            format!(", capped at {points}")
+        } else {
+            String::new()
+        };
         format!("{}: {count} × {per} = {uncapped}{capped}", cell.rule.key)
     });
     Ok(sign * points)
@@ -141,18 +172,35 @@ fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Optio
 }
 
 fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
-    let KindRule::Elements { convert, value, combine, .. } = &cell.rule.kind else { unreachable!() };
+    let KindRule::Elements {
+        convert, value, combine, ..
+    } = &cell.rule.kind
+    else {
+        unreachable!()
+    };
     let rounding = &cell.inputs.rules.contest.rounding;
     let mut element_values = Vec::with_capacity(cell.rule.slot_count as usize);
     for element in 0..cell.rule.slot_count {
         let slot = cell.rule.first_slot + element as u16;
         let data = cell.inputs.elements.get(cell.entry, slot);
         let score = panel_cell(cell, element, convert.as_ref(), data, flags, trace)?;
-        let vars = |v: usize| if v == 0 { Some(score) } else { data.and_then(|d| d.get(v - 1).copied()) };
+        let vars = |v: usize| {
+            if v == 0 {
+                Some(score)
+            } else {
+                data.and_then(|d| d.get(v - 1).copied())
+            }
+        };
         let element_value = round(eval(value, &vars, cell, element + 1)?, rounding.element);
         Trace::note(trace, || {
-            let data = data.map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-            format!("{} element {}: score {score}, data [{data}] → {element_value}", cell.rule.key, element + 1)
+            let data = data
+                .map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default();
+            format!(
+                "{} element {}: score {score}, data [{data}] → {element_value}",
+                cell.rule.key,
+                element + 1
+            )
         });
         element_values.push(element_value);
     }
@@ -161,7 +209,9 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
         Combine::Sum => element_values.iter().sum(),
         Combine::Mean => element_values.iter().sum::<Decimal>() / Decimal::from(element_values.len().max(1)),
         Combine::Best(n) => {
-            Trace::note(trace, || format!("{}: best {n} of {} elements count", cell.rule.key, element_values.len()));
+            Trace::note(trace, || {
+                format!("{}: best {n} of {} elements count", cell.rule.key, element_values.len())
+            });
             element_values.iter().take(*n as usize).sum()
         }
     })
@@ -205,7 +255,11 @@ fn judge_name(rules: &Rules, judge: u16) -> &str {
 }
 
 fn list(rules: &Rules, marks: &[(u16, Decimal)]) -> String {
-    marks.iter().map(|(j, v)| format!("{} {v}", judge_name(rules, *j))).collect::<Vec<_>>().join(", ")
+    marks
+        .iter()
+        .map(|(j, v)| format!("{} {v}", judge_name(rules, *j)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One cell's judge marks → one number: convert each mark, stand in for
@@ -223,8 +277,16 @@ pub fn panel_cell(
     let rounding = &rules.contest.rounding;
     let raw = slot_marks(cell, element);
     // Elements are numbered from 1 for people; 0 means "no element".
-    let number = if matches!(rule.kind, KindRule::Elements { .. }) { element + 1 } else { 0 };
-    let label = if number > 0 { format!("{} element {number}", rule.key) } else { rule.key.clone() };
+    let number = if matches!(rule.kind, KindRule::Elements { .. }) {
+        element + 1
+    } else {
+        0
+    };
+    let label = if number > 0 {
+        format!("{} element {number}", rule.key)
+    } else {
+        rule.key.clone()
+    };
     if raw.is_empty() && rule.missing == Missing::Zero {
         Trace::note(trace, || format!("{label}: no record, counts as 0"));
         return Ok(Decimal::ZERO);
@@ -235,17 +297,30 @@ pub fn panel_cell(
             None => value,
             Some(ConvertRule::Table(table)) => match table.iter().find(|(mark, _)| *mark == value) {
                 Some((_, points)) => *points,
-                None => return Err(format!("judge {} gave {value}, which the conversion table does not list", judge_name(rules, judge))),
+                None => {
+                    return Err(format!(
+                        "judge {} gave {value}, which the conversion table does not list",
+                        judge_name(rules, judge)
+                    ))
+                }
             },
             Some(ConvertRule::Formula(expr)) => {
-                let vars = |v: usize| if v == 0 { Some(value) } else { data.and_then(|d| d.get(v - 1).copied()) };
+                let vars = |v: usize| {
+                    if v == 0 {
+                        Some(value)
+                    } else {
+                        data.and_then(|d| d.get(v - 1).copied())
+                    }
+                };
                 eval(expr, &vars, cell, number)?
             }
         };
         marks.push((judge, round(points, rounding.judge)));
     }
     if convert.is_some() {
-        Trace::note(trace, || format!("{label}: marks {} converted to {}", list(rules, &raw), list(rules, &marks)));
+        Trace::note(trace, || {
+            format!("{label}: marks {} converted to {}", list(rules, &raw), list(rules, &marks))
+        });
     }
     let missing: Vec<u16> = rule.judges.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
     if !missing.is_empty() {
@@ -258,9 +333,15 @@ pub fn panel_cell(
                     return Err("no judge has marked it".into());
                 }
                 let mean = marks.iter().map(|(_, v)| *v).sum::<Decimal>() / Decimal::from(marks.len());
-                Trace::note(trace, || format!("{label}: judge {names} missing, the others' mean {mean} stands in"));
+                Trace::note(trace, || {
+                    format!("{label}: judge {names} missing, the others' mean {mean} stands in")
+                });
                 marks.extend(missing.iter().map(|&j| (j, mean)));
-                flags.0.push(Flag::Substituted { criterion: cell.criterion as u16, element: number, judges: missing });
+                flags.0.push(Flag::Substituted {
+                    criterion: cell.criterion as u16,
+                    element: number,
+                    judges: missing,
+                });
             }
         }
     }
@@ -274,12 +355,26 @@ pub fn panel_cell(
         };
         let width = considered.last().zip(considered.first()).map_or(Decimal::ZERO, |(hi, lo)| hi - lo);
         if width > spread.max.value() {
-            flags.0.push(Flag::Spread { criterion: cell.criterion as u16, element: number, spread: width });
-            Trace::note(trace, || format!("{label}: marks {width} apart, more than the {} allowed ({:?})", spread.max, spread.resolve));
+            flags.0.push(Flag::Spread {
+                criterion: cell.criterion as u16,
+                element: number,
+                spread: width,
+            });
+            Trace::note(trace, || {
+                format!(
+                    "{label}: marks {width} apart, more than the {} allowed ({:?})",
+                    spread.max, spread.resolve
+                )
+            });
             match spread.resolve {
                 SpreadResolve::Flag => {}
                 SpreadResolve::UseAll => panel = untrimmed(&panel, marks.len()),
-                SpreadResolve::Block => return Err(format!("marks are {width} apart, more than the {} allowed; correct them", spread.max)),
+                SpreadResolve::Block => {
+                    return Err(format!(
+                        "marks are {width} apart, more than the {} allowed; correct them",
+                        spread.max
+                    ))
+                }
             }
         }
     }
@@ -295,12 +390,17 @@ pub fn panel_cell(
         let kept = kept_marks(&panel, &sorted);
         let dropped = if kept.len() < sorted.len() {
             let k = (sorted.len() - kept.len()) / 2;
-            let dropped: Vec<String> = sorted[..k].iter().chain(&sorted[sorted.len() - k..]).map(|v| v.to_string()).collect();
-            format!(", dropping {}", dropped.join(" and "))
+            let join = |marks: &[Decimal]| marks.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ");
+            format!(
+                ", dropping low {} and high {}",
+                join(&sorted[..k]),
+                join(&sorted[sorted.len() - k..])
+            )
         } else {
             String::new()
         };
-        format!("{label}: marks {} → {panel:?}{dropped} → {result}", list(rules, &marks))
+        let applied = crate::contest::rules::panel_rule_for(&panel, values.len()).unwrap_or(&panel);
+        format!("{label}: marks {} → {applied:?}{dropped} → {result}", list(rules, &marks))
     });
     Ok(result)
 }

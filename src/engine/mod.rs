@@ -65,11 +65,7 @@ pub struct Results {
 /// Sizes bevy's task pool by rayon's thread count (RAYON_NUM_THREADS), so
 /// one setting governs all parallel work. Only the first call takes effect.
 fn init_task_pool() {
-    bevy_tasks::ComputeTaskPool::get_or_init(|| {
-        bevy_tasks::TaskPoolBuilder::new()
-            .num_threads(rayon::current_num_threads())
-            .build()
-    });
+    bevy_tasks::ComputeTaskPool::get_or_init(|| bevy_tasks::TaskPoolBuilder::new().num_threads(rayon::current_num_threads()).build());
 }
 
 /// Builds the World, one entity per entry; `traced` entries record each step.
@@ -134,5 +130,8 @@ fn collect(inputs: &Inputs, world: &mut World) -> Results {
         })
         .collect();
     rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
-    Results { inputs: inputs.clone(), rows }
+    Results {
+        inputs: inputs.clone(),
+        rows,
+    }
 }

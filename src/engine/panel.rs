@@ -74,7 +74,10 @@ fn mean(values: &[Decimal]) -> Decimal {
 }
 
 fn too_few(panel: &Panel, marks: usize) -> PanelError {
-    PanelError::TooFew { rule: format!("{panel:?}"), marks }
+    PanelError::TooFew {
+        rule: format!("{panel:?}"),
+        marks,
+    }
 }
 
 #[cfg(test)]
@@ -121,7 +124,10 @@ mod tests {
     #[test]
     fn too_few_marks_is_an_error_not_a_guess() {
         assert_eq!(aggregate(&Panel::Mean, &[]), Err(PanelError::NoMarks));
-        assert!(matches!(aggregate(&Panel::TrimmedMean(1), &d(&["1", "2"])), Err(PanelError::TooFew { .. })));
+        assert!(matches!(
+            aggregate(&Panel::TrimmedMean(1), &d(&["1", "2"])),
+            Err(PanelError::TooFew { .. })
+        ));
         let by_size = Panel::BySize(vec![(3, Panel::Mean)]);
         assert!(matches!(aggregate(&by_size, &d(&["1", "2"])), Err(PanelError::TooFew { .. })));
     }

@@ -129,7 +129,10 @@ pub fn assign_places<G: Eq + std::hash::Hash>(sorted: &[usize], keys: &[Vec<KeyP
         seen.0 += 1;
         let previous = seen.1;
         if previous != usize::MAX && keys[previous] == keys[i] {
-            places[i] = Place { rank: places[previous].rank, tied: true };
+            places[i] = Place {
+                rank: places[previous].rank,
+                tied: true,
+            };
             places[previous].tied = true;
         } else {
             places[i] = Place { rank: seen.0, tied: false };
@@ -139,10 +142,7 @@ pub fn assign_places<G: Eq + std::hash::Hash>(sorted: &[usize], keys: &[Vec<KeyP
     places
 }
 
-pub fn rank_entries(
-    inputs: Res<Inputs>,
-    mut query: Query<(&EntryIndex, &Total, &CategoryScores, &CriterionValues, &mut Standing)>,
-) {
+pub fn rank_entries(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, &CategoryScores, &CriterionValues, &mut Standing)>) {
     let rules = &inputs.rules;
     let directions = directions(rules);
     let rows: Vec<(u32, Vec<KeyPart>, bool)> = query
@@ -161,7 +161,9 @@ pub fn rank_entries(
         .iter()
         .map(|field| {
             let column = entries.field_index(field);
-            assign_places(&sorted, &keys, |i| column.map(|c| entries.list[rows[i].0 as usize].fields[c].as_str()))
+            assign_places(&sorted, &keys, |i| {
+                column.map(|c| entries.list[rows[i].0 as usize].fields[c].as_str())
+            })
         })
         .collect();
     let position: HashMap<u32, usize> = rows.iter().enumerate().map(|(i, r)| (r.0, i)).collect();

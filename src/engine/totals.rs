@@ -55,10 +55,7 @@ pub fn sum_categories(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &
     });
 }
 
-pub fn apply_vetoes(
-    inputs: Res<Inputs>,
-    mut query: Query<(&CriterionValues, &mut CategoryScores, &mut Flags, Option<&mut Trace>)>,
-) {
+pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mut CategoryScores, &mut Flags, Option<&mut Trace>)>) {
     let rules = &inputs.rules;
     if rules.vetoes.is_empty() {
         return;
@@ -74,9 +71,16 @@ pub fn apply_vetoes(
                 continue;
             }
             flags.0.push(Flag::Veto { veto: v as u16 });
-            Trace::note(&mut trace, || format!("veto {} ({}) holds: {:?}", veto.id, veto.when_text, veto.effect));
+            Trace::note(&mut trace, || {
+                let effect = match veto.effect {
+                    VetoEffectRule::Disqualify => "no award".to_string(),
+                    VetoEffectRule::ZeroCategory(c) => format!("category {} scores 0", rules.categories[c].id),
+                    VetoEffectRule::CapTotal(cap) => format!("the total is capped at {cap}"),
+                };
+                format!("veto {} ({}) holds: {effect}", veto.id, veto.when_text)
+            });
             if let VetoEffectRule::ZeroCategory(c) = veto.effect {
-                categories.0[c] = Some(Decimal::ZERO);
+                categories.0[c] = Some(round(Decimal::ZERO, rules.contest.rounding.category));
             }
         }
     });

@@ -116,7 +116,10 @@ mod tests {
         assert_eq!(eval("2 + 3 * 4", &[]), Ok("14".into()));
         assert_eq!(eval("(2 + 3) * 4", &[]), Ok("20".into()));
         assert_eq!(eval("-2 * -3", &[]), Ok("6".into()));
-        assert_eq!(eval("score * difficulty", &[("score", "8.5"), ("difficulty", "1.2")]), Ok("10.2".into()));
+        assert_eq!(
+            eval("score * difficulty", &[("score", "8.5"), ("difficulty", "1.2")]),
+            Ok("10.2".into())
+        );
     }
 
     #[test]

@@ -29,15 +29,12 @@ pub fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, (usize, String)> {
             while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
                 i += 1;
             }
-            let number = Decimal::from_str_exact(&text[start..i])
-                .map_err(|_| (start, format!("`{}` is not a number", &text[start..i])))?;
+            let number = Decimal::from_str_exact(&text[start..i]).map_err(|_| (start, format!("`{}` is not a number", &text[start..i])))?;
             tokens.push((start, Token::Number(number)));
             continue;
         }
         if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
-            while i < bytes.len()
-                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.' || bytes[i] >= 0x80)
-            {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.' || bytes[i] >= 0x80) {
                 i += 1;
             }
             tokens.push((start, Token::Name(text[start..i].to_string())));

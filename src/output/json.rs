@@ -1,0 +1,79 @@
+//! JSON: every number written exactly as computed.
+
+use super::{Format, Leaderboard};
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+use std::io::{self, Write};
+use std::str::FromStr;
+
+pub struct Json;
+
+/// An exact decimal as a JSON number (`87.50` stays `87.50`).
+pub fn decimal(value: Option<Decimal>) -> Value {
+    value.map_or(Value::Null, |v| {
+        Value::Number(serde_json::Number::from_str(&v.to_string()).expect("a decimal is a JSON number"))
+    })
+}
+
+impl Format for Json {
+    fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
+        let rules = board.rules;
+        let entries: Vec<Value> = board
+            .rows
+            .iter()
+            .map(|row| {
+                let categories: Map<String, Value> = rules
+                    .categories
+                    .iter()
+                    .zip(&row.categories)
+                    .map(|(c, v)| (c.id.clone(), decimal(*v)))
+                    .collect();
+                let criteria: Map<String, Value> = rules
+                    .criteria
+                    .iter()
+                    .zip(&row.criteria)
+                    .map(|(c, v)| (c.key.clone(), decimal(*v)))
+                    .collect();
+                let divisions: Map<String, Value> = row
+                    .divisions
+                    .iter()
+                    .map(|(field, value, place)| {
+                        (
+                            field.clone(),
+                            json!({ "value": value, "rank": place.map(|p| p.rank), "tied": place.is_some_and(|p| p.tied) }),
+                        )
+                    })
+                    .collect();
+                let awards: Vec<Value> = row
+                    .awards
+                    .iter()
+                    .map(|(set, tier, label)| json!({ "set": set, "tier": tier, "label": label }))
+                    .collect();
+                json!({
+                    "rank": row.place.map(|p| p.rank),
+                    "tied": row.place.is_some_and(|p| p.tied),
+                    "entry": row.entry,
+                    "name": row.name,
+                    "organisation": row.organisation,
+                    "division": row.division,
+                    "divisions": divisions,
+                    "total": decimal(row.total),
+                    "categories": categories,
+                    "criteria": criteria,
+                    "flags": row.flags,
+                    "award": row.awards.first().map(|a| a.1.clone()),
+                    "award_label": row.awards.first().map(|a| a.2.clone()),
+                    "awards": awards,
+                })
+            })
+            .collect();
+        let document = json!({
+            "contest": rules.contest.id,
+            "name": rules.contest.name.get(board.lang),
+            "division": board.filter.as_ref().map(|(field, value)| json!({ "field": field, "value": value })),
+            "entries": entries,
+        });
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    }
+}

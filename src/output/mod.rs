@@ -1,0 +1,239 @@
+//! Outputs: the leaderboard view is built once here; each format is one
+//! module behind the `Format` trait and only formats.
+
+mod csv;
+mod json;
+mod table;
+
+use crate::contest::{Lang, Rules};
+use crate::engine::{Flag, Place, Results};
+use crate::error::{suggest, Diagnostic};
+use rust_decimal::Decimal;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// A leaderboard in one format.
+pub trait Format {
+    fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatKind {
+    Table,
+    Json,
+    Csv,
+}
+
+impl FormatKind {
+    pub fn format(self) -> Box<dyn Format> {
+        match self {
+            FormatKind::Table => Box::new(table::Table),
+            FormatKind::Json => Box::new(json::Json),
+            FormatKind::Csv => Box::new(csv::Csv),
+        }
+    }
+}
+
+/// One line of a leaderboard.
+#[derive(Debug, Clone)]
+pub struct BoardRow {
+    pub place: Option<Place>,
+    pub entry: String,
+    pub name: String,
+    pub organisation: String,
+    /// The value of the first division field (or of the filtered one).
+    pub division: String,
+    /// Each division field: (field, value, place within it).
+    pub divisions: Vec<(String, String, Option<Place>)>,
+    pub total: Option<Decimal>,
+    pub categories: Vec<Option<Decimal>>,
+    pub criteria: Vec<Option<Decimal>>,
+    /// Machine codes: `veto:ID`, `spread:CRITERION`, `incomplete:CRITERION`, `substituted:CRITERION`.
+    pub flags: Vec<String>,
+    /// Awards won: (set id, tier id, tier label).
+    pub awards: Vec<(String, String, String)>,
+}
+
+pub struct Leaderboard<'a> {
+    pub rules: &'a Rules,
+    pub lang: Lang,
+    /// The division shown, as (field, value), when filtered.
+    pub filter: Option<(String, String)>,
+    pub rows: Vec<BoardRow>,
+}
+
+impl<'a> Leaderboard<'a> {
+    /// The leaderboard of `results`, for one division if `division` names one
+    /// (`VALUE` or `FIELD=VALUE`); then ranks are places within that division.
+    pub fn new(results: &'a Results, lang: Lang, division: Option<&str>) -> Result<Leaderboard<'a>, Diagnostic> {
+        let rules = &*results.inputs.rules;
+        let entries = &*results.inputs.entries;
+        let divisions = &rules.contest.divisions;
+        let filter = division.map(|d| resolve_division(results, d)).transpose()?;
+        let mut rows = Vec::new();
+        for row in &results.rows {
+            let entry = &entries.list[row.entry as usize];
+            let values: Vec<(String, String, Option<Place>)> = divisions
+                .iter()
+                .zip(&row.standing.divisions)
+                .map(|(field, place)| (field.clone(), entries.field(entry, field).unwrap_or("").to_string(), *place))
+                .collect();
+            let (place, division) = match &filter {
+                Some((field, value)) => {
+                    let Some(shown) = values.iter().find(|(f, v, _)| f == field && v == value) else {
+                        continue;
+                    };
+                    (shown.2, shown.1.clone())
+                }
+                None => (row.standing.overall, values.first().map(|v| v.1.clone()).unwrap_or_default()),
+            };
+            rows.push(BoardRow {
+                place,
+                entry: entry.id.clone(),
+                name: entry.name.clone(),
+                organisation: entry.organisation.clone(),
+                division,
+                divisions: values,
+                total: row.total,
+                categories: row.categories.clone(),
+                criteria: row.values.clone(),
+                flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
+                awards: row
+                    .awards
+                    .iter()
+                    .map(|&(s, t)| {
+                        let set = &rules.contest.awards[s as usize];
+                        let tier = &set.tiers[t as usize];
+                        (set.id.clone(), tier.id.clone(), tier.label.get(lang).to_string())
+                    })
+                    .collect(),
+            });
+        }
+        if filter.is_some() {
+            rows.sort_by_key(|r| r.place.map_or(u32::MAX, |p| p.rank));
+        }
+        Ok(Leaderboard { rules, lang, filter, rows })
+    }
+}
+
+fn resolve_division(results: &Results, text: &str) -> Result<(String, String), Diagnostic> {
+    let rules = &results.inputs.rules;
+    let entries = &results.inputs.entries;
+    let fields = &rules.contest.divisions;
+    let problem = |message: String| Diagnostic::new(&rules.path, "--division", message);
+    if fields.is_empty() {
+        return Err(problem("this contest declares no divisions".into()).help("add `divisions: [\"trade\"]` to the contest"));
+    }
+    let (field, value) = match text.split_once('=') {
+        Some((f, v)) => (f.trim().to_string(), v.trim().to_string()),
+        None => {
+            let field = fields
+                .iter()
+                .find(|f| entries.list.iter().any(|e| entries.field(e, f) == Some(text)));
+            (field.cloned().unwrap_or_else(|| fields[0].clone()), text.to_string())
+        }
+    };
+    if !fields.contains(&field) {
+        return Err(
+            problem(format!("`{field}` is not a division of this contest")).help(suggest(&field, fields.iter().map(String::as_str)))
+        );
+    }
+    let mut values: Vec<&str> = entries.list.iter().filter_map(|e| entries.field(e, &field)).collect();
+    values.sort_unstable();
+    values.dedup();
+    if !values.contains(&value.as_str()) {
+        return Err(problem(format!("no entry has {field} `{value}`")).help(suggest(&value, values.iter().copied())));
+    }
+    Ok((field, value))
+}
+
+/// A flag as the short code scripts read.
+pub fn flag_code(rules: &Rules, flag: &Flag) -> String {
+    let cell = |criterion: u16, element: u8| {
+        let key = &rules.criteria[criterion as usize].key;
+        if element > 0 {
+            format!("{key}#{element}")
+        } else {
+            key.clone()
+        }
+    };
+    match flag {
+        Flag::Veto { veto } => format!("veto:{}", rules.vetoes[*veto as usize].id),
+        Flag::Spread { criterion, element, .. } => format!("spread:{}", cell(*criterion, *element)),
+        Flag::Incomplete { criterion, .. } => format!("incomplete:{}", cell(*criterion, 0)),
+        Flag::Substituted { criterion, element, .. } => format!("substituted:{}", cell(*criterion, *element)),
+    }
+}
+
+/// A flag in words, for people.
+pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
+    let key = |c: u16| rules.criteria[c as usize].key.clone();
+    let zh = lang == Lang::Zh;
+    match flag {
+        Flag::Veto { veto } => {
+            let veto = &rules.vetoes[*veto as usize];
+            if zh {
+                format!("一票否决：{}", veto.label.get(lang))
+            } else {
+                format!("veto: {}", veto.label.get(lang))
+            }
+        }
+        Flag::Spread { criterion, spread, .. } => {
+            if zh {
+                format!("{} 评分差 {spread} 超限", key(*criterion))
+            } else {
+                format!("{}: marks {spread} apart", key(*criterion))
+            }
+        }
+        Flag::Incomplete { criterion, reason } => {
+            if zh {
+                format!("{} 未评出：{reason}", key(*criterion))
+            } else {
+                format!("{} not scored: {reason}", key(*criterion))
+            }
+        }
+        Flag::Substituted { criterion, judges, .. } => {
+            let names: Vec<&str> = judges.iter().map(|&j| rules.judge_id(j)).collect();
+            if zh {
+                format!("{} 缺评委 {}，取平均代替", key(*criterion), names.join("、"))
+            } else {
+                format!("{}: judge {} missing, mean substituted", key(*criterion), names.join(", "))
+            }
+        }
+    }
+}
+
+/// A number as shown: exactly as computed (with the declared places).
+pub fn number(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "-".into(), |v| v.to_string())
+}
+
+/// Labels a user reads, in Chinese and English.
+pub fn label(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Writes the leaderboard to `output` (or standard output).
+pub fn write_board(board: &Leaderboard, kind: FormatKind, output: Option<&Path>) -> io::Result<()> {
+    let format = kind.format();
+    match output {
+        Some(path) => {
+            // Write beside the target and rename, so a failed run never leaves half a file.
+            let partial = path.with_extension("partial");
+            let mut file = io::BufWriter::new(std::fs::File::create(&partial)?);
+            format.write(board, &mut file)?;
+            file.flush()?;
+            drop(file);
+            std::fs::rename(&partial, path)
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            format.write(board, &mut out)?;
+            out.flush()
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Invariants that hold for any marks: the ranking is a permutation of the
+//! entries, equal totals share a rank, re-scoring (in any mark order) gives
+//! the same result, and dropping k extremes equals sorting and slicing.
+
+use podium::contest::{ron_options, Contest, Panel, Rules};
+use podium::data::{ElementData, Entries, Entry, MarkSet, RawMark};
+use podium::engine::panel::aggregate;
+use podium::engine::{score, Inputs};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+const CONTEST: &str = r#"Contest(id: "p", name: (en: "p"),
+    judges: [Judge(id: "J1"), Judge(id: "J2"), Judge(id: "J3")],
+    categories: [Category(id: "s", label: (en: "S"), score: Sum, criteria: [
+        Criterion(id: "x", label: (en: "X"), marks: (min: 0, max: 4, step: 1), kind: Judgement()),
+    ])])"#;
+
+/// An in-memory contest: entry i gets marks[i] from J1, J2, J3 (in the order given).
+fn inputs(marks: &[Vec<u8>], order: &[usize]) -> Inputs {
+    let contest: Contest = ron_options().from_str(CONTEST).unwrap();
+    let rules = Rules::compile(contest, "contest.ron".into(), CONTEST.into()).unwrap();
+    let mut entries = Entries::default();
+    for i in 0..marks.len() {
+        let id = format!("E{i}");
+        entries.index.insert(id.clone(), i as u32);
+        entries.list.push(Entry {
+            id,
+            name: format!("n{i}"),
+            organisation: String::new(),
+            members: vec![],
+            fields: vec![],
+        });
+    }
+    let mut raw: Vec<RawMark> = marks
+        .iter()
+        .enumerate()
+        .flat_map(|(e, judged)| {
+            judged.iter().enumerate().map(move |(j, &v)| RawMark {
+                units: v as i64,
+                entry: e as u32,
+                slot: 0,
+                judge: j as u16,
+            })
+        })
+        .collect();
+    // Present the marks in another order; the store sorts them.
+    let permuted: Vec<RawMark> = order.iter().filter_map(|&i| raw.get(i).copied()).collect();
+    if permuted.len() == raw.len() {
+        raw = permuted;
+    }
+    Inputs {
+        rules: Arc::new(rules),
+        entries: Arc::new(entries),
+        marks: Arc::new(MarkSet::from_marks(raw, marks.len()).unwrap()),
+        elements: Arc::new(ElementData::default()),
+    }
+}
+
+/// (entry, total, (rank, tied)) of each leaderboard row.
+type Summary = Vec<(u32, Option<Decimal>, Option<(u32, bool)>)>;
+
+fn summary(inputs: &Inputs) -> Summary {
+    score(inputs, &[])
+        .rows
+        .iter()
+        .map(|r| (r.entry, r.total, r.standing.overall.map(|p| (p.rank, p.tied))))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn ranking_is_a_permutation_and_ties_share_a_rank(marks in prop::collection::vec(prop::collection::vec(0u8..=4, 3), 1..80)) {
+        let results = summary(&inputs(&marks, &[]));
+        let mut entries: Vec<u32> = results.iter().map(|r| r.0).collect();
+        entries.sort_unstable();
+        prop_assert_eq!(entries, (0..marks.len() as u32).collect::<Vec<_>>());
+        for (entry, total, place) in &results {
+            let total = total.unwrap();
+            let (rank, tied) = place.unwrap();
+            let better = results.iter().filter(|r| r.1.unwrap() > total).count() as u32;
+            let equal = results.iter().filter(|r| r.1.unwrap() == total && r.0 != *entry).count();
+            prop_assert_eq!(rank, better + 1, "standard competition ranking (1, 2, 2, 4)");
+            prop_assert_eq!(tied, equal > 0);
+        }
+        // Best first: ranks never decrease down the leaderboard.
+        prop_assert!(results.windows(2).all(|w| w[0].2.unwrap().0 <= w[1].2.unwrap().0));
+    }
+
+    #[test]
+    fn rescoring_is_deterministic_whatever_the_mark_order(
+        marks in prop::collection::vec(prop::collection::vec(0u8..=4, 3), 1..40),
+        order in Just(()).prop_perturb(|_, mut rng| {
+            let mut order: Vec<usize> = (0..120).collect();
+            for i in (1..order.len()).rev() {
+                order.swap(i, (rng.next_u32() as usize) % (i + 1));
+            }
+            order
+        }),
+    ) {
+        let order: Vec<usize> = order.into_iter().filter(|&i| i < marks.len() * 3).collect();
+        let first = summary(&inputs(&marks, &[]));
+        prop_assert_eq!(&first, &summary(&inputs(&marks, &[])));
+        prop_assert_eq!(&first, &summary(&inputs(&marks, &order)));
+    }
+
+    #[test]
+    fn dropping_k_extremes_equals_sorting(values in prop::collection::vec(-500i64..500, 1..15), k in 0u8..6) {
+        let marks: Vec<Decimal> = values.iter().map(|&v| Decimal::new(v, 1)).collect();
+        let mut sorted = marks.clone();
+        sorted.sort();
+        let n = sorted.len();
+        let k_usize = usize::from(k);
+        let trimmed = aggregate(&Panel::TrimmedMean(k), &marks);
+        let summed = aggregate(&Panel::TrimmedSum(k), &marks);
+        if 2 * k_usize < n {
+            let kept = &sorted[k_usize..n - k_usize];
+            let sum: Decimal = kept.iter().sum();
+            prop_assert_eq!(summed.unwrap(), sum);
+            prop_assert_eq!(trimmed.unwrap(), sum / Decimal::from(kept.len()));
+        } else {
+            prop_assert!(trimmed.is_err() && summed.is_err());
+        }
+    }
+}
