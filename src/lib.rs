@@ -18,3 +18,4 @@ pub mod error;
 pub mod formula;
 pub mod load;
 pub mod output;
+pub mod timings;

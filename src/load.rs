@@ -29,9 +29,11 @@ impl Sources {
 
 /// Loads and checks everything `score` needs.
 pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs, Diagnostics> {
+    let mut stopwatch = crate::timings::Stopwatch::start();
     let rules = contest::load(contest_arg)?;
     let sources = Sources::of(&rules, marks_override);
     let entries = Entries::load(&sources.entries, &rules.contest.divisions)?;
+    stopwatch.lap("entries");
     let mut problems = Diagnostics::default();
     let marks = marks::load(&sources.marks, &rules, &entries)
         .map_err(|e| problems.0.extend(e.0))

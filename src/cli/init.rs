@@ -34,13 +34,13 @@ pub const TEMPLATES: &[Template] = &[
     ),
 ];
 
-pub fn run(dir: &Path, template: &str, list: bool) -> Result<(), String> {
-    if list {
+pub fn run(dir: Option<&Path>, template: &str, list: bool) -> Result<(), String> {
+    let Some(dir) = dir.filter(|_| !list) else {
         for (name, description, _) in TEMPLATES {
             println!("{name:14} {description}");
         }
         return Ok(());
-    }
+    };
     let Some((_, _, files)) = TEMPLATES.iter().find(|t| t.0 == template) else {
         let names = TEMPLATES.iter().map(|t| t.0);
         return Err(format!(

@@ -60,7 +60,9 @@ pub enum Command {
     },
     /// Make a new contest folder from one of the bundled examples.
     Init {
-        dir: PathBuf,
+        /// The new contest folder.
+        #[arg(required_unless_present = "list")]
+        dir: Option<PathBuf>,
         /// Which example to start from (see `podium init --list`).
         #[arg(long, default_value = "construction")]
         template: String,
@@ -100,7 +102,7 @@ pub fn run(cli: Cli) -> i32 {
             lang,
             marks,
         } => explain::run(&contest, &entry, lang, marks.as_deref()),
-        Command::Init { dir, template, list } => init::run(&dir, &template, list),
+        Command::Init { dir, template, list } => init::run(dir.as_deref(), &template, list),
         Command::Gen {
             dir,
             entries,

@@ -14,7 +14,9 @@ pub fn run(
 ) -> Result<(), String> {
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
     let results = score(&inputs, &[]);
+    let mut stopwatch = crate::timings::Stopwatch::start();
     let board = Leaderboard::new(&results, lang, division).map_err(|d| d.to_string())?;
+    stopwatch.lap("board");
     match write_board(&board, format, output) {
         // The reader went away (`podium score ... | head`): not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -23,5 +25,7 @@ pub fn run(
     .map_err(|e| match output {
         Some(path) => format!("{}: cannot write the leaderboard: {e}", path.display()),
         None => format!("cannot write the leaderboard: {e}"),
-    })
+    })?;
+    stopwatch.lap("write");
+    Ok(())
 }

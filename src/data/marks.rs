@@ -90,8 +90,12 @@ const BLOCK: usize = 4 << 20;
 /// with its line, field and what would be valid.
 pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Diagnostics> {
     let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read the marks file: {e}")))?;
+    let mut stopwatch = crate::timings::Stopwatch::start();
     let marks = read(file, path, rules, entries)?;
-    MarkSet::from_marks(marks, entries.list.len()).map_err(|duplicates| {
+    stopwatch.lap("parse");
+    let set = MarkSet::from_marks(marks, entries.list.len());
+    stopwatch.lap("sort");
+    set.map_err(|duplicates| {
         let mut problems = Diagnostics::default();
         for (entry, slot, judge) in duplicates {
             let slot = rules.slots[slot as usize];

@@ -95,10 +95,15 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
 
 /// Scores every entry. `traced` entries carry the trace `explain` prints.
 pub fn score(inputs: &Inputs, traced: &[u32]) -> Results {
+    let mut stopwatch = crate::timings::Stopwatch::start();
     init_task_pool();
     let mut world = build_world(inputs, traced);
+    stopwatch.lap("world");
     scoring_schedule().run(&mut world);
-    collect(inputs, &mut world)
+    stopwatch.lap("schedule");
+    let results = collect(inputs, &mut world);
+    stopwatch.lap("collect");
+    results
 }
 
 fn collect(inputs: &Inputs, world: &mut World) -> Results {
