@@ -38,6 +38,7 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
     let marks = marks::load(&sources.marks, &rules, &entries)
         .map_err(|e| problems.0.extend(e.0))
         .ok();
+    stopwatch.lap("marks");
     let elements = match &sources.elements {
         Some(path) => ElementData::load(path, &rules, &entries).map_err(|e| problems.0.extend(e.0)).ok(),
         None => Some(ElementData::default()),

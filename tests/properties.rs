@@ -3,7 +3,7 @@
 //! the same result, and dropping k extremes equals sorting and slicing.
 
 use podium::contest::{ron_options, Contest, Panel, Rules};
-use podium::data::{ElementData, Entries, Entry, MarkSet, RawMark};
+use podium::data::{ElementData, Entries, Entry, Mark, MarkSet};
 use podium::engine::panel::aggregate;
 use podium::engine::{score, Inputs};
 use proptest::prelude::*;
@@ -32,27 +32,31 @@ fn inputs(marks: &[Vec<u8>], order: &[usize]) -> Inputs {
             fields: vec![],
         });
     }
-    let mut raw: Vec<RawMark> = marks
+    let mut raw: Vec<(u32, Mark)> = marks
         .iter()
         .enumerate()
         .flat_map(|(e, judged)| {
-            judged.iter().enumerate().map(move |(j, &v)| RawMark {
-                units: v as i64,
-                entry: e as u32,
-                slot: 0,
-                judge: j as u16,
+            judged.iter().enumerate().map(move |(j, &v)| {
+                (
+                    e as u32,
+                    Mark {
+                        units: v as i32,
+                        slot: 0,
+                        judge: j as u16,
+                    },
+                )
             })
         })
         .collect();
     // Present the marks in another order; the store sorts them.
-    let permuted: Vec<RawMark> = order.iter().filter_map(|&i| raw.get(i).copied()).collect();
+    let permuted: Vec<(u32, Mark)> = order.iter().filter_map(|&i| raw.get(i).copied()).collect();
     if permuted.len() == raw.len() {
         raw = permuted;
     }
     Inputs {
         rules: Arc::new(rules),
         entries: Arc::new(entries),
-        marks: Arc::new(MarkSet::from_marks(raw, marks.len()).unwrap()),
+        marks: Arc::new(MarkSet::from_entry_marks(raw, marks.len()).unwrap()),
         elements: Arc::new(ElementData::default()),
     }
 }

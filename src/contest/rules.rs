@@ -432,6 +432,23 @@ impl Compiler<'_> {
             }
         }
         let scale = range.2.map_or(DEFAULT_MARK_PLACES, |s| places(s).max(places(range.0)));
+        // Marks are stored as i32 counts of 10^-scale (8 bytes a mark at scale).
+        let limit = Decimal::from(i32::MAX) / Decimal::from(10i64.pow(scale.min(9)));
+        if range.0.abs() > limit || range.1.abs() > limit {
+            self.report(
+                anchors,
+                format!("{field}.marks"),
+                format!(
+                    "marks of `{key}` go up to {} in steps of {}: too many steps to store",
+                    range.1.normalize(),
+                    Decimal::new(1, scale)
+                ),
+                Some(format!(
+                    "with this step marks can reach ±{}; use a coarser step or a larger unit (万元 rather than 元)",
+                    limit.trunc()
+                )),
+            );
+        }
         if matches!(kind, KindRule::Formula(_)) && criterion.marks.is_some() {
             self.report(
                 anchors,

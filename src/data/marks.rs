@@ -2,10 +2,12 @@
 //!
 //! This is the hot path at scale (10M marks = 300 MB of CSV), so the reader
 //! streams the file in blocks, parses blocks in parallel, and keeps each
-//! mark in 16 bytes: the value as an integer count of the criterion's
+//! mark in 8 bytes: the value as an integer count of the criterion's
 //! smallest step (its declared decimal places), which makes range and step
-//! checks exact integer arithmetic. Results never depend on thread count:
-//! blocks are parsed independently and joined in file order, then sorted.
+//! checks exact integer arithmetic, plus its slot and judge. Which entry a
+//! mark belongs to is not stored per mark: each entry's marks are one range
+//! of the pool. Results never depend on thread count: blocks are parsed
+//! independently and joined in file order.
 
 use super::{Entries, MAX_REPORTED};
 use crate::contest::{KindRule, Rules};
@@ -19,64 +21,108 @@ use std::path::Path;
 /// `judge` of a mark recorded without a judge (a measurement, a count).
 pub const NO_JUDGE: u16 = u16::MAX;
 
+/// One mark of one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RawMark {
-    /// The value × 10^scale of its criterion.
-    pub units: i64,
-    pub entry: u32,
+pub struct Mark {
+    /// The value × 10^scale of its criterion (see `MarkRangeRule::scale`).
+    pub units: i32,
     pub slot: u16,
     pub judge: u16,
 }
 
-impl RawMark {
-    fn key(&self) -> (u32, u16, u16) {
-        (self.entry, self.slot, self.judge)
+impl Mark {
+    fn key(&self) -> (u16, u16) {
+        (self.slot, self.judge)
     }
 }
 
-/// Every mark of a contest, sorted by entry, slot and judge, with each
-/// entry's marks found by offset.
+/// Every mark of a contest; each entry's marks are one range of the pool,
+/// sorted by slot and judge.
 #[derive(Debug, Clone, Default)]
 pub struct MarkSet {
-    pub marks: Vec<RawMark>,
-    /// `marks[offsets[e]..offsets[e + 1]]` are entry e's marks.
-    pub offsets: Vec<u32>,
+    pub marks: Vec<Mark>,
+    /// (start, length) in `marks` of each entry's marks.
+    pub ranges: Vec<(u32, u32)>,
 }
 
+/// A cell marked twice by one judge: (entry, slot, judge).
+pub type Duplicate = (u32, u16, u16);
+
 impl MarkSet {
-    pub fn of_entry(&self, entry: usize) -> &[RawMark] {
-        &self.marks[self.offsets[entry] as usize..self.offsets[entry + 1] as usize]
+    pub fn of_entry(&self, entry: usize) -> &[Mark] {
+        let (start, len) = self.ranges[entry];
+        &self.marks[start as usize..(start + len) as usize]
     }
 
-    /// Sorts, rejects duplicate cells and indexes by entry.
-    pub fn from_marks(mut marks: Vec<RawMark>, entry_count: usize) -> Result<MarkSet, Vec<(u32, u16, u16)>> {
-        if !marks.windows(2).all(|w| w[0].key() <= w[1].key()) {
-            marks.par_sort_unstable_by_key(RawMark::key);
+    /// Marks given with their entries, in any order.
+    pub fn from_entry_marks(mut marks: Vec<(u32, Mark)>, entry_count: usize) -> Result<MarkSet, Vec<Duplicate>> {
+        marks.par_sort_unstable_by_key(|(entry, mark)| (*entry, mark.key()));
+        let mut ranges = vec![(0u32, 0u32); entry_count];
+        for (i, (entry, _)) in marks.iter().enumerate() {
+            let range = &mut ranges[*entry as usize];
+            if range.1 == 0 {
+                range.0 = i as u32;
+            }
+            range.1 += 1;
         }
-        let duplicates: Vec<_> = marks
-            .windows(2)
-            .filter(|w| w[0].key() == w[1].key())
-            .map(|w| w[0].key())
+        let set = MarkSet {
+            marks: marks.into_iter().map(|(_, mark)| mark).collect(),
+            ranges,
+        };
+        set.check_duplicates()
+    }
+
+    /// Sorts each entry's marks by slot and judge and rejects a cell marked
+    /// twice by one judge.
+    fn sort_and_check(mut self) -> Result<MarkSet, Vec<Duplicate>> {
+        // Split the pool into each entry's range (in pool order) and sort those in parallel.
+        let mut order: Vec<(u32, u32, u32)> = self
+            .ranges
+            .iter()
+            .enumerate()
+            .map(|(e, &(start, len))| (start, len, e as u32))
+            .collect();
+        order.sort_unstable();
+        let mut pieces: Vec<&mut [Mark]> = Vec::with_capacity(order.len());
+        let mut rest: &mut [Mark] = &mut self.marks;
+        let mut position = 0u32;
+        for &(start, len, _) in &order {
+            let (_, tail) = rest.split_at_mut((start - position) as usize);
+            let (piece, tail) = tail.split_at_mut(len as usize);
+            pieces.push(piece);
+            rest = tail;
+            position = start + len;
+        }
+        pieces.par_iter_mut().for_each(|piece| {
+            if !piece.is_sorted_by_key(Mark::key) {
+                piece.sort_unstable_by_key(Mark::key);
+            }
+        });
+        self.check_duplicates()
+    }
+
+    fn check_duplicates(self) -> Result<MarkSet, Vec<Duplicate>> {
+        let duplicates: Vec<Duplicate> = (0..self.ranges.len())
+            .flat_map(|e| {
+                self.of_entry(e)
+                    .windows(2)
+                    .filter(|w| w[0].key() == w[1].key())
+                    .map(move |w| (e as u32, w[0].slot, w[0].judge))
+                    .collect::<Vec<_>>()
+            })
             .take(MAX_REPORTED)
             .collect();
-        if !duplicates.is_empty() {
-            return Err(duplicates);
+        if duplicates.is_empty() {
+            Ok(self)
+        } else {
+            Err(duplicates)
         }
-        let mut offsets = Vec::with_capacity(entry_count + 1);
-        let mut position = 0usize;
-        for entry in 0..=entry_count as u32 {
-            while position < marks.len() && marks[position].entry < entry {
-                position += 1;
-            }
-            offsets.push(position as u32);
-        }
-        Ok(MarkSet { marks, offsets })
     }
 
     /// The mark's value as an exact decimal.
-    pub fn value(rules: &Rules, mark: &RawMark) -> Decimal {
+    pub fn value(rules: &Rules, mark: &Mark) -> Decimal {
         let criterion = rules.slots[mark.slot as usize].criterion as usize;
-        Decimal::new(mark.units, rules.criteria[criterion].range.scale)
+        Decimal::new(mark.units as i64, rules.criteria[criterion].range.scale)
     }
 }
 
@@ -90,12 +136,7 @@ const BLOCK: usize = 4 << 20;
 /// with its line, field and what would be valid.
 pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Diagnostics> {
     let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read the marks file: {e}")))?;
-    let mut stopwatch = crate::timings::Stopwatch::start();
-    let marks = read(file, path, rules, entries)?;
-    stopwatch.lap("parse");
-    let set = MarkSet::from_marks(marks, entries.list.len());
-    stopwatch.lap("sort");
-    set.map_err(|duplicates| {
+    read(file, path, rules, entries)?.map_err(|duplicates| {
         let mut problems = Diagnostics::default();
         for (entry, slot, judge) in duplicates {
             let slot = rules.slots[slot as usize];
@@ -122,61 +163,182 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
     })
 }
 
-/// Streams `input`, parsing blocks of whole lines in parallel.
-pub fn read(mut input: impl Read, path: &Path, rules: &Rules, entries: &Entries) -> Result<Vec<RawMark>, Diagnostics> {
+/// Collects parsed blocks into the pool. Rows of one entry usually come
+/// together (every export writes them so); then each entry's marks are
+/// already one range. If an entry's rows are scattered, the pool is
+/// gathered again by entry.
+struct Assembly {
+    marks: Vec<Mark>,
+    ranges: Vec<(u32, u32)>,
+    /// Entries seen, to notice one whose rows are not together.
+    seen: Vec<bool>,
+    last: Option<u32>,
+    scattered: Vec<(u32, Mark)>,
+}
+
+impl Assembly {
+    fn new(entry_count: usize) -> Assembly {
+        Assembly {
+            marks: Vec::new(),
+            ranges: vec![(0, 0); entry_count],
+            seen: vec![false; entry_count],
+            last: None,
+            scattered: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, block: BlockResult) {
+        let mut position = 0usize;
+        for (entry, len) in block.runs {
+            let run = &block.marks[position..position + len as usize];
+            position += len as usize;
+            if !self.scattered.is_empty() {
+                self.scattered.extend(run.iter().map(|m| (entry, *m)));
+                continue;
+            }
+            if self.last == Some(entry) {
+                self.ranges[entry as usize].1 += len;
+            } else if self.seen[entry as usize] {
+                // Scattered rows: from here on, keep entries with marks and sort at the end.
+                self.scatter();
+                self.scattered.extend(run.iter().map(|m| (entry, *m)));
+                continue;
+            } else {
+                self.seen[entry as usize] = true;
+                self.ranges[entry as usize] = (self.marks.len() as u32, len);
+            }
+            self.marks.extend_from_slice(run);
+            self.last = Some(entry);
+        }
+    }
+
+    fn scatter(&mut self) {
+        for (entry, &(start, len)) in self.ranges.iter().enumerate() {
+            self.scattered.extend(
+                self.marks[start as usize..(start + len) as usize]
+                    .iter()
+                    .map(|m| (entry as u32, *m)),
+            );
+        }
+        self.marks = Vec::new();
+    }
+
+    fn finish(self) -> Result<MarkSet, Vec<Duplicate>> {
+        if self.scattered.is_empty() {
+            MarkSet {
+                marks: self.marks,
+                ranges: self.ranges,
+            }
+            .sort_and_check()
+        } else {
+            MarkSet::from_entry_marks(self.scattered, self.ranges.len())
+        }
+    }
+}
+
+/// Streams `input`: a reader thread fills blocks of whole lines (reusing
+/// buffers, at most a few in flight) while rayon parses them in batches;
+/// results are joined in file order.
+pub fn read(
+    input: impl Read + Send,
+    path: &Path,
+    rules: &Rules,
+    entries: &Entries,
+) -> Result<Result<MarkSet, Vec<Duplicate>>, Diagnostics> {
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let (filled_tx, filled_rx) = std::sync::mpsc::sync_channel(batch);
+    let (free_tx, free_rx) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_blocks(input, filled_tx, free_rx));
+        // Owning the receiver here means it is dropped on any early return,
+        // which stops the reader before the scope waits for it.
+        parse_blocks(filled_rx, free_tx, batch, path, rules, entries)
+    })
+}
+
+type Filled = std::io::Result<Vec<u8>>;
+
+/// Fills blocks of about `BLOCK` bytes that end at a line end.
+fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>, free: std::sync::mpsc::Receiver<Vec<u8>>) {
     let mut pending: Vec<u8> = Vec::new();
-    let mut header: Option<Header> = None;
-    let mut line = 1usize;
-    let mut marks = Vec::new();
+    loop {
+        let mut block = free.try_recv().unwrap_or_default();
+        block.clear();
+        block.append(&mut pending);
+        let mut start = block.len();
+        block.resize(start + BLOCK, 0);
+        let eof = loop {
+            match input.read(&mut block[start..]) {
+                Ok(0) => break true,
+                Ok(n) => start += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let _ = filled.send(Err(e));
+                    return;
+                }
+            }
+            if start == block.len() {
+                break false;
+            }
+        };
+        block.truncate(start);
+        if !eof {
+            match memchr::memrchr(b'\n', &block) {
+                Some(end) => pending.extend_from_slice(&block[end + 1..]),
+                // A line longer than a block: keep reading into it.
+                None => {
+                    pending = block;
+                    continue;
+                }
+            }
+            let end = block.len() - pending.len();
+            block.truncate(end);
+        }
+        if (!block.is_empty() && filled.send(Ok(block)).is_err()) || eof {
+            return;
+        }
+    }
+}
+
+fn parse_blocks(
+    filled: std::sync::mpsc::Receiver<Filled>,
+    free: std::sync::mpsc::Sender<Vec<u8>>,
+    batch: usize,
+    path: &Path,
+    rules: &Rules,
+    entries: &Entries,
+) -> Result<Result<MarkSet, Vec<Duplicate>>, Diagnostics> {
+    let read_error = |e: std::io::Error| Diagnostics::from(Diagnostic::new(path, "", format!("cannot read the marks file: {e}")));
+    let mut header: Option<(Header, usize)> = None;
+    let mut line = 2usize;
+    let mut assembly = Assembly::new(entries.list.len());
     let mut problems = Vec::new();
     let mut error_count = 0usize;
-    let batch_size = rayon::current_num_threads().max(1) * 2;
-    let mut eof = false;
-    while !eof {
-        // Gather a batch of blocks, each ending at a line end.
-        let mut blocks: Vec<Vec<u8>> = Vec::with_capacity(batch_size);
-        while blocks.len() < batch_size && !eof {
-            let mut block = std::mem::take(&mut pending);
-            let start = block.len();
-            block.resize(start + BLOCK, 0);
-            let mut filled = start;
-            while filled < block.len() {
-                let n = input
-                    .read(&mut block[filled..])
-                    .map_err(|e| Diagnostic::new(path, "", format!("cannot read the marks file: {e}")))?;
-                if n == 0 {
-                    eof = true;
-                    break;
-                }
-                filled += n;
+    while let Ok(first) = filled.recv() {
+        let mut blocks = vec![first.map_err(read_error)?];
+        while blocks.len() < batch {
+            match filled.try_recv() {
+                Ok(block) => blocks.push(block.map_err(read_error)?),
+                Err(_) => break,
             }
-            block.truncate(filled);
-            if !eof {
-                match block.iter().rposition(|&b| b == b'\n') {
-                    Some(end) => pending = block.split_off(end + 1),
-                    None => {
-                        pending = block;
-                        continue;
-                    }
-                }
-            }
-            if header.is_none() {
-                let (parsed, rest) = Header::parse(path, &block)?;
-                header = Some(parsed);
-                block.drain(..rest);
-                line += 1;
-            }
-            blocks.push(block);
         }
-        let Some(header) = &header else {
-            return Err(Diagnostic::new(path, "", "the marks file is empty")
-                .help(format!("the first row names the columns: {}", COLUMNS.join(",")))
-                .into());
-        };
-        let parsed: Vec<BlockResult> = blocks.par_iter().map(|block| parse_block(block, header, rules, entries)).collect();
-        for result in parsed {
-            marks.extend_from_slice(&result.marks);
-            for (relative_line, problem) in result.problems {
+        let mut skip = 0;
+        if header.is_none() {
+            let parsed = Header::parse(path, &blocks[0])?;
+            skip = parsed.1;
+            header = Some(parsed);
+        }
+        let Some((header, _)) = &header else { unreachable!("set above") };
+        let parsed: Vec<BlockResult> = blocks
+            .par_iter()
+            .enumerate()
+            .map(|(i, block)| parse_block(&block[if i == 0 { skip } else { 0 }..], header, rules, entries))
+            .collect();
+        for block in blocks {
+            let _ = free.send(block);
+        }
+        for mut result in parsed {
+            for (relative_line, problem) in std::mem::take(&mut result.problems) {
                 error_count += 1;
                 if problems.len() < MAX_REPORTED {
                     problems.push(problem.into_diagnostic(path, line + relative_line, entries, rules));
@@ -184,7 +346,15 @@ pub fn read(mut input: impl Read, path: &Path, rules: &Rules, entries: &Entries)
             }
             error_count += result.unreported;
             line += result.lines;
+            if error_count == 0 {
+                assembly.add(result);
+            }
         }
+    }
+    if header.is_none() {
+        return Err(Diagnostic::new(path, "", "the marks file is empty")
+            .help(format!("the first row names the columns: {}", COLUMNS.join(",")))
+            .into());
     }
     if error_count > 0 {
         if error_count > problems.len() {
@@ -196,22 +366,59 @@ pub fn read(mut input: impl Read, path: &Path, rules: &Rules, entries: &Entries)
         }
         return Err(Diagnostics(problems));
     }
-    Ok(marks)
+    Ok(assembly.finish())
 }
 
 /// Where each column is; other columns (a time, a note) are ignored.
 struct Header {
-    columns: [usize; 5],
+    /// For each column of the file, which of `COLUMNS` it is, if any.
+    wanted: Vec<Option<usize>>,
     width: usize,
 }
 
 impl Header {
-    /// The five columns of a row, trimmed, in `COLUMNS` order.
-    fn pick<'a>(&self, fields: &[&'a [u8]]) -> Result<[&'a [u8]; 5], RowProblem> {
-        if fields.len() != self.width {
-            return Err(RowProblem::Fields(fields.len(), self.width));
+    /// Splits a row without quotes at its commas in one pass: the five
+    /// columns, trimmed, in `COLUMNS` order; `None` if the row has a quote.
+    fn split<'a>(&self, row: &'a [u8]) -> Option<Result<[&'a [u8]; 5], RowProblem>> {
+        let mut picked: [&[u8]; 5] = [b""; 5];
+        let mut count = 0;
+        let mut start = 0;
+        for (i, &byte) in row.iter().enumerate() {
+            if byte == b',' {
+                if let Some(&Some(c)) = self.wanted.get(count) {
+                    picked[c] = row[start..i].trim_ascii();
+                }
+                count += 1;
+                start = i + 1;
+            } else if byte == b'"' {
+                return None;
+            }
         }
-        Ok(self.columns.map(|c| fields[c].trim_ascii()))
+        if let Some(&Some(c)) = self.wanted.get(count) {
+            picked[c] = row[start..].trim_ascii();
+        }
+        count += 1;
+        Some(if count == self.width {
+            Ok(picked)
+        } else {
+            Err(RowProblem::Fields(count, self.width))
+        })
+    }
+
+    /// The five columns of a row, trimmed, in `COLUMNS` order.
+    fn pick<'a>(&self, fields: impl Iterator<Item = &'a [u8]>) -> Result<[&'a [u8]; 5], RowProblem> {
+        let mut picked: [&[u8]; 5] = [b""; 5];
+        let mut count = 0;
+        for field in fields {
+            if let Some(&Some(c)) = self.wanted.get(count) {
+                picked[c] = field.trim_ascii();
+            }
+            count += 1;
+        }
+        if count != self.width {
+            return Err(RowProblem::Fields(count, self.width));
+        }
+        Ok(picked)
     }
 
     /// Parses the header row; returns it and the bytes it took.
@@ -234,9 +441,10 @@ impl Header {
             }
         }
         let consumed = (end + 1).min(block.len()) + bom;
+        let wanted = (0..names.len()).map(|i| columns.iter().position(|&c| c == i)).collect();
         Ok((
             Header {
-                columns,
+                wanted,
                 width: names.len(),
             },
             consumed,
@@ -245,7 +453,9 @@ impl Header {
 }
 
 struct BlockResult {
-    marks: Vec<RawMark>,
+    marks: Vec<Mark>,
+    /// (entry, number of marks) of each run of rows of one entry, in order.
+    runs: Vec<(u32, u32)>,
     /// (line within the block, problem).
     problems: Vec<(usize, RowProblem)>,
     unreported: usize,
@@ -304,56 +514,47 @@ fn limits(rules: &Rules, criterion: usize) -> (i64, i64, i64) {
 fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) -> BlockResult {
     let mut result = BlockResult {
         marks: Vec::with_capacity(block.len() / 24),
+        runs: Vec::new(),
         problems: Vec::new(),
         unreported: 0,
         lines: 0,
     };
-    // Rows of one entry come together; remembering the last lookup saves most hashing.
-    let mut last_entry: (&[u8], u32) = (b"", u32::MAX);
-    let criterion_keys: FxHashMap<&[u8], usize> = rules.criteria.iter().enumerate().map(|(i, c)| (c.key.as_bytes(), i)).collect();
-    let judge_keys: FxHashMap<&[u8], u16> = rules.judge_index.iter().map(|(k, &v)| (k.as_bytes(), v)).collect();
-    let criterion_limits: Vec<(i64, i64, i64)> = (0..rules.criteria.len()).map(|c| limits(rules, c)).collect();
-    let mut fields: Vec<&[u8]> = Vec::with_capacity(header.width);
-    for (relative, raw) in block.split(|&b| b == b'\n').enumerate() {
+    let lookups = Lookups::new(rules, entries);
+    let mut cache = Cache::default();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len()));
+    for (relative, end) in ends.enumerate() {
+        let raw = &block[start..end];
+        start = end + 1;
         result.lines = relative + 1;
         let row = raw.strip_suffix(b"\r").unwrap_or(raw);
         if row.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed = if row.contains(&b'"') {
-            // Rare: a quoted field. Its pieces are owned, so no lookup cache.
-            let Some(owned) = unquote(row) else {
-                push_problem(&mut result, relative, RowProblem::Quoted);
-                continue;
-            };
-            let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
-            let mut cache: (&[u8], u32) = (b"", u32::MAX);
-            header
-                .pick(&pieces)
-                .and_then(|row| parse_row(row, &mut cache, entries, rules, &criterion_keys, &judge_keys, &criterion_limits))
-        } else {
-            fields.clear();
-            fields.extend(row.split(|&b| b == b','));
-            header.pick(&fields).and_then(|row| {
-                parse_row(
-                    row,
-                    &mut last_entry,
-                    entries,
-                    rules,
-                    &criterion_keys,
-                    &judge_keys,
-                    &criterion_limits,
-                )
-            })
+        let parsed = match header.split(row) {
+            Some(columns) => columns.and_then(|row| parse_row(row, &mut cache, &lookups)),
+            None => {
+                // Rare: a quoted field. Its pieces are owned, so a fresh cache.
+                let Some(owned) = unquote(row) else {
+                    push_problem(&mut result, relative, RowProblem::Quoted);
+                    continue;
+                };
+                let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+                header
+                    .pick(pieces.iter().copied())
+                    .and_then(|row| parse_row(row, &mut Cache::default(), &lookups))
+            }
         };
         match parsed {
-            Ok(mark) => result.marks.push(mark),
+            Ok((entry, mark)) => {
+                match result.runs.last_mut() {
+                    Some((last, count)) if *last == entry => *count += 1,
+                    _ => result.runs.push((entry, 1)),
+                }
+                result.marks.push(mark);
+            }
             Err(problem) => push_problem(&mut result, relative, problem),
         }
-    }
-    // The block ends with '\n', so split yields one empty piece past the last line.
-    if block.last() == Some(&b'\n') {
-        result.lines -= 1;
     }
     result
 }
@@ -370,27 +571,63 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What rows are checked against, built once per block.
+struct Lookups<'r> {
+    rules: &'r Rules,
+    entries: &'r Entries,
+    criteria: FxHashMap<&'r [u8], usize>,
+    judges: FxHashMap<&'r [u8], u16>,
+    /// (min, max, step) of each criterion in units of its scale.
+    limits: Vec<(i64, i64, i64)>,
+}
+
+impl<'r> Lookups<'r> {
+    fn new(rules: &'r Rules, entries: &'r Entries) -> Lookups<'r> {
+        Lookups {
+            rules,
+            entries,
+            criteria: rules.criteria.iter().enumerate().map(|(i, c)| (c.key.as_bytes(), i)).collect(),
+            judges: rules.judge_index.iter().map(|(k, &v)| (k.as_bytes(), v)).collect(),
+            limits: (0..rules.criteria.len()).map(|c| limits(rules, c)).collect(),
+        }
+    }
+}
+
+/// The last entry and criterion looked up: rows of one entry come
+/// together and a criterion's judges follow each other, so most rows
+/// need no hashing.
+#[derive(Default)]
+struct Cache<'a> {
+    entry: Option<(&'a [u8], u32)>,
+    criterion: Option<(&'a [u8], usize)>,
+}
+
 fn parse_row<'a>(
     [entry, criterion, element, judge, value]: [&'a [u8]; 5],
-    last_entry: &mut (&'a [u8], u32),
-    entries: &Entries,
-    rules: &Rules,
-    criterion_keys: &FxHashMap<&[u8], usize>,
-    judge_keys: &FxHashMap<&[u8], u16>,
-    criterion_limits: &[(i64, i64, i64)],
-) -> Result<RawMark, RowProblem> {
-    let entry_index = if entry == last_entry.0 {
-        last_entry.1
-    } else {
-        let found = std::str::from_utf8(entry).ok().and_then(|id| entries.index.get(id)).copied();
-        let index = found.ok_or_else(|| RowProblem::UnknownEntry(text(entry)))?;
-        *last_entry = (entry, index);
-        index
+    cache: &mut Cache<'a>,
+    lookups: &Lookups,
+) -> Result<(u32, Mark), RowProblem> {
+    let (rules, entries) = (lookups.rules, lookups.entries);
+    let entry_index = match cache.entry {
+        Some((bytes, index)) if bytes == entry => index,
+        _ => {
+            let found = std::str::from_utf8(entry).ok().and_then(|id| entries.index.get(id)).copied();
+            let index = found.ok_or_else(|| RowProblem::UnknownEntry(text(entry)))?;
+            cache.entry = Some((entry, index));
+            index
+        }
     };
-    let c = *criterion_keys
-        .get(criterion)
-        .ok_or_else(|| RowProblem::UnknownCriterion(text(criterion)))?;
+    let c = match cache.criterion {
+        Some((bytes, index)) if bytes == criterion => index,
+        _ => {
+            let index = *lookups
+                .criteria
+                .get(criterion)
+                .ok_or_else(|| RowProblem::UnknownCriterion(text(criterion)))?;
+            cache.criterion = Some((criterion, index));
+            index
+        }
+    };
     let rule = &rules.criteria[c];
     let element_number = match (&rule.kind, element.is_empty()) {
         (KindRule::Formula(_), _) => {
@@ -436,7 +673,7 @@ fn parse_row<'a>(
         }
         NO_JUDGE
     } else {
-        let j = *judge_keys.get(judge).ok_or_else(|| {
+        let j = *lookups.judges.get(judge).ok_or_else(|| {
             let names = rules.contest.judges.iter().map(|j| j.id.as_str());
             RowProblem::Judge(text(judge), c, format!("unknown judge; {}", suggest(&text(judge), names)))
         })?;
@@ -450,7 +687,7 @@ fn parse_row<'a>(
         }
         j
     };
-    let (min, max, step) = criterion_limits[c];
+    let (min, max, step) = lookups.limits[c];
     let range = &rule.range;
     let units = parse_units(value, range.scale).map_err(|why| RowProblem::Value(text(value), c, why))?;
     if units < min || units > max {
@@ -468,12 +705,13 @@ fn parse_row<'a>(
             format!("not on a step of {step} from {}", range.min.normalize()),
         ));
     }
-    Ok(RawMark {
-        units,
-        entry: entry_index,
+    // Within the range, so within i32: `Rules` checks every range fits.
+    let mark = Mark {
+        units: units as i32,
         slot: rule.first_slot + element_number as u16,
         judge: judge_index,
-    })
+    };
+    Ok((entry_index, mark))
 }
 
 /// Parses a decimal as an integer count of 10^-scale, exactly.

@@ -16,7 +16,7 @@ pub struct Inputs {
     pub elements: Arc<ElementData>,
 }
 
-/// Index of the entry in `Entries::list` (and in `MarkSet::offsets`).
+/// Index of the entry in `Entries::list` (and in `MarkSet::ranges`).
 #[derive(Component, Debug, Clone, Copy)]
 pub struct EntryIndex(pub u32);
 

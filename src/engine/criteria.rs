@@ -6,10 +6,16 @@ use super::components::*;
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::round::round;
 use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve};
-use crate::data::{MarkSet, RawMark, NO_JUDGE};
+use crate::data::{Mark, MarkSet, NO_JUDGE};
 use crate::formula::{EvalError, Expr};
 use bevy_ecs::prelude::*;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
+
+/// A panel's marks: on the stack for panels of up to 8 judges, so scoring
+/// a cell allocates nothing.
+pub type PanelMarks<T> = SmallVec<[T; 8]>;
 
 /// The components a criterion system writes.
 pub type Scoring<'a> = (&'a EntryIndex, &'a mut CriterionValues, &'a mut Flags, Option<&'a mut Trace>);
@@ -21,7 +27,7 @@ pub struct Cell<'a> {
     pub rule: &'a CriterionRule,
     pub entry: u32,
     /// All of the entry's marks, sorted by slot and judge.
-    pub marks: &'a [RawMark],
+    pub marks: &'a [Mark],
 }
 
 type Outcome = Result<Decimal, String>;
@@ -36,7 +42,8 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
     if criteria.is_empty() {
         return;
     }
-    query.par_iter_mut().for_each(|(index, mut values, mut flags, mut trace)| {
+    let mut items: Vec<_> = query.iter_mut().collect();
+    items.par_iter_mut().for_each(|(index, values, flags, trace)| {
         let marks = inputs.marks.of_entry(index.0 as usize);
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
@@ -47,8 +54,8 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 entry: index.0,
                 marks,
             };
-            let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
-            Trace::note(&mut trace, || match &outcome {
+            let outcome = score(&cell, &values.0, flags, trace).map(|v| round(v, rules.contest.rounding.criterion));
+            Trace::note(trace, || match &outcome {
                 Ok(v) => format!("{} = {v}", rule.key),
                 Err(reason) => format!("{} not scored: {reason}", rule.key),
             });
@@ -236,7 +243,7 @@ fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, eleme
 }
 
 /// The marks of one slot, as (judge, value), in judge order.
-fn slot_marks(cell: &Cell, element: u8) -> Vec<(u16, Decimal)> {
+fn slot_marks(cell: &Cell, element: u8) -> PanelMarks<(u16, Decimal)> {
     let slot = cell.rule.first_slot + element as u16;
     let start = cell.marks.partition_point(|m| m.slot < slot);
     let end = cell.marks.partition_point(|m| m.slot <= slot);
@@ -291,7 +298,7 @@ pub fn panel_cell(
         Trace::note(trace, || format!("{label}: no record, counts as 0"));
         return Ok(Decimal::ZERO);
     }
-    let mut marks = Vec::with_capacity(raw.len() + rule.judges.len());
+    let mut marks: PanelMarks<(u16, Decimal)> = PanelMarks::with_capacity(raw.len() + rule.judges.len());
     for &(judge, value) in &raw {
         let points = match convert {
             None => value,
@@ -322,7 +329,7 @@ pub fn panel_cell(
             format!("{label}: marks {} converted to {}", list(rules, &raw), list(rules, &marks))
         });
     }
-    let missing: Vec<u16> = rule.judges.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
+    let missing: PanelMarks<u16> = rule.judges.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
     if !missing.is_empty() {
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {
@@ -340,14 +347,14 @@ pub fn panel_cell(
                 flags.0.push(Flag::Substituted {
                     criterion: cell.criterion as u16,
                     element: number,
-                    judges: missing,
+                    judges: missing.to_vec(),
                 });
             }
         }
     }
     let mut panel = rule.panel.clone();
     if let Some(spread) = &rule.spread {
-        let mut sorted: Vec<Decimal> = raw.iter().map(|(_, v)| *v).collect();
+        let mut sorted: PanelMarks<Decimal> = raw.iter().map(|(_, v)| *v).collect();
         sorted.sort_unstable();
         let considered = match spread.between {
             SpreadBetween::All => &sorted[..],
@@ -378,7 +385,7 @@ pub fn panel_cell(
             }
         }
     }
-    let values: Vec<Decimal> = marks.iter().map(|(_, v)| *v).collect();
+    let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
     let result = aggregate(&panel, &values).map_err(|e| match e {
         PanelError::NoMarks => "no marks".to_string(),
         PanelError::TooFew { rule, marks } => format!("{marks} marks are too few for {rule}"),

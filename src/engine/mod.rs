@@ -62,6 +62,14 @@ pub struct Results {
     pub rows: Vec<ResultRow>,
 }
 
+impl Results {
+    /// Lets go of the marks once only the leaderboard is needed: at
+    /// province scale they are the largest thing in memory.
+    pub fn release_marks(&mut self) {
+        self.inputs.marks = Default::default();
+    }
+}
+
 /// Sizes bevy's task pool by rayon's thread count (RAYON_NUM_THREADS), so
 /// one setting governs all parallel work. Only the first call takes effect.
 fn init_task_pool() {
@@ -106,33 +114,37 @@ pub fn score(inputs: &Inputs, traced: &[u32]) -> Results {
     results
 }
 
+/// Moves each entry's result out of the World (no copies: at scale the
+/// World's vectors are most of the memory).
 fn collect(inputs: &Inputs, world: &mut World) -> Results {
     let mut query = world.query::<(
         &EntryIndex,
-        &CriterionValues,
-        &CategoryScores,
+        &mut CriterionValues,
+        &mut CategoryScores,
         &Total,
-        &Flags,
-        &Standing,
-        &Awards,
-        Option<&Trace>,
+        &mut Flags,
+        &mut Standing,
+        &mut Awards,
+        Option<&mut Trace>,
     )>();
     let mut rows: Vec<ResultRow> = query
-        .iter(world)
-        .map(|(index, values, categories, total, flags, standing, awards, trace)| {
-            let mut flags = flags.0.clone();
-            flags.sort();
-            ResultRow {
-                entry: index.0,
-                values: values.0.clone(),
-                categories: categories.0.clone(),
-                total: total.0,
-                flags,
-                standing: standing.clone(),
-                awards: awards.0.clone(),
-                trace: trace.map(|t| t.0.clone()).unwrap_or_default(),
-            }
-        })
+        .iter_mut(world)
+        .map(
+            |(index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace)| {
+                let mut flags = std::mem::take(&mut flags.0);
+                flags.sort();
+                ResultRow {
+                    entry: index.0,
+                    values: std::mem::take(&mut values.0),
+                    categories: std::mem::take(&mut categories.0),
+                    total: total.0,
+                    flags,
+                    standing: std::mem::take(&mut *standing),
+                    awards: std::mem::take(&mut awards.0),
+                    trace: trace.map(|mut t| std::mem::take(&mut t.0)).unwrap_or_default(),
+                }
+            },
+        )
         .collect();
     rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
     Results {

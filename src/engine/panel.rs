@@ -16,7 +16,7 @@ pub fn aggregate(panel: &Panel, marks: &[Decimal]) -> Result<Decimal, PanelError
     if marks.is_empty() {
         return Err(PanelError::NoMarks);
     }
-    let mut sorted = marks.to_vec();
+    let mut sorted: smallvec::SmallVec<[Decimal; 8]> = marks.iter().copied().collect();
     sorted.sort_unstable();
     let rule = panel_rule_for(panel, sorted.len()).ok_or_else(|| too_few(panel, sorted.len()))?;
     let n = sorted.len();

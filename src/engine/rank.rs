@@ -117,18 +117,87 @@ pub fn compare(a: &[KeyPart], b: &[KeyPart], directions: &[Order]) -> Ordering {
     Ordering::Equal
 }
 
-/// Places for entries already sorted best first, within groups: an entry
-/// shares the place of the one before it in its group when their keys are
-/// equal (1, 2, 2, 4), and is `tied` when it shares a place with anyone.
-pub fn assign_places<G: Eq + std::hash::Hash>(sorted: &[usize], keys: &[Vec<KeyPart>], group: impl Fn(usize) -> G) -> Vec<Place> {
-    let mut places = vec![Place::default(); keys.len()];
+/// Sort keys encoded as integers, `width` parts per entry, oriented so that
+/// smaller is better and a missing value is last. Comparing them is exact
+/// and cheap, which matters when a million entries are sorted.
+pub struct EncodedKeys {
+    pub width: usize,
+    pub parts: Vec<i128>,
+}
+
+impl EncodedKeys {
+    pub fn of(&self, i: usize) -> &[i128] {
+        &self.parts[i * self.width..(i + 1) * self.width]
+    }
+
+    pub fn encode(keys: &[Vec<KeyPart>], directions: &[Order]) -> EncodedKeys {
+        let width = directions.len();
+        let mut parts = vec![0i128; keys.len() * width];
+        for (column, &order) in directions.iter().enumerate() {
+            let encoded = encode_numbers(keys, column, order).unwrap_or_else(|| dense_ranks(keys, column, order));
+            for (i, value) in encoded.into_iter().enumerate() {
+                parts[i * width + column] = value;
+            }
+        }
+        EncodedKeys { width, parts }
+    }
+}
+
+/// A column of numbers as integers at the column's largest scale, or `None`
+/// if it holds text or a value too large to rescale.
+fn encode_numbers(keys: &[Vec<KeyPart>], column: usize, order: Order) -> Option<Vec<i128>> {
+    let mut scale = 0;
+    for key in keys {
+        match &key[column] {
+            KeyPart::Number(Some(n)) => scale = scale.max(n.scale()),
+            KeyPart::Number(None) => {}
+            KeyPart::Text(_) => return None,
+        }
+    }
+    keys.iter()
+        .map(|key| match &key[column] {
+            KeyPart::Number(Some(n)) => {
+                let value = n.mantissa().checked_mul(10i128.checked_pow(scale - n.scale())?)?;
+                Some(match order {
+                    Order::HigherIsBetter => -value,
+                    Order::LowerIsBetter => value,
+                })
+            }
+            _ => Some(i128::MAX),
+        })
+        .collect()
+}
+
+/// A column as dense ranks (0 = best) by `compare`: the slow, general way.
+fn dense_ranks(keys: &[Vec<KeyPart>], column: usize, order: Order) -> Vec<i128> {
+    let orders = [order];
+    let part = |i: usize| std::slice::from_ref(&keys[i][column]);
+    let mut sorted: Vec<usize> = (0..keys.len()).collect();
+    sorted.sort_by(|&a, &b| compare(part(a), part(b), &orders));
+    let mut ranks = vec![0i128; keys.len()];
+    let mut rank = 0;
+    for w in 0..sorted.len() {
+        if w > 0 && compare(part(sorted[w - 1]), part(sorted[w]), &orders) != Ordering::Equal {
+            rank += 1;
+        }
+        ranks[sorted[w]] = rank;
+    }
+    ranks
+}
+
+/// Places for entries already sorted best first, within groups (`group[i]`
+/// is entry i's group id, below `groups`): an entry shares the place of the
+/// one before it in its group when their keys are equal (1, 2, 2, 4), and is
+/// `tied` when it shares a place with anyone.
+pub fn assign_places(sorted: &[usize], keys: &EncodedKeys, group: &[u32], groups: usize) -> Vec<Place> {
+    let mut places = vec![Place::default(); group.len()];
     // Per group: how many placed so far, and the last entry placed.
-    let mut state: HashMap<G, (u32, usize)> = HashMap::new();
+    let mut state: Vec<(u32, usize)> = vec![(0, usize::MAX); groups];
     for &i in sorted {
-        let seen = state.entry(group(i)).or_insert((0, usize::MAX));
+        let seen = &mut state[group[i] as usize];
         seen.0 += 1;
         let previous = seen.1;
-        if previous != usize::MAX && keys[previous] == keys[i] {
+        if previous != usize::MAX && keys.of(previous) == keys.of(i) {
             places[i] = Place {
                 rank: places[previous].rank,
                 tied: true,
@@ -142,33 +211,44 @@ pub fn assign_places<G: Eq + std::hash::Hash>(sorted: &[usize], keys: &[Vec<KeyP
     places
 }
 
+/// Each entry's group id by the value of an entry field, and the number of groups.
+fn group_ids(entries: &Entries, rows: &[(u32, bool)], field: &str) -> (Vec<u32>, usize) {
+    let column = entries.field_index(field);
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let group = rows
+        .iter()
+        .map(|(entry, _)| {
+            let value = column.map_or("", |c| entries.list[*entry as usize].fields[c].as_str());
+            let next = ids.len() as u32;
+            *ids.entry(value).or_insert(next)
+        })
+        .collect();
+    (group, ids.len())
+}
+
 pub fn rank_entries(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, &CategoryScores, &CriterionValues, &mut Standing)>) {
     let rules = &inputs.rules;
     let directions = directions(rules);
-    let rows: Vec<(u32, Vec<KeyPart>, bool)> = query
+    let (rows, keys): (Vec<(u32, bool)>, Vec<Vec<KeyPart>>) = query
         .iter()
-        .map(|(index, total, categories, values, _)| (index.0, sort_key(&inputs, index.0, total, categories, values), total.0.is_some()))
-        .collect();
-    let keys: Vec<Vec<KeyPart>> = rows.iter().map(|r| r.1.clone()).collect();
-    let mut sorted: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].2).collect();
+        .map(|(index, total, categories, values, _)| ((index.0, total.0.is_some()), sort_key(&inputs, index.0, total, categories, values)))
+        .unzip();
+    let keys = EncodedKeys::encode(&keys, &directions);
+    let mut sorted: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].1).collect();
     // Entry order breaks full ties only for display; tied entries share a place.
-    sorted.par_sort_by(|&a, &b| compare(&keys[a], &keys[b], &directions).then(rows[a].0.cmp(&rows[b].0)));
-    let overall = assign_places(&sorted, &keys, |_| ());
-    let entries = &inputs.entries;
+    sorted.par_sort_unstable_by(|&a, &b| keys.of(a).cmp(keys.of(b)).then(rows[a].0.cmp(&rows[b].0)));
+    let overall = assign_places(&sorted, &keys, &vec![0; rows.len()], 1);
     let by_division: Vec<Vec<Place>> = rules
         .contest
         .divisions
         .iter()
         .map(|field| {
-            let column = entries.field_index(field);
-            assign_places(&sorted, &keys, |i| {
-                column.map(|c| entries.list[rows[i].0 as usize].fields[c].as_str())
-            })
+            let (group, groups) = group_ids(&inputs.entries, &rows, field);
+            assign_places(&sorted, &keys, &group, groups)
         })
         .collect();
-    let position: HashMap<u32, usize> = rows.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
-    for (index, total, _, _, mut standing) in &mut query {
-        let i = position[&index.0];
+    // The query visits entities in the same order as above.
+    for (i, (_, total, _, _, mut standing)) in query.iter_mut().enumerate() {
         let ranked = total.0.is_some();
         standing.overall = ranked.then_some(overall[i]);
         standing.divisions = by_division.iter().map(|places| ranked.then_some(places[i])).collect();
@@ -183,22 +263,48 @@ mod tests {
         vec![KeyPart::Number(Some(Decimal::from(n)))]
     }
 
+    fn encode(keys: Vec<Vec<KeyPart>>) -> EncodedKeys {
+        EncodedKeys::encode(&keys, &[Order::HigherIsBetter])
+    }
+
     #[test]
     fn ties_share_a_rank_and_the_next_rank_skips() {
-        let keys = vec![key(90), key(85), key(85), key(70)];
-        let places = assign_places(&[0, 1, 2, 3], &keys, |_| ());
+        let keys = encode(vec![key(90), key(85), key(85), key(70)]);
+        let places = assign_places(&[0, 1, 2, 3], &keys, &[0, 0, 0, 0], 1);
         let ranks: Vec<(u32, bool)> = places.iter().map(|p| (p.rank, p.tied)).collect();
         assert_eq!(ranks, vec![(1, false), (2, true), (2, true), (4, false)]);
     }
 
     #[test]
     fn ranks_within_groups() {
-        let keys = vec![key(90), key(85), key(80), key(80)];
-        let groups = ["a", "b", "a", "b"];
-        let places = assign_places(&[0, 1, 2, 3], &keys, |i| groups[i]);
+        let keys = encode(vec![key(90), key(85), key(80), key(80)]);
+        let places = assign_places(&[0, 1, 2, 3], &keys, &[0, 1, 0, 1], 2);
         let ranks: Vec<u32> = places.iter().map(|p| p.rank).collect();
         assert_eq!(ranks, vec![1, 1, 2, 2]);
         assert!(places.iter().all(|p| !p.tied));
+    }
+
+    #[test]
+    fn encoded_keys_order_like_compare() {
+        let keys = vec![
+            vec![KeyPart::Number(Some(Decimal::new(855, 1)))],
+            vec![KeyPart::Number(None)],
+            vec![KeyPart::Number(Some(Decimal::new(8550, 2)))],
+            vec![KeyPart::Number(Some(Decimal::from(90)))],
+            vec![KeyPart::Text("b".into())],
+        ];
+        for order in [Order::HigherIsBetter, Order::LowerIsBetter] {
+            let encoded = EncodedKeys::encode(&keys, &[order]);
+            for a in 0..keys.len() {
+                for b in 0..keys.len() {
+                    assert_eq!(
+                        encoded.of(a).cmp(encoded.of(b)),
+                        compare(&keys[a], &keys[b], &[order]),
+                        "{a} vs {b}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,22 @@
 //! CSV: one row per entry, numbers exactly as computed.
 
-use super::{number, Format, Leaderboard};
+use super::{Format, Leaderboard};
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub struct Csv;
+
+/// Writes a number through one reused buffer: 100k rows would otherwise
+/// allocate a string per number.
+fn write_number<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, value: Option<Decimal>) -> csv::Result<()> {
+    buffer.clear();
+    match value {
+        Some(v) => write!(buffer, "{v}").expect("writing to a String cannot fail"),
+        None => buffer.push('-'),
+    }
+    writer.write_field(buffer.as_bytes())
+}
 
 impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
@@ -14,21 +27,25 @@ impl Format for Csv {
         header.extend(board.rules.categories.iter().map(|c| c.id.clone()));
         header.extend(["flags", "award", "award_label"].map(String::from));
         writer.write_record(&header)?;
+        let mut buffer = String::new();
         for row in &board.rows {
-            let mut record = vec![
-                row.place.map_or(String::new(), |p| p.rank.to_string()),
-                row.place.is_some_and(|p| p.tied).to_string(),
-                row.entry.clone(),
-                row.name.clone(),
-                row.organisation.clone(),
-                row.division.clone(),
-                number(row.total),
-            ];
-            record.extend(row.categories.iter().map(|v| number(*v)));
-            record.push(row.flags.join(";"));
-            record.push(row.awards.first().map(|a| a.1.clone()).unwrap_or_default());
-            record.push(row.awards.first().map(|a| a.2.clone()).unwrap_or_default());
-            writer.write_record(&record)?;
+            buffer.clear();
+            if let Some(place) = row.place {
+                write!(buffer, "{}", place.rank).expect("writing to a String cannot fail");
+            }
+            writer.write_field(buffer.as_bytes())?;
+            writer.write_field(if row.place.is_some_and(|p| p.tied) { "true" } else { "false" })?;
+            for text in [row.entry, row.name, row.organisation, row.division] {
+                writer.write_field(text)?;
+            }
+            write_number(&mut writer, &mut buffer, row.total)?;
+            for value in row.categories {
+                write_number(&mut writer, &mut buffer, *value)?;
+            }
+            writer.write_field(row.flags.join(";"))?;
+            writer.write_field(row.awards.first().map_or("", |a| a.1))?;
+            writer.write_field(row.awards.first().map_or("", |a| a.2))?;
+            writer.write_record(None::<&[u8]>)?;
         }
         writer.flush()
     }

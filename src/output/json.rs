@@ -25,13 +25,13 @@ impl Format for Json {
                 let categories: Map<String, Value> = rules
                     .categories
                     .iter()
-                    .zip(&row.categories)
+                    .zip(row.categories)
                     .map(|(c, v)| (c.id.clone(), decimal(*v)))
                     .collect();
                 let criteria: Map<String, Value> = rules
                     .criteria
                     .iter()
-                    .zip(&row.criteria)
+                    .zip(row.criteria)
                     .map(|(c, v)| (c.key.clone(), decimal(*v)))
                     .collect();
                 let divisions: Map<String, Value> = row
@@ -39,7 +39,7 @@ impl Format for Json {
                     .iter()
                     .map(|(field, value, place)| {
                         (
-                            field.clone(),
+                            field.to_string(),
                             json!({ "value": value, "rank": place.map(|p| p.rank), "tied": place.is_some_and(|p| p.tied) }),
                         )
                     })
@@ -61,8 +61,8 @@ impl Format for Json {
                     "categories": categories,
                     "criteria": criteria,
                     "flags": row.flags,
-                    "award": row.awards.first().map(|a| a.1.clone()),
-                    "award_label": row.awards.first().map(|a| a.2.clone()),
+                    "award": row.awards.first().map(|a| a.1),
+                    "award_label": row.awards.first().map(|a| a.2),
                     "awards": awards,
                 })
             })

@@ -34,24 +34,24 @@ impl FormatKind {
     }
 }
 
-/// One line of a leaderboard.
+/// One line of a leaderboard, borrowing from the results.
 #[derive(Debug, Clone)]
-pub struct BoardRow {
+pub struct BoardRow<'a> {
     pub place: Option<Place>,
-    pub entry: String,
-    pub name: String,
-    pub organisation: String,
+    pub entry: &'a str,
+    pub name: &'a str,
+    pub organisation: &'a str,
     /// The value of the first division field (or of the filtered one).
-    pub division: String,
+    pub division: &'a str,
     /// Each division field: (field, value, place within it).
-    pub divisions: Vec<(String, String, Option<Place>)>,
+    pub divisions: Vec<(&'a str, &'a str, Option<Place>)>,
     pub total: Option<Decimal>,
-    pub categories: Vec<Option<Decimal>>,
-    pub criteria: Vec<Option<Decimal>>,
+    pub categories: &'a [Option<Decimal>],
+    pub criteria: &'a [Option<Decimal>],
     /// Machine codes: `veto:ID`, `spread:CRITERION`, `incomplete:CRITERION`, `substituted:CRITERION`.
     pub flags: Vec<String>,
     /// Awards won: (set id, tier id, tier label).
-    pub awards: Vec<(String, String, String)>,
+    pub awards: Vec<(&'a str, &'a str, &'a str)>,
 }
 
 pub struct Leaderboard<'a> {
@@ -59,7 +59,7 @@ pub struct Leaderboard<'a> {
     pub lang: Lang,
     /// The division shown, as (field, value), when filtered.
     pub filter: Option<(String, String)>,
-    pub rows: Vec<BoardRow>,
+    pub rows: Vec<BoardRow<'a>>,
 }
 
 impl<'a> Leaderboard<'a> {
@@ -69,34 +69,34 @@ impl<'a> Leaderboard<'a> {
         let rules = &*results.inputs.rules;
         let entries = &*results.inputs.entries;
         let divisions = &rules.contest.divisions;
+        let columns: Vec<Option<usize>> = divisions.iter().map(|d| entries.field_index(d)).collect();
         let filter = division.map(|d| resolve_division(results, d)).transpose()?;
-        let mut rows = Vec::new();
+        let filter_column = filter.as_ref().and_then(|(field, _)| divisions.iter().position(|d| d == field));
+        let mut rows = Vec::with_capacity(results.rows.len());
         for row in &results.rows {
             let entry = &entries.list[row.entry as usize];
-            let values: Vec<(String, String, Option<Place>)> = divisions
-                .iter()
-                .zip(&row.standing.divisions)
-                .map(|(field, place)| (field.clone(), entries.field(entry, field).unwrap_or("").to_string(), *place))
-                .collect();
-            let (place, division) = match &filter {
-                Some((field, value)) => {
-                    let Some(shown) = values.iter().find(|(f, v, _)| f == field && v == value) else {
+            let value = |d: usize| columns[d].map_or("", |c| entry.fields[c].as_str());
+            let (place, division) = match (&filter, filter_column) {
+                (Some((_, wanted)), Some(d)) => {
+                    if value(d) != wanted {
                         continue;
-                    };
-                    (shown.2, shown.1.clone())
+                    }
+                    (row.standing.divisions[d], value(d))
                 }
-                None => (row.standing.overall, values.first().map(|v| v.1.clone()).unwrap_or_default()),
+                _ => (row.standing.overall, if divisions.is_empty() { "" } else { value(0) }),
             };
             rows.push(BoardRow {
                 place,
-                entry: entry.id.clone(),
-                name: entry.name.clone(),
-                organisation: entry.organisation.clone(),
+                entry: &entry.id,
+                name: &entry.name,
+                organisation: &entry.organisation,
                 division,
-                divisions: values,
+                divisions: (0..divisions.len())
+                    .map(|d| (divisions[d].as_str(), value(d), row.standing.divisions[d]))
+                    .collect(),
                 total: row.total,
-                categories: row.categories.clone(),
-                criteria: row.values.clone(),
+                categories: &row.categories,
+                criteria: &row.values,
                 flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
                 awards: row
                     .awards
@@ -104,7 +104,7 @@ impl<'a> Leaderboard<'a> {
                     .map(|&(s, t)| {
                         let set = &rules.contest.awards[s as usize];
                         let tier = &set.tiers[t as usize];
-                        (set.id.clone(), tier.id.clone(), tier.label.get(lang).to_string())
+                        (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
             });

@@ -36,13 +36,13 @@ impl Format for Table {
                     Some(p) => p.rank.to_string(),
                     None => "-".into(),
                 };
-                let mut cells = vec![rank, row.entry.clone(), row.name.clone(), row.organisation.clone()];
+                let mut cells = vec![rank, row.entry.to_string(), row.name.to_string(), row.organisation.to_string()];
                 if show_division {
-                    cells.push(row.division.clone());
+                    cells.push(row.division.to_string());
                 }
                 cells.extend(row.categories.iter().map(|v| number(*v)));
                 cells.push(number(row.total));
-                cells.push(row.awards.iter().map(|a| a.2.as_str()).collect::<Vec<_>>().join(", "));
+                cells.push(row.awards.iter().map(|a| a.2).collect::<Vec<_>>().join(", "));
                 cells.push(row.flags.join(" "));
                 cells
             })
