@@ -46,7 +46,7 @@ fn largest() -> u32 {
 fn scoring_pass(bencher: divan::Bencher, entries: u32) {
     let entries = if entries == 0 { largest() } else { entries };
     let inputs = contest(entries);
-    bencher.bench(|| score(&inputs, &[]));
+    bencher.bench(|| score(inputs.clone(), &[]));
 }
 
 /// Reading and checking the marks CSV into memory.

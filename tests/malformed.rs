@@ -82,7 +82,7 @@ fn mutate(text: &str, random: &mut Random) -> String {
 
 fn score_if_valid(dir: &Path) {
     if let Ok(inputs) = podium::load::load(dir, None) {
-        let results = podium::engine::score(&inputs, &[]);
+        let results = podium::engine::score(inputs, &[]);
         for lang in [podium::contest::Lang::Zh, podium::contest::Lang::En] {
             podium::output::Leaderboard::new(&results, lang, None).unwrap();
         }

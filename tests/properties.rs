@@ -3,7 +3,7 @@
 //! the same result, and dropping k extremes equals sorting and slicing.
 
 use podium::contest::{ron_options, Contest, Panel, Rules};
-use podium::data::{ElementData, Entries, Entry, Mark, MarkSet};
+use podium::data::{ElementData, Entries, Mark, MarkSet};
 use podium::engine::panel::aggregate;
 use podium::engine::{score, Inputs};
 use proptest::prelude::*;
@@ -23,14 +23,7 @@ fn inputs(marks: &[Vec<u8>], order: &[usize]) -> Inputs {
     let mut entries = Entries::default();
     for i in 0..marks.len() {
         let id = format!("E{i}");
-        entries.index.insert(id.clone(), i as u32);
-        entries.list.push(Entry {
-            id,
-            name: format!("n{i}"),
-            organisation: String::new(),
-            members: vec![],
-            fields: vec![],
-        });
+        entries.push(&id, &format!("n{i}"), "", vec![], &[]).unwrap();
     }
     let mut raw: Vec<(u32, Mark)> = marks
         .iter()
@@ -65,7 +58,7 @@ fn inputs(marks: &[Vec<u8>], order: &[usize]) -> Inputs {
 type Summary = Vec<(u32, Option<Decimal>, Option<(u32, bool)>)>;
 
 fn summary(inputs: &Inputs) -> Summary {
-    score(inputs, &[])
+    score(inputs.clone(), &[])
         .rows
         .iter()
         .map(|r| (r.entry, r.total, r.standing.overall.map(|p| (p.rank, p.tied))))

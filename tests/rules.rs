@@ -12,11 +12,11 @@ use podium::load::load;
 fn run(name: &str, contest: &str, entries: &str, marks: &str) -> Results {
     let dir = contest_dir(name, contest, entries, marks);
     let inputs = load(&dir, None).unwrap_or_else(|e| panic!("{name}: {e}"));
-    score(&inputs, &[])
+    score(inputs, &[])
 }
 
 fn row<'a>(results: &'a Results, id: &str) -> &'a podium::engine::ResultRow {
-    let index = results.inputs.entries.index[id];
+    let index = results.inputs.entries.find(id).unwrap();
     results.rows.iter().find(|r| r.entry == index).unwrap()
 }
 
@@ -355,14 +355,14 @@ fn elements_with_data_best_of_and_formulas() {
         "entry,criterion,element,dd\nA,s.e,1,1.2\nA,s.e,2,1.0\nA,s.e,3,1.4\n",
     )
     .unwrap();
-    let results = score(&load(&dir, None).unwrap(), &[]);
+    let results = score(load(&dir, None).unwrap(), &[]);
     assert_eq!(row(&results, "A").values[0].unwrap().normalize().to_string(), "23.5");
     assert_eq!(row(&results, "A").values[1].unwrap().normalize().to_string(), "1.5");
     assert_eq!(total(&results, "A"), "25.00");
 
     // Without the data of element 3 the criterion cannot be scored, and says why.
     std::fs::write(dir.join("elements.csv"), "entry,criterion,element,dd\nA,s.e,1,1.2\nA,s.e,2,1.0\n").unwrap();
-    let results = score(&load(&dir, None).unwrap(), &[]);
+    let results = score(load(&dir, None).unwrap(), &[]);
     assert_eq!(total(&results, "A"), "none");
     let reasons: Vec<String> = row(&results, "A").flags.iter().map(|f| format!("{f:?}")).collect();
     assert!(reasons.iter().any(|r| r.contains("element 3 has no element data")), "{reasons:?}");

@@ -11,11 +11,11 @@ use std::path::Path;
 
 pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> Result<(), String> {
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
-    let Some(&entry) = inputs.entries.index.get(entry_id) else {
-        let ids = inputs.entries.list.iter().map(|e| e.id.as_str());
+    let Some(entry) = inputs.entries.find(entry_id) else {
+        let ids = inputs.entries.list.iter().map(|e| &*e.id);
         return Err(format!("no entry `{entry_id}` in this contest; {}", suggest(entry_id, ids)));
     };
-    let results = score(&inputs, &[entry]);
+    let results = score(inputs, &[entry]);
     print!("{}", explanation(&results, entry, lang));
     Ok(())
 }
@@ -31,7 +31,7 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
         text.push_str(&s);
         text.push('\n');
     };
-    line(format!("{} {} ({})", record.id, record.name, record.organisation));
+    line(format!("{} {} ({})", record.id, record.name, inputs.entries.organisation(record)));
     for (field, place) in rules.contest.divisions.iter().zip(&row.standing.divisions) {
         let value = inputs.entries.field(record, field).unwrap_or("");
         line(format!(
@@ -85,13 +85,12 @@ fn tie_breaks(results: &Results, row: &ResultRow) -> Vec<String> {
     let directions = directions(rules);
     let names = key_names(rules);
     let key_of = |r: &ResultRow| {
-        sort_key(
-            inputs,
-            r.entry,
-            &Total(r.total),
-            &CategoryScores(r.categories.clone()),
-            &CriterionValues(r.values.clone()),
-        )
+        let (total, categories, values) = (
+            Total(r.total),
+            CategoryScores(r.categories.clone()),
+            CriterionValues(r.values.clone()),
+        );
+        sort_key(inputs, (r.entry, &total, &categories, &values))
     };
     let mine = key_of(row);
     let mut notes = Vec::new();

@@ -13,9 +13,7 @@ pub fn run(
     marks: Option<&Path>,
 ) -> Result<(), String> {
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
-    let mut results = score(&inputs, &[]);
-    drop(inputs);
-    results.release_marks();
+    let results = score(inputs, &[]);
     let mut stopwatch = crate::timings::Stopwatch::start();
     let board = Leaderboard::new(&results, lang, division).map_err(|d| d.to_string())?;
     stopwatch.lap("board");

@@ -56,7 +56,7 @@ impl ElementData {
             let line = record.position().map_or(0, |p| p.line() as usize);
             let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
             let get = |i: usize| record.get(i).unwrap_or("").trim();
-            let Some(&entry) = entries.index.get(get(entry_col)) else {
+            let Some(entry) = entries.find(get(entry_col)) else {
                 problems.push(at("entry", format!("unknown entry `{}`", get(entry_col))));
                 continue;
             };

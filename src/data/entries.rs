@@ -2,36 +2,100 @@
 
 use super::read_text;
 use crate::error::{suggest, Diagnostic, Diagnostics};
+use hashbrown::HashTable;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 use std::path::Path;
 
+/// One entry. Kept small: a national contest has a million of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub id: String,
-    pub name: String,
-    pub organisation: String,
+    pub id: Box<str>,
+    pub name: Box<str>,
     /// Team members' names (empty for individuals).
-    pub members: Vec<String>,
-    /// Values of the other fields, aligned with `Entries::fields`.
-    pub fields: Vec<String>,
+    pub members: Box<[Box<str>]>,
+    /// The organisation and each field's value, as indices into `Entries::values`.
+    organisation: u32,
+    fields: Box<[u32]>,
 }
 
+/// All entries, with the strings many of them share (organisations,
+/// division values) stored once.
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
     /// Names of the extra fields (division fields and any others).
     pub fields: Vec<String>,
     pub list: Vec<Entry>,
-    pub index: HashMap<String, u32>,
+    /// Entry numbers, found by hashing their ids (the ids are not stored twice).
+    index: HashTable<u32>,
+    values: Vec<Box<str>>,
+    value_ids: HashMap<Box<str>, u32>,
+}
+
+fn hash(id: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 impl Entries {
+    /// Entries with these extra fields and none yet.
+    pub fn with_fields(fields: Vec<String>) -> Entries {
+        Entries {
+            fields,
+            ..Entries::default()
+        }
+    }
+
+    /// Adds an entry; `Err` if its id is taken.
+    pub fn push(&mut self, id: &str, name: &str, organisation: &str, members: Vec<String>, fields: &[&str]) -> Result<(), ()> {
+        if self.find(id).is_some() {
+            return Err(());
+        }
+        let number = self.list.len() as u32;
+        let organisation = self.intern(organisation);
+        let fields = fields.iter().map(|value| self.intern(value)).collect();
+        self.list.push(Entry {
+            id: id.into(),
+            name: name.into(),
+            members: members.into_iter().map(Box::from).collect(),
+            organisation,
+            fields,
+        });
+        let list = &self.list;
+        self.index.insert_unique(hash(id), number, |&n| hash(&list[n as usize].id));
+        Ok(())
+    }
+
+    fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.value_ids.get(value) {
+            return id;
+        }
+        let id = self.values.len() as u32;
+        self.values.push(value.into());
+        self.value_ids.insert(value.into(), id);
+        id
+    }
+
+    /// The number of the entry with this id.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.index.find(hash(id), |&n| &*self.list[n as usize].id == id).copied()
+    }
+
+    pub fn organisation<'a>(&'a self, entry: &Entry) -> &'a str {
+        &self.values[entry.organisation as usize]
+    }
+
+    /// The value of the field in `column` (see `field_index`).
+    pub fn value<'a>(&'a self, entry: &Entry, column: usize) -> &'a str {
+        &self.values[entry.fields[column] as usize]
+    }
+
     pub fn field_index(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f == name)
     }
 
-    pub fn field<'a>(&'a self, entry: &'a Entry, name: &str) -> Option<&'a str> {
-        self.field_index(name).map(|i| entry.fields[i].as_str())
+    pub fn field<'a>(&'a self, entry: &Entry, name: &str) -> Option<&'a str> {
+        self.field_index(name).map(|c| self.value(entry, c))
     }
 
     /// Reads CSV or RON by extension, checking ids and the fields the contest needs.
@@ -93,28 +157,30 @@ fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
     let extra: Vec<usize> = (0..header.len())
         .filter(|i| ![Some(id_col), Some(name_col), organisation_col, members_col].contains(&Some(*i)))
         .collect();
-    let mut entries = Entries {
-        fields: extra.iter().map(|&i| header[i].clone()).collect(),
-        ..Entries::default()
-    };
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+    let mut entries = Entries::with_fields(extra.iter().map(|&i| header[i].clone()).collect());
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 problems.push(csv_error(path, &e));
                 continue;
             }
-        };
+        }
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let get = |i: usize| record.get(i).unwrap_or("").trim().to_string();
-        let entry = Entry {
-            id: get(id_col),
-            name: get(name_col),
-            organisation: organisation_col.map(get).unwrap_or_default(),
-            members: members_col.map(|i| split_members(&get(i))).unwrap_or_default(),
-            fields: extra.iter().map(|&i| get(i)).collect(),
-        };
-        add(&mut entries, entry, path, line, &mut problems);
+        let get = |i: usize| record.get(i).unwrap_or("").trim();
+        let fields: Vec<&str> = extra.iter().map(|&i| get(i)).collect();
+        let members = members_col.map(|i| split_members(get(i))).unwrap_or_default();
+        add(
+            &mut entries,
+            [get(id_col), get(name_col), organisation_col.map_or("", get)],
+            members,
+            &fields,
+            path,
+            line,
+            &mut problems,
+        );
     }
     problems.into_result(entries)
 }
@@ -127,24 +193,30 @@ fn split_members(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn add(entries: &mut Entries, entry: Entry, path: &Path, line: usize, problems: &mut Diagnostics) {
-    if let Some(problem) = id_problem(&entry.id) {
+#[allow(clippy::too_many_arguments)]
+fn add(
+    entries: &mut Entries,
+    [id, name, organisation]: [&str; 3],
+    members: Vec<String>,
+    fields: &[&str],
+    path: &Path,
+    line: usize,
+    problems: &mut Diagnostics,
+) {
+    if let Some(problem) = id_problem(id) {
         problems.push(Diagnostic::new(path, ID, problem).at_line(line));
         return;
     }
-    if entry.name.is_empty() {
-        problems.push(Diagnostic::new(path, NAME, format!("entry `{}` has no name", entry.id)).at_line(line));
+    if name.is_empty() {
+        problems.push(Diagnostic::new(path, NAME, format!("entry `{id}` has no name")).at_line(line));
     }
-    let index = entries.list.len() as u32;
-    if entries.index.insert(entry.id.clone(), index).is_some() {
+    if entries.push(id, name, organisation, members, fields).is_err() {
         problems.push(
-            Diagnostic::new(path, ID, format!("the id `{}` is used twice", entry.id))
+            Diagnostic::new(path, ID, format!("the id `{id}` is used twice"))
                 .at_line(line)
                 .help("every entry needs its own id"),
         );
-        return;
     }
-    entries.list.push(entry);
 }
 
 /// Why an id cannot be used, if it cannot.
@@ -189,30 +261,28 @@ fn from_ron(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
     let list: Vec<RonEntry> = crate::contest::ron_options()
         .from_str(text)
         .map_err(|e| crate::contest::ron_diagnostic(path, &e))?;
-    let mut entries = Entries::default();
+    let mut names: Vec<String> = Vec::new();
     for entry in &list {
         for field in entry.fields.keys() {
-            if !entries.fields.contains(field) {
-                entries.fields.push(field.clone());
+            if !names.contains(field) {
+                names.push(field.clone());
             }
         }
     }
+    let mut entries = Entries::with_fields(names.clone());
     let mut problems = Diagnostics::default();
     for entry in list {
         let line = crate::contest::locate(text, &[&format!("\"{}\"", entry.id)]).map_or(0, |p| p.0);
-        let fields = entries
-            .fields
-            .iter()
-            .map(|f| entry.fields.get(f).cloned().unwrap_or_default())
-            .collect();
-        let entry = Entry {
-            id: entry.id,
-            name: entry.name,
-            organisation: entry.organisation,
-            members: entry.members,
-            fields,
-        };
-        add(&mut entries, entry, path, line, &mut problems);
+        let fields: Vec<&str> = names.iter().map(|f| entry.fields.get(f).map_or("", String::as_str)).collect();
+        add(
+            &mut entries,
+            [&entry.id, &entry.name, &entry.organisation],
+            entry.members,
+            &fields,
+            path,
+            line,
+            &mut problems,
+        );
     }
     problems.into_result(entries)
 }
@@ -232,7 +302,10 @@ mod tests {
     #[test]
     fn reads_excel_csv_with_bom_and_members() {
         let entries = load("\u{feff}id,name,organisation,trade,members\nT1,一班,建工,welder,张三;李四\n").unwrap();
-        assert_eq!(entries.list[0].members, vec!["张三", "李四"]);
+        assert_eq!(&*entries.list[0].members, [Box::from("张三"), Box::from("李四")]);
+        assert_eq!(entries.organisation(&entries.list[0]), "建工");
+        assert_eq!(entries.find("T1"), Some(0));
+        assert_eq!(entries.find("T2"), None);
         assert_eq!(entries.field(&entries.list[0], "trade"), Some("welder"));
     }
 

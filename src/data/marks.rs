@@ -482,7 +482,7 @@ impl RowProblem {
             }
             RowProblem::UnknownEntry(id) => {
                 let help = if entries.list.len() <= 5000 {
-                    suggest(&id, entries.list.iter().map(|e| e.id.as_str()))
+                    suggest(&id, entries.list.iter().map(|e| &*e.id))
                 } else {
                     "check the entries file".into()
                 };
@@ -611,7 +611,7 @@ fn parse_row<'a>(
     let entry_index = match cache.entry {
         Some((bytes, index)) if bytes == entry => index,
         _ => {
-            let found = std::str::from_utf8(entry).ok().and_then(|id| entries.index.get(id)).copied();
+            let found = std::str::from_utf8(entry).ok().and_then(|id| entries.find(id));
             let index = found.ok_or_else(|| RowProblem::UnknownEntry(text(entry)))?;
             cache.entry = Some((entry, index));
             index

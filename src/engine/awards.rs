@@ -68,7 +68,7 @@ fn groups(rules: &Rules, entries: &Entries, set: &AwardSet, rows: &[Row]) -> Vec
             Eligible::Teams => is_team,
             Eligible::Individuals => !is_team,
         };
-        let key = column.map_or("", |c| record.fields[c].as_str());
+        let key = column.map_or("", |c| entries.value(record, c));
         groups.entry(key).or_default().push(Candidate {
             entry: *entry,
             total: *total,

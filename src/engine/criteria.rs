@@ -4,12 +4,12 @@
 
 use super::components::*;
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
+use super::par_for_each;
 use super::round::round;
 use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve};
 use crate::data::{Mark, MarkSet, NO_JUDGE};
 use crate::formula::{EvalError, Expr};
 use bevy_ecs::prelude::*;
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
@@ -42,8 +42,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
     if criteria.is_empty() {
         return;
     }
-    let mut items: Vec<_> = query.iter_mut().collect();
-    items.par_iter_mut().for_each(|(index, values, flags, trace)| {
+    par_for_each(query, |(index, mut values, mut flags, mut trace)| {
         let marks = inputs.marks.of_entry(index.0 as usize);
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
@@ -54,8 +53,8 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 entry: index.0,
                 marks,
             };
-            let outcome = score(&cell, &values.0, flags, trace).map(|v| round(v, rules.contest.rounding.criterion));
-            Trace::note(trace, || match &outcome {
+            let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
+            Trace::note(&mut trace, || match &outcome {
                 Ok(v) => format!("{} = {v}", rule.key),
                 Err(reason) => format!("{} not scored: {reason}", rule.key),
             });

@@ -14,7 +14,9 @@ pub mod totals;
 pub use components::*;
 
 use bevy_ecs::prelude::*;
+use bevy_ecs::query::{IterQueryData, QueryFilter, QueryItem};
 use bevy_ecs::schedule::SingleThreadedExecutor;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 /// The scoring rules in their one order: criteria by kind (formulas last,
@@ -62,18 +64,27 @@ pub struct Results {
     pub rows: Vec<ResultRow>,
 }
 
-impl Results {
-    /// Lets go of the marks once only the leaderboard is needed: at
-    /// province scale they are the largest thing in memory.
-    pub fn release_marks(&mut self) {
-        self.inputs.marks = Default::default();
-    }
-}
+/// Entries handed to rayon at a time: enough to keep every core busy,
+/// few enough that the borrowed items take little memory at a million entries.
+const CHUNK: usize = 8192;
 
-/// Sizes bevy's task pool by rayon's thread count (RAYON_NUM_THREADS), so
-/// one setting governs all parallel work. Only the first call takes effect.
-fn init_task_pool() {
-    bevy_tasks::ComputeTaskPool::get_or_init(|| bevy_tasks::TaskPoolBuilder::new().num_threads(rayon::current_num_threads()).build());
+/// Runs `each` on every item of `query` in parallel on rayon's pool (the
+/// one pool all of podium's parallel work shares, so two pools never fight
+/// over the cores), a chunk of entries at a time.
+pub fn par_for_each<'s, D, F>(query: &mut Query<'_, 's, D, F>, each: impl Fn(QueryItem<'_, 's, D>) + Sync)
+where
+    D: IterQueryData,
+    F: QueryFilter,
+    for<'a> QueryItem<'a, 's, D>: Send,
+{
+    let mut items = query.iter_mut();
+    loop {
+        let chunk: Vec<_> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        chunk.into_par_iter().for_each(&each);
+    }
 }
 
 /// Builds the World, one entity per entry; `traced` entries record each step.
@@ -102,13 +113,21 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
 }
 
 /// Scores every entry. `traced` entries carry the trace `explain` prints.
-pub fn score(inputs: &Inputs, traced: &[u32]) -> Results {
+///
+/// Once ranked, marks that nobody else holds are let go (at national scale
+/// they are the largest thing in memory): keep a clone of `inputs` to read
+/// them afterwards. An explanation keeps them, as its tie-breaks need them.
+pub fn score(inputs: Inputs, traced: &[u32]) -> Results {
     let mut stopwatch = crate::timings::Stopwatch::start();
-    init_task_pool();
-    let mut world = build_world(inputs, traced);
+    let mut world = build_world(&inputs, traced);
     stopwatch.lap("world");
     scoring_schedule().run(&mut world);
     stopwatch.lap("schedule");
+    world.remove_resource::<Inputs>();
+    let mut inputs = inputs;
+    if traced.is_empty() && std::sync::Arc::strong_count(&inputs.marks) == 1 {
+        inputs.marks = Default::default();
+    }
     let results = collect(inputs, &mut world);
     stopwatch.lap("collect");
     results
@@ -116,7 +135,7 @@ pub fn score(inputs: &Inputs, traced: &[u32]) -> Results {
 
 /// Moves each entry's result out of the World (no copies: at scale the
 /// World's vectors are most of the memory).
-fn collect(inputs: &Inputs, world: &mut World) -> Results {
+fn collect(inputs: Inputs, world: &mut World) -> Results {
     let mut query = world.query::<(
         &EntryIndex,
         &mut CriterionValues,
@@ -147,8 +166,5 @@ fn collect(inputs: &Inputs, world: &mut World) -> Results {
         )
         .collect();
     rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
-    Results {
-        inputs: inputs.clone(),
-        rows,
-    }
+    Results { inputs, rows }
 }

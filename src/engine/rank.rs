@@ -51,26 +51,35 @@ pub fn key_names(rules: &Rules) -> Vec<String> {
         .collect()
 }
 
-pub fn sort_key(inputs: &Inputs, entry: u32, total: &Total, categories: &CategoryScores, values: &CriterionValues) -> Vec<KeyPart> {
+/// What ranking reads of one entry.
+pub type Scored<'a> = (u32, &'a Total, &'a CategoryScores, &'a CriterionValues);
+
+/// Part `part` of an entry's sort key: 0 is the total, then each tie-break.
+pub fn key_part(inputs: &Inputs, part: usize, (entry, total, categories, values): Scored) -> KeyPart {
     let rules = &inputs.rules;
-    let mut key = Vec::with_capacity(1 + rules.tie_breaks.len());
-    key.push(KeyPart::Number(total.0));
-    for tie_break in &rules.tie_breaks {
-        key.push(match tie_break {
-            TieBreakRule::Category(c) => KeyPart::Number(categories.0[*c]),
-            TieBreakRule::Criterion(c) => KeyPart::Number(values.0[*c]),
-            TieBreakRule::HighestMark(c) => KeyPart::Number(highest_mark(rules, &inputs.marks, entry, *c)),
-            TieBreakRule::FewerDeductions => KeyPart::Number(Some(
-                (0..rules.criteria.len())
-                    .filter(|&c| matches!(rules.criteria[c].kind, KindRule::Deduction { .. }))
-                    .filter_map(|c| values.0[c])
-                    .map(|v| v.abs())
-                    .sum(),
-            )),
-            TieBreakRule::Field(name, _) => field_part(&inputs.entries, entry, name),
-        });
+    let Some(tie_break) = part.checked_sub(1).map(|t| &rules.tie_breaks[t]) else {
+        return KeyPart::Number(total.0);
+    };
+    match tie_break {
+        TieBreakRule::Category(c) => KeyPart::Number(categories.0[*c]),
+        TieBreakRule::Criterion(c) => KeyPart::Number(values.0[*c]),
+        TieBreakRule::HighestMark(c) => KeyPart::Number(highest_mark(rules, &inputs.marks, entry, *c)),
+        TieBreakRule::FewerDeductions => KeyPart::Number(Some(
+            (0..rules.criteria.len())
+                .filter(|&c| matches!(rules.criteria[c].kind, KindRule::Deduction { .. }))
+                .filter_map(|c| values.0[c])
+                .map(|v| v.abs())
+                .sum(),
+        )),
+        TieBreakRule::Field(name, _) => field_part(&inputs.entries, entry, name),
     }
-    key
+}
+
+/// An entry's whole sort key.
+pub fn sort_key(inputs: &Inputs, scored: Scored) -> Vec<KeyPart> {
+    (0..=inputs.rules.tie_breaks.len())
+        .map(|part| key_part(inputs, part, scored))
+        .collect()
 }
 
 fn highest_mark(rules: &Rules, marks: &MarkSet, entry: u32, criterion: usize) -> Option<Decimal> {
@@ -130,13 +139,17 @@ impl EncodedKeys {
         &self.parts[i * self.width..(i + 1) * self.width]
     }
 
-    pub fn encode(keys: &[Vec<KeyPart>], directions: &[Order]) -> EncodedKeys {
+    /// Encodes `count` keys, one column at a time: `column(c, i)` is part c
+    /// of entry i's key. Building a column at a time keeps only one column
+    /// of decimals in memory, not a million small keys.
+    pub fn encode(count: usize, directions: &[Order], column: impl Fn(usize, usize) -> KeyPart + Sync) -> EncodedKeys {
         let width = directions.len();
-        let mut parts = vec![0i128; keys.len() * width];
-        for (column, &order) in directions.iter().enumerate() {
-            let encoded = encode_numbers(keys, column, order).unwrap_or_else(|| dense_ranks(keys, column, order));
+        let mut parts = vec![0i128; count * width];
+        for (c, &order) in directions.iter().enumerate() {
+            let values: Vec<KeyPart> = (0..count).into_par_iter().map(|i| column(c, i)).collect();
+            let encoded = encode_numbers(&values, order).unwrap_or_else(|| dense_ranks(&values, order));
             for (i, value) in encoded.into_iter().enumerate() {
-                parts[i * width + column] = value;
+                parts[i * width + c] = value;
             }
         }
         EncodedKeys { width, parts }
@@ -145,17 +158,18 @@ impl EncodedKeys {
 
 /// A column of numbers as integers at the column's largest scale, or `None`
 /// if it holds text or a value too large to rescale.
-fn encode_numbers(keys: &[Vec<KeyPart>], column: usize, order: Order) -> Option<Vec<i128>> {
+fn encode_numbers(values: &[KeyPart], order: Order) -> Option<Vec<i128>> {
     let mut scale = 0;
-    for key in keys {
-        match &key[column] {
+    for value in values {
+        match value {
             KeyPart::Number(Some(n)) => scale = scale.max(n.scale()),
             KeyPart::Number(None) => {}
             KeyPart::Text(_) => return None,
         }
     }
-    keys.iter()
-        .map(|key| match &key[column] {
+    values
+        .iter()
+        .map(|value| match value {
             KeyPart::Number(Some(n)) => {
                 let value = n.mantissa().checked_mul(10i128.checked_pow(scale - n.scale())?)?;
                 Some(match order {
@@ -169,12 +183,12 @@ fn encode_numbers(keys: &[Vec<KeyPart>], column: usize, order: Order) -> Option<
 }
 
 /// A column as dense ranks (0 = best) by `compare`: the slow, general way.
-fn dense_ranks(keys: &[Vec<KeyPart>], column: usize, order: Order) -> Vec<i128> {
+fn dense_ranks(values: &[KeyPart], order: Order) -> Vec<i128> {
     let orders = [order];
-    let part = |i: usize| std::slice::from_ref(&keys[i][column]);
-    let mut sorted: Vec<usize> = (0..keys.len()).collect();
+    let part = |i: usize| std::slice::from_ref(&values[i]);
+    let mut sorted: Vec<usize> = (0..values.len()).collect();
     sorted.sort_by(|&a, &b| compare(part(a), part(b), &orders));
-    let mut ranks = vec![0i128; keys.len()];
+    let mut ranks = vec![0i128; values.len()];
     let mut rank = 0;
     for w in 0..sorted.len() {
         if w > 0 && compare(part(sorted[w - 1]), part(sorted[w]), &orders) != Ordering::Equal {
@@ -218,7 +232,7 @@ fn group_ids(entries: &Entries, rows: &[(u32, bool)], field: &str) -> (Vec<u32>,
     let group = rows
         .iter()
         .map(|(entry, _)| {
-            let value = column.map_or("", |c| entries.list[*entry as usize].fields[c].as_str());
+            let value = column.map_or("", |c| entries.value(&entries.list[*entry as usize], c));
             let next = ids.len() as u32;
             *ids.entry(value).or_insert(next)
         })
@@ -229,11 +243,13 @@ fn group_ids(entries: &Entries, rows: &[(u32, bool)], field: &str) -> (Vec<u32>,
 pub fn rank_entries(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, &CategoryScores, &CriterionValues, &mut Standing)>) {
     let rules = &inputs.rules;
     let directions = directions(rules);
-    let (rows, keys): (Vec<(u32, bool)>, Vec<Vec<KeyPart>>) = query
+    let scored: Vec<Scored> = query
         .iter()
-        .map(|(index, total, categories, values, _)| ((index.0, total.0.is_some()), sort_key(&inputs, index.0, total, categories, values)))
-        .unzip();
-    let keys = EncodedKeys::encode(&keys, &directions);
+        .map(|(index, total, categories, values, _)| (index.0, total, categories, values))
+        .collect();
+    let keys = EncodedKeys::encode(scored.len(), &directions, |part, i| key_part(&inputs, part, scored[i]));
+    let rows: Vec<(u32, bool)> = scored.iter().map(|s| (s.0, s.1 .0.is_some())).collect();
+    drop(scored);
     let mut sorted: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].1).collect();
     // Entry order breaks full ties only for display; tied entries share a place.
     sorted.par_sort_unstable_by(|&a, &b| keys.of(a).cmp(keys.of(b)).then(rows[a].0.cmp(&rows[b].0)));
@@ -264,7 +280,7 @@ mod tests {
     }
 
     fn encode(keys: Vec<Vec<KeyPart>>) -> EncodedKeys {
-        EncodedKeys::encode(&keys, &[Order::HigherIsBetter])
+        EncodedKeys::encode(keys.len(), &[Order::HigherIsBetter], |part, i| keys[i][part].clone())
     }
 
     #[test]
@@ -294,7 +310,7 @@ mod tests {
             vec![KeyPart::Text("b".into())],
         ];
         for order in [Order::HigherIsBetter, Order::LowerIsBetter] {
-            let encoded = EncodedKeys::encode(&keys, &[order]);
+            let encoded = EncodedKeys::encode(keys.len(), &[order], |part, i| keys[i][part].clone());
             for a in 0..keys.len() {
                 for b in 0..keys.len() {
                     assert_eq!(

@@ -1,6 +1,7 @@
 //! Category scores, vetoes and the total.
 
 use super::components::*;
+use super::par_for_each;
 use super::round::round;
 use crate::contest::rules::VetoEffectRule;
 use crate::contest::{CategoryScore, KindRule, Rules};
@@ -25,7 +26,7 @@ pub fn contribution(rules: &Rules, criterion: usize, value: Decimal) -> Decimal 
 
 pub fn sum_categories(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mut CategoryScores, Option<&mut Trace>)>) {
     let rules = &inputs.rules;
-    query.par_iter_mut().for_each(|(values, mut scores, mut trace)| {
+    par_for_each(&mut query, |(values, mut scores, mut trace)| {
         for (c, category) in rules.categories.iter().enumerate() {
             let points: Option<Decimal> = category
                 .criteria
@@ -61,7 +62,7 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
         return;
     }
     let criteria = rules.criteria.len();
-    query.par_iter_mut().for_each(|(values, mut categories, mut flags, mut trace)| {
+    par_for_each(&mut query, |(values, mut categories, mut flags, mut trace)| {
         for (v, veto) in rules.vetoes.iter().enumerate() {
             let var = |i: usize| if i < criteria { values.0[i] } else { categories.0[i - criteria] };
             // A condition over an unscored input cannot be decided; the entry
@@ -88,7 +89,7 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
 
 pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &Flags, &mut Total, Option<&mut Trace>)>) {
     let rules = &inputs.rules;
-    query.par_iter_mut().for_each(|(categories, flags, mut total, mut trace)| {
+    par_for_each(&mut query, |(categories, flags, mut total, mut trace)| {
         let sum: Option<Decimal> = categories.0.iter().copied().sum();
         let cap = flags
             .0

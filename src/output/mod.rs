@@ -75,7 +75,7 @@ impl<'a> Leaderboard<'a> {
         let mut rows = Vec::with_capacity(results.rows.len());
         for row in &results.rows {
             let entry = &entries.list[row.entry as usize];
-            let value = |d: usize| columns[d].map_or("", |c| entry.fields[c].as_str());
+            let value = |d: usize| columns[d].map_or("", |c| entries.value(entry, c));
             let (place, division) = match (&filter, filter_column) {
                 (Some((_, wanted)), Some(d)) => {
                     if value(d) != wanted {
@@ -89,7 +89,7 @@ impl<'a> Leaderboard<'a> {
                 place,
                 entry: &entry.id,
                 name: &entry.name,
-                organisation: &entry.organisation,
+                organisation: entries.organisation(entry),
                 division,
                 divisions: (0..divisions.len())
                     .map(|d| (divisions[d].as_str(), value(d), row.standing.divisions[d]))
