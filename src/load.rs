@@ -32,7 +32,7 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
     let mut stopwatch = crate::timings::Stopwatch::start();
     let rules = contest::load(contest_arg)?;
     let sources = Sources::of(&rules, marks_override);
-    let entries = Entries::load(&sources.entries, &rules.contest.divisions)?;
+    let entries = Entries::load(&sources.entries, &rules.entry_fields())?;
     stopwatch.lap("entries");
     let mut problems = Diagnostics::default();
     let marks = marks::load(&sources.marks, &rules, &entries)

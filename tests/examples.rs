@@ -48,6 +48,18 @@ fn explanations_match_the_golden_files() {
 }
 
 #[test]
+fn the_team_leaderboard_matches_its_golden_files() {
+    for (format, ext) in [("table", "txt"), ("json", "json")] {
+        let out = podium(&["score", "contests/skills-duel", "--teams", "--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_golden(format!("tests/golden/skills-duel.teams.{ext}").as_ref(), &stdout(&out));
+    }
+    let out = podium(&["score", "contests/construction", "--teams"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("this contest declares no teams"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_division_filter_ranks_within_the_division() {
     let out = podium(&["score", "contests/skills-duel", "--division", "welder", "--format", "csv"]);
     assert!(out.status.success(), "{}", stderr(&out));

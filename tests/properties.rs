@@ -20,10 +20,10 @@ const CONTEST: &str = r#"Contest(id: "p", name: (en: "p"),
 fn inputs(marks: &[Vec<u8>], order: &[usize]) -> Inputs {
     let contest: Contest = ron_options().from_str(CONTEST).unwrap();
     let rules = Rules::compile(contest, "contest.ron".into(), CONTEST.into()).unwrap();
-    let mut entries = Entries::default();
+    let mut entries = Entries::with_fields(vec![]);
     for i in 0..marks.len() {
         let id = format!("E{i}");
-        entries.push(&id, &format!("n{i}"), "", vec![], &[]).unwrap();
+        assert!(entries.push(&id, &format!("n{i}"), "", vec![], &[]));
     }
     let mut raw: Vec<(u32, Mark)> = marks
         .iter()

@@ -394,3 +394,55 @@ fn closest_pair_median_and_by_size_panels() {
         "8.4"
     );
 }
+
+#[test]
+fn teams_combine_their_members() {
+    // Members' totals: team x has 90, 70, 80; team y has 85 and an unscored
+    // member; team z has 60 alone.
+    let head = r#"judges: [Judge(id: "J1")],"#;
+    let criterion = r#"Criterion(id: "x", label: (en: "X"), marks: (min: 0, max: 100, step: 1), kind: Judgement())"#;
+    let entries = "id,name,team\nA,a,x\nB,b,x\nC,c,x\nD,d,y\nE,e,y\nF,f,z\nG,g,\n";
+    let marks = "entry,criterion,element,judge,value\nA,s.x,,J1,90\nB,s.x,,J1,70\nC,s.x,,J1,80\nD,s.x,,J1,85\nF,s.x,,J1,60\nG,s.x,,J1,99\n";
+    let team = |combine: &str| {
+        let head = format!(
+            r#"{head} teams: (field: "team", combine: {combine}, awards: [AwardSet(id: "t", tiers: [Tier(id: "best", label: (en: "Best"), rule: Top(1))])]),"#
+        );
+        let results = run(&format!("teams-{combine}"), &sum_contest(&head, criterion), entries, marks);
+        results
+            .teams
+            .iter()
+            .map(|t| {
+                (
+                    t.name.to_string(),
+                    t.total.map(|v| v.normalize().to_string()),
+                    t.place.map(|p| p.rank),
+                    t.awards.len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let some = |s: &str| Some(s.to_string());
+    // Sum: x 240; y is missing a member's total, so not ranked; z 60. G has no team.
+    assert_eq!(
+        team("Sum"),
+        [
+            ("x".into(), some("240"), Some(1), 1),
+            ("z".into(), some("60"), Some(2), 0),
+            ("y".into(), None, None, 0)
+        ]
+    );
+    // Mean: x 80, z 60.
+    assert_eq!(team("Mean")[0], ("x".into(), some("80"), Some(1), 1));
+    // Best(1): each team's best member: x 90, y 85, z 60.
+    assert_eq!(
+        team("Best(1)"),
+        [
+            ("x".into(), some("90"), Some(1), 1),
+            ("y".into(), some("85"), Some(2), 0),
+            ("z".into(), some("60"), Some(3), 0)
+        ]
+    );
+    // Best(2): x 90 + 80 = 170; y and z have fewer than 2 scored members.
+    assert_eq!(team("Best(2)")[0], ("x".into(), some("170"), Some(1), 1));
+    assert_eq!(team("Best(2)")[1].2, None);
+}

@@ -38,8 +38,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: FormatKind,
         /// Only this division: a value (`welder`) or `field=value`.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "teams")]
         division: Option<String>,
+        /// The team leaderboard (teams combined from their members).
+        #[arg(long)]
+        teams: bool,
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
         /// Write to this file instead of standard output.
@@ -92,10 +95,20 @@ pub fn run(cli: Cli) -> i32 {
             contest,
             format,
             division,
+            teams,
             lang,
             output,
             marks,
-        } => score::run(&contest, format, division.as_deref(), lang, output.as_deref(), marks.as_deref()),
+        } => {
+            let board = score::Board {
+                format,
+                division: division.as_deref(),
+                teams,
+                lang,
+                output: output.as_deref(),
+            };
+            score::run(&contest, board, marks.as_deref())
+        }
         Command::Explain {
             contest,
             entry,

@@ -4,25 +4,32 @@ use crate::load::load;
 use crate::output::{write_board, FormatKind, Leaderboard};
 use std::path::Path;
 
-pub fn run(
-    contest: &Path,
-    format: FormatKind,
-    division: Option<&str>,
-    lang: Lang,
-    output: Option<&Path>,
-    marks: Option<&Path>,
-) -> Result<(), String> {
+/// Which leaderboard to write, how and where.
+pub struct Board<'a> {
+    pub format: FormatKind,
+    pub division: Option<&'a str>,
+    pub teams: bool,
+    pub lang: Lang,
+    pub output: Option<&'a Path>,
+}
+
+pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), String> {
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
     let results = score(inputs, &[]);
     let mut stopwatch = crate::timings::Stopwatch::start();
-    let board = Leaderboard::new(&results, lang, division).map_err(|d| d.to_string())?;
+    let board = if wanted.teams {
+        Leaderboard::of_teams(&results, wanted.lang)
+    } else {
+        Leaderboard::new(&results, wanted.lang, wanted.division)
+    }
+    .map_err(|d| d.to_string())?;
     stopwatch.lap("board");
-    match write_board(&board, format, output) {
+    match write_board(&board, wanted.format, wanted.output) {
         // The reader went away (`podium score ... | head`): not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
-    .map_err(|e| match output {
+    .map_err(|e| match wanted.output {
         Some(path) => format!("{}: cannot write the leaderboard: {e}", path.display()),
         None => format!("cannot write the leaderboard: {e}"),
     })?;

@@ -65,6 +65,9 @@ pub struct Contest {
     pub ranking: Ranking,
     #[serde(default)]
     pub awards: Vec<AwardSet>,
+    /// Teams whose results are combined from their members' (团体成绩).
+    #[serde(default)]
+    pub teams: Option<Teams>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
@@ -435,4 +438,26 @@ pub enum TierRule {
     /// The next n places, where n depends on the field size:
     /// [(1, 1), (10, 2), (20, 3)] gives 1 award from 1 entry, 2 from 10, 3 from 20.
     BySize(Vec<(u32, u32)>),
+}
+
+/// Team results combined from members' results: entries sharing a value of
+/// `field` (any entry field, or "organisation") form a team.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Teams {
+    pub field: String,
+    pub combine: TeamCombine,
+    /// Awards decided on the team leaderboard (scope Overall).
+    #[serde(default)]
+    pub awards: Vec<AwardSet>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum TeamCombine {
+    /// Sum of every member's total.
+    Sum,
+    /// Mean of every member's total.
+    Mean,
+    /// Sum of the best k members' totals (a team with fewer scored members is not ranked).
+    Best(u32),
 }

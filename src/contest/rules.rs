@@ -150,6 +150,19 @@ impl Rules {
         self.path.parent().map(PathBuf::from).unwrap_or_default()
     }
 
+    /// The entry fields the contest reads: divisions, the team field and
+    /// tie-break fields. The entries file must have each of them.
+    pub fn entry_fields(&self) -> Vec<String> {
+        let mut fields = self.contest.divisions.clone();
+        fields.extend(self.contest.teams.as_ref().map(|t| t.field.clone()));
+        fields.extend(self.tie_breaks.iter().filter_map(|t| match t {
+            TieBreakRule::Field(name, _) => Some(name.clone()),
+            _ => None,
+        }));
+        fields.dedup();
+        fields
+    }
+
     pub fn judge_id(&self, judge: u16) -> &str {
         self.contest.judges.get(judge as usize).map_or("", |j| j.id.as_str())
     }
@@ -244,7 +257,8 @@ impl Compiler<'_> {
         let vetoes = self.vetoes(&contest, &categories, &criteria, &criterion_index);
         let tie_breaks = self.tie_breaks(&contest, &categories, &criterion_index);
         self.rounding(&contest);
-        self.awards(&contest);
+        self.awards(&contest.awards, "awards", &contest.divisions);
+        self.teams(&contest);
         (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks)
     }
 
@@ -921,19 +935,29 @@ impl Compiler<'_> {
         }
     }
 
-    fn awards(&mut self, contest: &Contest) {
-        for (s, set) in contest.awards.iter().enumerate() {
-            let field = format!("awards[{s}]");
+    fn teams(&mut self, contest: &Contest) {
+        let Some(teams) = &contest.teams else { return };
+        if teams.combine == TeamCombine::Best(0) {
+            self.report(&["teams", "Best"], "teams.combine", "Best(k) needs k of at least 1", None);
+        }
+        // Teams have one leaderboard: their awards are decided overall.
+        self.awards(&teams.awards, "teams.awards", &[]);
+    }
+
+    /// Checks award sets; `divisions` are the fields a set may be decided within.
+    fn awards(&mut self, sets: &[AwardSet], path: &str, divisions: &[String]) {
+        for (s, set) in sets.iter().enumerate() {
+            let field = format!("{path}[{s}]");
             let anchor = format!("\"{}\"", set.id);
             if let Scope::PerDivision(name) = &set.scope {
-                if !contest.divisions.contains(name) {
+                if !divisions.contains(name) {
                     self.report(
                         &["awards", &anchor, "PerDivision"],
                         format!("{field}.scope"),
                         format!("awards are decided per `{name}`, but it is not one of the contest's divisions"),
                         Some(format!(
                             "add \"{name}\" to `divisions`; {}",
-                            suggest(name, contest.divisions.iter().map(String::as_str))
+                            suggest(name, divisions.iter().map(String::as_str))
                         )),
                     );
                 }

@@ -15,8 +15,7 @@ pub struct Entry {
     pub name: Box<str>,
     /// Team members' names (empty for individuals).
     pub members: Box<[Box<str>]>,
-    /// The organisation and each field's value, as indices into `Entries::values`.
-    organisation: u32,
+    /// Each field's value (the organisation first), as indices into `Entries::values`.
     fields: Box<[u32]>,
 }
 
@@ -24,7 +23,8 @@ pub struct Entry {
 /// division values) stored once.
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
-    /// Names of the extra fields (division fields and any others).
+    /// Names of the fields: `organisation`, then the extra columns
+    /// (division fields and any others).
     pub fields: Vec<String>,
     pub list: Vec<Entry>,
     /// Entry numbers, found by hashing their ids (the ids are not stored twice).
@@ -39,31 +39,34 @@ fn hash(id: &str) -> u64 {
 
 impl Entries {
     /// Entries with these extra fields and none yet.
-    pub fn with_fields(fields: Vec<String>) -> Entries {
+    pub fn with_fields(extra: Vec<String>) -> Entries {
+        let fields = std::iter::once(ORGANISATION.to_string()).chain(extra).collect();
         Entries {
             fields,
             ..Entries::default()
         }
     }
 
-    /// Adds an entry; `Err` if its id is taken.
-    pub fn push(&mut self, id: &str, name: &str, organisation: &str, members: Vec<String>, fields: &[&str]) -> Result<(), ()> {
+    /// Adds an entry; `false` (and nothing added) if its id is taken.
+    #[must_use]
+    pub fn push(&mut self, id: &str, name: &str, organisation: &str, members: Vec<String>, fields: &[&str]) -> bool {
         if self.find(id).is_some() {
-            return Err(());
+            return false;
         }
         let number = self.list.len() as u32;
-        let organisation = self.intern(organisation);
-        let fields = fields.iter().map(|value| self.intern(value)).collect();
+        let fields = std::iter::once(organisation)
+            .chain(fields.iter().copied())
+            .map(|value| self.intern(value))
+            .collect();
         self.list.push(Entry {
             id: id.into(),
             name: name.into(),
             members: members.into_iter().map(Box::from).collect(),
-            organisation,
             fields,
         });
         let list = &self.list;
         self.index.insert_unique(hash(id), number, |&n| hash(&list[n as usize].id));
-        Ok(())
+        true
     }
 
     fn intern(&mut self, value: &str) -> u32 {
@@ -82,7 +85,7 @@ impl Entries {
     }
 
     pub fn organisation<'a>(&'a self, entry: &Entry) -> &'a str {
-        &self.values[entry.organisation as usize]
+        self.value(entry, 0)
     }
 
     /// The value of the field in `column` (see `field_index`).
@@ -113,7 +116,9 @@ impl Entries {
                     Diagnostic::new(
                         path,
                         field.as_str(),
-                        format!("the contest divides entries by `{field}`, but the entries have no such field"),
+                        format!(
+                            "the contest reads the field `{field}` (a division, team or tie-break), but the entries have no such column"
+                        ),
                     )
                     .at_line(1)
                     .help(format!("add a `{field}` column; {}", suggest(field, names))),
@@ -210,7 +215,7 @@ fn add(
     if name.is_empty() {
         problems.push(Diagnostic::new(path, NAME, format!("entry `{id}` has no name")).at_line(line));
     }
-    if entries.push(id, name, organisation, members, fields).is_err() {
+    if !entries.push(id, name, organisation, members, fields) {
         problems.push(
             Diagnostic::new(path, ID, format!("the id `{id}` is used twice"))
                 .at_line(line)
@@ -318,6 +323,6 @@ mod tests {
             "{err}"
         );
         let err = load("id,name\nA,x\n").unwrap_err().to_string();
-        assert!(err.contains("no such field"), "{err}");
+        assert!(err.contains("no such column"), "{err}");
     }
 }

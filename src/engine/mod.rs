@@ -9,6 +9,7 @@ pub mod criteria;
 pub mod panel;
 pub mod rank;
 pub mod round;
+pub mod teams;
 pub mod totals;
 
 pub use components::*;
@@ -20,8 +21,8 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 /// The scoring rules in their one order: criteria by kind (formulas last,
-/// as they read the others), then categories, vetoes, the total, ranks and
-/// awards.
+/// as they read the others), then categories, vetoes, the total, teams'
+/// totals from their members, ranks and awards.
 pub fn scoring_schedule() -> Schedule {
     let mut schedule = Schedule::default();
     // Systems run one after another; each is parallel inside.
@@ -37,8 +38,11 @@ pub fn scoring_schedule() -> Schedule {
             totals::sum_categories,
             totals::apply_vetoes,
             totals::weigh_total,
+            teams::combine_team_members,
             rank::rank_entries,
+            teams::rank_teams,
             awards::decide_awards,
+            teams::decide_team_awards,
         )
             .chain(),
     );
@@ -58,10 +62,23 @@ pub struct ResultRow {
     pub trace: Vec<String>,
 }
 
+/// A team's result, when the contest combines teams from members.
+#[derive(Debug, Clone)]
+pub struct TeamRow {
+    pub name: Box<str>,
+    pub members: Vec<u32>,
+    pub categories: Vec<Option<Decimal>>,
+    pub total: Option<Decimal>,
+    pub place: Option<Place>,
+    pub awards: Vec<(u16, u16)>,
+}
+
 /// Every entry's result, best first; unranked (incomplete) entries last.
+/// `teams` likewise, for contests that combine teams from members.
 pub struct Results {
     pub inputs: Inputs,
     pub rows: Vec<ResultRow>,
+    pub teams: Vec<TeamRow>,
 }
 
 /// Entries handed to rayon at a time: enough to keep every core busy,
@@ -109,7 +126,42 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
     for &entry in traced {
         world.entity_mut(entities[entry as usize]).insert(Trace::default());
     }
+    world.spawn_batch(teams(inputs).into_iter().map(|team| {
+        (
+            team,
+            CategoryScores(vec![None; categories]),
+            Total::default(),
+            Standing::default(),
+            Awards::default(),
+        )
+    }));
     world
+}
+
+/// The contest's teams: entries grouped by the team field (an empty value
+/// means no team), in order of first appearance.
+fn teams(inputs: &Inputs) -> Vec<teams::TeamMembers> {
+    let entries = &inputs.entries;
+    let Some(column) = inputs.rules.contest.teams.as_ref().and_then(|t| entries.field_index(&t.field)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<teams::TeamMembers> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (e, entry) in entries.list.iter().enumerate() {
+        let name = entries.value(entry, column);
+        if name.is_empty() {
+            continue;
+        }
+        let t = *index.entry(name).or_insert_with(|| {
+            found.push(teams::TeamMembers {
+                name: name.into(),
+                members: Vec::new(),
+            });
+            found.len() - 1
+        });
+        found[t].members.push(e as u32);
+    }
+    found
 }
 
 /// Scores every entry. `traced` entries carry the trace `explain` prints.
@@ -166,5 +218,18 @@ fn collect(inputs: Inputs, world: &mut World) -> Results {
         )
         .collect();
     rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
-    Results { inputs, rows }
+    let mut teams = world.query::<(&teams::TeamMembers, &CategoryScores, &Total, &Standing, &Awards)>();
+    let mut teams: Vec<TeamRow> = teams
+        .iter(world)
+        .map(|(team, categories, total, standing, awards)| TeamRow {
+            name: team.name.clone(),
+            members: team.members.clone(),
+            categories: categories.0.clone(),
+            total: total.0,
+            place: standing.overall,
+            awards: awards.0.clone(),
+        })
+        .collect();
+    teams.sort_by(|a, b| (a.place.map_or(u32::MAX, |p| p.rank), &a.name).cmp(&(b.place.map_or(u32::MAX, |p| p.rank), &b.name)));
+    Results { inputs, rows, teams }
 }

@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn encoded_keys_order_like_compare() {
-        let keys = vec![
+        let keys = [
             vec![KeyPart::Number(Some(Decimal::new(855, 1)))],
             vec![KeyPart::Number(None)],
             vec![KeyPart::Number(Some(Decimal::new(8550, 2)))],

@@ -87,7 +87,7 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
     });
 }
 
-pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &Flags, &mut Total, Option<&mut Trace>)>) {
+pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &Flags, &mut Total, Option<&mut Trace>), With<EntryIndex>>) {
     let rules = &inputs.rules;
     par_for_each(&mut query, |(categories, flags, mut total, mut trace)| {
         let sum: Option<Decimal> = categories.0.iter().copied().sum();

@@ -35,7 +35,7 @@ impl Format for Csv {
             }
             writer.write_field(buffer.as_bytes())?;
             writer.write_field(if row.place.is_some_and(|p| p.tied) { "true" } else { "false" })?;
-            for text in [row.entry, row.name, row.organisation, row.division] {
+            for text in [row.entry, &row.name, row.organisation, row.division] {
                 writer.write_field(text)?;
             }
             write_number(&mut writer, &mut buffer, row.total)?;

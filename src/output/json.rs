@@ -70,6 +70,7 @@ impl Format for Json {
         let document = json!({
             "contest": rules.contest.id,
             "name": rules.contest.name.get(board.lang),
+            "leaderboard": if board.teams { "teams" } else { "entries" },
             "division": board.filter.as_ref().map(|(field, value)| json!({ "field": field, "value": value })),
             "entries": entries,
         });

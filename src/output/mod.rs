@@ -9,6 +9,7 @@ use crate::contest::{Lang, Rules};
 use crate::engine::{Flag, Place, Results};
 use crate::error::{suggest, Diagnostic};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -39,7 +40,7 @@ impl FormatKind {
 pub struct BoardRow<'a> {
     pub place: Option<Place>,
     pub entry: &'a str,
-    pub name: &'a str,
+    pub name: Cow<'a, str>,
     pub organisation: &'a str,
     /// The value of the first division field (or of the filtered one).
     pub division: &'a str,
@@ -57,6 +58,8 @@ pub struct BoardRow<'a> {
 pub struct Leaderboard<'a> {
     pub rules: &'a Rules,
     pub lang: Lang,
+    /// Whether the rows are teams combined from members (`--teams`).
+    pub teams: bool,
     /// The division shown, as (field, value), when filtered.
     pub filter: Option<(String, String)>,
     pub rows: Vec<BoardRow<'a>>,
@@ -88,7 +91,7 @@ impl<'a> Leaderboard<'a> {
             rows.push(BoardRow {
                 place,
                 entry: &entry.id,
-                name: &entry.name,
+                name: Cow::Borrowed(&entry.name),
                 organisation: entries.organisation(entry),
                 division,
                 divisions: (0..divisions.len())
@@ -112,7 +115,64 @@ impl<'a> Leaderboard<'a> {
         if filter.is_some() {
             rows.sort_by_key(|r| r.place.map_or(u32::MAX, |p| p.rank));
         }
-        Ok(Leaderboard { rules, lang, filter, rows })
+        Ok(Leaderboard {
+            rules,
+            lang,
+            teams: false,
+            filter,
+            rows,
+        })
+    }
+}
+
+impl<'a> Leaderboard<'a> {
+    /// The team leaderboard: teams combined from their members. A row's
+    /// `entry` is the team, its `name` the members' names.
+    pub fn of_teams(results: &'a Results, lang: Lang) -> Result<Leaderboard<'a>, Diagnostic> {
+        let rules = &*results.inputs.rules;
+        let Some(teams) = &rules.contest.teams else {
+            return Err(Diagnostic::new(&rules.path, "--teams", "this contest declares no teams")
+                .help("add `teams: (field: \"organisation\", combine: Best(3))` to combine teams from their members"));
+        };
+        let entries = &results.inputs.entries;
+        let rows = results
+            .teams
+            .iter()
+            .map(|team| BoardRow {
+                place: team.place,
+                entry: &team.name,
+                name: Cow::Owned(
+                    team.members
+                        .iter()
+                        .map(|&m| &*entries.list[m as usize].name)
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                ),
+                organisation: "",
+                division: "",
+                divisions: Vec::new(),
+                total: team.total,
+                categories: &team.categories,
+                criteria: &[],
+                flags: Vec::new(),
+                awards: team
+                    .awards
+                    .iter()
+                    .map(|&(s, t)| {
+                        let set = &teams.awards[s as usize];
+                        let tier = &set.tiers[t as usize];
+                        (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Leaderboard {
+            rules,
+            lang,
+            teams: true,
+            filter: None,
+            rows,
+        })
     }
 }
 

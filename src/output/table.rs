@@ -1,66 +1,99 @@
 //! The terminal table, with column widths that count a Chinese character
 //! as two columns so names line up.
 
-use super::{label, number, Format, Leaderboard};
+use super::{label, number, BoardRow, Format, Leaderboard};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 pub struct Table;
 
+/// A column: its header and how a row fills it; numbers align right.
+struct Column<'b> {
+    header: String,
+    numeric: bool,
+    cell: Box<dyn Fn(&BoardRow) -> String + 'b>,
+}
+
+fn columns<'b>(board: &'b Leaderboard) -> Vec<Column<'b>> {
+    let lang = board.lang;
+    let text = |header: &str, cell: Box<dyn Fn(&BoardRow) -> String + 'b>| Column {
+        header: header.to_string(),
+        numeric: false,
+        cell,
+    };
+    let mut columns = vec![Column {
+        header: label(lang, "名次", "Rank").into(),
+        numeric: true,
+        cell: Box::new(|row| match row.place {
+            Some(p) if p.tied => format!("={}", p.rank),
+            Some(p) => p.rank.to_string(),
+            None => "-".into(),
+        }),
+    }];
+    if board.teams {
+        columns.push(text(label(lang, "团体", "Team"), Box::new(|row| row.entry.to_string())));
+        columns.push(text(label(lang, "成员", "Members"), Box::new(|row| row.name.to_string())));
+    } else {
+        columns.push(text(label(lang, "编号", "Entry"), Box::new(|row| row.entry.to_string())));
+        columns.push(text(label(lang, "名称", "Name"), Box::new(|row| row.name.to_string())));
+        columns.push(text(
+            label(lang, "单位", "Organisation"),
+            Box::new(|row| row.organisation.to_string()),
+        ));
+        if !board.rules.contest.divisions.is_empty() {
+            columns.push(text(label(lang, "组别", "Division"), Box::new(|row| row.division.to_string())));
+        }
+    }
+    for (c, category) in board.rules.categories.iter().enumerate() {
+        columns.push(Column {
+            header: category.label.get(lang).to_string(),
+            numeric: true,
+            cell: Box::new(move |row| number(row.categories[c])),
+        });
+    }
+    columns.push(Column {
+        header: label(lang, "总分", "Total").into(),
+        numeric: true,
+        cell: Box::new(|row| number(row.total)),
+    });
+    columns.push(text(
+        label(lang, "奖项", "Award"),
+        Box::new(|row| row.awards.iter().map(|a| a.2).collect::<Vec<_>>().join(", ")),
+    ));
+    if !board.teams {
+        columns.push(text(label(lang, "标记", "Flags"), Box::new(|row| row.flags.join(" "))));
+    }
+    columns
+}
+
 impl Format for Table {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
-        let lang = board.lang;
-        let mut header: Vec<String> = vec![
-            label(lang, "名次", "Rank").into(),
-            label(lang, "编号", "Entry").into(),
-            label(lang, "名称", "Name").into(),
-            label(lang, "单位", "Organisation").into(),
-        ];
-        let show_division = !board.rules.contest.divisions.is_empty();
-        if show_division {
-            header.push(label(lang, "组别", "Division").into());
-        }
-        header.extend(board.rules.categories.iter().map(|c| c.label.get(lang).to_string()));
-        header.push(label(lang, "总分", "Total").into());
-        header.push(label(lang, "奖项", "Award").into());
-        header.push(label(lang, "标记", "Flags").into());
-        let numeric_from = 4 + usize::from(show_division);
-        let numeric_to = numeric_from + board.rules.categories.len() + 1;
-
+        let columns = columns(board);
         let rows: Vec<Vec<String>> = board
             .rows
             .iter()
-            .map(|row| {
-                let rank = match row.place {
-                    Some(p) if p.tied => format!("={}", p.rank),
-                    Some(p) => p.rank.to_string(),
-                    None => "-".into(),
-                };
-                let mut cells = vec![rank, row.entry.to_string(), row.name.to_string(), row.organisation.to_string()];
-                if show_division {
-                    cells.push(row.division.to_string());
-                }
-                cells.extend(row.categories.iter().map(|v| number(*v)));
-                cells.push(number(row.total));
-                cells.push(row.awards.iter().map(|a| a.2).collect::<Vec<_>>().join(", "));
-                cells.push(row.flags.join(" "));
-                cells
+            .map(|row| columns.iter().map(|c| (c.cell)(row)).collect())
+            .collect();
+        let widths: Vec<usize> = (0..columns.len())
+            .map(|c| {
+                rows.iter()
+                    .map(|r| r[c].width())
+                    .chain([columns[c].header.width()])
+                    .max()
+                    .unwrap_or(0)
             })
             .collect();
-
-        let widths: Vec<usize> = (0..header.len())
-            .map(|c| rows.iter().map(|r| r[c].width()).chain([header[c].width()]).max().unwrap_or(0))
-            .collect();
-        let title = board.rules.contest.name.get(lang);
-        match &board.filter {
-            Some((field, value)) => writeln!(out, "{title} — {field}: {value}")?,
-            None => writeln!(out, "{title}")?,
+        let title = board.rules.contest.name.get(board.lang);
+        match (&board.filter, board.teams) {
+            (Some((field, value)), _) => writeln!(out, "{title} — {field}: {value}")?,
+            (None, true) => writeln!(out, "{title} — {}", label(board.lang, "团体", "teams"))?,
+            (None, false) => writeln!(out, "{title}")?,
         }
         let line = |cells: &[String]| {
             let mut text = String::new();
             for (c, cell) in cells.iter().enumerate() {
                 let pad = " ".repeat(widths[c] - cell.width());
-                if (numeric_from..numeric_to).contains(&c) || c == 0 {
+                if columns[c].numeric {
                     text.push_str(&pad);
                     text.push_str(cell);
                 } else {
@@ -71,7 +104,8 @@ impl Format for Table {
             }
             text.trim_end().to_string()
         };
-        writeln!(out, "{}", line(&header))?;
+        let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
+        writeln!(out, "{}", line(&headers))?;
         writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "))?;
         for row in &rows {
             writeln!(out, "{}", line(row))?;
