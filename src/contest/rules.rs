@@ -33,6 +33,10 @@ pub struct CriterionRule {
     pub spread: Option<Spread>,
     /// Judges expected to mark this criterion (indices into `Rules::judges`).
     pub judges: Vec<u16>,
+    /// `max / marks.max` when that is an exact decimal (20 / 10 = 2): then
+    /// one multiplication turns a judgement panel's mark into points, giving
+    /// the same number as multiplying by max and dividing, faster.
+    pub points_per_mark: Option<Decimal>,
     /// First slot of this criterion; elements follow it.
     pub first_slot: u16,
     pub slot_count: u8,
@@ -572,6 +576,10 @@ impl Compiler<'_> {
                 .clone()
                 .or_else(|| if is_panel { contest.judging.spread.clone() } else { None }),
             judges,
+            points_per_mark: max
+                .filter(|_| !range.1.is_zero())
+                .map(|max| max / range.1)
+                .filter(|f| max.is_some_and(|m| *f * range.1 == m)),
             first_slot: first_slot as u16,
             slot_count,
         }

@@ -739,10 +739,10 @@ pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
         units = units
             .checked_mul(10)
             .and_then(|u| u.checked_add((digit - b'0') as i64))
-            .ok_or("too large".to_string())?;
+            .ok_or_else(|| "too large".to_string())?;
     }
     for _ in kept.len()..scale as usize {
-        units = units.checked_mul(10).ok_or("too large".to_string())?;
+        units = units.checked_mul(10).ok_or_else(|| "too large".to_string())?;
     }
     Ok(if negative { -units } else { units })
 }

@@ -107,7 +107,10 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
     // the criterion's `max` points in proportion.
     match (convert, cell.rule.max) {
         (None, Some(max)) if max != cell.rule.range.max && !cell.rule.range.max.is_zero() => {
-            let points = panel * max / cell.rule.range.max;
+            let points = match cell.rule.points_per_mark {
+                Some(factor) => panel * factor,
+                None => panel * max / cell.rule.range.max,
+            };
             Trace::note(trace, || {
                 format!(
                     "{}: {panel} of {} marks × {max} points",
