@@ -45,6 +45,10 @@ fn explanations_match_the_golden_files() {
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         assert_golden(format!("tests/golden/{name}.explain.txt").as_ref(), &stdout(&out));
     }
+    // And in Chinese, every step included.
+    let out = podium(&["explain", "contests/construction", "C08", "--lang", "zh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_golden("tests/golden/construction.explain.zh.txt".as_ref(), &stdout(&out));
 }
 
 #[test]

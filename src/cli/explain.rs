@@ -47,7 +47,7 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
     line(String::new());
     line(label(lang, "计算步骤：", "Steps:").into());
     for step in &row.trace {
-        line(format!("  {step}"));
+        line(format!("  {}", step.get(lang)));
     }
     line(String::new());
     line(format!("{} {}", label(lang, "总分", "Total"), number(row.total)));

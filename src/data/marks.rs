@@ -341,7 +341,7 @@ fn parse_blocks(
             for (relative_line, problem) in std::mem::take(&mut result.problems) {
                 error_count += 1;
                 if problems.len() < MAX_REPORTED {
-                    problems.push(problem.into_diagnostic(path, line + relative_line, entries, rules));
+                    problems.push(problem.into_diagnostic(path, line + relative_line, header, entries, rules));
                 }
             }
             error_count += result.unreported;
@@ -377,6 +377,11 @@ struct Header {
 }
 
 impl Header {
+    /// The file column (0-based) holding `COLUMNS[wanted]`.
+    fn position(&self, wanted: usize) -> Option<usize> {
+        self.wanted.iter().position(|&c| c == Some(wanted))
+    }
+
     /// Splits a row without quotes at its commas in one pass: the five
     /// columns, trimmed, in `COLUMNS` order; `None` if the row has a quote.
     fn split<'a>(&self, row: &'a [u8]) -> Option<Result<[&'a [u8]; 5], RowProblem>> {
@@ -474,8 +479,15 @@ enum RowProblem {
 }
 
 impl RowProblem {
-    fn into_diagnostic(self, path: &Path, line: usize, entries: &Entries, rules: &Rules) -> Diagnostic {
-        let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
+    fn into_diagnostic(self, path: &Path, line: usize, header: &Header, entries: &Entries, rules: &Rules) -> Diagnostic {
+        let at = |field: &str, message: String| {
+            // Name the spreadsheet column too: people fix marks files in Excel.
+            let field = match COLUMNS.iter().position(|c| *c == field).and_then(|c| header.position(c)) {
+                Some(column) => format!("{field} (column {})", column_letter(column)),
+                None => field.to_string(),
+            };
+            Diagnostic::new(path, field, message).at_line(line)
+        };
         match self {
             RowProblem::Fields(found, wanted) => {
                 at("row", format!("this row has {found} fields but the header has {wanted}")).help("check for a missing or extra comma")
@@ -714,6 +726,20 @@ fn parse_row<'a>(
     Ok((entry_index, mark))
 }
 
+/// A spreadsheet column name: 0 → A, 25 → Z, 26 → AA.
+fn column_letter(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
 /// Parses a decimal as an integer count of 10^-scale, exactly.
 pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
     let fail = || format!("not a number (write it like 8.5; no units, no thousands separators, at most {scale} decimal places)");
@@ -760,6 +786,15 @@ fn unquote(row: &[u8]) -> Option<Vec<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::parse_units;
+
+    #[test]
+    fn spreadsheet_column_letters() {
+        assert_eq!(super::column_letter(0), "A");
+        assert_eq!(super::column_letter(3), "D");
+        assert_eq!(super::column_letter(25), "Z");
+        assert_eq!(super::column_letter(26), "AA");
+        assert_eq!(super::column_letter(27 * 26), "AAA");
+    }
 
     #[test]
     fn values_parse_exactly_at_the_scale() {

@@ -34,11 +34,38 @@ pub struct CategoryScores(pub Vec<Option<Decimal>>);
 #[derive(Component, Debug, Clone, Default)]
 pub struct Total(pub Option<Decimal>);
 
+/// Text a user reads, in Chinese and English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Words {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Words {
+    pub fn get(&self, lang: crate::contest::Lang) -> &str {
+        match lang {
+            crate::contest::Lang::Zh => &self.zh,
+            crate::contest::Lang::En => &self.en,
+        }
+    }
+}
+
+/// `words!("中文 {x}", "English {x}")`: both formatted, capturing the same names.
+macro_rules! words {
+    ($zh:literal, $en:literal $(,)?) => {
+        $crate::engine::Words {
+            zh: format!($zh),
+            en: format!($en),
+        }
+    };
+}
+pub(crate) use words;
+
 /// Something a user must know about an entry's result.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Flag {
     /// A criterion could not be scored; the reason is for people.
-    Incomplete { criterion: u16, reason: String },
+    Incomplete { criterion: u16, reason: Words },
     /// Marks further apart than the contest's spread check allows.
     Spread { criterion: u16, element: u8, spread: Decimal },
     /// The mean of the other judges stood in for missing judges.
@@ -83,10 +110,10 @@ pub struct Awards(pub Vec<(u16, u16)>);
 
 /// Present only on entries being explained: each system writes what it did.
 #[derive(Component, Debug, Clone, Default)]
-pub struct Trace(pub Vec<String>);
+pub struct Trace(pub Vec<Words>);
 
 impl Trace {
-    pub fn note(trace: &mut Option<Mut<Trace>>, line: impl FnOnce() -> String) {
+    pub fn note(trace: &mut Option<Mut<Trace>>, line: impl FnOnce() -> Words) {
         if let Some(trace) = trace {
             trace.0.push(line());
         }

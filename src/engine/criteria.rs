@@ -2,6 +2,7 @@
 //! criteria of that kind in parallel. They share `panel_cell`, the one
 //! routine that turns a cell's judge marks into one number.
 
+use super::components::words;
 use super::components::*;
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
@@ -30,7 +31,7 @@ pub struct Cell<'a> {
     pub marks: &'a [Mark],
 }
 
-type Outcome = Result<Decimal, String>;
+type Outcome = Result<Decimal, Words>;
 
 /// Scores one criterion of one entry, given every criterion value so far.
 type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<Trace>>) -> Outcome;
@@ -55,8 +56,14 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
             };
             let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
             Trace::note(&mut trace, || match &outcome {
-                Ok(v) => format!("{} = {v}", rule.key),
-                Err(reason) => format!("{} not scored: {reason}", rule.key),
+                Ok(v) => {
+                    let key = &rule.key;
+                    words!("{key} = {v}", "{key} = {v}")
+                }
+                Err(reason) => {
+                    let (key, zh, en) = (&rule.key, &reason.zh, &reason.en);
+                    words!("{key} 未评出：{zh}", "{key} not scored: {en}")
+                }
             });
             if let Err(reason) = &outcome {
                 flags.0.push(Flag::Incomplete {
@@ -112,10 +119,10 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
                 None => panel * max / cell.rule.range.max,
             };
             Trace::note(trace, || {
-                format!(
-                    "{}: {panel} of {} marks × {max} points",
-                    cell.rule.key,
-                    cell.rule.range.max.normalize()
+                let (key, scale) = (&cell.rule.key, cell.rule.range.max.normalize());
+                words!(
+                    "{key}：评分 {panel}（满分 {scale}）折合 {max} 分",
+                    "{key}: {panel} of {scale} marks × {max} points"
                 )
             });
             Ok(points)
@@ -133,9 +140,21 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
         Scale::Bands { nominal, bands, otherwise } => {
             let deviation = nominal.map_or(value, |n| (value - n.value()).abs());
             let band = bands.iter().find(|b| deviation <= b.within.value());
-            Trace::note(trace, || match band {
-                Some(b) => format!("{}: deviation {deviation} within {} → {} points", cell.rule.key, b.within, b.points),
-                None => format!("{}: deviation {deviation} outside every band → {otherwise} points", cell.rule.key),
+            Trace::note(trace, || {
+                let key = &cell.rule.key;
+                match band {
+                    Some(b) => {
+                        let (within, points) = (b.within, b.points);
+                        words!(
+                            "{key}：偏差 {deviation} 在 {within} 以内 → {points} 分",
+                            "{key}: deviation {deviation} within {within} → {points} points"
+                        )
+                    }
+                    None => words!(
+                        "{key}：偏差 {deviation} 超出各档 → {otherwise} 分",
+                        "{key}: deviation {deviation} outside every band → {otherwise} points"
+                    ),
+                }
             });
             band.map_or(otherwise.value(), |b| b.points.value())
         }
@@ -144,9 +163,10 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
             let max = cell.rule.max.unwrap_or(Decimal::ONE);
             let share = ((worst - value) / (worst - best)).clamp(Decimal::ZERO, Decimal::ONE);
             Trace::note(trace, || {
-                format!(
-                    "{}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}",
-                    cell.rule.key
+                let key = &cell.rule.key;
+                words!(
+                    "{key}：{value} 在 {worst}（0 分）到 {best}（{max} 分）之间 → 比例 {share}",
+                    "{key}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}"
                 )
             });
             max * share
@@ -165,12 +185,15 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Opti
     let uncapped = count * per;
     let points = cell.rule.max.map_or(uncapped, |cap| uncapped.min(cap));
     Trace::note(trace, || {
-        let capped = if points < uncapped {
-            format!(", capped at {points}")
+        let key = &cell.rule.key;
+        if points < uncapped {
+            words!(
+                "{key}：{count} × {per} = {uncapped}，封顶 {points}",
+                "{key}: {count} × {per} = {uncapped}, capped at {points}"
+            )
         } else {
-            String::new()
-        };
-        format!("{}: {count} × {per} = {uncapped}{capped}", cell.rule.key)
+            words!("{key}：{count} × {per} = {uncapped}", "{key}: {count} × {per} = {uncapped}")
+        }
     });
     Ok(sign * points)
 }
@@ -205,10 +228,10 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
             let data = data
                 .map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
                 .unwrap_or_default();
-            format!(
-                "{} element {}: score {score}, data [{data}] → {element_value}",
-                cell.rule.key,
-                element + 1
+            let (key, number) = (&cell.rule.key, element + 1);
+            words!(
+                "{key} 第{number}个动作：得分 {score}，数据 [{data}] → {element_value}",
+                "{key} element {number}: score {score}, data [{data}] → {element_value}"
             )
         });
         element_values.push(element_value);
@@ -219,7 +242,8 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
         Combine::Mean => element_values.iter().sum::<Decimal>() / Decimal::from(element_values.len().max(1)),
         Combine::Best(n) => {
             Trace::note(trace, || {
-                format!("{}: best {n} of {} elements count", cell.rule.key, element_values.len())
+                let (key, count) = (&cell.rule.key, element_values.len());
+                words!("{key}：{count} 个动作取最好的 {n} 个", "{key}: best {n} of {count} elements count")
             });
             element_values.iter().take(*n as usize).sum()
         }
@@ -229,18 +253,23 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
 fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Formula(expr) = &cell.rule.kind else { unreachable!() };
     let result = eval(expr, &|v| values[v], cell, 0)?;
-    Trace::note(trace, || format!("{}: formula gives {result}", cell.rule.key));
+    Trace::note(trace, || {
+        let key = &cell.rule.key;
+        words!("{key}：公式结果 {result}", "{key}: formula gives {result}")
+    });
     Ok(result)
 }
 
 /// Evaluates a formula of a cell, naming a missing input in the error.
 fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, element: u8) -> Outcome {
     expr.eval(vars).map_err(|e| match e {
-        EvalError::Missing(_) if element > 0 => format!("element {element} has no element data"),
+        EvalError::Missing(_) if element > 0 => words!("第{element}个动作缺少动作数据", "element {element} has no element data"),
         EvalError::Missing(v) if matches!(cell.rule.kind, KindRule::Formula(_)) => {
-            format!("it reads {}, which has no value", cell.inputs.rules.criteria[v].key)
+            let key = &cell.inputs.rules.criteria[v].key;
+            words!("它引用的 {key} 没有分数", "it reads {key}, which has no value")
         }
-        other => format!("the formula failed: {other}"),
+        EvalError::DivisionByZero => words!("公式除以零", "the formula failed: division by zero"),
+        other => words!("公式计算失败：{other}", "the formula failed: {other}"),
     })
 }
 
@@ -291,13 +320,19 @@ pub fn panel_cell(
     } else {
         0
     };
-    let label = if number > 0 {
-        format!("{} element {number}", rule.key)
-    } else {
-        rule.key.clone()
+    let label = || {
+        let key = &rule.key;
+        if number > 0 {
+            words!("{key} 第{number}个动作", "{key} element {number}")
+        } else {
+            words!("{key}", "{key}")
+        }
     };
     if raw.is_empty() && rule.missing == Missing::Zero {
-        Trace::note(trace, || format!("{label}: no record, counts as 0"));
+        Trace::note(trace, || {
+            let Words { zh, en } = label();
+            words!("{zh}：无记录，按 0 计", "{en}: no record, counts as 0")
+        });
         return Ok(Decimal::ZERO);
     }
     let mut marks: PanelMarks<(u16, Decimal)> = PanelMarks::with_capacity(raw.len() + rule.judges.len());
@@ -307,10 +342,11 @@ pub fn panel_cell(
             Some(ConvertRule::Table(table)) => match table.iter().find(|(mark, _)| *mark == value) {
                 Some((_, points)) => *points,
                 None => {
-                    return Err(format!(
-                        "judge {} gave {value}, which the conversion table does not list",
-                        judge_name(rules, judge)
-                    ))
+                    let judge = judge_name(rules, judge);
+                    return Err(words!(
+                        "评委 {judge} 给出 {value}，折算表中没有此分值",
+                        "judge {judge} gave {value}, which the conversion table does not list"
+                    ));
                 }
             },
             Some(ConvertRule::Formula(expr)) => {
@@ -328,22 +364,27 @@ pub fn panel_cell(
     }
     if convert.is_some() {
         Trace::note(trace, || {
-            format!("{label}: marks {} converted to {}", list(rules, &raw), list(rules, &marks))
+            let (Words { zh, en }, from, to) = (label(), list(rules, &raw), list(rules, &marks));
+            words!("{zh}：评分 {from} 折算为 {to}", "{en}: marks {from} converted to {to}")
         });
     }
     let missing: PanelMarks<u16> = rule.judges.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
     if !missing.is_empty() {
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {
-            Missing::Refuse => return Err(format!("no mark from judge {names}")),
+            Missing::Refuse => return Err(words!("缺少评委 {names} 的评分", "no mark from judge {names}")),
             Missing::Zero => marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO))),
             Missing::SubstituteMean => {
                 if marks.is_empty() {
-                    return Err("no judge has marked it".into());
+                    return Err(words!("没有评委评分", "no judge has marked it"));
                 }
                 let mean = marks.iter().map(|(_, v)| *v).sum::<Decimal>() / Decimal::from(marks.len());
                 Trace::note(trace, || {
-                    format!("{label}: judge {names} missing, the others' mean {mean} stands in")
+                    let Words { zh, en } = label();
+                    words!(
+                        "{zh}：缺评委 {names}，以其他评委平均分 {mean} 代替",
+                        "{en}: judge {names} missing, the others' mean {mean} stands in"
+                    )
                 });
                 marks.extend(missing.iter().map(|&j| (j, mean)));
                 flags.0.push(Flag::Substituted {
@@ -370,27 +411,29 @@ pub fn panel_cell(
                 spread: width,
             });
             Trace::note(trace, || {
-                format!(
-                    "{label}: marks {width} apart, more than the {} allowed ({:?})",
-                    spread.max, spread.resolve
+                let (Words { zh, en }, limit, resolve) = (label(), spread.max, spread.resolve);
+                words!(
+                    "{zh}：评分差 {width}，超过允许的 {limit}（{resolve:?}）",
+                    "{en}: marks {width} apart, more than the {limit} allowed ({resolve:?})"
                 )
             });
             match spread.resolve {
                 SpreadResolve::Flag => {}
                 SpreadResolve::UseAll => panel = untrimmed(&panel, marks.len()),
                 SpreadResolve::Block => {
-                    return Err(format!(
-                        "marks are {width} apart, more than the {} allowed; correct them",
-                        spread.max
-                    ))
+                    let limit = spread.max;
+                    return Err(words!(
+                        "评分差 {width} 超过允许的 {limit}，请更正评分",
+                        "marks are {width} apart, more than the {limit} allowed; correct them"
+                    ));
                 }
             }
         }
     }
     let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
     let result = aggregate(&panel, &values).map_err(|e| match e {
-        PanelError::NoMarks => "no marks".to_string(),
-        PanelError::TooFew { rule, marks } => format!("{marks} marks are too few for {rule}"),
+        PanelError::NoMarks => words!("没有评分", "no marks"),
+        PanelError::TooFew { rule, marks } => words!("{marks} 个评分不足以按 {rule} 计算", "{marks} marks are too few for {rule}"),
     })?;
     let result = round(result, rounding.panel);
     Trace::note(trace, || {
@@ -400,16 +443,18 @@ pub fn panel_cell(
         let dropped = if kept.len() < sorted.len() {
             let k = (sorted.len() - kept.len()) / 2;
             let join = |marks: &[Decimal]| marks.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ");
-            format!(
-                ", dropping low {} and high {}",
-                join(&sorted[..k]),
-                join(&sorted[sorted.len() - k..])
-            )
+            let (low, high) = (join(&sorted[..k]), join(&sorted[sorted.len() - k..]));
+            words!("，去掉最低 {low} 和最高 {high}", ", dropping low {low} and high {high}")
         } else {
-            String::new()
+            Words::default()
         };
         let applied = crate::contest::rules::panel_rule_for(&panel, values.len()).unwrap_or(&panel);
-        format!("{label}: marks {} → {applied:?}{dropped} → {result}", list(rules, &marks))
+        let (Words { zh, en }, all) = (label(), list(rules, &marks));
+        let (dropped_zh, dropped_en) = (dropped.zh, dropped.en);
+        words!(
+            "{zh}：评分 {all} → {applied:?}{dropped_zh} → {result}",
+            "{en}: marks {all} → {applied:?}{dropped_en} → {result}"
+        )
     });
     Ok(result)
 }

@@ -59,7 +59,7 @@ pub struct ResultRow {
     pub flags: Vec<Flag>,
     pub standing: Standing,
     pub awards: Vec<(u16, u16)>,
-    pub trace: Vec<String>,
+    pub trace: Vec<Words>,
 }
 
 /// A team's result, when the contest combines teams from members.

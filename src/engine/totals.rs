@@ -1,5 +1,6 @@
 //! Category scores, vetoes and the total.
 
+use super::components::words;
 use super::components::*;
 use super::par_for_each;
 use super::round::round;
@@ -40,14 +41,18 @@ pub fn sum_categories(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &
                 };
                 let floored = category.floor.map_or(scaled, |floor| scaled.max(floor));
                 let score = round(floored, rules.contest.rounding.category);
-                Trace::note(&mut trace, || match category.score {
-                    CategoryScore::Share => format!(
-                        "category {}: {points} of {} points × weight {} = {score}",
-                        category.id,
-                        category.max_points.normalize(),
-                        category.weight.normalize()
-                    ),
-                    CategoryScore::Sum => format!("category {}: sum {points} × {} = {score}", category.id, category.weight.normalize()),
+                Trace::note(&mut trace, || {
+                    let (id, max, weight) = (&category.id, category.max_points.normalize(), category.weight.normalize());
+                    match category.score {
+                        CategoryScore::Share => words!(
+                            "类别 {id}：{points} / {max} 分 × 权重 {weight} = {score}",
+                            "category {id}: {points} of {max} points × weight {weight} = {score}"
+                        ),
+                        CategoryScore::Sum => words!(
+                            "类别 {id}：合计 {points} × {weight} = {score}",
+                            "category {id}: sum {points} × {weight} = {score}"
+                        ),
+                    }
                 });
                 score
             });
@@ -74,11 +79,15 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
             flags.0.push(Flag::Veto { veto: v as u16 });
             Trace::note(&mut trace, || {
                 let effect = match veto.effect {
-                    VetoEffectRule::Disqualify => "no award".to_string(),
-                    VetoEffectRule::ZeroCategory(c) => format!("category {} scores 0", rules.categories[c].id),
-                    VetoEffectRule::CapTotal(cap) => format!("the total is capped at {cap}"),
+                    VetoEffectRule::Disqualify => words!("不得评奖", "no award"),
+                    VetoEffectRule::ZeroCategory(c) => {
+                        let id = &rules.categories[c].id;
+                        words!("类别 {id} 计 0 分", "category {id} scores 0")
+                    }
+                    VetoEffectRule::CapTotal(cap) => words!("总分封顶 {cap}", "the total is capped at {cap}"),
                 };
-                format!("veto {} ({}) holds: {effect}", veto.id, veto.when_text)
+                let (id, when, zh, en) = (&veto.id, &veto.when_text, effect.zh, effect.en);
+                words!("一票否决 {id}（{when}）成立：{zh}", "veto {id} ({when}) holds: {en}")
             });
             if let VetoEffectRule::ZeroCategory(c) = veto.effect {
                 categories.0[c] = Some(round(Decimal::ZERO, rules.contest.rounding.category));
@@ -106,8 +115,11 @@ pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &Flag
             let capped = cap.map_or(sum, |cap| sum.min(cap));
             let value = round(capped, rules.contest.rounding.total);
             Trace::note(&mut trace, || match cap {
-                Some(cap) if capped < sum => format!("total: {sum}, capped at {cap} by a veto → {value}"),
-                _ => format!("total: {sum} → {value}"),
+                Some(cap) if capped < sum => words!(
+                    "总分：{sum}，因否决项封顶 {cap} → {value}",
+                    "total: {sum}, capped at {cap} by a veto → {value}"
+                ),
+                _ => words!("总分：{sum} → {value}", "total: {sum} → {value}"),
             });
             value
         });

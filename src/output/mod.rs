@@ -247,9 +247,9 @@ pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
         }
         Flag::Incomplete { criterion, reason } => {
             if zh {
-                format!("{} 未评出：{reason}", key(*criterion))
+                format!("{} 未评出：{}", key(*criterion), reason.zh)
             } else {
-                format!("{} not scored: {reason}", key(*criterion))
+                format!("{} not scored: {}", key(*criterion), reason.en)
             }
         }
         Flag::Substituted { criterion, judges, .. } => {
