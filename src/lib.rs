@@ -18,4 +18,5 @@ pub mod error;
 pub mod formula;
 pub mod load;
 pub mod output;
+pub mod random;
 pub mod timings;

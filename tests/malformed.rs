@@ -4,24 +4,8 @@
 
 mod common;
 use common::temp_dir;
+use podium::random::Random;
 use std::path::Path;
-
-/// splitmix64, so every run tries the same mutations.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const NOISE: &[&str] = &[
     "(",
@@ -49,22 +33,22 @@ const NOISE: &[&str] = &[
 
 fn mutate(text: &str, random: &mut Random) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let at = random.below(chars.len());
+    let at = random.below(chars.len() as u64) as usize;
     let mut out: String;
     match random.below(5) {
         0 => {
-            let len = 1 + random.below(8);
+            let len = 1 + random.below(8) as usize;
             out = chars[..at].iter().chain(chars[(at + len).min(chars.len())..].iter()).collect();
         }
         1 => {
             out = chars[..at].iter().collect();
-            out.push_str(NOISE[random.below(NOISE.len())]);
+            out.push_str(NOISE[random.below(NOISE.len() as u64) as usize]);
             out.extend(&chars[at..]);
         }
         2 => out = chars[..at].iter().collect(),
         3 => {
             let lines: Vec<&str> = text.lines().collect();
-            let line = random.below(lines.len());
+            let line = random.below(lines.len() as u64) as usize;
             let mut copy = lines.clone();
             copy.insert(line, lines[line]);
             out = copy.join("\n");
@@ -72,7 +56,7 @@ fn mutate(text: &str, random: &mut Random) -> String {
         _ => {
             // Replace a number-looking run with noise.
             out = chars[..at].iter().collect();
-            out.push_str(NOISE[random.below(NOISE.len())]);
+            out.push_str(NOISE[random.below(NOISE.len() as u64) as usize]);
             let rest: String = chars[at..].iter().collect();
             out.push_str(rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '.'));
         }

@@ -1,27 +1,10 @@
 //! `podium gen`: a synthetic contest at any scale, the same for the same
-//! seed on every machine (its own small generator, so no crate update can
-//! change the data benchmarks are measured on).
+//! seed on every machine (see `crate::random`).
 
+use crate::random::Random;
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::Path;
-
-/// splitmix64: tiny, fast, and fixed forever.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 const CATEGORIES: [(&str, &str, &str, u32); 5] = [
     ("quality", "比质量", "Quality", 30),
@@ -135,9 +118,9 @@ fn write_entries(out: &mut dyn Write, entries: u32, seed: u64) -> std::io::Resul
     writeln!(out, "id,name,organisation,region,trade")?;
     for e in 1..=entries {
         let name: String = [
-            pick(SURNAMES, random.next()),
-            pick(GIVEN, random.next()),
-            pick(GIVEN, random.next()),
+            pick(SURNAMES, random.next_u64()),
+            pick(GIVEN, random.next_u64()),
+            pick(GIVEN, random.next_u64()),
         ]
         .iter()
         .collect();

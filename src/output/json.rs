@@ -15,6 +15,11 @@ pub fn decimal(value: Option<Decimal>) -> Value {
     })
 }
 
+/// id → score, in the contest's order.
+fn scores<'a>(ids: impl Iterator<Item = &'a String>, values: &[Option<Decimal>]) -> Map<String, Value> {
+    ids.zip(values).map(|(id, v)| (id.clone(), decimal(*v))).collect()
+}
+
 impl Format for Json {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         let rules = board.rules;
@@ -22,18 +27,8 @@ impl Format for Json {
             .rows
             .iter()
             .map(|row| {
-                let categories: Map<String, Value> = rules
-                    .categories
-                    .iter()
-                    .zip(row.categories)
-                    .map(|(c, v)| (c.id.clone(), decimal(*v)))
-                    .collect();
-                let criteria: Map<String, Value> = rules
-                    .criteria
-                    .iter()
-                    .zip(row.criteria)
-                    .map(|(c, v)| (c.key.clone(), decimal(*v)))
-                    .collect();
+                let categories = scores(rules.categories.iter().map(|c| &c.id), row.categories);
+                let criteria = scores(rules.criteria.iter().map(|c| &c.key), row.criteria);
                 let divisions: Map<String, Value> = row
                     .divisions
                     .iter()
