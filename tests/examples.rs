@@ -173,3 +173,25 @@ fn gen_is_deterministic_from_its_seed() {
     let out = podium(&["check", a.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn marks_from_another_file() {
+    // The same marks, but C06's missing safety judge has now marked: no substitution.
+    let dir = temp_dir("other-marks");
+    let marks = std::fs::read_to_string("contests/construction/marks.csv").unwrap() + "C06,safety.site,,J4,7\n";
+    let path = dir.join("late.csv");
+    std::fs::write(&path, marks).unwrap();
+    let out = podium(&[
+        "score",
+        "contests/construction",
+        "--marks",
+        path.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let row = stdout(&out).lines().find(|l| l.contains(",C06,")).unwrap().to_string();
+    assert!(!row.contains("substituted"), "{row}");
+    let before = stdout(&podium(&["score", "contests/construction", "--format", "csv"]));
+    assert!(before.lines().any(|l| l.contains(",C06,") && l.contains("substituted:safety.site")));
+}

@@ -446,3 +446,29 @@ fn teams_combine_their_members() {
     assert_eq!(team("Best(2)")[0], ("x".into(), some("170"), Some(1), 1));
     assert_eq!(team("Best(2)")[1].2, None);
 }
+
+#[test]
+fn grades_convert_by_each_elements_own_table() {
+    // Each element lists what grades 1, 2 and 3 are worth for it (g1, g2, g3).
+    let contest = r#"Contest(id: "t", name: (en: "t"), judges: [Judge(id: "J1"), Judge(id: "J2")],
+        files: (elements: "elements.csv"),
+        categories: [Category(id: "s", label: (en: "S"), score: Sum, criteria: [
+            Criterion(id: "e", label: (en: "E"), marks: (min: 1, max: 3, step: 1),
+                kind: Elements(count: 2, data: ["g1", "g2", "g3"],
+                    convert: Formula("if(mark == 1, g1, if(mark == 2, g2, g3))"), combine: Sum)),
+        ])])"#;
+    // Element 1 (worth 2/4/6): grades 3 and 2 → 6 and 4 → mean 5.
+    // Element 2 (worth 1/5/10): grades 3 and 3 → 10 and 10 → mean 10. Sum 15.
+    let marks = "entry,criterion,element,judge,value\nA,s.e,1,J1,3\nA,s.e,1,J2,2\nA,s.e,2,J1,3\nA,s.e,2,J2,3\n";
+    let dir = contest_dir("grade-tables", contest, "id,name\nA,a\n", marks);
+    std::fs::write(
+        dir.join("elements.csv"),
+        "entry,criterion,element,g1,g2,g3\nA,s.e,1,2,4,6\nA,s.e,2,1,5,10\n",
+    )
+    .unwrap();
+    let results = score(load(&dir, None).unwrap(), &[]);
+    assert_eq!(total(&results, "A"), "15");
+    // Loading the contest file itself is the same as loading its folder.
+    let by_file = score(load(&dir.join("contest.ron"), None).unwrap(), &[]);
+    assert_eq!(total(&by_file, "A"), "15");
+}
