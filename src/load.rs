@@ -27,6 +27,26 @@ impl Sources {
     }
 }
 
+/// Judges' assigned entries must exist.
+fn assignments(rules: &Rules, entries: &Entries) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    for (j, judge) in rules.contest.judges.iter().enumerate() {
+        for id in judge.entries.iter().flatten().filter(|id| entries.find(id).is_none()) {
+            let at = contest::locate(&rules.source, &["judges", &format!("\"{}\"", judge.id), &format!("\"{id}\"")]);
+            let mut problem = crate::error::Diagnostic::new(
+                &rules.path,
+                format!("judges[{j}].entries"),
+                format!("judge {} is assigned `{id}`, which is not an entry", judge.id),
+            );
+            if let Some((line, column)) = at {
+                problem = problem.at(line, column);
+            }
+            problems.push(problem);
+        }
+    }
+    problems
+}
+
 /// Loads and checks everything `score` needs.
 pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs, Diagnostics> {
     let mut stopwatch = crate::timings::Stopwatch::start();
@@ -34,7 +54,7 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
     let sources = Sources::of(&rules, marks_override);
     let entries = Entries::load(&sources.entries, &rules.entry_fields())?;
     stopwatch.lap("entries");
-    let mut problems = Diagnostics::default();
+    let mut problems = assignments(&rules, &entries);
     let marks = marks::load(&sources.marks, &rules, &entries)
         .map_err(|e| problems.0.extend(e.0))
         .ok();

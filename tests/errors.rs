@@ -180,3 +180,63 @@ fn a_missing_contest_says_what_a_contest_is() {
     assert!(!out.status.success());
     assert_mentions(&stderr(&out), &["cannot read the file", "podium init"]);
 }
+
+#[test]
+fn judges_may_not_mark_their_own_organisation_or_outside_their_assignment() {
+    let err = check_with("conflict", "contest.ron", |t| {
+        t.replacen("organisation: \"市质监站\"", "organisation: \"城建集团一公司\"", 1)
+    });
+    assert_mentions(
+        &err,
+        &["`J4` for quality.workmanship: the judge belongs to 城建集团一公司, the entry's own organisation (conflict of interest"],
+    );
+    let err = check_with("assigned-entries", "contest.ron", |t| {
+        t.replacen(
+            "organisation: \"区总工会\"),",
+            "organisation: \"区总工会\", entries: [\"C02\", \"C03\"]),",
+            1,
+        )
+    });
+    assert_mentions(
+        &err,
+        &["`J1` for quality.workmanship: entry `C01` is not among the entries assigned to this judge"],
+    );
+    let err = check_with("assigned-division", "contest.ron", |t| {
+        t.replacen(
+            "organisation: \"区住建局\"),",
+            "organisation: \"区住建局\", division: (\"industry\", \"市政\")),",
+            1,
+        )
+    });
+    assert_mentions(
+        &err,
+        &["`J2` for quality.workmanship: the judge marks only industry `市政`, and entry `C01` is not in it"],
+    );
+    let err = check_with("assigned-unknown", "contest.ron", |t| {
+        t.replacen(
+            "organisation: \"区总工会\"),",
+            "organisation: \"区总工会\", entries: [\"C77\"]),",
+            1,
+        )
+    });
+    assert_mentions(&err, &["judges[0].entries", "judge J1 is assigned `C77`, which is not an entry"]);
+}
+
+#[test]
+fn a_contest_may_allow_judges_from_the_entrants_organisations() {
+    let dir = temp_dir("allow-own");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(Path::new(EXAMPLE).join(file), dir.join(file)).unwrap();
+    }
+    let contest = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
+    let contest = contest
+        .replacen("organisation: \"市质监站\"", "organisation: \"城建集团一公司\"", 1)
+        .replacen(
+            "missing: SubstituteMean,",
+            "missing: SubstituteMean,\n        allow_own_organisation: true,",
+            1,
+        );
+    std::fs::write(dir.join("contest.ron"), contest).unwrap();
+    let out = podium(&["check", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -296,6 +296,8 @@ pub struct JudgingDefaults {
     pub panel: Option<Panel>,
     pub missing: Option<Missing>,
     pub spread: Option<Spread>,
+    /// Let judges mark entries of their own organisation (default: refused).
+    pub allow_own_organisation: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -304,8 +306,16 @@ pub struct Judge {
     pub id: String,
     #[serde(default)]
     pub name: String,
+    /// The judge's own organisation: they may not mark its entries unless
+    /// `judging.allow_own_organisation` is set.
     #[serde(default)]
     pub organisation: String,
+    /// The only entries this judge marks (default: every entry).
+    #[serde(default)]
+    pub entries: Option<Vec<String>>,
+    /// The only division this judge marks: `("trade", "welder")`.
+    #[serde(default)]
+    pub division: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]

@@ -159,6 +159,7 @@ impl Rules {
     pub fn entry_fields(&self) -> Vec<String> {
         let mut fields = self.contest.divisions.clone();
         fields.extend(self.contest.teams.as_ref().map(|t| t.field.clone()));
+        fields.extend(self.contest.judges.iter().filter_map(|j| j.division.as_ref().map(|d| d.0.clone())));
         fields.extend(self.tie_breaks.iter().filter_map(|t| match t {
             TieBreakRule::Field(name, _) => Some(name.clone()),
             _ => None,

@@ -88,6 +88,17 @@ impl Entries {
         self.value(entry, 0)
     }
 
+    /// The id of a value as stored for entries, if any entry has it: equal
+    /// ids mean equal values, so comparing them is cheap.
+    pub fn value_id(&self, value: &str) -> Option<u32> {
+        self.value_ids.get(value).copied()
+    }
+
+    /// The id of the value of the field in `column` (see `value_id`).
+    pub fn value_id_of(&self, entry: &Entry, column: usize) -> u32 {
+        entry.fields[column]
+    }
+
     /// The value of the field in `column` (see `field_index`).
     pub fn value<'a>(&'a self, entry: &Entry, column: usize) -> &'a str {
         &self.values[entry.fields[column] as usize]

@@ -479,35 +479,49 @@ enum RowProblem {
 }
 
 impl RowProblem {
-    fn into_diagnostic(self, path: &Path, line: usize, header: &Header, entries: &Entries, rules: &Rules) -> Diagnostic {
-        let at = |field: &str, message: String| {
-            // Name the spreadsheet column too: people fix marks files in Excel.
-            let field = match COLUMNS.iter().position(|c| *c == field).and_then(|c| header.position(c)) {
-                Some(column) => format!("{field} (column {})", column_letter(column)),
-                None => field.to_string(),
-            };
-            Diagnostic::new(path, field, message).at_line(line)
-        };
+    /// (field, message, help) in words.
+    fn describe(self, entries: &Entries, rules: &Rules) -> (&'static str, String, Option<String>) {
+        let key = |criterion: usize| &rules.criteria[criterion].key;
         match self {
-            RowProblem::Fields(found, wanted) => {
-                at("row", format!("this row has {found} fields but the header has {wanted}")).help("check for a missing or extra comma")
-            }
+            RowProblem::Fields(found, wanted) => (
+                "row",
+                format!("this row has {found} fields but the header has {wanted}"),
+                Some("check for a missing or extra comma".into()),
+            ),
             RowProblem::UnknownEntry(id) => {
                 let help = if entries.list.len() <= 5000 {
                     suggest(&id, entries.list.iter().map(|e| &*e.id))
                 } else {
                     "check the entries file".into()
                 };
-                at("entry", format!("unknown entry `{id}`")).help(help)
+                ("entry", format!("unknown entry `{id}`"), Some(help))
             }
-            RowProblem::UnknownCriterion(key) => at("criterion", format!("unknown criterion `{key}`")).help(format!(
-                "write it as category.criterion; {}",
-                suggest(&key, rules.criteria.iter().map(|c| c.key.as_str()))
-            )),
-            RowProblem::Element(text, criterion, why) => at("element", format!("`{text}` for {}: {why}", rules.criteria[criterion].key)),
-            RowProblem::Judge(text, criterion, why) => at("judge", format!("`{text}` for {}: {why}", rules.criteria[criterion].key)),
-            RowProblem::Value(text, criterion, why) => at("value", format!("`{text}` for {}: {why}", rules.criteria[criterion].key)),
-            RowProblem::Quoted => at("row", "a quoted field spans lines or is not closed".into()),
+            RowProblem::UnknownCriterion(name) => (
+                "criterion",
+                format!("unknown criterion `{name}`"),
+                Some(format!(
+                    "write it as category.criterion; {}",
+                    suggest(&name, rules.criteria.iter().map(|c| c.key.as_str()))
+                )),
+            ),
+            RowProblem::Element(text, c, why) => ("element", format!("`{text}` for {}: {why}", key(c)), None),
+            RowProblem::Judge(text, c, why) => ("judge", format!("`{text}` for {}: {why}", key(c)), None),
+            RowProblem::Value(text, c, why) => ("value", format!("`{text}` for {}: {why}", key(c)), None),
+            RowProblem::Quoted => ("row", "a quoted field spans lines or is not closed".into(), None),
+        }
+    }
+
+    fn into_diagnostic(self, path: &Path, line: usize, header: &Header, entries: &Entries, rules: &Rules) -> Diagnostic {
+        let (field, message, help) = self.describe(entries, rules);
+        // Name the spreadsheet column too: people fix marks files in Excel.
+        let field = match COLUMNS.iter().position(|c| *c == field).and_then(|c| header.position(c)) {
+            Some(column) => format!("{field} (column {})", column_letter(column)),
+            None => field.to_string(),
+        };
+        let diagnostic = Diagnostic::new(path, field, message).at_line(line);
+        match help {
+            Some(help) => diagnostic.help(help),
+            None => diagnostic,
         }
     }
 }
@@ -591,6 +605,62 @@ struct Lookups<'r> {
     judges: FxHashMap<&'r [u8], u16>,
     /// (min, max, step) of each criterion in units of its scale.
     limits: Vec<(i64, i64, i64)>,
+    /// Which entries each judge may mark, by judge index.
+    permits: Vec<Permit>,
+}
+
+/// What limits the entries one judge may mark.
+#[derive(Default)]
+struct Permit {
+    /// The judge's organisation, as an entries value id: its entries are refused.
+    own_organisation: Option<u32>,
+    /// Only these entries (by number).
+    entries: Option<rustc_hash::FxHashSet<u32>>,
+    /// Only entries with this value (id) in this field column.
+    division: Option<(usize, u32)>,
+}
+
+impl Permit {
+    fn new(judge: &crate::contest::Judge, rules: &Rules, entries: &Entries) -> Permit {
+        let own_organisation = (!rules.contest.judging.allow_own_organisation && !judge.organisation.is_empty())
+            .then(|| entries.value_id(&judge.organisation))
+            .flatten();
+        Permit {
+            own_organisation,
+            entries: judge
+                .entries
+                .as_ref()
+                .map(|ids| ids.iter().filter_map(|id| entries.find(id)).collect()),
+            // A division value no entry has matches nothing: the value id is then u32::MAX.
+            division: judge
+                .division
+                .as_ref()
+                .and_then(|(field, value)| entries.field_index(field).map(|c| (c, entries.value_id(value).unwrap_or(u32::MAX)))),
+        }
+    }
+
+    /// Why the judge may not mark this entry, if they may not.
+    fn refuses(&self, judge: &crate::contest::Judge, entries: &Entries, entry: u32) -> Option<String> {
+        let record = &entries.list[entry as usize];
+        if self.own_organisation == Some(entries.value_id_of(record, 0)) {
+            return Some(format!(
+                "the judge belongs to {}, the entry's own organisation (conflict of interest; `judging: (allow_own_organisation: true)` permits it)",
+                judge.organisation
+            ));
+        }
+        if self.entries.as_ref().is_some_and(|allowed| !allowed.contains(&entry)) {
+            return Some(format!("entry `{}` is not among the entries assigned to this judge", record.id));
+        }
+        if let (Some((column, value)), Some((field, wanted))) = (self.division, &judge.division) {
+            if entries.value_id_of(record, column) != value {
+                return Some(format!(
+                    "the judge marks only {field} `{wanted}`, and entry `{}` is not in it",
+                    record.id
+                ));
+            }
+        }
+        None
+    }
 }
 
 impl<'r> Lookups<'r> {
@@ -601,7 +671,44 @@ impl<'r> Lookups<'r> {
             criteria: rules.criteria.iter().enumerate().map(|(i, c)| (c.key.as_bytes(), i)).collect(),
             judges: rules.judge_index.iter().map(|(k, &v)| (k.as_bytes(), v)).collect(),
             limits: (0..rules.criteria.len()).map(|c| limits(rules, c)).collect(),
+            permits: rules.contest.judges.iter().map(|j| Permit::new(j, rules, entries)).collect(),
         }
+    }
+}
+
+/// Checks single marks against the contest exactly as the marks reader
+/// does, for commands that take marks one at a time.
+pub struct RowChecker<'r> {
+    lookups: Lookups<'r>,
+}
+
+/// Why a mark was refused: the field (`entry`, `criterion`, `element`,
+/// `judge`, `value`), what is wrong, and what would be valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl<'r> RowChecker<'r> {
+    pub fn new(rules: &'r Rules, entries: &'r Entries) -> RowChecker<'r> {
+        RowChecker {
+            lookups: Lookups::new(rules, entries),
+        }
+    }
+
+    /// Checks `[entry, criterion, element, judge, value]` (element and judge may be empty).
+    pub fn check(&self, fields: [&str; 5]) -> Result<(u32, Mark), Refusal> {
+        let fields = fields.map(|f| f.trim().as_bytes());
+        parse_row(fields, &mut Cache::default(), &self.lookups).map_err(|problem| {
+            let d = problem.describe(self.lookups.entries, self.lookups.rules);
+            Refusal {
+                field: d.0.to_string(),
+                message: d.1,
+                help: d.2,
+            }
+        })
     }
 }
 
@@ -696,6 +803,9 @@ fn parse_row<'a>(
                 c,
                 format!("this judge is not on the panel ({})", panel.join(", ")),
             ));
+        }
+        if let Some(why) = lookups.permits[j as usize].refuses(&rules.contest.judges[j as usize], entries, entry_index) {
+            return Err(RowProblem::Judge(text(judge), c, why));
         }
         j
     };
