@@ -19,4 +19,5 @@ pub mod formula;
 pub mod load;
 pub mod output;
 pub mod random;
+pub mod store;
 pub mod timings;

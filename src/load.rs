@@ -1,10 +1,13 @@
 //! Loading a contest folder: the contest, its entries, marks and element
-//! data, each checked, every problem reported with its file and line.
+//! data, each checked, every problem reported with its file and line. Marks
+//! come from the mark store when it exists, else from the marks CSV; a file
+//! given with `--marks` overrides both.
 
 use crate::contest::{self, Rules};
-use crate::data::{marks, ElementData, Entries};
+use crate::data::{marks, ElementData, Entries, Mark, MarkSet, RowChecker};
 use crate::engine::Inputs;
-use crate::error::Diagnostics;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -13,6 +16,7 @@ pub struct Sources {
     pub entries: PathBuf,
     pub marks: PathBuf,
     pub elements: Option<PathBuf>,
+    pub store: PathBuf,
 }
 
 impl Sources {
@@ -23,8 +27,17 @@ impl Sources {
             entries: dir.join(&files.entries),
             marks: marks_override.map_or_else(|| dir.join(&files.marks), Path::to_path_buf),
             elements: files.elements.as_ref().map(|e| dir.join(e)),
+            store: dir.join(&files.store),
         }
     }
+}
+
+/// The contest and its entries, checked (what entering marks needs).
+pub fn load_contest(contest_arg: &Path) -> Result<(Rules, Entries), Diagnostics> {
+    let rules = contest::load(contest_arg)?;
+    let sources = Sources::of(&rules, None);
+    let entries = Entries::load(&sources.entries, &rules.entry_fields())?;
+    assignments(&rules, &entries).into_result((rules, entries))
 }
 
 /// Judges' assigned entries must exist.
@@ -33,7 +46,7 @@ fn assignments(rules: &Rules, entries: &Entries) -> Diagnostics {
     for (j, judge) in rules.contest.judges.iter().enumerate() {
         for id in judge.entries.iter().flatten().filter(|id| entries.find(id).is_none()) {
             let at = contest::locate(&rules.source, &["judges", &format!("\"{}\"", judge.id), &format!("\"{id}\"")]);
-            let mut problem = crate::error::Diagnostic::new(
+            let mut problem = Diagnostic::new(
                 &rules.path,
                 format!("judges[{j}].entries"),
                 format!("judge {} is assigned `{id}`, which is not an entry", judge.id),
@@ -50,14 +63,17 @@ fn assignments(rules: &Rules, entries: &Entries) -> Diagnostics {
 /// Loads and checks everything `score` needs.
 pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs, Diagnostics> {
     let mut stopwatch = crate::timings::Stopwatch::start();
-    let rules = contest::load(contest_arg)?;
-    let sources = Sources::of(&rules, marks_override);
-    let entries = Entries::load(&sources.entries, &rules.entry_fields())?;
+    let (rules, entries) = load_contest(contest_arg)?;
     stopwatch.lap("entries");
-    let mut problems = assignments(&rules, &entries);
-    let marks = marks::load(&sources.marks, &rules, &entries)
-        .map_err(|e| problems.0.extend(e.0))
-        .ok();
+    let sources = Sources::of(&rules, marks_override);
+    let mut problems = Diagnostics::default();
+    let marks = match (marks_override, Store::open_existing(&sources.store)) {
+        (None, Ok(Some(store))) => from_store(&store, &rules, &entries),
+        (None, Err(e)) => Err(Diagnostic::new(&e.path, "", e.message).into()),
+        _ => marks::load(&sources.marks, &rules, &entries),
+    }
+    .map_err(|e| problems.0.extend(e.0))
+    .ok();
     stopwatch.lap("marks");
     let elements = match &sources.elements {
         Some(path) => ElementData::load(path, &rules, &entries).map_err(|e| problems.0.extend(e.0)).ok(),
@@ -72,4 +88,39 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
         }),
         _ => Err(problems),
     }
+}
+
+/// The store's current marks, checked against the contest as it is now
+/// (it may have changed since the marks were entered).
+fn from_store(store: &Store, rules: &Rules, entries: &Entries) -> Result<MarkSet, Diagnostics> {
+    let checker = RowChecker::new(rules, entries);
+    let mut marks: Vec<(u32, Mark)> = Vec::new();
+    let mut problems = Diagnostics::default();
+    store
+        .current_marks(false, |cell, value| {
+            let element = if cell.element == 0 {
+                String::new()
+            } else {
+                cell.element.to_string()
+            };
+            match checker.check([&cell.entry, &cell.criterion, &element, &cell.judge, &value]) {
+                Ok(mark) => marks.push(mark),
+                Err(refusal) if problems.len() < crate::data::MAX_REPORTED => problems.push(
+                    Diagnostic::new(
+                        store.path(),
+                        refusal.field,
+                        format!("stored mark {} {} {}: {}", cell.entry, cell.criterion, cell.judge, refusal.message),
+                    )
+                    .help("the contest changed since this mark was entered: correct the contest, or the mark with `podium mark --reason`"),
+                ),
+                Err(_) => {}
+            }
+        })
+        .map_err(|e| Diagnostics::from(Diagnostic::new(&e.path, "", e.message)))?;
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // The store holds one current mark per cell, so there are no duplicates to report.
+    MarkSet::from_entry_marks(marks, entries.list.len())
+        .map_err(|_| Diagnostics::from(Diagnostic::new(store.path(), "", "the store holds a cell twice")))
 }

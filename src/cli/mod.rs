@@ -1,9 +1,13 @@
 //! Command-line interface: one file per command.
 
+mod audit;
 mod check;
 mod explain;
+mod export;
 mod gen;
+mod import;
 mod init;
+mod mark;
 mod score;
 
 use crate::contest::Lang;
@@ -61,6 +65,51 @@ pub enum Command {
         #[arg(long)]
         marks: Option<PathBuf>,
     },
+    /// Enter one mark into the mark store: checked against the contest, stored
+    /// durably, or refused with the reason. A correction needs --reason.
+    Mark {
+        contest: PathBuf,
+        /// The judge whose mark it is (empty for records without a judge).
+        #[arg(long)]
+        judge: Option<String>,
+        #[arg(long)]
+        entry: String,
+        /// `category.criterion`
+        #[arg(long)]
+        criterion: String,
+        /// The element number, for criteria with elements.
+        #[arg(long)]
+        element: Option<u8>,
+        /// Why an existing mark is being corrected (kept in the audit trail).
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who is entering it (default: your login name).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Import a marks CSV (entry,criterion,element,judge,value) into the store:
+    /// all or nothing; the same file again stores nothing new.
+    Import {
+        contest: PathBuf,
+        file: PathBuf,
+        #[arg(long)]
+        by: Option<String>,
+        /// Let the file correct marks already stored, for this reason.
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Export from the mark store.
+    Export {
+        #[command(subcommand)]
+        what: Export,
+    },
+    /// The mark store's audit trail.
+    Audit {
+        #[command(subcommand)]
+        what: Audit,
+    },
     /// Make a new contest folder from one of the bundled examples.
     Init {
         /// The new contest folder.
@@ -84,6 +133,32 @@ pub enum Command {
         judges: u16,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Export {
+    /// The current marks, in the CSV form `import` reads.
+    Marks {
+        contest: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Audit {
+    /// Check that no record was edited, removed or inserted outside podium.
+    Verify { contest: PathBuf },
+    /// The history of marks: who entered what, when, and every correction.
+    Log {
+        contest: PathBuf,
+        #[arg(long)]
+        entry: Option<String>,
+        #[arg(long)]
+        criterion: Option<String>,
+        #[arg(long)]
+        judge: Option<String>,
     },
 }
 
@@ -116,6 +191,43 @@ pub fn run(cli: Cli) -> i32 {
             marks,
         } => explain::run(&contest, &entry, lang, marks.as_deref()),
         Command::Init { dir, template, list } => init::run(dir.as_deref(), &template, list),
+        Command::Mark {
+            contest,
+            judge,
+            entry,
+            criterion,
+            element,
+            reason,
+            by,
+            value,
+        } => {
+            let args = mark::MarkArgs {
+                judge: judge.as_deref(),
+                entry: &entry,
+                criterion: &criterion,
+                element,
+                value: &value,
+                reason: reason.as_deref(),
+                by: by.as_deref(),
+            };
+            mark::run(&contest, args)
+        }
+        Command::Import { contest, file, by, reason } => import::run(&contest, &file, by.as_deref(), reason.as_deref()),
+        Command::Export {
+            what: Export::Marks { contest, output },
+        } => export::marks(&contest, output.as_deref()),
+        Command::Audit {
+            what: Audit::Verify { contest },
+        } => audit::verify(&contest),
+        Command::Audit {
+            what:
+                Audit::Log {
+                    contest,
+                    entry,
+                    criterion,
+                    judge,
+                },
+        } => audit::log(&contest, entry.as_deref(), criterion.as_deref(), judge.as_deref()),
         Command::Gen {
             dir,
             entries,

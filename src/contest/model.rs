@@ -84,6 +84,8 @@ pub struct Files {
     pub entries: String,
     pub marks: String,
     pub elements: Option<String>,
+    /// The mark store (SQLite), created on first use by `podium mark` or `import`.
+    pub store: String,
 }
 
 impl Default for Files {
@@ -92,6 +94,7 @@ impl Default for Files {
             entries: "entries.csv".into(),
             marks: "marks.csv".into(),
             elements: None,
+            store: crate::store::STORE_FILE.into(),
         }
     }
 }

@@ -837,7 +837,7 @@ fn parse_row<'a>(
 }
 
 /// A spreadsheet column name: 0 → A, 25 → Z, 26 → AA.
-fn column_letter(mut column: usize) -> String {
+pub fn column_letter(mut column: usize) -> String {
     let mut letters = Vec::new();
     loop {
         letters.push(b'A' + (column % 26) as u8);

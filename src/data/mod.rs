@@ -7,7 +7,7 @@ pub mod marks;
 
 pub use elements::ElementData;
 pub use entries::{Entries, Entry};
-pub use marks::{Mark, MarkSet, NO_JUDGE};
+pub use marks::{Mark, MarkSet, Refusal, RowChecker, NO_JUDGE};
 
 use crate::error::Diagnostic;
 use std::path::Path;

@@ -1,0 +1,383 @@
+//! The mark store: an embedded SQLite database beside the contest.
+//!
+//! - `log` is append-only: every mark and every correction is a new record
+//!   naming the one it replaces and why; its batch (in `batches`) says who
+//!   entered it, when, and how (`podium mark`, `podium import FILE`). Triggers
+//!   refuse UPDATE and DELETE; each record carries a SHA-256 hash chained to
+//!   the previous record's, so an edit, removal or insertion made behind
+//!   podium's back breaks the chain and `verify` names the record.
+//! - `current` holds each cell's latest value. It is derived from the log
+//!   in the same transaction, so scoring reads it directly; `verify` also
+//!   checks it against the log.
+//! - WAL journal with `synchronous = FULL`: when `append` returns, the
+//!   records are on disk. A transaction is all or nothing.
+
+mod chain;
+
+pub use chain::{Record, Tamper};
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The store's file name beside `contest.ron`, unless the contest names another.
+pub const STORE_FILE: &str = "marks.db";
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS batches (
+    id INTEGER PRIMARY KEY,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS log (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    criterion TEXT NOT NULL,
+    element INTEGER NOT NULL,
+    judge TEXT NOT NULL,
+    value TEXT NOT NULL,
+    replaces INTEGER,
+    reason TEXT NOT NULL,
+    batch INTEGER NOT NULL REFERENCES batches (id),
+    hash BLOB NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS batches_are_append_only_update BEFORE UPDATE ON batches
+BEGIN SELECT RAISE(ABORT, 'the mark log is append-only: correct a mark with a new record'); END;
+CREATE TRIGGER IF NOT EXISTS log_is_append_only_update BEFORE UPDATE ON log
+BEGIN SELECT RAISE(ABORT, 'the mark log is append-only: correct a mark with a new record'); END;
+CREATE TRIGGER IF NOT EXISTS log_is_append_only_delete BEFORE DELETE ON log
+BEGIN SELECT RAISE(ABORT, 'the mark log is append-only: correct a mark with a new record'); END;
+CREATE TABLE IF NOT EXISTS current (
+    entry TEXT NOT NULL,
+    criterion TEXT NOT NULL,
+    element INTEGER NOT NULL,
+    judge TEXT NOT NULL,
+    value TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    first INTEGER NOT NULL,
+    PRIMARY KEY (entry, criterion, element, judge)
+) WITHOUT ROWID;
+";
+
+/// One cell: who marked what (element 0 when the criterion has none; judge
+/// empty for a record without a judge).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Cell {
+    pub entry: String,
+    pub criterion: String,
+    pub element: u8,
+    pub judge: String,
+}
+
+/// A cell's current mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Current {
+    pub value: String,
+    pub seq: i64,
+}
+
+/// For commands, whose errors are messages.
+impl From<StoreError> for String {
+    fn from(error: StoreError) -> String {
+        error.to_string()
+    }
+}
+
+#[derive(Debug)]
+pub struct StoreError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+pub struct Store {
+    connection: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store, creating it on first use.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError {
+            path: path.to_path_buf(),
+            message: format!("cannot open the mark store: {e}"),
+        };
+        let connection = Connection::open(path).map_err(fail)?;
+        // Several processes may enter marks at once: wait for the writer's lock.
+        connection.busy_timeout(Duration::from_secs(30)).map_err(fail)?;
+        connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        connection.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
+        connection.execute_batch(SCHEMA).map_err(fail)?;
+        Ok(Store {
+            connection,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the store only if it exists.
+    pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
+        if path.exists() {
+            Store::open(path).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn error(&self, e: rusqlite::Error) -> StoreError {
+        StoreError {
+            path: self.path.clone(),
+            message: e.to_string(),
+        }
+    }
+
+    /// The current mark of a cell.
+    pub fn current(&self, cell: &Cell) -> Result<Option<Current>, StoreError> {
+        self.connection
+            .query_row(
+                "SELECT value, seq FROM current WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4",
+                params![cell.entry, cell.criterion, cell.element, cell.judge],
+                |row| {
+                    Ok(Current {
+                        value: row.get(0)?,
+                        seq: row.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.error(e))
+    }
+
+    /// Runs `work` as one batch of appends in one transaction holding the
+    /// write lock, so what it reads is what it appends after. The batch is
+    /// stored, durably, only if `work` returns `Ok`; otherwise nothing is.
+    pub fn transact<T, E: From<StoreError>>(
+        &mut self,
+        actor: &str,
+        source: &str,
+        work: impl FnOnce(&mut Batch) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| StoreError {
+            path: path.clone(),
+            message: format!("the marks were not stored: {e}"),
+        };
+        // IMMEDIATE: take the write lock first, so the chain and the current marks cannot move under us.
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let (seq, previous) = chain::head(&transaction).map_err(fail)?;
+        let prepare = |sql: &str| transaction.prepare(sql).map_err(fail);
+        let mut batch = Batch {
+            current_of: prepare("SELECT value, seq FROM current WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4")?,
+            claim: prepare(
+                "INSERT INTO current (entry, criterion, element, judge, value, seq, first) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+                 ON CONFLICT (entry, criterion, element, judge) DO NOTHING",
+            )?,
+            replace: prepare(
+                "UPDATE current SET value = ?5, seq = ?6 WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4",
+            )?,
+            insert: prepare(
+                "INSERT INTO log (seq, kind, entry, criterion, element, judge, value, replaces, reason, batch, hash)
+                 VALUES (?1, 'mark', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
+            path: self.path.clone(),
+            seq,
+            previous,
+            header: chain::BatchHeader {
+                actor: actor.into(),
+                at: now(),
+                source: source.into(),
+            },
+            batch_id: None,
+            stored: 0,
+        };
+        let result = work(&mut batch)?;
+        let (seq, previous) = (batch.seq, std::mem::take(&mut batch.previous));
+        drop(batch);
+        chain::set_head(&transaction, seq, &previous).map_err(fail)?;
+        transaction.commit().map_err(fail)?;
+        Ok(result)
+    }
+
+    /// Every cell's current mark: in the order the cells were first marked
+    /// (`as_entered`, for export), or grouped by entry (faster, for scoring).
+    pub fn current_marks(&self, as_entered: bool, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
+        let sql = if as_entered {
+            "SELECT entry, criterion, element, judge, value FROM current ORDER BY first"
+        } else {
+            "SELECT entry, criterion, element, judge, value FROM current"
+        };
+        let mut query = self.connection.prepare(sql).map_err(|e| self.error(e))?;
+        let mut rows = query.query([]).map_err(|e| self.error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
+            let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
+                Ok((
+                    Cell {
+                        entry: row.get(0)?,
+                        criterion: row.get(1)?,
+                        element: row.get(2)?,
+                        judge: row.get(3)?,
+                    },
+                    row.get(4)?,
+                ))
+            };
+            let (cell, value) = read(row).map_err(|e| self.error(e))?;
+            each(cell, value);
+        }
+        Ok(())
+    }
+
+    /// The records touching cells that match the filter (None matches all), oldest first.
+    pub fn history(&self, entry: Option<&str>, criterion: Option<&str>, judge: Option<&str>) -> Result<Vec<Record>, StoreError> {
+        chain::records(&self.connection, entry, criterion, judge).map_err(|e| self.error(e))
+    }
+
+    /// Checks the chain, the head and the current marks; every problem names its record.
+    pub fn verify(&self) -> Result<(usize, Vec<Tamper>), StoreError> {
+        chain::verify(&self.connection).map_err(|e| self.error(e))
+    }
+}
+
+/// The time now, UTC, RFC 3339 with microseconds.
+fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(now.microsecond() * 1000).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+/// Appends in one transaction; see `Store::transact`.
+pub struct Batch<'t> {
+    current_of: rusqlite::Statement<'t>,
+    claim: rusqlite::Statement<'t>,
+    replace: rusqlite::Statement<'t>,
+    insert: rusqlite::Statement<'t>,
+    new_batch: rusqlite::Statement<'t>,
+    path: PathBuf,
+    seq: i64,
+    previous: Vec<u8>,
+    header: chain::BatchHeader,
+    /// The `batches` row, written with the first record (no empty batches).
+    batch_id: Option<i64>,
+    stored: usize,
+}
+
+/// What appending one mark did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Appended {
+    /// Stored as this record.
+    Stored(i64),
+    /// The cell already has a mark; nothing stored. The caller decides
+    /// whether to `correct` it.
+    Exists(Current),
+}
+
+impl Batch<'_> {
+    fn error(&self, e: rusqlite::Error) -> StoreError {
+        StoreError {
+            path: self.path.clone(),
+            message: format!("the marks were not stored: {e}"),
+        }
+    }
+
+    /// The cell's current mark, including what this batch appended.
+    pub fn current(&mut self, cell: &Cell) -> Result<Option<Current>, StoreError> {
+        self.current_of
+            .query_row(params![cell.entry, cell.criterion, cell.element, cell.judge], |row| {
+                Ok(Current {
+                    value: row.get(0)?,
+                    seq: row.get(1)?,
+                })
+            })
+            .optional()
+            .map_err(|e| self.error(e))
+    }
+
+    /// Stores a first mark for a cell; if the cell has one, stores nothing
+    /// and says what it is.
+    pub fn append(&mut self, cell: &Cell, value: &str) -> Result<Appended, StoreError> {
+        let seq = self.seq + 1;
+        let claimed = self
+            .claim
+            .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, value, seq])
+            .map_err(|e| self.error(e))?;
+        if claimed == 0 {
+            let current = self.current(cell)?.expect("a claimed cell has a current mark");
+            return Ok(Appended::Exists(current));
+        }
+        self.log(cell, value, None, "").map(Appended::Stored)
+    }
+
+    /// Stores a correction of the cell's current mark `replaces`, for `reason`.
+    pub fn correct(&mut self, cell: &Cell, value: &str, replaces: i64, reason: &str) -> Result<i64, StoreError> {
+        let seq = self.seq + 1;
+        self.replace
+            .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, value, seq])
+            .map_err(|e| self.error(e))?;
+        self.log(cell, value, Some(replaces), reason)
+    }
+
+    /// Appends the record to the log, chained to the one before.
+    fn log(&mut self, cell: &Cell, value: &str, replaces: Option<i64>, reason: &str) -> Result<i64, StoreError> {
+        let seq = self.seq + 1;
+        let batch_id = match self.batch_id {
+            Some(id) => id,
+            None => {
+                let header = &self.header;
+                let id = self
+                    .new_batch
+                    .insert(params![header.actor, header.at, header.source])
+                    .map_err(|e| self.error(e))?;
+                *self.batch_id.insert(id)
+            }
+        };
+        let hash = chain::hash(
+            &self.previous,
+            &chain::RecordFields {
+                seq,
+                kind: "mark",
+                cell,
+                value,
+                replaces,
+                reason,
+                batch: &self.header,
+            },
+        );
+        self.insert
+            .execute(params![
+                seq,
+                cell.entry,
+                cell.criterion,
+                cell.element,
+                cell.judge,
+                value,
+                replaces,
+                reason,
+                batch_id,
+                hash.as_slice()
+            ])
+            .map_err(|e| self.error(e))?;
+        self.seq = seq;
+        self.previous = hash;
+        self.stored += 1;
+        Ok(seq)
+    }
+
+    /// How many marks this batch has stored.
+    pub fn stored(&self) -> usize {
+        self.stored
+    }
+}

@@ -1,0 +1,421 @@
+//! The mark store: import, export, corrections, refusals, tamper evidence,
+//! crash safety and concurrent writers — through the `podium` binary, as
+//! clerks and judges use it.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A fresh copy of an example contest, with no store yet.
+fn contest(name: &str, example: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("contests").join(example)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn run_ok(args: &[&str]) -> String {
+    let out = podium(args);
+    assert!(out.status.success(), "podium {args:?} failed:\n{}", stderr(&out));
+    stdout(&out)
+}
+
+fn run_err(args: &[&str]) -> String {
+    let out = podium(args);
+    assert!(!out.status.success(), "podium {args:?} should fail:\n{}", stdout(&out));
+    stderr(&out)
+}
+
+fn records(dir: &Path) -> usize {
+    let text = run_ok(&["audit", "verify", dir.to_str().unwrap()]);
+    text.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn import_then_export_gives_the_file_back_and_scores_the_same() {
+    let dir = contest("roundtrip", "construction");
+    let marks = dir.join("marks.csv");
+    assert!(run_ok(&["import", s(&dir), s(&marks)]).contains("imported 250 marks"));
+    let exported = dir.join("exported.csv");
+    run_ok(&["export", "marks", s(&dir), "--output", s(&exported)]);
+    assert_eq!(
+        std::fs::read_to_string(&exported).unwrap(),
+        std::fs::read_to_string(&marks).unwrap()
+    );
+    // Scored from the store, the leaderboard is the golden one.
+    let board = run_ok(&["score", s(&dir), "--format", "json"]);
+    assert_eq!(board, std::fs::read_to_string("tests/golden/construction.json").unwrap());
+    // The same file again stores nothing.
+    assert!(run_ok(&["import", s(&dir), s(&marks)]).contains("imported 0 marks"));
+    assert_eq!(records(&dir), 250);
+}
+
+#[test]
+fn import_is_all_or_nothing_and_lists_every_bad_row() {
+    let dir = contest("import-bad", "construction");
+    let file = dir.join("sheet.csv");
+    std::fs::write(
+        &file,
+        "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,8\nC01,quality.workmanship,,J2,18\nC02,quality.workmanship,,J1,8\nC03,quality.wrkmanship,,J1,8\n",
+    )
+    .unwrap();
+    let err = run_err(&["import", s(&dir), s(&file)]);
+    assert!(
+        err.contains("sheet.csv:3: error in `value (column E)`: `18` for quality.workmanship: out of range"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sheet.csv:5: error in `criterion (column B)`: unknown criterion `quality.wrkmanship`"),
+        "{err}"
+    );
+    assert!(err.contains("nothing imported: 2 bad rows"), "{err}");
+    // Nothing stored: the store holds no record.
+    assert_eq!(records(&dir), 0);
+}
+
+#[test]
+fn a_different_value_for_a_stored_mark_is_a_conflict_unless_a_reason_is_given() {
+    let dir = contest("import-conflict", "construction");
+    run_ok(&["import", s(&dir), s(&dir.join("marks.csv"))]);
+    let file = dir.join("second-sheet.csv");
+    std::fs::write(
+        &file,
+        "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,7.50\nC01,quality.workmanship,,J2,6\n",
+    )
+    .unwrap();
+    let err = run_err(&["import", s(&dir), s(&file)]);
+    assert!(
+        err.contains("second-sheet.csv:3: error in `value`: C01 quality.workmanship J2 is already 8.5 (#2), not 6"),
+        "{err}"
+    );
+    assert_eq!(records(&dir), 250);
+    // 7.50 equals the stored 7.5; with a reason, 6 corrects 8.5.
+    let out = run_ok(&["import", s(&dir), s(&file), "--reason", "复核更正", "--by", "裁判长"]);
+    assert!(out.contains("imported 1 marks") && out.contains("1 already stored"), "{out}");
+    let log = run_ok(&[
+        "audit",
+        "log",
+        s(&dir),
+        "--entry",
+        "C01",
+        "--judge",
+        "J2",
+        "--criterion",
+        "quality.workmanship",
+    ]);
+    assert!(
+        log.contains("by 裁判长 (podium import second-sheet.csv): C01 quality.workmanship J2 8.5 → 6 (corrects #2: 复核更正)"),
+        "{log}"
+    );
+}
+
+#[test]
+fn single_marks_are_checked_corrected_with_a_reason_and_refused_with_one() {
+    let dir = contest("mark", "construction");
+    let d = s(&dir);
+    let mark = |extra: &[&str]| {
+        let mut args = vec!["mark", d];
+        args.extend_from_slice(extra);
+        podium(&args)
+    };
+    let out = mark(&["--judge", "J1", "--entry", "C01", "--criterion", "quality.workmanship", "7.5"]);
+    assert!(
+        stdout(&out).contains("stored #1: C01 quality.workmanship J1 = 7.5"),
+        "{}",
+        stderr(&out)
+    );
+    for (args, reason) in [
+        (
+            vec!["--judge", "J1", "--entry", "C01", "--criterion", "quality.workmanship", "8"],
+            "is already 7.5 (#1); to correct it, say why with --reason",
+        ),
+        (
+            vec!["--judge", "J1", "--entry", "C01", "--criterion", "quality.workmanship", "10.5"],
+            "out of range: marks go from 0 to 10",
+        ),
+        (
+            vec!["--judge", "J1", "--entry", "C01", "--criterion", "quality.workmanship", "7.3"],
+            "not on a step of 0.5 from 0",
+        ),
+        (
+            vec!["--judge", "J2", "--entry", "C01", "--criterion", "conduct.integrity", "7"],
+            "this judge is not on the panel (J1, J3, J5)",
+        ),
+        (
+            vec!["--judge", "J7", "--entry", "C01", "--criterion", "quality.workmanship", "7"],
+            "unknown judge",
+        ),
+        (
+            vec!["--judge", "J1", "--entry", "C99", "--criterion", "quality.workmanship", "7"],
+            "unknown entry `C99`",
+        ),
+        (
+            vec![
+                "--judge",
+                "J1",
+                "--entry",
+                "C01",
+                "--criterion",
+                "quality.workmanship",
+                "--element",
+                "2",
+                "7",
+            ],
+            "this criterion has no elements",
+        ),
+    ] {
+        let out = mark(&args);
+        let err = stderr(&out);
+        assert!(
+            !out.status.success() && err.contains("nothing stored") && err.contains(reason),
+            "{args:?}: {err}"
+        );
+    }
+    // The same value again stores nothing; a correction with a reason is a new record naming the old.
+    assert!(stdout(&mark(&[
+        "--judge",
+        "J1",
+        "--entry",
+        "C01",
+        "--criterion",
+        "quality.workmanship",
+        "7.50"
+    ]))
+    .contains("nothing stored"));
+    let out = mark(&[
+        "--judge",
+        "J1",
+        "--entry",
+        "C01",
+        "--criterion",
+        "quality.workmanship",
+        "--reason",
+        "typo",
+        "8",
+    ]);
+    assert!(
+        stdout(&out).contains("stored #2: C01 quality.workmanship J1 7.5 → 8 (corrects #1: typo)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&dir), 2);
+}
+
+#[test]
+fn a_judge_of_the_entrants_organisation_is_refused() {
+    let dir = contest("mark-conflict", "construction");
+    let path = dir.join("contest.ron");
+    let contest = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("organisation: \"市质监站\"", "organisation: \"城建集团一公司\"", 1);
+    std::fs::write(&path, contest).unwrap();
+    let err = run_err(&[
+        "mark",
+        s(&dir),
+        "--judge",
+        "J4",
+        "--entry",
+        "C01",
+        "--criterion",
+        "quality.workmanship",
+        "8",
+    ]);
+    assert!(err.contains("conflict of interest"), "{err}");
+    assert!(!dir.join("marks.db").exists() || records(&dir) == 0);
+}
+
+/// Runs SQL on the store behind podium's back.
+fn tamper(dir: &Path, sql: &str) {
+    let connection = rusqlite::Connection::open(dir.join("marks.db")).unwrap();
+    connection.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn audit_verify_catches_edits_made_outside_podium() {
+    let cases = [
+        (
+            "edit",
+            "DROP TRIGGER log_is_append_only_update; UPDATE log SET value = '10' WHERE seq = 17;",
+            "record #17 does not match the chain",
+        ),
+        (
+            "remove",
+            "DROP TRIGGER log_is_append_only_delete; DELETE FROM log WHERE seq = 40;",
+            "records between #39 and #41 were removed",
+        ),
+        (
+            "truncate",
+            "DROP TRIGGER log_is_append_only_delete; DELETE FROM log WHERE seq = 250;",
+            "the log ends at #249, but podium last wrote #250",
+        ),
+        (
+            "insert",
+            "INSERT INTO log (seq, kind, entry, criterion, element, judge, value, replaces, reason, batch, hash)
+             VALUES (251, 'mark', 'C01', 'quality.workmanship', 0, 'J1', '10', 1, '', 1, x'00');",
+            "record #251 does not match the chain",
+        ),
+        (
+            "who",
+            "DROP TRIGGER batches_are_append_only_update; UPDATE batches SET actor = 'someone else';",
+            "record #1 does not match the chain",
+        ),
+        (
+            "current",
+            "UPDATE current SET value = '10' WHERE entry = 'C02' AND criterion = 'quality.workmanship' AND judge = 'J3';",
+            "the current mark of C02 quality.workmanship element 0 judge J3 does not match the log",
+        ),
+    ];
+    for (name, sql, expected) in cases {
+        let dir = contest(&format!("tamper-{name}"), "construction");
+        run_ok(&["import", s(&dir), s(&dir.join("marks.csv"))]);
+        run_ok(&["audit", "verify", s(&dir)]);
+        tamper(&dir, sql);
+        let err = run_err(&["audit", "verify", s(&dir)]);
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(err.contains("the store was changed outside podium"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn the_log_refuses_updates_and_deletes() {
+    let dir = contest("append-only", "construction");
+    run_ok(&["import", s(&dir), s(&dir.join("marks.csv"))]);
+    let connection = rusqlite::Connection::open(dir.join("marks.db")).unwrap();
+    let err = connection
+        .execute("UPDATE log SET value = '1' WHERE seq = 1", [])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("append-only"), "{err}");
+    let err = connection.execute("DELETE FROM log WHERE seq = 1", []).unwrap_err().to_string();
+    assert!(err.contains("append-only"), "{err}");
+}
+
+#[test]
+fn several_processes_entering_marks_at_once_lose_nothing() {
+    let dir = contest("concurrent", "construction");
+    // Four clerks, each entering a different judge's marks for every crew at once.
+    let judges = ["J1", "J2", "J3", "J4"];
+    let children: Vec<_> = judges
+        .iter()
+        .map(|judge| {
+            let script: String = (1..=8)
+                .map(|crew| {
+                    format!(
+                        "{} mark {} --judge {judge} --entry C0{crew} --criterion efficiency.management 7 || exit 1\n",
+                        env!("CARGO_BIN_EXE_podium"),
+                        s(&dir)
+                    )
+                })
+                .collect();
+            Command::new("sh").arg("-c").arg(script).stdout(Stdio::null()).spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    assert_eq!(records(&dir), judges.len() * 8);
+    let exported = run_ok(&["export", "marks", s(&dir)]);
+    assert_eq!(exported.lines().count(), 1 + judges.len() * 8);
+}
+
+/// Sends SIGKILL to a process and everything it started.
+fn kill_group(child: &std::process::Child) {
+    // `--`: without it, kill takes "-PID" for an option and does nothing.
+    let status = Command::new("kill")
+        .args(["-9", "--", &format!("-{}", child.id())])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Kills `podium import` half-way through a large import: afterwards the
+/// store holds none of it (the transaction commits only at the end), its
+/// chain is intact, and importing again completes.
+#[test]
+fn a_killed_import_leaves_nothing_half_written() {
+    use std::os::unix::process::CommandExt;
+    let dir = temp_dir("kill-import");
+    run_ok(&[
+        "gen",
+        s(&dir),
+        "--entries",
+        "8000",
+        "--criteria",
+        "10",
+        "--judges",
+        "5",
+        "--seed",
+        "3",
+    ]);
+    // How long a whole import takes here, on a copy.
+    let timing = temp_dir("kill-import-timing");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(dir.join(file), timing.join(file)).unwrap();
+    }
+    let started = std::time::Instant::now();
+    run_ok(&["import", s(&timing), s(&timing.join("marks.csv"))]);
+    let whole = started.elapsed();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["import", s(&dir), s(&dir.join("marks.csv"))])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(whole / 2);
+    assert!(child.try_wait().unwrap().is_none(), "the import finished before it could be killed");
+    kill_group(&child);
+    child.wait().unwrap();
+    assert_eq!(records(&dir), 0, "a killed import must leave nothing");
+    run_ok(&["import", s(&dir), s(&dir.join("marks.csv"))]);
+    assert_eq!(records(&dir), 400_000);
+}
+
+/// Kills a stream of single marks, and the mark being entered, mid-way:
+/// every mark acknowledged before the kill is there and the chain is intact.
+#[test]
+fn every_acknowledged_mark_survives_a_kill() {
+    use std::io::BufRead;
+    use std::os::unix::process::CommandExt;
+    let dir = contest("kill-stream", "judged-panel");
+    let podium_bin = env!("CARGO_BIN_EXE_podium");
+    let mut script = String::new();
+    for entry in 1..=14 {
+        for element in 1..=2 {
+            for judge in ["E1", "E2", "E3", "E4", "E5"] {
+                script += &format!("{podium_bin} mark {} --judge {judge} --entry F{entry:02} --criterion precision.attempts --element {element} 8.5 || exit 1\n", s(&dir));
+            }
+        }
+    }
+    let total = 14 * 2 * 5;
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .stdout(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut acknowledged: Vec<String> = Vec::new();
+    while acknowledged.len() < 10 {
+        acknowledged.push(lines.next().expect("podium stopped early").unwrap());
+    }
+    kill_group(&child);
+    child.wait().unwrap();
+    acknowledged.extend(lines.map_while(Result::ok));
+    assert!(acknowledged.len() < total, "the stream finished before the kill");
+    let stored = records(&dir);
+    assert!(stored >= acknowledged.len(), "{} acknowledged, {stored} stored", acknowledged.len());
+    let log = run_ok(&["audit", "log", s(&dir)]);
+    for line in acknowledged.iter().filter(|l| l.starts_with("stored #")) {
+        let seq = line.trim_start_matches("stored ").split(':').next().unwrap();
+        assert!(log.contains(&format!("{seq} ")), "acknowledged {seq} is missing");
+    }
+}
