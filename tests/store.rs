@@ -419,3 +419,36 @@ fn every_acknowledged_mark_survives_a_kill() {
         assert!(log.contains(&format!("{seq} ")), "acknowledged {seq} is missing");
     }
 }
+
+#[test]
+fn status_shows_what_is_missing_and_flagged() {
+    let out = run_ok(&["status", "contests/construction", "--lang", "en"]);
+    // C06's safety panel lacks judge J4 (the mean stood in); C03's workmanship marks are 4.5 apart.
+    assert!(
+        out.contains("marks: 223 of 224 expected (99.6%); 1 of 8 entries have marks missing"),
+        "{out}"
+    );
+    assert!(out.contains("missing (1):\n  C06 safety.site J4"), "{out}");
+    let j4 = out.lines().find(|l| l.trim_start().starts_with("J4 ")).unwrap();
+    assert!(j4.contains("31 / 32") && j4.ends_with("96.9%"), "{j4}");
+    assert!(out.contains("C03: quality.workmanship: marks 4.5 apart"), "{out}");
+    // Half a contest entered: every gap is counted, by criterion and judge.
+    let dir = contest("status", "construction");
+    let part: String = std::fs::read_to_string(dir.join("marks.csv"))
+        .unwrap()
+        .lines()
+        .take(120)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("part.csv"), part).unwrap();
+    std::fs::remove_file(dir.join("marks.csv")).unwrap();
+    run_ok(&["import", s(&dir), s(&dir.join("part.csv"))]);
+    let out = run_ok(&["status", s(&dir), "--lang", "en"]);
+    assert!(
+        out.contains("marks: 108 of 224 expected (48.2%); 5 of 8 entries have marks missing"),
+        "{out}"
+    );
+    assert!(out.contains("C05 quality.workmanship J1"), "{out}");
+    let out = run_ok(&["status", s(&dir)]);
+    assert!(out.contains("评分：应有 224 个，已有 108 个（48.2%）"), "{out}");
+}

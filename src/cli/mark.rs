@@ -22,6 +22,7 @@ pub struct MarkArgs<'a> {
 pub fn actor(by: Option<&str>) -> String {
     by.map(String::from)
         .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
         .or_else(|| std::env::var("USERNAME").ok())
         .unwrap_or_else(|| "unknown".into())
 }

@@ -9,6 +9,7 @@ mod import;
 mod init;
 mod mark;
 mod score;
+mod status;
 
 use crate::contest::Lang;
 use crate::output::FormatKind;
@@ -99,6 +100,12 @@ pub enum Command {
         /// Let the file correct marks already stored, for this reason.
         #[arg(long)]
         reason: Option<String>,
+    },
+    /// What is missing or flagged: completeness per criterion, judge and entry.
+    Status {
+        contest: PathBuf,
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
     },
     /// Export from the mark store.
     Export {
@@ -216,6 +223,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export {
             what: Export::Marks { contest, output },
         } => export::marks(&contest, output.as_deref()),
+        Command::Status { contest, lang } => status::run(&contest, lang),
         Command::Audit {
             what: Audit::Verify { contest },
         } => audit::verify(&contest),

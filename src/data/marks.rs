@@ -698,6 +698,15 @@ impl<'r> RowChecker<'r> {
         }
     }
 
+    /// Whether the judge may mark the entry at all (assignment, division,
+    /// conflict of interest); which criteria is the criterion's panel.
+    pub fn permits(&self, judge: u16, entry: u32) -> bool {
+        let rules = self.lookups.rules;
+        self.lookups.permits[judge as usize]
+            .refuses(&rules.contest.judges[judge as usize], self.lookups.entries, entry)
+            .is_none()
+    }
+
     /// Checks `[entry, criterion, element, judge, value]` (element and judge may be empty).
     pub fn check(&self, fields: [&str; 5]) -> Result<(u32, Mark), Refusal> {
         let fields = fields.map(|f| f.trim().as_bytes());

@@ -1,0 +1,128 @@
+//! `podium status`: what the chief judge has to chase — how complete the
+//! marks are per criterion, judge and entry, which marks are missing, and
+//! which entries are flagged (spread, incomplete, substituted, vetoed).
+
+use crate::contest::{KindRule, Missing};
+use crate::data::{RowChecker, NO_JUDGE};
+use crate::engine::{score, Flag};
+use crate::load::load;
+use crate::output::{flag_text, label};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Missing marks listed by name, at most.
+const LISTED: usize = 30;
+
+pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
+    let inputs = load(contest, None).map_err(|p| p.to_string())?;
+    let (rules, entries, marks) = (&inputs.rules, &inputs.entries, &inputs.marks);
+    let checker = RowChecker::new(rules, entries);
+    // (criterion key, judge id) → (expected, present); and the missing cells.
+    let mut by_criterion: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut by_judge: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missing: Vec<String> = Vec::new();
+    let mut missing_count = 0usize;
+    let mut entries_missing = 0usize;
+    for (e, entry) in entries.list.iter().enumerate() {
+        let present = marks.of_entry(e);
+        let before = missing_count;
+        for rule in &rules.criteria {
+            // Formulas take no marks; an absent count or flag is a zero, not a gap.
+            if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
+                continue;
+            }
+            let judges: Vec<u16> = if rule.judges.is_empty() {
+                vec![NO_JUDGE]
+            } else {
+                rule.judges.iter().copied().filter(|&j| checker.permits(j, e as u32)).collect()
+            };
+            for element in 0..rule.slot_count {
+                let slot = rule.first_slot + element as u16;
+                for &judge in &judges {
+                    // A record without a named judge may come from anyone.
+                    let found = present.iter().any(|m| m.slot == slot && (judge == NO_JUDGE || m.judge == judge));
+                    let judge_id = if judge == NO_JUDGE { "(record)" } else { rules.judge_id(judge) };
+                    for (key, tally) in [(rule.key.as_str(), &mut by_criterion), (judge_id, &mut by_judge)] {
+                        let counts = tally.entry(key).or_default();
+                        counts.0 += 1;
+                        counts.1 += usize::from(found);
+                    }
+                    if !found {
+                        missing_count += 1;
+                        if missing.len() < LISTED {
+                            let element = if matches!(rule.kind, KindRule::Elements { .. }) {
+                                format!(" element {}", element + 1)
+                            } else {
+                                String::new()
+                            };
+                            missing.push(format!("{} {}{element} {judge_id}", entry.id, rule.key));
+                        }
+                    }
+                }
+            }
+        }
+        entries_missing += usize::from(missing_count > before);
+    }
+    let expected: usize = by_criterion.values().map(|t| t.0).sum();
+    let percent = |(expected, present): (usize, usize)| {
+        if expected == 0 {
+            100.0
+        } else {
+            present as f64 * 100.0 / expected as f64
+        }
+    };
+    println!("{} — {}", rules.contest.name.get(lang), rules.contest.id);
+    let (done, total) = (expected - missing_count, entries.list.len());
+    let share = percent((expected, done));
+    match lang {
+        crate::contest::Lang::Zh => {
+            println!("评分：应有 {expected} 个，已有 {done} 个（{share:.1}%）；{total} 个参赛者中 {entries_missing} 个缺分")
+        }
+        crate::contest::Lang::En => {
+            println!("marks: {done} of {expected} expected ({share:.1}%); {entries_missing} of {total} entries have marks missing")
+        }
+    }
+    println!("\n{}", label(lang, "按评分项：", "by criterion:"));
+    for (key, counts) in &by_criterion {
+        println!("  {key:<28} {:>8} / {:<8} {:5.1}%", counts.1, counts.0, percent(*counts));
+    }
+    println!("\n{}", label(lang, "按评委：", "by judge:"));
+    for (judge, counts) in &by_judge {
+        println!("  {judge:<28} {:>8} / {:<8} {:5.1}%", counts.1, counts.0, percent(*counts));
+    }
+    if missing_count > 0 {
+        println!("\n{} ({missing_count}):", label(lang, "缺少的评分", "missing"));
+        for cell in &missing {
+            println!("  {cell}");
+        }
+        if missing_count > missing.len() {
+            println!("  {} {}", label(lang, "……另有", "… and more:"), missing_count - missing.len());
+        }
+    }
+    // Flags come from scoring what is there.
+    let results = score(inputs.clone(), &[]);
+    let mut flagged = 0;
+    for row in &results.rows {
+        let worth_chasing: Vec<&Flag> = row
+            .flags
+            .iter()
+            .filter(|f| !matches!(f, Flag::Incomplete { .. }) || missing_count == 0)
+            .collect();
+        if worth_chasing.is_empty() {
+            continue;
+        }
+        if flagged == 0 {
+            println!("\n{}", label(lang, "需处理的标记：", "flagged:"));
+        }
+        flagged += 1;
+        if flagged <= LISTED {
+            let id = &entries.list[row.entry as usize].id;
+            let texts: Vec<String> = worth_chasing.iter().map(|f| flag_text(rules, f, lang)).collect();
+            println!("  {id}: {}", texts.join("; "));
+        }
+    }
+    if flagged > LISTED {
+        println!("  {} {}", label(lang, "……另有参赛者", "… and more entries:"), flagged - LISTED);
+    }
+    Ok(())
+}
