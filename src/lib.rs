@@ -17,6 +17,7 @@ pub mod engine;
 pub mod error;
 pub mod formula;
 pub mod load;
+pub mod lock;
 pub mod output;
 pub mod random;
 pub mod store;

@@ -452,3 +452,64 @@ fn status_shows_what_is_missing_and_flagged() {
     let out = run_ok(&["status", s(&dir)]);
     assert!(out.contains("评分：应有 224 个，已有 108 个（48.2%）"), "{out}");
 }
+
+#[test]
+fn locks_stop_changes_until_unlocked_and_publishing_is_final() {
+    let dir = contest("locks", "skills-duel");
+    let d = s(&dir);
+    run_ok(&["import", d, s(&dir.join("marks.csv"))]);
+    let correct = |entry: &str, criterion: &str, judge: Option<&str>, value: &str| {
+        let mut args = vec!["mark", d, "--entry", entry, "--criterion", criterion, "--reason", "复核", value];
+        if let Some(judge) = judge {
+            args.extend(["--judge", judge]);
+        }
+        podium(&args)
+    };
+    assert!(run_ok(&["lock", d, "--criterion", "practical.workmanship", "--by", "裁判长"])
+        .contains("locked criterion practical.workmanship (#396)"));
+    let out = correct("E01", "practical.workmanship", Some("J1"), "9");
+    assert!(
+        !out.status.success() && stderr(&out).contains("criterion practical.workmanship is locked (#396)"),
+        "{}",
+        stderr(&out)
+    );
+    // Other criteria stay open.
+    assert!(correct("E01", "theory.exam", None, "91").status.success());
+    // A division lock covers every criterion of that division's entries.
+    run_ok(&["lock", d, "--division", "trade=welder"]);
+    let out = correct("W01", "theory.exam", None, "91");
+    assert!(stderr(&out).contains("division trade=welder is locked"), "{}", stderr(&out));
+    // Import is refused row by row, and stores nothing.
+    std::fs::write(
+        dir.join("late.csv"),
+        "entry,criterion,element,judge,value\nE02,theory.exam,,,88\nW02,theory.exam,,,88\n",
+    )
+    .unwrap();
+    let err = run_err(&["import", d, s(&dir.join("late.csv")), "--reason", "late"]);
+    assert!(
+        err.contains("late.csv:3: error in `criterion`: division trade=welder is locked"),
+        "{err}"
+    );
+    // Unlocking needs a reason; then the mark can be corrected.
+    assert!(run_err(&["unlock", d, "--criterion", "practical.workmanship"]).contains("needs a reason"));
+    run_ok(&["unlock", d, "--criterion", "practical.workmanship", "--reason", "复核"]);
+    assert!(correct("E01", "practical.workmanship", Some("J1"), "9").status.success());
+    // Publishing needs the whole contest locked, and then nothing changes.
+    assert!(run_err(&["publish", d]).contains("lock the whole contest before publishing"));
+    run_ok(&["lock", d]);
+    run_ok(&["publish", d, "--by", "组委会"]);
+    assert!(stderr(&correct("E02", "theory.exam", None, "70")).contains("the results were published"));
+    assert!(run_err(&["unlock", d, "--reason", "x"]).contains("the results were published"));
+    let log = run_ok(&["audit", "log", d]);
+    assert!(
+        log.contains("by 裁判长 (podium lock): lock criterion practical.workmanship"),
+        "{log}"
+    );
+    assert!(
+        log.contains("(podium unlock): unlock criterion practical.workmanship (复核)"),
+        "{log}"
+    );
+    assert!(log.contains("by 组委会 (podium publish): publish contest"), "{log}");
+    assert!(run_ok(&["status", d, "--lang", "en"]).contains("state: published, final"));
+    run_ok(&["audit", "verify", d]);
+}

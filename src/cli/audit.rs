@@ -37,24 +37,28 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
     let values: std::collections::HashMap<i64, &str> = records.iter().map(|r| (r.seq, r.value.as_str())).collect();
     for record in &records {
         let cell = &record.cell;
-        let element = if cell.element == 0 {
-            String::new()
-        } else {
-            format!(" element {}", cell.element)
+        let what = match (record.kind.as_str(), record.replaces) {
+            ("mark", replaces) => {
+                let element = if cell.element == 0 {
+                    String::new()
+                } else {
+                    format!(" element {}", cell.element)
+                };
+                let change = match replaces {
+                    Some(old) => format!(
+                        "{} → {} (corrects #{old}: {})",
+                        values.get(&old).copied().unwrap_or("?"),
+                        record.value,
+                        record.reason
+                    ),
+                    None => record.value.clone(),
+                };
+                format!("{} {}{element} {} {change}", cell.entry, cell.criterion, cell.judge)
+            }
+            (kind, _) if record.reason.is_empty() => format!("{kind} {}", record.value),
+            (kind, _) => format!("{kind} {} ({})", record.value, record.reason),
         };
-        let change = match record.replaces {
-            Some(old) => format!(
-                "{} → {} (corrects #{old}: {})",
-                values.get(&old).copied().unwrap_or("?"),
-                record.value,
-                record.reason
-            ),
-            None => record.value.clone(),
-        };
-        println!(
-            "#{} {} by {} ({}): {} {}{} {} {change}",
-            record.seq, record.at, record.actor, record.source, cell.entry, cell.criterion, element, cell.judge
-        );
+        println!("#{} {} by {} ({}): {what}", record.seq, record.at, record.actor, record.source);
     }
     if records.is_empty() {
         println!("no records match");

@@ -40,6 +40,7 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, reason: Option<&str>) 
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     let (stored, unchanged) = store.transact(&actor(by), &source, |batch| {
         let (mut problems, mut unchanged) = (Diagnostics::default(), 0usize);
+        let state = batch.state()?;
         let mut record = csv::StringRecord::new();
         loop {
             match reader.read_record(&mut record) {
@@ -53,15 +54,23 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, reason: Option<&str>) 
             }
             let line = record.position().map_or(0, |p| p.line() as usize);
             let fields = columns.map(|c| record.get(c).unwrap_or("").trim());
-            if let Err(refusal) = checker.check(fields) {
-                let column = COLUMNS
-                    .iter()
-                    .position(|c| *c == refusal.field)
-                    .map(|c| format!(" (column {})", column_letter(columns[c])));
-                let mut problem =
-                    Diagnostic::new(file, format!("{}{}", refusal.field, column.unwrap_or_default()), refusal.message).at_line(line);
-                problem.help = refusal.help;
-                problems.push(problem);
+            let (entry, checked) = match checker.check(fields) {
+                Ok(checked) => checked,
+                Err(refusal) => {
+                    let column = COLUMNS
+                        .iter()
+                        .position(|c| *c == refusal.field)
+                        .map(|c| format!(" (column {})", column_letter(columns[c])));
+                    let mut problem =
+                        Diagnostic::new(file, format!("{}{}", refusal.field, column.unwrap_or_default()), refusal.message).at_line(line);
+                    problem.help = refusal.help;
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            let criterion = rules.slots[checked.slot as usize].criterion as usize;
+            if let Some(why) = crate::lock::refusal(&state, &rules, &entries, entry, criterion) {
+                problems.push(Diagnostic::new(file, "criterion", why).at_line(line));
                 continue;
             }
             // After a problem nothing will be stored, but every row is still checked.

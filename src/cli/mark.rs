@@ -40,7 +40,7 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let element = args.element.map(|e| e.to_string()).unwrap_or_default();
     let judge = args.judge.unwrap_or("");
     let value = args.value.trim();
-    RowChecker::new(&rules, &entries)
+    let (entry_index, checked) = RowChecker::new(&rules, &entries)
         .check([args.entry, args.criterion, &element, judge, value])
         .map_err(|refusal| {
             let help = refusal.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
@@ -62,25 +62,31 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let reason = args.reason.map(str::trim).filter(|r| !r.is_empty());
     let mut store = Store::open(&Sources::of(&rules, None).store)?;
     // The decision and the write are one transaction: no other writer can slip in between.
-    let said = store.transact(&actor(args.by), "podium mark", |batch| match batch.append(&cell, value)? {
-        Appended::Stored(seq) => Ok(format!("stored #{seq}: {described} = {value}")),
-        Appended::Exists(current) if same_value(&current.value, value) => Ok(format!(
-            "{described} is already {} (#{}); nothing stored",
-            current.value, current.seq
-        )),
-        Appended::Exists(current) => match reason {
-            None => Err(format!(
-                "mark refused, nothing stored: {described} is already {} (#{}); to correct it, say why with --reason",
+    let criterion = rules.slots[checked.slot as usize].criterion as usize;
+    let said = store.transact(&actor(args.by), "podium mark", |batch| {
+        if let Some(why) = crate::lock::refusal(&batch.state()?, &rules, &entries, entry_index, criterion) {
+            return Err(format!("mark refused, nothing stored: {described}: {why}"));
+        }
+        match batch.append(&cell, value)? {
+            Appended::Stored(seq) => Ok(format!("stored #{seq}: {described} = {value}")),
+            Appended::Exists(current) if same_value(&current.value, value) => Ok(format!(
+                "{described} is already {} (#{}); nothing stored",
                 current.value, current.seq
             )),
-            Some(reason) => {
-                let seq = batch.correct(&cell, value, current.seq, reason)?;
-                Ok(format!(
-                    "stored #{seq}: {described} {} → {value} (corrects #{}: {reason})",
+            Appended::Exists(current) => match reason {
+                None => Err(format!(
+                    "mark refused, nothing stored: {described} is already {} (#{}); to correct it, say why with --reason",
                     current.value, current.seq
-                ))
-            }
-        },
+                )),
+                Some(reason) => {
+                    let seq = batch.correct(&cell, value, current.seq, reason)?;
+                    Ok(format!(
+                        "stored #{seq}: {described} {} → {value} (corrects #{}: {reason})",
+                        current.value, current.seq
+                    ))
+                }
+            },
+        }
     })?;
     println!("{said}");
     Ok(())

@@ -7,12 +7,14 @@ mod export;
 mod gen;
 mod import;
 mod init;
+mod lock;
 mod mark;
 mod score;
 mod status;
 
 use crate::contest::Lang;
 use crate::output::FormatKind;
+use crate::store::StateChange;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -101,6 +103,35 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Lock the whole contest, or a criterion, category or division: its marks
+    /// cannot change until it is unlocked.
+    Lock {
+        contest: PathBuf,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Unlock what `lock` locked (a reason is required and kept).
+    Unlock {
+        contest: PathBuf,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Make the results final: the contest must be locked; nothing changes after.
+    Publish {
+        contest: PathBuf,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        by: Option<String>,
+    },
     /// What is missing or flagged: completeness per criterion, judge and entry.
     Status {
         contest: PathBuf,
@@ -141,6 +172,29 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// Which part of the contest a lock covers (none given: the whole contest).
+#[derive(clap::Args, Debug)]
+pub struct ScopeArgs {
+    /// `category.criterion`
+    #[arg(long)]
+    criterion: Option<String>,
+    #[arg(long)]
+    category: Option<String>,
+    /// `field=value`, e.g. trade=welder
+    #[arg(long)]
+    division: Option<String>,
+}
+
+impl ScopeArgs {
+    fn flags(&self) -> lock::ScopeFlags<'_> {
+        lock::ScopeFlags {
+            criterion: self.criterion.as_deref(),
+            category: self.category.as_deref(),
+            division: self.division.as_deref(),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -224,6 +278,26 @@ pub fn run(cli: Cli) -> i32 {
             what: Export::Marks { contest, output },
         } => export::marks(&contest, output.as_deref()),
         Command::Status { contest, lang } => status::run(&contest, lang),
+        Command::Lock {
+            contest,
+            scope,
+            reason,
+            by,
+        } => lock::run(&contest, StateChange::Lock, scope.flags(), reason.as_deref(), by.as_deref()),
+        Command::Unlock {
+            contest,
+            scope,
+            reason,
+            by,
+        } => lock::run(&contest, StateChange::Unlock, scope.flags(), reason.as_deref(), by.as_deref()),
+        Command::Publish { contest, reason, by } => {
+            let whole = lock::ScopeFlags {
+                criterion: None,
+                category: None,
+                division: None,
+            };
+            lock::run(&contest, StateChange::Publish, whole, reason.as_deref(), by.as_deref())
+        }
         Command::Audit {
             what: Audit::Verify { contest },
         } => audit::verify(&contest),

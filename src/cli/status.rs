@@ -82,6 +82,16 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
             println!("marks: {done} of {expected} expected ({share:.1}%); {entries_missing} of {total} entries have marks missing")
         }
     }
+    let store = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store).map_err(|e| e.to_string())?;
+    if let Some(mut store) = store {
+        let state = store.state()?;
+        let locked: Vec<String> = state.locked.iter().map(|(scope, seq)| format!("{scope} (#{seq})")).collect();
+        match (state.published, locked.is_empty()) {
+            (Some(seq), _) => println!("{} (#{seq})", label(lang, "状态：成绩已公布，不可再改", "state: published, final")),
+            (None, true) => println!("{}", label(lang, "状态：开放录入", "state: open")),
+            (None, false) => println!("{}{}", label(lang, "状态：已锁定 ", "state: locked: "), locked.join(", ")),
+        }
+    }
     println!("\n{}", label(lang, "按评分项：", "by criterion:"));
     for (key, counts) in &by_criterion {
         println!("  {key:<28} {:>8} / {:<8} {:5.1}%", counts.1, counts.0, percent(*counts));

@@ -191,9 +191,10 @@ impl Store {
             )?,
             insert: prepare(
                 "INSERT INTO log (seq, kind, entry, criterion, element, judge, value, replaces, reason, batch, hash)
-                 VALUES (?1, 'mark', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
+            state_records: prepare("SELECT seq, kind, value FROM log WHERE kind != 'mark' ORDER BY seq")?,
             path: self.path.clone(),
             seq,
             previous,
@@ -206,11 +207,18 @@ impl Store {
             stored: 0,
         };
         let result = work(&mut batch)?;
-        let (seq, previous) = (batch.seq, std::mem::take(&mut batch.previous));
+        let (seq, previous, stored) = (batch.seq, std::mem::take(&mut batch.previous), batch.stored);
         drop(batch);
-        chain::set_head(&transaction, seq, &previous).map_err(fail)?;
+        if stored > 0 {
+            chain::set_head(&transaction, seq, &previous).map_err(fail)?;
+        }
         transaction.commit().map_err(fail)?;
         Ok(result)
+    }
+
+    /// The event's state as stored now.
+    pub fn state(&mut self) -> Result<State, StoreError> {
+        self.transact("", "", |batch| batch.state())
     }
 
     /// Every cell's current mark: in the order the cells were first marked
@@ -266,6 +274,7 @@ pub struct Batch<'t> {
     replace: rusqlite::Statement<'t>,
     insert: rusqlite::Statement<'t>,
     new_batch: rusqlite::Statement<'t>,
+    state_records: rusqlite::Statement<'t>,
     path: PathBuf,
     seq: i64,
     previous: Vec<u8>,
@@ -273,6 +282,46 @@ pub struct Batch<'t> {
     /// The `batches` row, written with the first record (no empty batches).
     batch_id: Option<i64>,
     stored: usize,
+}
+
+/// A change of the event's state, recorded in the log like a mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateChange {
+    Lock,
+    Unlock,
+    /// The results are final: everything is locked for good.
+    Publish,
+}
+
+impl StateChange {
+    fn as_str(self) -> &'static str {
+        match self {
+            StateChange::Lock => "lock",
+            StateChange::Unlock => "unlock",
+            StateChange::Publish => "publish",
+        }
+    }
+}
+
+/// The event's state: open, some scopes locked, or published. Scopes are
+/// text the commands give meaning to ("contest", "criterion quality.x", …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    /// Each locked scope and the record that locked it.
+    pub locked: Vec<(String, i64)>,
+    /// The record that published the results.
+    pub published: Option<i64>,
+}
+
+impl State {
+    fn apply(&mut self, seq: i64, kind: &str, scope: String) {
+        match kind {
+            "lock" if !self.locked.iter().any(|(s, _)| *s == scope) => self.locked.push((scope, seq)),
+            "unlock" => self.locked.retain(|(s, _)| *s != scope),
+            "publish" => self.published = Some(seq),
+            _ => {}
+        }
+    }
 }
 
 /// What appending one mark did.
@@ -321,6 +370,39 @@ impl Batch<'_> {
         self.log(cell, value, None, "").map(Appended::Stored)
     }
 
+    /// Records a lock, unlock or publish (`kind`) of `scope`, for `reason`.
+    pub fn record_state(&mut self, kind: StateChange, scope: &str, reason: &str) -> Result<i64, StoreError> {
+        let cell = Cell {
+            entry: String::new(),
+            criterion: String::new(),
+            element: 0,
+            judge: String::new(),
+        };
+        self.record(kind.as_str(), &cell, scope, None, reason)
+    }
+
+    /// The scopes locked now, with the record that locked each, and whether
+    /// the results are published — as of this batch.
+    pub fn state(&mut self) -> Result<State, StoreError> {
+        let mut query = self.state_records.query([]).map_err(|e| StoreError {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
+        let mut state = State::default();
+        while let Some(row) = query.next().map_err(|e| StoreError {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })? {
+            let read = |row: &rusqlite::Row| -> rusqlite::Result<(i64, String, String)> { Ok((row.get(0)?, row.get(1)?, row.get(2)?)) };
+            let (seq, kind, scope) = read(row).map_err(|e| StoreError {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })?;
+            state.apply(seq, &kind, scope);
+        }
+        Ok(state)
+    }
+
     /// Stores a correction of the cell's current mark `replaces`, for `reason`.
     pub fn correct(&mut self, cell: &Cell, value: &str, replaces: i64, reason: &str) -> Result<i64, StoreError> {
         let seq = self.seq + 1;
@@ -330,8 +412,13 @@ impl Batch<'_> {
         self.log(cell, value, Some(replaces), reason)
     }
 
-    /// Appends the record to the log, chained to the one before.
+    /// Appends a mark record to the log.
     fn log(&mut self, cell: &Cell, value: &str, replaces: Option<i64>, reason: &str) -> Result<i64, StoreError> {
+        self.record("mark", cell, value, replaces, reason)
+    }
+
+    /// Appends a record to the log, chained to the one before.
+    fn record(&mut self, kind: &str, cell: &Cell, value: &str, replaces: Option<i64>, reason: &str) -> Result<i64, StoreError> {
         let seq = self.seq + 1;
         let batch_id = match self.batch_id {
             Some(id) => id,
@@ -348,7 +435,7 @@ impl Batch<'_> {
             &self.previous,
             &chain::RecordFields {
                 seq,
-                kind: "mark",
+                kind,
                 cell,
                 value,
                 replaces,
@@ -359,6 +446,7 @@ impl Batch<'_> {
         self.insert
             .execute(params![
                 seq,
+                kind,
                 cell.entry,
                 cell.criterion,
                 cell.element,

@@ -1,0 +1,108 @@
+//! What a lock covers: the whole contest, a criterion, a category, or a
+//! division. Stored in the mark store's log as text ("criterion quality.x").
+
+use crate::contest::Rules;
+use crate::data::Entries;
+use crate::error::suggest;
+use crate::store::State;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Contest,
+    Criterion(String),
+    Category(String),
+    /// A division field and its value.
+    Division(String, String),
+}
+
+impl Scope {
+    /// The scope the command-line flags name (none: the whole contest),
+    /// checked against the contest.
+    pub fn from_flags(
+        rules: &Rules,
+        entries: &Entries,
+        criterion: Option<&str>,
+        category: Option<&str>,
+        division: Option<&str>,
+    ) -> Result<Scope, String> {
+        match (criterion, category, division) {
+            (None, None, None) => Ok(Scope::Contest),
+            (Some(key), None, None) => match rules.criterion_index.get(key) {
+                Some(_) => Ok(Scope::Criterion(key.into())),
+                None => Err(format!(
+                    "--criterion: unknown criterion `{key}`; {}",
+                    suggest(key, rules.criterion_index.keys().map(String::as_str))
+                )),
+            },
+            (None, Some(id), None) => match rules.categories.iter().any(|c| c.id == id) {
+                true => Ok(Scope::Category(id.into())),
+                false => Err(format!(
+                    "--category: unknown category `{id}`; {}",
+                    suggest(id, rules.categories.iter().map(|c| c.id.as_str()))
+                )),
+            },
+            (None, None, Some(text)) => {
+                let Some((field, value)) = text.split_once('=') else {
+                    return Err(format!("--division: write it as field=value, e.g. trade=welder (not `{text}`)"));
+                };
+                let (field, value) = (field.trim(), value.trim());
+                if !rules.contest.divisions.iter().any(|d| d == field) {
+                    return Err(format!(
+                        "--division: `{field}` is not a division; {}",
+                        suggest(field, rules.contest.divisions.iter().map(String::as_str))
+                    ));
+                }
+                if !entries.list.iter().any(|e| entries.field(e, field) == Some(value)) {
+                    return Err(format!("--division: no entry has {field} `{value}`"));
+                }
+                Ok(Scope::Division(field.into(), value.into()))
+            }
+            _ => Err("name one scope: --criterion, --category or --division (or none, for the whole contest)".into()),
+        }
+    }
+
+    /// The text stored in the log.
+    pub fn text(&self) -> String {
+        match self {
+            Scope::Contest => "contest".into(),
+            Scope::Criterion(key) => format!("criterion {key}"),
+            Scope::Category(id) => format!("category {id}"),
+            Scope::Division(field, value) => format!("division {field}={value}"),
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Scope> {
+        let (kind, rest) = text.split_once(' ').unwrap_or((text, ""));
+        match kind {
+            "contest" => Some(Scope::Contest),
+            "criterion" => Some(Scope::Criterion(rest.into())),
+            "category" => Some(Scope::Category(rest.into())),
+            "division" => rest.split_once('=').map(|(f, v)| Scope::Division(f.into(), v.into())),
+            _ => None,
+        }
+    }
+
+    /// Whether the scope covers an entry's criterion.
+    pub fn covers(&self, rules: &Rules, entries: &Entries, entry: u32, criterion: usize) -> bool {
+        let rule = &rules.criteria[criterion];
+        match self {
+            Scope::Contest => true,
+            Scope::Criterion(key) => rule.key == *key,
+            Scope::Category(id) => rules.categories[rule.category].id == *id,
+            Scope::Division(field, value) => entries.field(&entries.list[entry as usize], field) == Some(value.as_str()),
+        }
+    }
+}
+
+/// Why a mark of this entry's criterion may not change now, if it may not.
+pub fn refusal(state: &State, rules: &Rules, entries: &Entries, entry: u32, criterion: usize) -> Option<String> {
+    if let Some(seq) = state.published {
+        return Some(format!("the results were published (#{seq}); nothing can change"));
+    }
+    state.locked.iter().find_map(|(text, seq)| {
+        let scope = Scope::parse(text)?;
+        scope
+            .covers(rules, entries, entry, criterion)
+            .then(|| format!("{text} is locked (#{seq}); the chief judge can unlock it with `podium unlock`"))
+    })
+}
