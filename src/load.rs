@@ -60,15 +60,22 @@ fn assignments(rules: &Rules, entries: &Entries) -> Diagnostics {
     problems
 }
 
-/// Loads and checks everything `score` needs.
+/// Loads and checks everything `score` needs. With double entry, marks
+/// not yet confirmed count only if the contest says so.
 pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs, Diagnostics> {
+    load_with(contest_arg, marks_override, false)
+}
+
+/// As `load`; `all_marks` takes unconfirmed marks whatever the contest says
+/// (for `status`, which counts what has been entered).
+pub fn load_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: bool) -> Result<Inputs, Diagnostics> {
     let mut stopwatch = crate::timings::Stopwatch::start();
     let (rules, entries) = load_contest(contest_arg)?;
     stopwatch.lap("entries");
     let sources = Sources::of(&rules, marks_override);
     let mut problems = Diagnostics::default();
     let marks = match (marks_override, Store::open_existing(&sources.store)) {
-        (None, Ok(Some(store))) => from_store(&store, &rules, &entries),
+        (None, Ok(Some(store))) => from_store(&store, &rules, &entries, all_marks),
         (None, Err(e)) => Err(Diagnostic::new(&e.path, "", e.message).into()),
         _ => marks::load(&sources.marks, &rules, &entries),
     }
@@ -92,12 +99,14 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
 
 /// The store's current marks, checked against the contest as it is now
 /// (it may have changed since the marks were entered).
-fn from_store(store: &Store, rules: &Rules, entries: &Entries) -> Result<MarkSet, Diagnostics> {
+fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) -> Result<MarkSet, Diagnostics> {
     let checker = RowChecker::new(rules, entries);
+    let marking = &rules.contest.marking;
+    let confirmed_only = marking.double_entry && !marking.count_unconfirmed && !all_marks;
     let mut marks: Vec<(u32, Mark)> = Vec::new();
     let mut problems = Diagnostics::default();
     store
-        .current_marks(false, |cell, value| {
+        .current_marks(false, confirmed_only, |cell, value| {
             let element = if cell.element == 0 {
                 String::new()
             } else {

@@ -513,3 +513,91 @@ fn locks_stop_changes_until_unlocked_and_publishing_is_final() {
     assert!(run_ok(&["status", d, "--lang", "en"]).contains("state: published, final"));
     run_ok(&["audit", "verify", d]);
 }
+
+#[test]
+fn double_entry_confirms_agreeing_marks_and_lists_disagreements() {
+    let dir = contest("double-entry", "construction");
+    let d = s(&dir);
+    let path = dir.join("contest.ron");
+    let contest = std::fs::read_to_string(&path).unwrap().replacen(
+        "    entrants: Teams,",
+        "    entrants: Teams,\n    marking: (double_entry: true, count_unconfirmed: false),",
+        1,
+    );
+    std::fs::write(&path, contest).unwrap();
+    let all = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    std::fs::write(dir.join("first.csv"), &all).unwrap();
+    // The second clerk mistypes one mark.
+    std::fs::write(
+        dir.join("second.csv"),
+        all.replacen("C01,quality.workmanship,,J2,8.5", "C01,quality.workmanship,,J2,8", 1),
+    )
+    .unwrap();
+    run_ok(&["import", d, s(&dir.join("first.csv")), "--by", "甲"]);
+    // Nothing is confirmed yet, so the leaderboard has no totals; status says what waits.
+    let status = run_ok(&["status", d, "--lang", "en"]);
+    assert!(
+        status.contains("marks: 223 of 224 expected") && status.contains("unconfirmed marks (double entry): 250 (not counted)"),
+        "{status}"
+    );
+    let board = run_ok(&["score", d, "--format", "csv"]);
+    assert!(board.lines().skip(1).all(|row| row.split(',').nth(6) == Some("-")), "{board}");
+    // The same clerk may not confirm their own typing.
+    let err = run_err(&["import", d, s(&dir.join("second.csv")), "--verify", "--by", "甲"]);
+    assert!(
+        err.contains("甲 entered this mark (#1); a second clerk must verify it") && err.contains("nothing confirmed"),
+        "{err}"
+    );
+    // A second clerk: 249 agree and are confirmed; the one disagreement is listed.
+    let out = podium(&["import", d, s(&dir.join("second.csv")), "--verify", "--by", "乙"]);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("confirmed 249 marks"), "{}", stdout(&out));
+    assert!(
+        stderr(&out)
+            .contains("second.csv:3: error in `value`: C01 quality.workmanship J2: the first entry is 8.5 (#2, by 甲), the second 8"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(run_ok(&["status", d, "--lang", "en"])
+        .contains("unconfirmed marks (double entry): 1 (not counted)\n  C01 quality.workmanship J2 = 8.5"));
+    // The chief judge checks the paper: 8.5 was right; a third person confirms it.
+    assert!(run_ok(&[
+        "mark",
+        d,
+        "--judge",
+        "J2",
+        "--entry",
+        "C01",
+        "--criterion",
+        "quality.workmanship",
+        "--verify",
+        "--by",
+        "裁判长",
+        "8.5"
+    ])
+    .contains("confirmed"));
+    // All confirmed: the leaderboard is the golden one, and the chain holds.
+    assert_eq!(
+        run_ok(&["score", d, "--format", "json"]),
+        std::fs::read_to_string("tests/golden/construction.json").unwrap()
+    );
+    run_ok(&["audit", "verify", d]);
+    // A correction makes the mark unconfirmed again.
+    run_ok(&[
+        "mark",
+        d,
+        "--judge",
+        "J2",
+        "--entry",
+        "C01",
+        "--criterion",
+        "quality.workmanship",
+        "--reason",
+        "复核",
+        "--by",
+        "裁判长",
+        "9",
+    ]);
+    assert!(run_ok(&["status", d, "--lang", "en"])
+        .contains("unconfirmed marks (double entry): 1 (not counted)\n  C01 quality.workmanship J2 = 9"));
+}

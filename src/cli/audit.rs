@@ -55,6 +55,17 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
                 };
                 format!("{} {}{element} {} {change}", cell.entry, cell.criterion, cell.judge)
             }
+            ("confirm", Some(mark)) => {
+                let element = if cell.element == 0 {
+                    String::new()
+                } else {
+                    format!(" element {}", cell.element)
+                };
+                format!(
+                    "{} {}{element} {} {} confirmed (second entry of #{mark})",
+                    cell.entry, cell.criterion, cell.judge, record.value
+                )
+            }
             (kind, _) if record.reason.is_empty() => format!("{kind} {}", record.value),
             (kind, _) => format!("{kind} {} ({})", record.value, record.reason),
         };

@@ -22,7 +22,7 @@ pub fn marks(contest: &Path, output: Option<&Path>) -> Result<(), String> {
         let mut failed = None;
         writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
         store
-            .current_marks(true, |cell, value| {
+            .current_marks(true, false, |cell, value| {
                 let element = if cell.element == 0 {
                     String::new()
                 } else {

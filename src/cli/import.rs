@@ -2,7 +2,7 @@
 //! nothing. Every bad row is reported with its line; re-importing the same
 //! file stores nothing new.
 
-use super::mark::{actor, same_value};
+use super::mark::{actor, same_value, verify, Verified};
 use crate::data::marks::column_letter;
 use crate::data::marks::COLUMNS;
 use crate::data::RowChecker;
@@ -11,7 +11,16 @@ use crate::load::{load_contest, Sources};
 use crate::store::{Appended, Cell, Store};
 use std::path::Path;
 
-pub fn run(contest: &Path, file: &Path, by: Option<&str>, reason: Option<&str>) -> Result<(), String> {
+/// What importing a file does.
+#[derive(Clone, Copy)]
+pub enum Mode<'a> {
+    /// Enter its marks; with a reason, it may correct marks already stored.
+    Enter { reason: Option<&'a str> },
+    /// Double entry: it is the second clerk's typing of sheets already entered.
+    Verify,
+}
+
+pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let checker = RowChecker::new(&rules, &entries);
     let mut reader = csv::ReaderBuilder::new()
@@ -37,9 +46,9 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, reason: Option<&str>) 
         "podium import {}",
         file.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
     );
-    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-    let (stored, unchanged) = store.transact(&actor(by), &source, |batch| {
-        let (mut problems, mut unchanged) = (Diagnostics::default(), 0usize);
+    let clerk = actor(by);
+    let (stored, unchanged, disagreements) = store.transact(&clerk, &source, |batch| {
+        let (mut problems, mut unchanged, mut disagreements) = (Diagnostics::default(), 0usize, Diagnostics::default());
         let state = batch.state()?;
         let mut record = csv::StringRecord::new();
         loop {
@@ -84,38 +93,63 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, reason: Option<&str>) 
                 element: element.parse().unwrap_or(0),
                 judge: judge.into(),
             };
-            match batch.append(&cell, value)? {
-                Appended::Stored(_) => {}
-                Appended::Exists(current) if same_value(&current.value, value) => unchanged += 1,
-                Appended::Exists(current) => match reason {
-                    Some(reason) => {
-                        batch.correct(&cell, value, current.seq, reason)?;
+            match mode {
+                Mode::Verify => match verify(batch, &cell, value, &clerk)? {
+                    Ok(Verified::Confirmed(_)) => {}
+                    Ok(Verified::AlreadyConfirmed) => unchanged += 1,
+                    Ok(Verified::Disagrees(why)) => {
+                        disagreements.push(Diagnostic::new(file, "value", format!("{entry} {criterion} {judge}: {why}")).at_line(line))
                     }
-                    None => problems.push(
-                        Diagnostic::new(
-                            file,
-                            "value",
-                            format!(
-                                "{entry} {criterion} {judge} is already {} (#{}), not {value}",
-                                current.value, current.seq
-                            ),
-                        )
-                        .at_line(line)
-                        .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
-                    ),
+                    Err(why) => problems.push(Diagnostic::new(file, "", why).at_line(line)),
+                },
+                Mode::Enter { reason } => match batch.append(&cell, value)? {
+                    Appended::Stored(_) => {}
+                    Appended::Exists(current) if same_value(&current.value, value) => unchanged += 1,
+                    Appended::Exists(current) => match reason.map(str::trim).filter(|r| !r.is_empty()) {
+                        Some(reason) => {
+                            batch.correct(&cell, value, current.seq, reason)?;
+                        }
+                        None => problems.push(
+                            Diagnostic::new(
+                                file,
+                                "value",
+                                format!(
+                                    "{entry} {criterion} {judge} is already {} (#{}), not {value}",
+                                    current.value, current.seq
+                                ),
+                            )
+                            .at_line(line)
+                            .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
+                        ),
+                    },
                 },
             }
         }
         if problems.is_empty() {
-            Ok((batch.stored(), unchanged))
+            Ok((batch.stored(), unchanged, disagreements))
         } else {
             let count = problems.len();
+            let nothing = match mode {
+                Mode::Enter { .. } => "nothing imported",
+                Mode::Verify => "nothing confirmed",
+            };
             Err(format!(
-                "{problems}\n\nnothing imported: {count} bad row{}",
+                "{problems}\n\n{nothing}: {count} bad row{}",
                 if count == 1 { "" } else { "s" }
             ))
         }
     })?;
-    println!("imported {stored} marks from {} ({unchanged} already stored)", file.display());
-    Ok(())
+    match mode {
+        Mode::Enter { .. } => println!("imported {stored} marks from {} ({unchanged} already stored)", file.display()),
+        Mode::Verify => println!("confirmed {stored} marks from {} ({unchanged} already confirmed)", file.display()),
+    }
+    if disagreements.is_empty() {
+        return Ok(());
+    }
+    // The agreeing marks are confirmed; these wait for the chief judge.
+    let count = disagreements.len();
+    Err(format!(
+        "{disagreements}\n\n{count} mark{} not confirmed: check the paper sheets, correct with `podium mark --reason`, then verify again",
+        if count == 1 { "" } else { "s" }
+    ))
 }

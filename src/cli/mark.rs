@@ -5,7 +5,7 @@
 use crate::contest::parse_decimal;
 use crate::data::RowChecker;
 use crate::load::{load_contest, Sources};
-use crate::store::{Appended, Cell, Store};
+use crate::store::{Appended, Batch, Cell, Store, StoreError};
 use std::path::Path;
 
 pub struct MarkArgs<'a> {
@@ -16,6 +16,8 @@ pub struct MarkArgs<'a> {
     pub value: &'a str,
     pub reason: Option<&'a str>,
     pub by: Option<&'a str>,
+    /// Double entry: this is the second clerk's entry of the mark.
+    pub verify: bool,
 }
 
 /// Who is entering marks: `--by`, else the login name.
@@ -33,6 +35,41 @@ pub fn same_value(a: &str, b: &str) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => a.trim() == b.trim(),
     }
+}
+
+/// How a second entry (double entry) compares with the stored first entry.
+pub enum Verified {
+    /// Agrees, entered by someone else: confirmed by this record.
+    Confirmed(i64),
+    AlreadyConfirmed,
+    /// Disagrees, or there is no first entry: for the chief judge to resolve.
+    Disagrees(String),
+}
+
+/// Checks a second entry against the cell's first and confirms it if they
+/// agree. The clerk who typed the first entry may not confirm it.
+pub fn verify(batch: &mut Batch, cell: &Cell, value: &str, clerk: &str) -> Result<Result<Verified, String>, StoreError> {
+    let Some(current) = batch.current(cell)? else {
+        return Ok(Ok(Verified::Disagrees(
+            "no first entry to verify: enter the sheet without --verify first".into(),
+        )));
+    };
+    if !same_value(&current.value, value) {
+        return Ok(Ok(Verified::Disagrees(format!(
+            "the first entry is {} (#{}, by {}), the second {value}",
+            current.value, current.seq, current.by
+        ))));
+    }
+    if current.by == clerk {
+        return Ok(Err(format!(
+            "{clerk} entered this mark (#{}); a second clerk must verify it",
+            current.seq
+        )));
+    }
+    if current.confirmed.is_some() {
+        return Ok(Ok(Verified::AlreadyConfirmed));
+    }
+    Ok(Ok(Verified::Confirmed(batch.confirm(cell, value, current.seq)?)))
 }
 
 pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
@@ -63,9 +100,18 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let mut store = Store::open(&Sources::of(&rules, None).store)?;
     // The decision and the write are one transaction: no other writer can slip in between.
     let criterion = rules.slots[checked.slot as usize].criterion as usize;
-    let said = store.transact(&actor(args.by), "podium mark", |batch| {
+    let clerk = actor(args.by);
+    let said = store.transact(&clerk, "podium mark", |batch| {
         if let Some(why) = crate::lock::refusal(&batch.state()?, &rules, &entries, entry_index, criterion) {
             return Err(format!("mark refused, nothing stored: {described}: {why}"));
+        }
+        if args.verify {
+            return match verify(batch, &cell, value, &clerk)? {
+                Ok(Verified::Confirmed(seq)) => Ok(format!("confirmed #{seq}: {described} = {value}")),
+                Ok(Verified::AlreadyConfirmed) => Ok(format!("{described} = {value} is already confirmed")),
+                Ok(Verified::Disagrees(why)) => Err(format!("not confirmed: {described}: {why}")),
+                Err(why) => Err(format!("not confirmed: {described}: {why}")),
+            };
         }
         match batch.append(&cell, value)? {
             Appended::Stored(seq) => Ok(format!("stored #{seq}: {described} = {value}")),

@@ -89,6 +89,9 @@ pub enum Command {
         /// Who is entering it (default: your login name).
         #[arg(long)]
         by: Option<String>,
+        /// Double entry: confirm a mark another clerk entered, if the values agree.
+        #[arg(long, conflicts_with = "reason")]
+        verify: bool,
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
@@ -102,6 +105,10 @@ pub enum Command {
         /// Let the file correct marks already stored, for this reason.
         #[arg(long)]
         reason: Option<String>,
+        /// Double entry: the file is a second clerk's typing of sheets already
+        /// entered; agreeing marks are confirmed, disagreements listed.
+        #[arg(long, conflicts_with = "reason")]
+        verify: bool,
     },
     /// Lock the whole contest, or a criterion, category or division: its marks
     /// cannot change until it is unlocked.
@@ -260,6 +267,7 @@ pub fn run(cli: Cli) -> i32 {
             element,
             reason,
             by,
+            verify,
             value,
         } => {
             let args = mark::MarkArgs {
@@ -270,10 +278,24 @@ pub fn run(cli: Cli) -> i32 {
                 value: &value,
                 reason: reason.as_deref(),
                 by: by.as_deref(),
+                verify,
             };
             mark::run(&contest, args)
         }
-        Command::Import { contest, file, by, reason } => import::run(&contest, &file, by.as_deref(), reason.as_deref()),
+        Command::Import {
+            contest,
+            file,
+            by,
+            reason,
+            verify,
+        } => {
+            let mode = if verify {
+                import::Mode::Verify
+            } else {
+                import::Mode::Enter { reason: reason.as_deref() }
+            };
+            import::run(&contest, &file, by.as_deref(), mode)
+        }
         Command::Export {
             what: Export::Marks { contest, output },
         } => export::marks(&contest, output.as_deref()),

@@ -5,7 +5,7 @@
 use crate::contest::{KindRule, Missing};
 use crate::data::{RowChecker, NO_JUDGE};
 use crate::engine::{score, Flag};
-use crate::load::load;
+use crate::load::load_with;
 use crate::output::{flag_text, label};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,7 +14,7 @@ use std::path::Path;
 const LISTED: usize = 30;
 
 pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
-    let inputs = load(contest, None).map_err(|p| p.to_string())?;
+    let inputs = load_with(contest, None, true).map_err(|p| p.to_string())?;
     let (rules, entries, marks) = (&inputs.rules, &inputs.entries, &inputs.marks);
     let checker = RowChecker::new(rules, entries);
     // (criterion key, judge id) → (expected, present); and the missing cells.
@@ -86,6 +86,28 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     if let Some(mut store) = store {
         let state = store.state()?;
         let locked: Vec<String> = state.locked.iter().map(|(scope, seq)| format!("{scope} (#{seq})")).collect();
+        if rules.contest.marking.double_entry {
+            let mut unconfirmed: Vec<String> = Vec::new();
+            let mut count = 0;
+            store.unconfirmed(|cell, value| {
+                count += 1;
+                if unconfirmed.len() < LISTED {
+                    unconfirmed.push(format!("{} {} {} = {value}", cell.entry, cell.criterion, cell.judge));
+                }
+            })?;
+            let counted = if rules.contest.marking.count_unconfirmed {
+                label(lang, "（计入临时排名）", " (counted provisionally)")
+            } else {
+                label(lang, "（不计入排名）", " (not counted)")
+            };
+            println!(
+                "{} {count}{counted}",
+                label(lang, "未经复核确认的评分：", "unconfirmed marks (double entry):")
+            );
+            for line in &unconfirmed {
+                println!("  {line}");
+            }
+        }
         match (state.published, locked.is_empty()) {
             (Some(seq), _) => println!("{} (#{seq})", label(lang, "状态：成绩已公布，不可再改", "state: published, final")),
             (None, true) => println!("{}", label(lang, "状态：开放录入", "state: open")),

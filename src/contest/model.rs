@@ -68,6 +68,29 @@ pub struct Contest {
     /// Teams whose results are combined from their members' (团体成绩).
     #[serde(default)]
     pub teams: Option<Teams>,
+    #[serde(default)]
+    pub marking: Marking,
+}
+
+/// How marks are entered into the mark store.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Marking {
+    /// Paper sheets are typed twice by different clerks (`--verify`); a mark
+    /// is confirmed when both agree.
+    pub double_entry: bool,
+    /// With double entry: whether marks not yet confirmed count in the
+    /// (provisional) leaderboard.
+    pub count_unconfirmed: bool,
+}
+
+impl Default for Marking {
+    fn default() -> Self {
+        Marking {
+            double_entry: false,
+            count_unconfirmed: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]

@@ -244,14 +244,18 @@ fn current_mismatches(connection: &Connection) -> rusqlite::Result<Vec<Tamper>> 
         WITH latest AS (
             SELECT entry, criterion, element, judge, max(seq) AS seq FROM log WHERE kind = 'mark' GROUP BY entry, criterion, element, judge
         ),
+        confirmations AS (
+            SELECT replaces AS seq, max(seq) AS confirmed FROM log WHERE kind = 'confirm' GROUP BY replaces
+        ),
         expected AS (
-            SELECT l.entry, l.criterion, l.element, l.judge, l.value, l.seq FROM latest JOIN log l ON l.seq = latest.seq
+            SELECT l.entry, l.criterion, l.element, l.judge, l.value, l.seq, c.confirmed
+            FROM latest JOIN log l ON l.seq = latest.seq LEFT JOIN confirmations c ON c.seq = latest.seq
         )
         SELECT entry, criterion, element, judge
-            FROM (SELECT * FROM expected EXCEPT SELECT entry, criterion, element, judge, value, seq FROM current)
+            FROM (SELECT * FROM expected EXCEPT SELECT entry, criterion, element, judge, value, seq, confirmed FROM current)
         UNION
         SELECT entry, criterion, element, judge
-            FROM (SELECT entry, criterion, element, judge, value, seq FROM current EXCEPT SELECT * FROM expected)
+            FROM (SELECT entry, criterion, element, judge, value, seq, confirmed FROM current EXCEPT SELECT * FROM expected)
         LIMIT 1000";
     let mut query = connection.prepare(sql)?;
     let rows = query.query_map([], |row| {

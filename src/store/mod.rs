@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS current (
     value TEXT NOT NULL,
     seq INTEGER NOT NULL,
     first INTEGER NOT NULL,
+    confirmed INTEGER,
     PRIMARY KEY (entry, criterion, element, judge)
 ) WITHOUT ROWID;
 ";
@@ -77,6 +78,24 @@ pub struct Cell {
 pub struct Current {
     pub value: String,
     pub seq: i64,
+    /// Who entered it.
+    pub by: String,
+    /// The record confirming it (double entry), if any.
+    pub confirmed: Option<i64>,
+}
+
+/// The current mark of a cell, with who entered it.
+const CURRENT_OF: &str =
+    "SELECT c.value, c.seq, b.actor, c.confirmed FROM current c JOIN log l ON l.seq = c.seq JOIN batches b ON b.id = l.batch
+     WHERE c.entry = ?1 AND c.criterion = ?2 AND c.element = ?3 AND c.judge = ?4";
+
+fn read_current(row: &rusqlite::Row) -> rusqlite::Result<Current> {
+    Ok(Current {
+        value: row.get(0)?,
+        seq: row.get(1)?,
+        by: row.get(2)?,
+        confirmed: row.get(3)?,
+    })
 }
 
 /// For commands, whose errors are messages.
@@ -146,14 +165,9 @@ impl Store {
     pub fn current(&self, cell: &Cell) -> Result<Option<Current>, StoreError> {
         self.connection
             .query_row(
-                "SELECT value, seq FROM current WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4",
+                CURRENT_OF,
                 params![cell.entry, cell.criterion, cell.element, cell.judge],
-                |row| {
-                    Ok(Current {
-                        value: row.get(0)?,
-                        seq: row.get(1)?,
-                    })
-                },
+                read_current,
             )
             .optional()
             .map_err(|e| self.error(e))
@@ -181,20 +195,21 @@ impl Store {
         let (seq, previous) = chain::head(&transaction).map_err(fail)?;
         let prepare = |sql: &str| transaction.prepare(sql).map_err(fail);
         let mut batch = Batch {
-            current_of: prepare("SELECT value, seq FROM current WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4")?,
+            current_of: prepare(CURRENT_OF)?,
+            confirm: prepare("UPDATE current SET confirmed = ?5 WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4")?,
             claim: prepare(
                 "INSERT INTO current (entry, criterion, element, judge, value, seq, first) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
                  ON CONFLICT (entry, criterion, element, judge) DO NOTHING",
             )?,
             replace: prepare(
-                "UPDATE current SET value = ?5, seq = ?6 WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4",
+                "UPDATE current SET value = ?5, seq = ?6, confirmed = NULL WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4",
             )?,
             insert: prepare(
                 "INSERT INTO log (seq, kind, entry, criterion, element, judge, value, replaces, reason, batch, hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
-            state_records: prepare("SELECT seq, kind, value FROM log WHERE kind != 'mark' ORDER BY seq")?,
+            state_records: prepare("SELECT seq, kind, value FROM log WHERE kind IN ('lock', 'unlock', 'publish') ORDER BY seq")?,
             path: self.path.clone(),
             seq,
             previous,
@@ -216,20 +231,44 @@ impl Store {
         Ok(result)
     }
 
+    /// Every current mark not yet confirmed by a second entry.
+    pub fn unconfirmed(&self, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
+        let mut query = self
+            .connection
+            .prepare("SELECT entry, criterion, element, judge, value FROM current WHERE confirmed IS NULL ORDER BY first")
+            .map_err(|e| self.error(e))?;
+        let mut rows = query.query([]).map_err(|e| self.error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
+            let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
+                Ok((
+                    Cell {
+                        entry: row.get(0)?,
+                        criterion: row.get(1)?,
+                        element: row.get(2)?,
+                        judge: row.get(3)?,
+                    },
+                    row.get(4)?,
+                ))
+            };
+            let (cell, value) = read(row).map_err(|e| self.error(e))?;
+            each(cell, value);
+        }
+        Ok(())
+    }
+
     /// The event's state as stored now.
     pub fn state(&mut self) -> Result<State, StoreError> {
         self.transact("", "", |batch| batch.state())
     }
 
-    /// Every cell's current mark: in the order the cells were first marked
-    /// (`as_entered`, for export), or grouped by entry (faster, for scoring).
-    pub fn current_marks(&self, as_entered: bool, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
-        let sql = if as_entered {
-            "SELECT entry, criterion, element, judge, value FROM current ORDER BY first"
-        } else {
-            "SELECT entry, criterion, element, judge, value FROM current"
-        };
-        let mut query = self.connection.prepare(sql).map_err(|e| self.error(e))?;
+    /// Every cell's current mark (only confirmed ones if `confirmed_only`):
+    /// in the order the cells were first marked (`as_entered`, for export),
+    /// or grouped by entry (faster, for scoring).
+    pub fn current_marks(&self, as_entered: bool, confirmed_only: bool, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
+        let filter = if confirmed_only { " WHERE confirmed IS NOT NULL" } else { "" };
+        let order = if as_entered { " ORDER BY first" } else { "" };
+        let sql = format!("SELECT entry, criterion, element, judge, value FROM current{filter}{order}");
+        let mut query = self.connection.prepare(&sql).map_err(|e| self.error(e))?;
         let mut rows = query.query([]).map_err(|e| self.error(e))?;
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
             let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
@@ -272,6 +311,7 @@ pub struct Batch<'t> {
     current_of: rusqlite::Statement<'t>,
     claim: rusqlite::Statement<'t>,
     replace: rusqlite::Statement<'t>,
+    confirm: rusqlite::Statement<'t>,
     insert: rusqlite::Statement<'t>,
     new_batch: rusqlite::Statement<'t>,
     state_records: rusqlite::Statement<'t>,
@@ -345,12 +385,7 @@ impl Batch<'_> {
     /// The cell's current mark, including what this batch appended.
     pub fn current(&mut self, cell: &Cell) -> Result<Option<Current>, StoreError> {
         self.current_of
-            .query_row(params![cell.entry, cell.criterion, cell.element, cell.judge], |row| {
-                Ok(Current {
-                    value: row.get(0)?,
-                    seq: row.get(1)?,
-                })
-            })
+            .query_row(params![cell.entry, cell.criterion, cell.element, cell.judge], read_current)
             .optional()
             .map_err(|e| self.error(e))
     }
@@ -368,6 +403,16 @@ impl Batch<'_> {
             return Ok(Appended::Exists(current));
         }
         self.log(cell, value, None, "").map(Appended::Stored)
+    }
+
+    /// Confirms the cell's current mark (record `mark`), entered by someone
+    /// else: the second entry of double entry agreed with it.
+    pub fn confirm(&mut self, cell: &Cell, value: &str, mark: i64) -> Result<i64, StoreError> {
+        let seq = self.record("confirm", cell, value, Some(mark), "")?;
+        self.confirm
+            .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, seq])
+            .map_err(|e| self.error(e))?;
+        Ok(seq)
     }
 
     /// Records a lock, unlock or publish (`kind`) of `scope`, for `reason`.
