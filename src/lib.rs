@@ -10,6 +10,7 @@
 // field, help) to the user; boxing them would buy nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod blind;
 pub mod cli;
 pub mod contest;
 pub mod data;

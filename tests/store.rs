@@ -601,3 +601,59 @@ fn double_entry_confirms_agreeing_marks_and_lists_disagreements() {
     assert!(run_ok(&["status", d, "--lang", "en"])
         .contains("unconfirmed marks (double entry): 1 (not counted)\n  C01 quality.workmanship J2 = 9"));
 }
+
+#[test]
+fn blind_judging_uses_codes_until_the_results_are_published() {
+    let dir = contest("blind", "construction");
+    let d = s(&dir);
+    let path = dir.join("contest.ron");
+    let contest =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("    entrants: Teams,", "    entrants: Teams,\n    marking: (blind: true),", 1);
+    std::fs::write(&path, contest).unwrap();
+    assert!(run_err(&["import", d, s(&dir.join("marks.csv"))]).contains("give the entries their codes first with `podium codes`"));
+    let list = run_ok(&["codes", d, "--by", "裁判长"]);
+    // Codes are stable once given.
+    assert_eq!(list, run_ok(&["codes", d]));
+    let codes: std::collections::HashMap<String, String> = list
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|f| (f[1].to_string(), f[0].to_string()))
+        .collect();
+    assert_eq!(codes.len(), 8);
+    assert!(codes
+        .values()
+        .all(|c| c.len() == 6 && c.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())));
+    // The clerks' sheet carries codes, not ids; an id is refused.
+    let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let by_code: String = marks
+        .lines()
+        .enumerate()
+        .map(|(i, line)| match (i, line.split_once(',')) {
+            (0, _) | (_, None) => format!("{line}\n"),
+            (_, Some((id, rest))) => format!("{},{rest}\n", codes[id]),
+        })
+        .collect();
+    std::fs::write(dir.join("sheet.csv"), by_code).unwrap();
+    let err = run_err(&["import", d, s(&dir.join("marks.csv"))]);
+    assert!(
+        err.contains("marks.csv:2: error in `entry (column A)`: blind judging: give the entry's code, not its id (`C01`)"),
+        "{err}"
+    );
+    assert!(run_ok(&["import", d, s(&dir.join("sheet.csv"))]).contains("imported 250 marks"));
+    // Before publication the board shows codes and no names.
+    let board = run_ok(&["score", d, "--format", "csv"]);
+    let first = board.lines().nth(1).unwrap();
+    assert!(first.starts_with(&format!("1,false,{},,,", codes["C05"])), "{first}");
+    assert!(!board.contains("桥梁架设班"));
+    assert!(run_ok(&["status", d, "--lang", "en"]).contains(&format!("missing (1):\n  {} safety.site J4", codes["C06"])));
+    // Once published, names are joined: the golden leaderboard.
+    run_ok(&["lock", d]);
+    run_ok(&["publish", d]);
+    assert_eq!(
+        run_ok(&["score", d, "--format", "json"]),
+        std::fs::read_to_string("tests/golden/construction.json").unwrap()
+    );
+}

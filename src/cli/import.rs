@@ -3,6 +3,7 @@
 //! file stores nothing new.
 
 use super::mark::{actor, same_value, verify, Verified};
+use crate::blind::EntryNames;
 use crate::data::marks::column_letter;
 use crate::data::marks::COLUMNS;
 use crate::data::RowChecker;
@@ -41,7 +42,9 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
                 .to_string()
         })?;
     }
-    let mut store = Store::open(&Sources::of(&rules, None).store)?;
+    let store_path = Sources::of(&rules, None).store;
+    let names = EntryNames::of(&rules, &store_path)?;
+    let mut store = Store::open(&store_path)?;
     let source = format!(
         "podium import {}",
         file.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
@@ -62,7 +65,16 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
                 }
             }
             let line = record.position().map_or(0, |p| p.line() as usize);
-            let fields = columns.map(|c| record.get(c).unwrap_or("").trim());
+            let mut fields = columns.map(|c| record.get(c).unwrap_or("").trim());
+            let typed = fields[0];
+            let id = match names.resolve(&entries, typed) {
+                Ok(id) => id,
+                Err(why) => {
+                    problems.push(Diagnostic::new(file, format!("entry (column {})", column_letter(columns[0])), why).at_line(line));
+                    continue;
+                }
+            };
+            fields[0] = &id;
             let (entry, checked) = match checker.check(fields) {
                 Ok(checked) => checked,
                 Err(refusal) => {
@@ -86,9 +98,11 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
             if !problems.is_empty() {
                 continue;
             }
-            let [entry, criterion, element, judge, value] = fields;
+            let [_, criterion, element, judge, value] = fields;
+            // Messages show the entry as typed (its code, when judging is blind).
+            let entry = typed;
             let cell = Cell {
-                entry: entry.into(),
+                entry: id.clone(),
                 criterion: criterion.into(),
                 element: element.parse().unwrap_or(0),
                 judge: judge.into(),

@@ -2,6 +2,7 @@
 //! panel, assignment, conflict of interest), stored durably, or refused
 //! with the reason and nothing stored.
 
+use crate::blind::EntryNames;
 use crate::contest::parse_decimal;
 use crate::data::RowChecker;
 use crate::load::{load_contest, Sources};
@@ -77,27 +78,32 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let element = args.element.map(|e| e.to_string()).unwrap_or_default();
     let judge = args.judge.unwrap_or("");
     let value = args.value.trim();
+    let store_path = Sources::of(&rules, None).store;
+    let refused = |why: String| format!("mark refused, nothing stored: --entry {why}");
+    let entry = EntryNames::of(&rules, &store_path)?
+        .resolve(&entries, args.entry)
+        .map_err(refused)?;
     let (entry_index, checked) = RowChecker::new(&rules, &entries)
-        .check([args.entry, args.criterion, &element, judge, value])
+        .check([&entry, args.criterion, &element, judge, value])
         .map_err(|refusal| {
             let help = refusal.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
             format!("mark refused, nothing stored: --{} {}{help}", refusal.field, refusal.message)
         })?;
     let cell = Cell {
-        entry: args.entry.into(),
+        entry,
         criterion: args.criterion.into(),
         element: args.element.unwrap_or(0),
         judge: judge.into(),
     };
+    // Messages show the entry as it was typed (its code, when judging is blind).
     let described = format!(
-        "{} {}{} {}",
-        cell.entry,
+        "{} {}{} {judge}",
+        args.entry.trim(),
         cell.criterion,
-        args.element.map(|e| format!(" element {e}")).unwrap_or_default(),
-        judge
+        args.element.map(|e| format!(" element {e}")).unwrap_or_default()
     );
     let reason = args.reason.map(str::trim).filter(|r| !r.is_empty());
-    let mut store = Store::open(&Sources::of(&rules, None).store)?;
+    let mut store = Store::open(&store_path)?;
     // The decision and the write are one transaction: no other writer can slip in between.
     let criterion = rules.slots[checked.slot as usize].criterion as usize;
     let clerk = actor(args.by);

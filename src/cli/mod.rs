@@ -2,6 +2,7 @@
 
 mod audit;
 mod check;
+mod codes;
 mod explain;
 mod export;
 mod gen;
@@ -109,6 +110,15 @@ pub enum Command {
         /// entered; agreeing marks are confirmed, disagreements listed.
         #[arg(long, conflicts_with = "reason")]
         verify: bool,
+    },
+    /// Blind judging: give every entry an anonymous code, and list them.
+    Codes {
+        contest: PathBuf,
+        /// Write the list (code, entry, name, organisation) here.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        by: Option<String>,
     },
     /// Lock the whole contest, or a criterion, category or division: its marks
     /// cannot change until it is unlocked.
@@ -300,6 +310,7 @@ pub fn run(cli: Cli) -> i32 {
             what: Export::Marks { contest, output },
         } => export::marks(&contest, output.as_deref()),
         Command::Status { contest, lang } => status::run(&contest, lang),
+        Command::Codes { contest, output, by } => codes::run(&contest, output.as_deref(), by.as_deref()),
         Command::Lock {
             contest,
             scope,

@@ -15,6 +15,10 @@ pub struct Board<'a> {
 
 pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), String> {
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
+    let codes = hidden_names(&inputs.rules)?;
+    if codes.is_some() && wanted.teams {
+        return Err("blind judging: the team leaderboard names organisations, so it is shown once the results are published".into());
+    }
     let results = score(inputs, &[]);
     let mut stopwatch = crate::timings::Stopwatch::start();
     let board = if wanted.teams {
@@ -23,6 +27,10 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
         Leaderboard::new(&results, wanted.lang, wanted.division)
     }
     .map_err(|d| d.to_string())?;
+    let mut board = board;
+    if let Some(codes) = &codes {
+        board.hide_names(codes);
+    }
     stopwatch.lap("board");
     match write_board(&board, wanted.format, wanted.output) {
         // The reader went away (`podium score ... | head`): not an error.
@@ -35,4 +43,19 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     })?;
     stopwatch.lap("write");
     Ok(())
+}
+
+/// With blind judging, until the results are published the leaderboard
+/// shows codes, not names: the codes to show them by.
+fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<crate::blind::Codes>, String> {
+    if !rules.contest.marking.blind {
+        return Ok(None);
+    }
+    let Some(mut store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? else {
+        return Ok(Some(crate::blind::Codes::default()));
+    };
+    if store.state()?.published.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(crate::blind::Codes::load(&store)?))
 }

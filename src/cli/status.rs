@@ -17,6 +17,8 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     let inputs = load_with(contest, None, true).map_err(|p| p.to_string())?;
     let (rules, entries, marks) = (&inputs.rules, &inputs.entries, &inputs.marks);
     let checker = RowChecker::new(rules, entries);
+    // Judges and clerks chase marks by code when judging is blind.
+    let names = crate::blind::EntryNames::of(rules, &crate::load::Sources::of(rules, None).store)?;
     // (criterion key, judge id) → (expected, present); and the missing cells.
     let mut by_criterion: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut by_judge: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -55,7 +57,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
                             } else {
                                 String::new()
                             };
-                            missing.push(format!("{} {}{element} {judge_id}", entry.id, rule.key));
+                            missing.push(format!("{} {}{element} {judge_id}", names.shown(&entry.id), rule.key));
                         }
                     }
                 }
@@ -92,7 +94,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
             store.unconfirmed(|cell, value| {
                 count += 1;
                 if unconfirmed.len() < LISTED {
-                    unconfirmed.push(format!("{} {} {} = {value}", cell.entry, cell.criterion, cell.judge));
+                    unconfirmed.push(format!("{} {} {} = {value}", names.shown(&cell.entry), cell.criterion, cell.judge));
                 }
             })?;
             let counted = if rules.contest.marking.count_unconfirmed {
@@ -148,7 +150,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
         flagged += 1;
         if flagged <= LISTED {
-            let id = &entries.list[row.entry as usize].id;
+            let id = names.shown(&entries.list[row.entry as usize].id);
             let texts: Vec<String> = worth_chasing.iter().map(|f| flag_text(rules, f, lang)).collect();
             println!("  {id}: {}", texts.join("; "));
         }

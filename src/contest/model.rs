@@ -82,6 +82,9 @@ pub struct Marking {
     /// With double entry: whether marks not yet confirmed count in the
     /// (provisional) leaderboard.
     pub count_unconfirmed: bool,
+    /// Blind judging: judges and clerks know entries only by the codes
+    /// `podium codes` gives them; names appear once the results are published.
+    pub blind: bool,
 }
 
 impl Default for Marking {
@@ -89,6 +92,7 @@ impl Default for Marking {
         Marking {
             double_entry: false,
             count_unconfirmed: true,
+            blind: false,
         }
     }
 }

@@ -126,6 +126,15 @@ impl<'a> Leaderboard<'a> {
 }
 
 impl<'a> Leaderboard<'a> {
+    /// Blind judging before publication: each entry shows only its code.
+    pub fn hide_names(&mut self, codes: &'a crate::blind::Codes) {
+        for row in &mut self.rows {
+            row.entry = codes.code_of(row.entry).unwrap_or("?");
+            row.name = Cow::Borrowed("");
+            row.organisation = "";
+        }
+    }
+
     /// The team leaderboard: teams combined from their members. A row's
     /// `entry` is the team, its `name` the members' names.
     pub fn of_teams(results: &'a Results, lang: Lang) -> Result<Leaderboard<'a>, Diagnostic> {

@@ -231,6 +231,18 @@ impl Store {
         Ok(result)
     }
 
+    /// Each entry's anonymous code (blind judging): (entry id, code).
+    pub fn codes(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut query = self
+            .connection
+            .prepare("SELECT entry, value FROM log WHERE kind = 'code' ORDER BY seq")
+            .map_err(|e| self.error(e))?;
+        let rows = query
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(|e| self.error(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
+    }
+
     /// Every current mark not yet confirmed by a second entry.
     pub fn unconfirmed(&self, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
         let mut query = self
@@ -413,6 +425,17 @@ impl Batch<'_> {
             .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, seq])
             .map_err(|e| self.error(e))?;
         Ok(seq)
+    }
+
+    /// Records an entry's anonymous code.
+    pub fn record_code(&mut self, entry: &str, code: &str) -> Result<i64, StoreError> {
+        let cell = Cell {
+            entry: entry.into(),
+            criterion: String::new(),
+            element: 0,
+            judge: String::new(),
+        };
+        self.record("code", &cell, code, None, "")
     }
 
     /// Records a lock, unlock or publish (`kind`) of `scope`, for `reason`.

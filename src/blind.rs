@@ -1,0 +1,137 @@
+//! Blind judging (暗码评分): each entry gets an anonymous code, recorded
+//! once in the mark store's log. Judges and clerks enter marks by code;
+//! names are joined to the results only once they are published.
+
+use crate::data::Entries;
+use crate::store::{Store, StoreError};
+use std::collections::HashMap;
+
+/// Letters and digits that cannot be mistaken for one another on a label.
+const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const LENGTH: usize = 6;
+
+/// Codes ↔ entry ids.
+#[derive(Debug, Clone, Default)]
+pub struct Codes {
+    by_code: HashMap<String, String>,
+    by_entry: HashMap<String, String>,
+}
+
+impl Codes {
+    pub fn load(store: &Store) -> Result<Codes, StoreError> {
+        let mut codes = Codes::default();
+        for (entry, code) in store.codes()? {
+            codes.insert(entry, code);
+        }
+        Ok(codes)
+    }
+
+    fn insert(&mut self, entry: String, code: String) {
+        self.by_code.insert(code.clone(), entry.clone());
+        self.by_entry.insert(entry, code);
+    }
+
+    pub fn entry_of(&self, code: &str) -> Option<&str> {
+        self.by_code.get(code).map(String::as_str)
+    }
+
+    pub fn code_of(&self, entry: &str) -> Option<&str> {
+        self.by_entry.get(entry).map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_code.is_empty()
+    }
+
+    /// Gives a code to every entry that has none, recording each in the store.
+    pub fn assign(store: &mut Store, entries: &Entries, actor: &str) -> Result<Codes, String> {
+        let mut codes = Codes::load(store)?;
+        let missing: Vec<&str> = entries
+            .list
+            .iter()
+            .map(|e| &*e.id)
+            .filter(|id| codes.code_of(id).is_none())
+            .collect();
+        if missing.is_empty() {
+            return Ok(codes);
+        }
+        let mut fresh = Vec::with_capacity(missing.len());
+        for id in missing {
+            let code = loop {
+                let code = random_code()?;
+                // Never a code that is also an entry id, nor one already given.
+                if codes.entry_of(&code).is_none() && entries.find(&code).is_none() && !fresh.iter().any(|(_, c)| *c == code) {
+                    break code;
+                }
+            };
+            fresh.push((id.to_string(), code));
+        }
+        store.transact(actor, "podium codes", |batch| {
+            for (entry, code) in &fresh {
+                batch.record_code(entry, code)?;
+            }
+            Ok::<_, String>(())
+        })?;
+        for (entry, code) in fresh {
+            codes.insert(entry, code);
+        }
+        Ok(codes)
+    }
+
+    /// The entry id a judge or clerk typed as `code`, or why it is refused.
+    pub fn resolve(&self, entries: &Entries, code: &str) -> Result<String, String> {
+        if let Some(entry) = self.entry_of(code.trim()) {
+            return Ok(entry.to_string());
+        }
+        if entries.find(code.trim()).is_some() {
+            return Err(format!("blind judging: give the entry's code, not its id (`{}`)", code.trim()));
+        }
+        Err(format!("unknown code `{}`", code.trim()))
+    }
+}
+
+fn random_code() -> Result<String, String> {
+    let mut bytes = [0u8; LENGTH];
+    getrandom::fill(&mut bytes).map_err(|e| format!("cannot draw random codes: {e}"))?;
+    Ok(bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect())
+}
+
+/// How commands read the entry a judge or clerk typed: as is, or by code
+/// when the contest is blind.
+pub enum EntryNames {
+    Ids,
+    Codes(Codes),
+}
+
+impl EntryNames {
+    /// What the contest asks for; blind contests need their codes (in the store at `path`).
+    pub fn of(rules: &crate::contest::Rules, path: &std::path::Path) -> Result<EntryNames, String> {
+        if !rules.contest.marking.blind {
+            return Ok(EntryNames::Ids);
+        }
+        let codes = match Store::open_existing(path)? {
+            Some(store) => Codes::load(&store)?,
+            None => Codes::default(),
+        };
+        if codes.is_empty() {
+            return Err("blind judging: give the entries their codes first with `podium codes`".into());
+        }
+        Ok(EntryNames::Codes(codes))
+    }
+
+    /// The entry id for what was typed.
+    pub fn resolve(&self, entries: &Entries, typed: &str) -> Result<String, String> {
+        match self {
+            EntryNames::Ids => Ok(typed.trim().to_string()),
+            EntryNames::Codes(codes) => codes.resolve(entries, typed),
+        }
+    }
+
+    /// What to show for an entry id.
+    pub fn shown<'a>(&'a self, id: &'a str) -> &'a str {
+        match self {
+            EntryNames::Ids => id,
+            EntryNames::Codes(codes) => codes.code_of(id).unwrap_or("?"),
+        }
+    }
+}
