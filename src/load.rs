@@ -7,7 +7,7 @@ use crate::contest::{self, Rules};
 use crate::data::{marks, ElementData, Entries, Mark, MarkSet, RowChecker};
 use crate::engine::Inputs;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::store::Store;
+use crate::store::{Store, Which};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -102,11 +102,15 @@ pub fn load_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: b
 fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) -> Result<MarkSet, Diagnostics> {
     let checker = RowChecker::new(rules, entries);
     let marking = &rules.contest.marking;
-    let confirmed_only = marking.double_entry && !marking.count_unconfirmed && !all_marks;
+    let which = if marking.double_entry && !marking.count_unconfirmed && !all_marks {
+        Which::Confirmed
+    } else {
+        Which::All
+    };
     let mut marks: Vec<(u32, Mark)> = Vec::new();
     let mut problems = Diagnostics::default();
     store
-        .current_marks(false, confirmed_only, |cell, value| {
+        .current_marks(which, false, |cell, value| {
             let element = if cell.element == 0 {
                 String::new()
             } else {

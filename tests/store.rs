@@ -34,6 +34,17 @@ fn records(dir: &Path) -> usize {
     text.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
+/// Sets the contest's `marking` (double entry, blind judging).
+fn set_marking(dir: &Path, marking: &str) {
+    let path = dir.join("contest.ron");
+    let contest = std::fs::read_to_string(&path).unwrap().replacen(
+        "    entrants: Teams,",
+        &format!("    entrants: Teams,\n    marking: {marking},"),
+        1,
+    );
+    std::fs::write(&path, contest).unwrap();
+}
+
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
@@ -518,13 +529,7 @@ fn locks_stop_changes_until_unlocked_and_publishing_is_final() {
 fn double_entry_confirms_agreeing_marks_and_lists_disagreements() {
     let dir = contest("double-entry", "construction");
     let d = s(&dir);
-    let path = dir.join("contest.ron");
-    let contest = std::fs::read_to_string(&path).unwrap().replacen(
-        "    entrants: Teams,",
-        "    entrants: Teams,\n    marking: (double_entry: true, count_unconfirmed: false),",
-        1,
-    );
-    std::fs::write(&path, contest).unwrap();
+    set_marking(&dir, "(double_entry: true, count_unconfirmed: false)");
     let all = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
     std::fs::write(dir.join("first.csv"), &all).unwrap();
     // The second clerk mistypes one mark.
@@ -606,12 +611,7 @@ fn double_entry_confirms_agreeing_marks_and_lists_disagreements() {
 fn blind_judging_uses_codes_until_the_results_are_published() {
     let dir = contest("blind", "construction");
     let d = s(&dir);
-    let path = dir.join("contest.ron");
-    let contest =
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .replacen("    entrants: Teams,", "    entrants: Teams,\n    marking: (blind: true),", 1);
-    std::fs::write(&path, contest).unwrap();
+    set_marking(&dir, "(blind: true)");
     assert!(run_err(&["import", d, s(&dir.join("marks.csv"))]).contains("give the entries their codes first with `podium codes`"));
     let list = run_ok(&["codes", d, "--by", "裁判长"]);
     // Codes are stable once given.

@@ -4,7 +4,7 @@
 
 use crate::data::marks::COLUMNS;
 use crate::load::Sources;
-use crate::store::Store;
+use crate::store::{Store, Which};
 use std::io::Write;
 use std::path::Path;
 
@@ -22,7 +22,7 @@ pub fn marks(contest: &Path, output: Option<&Path>) -> Result<(), String> {
         let mut failed = None;
         writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
         store
-            .current_marks(true, false, |cell, value| {
+            .current_marks(Which::All, true, |cell, value| {
                 let element = if cell.element == 0 {
                     String::new()
                 } else {

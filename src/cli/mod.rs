@@ -122,25 +122,9 @@ pub enum Command {
     },
     /// Lock the whole contest, or a criterion, category or division: its marks
     /// cannot change until it is unlocked.
-    Lock {
-        contest: PathBuf,
-        #[command(flatten)]
-        scope: ScopeArgs,
-        #[arg(long)]
-        reason: Option<String>,
-        #[arg(long)]
-        by: Option<String>,
-    },
+    Lock(LockArgs),
     /// Unlock what `lock` locked (a reason is required and kept).
-    Unlock {
-        contest: PathBuf,
-        #[command(flatten)]
-        scope: ScopeArgs,
-        #[arg(long)]
-        reason: Option<String>,
-        #[arg(long)]
-        by: Option<String>,
-    },
+    Unlock(LockArgs),
     /// Make the results final: the contest must be locked; nothing changes after.
     Publish {
         contest: PathBuf,
@@ -189,6 +173,29 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LockArgs {
+    contest: PathBuf,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    #[arg(long)]
+    reason: Option<String>,
+    #[arg(long)]
+    by: Option<String>,
+}
+
+impl LockArgs {
+    fn run(&self, change: StateChange) -> Result<(), String> {
+        lock::run(
+            &self.contest,
+            change,
+            self.scope.flags(),
+            self.reason.as_deref(),
+            self.by.as_deref(),
+        )
+    }
 }
 
 /// Which part of the contest a lock covers (none given: the whole contest).
@@ -311,18 +318,8 @@ pub fn run(cli: Cli) -> i32 {
         } => export::marks(&contest, output.as_deref()),
         Command::Status { contest, lang } => status::run(&contest, lang),
         Command::Codes { contest, output, by } => codes::run(&contest, output.as_deref(), by.as_deref()),
-        Command::Lock {
-            contest,
-            scope,
-            reason,
-            by,
-        } => lock::run(&contest, StateChange::Lock, scope.flags(), reason.as_deref(), by.as_deref()),
-        Command::Unlock {
-            contest,
-            scope,
-            reason,
-            by,
-        } => lock::run(&contest, StateChange::Unlock, scope.flags(), reason.as_deref(), by.as_deref()),
+        Command::Lock(args) => args.run(StateChange::Lock),
+        Command::Unlock(args) => args.run(StateChange::Unlock),
         Command::Publish { contest, reason, by } => {
             let whole = lock::ScopeFlags {
                 criterion: None,

@@ -91,7 +91,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         if rules.contest.marking.double_entry {
             let mut unconfirmed: Vec<String> = Vec::new();
             let mut count = 0;
-            store.unconfirmed(|cell, value| {
+            store.current_marks(crate::store::Which::Unconfirmed, true, |cell, value| {
                 count += 1;
                 if unconfirmed.len() < LISTED {
                     unconfirmed.push(format!("{} {} {} = {value}", names.shown(&cell.entry), cell.criterion, cell.judge));

@@ -243,57 +243,36 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
     }
 
-    /// Every current mark not yet confirmed by a second entry.
-    pub fn unconfirmed(&self, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
-        let mut query = self
-            .connection
-            .prepare("SELECT entry, criterion, element, judge, value FROM current WHERE confirmed IS NULL ORDER BY first")
-            .map_err(|e| self.error(e))?;
-        let mut rows = query.query([]).map_err(|e| self.error(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
-                Ok((
-                    Cell {
-                        entry: row.get(0)?,
-                        criterion: row.get(1)?,
-                        element: row.get(2)?,
-                        judge: row.get(3)?,
-                    },
-                    row.get(4)?,
-                ))
-            };
-            let (cell, value) = read(row).map_err(|e| self.error(e))?;
-            each(cell, value);
-        }
-        Ok(())
-    }
-
     /// The event's state as stored now.
     pub fn state(&mut self) -> Result<State, StoreError> {
         self.transact("", "", |batch| batch.state())
     }
 
-    /// Every cell's current mark (only confirmed ones if `confirmed_only`):
-    /// in the order the cells were first marked (`as_entered`, for export),
-    /// or grouped by entry (faster, for scoring).
-    pub fn current_marks(&self, as_entered: bool, confirmed_only: bool, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
-        let filter = if confirmed_only { " WHERE confirmed IS NOT NULL" } else { "" };
+    /// The cells' current marks (all, or only those confirmed or not yet
+    /// confirmed by double entry): in the order the cells were first marked
+    /// (`as_entered`, for export and lists), or grouped by entry (faster, for scoring).
+    pub fn current_marks(&self, which: Which, as_entered: bool, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
+        let filter = match which {
+            Which::All => "",
+            Which::Confirmed => " WHERE confirmed IS NOT NULL",
+            Which::Unconfirmed => " WHERE confirmed IS NULL",
+        };
         let order = if as_entered { " ORDER BY first" } else { "" };
         let sql = format!("SELECT entry, criterion, element, judge, value FROM current{filter}{order}");
         let mut query = self.connection.prepare(&sql).map_err(|e| self.error(e))?;
         let mut rows = query.query([]).map_err(|e| self.error(e))?;
+        let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
+            Ok((
+                Cell {
+                    entry: row.get(0)?,
+                    criterion: row.get(1)?,
+                    element: row.get(2)?,
+                    judge: row.get(3)?,
+                },
+                row.get(4)?,
+            ))
+        };
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
-                Ok((
-                    Cell {
-                        entry: row.get(0)?,
-                        criterion: row.get(1)?,
-                        element: row.get(2)?,
-                        judge: row.get(3)?,
-                    },
-                    row.get(4)?,
-                ))
-            };
             let (cell, value) = read(row).map_err(|e| self.error(e))?;
             each(cell, value);
         }
@@ -374,6 +353,15 @@ impl State {
             _ => {}
         }
     }
+}
+
+/// Which current marks to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    All,
+    /// Confirmed by a second entry (double entry).
+    Confirmed,
+    Unconfirmed,
 }
 
 /// What appending one mark did.
