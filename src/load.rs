@@ -1,7 +1,7 @@
 //! Loading a contest folder: the contest, its entries, marks and element
 //! data, each checked, every problem reported with its file and line. Marks
-//! come from the mark store when it exists, else from the marks CSV; a file
-//! given with `--marks` overrides both.
+//! come from the mark store once it holds any, else from the marks CSV; a
+//! file given with `--marks` overrides both.
 
 use crate::contest::{self, Rules};
 use crate::data::{marks, ElementData, Entries, Mark, MarkSet, RowChecker};
@@ -74,7 +74,12 @@ pub fn load_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: b
     stopwatch.lap("entries");
     let sources = Sources::of(&rules, marks_override);
     let mut problems = Diagnostics::default();
-    let marks = match (marks_override, Store::open_existing(&sources.store)) {
+    // The store is the marks' home once it holds any (a failed first import leaves it empty).
+    let store = Store::open_existing(&sources.store).and_then(|store| match store {
+        Some(store) if store.has_marks()? => Ok(Some(store)),
+        _ => Ok(None),
+    });
+    let marks = match (marks_override, store) {
         (None, Ok(Some(store))) => from_store(&store, &rules, &entries, all_marks),
         (None, Err(e)) => Err(Diagnostic::new(&e.path, "", e.message).into()),
         _ => marks::load(&sources.marks, &rules, &entries),

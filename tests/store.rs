@@ -658,3 +658,18 @@ fn blind_judging_uses_codes_until_the_results_are_published() {
         std::fs::read_to_string("tests/golden/construction.json").unwrap()
     );
 }
+
+#[test]
+fn a_failed_first_import_leaves_scoring_on_the_marks_file() {
+    let dir = contest("failed-first-import", "construction");
+    std::fs::write(
+        dir.join("bad.csv"),
+        "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,80\n",
+    )
+    .unwrap();
+    run_err(&["import", s(&dir), s(&dir.join("bad.csv"))]);
+    assert_eq!(
+        run_ok(&["score", s(&dir), "--format", "json"]),
+        std::fs::read_to_string("tests/golden/construction.json").unwrap()
+    );
+}

@@ -243,6 +243,13 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
     }
 
+    /// Whether any mark has been stored (a store may exist before its first mark).
+    pub fn has_marks(&self) -> Result<bool, StoreError> {
+        self.connection
+            .query_row("SELECT EXISTS (SELECT 1 FROM current)", [], |row| row.get(0))
+            .map_err(|e| self.error(e))
+    }
+
     /// The event's state as stored now.
     pub fn state(&mut self) -> Result<State, StoreError> {
         self.transact("", "", |batch| batch.state())
