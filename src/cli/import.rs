@@ -4,12 +4,12 @@
 
 use super::mark::{actor, same_value, verify, Verified};
 use crate::blind::EntryNames;
-use crate::data::marks::column_letter;
-use crate::data::marks::COLUMNS;
-use crate::data::RowChecker;
+use crate::contest::Rules;
+use crate::data::marks::{column_letter, COLUMNS};
+use crate::data::{Entries, RowChecker};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{load_contest, Sources};
-use crate::store::{Appended, Cell, Store};
+use crate::store::{Appended, Batch, Cell, State, Store, StoreError};
 use std::path::Path;
 
 /// What importing a file does.
@@ -21,12 +21,165 @@ pub enum Mode<'a> {
     Verify,
 }
 
+/// A checked row, ready to store.
+struct Row {
+    line: usize,
+    /// The entry as typed (its code, when judging is blind), for messages.
+    typed: String,
+    cell: Cell,
+    value: String,
+}
+
+/// What the rows came to.
+#[derive(Default)]
+struct Outcome {
+    problems: Diagnostics,
+    unchanged: usize,
+    disagreements: Diagnostics,
+}
+
+/// What checking a row needs, gathered once.
+struct Checks<'a> {
+    file: &'a Path,
+    rules: &'a Rules,
+    entries: &'a Entries,
+    checker: RowChecker<'a>,
+    names: &'a EntryNames,
+    columns: [usize; 5],
+}
+
+impl Checks<'_> {
+    /// The row as a mark to store, or why it is refused.
+    fn row(&self, record: &csv::StringRecord, line: usize, state: &State) -> Result<Row, Diagnostic> {
+        let at = |field: String, why: String| Diagnostic::new(self.file, field, why).at_line(line);
+        let column = |c: usize| format!(" (column {})", column_letter(self.columns[c]));
+        let mut fields = self.columns.map(|c| record.get(c).unwrap_or("").trim());
+        let typed = fields[0];
+        let id = self
+            .names
+            .resolve(self.entries, typed)
+            .map_err(|why| at(format!("entry{}", column(0)), why))?;
+        fields[0] = &id;
+        let (entry, checked) = self.checker.check(fields).map_err(|refusal| {
+            let field = match COLUMNS.iter().position(|c| *c == refusal.field) {
+                Some(c) => format!("{}{}", refusal.field, column(c)),
+                None => refusal.field.clone(),
+            };
+            let mut problem = at(field, refusal.message);
+            problem.help = refusal.help;
+            problem
+        })?;
+        let criterion = self.rules.slots[checked.slot as usize].criterion as usize;
+        if let Some(why) = crate::lock::refusal(state, self.rules, self.entries, entry, criterion) {
+            return Err(at("criterion".into(), why));
+        }
+        let [_, criterion, element, judge, value] = fields;
+        let cell = Cell {
+            entry: id.clone(),
+            criterion: criterion.into(),
+            element: element.parse().unwrap_or(0),
+            judge: judge.into(),
+        };
+        Ok(Row {
+            line,
+            typed: typed.into(),
+            cell,
+            value: value.into(),
+        })
+    }
+}
+
 pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
-    let checker = RowChecker::new(&rules, &entries);
+    let store_path = Sources::of(&rules, None).store;
+    let names = EntryNames::of(&rules, &store_path)?;
+    let mut store = Store::open(&store_path)?;
     let mut reader = csv::ReaderBuilder::new()
         .from_path(file)
         .map_err(|e| Diagnostic::new(file, "", format!("cannot read the file: {e}")).to_string())?;
+    let columns = header_columns(file, &mut reader)?;
+    let checks = Checks {
+        file,
+        rules: &rules,
+        entries: &entries,
+        checker: RowChecker::new(&rules, &entries),
+        names: &names,
+        columns,
+    };
+    let (stored, outcome) = import(&mut store, &mut reader, &checks, &actor(by), mode)?;
+    let unchanged = outcome.unchanged;
+    match mode {
+        Mode::Enter { .. } => println!("imported {stored} marks from {} ({unchanged} already stored)", file.display()),
+        Mode::Verify => println!("confirmed {stored} marks from {} ({unchanged} already confirmed)", file.display()),
+    }
+    if outcome.disagreements.is_empty() {
+        return Ok(());
+    }
+    // The agreeing marks are confirmed; these wait for the chief judge.
+    let count = outcome.disagreements.len();
+    Err(format!(
+        "{}\n\n{count} mark{} not confirmed: check the paper sheets, correct with `podium mark --reason`, then verify again",
+        outcome.disagreements,
+        if count == 1 { "" } else { "s" }
+    ))
+}
+
+/// Imports the file in one transaction: all of it, or nothing.
+fn import(
+    store: &mut Store,
+    reader: &mut csv::Reader<std::fs::File>,
+    checks: &Checks,
+    clerk: &str,
+    mode: Mode,
+) -> Result<(usize, Outcome), String> {
+    let file = checks.file;
+    let source = format!(
+        "podium import {}",
+        file.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
+    );
+    store.transact(clerk, &source, |batch| {
+        let state = batch.state()?;
+        let mut outcome = Outcome::default();
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    outcome.problems.push(Diagnostic::new(file, "row", e.to_string()).at_line(line));
+                    continue;
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            match checks.row(&record, line, &state) {
+                Err(problem) => outcome.problems.push(problem),
+                // After a problem nothing will be stored, but every row is still checked.
+                Ok(_) if !outcome.problems.is_empty() => {}
+                Ok(row) => match mode {
+                    Mode::Verify => verify_row(batch, row, clerk, file, &mut outcome)?,
+                    Mode::Enter { reason } => enter_row(batch, row, reason, file, &mut outcome)?,
+                },
+            }
+        }
+        if !outcome.problems.is_empty() {
+            let count = outcome.problems.len();
+            let nothing = match mode {
+                Mode::Enter { .. } => "nothing imported",
+                Mode::Verify => "nothing confirmed",
+            };
+            return Err(format!(
+                "{}\n\n{nothing}: {count} bad row{}",
+                outcome.problems,
+                if count == 1 { "" } else { "s" }
+            ));
+        }
+        Ok((batch.stored(), outcome))
+    })
+}
+
+/// Where each of `COLUMNS` is in the file.
+fn header_columns(file: &Path, reader: &mut csv::Reader<std::fs::File>) -> Result<[usize; 5], String> {
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| Diagnostic::new(file, "row", e.to_string()).at_line(1).to_string())?
@@ -42,128 +195,49 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
                 .to_string()
         })?;
     }
-    let store_path = Sources::of(&rules, None).store;
-    let names = EntryNames::of(&rules, &store_path)?;
-    let mut store = Store::open(&store_path)?;
-    let source = format!(
-        "podium import {}",
-        file.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
-    );
-    let clerk = actor(by);
-    let (stored, unchanged, disagreements) = store.transact(&clerk, &source, |batch| {
-        let (mut problems, mut unchanged, mut disagreements) = (Diagnostics::default(), 0usize, Diagnostics::default());
-        let state = batch.state()?;
-        let mut record = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    problems.push(Diagnostic::new(file, "row", e.to_string()).at_line(line));
-                    continue;
-                }
-            }
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            let mut fields = columns.map(|c| record.get(c).unwrap_or("").trim());
-            let typed = fields[0];
-            let id = match names.resolve(&entries, typed) {
-                Ok(id) => id,
-                Err(why) => {
-                    problems.push(Diagnostic::new(file, format!("entry (column {})", column_letter(columns[0])), why).at_line(line));
-                    continue;
-                }
-            };
-            fields[0] = &id;
-            let (entry, checked) = match checker.check(fields) {
-                Ok(checked) => checked,
-                Err(refusal) => {
-                    let column = COLUMNS
-                        .iter()
-                        .position(|c| *c == refusal.field)
-                        .map(|c| format!(" (column {})", column_letter(columns[c])));
-                    let mut problem =
-                        Diagnostic::new(file, format!("{}{}", refusal.field, column.unwrap_or_default()), refusal.message).at_line(line);
-                    problem.help = refusal.help;
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            let criterion = rules.slots[checked.slot as usize].criterion as usize;
-            if let Some(why) = crate::lock::refusal(&state, &rules, &entries, entry, criterion) {
-                problems.push(Diagnostic::new(file, "criterion", why).at_line(line));
-                continue;
-            }
-            // After a problem nothing will be stored, but every row is still checked.
-            if !problems.is_empty() {
-                continue;
-            }
-            let [_, criterion, element, judge, value] = fields;
-            // Messages show the entry as typed (its code, when judging is blind).
-            let entry = typed;
-            let cell = Cell {
-                entry: id.clone(),
-                criterion: criterion.into(),
-                element: element.parse().unwrap_or(0),
-                judge: judge.into(),
-            };
-            match mode {
-                Mode::Verify => match verify(batch, &cell, value, &clerk)? {
-                    Ok(Verified::Confirmed(_)) => {}
-                    Ok(Verified::AlreadyConfirmed) => unchanged += 1,
-                    Ok(Verified::Disagrees(why)) => {
-                        disagreements.push(Diagnostic::new(file, "value", format!("{entry} {criterion} {judge}: {why}")).at_line(line))
-                    }
-                    Err(why) => problems.push(Diagnostic::new(file, "", why).at_line(line)),
-                },
-                Mode::Enter { reason } => match batch.append(&cell, value)? {
-                    Appended::Stored(_) => {}
-                    Appended::Exists(current) if same_value(&current.value, value) => unchanged += 1,
-                    Appended::Exists(current) => match reason.map(str::trim).filter(|r| !r.is_empty()) {
-                        Some(reason) => {
-                            batch.correct(&cell, value, current.seq, reason)?;
-                        }
-                        None => problems.push(
-                            Diagnostic::new(
-                                file,
-                                "value",
-                                format!(
-                                    "{entry} {criterion} {judge} is already {} (#{}), not {value}",
-                                    current.value, current.seq
-                                ),
-                            )
-                            .at_line(line)
-                            .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
-                        ),
-                    },
-                },
-            }
-        }
-        if problems.is_empty() {
-            Ok((batch.stored(), unchanged, disagreements))
-        } else {
-            let count = problems.len();
-            let nothing = match mode {
-                Mode::Enter { .. } => "nothing imported",
-                Mode::Verify => "nothing confirmed",
-            };
-            Err(format!(
-                "{problems}\n\n{nothing}: {count} bad row{}",
-                if count == 1 { "" } else { "s" }
-            ))
-        }
-    })?;
-    match mode {
-        Mode::Enter { .. } => println!("imported {stored} marks from {} ({unchanged} already stored)", file.display()),
-        Mode::Verify => println!("confirmed {stored} marks from {} ({unchanged} already confirmed)", file.display()),
-    }
-    if disagreements.is_empty() {
+    Ok(columns)
+}
+
+/// Stores a row: a new cell's mark; for a cell already marked, nothing
+/// (same value), a correction (with a reason) or a conflict.
+fn enter_row(batch: &mut Batch, row: Row, reason: Option<&str>, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
+    let Appended::Exists(current) = batch.append(&row.cell, &row.value)? else {
         return Ok(());
+    };
+    if same_value(&current.value, &row.value) {
+        outcome.unchanged += 1;
+    } else if let Some(reason) = reason.map(str::trim).filter(|r| !r.is_empty()) {
+        batch.correct(&row.cell, &row.value, current.seq, reason)?;
+    } else {
+        let (cell, value) = (&row.cell, &row.value);
+        outcome.problems.push(
+            Diagnostic::new(
+                file,
+                "value",
+                format!(
+                    "{} {} {} is already {} (#{}), not {value}",
+                    row.typed, cell.criterion, cell.judge, current.value, current.seq
+                ),
+            )
+            .at_line(row.line)
+            .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
+        );
     }
-    // The agreeing marks are confirmed; these wait for the chief judge.
-    let count = disagreements.len();
-    Err(format!(
-        "{disagreements}\n\n{count} mark{} not confirmed: check the paper sheets, correct with `podium mark --reason`, then verify again",
-        if count == 1 { "" } else { "s" }
-    ))
+    Ok(())
+}
+
+/// Double entry: checks a second clerk's row against the first entry.
+fn verify_row(batch: &mut Batch, row: Row, clerk: &str, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
+    match verify(batch, &row.cell, &row.value, clerk)? {
+        Ok(Verified::Confirmed(_)) => {}
+        Ok(Verified::AlreadyConfirmed) => outcome.unchanged += 1,
+        Ok(Verified::Disagrees(why)) => {
+            let cell = &row.cell;
+            outcome
+                .disagreements
+                .push(Diagnostic::new(file, "value", format!("{} {} {}: {why}", row.typed, cell.criterion, cell.judge)).at_line(row.line));
+        }
+        Err(why) => outcome.problems.push(Diagnostic::new(file, "", why).at_line(row.line)),
+    }
+    Ok(())
 }

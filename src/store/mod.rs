@@ -397,6 +397,19 @@ impl Batch<'_> {
             .map_err(|e| self.error(e))
     }
 
+    /// The `batches` row, written with the first record (no empty batches).
+    fn batch_id(&mut self) -> Result<i64, StoreError> {
+        if let Some(id) = self.batch_id {
+            return Ok(id);
+        }
+        let header = &self.header;
+        let id = self
+            .new_batch
+            .insert(params![header.actor, header.at, header.source])
+            .map_err(|e| self.error(e))?;
+        Ok(*self.batch_id.insert(id))
+    }
+
     /// Stores a first mark for a cell; if the cell has one, stores nothing
     /// and says what it is.
     pub fn append(&mut self, cell: &Cell, value: &str) -> Result<Appended, StoreError> {
@@ -483,17 +496,7 @@ impl Batch<'_> {
     /// Appends a record to the log, chained to the one before.
     fn record(&mut self, kind: &str, cell: &Cell, value: &str, replaces: Option<i64>, reason: &str) -> Result<i64, StoreError> {
         let seq = self.seq + 1;
-        let batch_id = match self.batch_id {
-            Some(id) => id,
-            None => {
-                let header = &self.header;
-                let id = self
-                    .new_batch
-                    .insert(params![header.actor, header.at, header.source])
-                    .map_err(|e| self.error(e))?;
-                *self.batch_id.insert(id)
-            }
-        };
+        let batch_id = self.batch_id()?;
         let hash = chain::hash(
             &self.previous,
             &chain::RecordFields {
