@@ -240,3 +240,68 @@ fn a_contest_may_allow_judges_from_the_entrants_organisations() {
     let out = podium(&["check", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn entries_may_be_written_in_ron() {
+    let dir = temp_dir("ron-entries");
+    for file in ["contest.ron", "marks.csv"] {
+        std::fs::copy(Path::new(EXAMPLE).join(file), dir.join(file)).unwrap();
+    }
+    // The construction entries, as RON.
+    let mut ron = String::from("[\n");
+    let csv = std::fs::read_to_string(Path::new(EXAMPLE).join("entries.csv")).unwrap();
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let members: Vec<String> = f[5].split(';').map(|m| format!("{m:?}")).collect();
+        ron += &format!(
+            "    (id: {:?}, name: {:?}, organisation: {:?}, members: [{}], fields: {{\"industry\": {:?}, \"district\": {:?}}}),\n",
+            f[0],
+            f[1],
+            f[2],
+            members.join(", "),
+            f[3],
+            f[4]
+        );
+    }
+    ron += "]\n";
+    std::fs::write(dir.join("entries.ron"), &ron).unwrap();
+    let contest = std::fs::read_to_string(dir.join("contest.ron")).unwrap().replacen(
+        "    total_max: 100,",
+        "    total_max: 100,\n    files: (entries: \"entries.ron\"),",
+        1,
+    );
+    std::fs::write(dir.join("contest.ron"), contest).unwrap();
+    let out = podium(&["score", dir.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), std::fs::read_to_string("tests/golden/construction.json").unwrap());
+    // A duplicate id in RON is named with its line.
+    std::fs::write(dir.join("entries.ron"), ron.replacen("(id: \"C02\"", "(id: \"C01\"", 1)).unwrap();
+    let err = stderr(&podium(&["check", dir.to_str().unwrap()]));
+    assert!(err.contains("entries.ron:") && err.contains("the id `C01` is used twice"), "{err}");
+}
+
+#[test]
+fn bad_element_data() {
+    let dir = temp_dir("elements");
+    for file in ["contest.ron", "entries.csv", "marks.csv", "elements.csv"] {
+        std::fs::copy(Path::new("contests/judged-panel").join(file), dir.join(file)).unwrap();
+    }
+    let elements = std::fs::read_to_string(dir.join("elements.csv")).unwrap();
+    let bad =
+        elements + "F01,routine.elements,4,1.2,\nF01,routine.style,1,1.2,\nF99,routine.elements,1,1.2,\nF02,routine.elements,1,hard,\n";
+    std::fs::write(dir.join("elements.csv"), bad).unwrap();
+    let err = stderr(&podium(&["check", dir.to_str().unwrap()]));
+    assert!(
+        err.contains("elements.csv:72: error in `element`: `4` is not an element of routine.elements: give 1 to 3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("elements.csv:73: error in `criterion`: `routine.style` has no elements, so no element data"),
+        "{err}"
+    );
+    assert!(err.contains("elements.csv:74: error in `entry`: unknown entry `F99`"), "{err}");
+    assert!(
+        err.contains("elements.csv:75: error in `difficulty`: `hard` is not a number"),
+        "{err}"
+    );
+}
