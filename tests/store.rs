@@ -673,3 +673,20 @@ fn a_failed_first_import_leaves_scoring_on_the_marks_file() {
         std::fs::read_to_string("tests/golden/construction.json").unwrap()
     );
 }
+
+#[test]
+fn a_store_of_another_layout_is_refused_and_left_alone() {
+    let dir = contest("old-layout", "construction");
+    let path = dir.join("marks.db");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE log (seq INTEGER PRIMARY KEY, value TEXT);")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = run_err(&["audit", "verify", s(&dir)]);
+    assert!(
+        err.contains("this mark store has table layout from before layouts were numbered, and this podium reads layout 1"),
+        "{err}"
+    );
+    assert!(std::fs::read(&path).unwrap() == before, "the refused store was changed");
+}

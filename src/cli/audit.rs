@@ -19,7 +19,9 @@ pub fn verify(contest: &Path) -> Result<(), String> {
     let store = open(contest)?;
     let (count, problems) = store.verify().map_err(|e| e.to_string())?;
     if problems.is_empty() {
+        let (seq, hash) = store.head()?;
         println!("ok: {count} records, the chain is intact ({})", store.path().display());
+        println!("head: #{seq} {hash}");
         return Ok(());
     }
     let lines: Vec<String> = problems.iter().map(|p| format!("{}: {p}", store.path().display())).collect();

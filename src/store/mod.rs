@@ -23,6 +23,9 @@ use std::time::Duration;
 /// The store's file name beside `contest.ron`, unless the contest names another.
 pub const STORE_FILE: &str = "marks.db";
 
+/// The layout of the tables below; a store of another layout is refused.
+const SCHEMA_VERSION: &str = "1";
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS batches (
@@ -132,9 +135,50 @@ impl Store {
         let connection = Connection::open(path).map_err(fail)?;
         // Several processes may enter marks at once: wait for the writer's lock.
         connection.busy_timeout(Duration::from_secs(30)).map_err(fail)?;
-        connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         connection.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
-        connection.execute_batch(SCHEMA).map_err(fail)?;
+        let has = |table: &str| -> rusqlite::Result<bool> {
+            connection.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+                [table],
+                |row| row.get(0),
+            )
+        };
+        // Read the layout before touching anything: a refused store stays as
+        // it was. Creating it holds the write lock, so of several processes
+        // starting at once one creates it and the others find it made.
+        connection.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
+        let created = (|| -> rusqlite::Result<bool> {
+            if has("log")? {
+                return Ok(false);
+            }
+            connection.execute_batch(SCHEMA)?;
+            connection.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
+            Ok(true)
+        })();
+        connection
+            .execute_batch(if created.is_ok() { "COMMIT" } else { "ROLLBACK" })
+            .map_err(fail)?;
+        let version: Option<String> = if created.map_err(fail)? {
+            Some(SCHEMA_VERSION.into())
+        } else if has("meta").map_err(fail)? {
+            connection
+                .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))
+                .optional()
+                .map_err(fail)?
+        } else {
+            None
+        };
+        if version.as_deref() != Some(SCHEMA_VERSION) {
+            return Err(StoreError {
+                path: path.to_path_buf(),
+                message: format!(
+                    "this mark store has table layout {}, and this podium reads layout {SCHEMA_VERSION}: export its marks with the podium that made it, then import them into a new store",
+                    version.as_deref().unwrap_or("from before layouts were numbered")
+                ),
+            });
+        }
+        // WAL rewrites the file's header, so only once the layout is known good.
+        connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         Ok(Store {
             connection,
             path: path.to_path_buf(),
@@ -289,6 +333,14 @@ impl Store {
     /// The records touching cells that match the filter (None matches all), oldest first.
     pub fn history(&self, entry: Option<&str>, criterion: Option<&str>, judge: Option<&str>) -> Result<Vec<Record>, StoreError> {
         chain::records(&self.connection, entry, criterion, judge).map_err(|e| self.error(e))
+    }
+
+    /// The last record podium wrote and its hash (hex): publish it with the
+    /// results, and no later rewrite of the store can match it.
+    pub fn head(&self) -> Result<(i64, String), StoreError> {
+        chain::head(&self.connection)
+            .map(|(seq, hash)| (seq, chain::hex(&hash)))
+            .map_err(|e| self.error(e))
     }
 
     /// Checks the chain, the head and the current marks; every problem names its record.
