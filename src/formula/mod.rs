@@ -17,6 +17,24 @@
 //! atom    := number | name | name "(" expr ("," expr)* ")" | "(" expr ")"
 //! ```
 //! Truth is 1, falsehood 0; `if(c, a, b)` picks `a` when `c` is not 0.
+//!
+//! ```
+//! use podium::formula::parse;
+//! use rust_decimal::Decimal;
+//!
+//! // An element's value: its panel score times its difficulty coefficient.
+//! let names = ["score", "difficulty"];
+//! let expr = parse("score * difficulty", &mut |name| {
+//!     names.iter().position(|n| *n == name).ok_or(format!("unknown name `{name}`"))
+//! })
+//! .unwrap();
+//! let values = [Decimal::new(85, 1), Decimal::new(12, 1)]; // 8.5 and 1.2
+//! assert_eq!(expr.eval(&|slot| values.get(slot).copied()).unwrap(), Decimal::new(102, 1));
+//!
+//! // Unknown names are caught when the contest is loaded, with their position.
+//! let error = parse("score * dificulty", &mut |name| names.iter().position(|n| *n == name).ok_or(format!("unknown name `{name}`"))).unwrap_err();
+//! assert_eq!((error.offset, error.message.as_str()), (8, "unknown name `dificulty`"));
+//! ```
 
 mod eval;
 mod lexer;
