@@ -259,7 +259,7 @@ impl Compiler<'_> {
         let (categories, mut criteria, slots, criterion_index) = self.categories(&contest, &judge_index);
         self.check_weights(&contest, &categories);
         self.formulas(&contest, &mut criteria, &criterion_index);
-        let vetoes = self.vetoes(&contest, &categories, &criteria, &criterion_index);
+        let vetoes = self.vetoes(&contest, &categories, &criteria);
         let tie_breaks = self.tie_breaks(&contest, &categories, &criterion_index);
         self.rounding(&contest);
         self.awards(&contest.awards, "awards", &contest.divisions);
@@ -841,13 +841,7 @@ impl Compiler<'_> {
             .collect()
     }
 
-    fn vetoes(
-        &mut self,
-        contest: &Contest,
-        categories: &[CategoryRule],
-        criteria: &[CriterionRule],
-        _index: &HashMap<String, u16>,
-    ) -> Vec<VetoRule> {
+    fn vetoes(&mut self, contest: &Contest, categories: &[CategoryRule], criteria: &[CriterionRule]) -> Vec<VetoRule> {
         let names = Self::condition_names(categories, criteria);
         let mut vetoes = Vec::new();
         for (v, veto) in contest.vetoes.iter().enumerate() {
