@@ -74,7 +74,7 @@ fn import_is_all_or_nothing_and_lists_every_bad_row() {
     let file = dir.join("sheet.csv");
     std::fs::write(
         &file,
-        "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,8\nC01,quality.workmanship,,J2,18\nC02,quality.workmanship,,J1,8\nC03,quality.wrkmanship,,J1,8\n",
+        "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,8\nC01,quality.workmanship,,J2,18\nC02,quality.workmanship,,J1,8\nC03,quality.wrkmanship,,J1,8\nC04,quality.workmanship,,J1\n",
     )
     .unwrap();
     let err = run_err(&["import", s(&dir), s(&file)]);
@@ -86,7 +86,11 @@ fn import_is_all_or_nothing_and_lists_every_bad_row() {
         err.contains("sheet.csv:5: error in `criterion (column B)`: unknown criterion `quality.wrkmanship`"),
         "{err}"
     );
-    assert!(err.contains("nothing imported: 2 bad rows"), "{err}");
+    assert!(
+        err.contains("sheet.csv:6: error in `row`: this row has 4 fields but the header has 5"),
+        "{err}"
+    );
+    assert!(err.contains("nothing imported: 3 bad rows"), "{err}");
     // Nothing stored: the store holds no record.
     assert_eq!(records(&dir), 0);
 }

@@ -146,8 +146,7 @@ fn import(
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    outcome.problems.push(Diagnostic::new(file, "row", e.to_string()).at_line(line));
+                    outcome.problems.push(crate::data::csv_error(file, &e));
                     continue;
                 }
             }

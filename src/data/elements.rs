@@ -48,8 +48,7 @@ impl ElementData {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    problems.push(Diagnostic::new(path, "row", e.to_string()).at_line(line));
+                    problems.push(super::csv_error(path, &e));
                     continue;
                 }
             };

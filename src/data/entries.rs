@@ -1,6 +1,6 @@
 //! Entries: individuals or teams, from CSV (as Excel saves it) or RON.
 
-use super::read_text;
+use super::{csv_error, read_text};
 use crate::error::{suggest, Diagnostic, Diagnostics};
 use hashbrown::HashTable;
 use serde::Deserialize;
@@ -244,20 +244,6 @@ pub fn id_problem(id: &str) -> Option<String> {
     } else {
         None
     }
-}
-
-fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
-    let line = error.position().map_or(0, |p| p.line() as usize);
-    let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("this row has {len} fields but the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
-        _ => error.to_string(),
-    };
-    Diagnostic::new(path, "row", message)
-        .at_line(line)
-        .help("check for a missing or extra comma; quote fields that contain commas")
 }
 
 #[derive(Deserialize)]

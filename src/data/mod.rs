@@ -26,3 +26,16 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 /// Most problems shown for one file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
+
+/// A malformed CSV row, in words (the field count, not the csv crate's record numbers).
+pub fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
+    let line = error.position().map_or(0, |p| p.line() as usize);
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("this row has {len} fields but the header has {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
+        _ => error.to_string(),
+    };
+    Diagnostic::new(path, "row", message)
+        .at_line(line)
+        .help("check for a missing or extra comma; quote fields that contain commas")
+}
