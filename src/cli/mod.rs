@@ -1,6 +1,7 @@
 //! Command-line interface: one file per command.
 
 mod audit;
+mod chart;
 mod check;
 mod codes;
 mod explain;
@@ -13,6 +14,7 @@ mod mark;
 mod score;
 mod status;
 
+use crate::chart::{ChartKind, ChartOptions, ImageFormat};
 use crate::contest::Lang;
 use crate::output::FormatKind;
 use crate::store::StateChange;
@@ -56,6 +58,40 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        #[arg(long)]
+        marks: Option<PathBuf>,
+    },
+    /// Draw an award chart (PNG or SVG) from the scored results.
+    Chart {
+        contest: PathBuf,
+        #[arg(value_enum)]
+        kind: ChartKind,
+        /// The file to write (`.png` or `.svg`); KIND.png in this folder if not given.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// PNG or SVG; by default from the output file's extension.
+        #[arg(long, value_enum)]
+        format: Option<ImageFormat>,
+        /// WIDTHxHEIGHT in pixels, or 1080p (the hall screen), 4k, a4 (300 dpi), a4-portrait.
+        #[arg(long, default_value = "1080p", value_parser = chart::parse_size)]
+        size: (u32, u32),
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// How many entries (or groups) the chart shows.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Only this division: a value (`welder`) or `field=value`.
+        #[arg(long)]
+        division: Option<String>,
+        /// The entries a radar shows (repeat the flag); the top three if none.
+        #[arg(long = "entry")]
+        entries: Vec<String>,
+        /// The field the division comparison groups by (a division or `organisation`).
+        #[arg(long)]
+        by: Option<String>,
+        /// A font (.ttf/.otf) to draw with instead of the bundled one, for names outside it.
+        #[arg(long)]
+        font: Option<PathBuf>,
         #[arg(long)]
         marks: Option<PathBuf>,
     },
@@ -251,6 +287,37 @@ pub enum Audit {
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         Command::Check { contest, marks } => check::run(&contest, marks.as_deref()),
+        Command::Chart {
+            contest,
+            kind,
+            output,
+            format,
+            size,
+            lang,
+            top,
+            division,
+            entries,
+            by,
+            font,
+            marks,
+        } => {
+            let args = chart::ChartArgs {
+                options: ChartOptions {
+                    kind,
+                    width: size.0,
+                    height: size.1,
+                    lang,
+                    top: top.max(1),
+                    entries,
+                    group: by,
+                },
+                format,
+                output: output.as_deref(),
+                division: division.as_deref(),
+                font: font.as_deref(),
+            };
+            chart::run(&contest, args, marks.as_deref())
+        }
         Command::Score {
             contest,
             format,

@@ -47,7 +47,7 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
 
 /// With blind judging, until the results are published the leaderboard
 /// shows codes, not names: the codes to show them by.
-fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<crate::blind::Codes>, String> {
+pub fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<crate::blind::Codes>, String> {
     if !rules.contest.marking.blind {
         return Ok(None);
     }

@@ -289,20 +289,32 @@ pub fn label(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 pub fn write_board(board: &Leaderboard, kind: FormatKind, output: Option<&Path>) -> io::Result<()> {
     let format = kind.format();
     match output {
-        Some(path) => {
-            // Write beside the target and rename, so a failed run never leaves half a file.
-            let partial = path.with_extension("partial");
-            let mut file = io::BufWriter::new(std::fs::File::create(&partial)?);
-            format.write(board, &mut file)?;
-            file.flush()?;
-            drop(file);
-            std::fs::rename(&partial, path)
-        }
+        Some(path) => write_atomically_with(path, |file| format.write(board, file)),
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             format.write(board, &mut out)?;
             out.flush()
+        }
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes beside the target and renames, so a failed run never leaves half a file.
+fn write_atomically_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let partial = path.with_extension("partial");
+    let mut file = io::BufWriter::new(std::fs::File::create(&partial)?);
+    let written = write(&mut file).and_then(|()| file.flush());
+    drop(file);
+    match written {
+        Ok(()) => std::fs::rename(&partial, path),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
         }
     }
 }
