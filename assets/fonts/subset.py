@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Makes assets/fonts/NotoSansSC-podium.otf, the font podium embeds.
+"""Makes assets/fonts/NotoSansSC-podium.otf (charts) and .woff2 (HTML pages),
+the font podium embeds.
 
 The subset of Noto Sans CJK SC Regular (SIL OFL 1.1) that covers every
 character of GB2312 (all 6,763 hanzi and its symbols), Latin-1, general and
@@ -36,6 +37,16 @@ subprocess.run(
         f"--text-file={HERE / 'subset-text.txt'}", f"--unicodes={ranges}",
         "--layout-features=kern,vert", "--no-hinting",
         "--name-IDs=*", f"--output-file={HERE / 'NotoSansSC-podium.otf'}",
+    ],
+    check=True,
+)
+# The same glyphs as WOFF2, for HTML pages (@font-face), about a third smaller.
+subprocess.run(
+    [
+        "pyftsubset", SOURCE, f"--font-number={FACE_SC}",
+        f"--text-file={HERE / 'subset-text.txt'}", f"--unicodes={ranges}",
+        "--layout-features=kern,vert", "--no-hinting", "--flavor=woff2",
+        "--name-IDs=*", f"--output-file={HERE / 'NotoSansSC-podium.woff2'}",
     ],
     check=True,
 )

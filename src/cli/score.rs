@@ -14,6 +14,9 @@ pub struct Board<'a> {
 }
 
 pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), String> {
+    if wanted.format == FormatKind::Xlsx && wanted.output.is_none() {
+        return Err("--format xlsx writes a workbook file: give it with --output results.xlsx".into());
+    }
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
     let codes = hidden_names(&inputs.rules)?;
     if codes.is_some() && wanted.teams {

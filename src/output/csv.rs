@@ -1,4 +1,5 @@
-//! CSV: one row per entry, numbers exactly as computed.
+//! CSV: one row per entry, numbers exactly as computed. UTF-8 with a byte
+//! order mark, which is how Excel knows the Chinese is UTF-8.
 
 use super::{Format, Leaderboard};
 use rust_decimal::Decimal;
@@ -20,6 +21,7 @@ fn write_number<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, valu
 
 impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all("\u{feff}".as_bytes())?;
         let mut writer = csv::Writer::from_writer(out);
         let mut header: Vec<String> = ["rank", "tied", "entry", "name", "organisation", "division", "total"]
             .map(String::from)

@@ -2,8 +2,10 @@
 //! module behind the `Format` trait and only formats.
 
 mod csv;
+pub mod html;
 mod json;
 mod table;
+mod xlsx;
 
 use crate::contest::{Lang, Rules};
 use crate::engine::{Flag, Place, Results};
@@ -23,6 +25,10 @@ pub enum FormatKind {
     Table,
     Json,
     Csv,
+    /// A self-contained web page that prints well.
+    Html,
+    /// A workbook: the leaderboard, then one sheet per division (needs --output).
+    Xlsx,
 }
 
 impl FormatKind {
@@ -31,6 +37,8 @@ impl FormatKind {
             FormatKind::Table => Box::new(table::Table),
             FormatKind::Json => Box::new(json::Json),
             FormatKind::Csv => Box::new(csv::Csv),
+            FormatKind::Html => Box::new(html::Html),
+            FormatKind::Xlsx => Box::new(xlsx::Xlsx),
         }
     }
 }

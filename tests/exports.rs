@@ -1,0 +1,139 @@
+//! Leaderboard exports read back and compared with the JSON output: the
+//! CSV as Excel reads it (UTF-8 with BOM), the XLSX workbook (a sheet per
+//! division, frozen header), and the self-contained HTML page.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn json_board(contest: &str) -> Value {
+    let out = podium(&["score", contest, "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// A JSON number (exact decimal text) as f64, for comparing with a spreadsheet cell.
+fn number(value: &Value) -> Option<f64> {
+    value.as_number().map(|n| n.to_string().parse().unwrap())
+}
+
+#[test]
+fn csv_opens_in_excel_with_chinese_intact_and_matches_the_json() {
+    for contest in ["contests/construction", "contests/skills-duel"] {
+        let json = json_board(contest);
+        let out = podium(&["score", contest, "--format", "csv"]);
+        let bytes = out.stdout;
+        assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte order mark first, so Excel reads UTF-8");
+        let text = String::from_utf8(bytes).unwrap();
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let entries = json["entries"].as_array().unwrap();
+        assert_eq!(rows.len(), entries.len());
+        for (row, entry) in rows.iter().zip(entries) {
+            assert_eq!(row[column("entry")], *entry["entry"].as_str().unwrap());
+            assert_eq!(row[column("name")], *entry["name"].as_str().unwrap(), "Chinese names intact");
+            assert_eq!(row[column("rank")], entry["rank"].to_string().replace("null", ""));
+            // Numbers as plain numbers, the exact decimal text of the JSON.
+            assert_eq!(row[column("total")], entry["total"].to_string().replace("null", "-"));
+            for (id, value) in entry["categories"].as_object().unwrap() {
+                assert_eq!(row[column(id)], value.to_string().replace("null", "-"), "{id}");
+            }
+            assert_eq!(row[column("award_label")], *entry["award_label"].as_str().unwrap_or(""));
+        }
+    }
+}
+
+#[test]
+fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = temp_dir("xlsx");
+    let file = dir.join("results.xlsx");
+    let out = podium(&["score", "contests/skills-duel", "--format", "xlsx", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = json_board("contests/skills-duel");
+    let entries = json["entries"].as_array().unwrap();
+    let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
+    // Two division fields: a sheet for each value of each.
+    assert_eq!(
+        workbook.sheet_names(),
+        ["总榜", "trade=electrician", "trade=welder", "street=东湖街道", "street=北港镇", "street=南山镇", "street=西岭街道"]
+    );
+    let overall = workbook.worksheet_range("总榜").unwrap();
+    let header: Vec<String> = overall.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..7], ["名次", "并列", "编号", "名称", "单位", "组别", "总分"]);
+    assert_eq!(&header[7..9], ["理论知识", "实际操作"], "category labels in the chosen language");
+    assert_eq!(header[9], "奖项");
+    let rows: Vec<&[Data]> = overall.rows().skip(1).collect();
+    assert_eq!(rows.len(), entries.len());
+    for (row, entry) in rows.iter().zip(entries) {
+        assert_eq!(row[2].to_string(), entry["entry"].as_str().unwrap());
+        assert_eq!(row[3].to_string(), entry["name"].as_str().unwrap());
+        match (&row[0], entry["rank"].as_u64()) {
+            (Data::Float(rank), Some(expected)) => assert_eq!(*rank, expected as f64),
+            (Data::Empty, None) => {}
+            (cell, expected) => panic!("rank {cell:?}, expected {expected:?}"),
+        }
+        assert_eq!(row[1], Data::Bool(entry["tied"].as_bool().unwrap()));
+        // Totals are numbers, not text.
+        match (&row[6], number(&entry["total"])) {
+            (Data::Float(total), Some(expected)) => assert_eq!(*total, expected),
+            (Data::Empty, None) => {}
+            (cell, expected) => panic!("total {cell:?}, expected {expected:?}"),
+        }
+        for (k, value) in entry["categories"].as_object().unwrap().values().enumerate() {
+            if let Some(expected) = number(value) {
+                assert_eq!(row[7 + k], Data::Float(expected));
+            }
+        }
+        assert_eq!(row[9].to_string(), entry["award_label"].as_str().unwrap_or(""));
+    }
+    // Each division's sheet: its entries, ranked within the division.
+    for trade in ["electrician", "welder"] {
+        let sheet = workbook.worksheet_range(&format!("trade={trade}")).unwrap();
+        let in_trade: Vec<&Value> = entries.iter().filter(|e| e["division"] == trade).collect();
+        assert_eq!(sheet.rows().count() - 1, in_trade.len(), "{trade}");
+        for row in sheet.rows().skip(1) {
+            let entry = in_trade.iter().find(|e| e["entry"] == row[2].to_string().as_str()).unwrap();
+            let rank = entry["divisions"]["trade"]["rank"].as_u64().map(|r| r as f64);
+            let cell = if let Data::Float(r) = row[0] { Some(r) } else { None };
+            assert_eq!(cell, rank, "{trade} {}", row[2]);
+        }
+    }
+    // The header row is frozen on every sheet.
+    let archive = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut archive = archive;
+    for n in 1..=3 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(), &mut xml).unwrap();
+        assert!(xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""), "sheet {n} header not frozen");
+    }
+}
+
+#[test]
+fn xlsx_needs_an_output_file() {
+    let out = podium(&["score", "contests/skills-duel", "--format", "xlsx"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--output"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_html_leaderboard_is_self_contained() {
+    let dir = temp_dir("html");
+    let file = dir.join("board.html");
+    let out = podium(&["score", "contests/construction", "--format", "html", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("@font-face") && html.contains("data:font/woff2;base64,"), "the font is inside");
+    for outside in ["http://", "https://", "<script", "<link", "src=\""] {
+        assert!(!html.contains(outside), "refers outside itself: {outside}");
+    }
+    let json = json_board("contests/construction");
+    for entry in json["entries"].as_array().unwrap() {
+        let name = entry["name"].as_str().unwrap();
+        assert!(html.contains(name), "{name} missing");
+    }
+    assert!(html.contains("@media print") && html.contains("thead { display: table-header-group; }"), "prints with the header on every page");
+}
