@@ -22,5 +22,6 @@ pub mod load;
 pub mod lock;
 pub mod output;
 pub mod random;
+pub mod report;
 pub mod store;
 pub mod timings;

@@ -23,7 +23,10 @@ fn csv_opens_in_excel_with_chinese_intact_and_matches_the_json() {
         let json = json_board(contest);
         let out = podium(&["score", contest, "--format", "csv"]);
         let bytes = out.stdout;
-        assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte order mark first, so Excel reads UTF-8");
+        assert!(
+            bytes.starts_with("\u{feff}".as_bytes()),
+            "a byte order mark first, so Excel reads UTF-8"
+        );
         let text = String::from_utf8(bytes).unwrap();
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let header = reader.headers().unwrap().clone();
@@ -58,7 +61,15 @@ fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
     // Two division fields: a sheet for each value of each.
     assert_eq!(
         workbook.sheet_names(),
-        ["总榜", "trade=electrician", "trade=welder", "street=东湖街道", "street=北港镇", "street=南山镇", "street=西岭街道"]
+        [
+            "总榜",
+            "trade=electrician",
+            "trade=welder",
+            "street=东湖街道",
+            "street=北港镇",
+            "street=南山镇",
+            "street=西岭街道"
+        ]
     );
     let overall = workbook.worksheet_range("总榜").unwrap();
     let header: Vec<String> = overall.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
@@ -107,7 +118,10 @@ fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
     for n in 1..=3 {
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut archive.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(), &mut xml).unwrap();
-        assert!(xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""), "sheet {n} header not frozen");
+        assert!(
+            xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""),
+            "sheet {n} header not frozen"
+        );
     }
 }
 
@@ -126,7 +140,10 @@ fn the_html_leaderboard_is_self_contained() {
     assert!(out.status.success(), "{}", stderr(&out));
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<meta charset=\"utf-8\">"));
-    assert!(html.contains("@font-face") && html.contains("data:font/woff2;base64,"), "the font is inside");
+    assert!(
+        html.contains("@font-face") && html.contains("data:font/woff2;base64,"),
+        "the font is inside"
+    );
     for outside in ["http://", "https://", "<script", "<link", "src=\""] {
         assert!(!html.contains(outside), "refers outside itself: {outside}");
     }
@@ -135,5 +152,8 @@ fn the_html_leaderboard_is_self_contained() {
         let name = entry["name"].as_str().unwrap();
         assert!(html.contains(name), "{name} missing");
     }
-    assert!(html.contains("@media print") && html.contains("thead { display: table-header-group; }"), "prints with the header on every page");
+    assert!(
+        html.contains("@media print") && html.contains("thead { display: table-header-group; }"),
+        "prints with the header on every page"
+    );
 }

@@ -11,6 +11,7 @@ mod import;
 mod init;
 mod lock;
 mod mark;
+mod report;
 mod score;
 mod status;
 
@@ -90,6 +91,20 @@ pub enum Command {
         #[arg(long)]
         by: Option<String>,
         /// A font (.ttf/.otf) to draw with instead of the bundled one, for names outside it.
+        #[arg(long)]
+        font: Option<PathBuf>,
+        #[arg(long)]
+        marks: Option<PathBuf>,
+    },
+    /// Write the contest report: summary, awards, leaderboards, charts, each
+    /// entry's breakdown and the rules in words, as one self-contained HTML file.
+    Report {
+        contest: PathBuf,
+        #[arg(long, short, default_value = "report.html")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// A font (.ttf/.otf) for the charts instead of the bundled one.
         #[arg(long)]
         font: Option<PathBuf>,
         #[arg(long)]
@@ -318,6 +333,13 @@ pub fn run(cli: Cli) -> i32 {
             };
             chart::run(&contest, args, marks.as_deref())
         }
+        Command::Report {
+            contest,
+            output,
+            lang,
+            font,
+            marks,
+        } => report::run(&contest, &output, lang, font.as_deref(), marks.as_deref()),
         Command::Score {
             contest,
             format,

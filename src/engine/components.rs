@@ -42,6 +42,10 @@ pub struct Words {
 }
 
 impl Words {
+    pub fn new(zh: String, en: String) -> Words {
+        Words { zh, en }
+    }
+
     pub fn get(&self, lang: crate::contest::Lang) -> &str {
         match lang {
             crate::contest::Lang::Zh => &self.zh,

@@ -15,7 +15,11 @@ impl Format for Html {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         let lang = board.lang;
         let name = board.rules.contest.name.get(lang);
-        let mut body = format!("<header><h1>{}</h1><p class=\"sub\">{}", escape(name), label(lang, "排行榜", "Leaderboard"));
+        let mut body = format!(
+            "<header><h1>{}</h1><p class=\"sub\">{}",
+            escape(name),
+            label(lang, "排行榜", "Leaderboard")
+        );
         if let Some((field, value)) = &board.filter {
             let _ = write!(body, " · {} = {}", escape(field), escape(value));
         }
@@ -45,7 +49,9 @@ pub fn escape(text: &str) -> String {
 fn font_face() -> String {
     const WOFF2: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-podium.woff2");
     let data = base64::engine::general_purpose::STANDARD.encode(WOFF2);
-    format!("@font-face {{ font-family: \"Podium Sans\"; src: url(data:font/woff2;base64,{data}) format(\"woff2\"); font-display: block; }}")
+    format!(
+        "@font-face {{ font-family: \"Podium Sans\"; src: url(data:font/woff2;base64,{data}) format(\"woff2\"); font-display: block; }}"
+    )
 }
 
 const STYLE: &str = r#"
@@ -97,16 +103,26 @@ pub fn page(title: &str, lang: Lang, body: &str) -> String {
     )
 }
 
-/// An award as a coloured badge.
+/// One award as a badge in its colour.
+pub fn tier_badge(board: &Leaderboard, set: &str, tier: &str, tier_label: &str) -> String {
+    let c = crate::chart::award_colour(board.rules, set, tier);
+    format!(
+        "<span class=\"award\" style=\"background:#{:02x}{:02x}{:02x}\">{}</span>",
+        c.0,
+        c.1,
+        c.2,
+        escape(tier_label)
+    )
+}
+
+/// A row's awards as badges.
 pub fn award_badge(board: &Leaderboard, row: &BoardRow) -> String {
-    row.awards
+    let badges: Vec<String> = row
+        .awards
         .iter()
-        .map(|(set, tier, tier_label)| {
-            let c = crate::chart::award_colour(board.rules, set, tier);
-            format!("<span class=\"award\" style=\"background:#{:02x}{:02x}{:02x}\">{}</span>", c.0, c.1, c.2, escape(tier_label))
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|(set, tier, tier_label)| tier_badge(board, set, tier, tier_label))
+        .collect();
+    badges.join(" ")
 }
 
 /// The leaderboard as a table: place, who, total, each category, award, flags.

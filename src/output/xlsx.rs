@@ -52,7 +52,11 @@ fn sheets<'b, 'a>(board: &'b Leaderboard<'a>) -> Vec<Sheet<'b, 'a>> {
                 .map(|r| (r.divisions[d].2, r))
                 .collect();
             rows.sort_by_key(|(place, _)| place.map_or(u32::MAX, |p| p.rank));
-            let name = if fields > 1 { format!("{}={value}", board.rows[0].divisions[d].0) } else { value.to_string() };
+            let name = if fields > 1 {
+                format!("{}={value}", board.rows[0].divisions[d].0)
+            } else {
+                value.to_string()
+            };
             sheets.push(Sheet { name, rows });
         }
     }
@@ -99,7 +103,11 @@ struct Formats {
 impl Formats {
     fn number(&mut self, places: u32) -> &CellFormat {
         self.numbers.entry(places).or_insert_with(|| {
-            let pattern = if places == 0 { "0".to_string() } else { format!("0.{}", "0".repeat(places as usize)) };
+            let pattern = if places == 0 {
+                "0".to_string()
+            } else {
+                format!("0.{}", "0".repeat(places as usize))
+            };
             CellFormat::new().set_num_format(pattern)
         })
     }
@@ -121,8 +129,16 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
     let mut header: Vec<String> = [
         label(lang, "名次", "Rank"),
         label(lang, "并列", "Tied"),
-        if board.teams { label(lang, "团体", "Team") } else { label(lang, "编号", "Entry") },
-        if board.teams { label(lang, "成员", "Members") } else { label(lang, "名称", "Name") },
+        if board.teams {
+            label(lang, "团体", "Team")
+        } else {
+            label(lang, "编号", "Entry")
+        },
+        if board.teams {
+            label(lang, "成员", "Members")
+        } else {
+            label(lang, "名称", "Name")
+        },
         label(lang, "单位", "Organisation"),
         label(lang, "组别", "Division"),
         label(lang, "总分", "Total"),

@@ -1,0 +1,31 @@
+//! `podium report`: the whole contest in one self-contained HTML file.
+
+use crate::contest::Lang;
+use crate::engine::score;
+use crate::load::{load, Sources};
+use crate::report::{build, ReportInputs};
+use std::path::Path;
+
+pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks: Option<&Path>) -> Result<(), String> {
+    crate::chart::font::install(font)?;
+    let inputs = load(contest, marks).map_err(|p| p.to_string())?;
+    if super::score::hidden_names(&inputs.rules)?.is_some() {
+        return Err("blind judging: the report names entries, so it is written once the results are published (`podium publish`)".into());
+    }
+    let store = crate::store::Store::open_existing(&Sources::of(&inputs.rules, None).store)?;
+    let audit_head = match store {
+        Some(store) if store.has_marks()? => Some(store.head()?),
+        _ => None,
+    };
+    let marks_kept = inputs.marks.clone();
+    let results = score(inputs, &[]);
+    let html = build(&ReportInputs {
+        results: &results,
+        marks: Some(&marks_kept),
+        lang,
+        audit_head,
+    })?;
+    crate::output::write_atomically(output, html.as_bytes()).map_err(|e| format!("{}: cannot write the report: {e}", output.display()))?;
+    println!("{}", output.display());
+    Ok(())
+}
