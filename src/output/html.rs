@@ -71,6 +71,9 @@ tr.tied td.rank::after { content: " ="; color: var(--muted); }
 .flags { color: #b02a37; font-size: .82rem; }
 .bar { display: flex; height: .9rem; min-width: 8rem; background: var(--band); }
 .bar span { display: block; height: 100%; }
+table.winners { table-layout: fixed; }
+table.winners td:nth-child(1) { width: 4rem; } table.winners td:nth-child(2) { width: 6rem; }
+table.winners td:nth-child(3) { width: 11rem; } table.winners td:nth-child(4) { width: 14rem; } table.winners td:nth-child(5) { width: 10rem; }
 figure { margin: 1.2rem 0; page-break-inside: avoid; break-inside: avoid; }
 figure svg { width: 100%; height: auto; border: 1px solid var(--rule); }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem; }

@@ -40,6 +40,11 @@ pub fn build(inputs: &ReportInputs) -> Result<String, String> {
     let _ = writeln!(body, "<h2 id=\"leaderboard\">{}</h2>", label(lang, "总排行榜", "Leaderboard"));
     body.push_str(&board_table(&board));
     division_boards(&mut body, results, lang)?;
+    if !results.teams.is_empty() {
+        let teams = Leaderboard::of_teams(results, lang).map_err(|d| d.to_string())?;
+        let _ = writeln!(body, "<h2 id=\"teams\">{}</h2>", label(lang, "团体排行榜", "Team leaderboard"));
+        body.push_str(&board_table(&teams));
+    }
     charts(&mut body, inputs, &board)?;
     breakdown(&mut body, &board);
     rules_in_words(&mut body, rules, lang);
@@ -121,7 +126,7 @@ fn award_list(body: &mut String, board: &Leaderboard) {
                 winners.len(),
                 label(lang, "名", "won")
             );
-            body.push_str("<table><tbody>\n");
+            body.push_str("<table class=\"winners\"><tbody>\n");
             for row in winners {
                 let _ = writeln!(
                     body,
