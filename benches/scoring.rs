@@ -4,33 +4,13 @@
 //! judges. Run with `cargo bench`; PODIUM_BENCH_ENTRIES changes the largest
 //! size (default 100000, province scale: 10M marks).
 
-use podium::engine::{score, Inputs};
+mod common;
+use common::contest;
+use podium::engine::score;
 use std::path::PathBuf;
 
 fn main() {
     divan::main();
-}
-
-/// A generated contest, made once per size under target/bench-data.
-fn contest(entries: u32) -> Inputs {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-data/e{entries}"));
-    if !dir.join("marks.csv").exists() {
-        let cli = <podium::cli::Cli as clap::Parser>::parse_from([
-            "podium",
-            "gen",
-            dir.to_str().unwrap(),
-            "--entries",
-            &entries.to_string(),
-            "--criteria",
-            "20",
-            "--judges",
-            "5",
-            "--seed",
-            "1",
-        ]);
-        assert_eq!(podium::cli::run(cli), 0);
-    }
-    podium::load::load(&dir, None).expect("the generated contest loads")
 }
 
 fn largest() -> u32 {

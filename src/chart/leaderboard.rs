@@ -29,7 +29,9 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let legend = canvas.u(70.0);
     let (left, right, bottom) = (canvas.u(48.0), canvas.width - canvas.u(140.0), canvas.height - legend);
     let row_height = (bottom - top - canvas.u(40.0)) / rows.len() as f64;
-    let em = (row_height * 0.5).min(canvas.u(26.0)).max(canvas.u(9.0));
+    let em = (row_height * 0.5).min(canvas.u(26.0)).max(canvas.u(12.0));
+    // Hundreds of rows: label every few, so labels never overlap.
+    let every = (em * 1.3 / row_height).ceil().max(1.0) as usize;
     // Labels take what they need, up to a third of the width.
     let labels: Vec<String> = rows
         .iter()
@@ -42,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
                 format!("{}（{}）", r.name, r.organisation)
             };
             let who = if who.is_empty() { r.entry.to_string() } else { who };
-            format!("{}{tie}  {who}", place.rank)
+            format!("{tie}{}  {who}", place.rank)
         })
         .collect();
     let label_width = labels
@@ -70,7 +72,12 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let mut shown_awards: Vec<(String, String, RGBColor)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let y0 = top + row_height * i as f64;
-        let (bar_top, bar_bottom) = (y0 + row_height * 0.15, y0 + row_height * 0.85);
+        // Dense rows touch (a half pixel of overlap so rounding leaves no white seams).
+        let (bar_top, bar_bottom) = if every > 1 {
+            (y0, y0 + row_height + 0.5)
+        } else {
+            (y0 + row_height * 0.15, y0 + row_height * 0.85)
+        };
         let colour = match row.awards.first() {
             Some((set, tier, tier_label)) => {
                 let colour = award_colour(rules, set, tier);
@@ -81,11 +88,13 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             }
             None => NO_AWARD,
         };
-        let baseline = (bar_top + bar_bottom) / 2.0 + em * 0.35;
-        canvas.text(&fit(&labels[i], label_width, em), left, baseline, em, Align::Left, INK)?;
         canvas.rect(x(low), bar_top, x(totals[i]), bar_bottom, colour)?;
-        let value = row.total.expect("ranked").to_string();
-        canvas.text(&value, x(totals[i]) + canvas.u(8.0), baseline, em, Align::Left, INK)?;
+        if i % every == 0 {
+            let baseline = (bar_top + bar_bottom) / 2.0 + em * 0.35;
+            canvas.text(&fit(&labels[i], label_width, em), left, baseline, em, Align::Left, INK)?;
+            let value = row.total.expect("ranked").to_string();
+            canvas.text(&value, x(totals[i]) + canvas.u(8.0), baseline, em, Align::Left, INK)?;
+        }
     }
     draw_legend(canvas, data, options, &shown_awards, bottom + canvas.u(44.0))?;
     if rules.contest.ranking.order == Order::LowerIsBetter {
@@ -126,6 +135,6 @@ fn draw_legend<DB: DrawingBackend>(
         canvas.text(text, x, baseline, em, Align::Left, INK)?;
         x += super::font::width(text, em) + canvas.u(28.0);
     }
-    let tie = label(lang, "名次后 “=” 表示并列", "“=” after a place marks a tie");
+    let tie = label(lang, "名次前 “=” 表示并列", "“=” before a place marks a tie");
     canvas.text(tie, canvas.width - canvas.u(48.0), baseline, em, Align::Right, MUTED)
 }
