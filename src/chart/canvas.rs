@@ -195,6 +195,18 @@ pub fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
     ticks
 }
 
+/// `low..high` widened to whole ticks, and those ticks: an axis that ends on a labelled value.
+pub fn axis(low: f64, high: f64, count: usize) -> (f64, f64, Vec<f64>) {
+    let inner = ticks(low, high, count);
+    let step = if inner.len() > 1 {
+        inner[1] - inner[0]
+    } else {
+        (high - low).abs().max(1.0)
+    };
+    let (low, high) = ((low / step).floor() * step, (high / step).ceil() * step);
+    (low, high, ticks(low, high, count))
+}
+
 /// A tick value as a label: no trailing zeros.
 pub fn tick_label(value: f64) -> String {
     let text = format!("{value:.2}");

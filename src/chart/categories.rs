@@ -1,7 +1,7 @@
 //! Category breakdown: each of the top entries as a bar stacked from its
 //! category scores (the "five comparisons" of a labour contest).
 
-use super::canvas::{fit, tick_label, ticks, Align, Canvas, Drawn};
+use super::canvas::{axis, fit, tick_label, Align, Canvas, Drawn};
 use super::{f, heading, label, ChartData, ChartOptions, INK, MUTED, RULE, SERIES};
 use plotters::prelude::*;
 
@@ -60,9 +60,10 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
         .map(extent)
         .fold((0.0f64, 0.0f64), |(l, h), (n, p)| (l.min(n), h.max(p)));
     let high = rules.contest.total_max.as_ref().map_or(high, |m| high.max(f(m.0)));
+    let (low, high, marks) = axis(low, high, 6);
     let x = |v: f64| plot_left + (v - low) / (high - low).max(f64::EPSILON) * (right - plot_left);
     let axis_y = top + row_height * rows.len() as f64 + canvas.u(8.0);
-    for t in ticks(low, high, 6) {
+    for &t in &marks {
         canvas.line(&[(x(t), top), (x(t), axis_y)], RULE, canvas.u(1.0))?;
         canvas.text(&tick_label(t), x(t), axis_y + canvas.u(26.0), canvas.u(18.0), Align::Centre, MUTED)?;
     }

@@ -1,7 +1,7 @@
 //! Division comparison: the totals of each division (or organisation) as a
 //! box over its points, best median first.
 
-use super::canvas::{fit, tick_label, ticks, Align, Canvas, Drawn};
+use super::canvas::{axis, fit, tick_label, Align, Canvas, Drawn};
 use super::{f, heading, label, ChartData, ChartOptions, INK, MUTED, RULE, SERIES};
 use plotters::prelude::*;
 
@@ -104,11 +104,10 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let plot_left = left + label_width + canvas.u(24.0);
     let all = groups.iter().flat_map(|(_, t)| t.iter().copied());
     let (low, high) = all.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
-    let pad = ((high - low) * 0.05).max(0.5);
-    let (low, high) = (low - pad, high + pad);
+    let (low, high, marks) = axis(low, high, 8);
     let x = |v: f64| plot_left + (v - low) / (high - low) * (right - plot_left);
     let axis_y = top + row_height * groups.len() as f64;
-    for t in ticks(low, high, 8) {
+    for &t in &marks {
         canvas.line(&[(x(t), top), (x(t), axis_y)], RULE, canvas.u(1.0))?;
         canvas.text(&tick_label(t), x(t), axis_y + canvas.u(26.0), canvas.u(18.0), Align::Centre, MUTED)?;
     }

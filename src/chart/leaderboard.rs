@@ -1,7 +1,7 @@
 //! The leaderboard: the top entries as horizontal bars in their award's
 //! colour, ties marked, each bar labelled with its exact total.
 
-use super::canvas::{fit, tick_label, ticks, Align, Canvas, Drawn};
+use super::canvas::{axis, fit, tick_label, Align, Canvas, Drawn};
 use super::{award_colour, f, heading, label, ChartData, ChartOptions, INK, MUTED, NO_AWARD, RULE};
 use crate::contest::Order;
 use plotters::prelude::*;
@@ -62,10 +62,11 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
         .unwrap_or(0.0)
         .max(totals.iter().copied().fold(0.0, f64::max));
     let low = totals.iter().copied().fold(0.0, f64::min);
+    let (low, high, marks) = axis(low, high, 6);
     let x = |v: f64| plot_left + (v - low) / (high - low).max(f64::EPSILON) * (right - plot_left);
     // Grid and axis values.
     let axis_y = top + row_height * rows.len() as f64 + canvas.u(8.0);
-    for t in ticks(low, high, 6) {
+    for &t in &marks {
         canvas.line(&[(x(t), top), (x(t), axis_y)], RULE, canvas.u(1.0))?;
         canvas.text(&tick_label(t), x(t), axis_y + canvas.u(26.0), canvas.u(18.0), Align::Centre, MUTED)?;
     }
