@@ -117,6 +117,23 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         result
     }
 
+    /// A value axis for horizontal bars: a grid line at each of `marks`
+    /// from `top` to `bottom`, labelled below it.
+    pub fn value_grid(&self, marks: &[f64], x: impl Fn(f64) -> f64, top: f64, bottom: f64) -> Drawn {
+        for &t in marks {
+            self.line(&[(x(t), top), (x(t), bottom)], super::RULE, self.u(1.0))?;
+            self.text(
+                &tick_label(t),
+                x(t),
+                bottom + self.u(26.0),
+                self.u(18.0),
+                Align::Centre,
+                super::MUTED,
+            )?;
+        }
+        Ok(())
+    }
+
     pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> Drawn {
         let (a, b) = ((x0.round() as i32, y0.round() as i32), (x1.round() as i32, y1.round() as i32));
         self.area.draw(&Rectangle::new([a, b], colour.filled())).map_err(failed)
@@ -158,6 +175,11 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             .draw(&Circle::new((x.round() as i32, y.round() as i32), r, colour.filled()))
             .map_err(failed)
     }
+}
+
+/// The width of the widest of `texts` at `em`.
+pub fn widest<S: AsRef<str>>(texts: &[S], em: f64) -> f64 {
+    texts.iter().map(|t| font::width(t.as_ref(), em)).fold(0.0, f64::max)
 }
 
 /// `text` shortened with "…" to fit `width` pixels at `em`.

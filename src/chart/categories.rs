@@ -1,8 +1,8 @@
 //! Category breakdown: each of the top entries as a bar stacked from its
 //! category scores (the "five comparisons" of a labour contest).
 
-use super::canvas::{axis, fit, tick_label, Align, Canvas, Drawn};
-use super::{f, heading, label, ChartData, ChartOptions, INK, MUTED, RULE, SERIES};
+use super::canvas::{axis, fit, widest, Align, Canvas, Drawn};
+use super::{f, heading, label, ChartData, ChartOptions, INK, SERIES};
 use plotters::prelude::*;
 
 pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: &ChartOptions) -> Drawn {
@@ -15,14 +15,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let legend = canvas.u(70.0);
     let (left, right, bottom) = (canvas.u(48.0), canvas.width - canvas.u(120.0), canvas.height - legend);
     if rows.is_empty() {
-        return canvas.text(
-            label(lang, "尚无排名", "nothing ranked yet"),
-            left,
-            top + canvas.u(60.0),
-            canvas.u(28.0),
-            Align::Left,
-            MUTED,
-        );
+        return super::nothing_ranked(canvas, top, lang);
     }
     let row_height = (bottom - top - canvas.u(40.0)) / rows.len() as f64;
     let em = (row_height * 0.5).min(canvas.u(24.0)).max(canvas.u(9.0));
@@ -36,11 +29,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             )
         })
         .collect();
-    let label_width = names
-        .iter()
-        .map(|n| super::font::width(n, em))
-        .fold(0.0, f64::max)
-        .min((right - left) / 4.0);
+    let label_width = widest(&names, em).min((right - left) / 4.0);
     let plot_left = left + label_width + canvas.u(16.0);
     // Positive parts stack right of zero, negative ones (deductions) left of it.
     let extent = |row: &&crate::output::BoardRow| {
@@ -63,10 +52,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let (low, high, marks) = axis(low, high, 6);
     let x = |v: f64| plot_left + (v - low) / (high - low).max(f64::EPSILON) * (right - plot_left);
     let axis_y = top + row_height * rows.len() as f64 + canvas.u(8.0);
-    for &t in &marks {
-        canvas.line(&[(x(t), top), (x(t), axis_y)], RULE, canvas.u(1.0))?;
-        canvas.text(&tick_label(t), x(t), axis_y + canvas.u(26.0), canvas.u(18.0), Align::Centre, MUTED)?;
-    }
+    canvas.value_grid(&marks, x, top, axis_y)?;
     for (i, row) in rows.iter().enumerate() {
         let y0 = top + row_height * i as f64;
         let (bar_top, bar_bottom) = (y0 + row_height * 0.15, y0 + row_height * 0.85);

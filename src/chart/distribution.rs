@@ -42,14 +42,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let top = heading(canvas, &title, &subtitle)?;
     let (left, right, bottom) = (canvas.u(110.0), canvas.width - canvas.u(60.0), canvas.height - canvas.u(90.0));
     if totals.is_empty() {
-        return canvas.text(
-            label(lang, "尚无排名", "nothing ranked yet"),
-            canvas.u(48.0),
-            top + canvas.u(60.0),
-            canvas.u(28.0),
-            Align::Left,
-            MUTED,
-        );
+        return super::nothing_ranked(canvas, top, lang);
     }
     let (low, high) = totals.iter().fold((f64::MAX, f64::MIN), |(l, h), &v| (l.min(v), h.max(v)));
     // About √n bins, between 5 and 40, on round edges.

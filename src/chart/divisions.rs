@@ -1,8 +1,8 @@
 //! Division comparison: the totals of each division (or organisation) as a
 //! box over its points, best median first.
 
-use super::canvas::{axis, fit, tick_label, Align, Canvas, Drawn};
-use super::{f, heading, label, ChartData, ChartOptions, INK, MUTED, RULE, SERIES};
+use super::canvas::{axis, fit, widest, Align, Canvas, Drawn};
+use super::{f, heading, label, ChartData, ChartOptions, INK, MUTED, SERIES};
 use plotters::prelude::*;
 
 /// Each group's name and its totals, sorted.
@@ -81,14 +81,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let top = heading(canvas, &title, &subtitle)?;
     let (left, right, bottom) = (canvas.u(48.0), canvas.width - canvas.u(60.0), canvas.height - canvas.u(70.0));
     if groups.is_empty() {
-        return canvas.text(
-            label(lang, "尚无排名", "nothing ranked yet"),
-            left,
-            top + canvas.u(60.0),
-            canvas.u(28.0),
-            Align::Left,
-            MUTED,
-        );
+        return super::nothing_ranked(canvas, top, lang);
     }
     let row_height = (bottom - top) / groups.len() as f64;
     let em = (row_height * 0.3).min(canvas.u(24.0)).max(canvas.u(9.0));
@@ -96,21 +89,14 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
         .iter()
         .map(|(g, t)| format!("{} (n={})", if g.is_empty() { "-" } else { g }, t.len()))
         .collect();
-    let label_width = names
-        .iter()
-        .map(|n| super::font::width(n, em))
-        .fold(0.0, f64::max)
-        .min((right - left) / 3.0);
+    let label_width = widest(&names, em).min((right - left) / 3.0);
     let plot_left = left + label_width + canvas.u(24.0);
     let all = groups.iter().flat_map(|(_, t)| t.iter().copied());
     let (low, high) = all.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
     let (low, high, marks) = axis(low, high, 8);
     let x = |v: f64| plot_left + (v - low) / (high - low) * (right - plot_left);
     let axis_y = top + row_height * groups.len() as f64;
-    for &t in &marks {
-        canvas.line(&[(x(t), top), (x(t), axis_y)], RULE, canvas.u(1.0))?;
-        canvas.text(&tick_label(t), x(t), axis_y + canvas.u(26.0), canvas.u(18.0), Align::Centre, MUTED)?;
-    }
+    canvas.value_grid(&marks, x, top, axis_y)?;
     for (i, (_, totals)) in groups.iter().enumerate() {
         let mid = top + row_height * (i as f64 + 0.5);
         let colour = SERIES[i % SERIES.len()];

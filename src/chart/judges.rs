@@ -2,7 +2,7 @@
 //! marks sit above (red) or below (blue) the mean of the panel marking the
 //! same cell, on average.
 
-use super::canvas::{fit, Align, Canvas, Drawn};
+use super::canvas::{fit, widest, Align, Canvas, Drawn};
 use super::{heading, label, ChartData, ChartOptions, INK, MUTED, RULE};
 use plotters::prelude::*;
 
@@ -73,11 +73,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             }
         })
         .collect();
-    let label_width = judge_names
-        .iter()
-        .map(|n| super::font::width(n, em))
-        .fold(0.0, f64::max)
-        .min(canvas.u(320.0));
+    let label_width = widest(&judge_names, em).min(canvas.u(320.0));
     let grid_left = left + label_width + canvas.u(16.0);
     let header = canvas.u(80.0);
     let cell_w = (right - grid_left) / criteria.len() as f64;

@@ -1,8 +1,8 @@
 //! The leaderboard: the top entries as horizontal bars in their award's
 //! colour, ties marked, each bar labelled with its exact total.
 
-use super::canvas::{axis, fit, tick_label, Align, Canvas, Drawn};
-use super::{award_colour, f, heading, label, ChartData, ChartOptions, INK, MUTED, NO_AWARD, RULE};
+use super::canvas::{axis, fit, widest, Align, Canvas, Drawn};
+use super::{award_colour, f, heading, label, ChartData, ChartOptions, INK, MUTED, NO_AWARD};
 use crate::contest::Order;
 use plotters::prelude::*;
 
@@ -17,14 +17,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let subtitle = format!("{scope}{} {}", label(lang, "前", "top"), rows.len()) + label(lang, " 名", "");
     let top = heading(canvas, &super::titled(data, lang, "排行榜", "leaderboard"), &subtitle)?;
     if rows.is_empty() {
-        return canvas.text(
-            label(lang, "尚无排名", "nothing ranked yet"),
-            canvas.u(48.0),
-            top + canvas.u(60.0),
-            canvas.u(28.0),
-            Align::Left,
-            MUTED,
-        );
+        return super::nothing_ranked(canvas, top, lang);
     }
     let legend = canvas.u(70.0);
     let (left, right, bottom) = (canvas.u(48.0), canvas.width - canvas.u(140.0), canvas.height - legend);
@@ -47,11 +40,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             format!("{tie}{}  {who}", place.rank)
         })
         .collect();
-    let label_width = labels
-        .iter()
-        .map(|l| super::font::width(l, em))
-        .fold(0.0, f64::max)
-        .min((right - left) / 3.0);
+    let label_width = widest(&labels, em).min((right - left) / 3.0);
     let plot_left = left + label_width + canvas.u(16.0);
     let totals: Vec<f64> = rows.iter().map(|r| f(r.total.expect("ranked"))).collect();
     let high = rules
@@ -66,10 +55,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let x = |v: f64| plot_left + (v - low) / (high - low).max(f64::EPSILON) * (right - plot_left);
     // Grid and axis values.
     let axis_y = top + row_height * rows.len() as f64 + canvas.u(8.0);
-    for &t in &marks {
-        canvas.line(&[(x(t), top), (x(t), axis_y)], RULE, canvas.u(1.0))?;
-        canvas.text(&tick_label(t), x(t), axis_y + canvas.u(26.0), canvas.u(18.0), Align::Centre, MUTED)?;
-    }
+    canvas.value_grid(&marks, x, top, axis_y)?;
     let mut shown_awards: Vec<(String, String, RGBColor)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let y0 = top + row_height * i as f64;

@@ -263,3 +263,16 @@ pub fn titled(data: &ChartData, lang: Lang, zh: &'static str, en: &'static str) 
         Lang::En => format!("{}: {en}", data.title(lang)),
     }
 }
+
+/// What a chart says when no entry is ranked yet.
+pub fn nothing_ranked<DB: DrawingBackend>(canvas: &Canvas<DB>, top: f64, lang: Lang) -> canvas::Drawn {
+    let text = label(lang, "尚无排名", "nothing ranked yet");
+    canvas.text(
+        text,
+        canvas.u(48.0),
+        top + canvas.u(60.0),
+        canvas.u(28.0),
+        canvas::Align::Left,
+        MUTED,
+    )
+}
