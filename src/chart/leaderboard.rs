@@ -34,10 +34,19 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             let who = if r.organisation.is_empty() {
                 r.name.to_string()
             } else {
-                format!("{}（{}）", r.name, r.organisation)
+                match lang {
+                    crate::contest::Lang::Zh => format!("{}（{}）", r.name, r.organisation),
+                    crate::contest::Lang::En => format!("{} ({})", r.name, r.organisation),
+                }
             };
             let who = if who.is_empty() { r.entry.to_string() } else { who };
-            format!("{tie}{}  {who}", place.rank)
+            // A vetoed entry's missing award is explained, not left to puzzle over.
+            let veto = if r.flags.iter().any(|f| f.starts_with("veto:")) {
+                label(lang, "（否决）", " (veto)")
+            } else {
+                ""
+            };
+            format!("{tie}{}  {who}{veto}", place.rank)
         })
         .collect();
     let label_width = widest(&labels, em).min((right - left) / 3.0);
@@ -122,6 +131,6 @@ fn draw_legend<DB: DrawingBackend>(
         canvas.text(text, x, baseline, em, Align::Left, INK)?;
         x += super::font::width(text, em) + canvas.u(28.0);
     }
-    let tie = label(lang, "名次前 “=” 表示并列", "“=” before a place marks a tie");
+    let tie = label(lang, "名次前 “=” 表示并列", "\"=\" before a place marks a tie");
     canvas.text(tie, canvas.width - canvas.u(48.0), baseline, em, Align::Right, MUTED)
 }
