@@ -16,6 +16,7 @@ pub mod cli;
 pub mod contest;
 pub mod data;
 pub mod engine;
+pub mod enter;
 pub mod error;
 pub mod formula;
 pub mod load;

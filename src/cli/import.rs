@@ -2,14 +2,15 @@
 //! nothing. Every bad row is reported with its line; re-importing the same
 //! file stores nothing new.
 
-use super::mark::{actor, same_value, verify, Verified};
+use super::mark::actor;
 use crate::blind::EntryNames;
 use crate::contest::Rules;
 use crate::data::marks::{column_letter, COLUMNS};
 use crate::data::{Entries, RowChecker};
+use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{load_contest, Sources};
-use crate::store::{Appended, Batch, Cell, State, Store, StoreError};
+use crate::store::{Batch, Cell, State, Store, StoreError};
 use std::path::Path;
 
 /// What importing a file does.
@@ -200,27 +201,24 @@ fn header_columns(file: &Path, reader: &mut csv::Reader<std::fs::File>) -> Resul
 /// Stores a row: a new cell's mark; for a cell already marked, nothing
 /// (same value), a correction (with a reason) or a conflict.
 fn enter_row(batch: &mut Batch, row: Row, reason: Option<&str>, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
-    let Appended::Exists(current) = batch.append(&row.cell, &row.value)? else {
-        return Ok(());
-    };
-    if same_value(&current.value, &row.value) {
-        outcome.unchanged += 1;
-    } else if let Some(reason) = reason.map(str::trim).filter(|r| !r.is_empty()) {
-        batch.correct(&row.cell, &row.value, current.seq, reason)?;
-    } else {
-        let (cell, value) = (&row.cell, &row.value);
-        outcome.problems.push(
-            Diagnostic::new(
-                file,
-                "value",
-                format!(
-                    "{} {} {} is already {} (#{}), not {value}",
-                    row.typed, cell.criterion, cell.judge, current.value, current.seq
-                ),
-            )
-            .at_line(row.line)
-            .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
-        );
+    match enter(batch, &row.cell, &row.value, reason)? {
+        Entered::Stored(_) | Entered::Corrected { .. } => {}
+        Entered::Unchanged(_) => outcome.unchanged += 1,
+        Entered::NeedsReason(current) => {
+            let (cell, value) = (&row.cell, &row.value);
+            outcome.problems.push(
+                Diagnostic::new(
+                    file,
+                    "value",
+                    format!(
+                        "{} {} {} is already {} (#{}), not {value}",
+                        row.typed, cell.criterion, cell.judge, current.value, current.seq
+                    ),
+                )
+                .at_line(row.line)
+                .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
+            );
+        }
     }
     Ok(())
 }

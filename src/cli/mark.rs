@@ -3,10 +3,10 @@
 //! with the reason and nothing stored.
 
 use crate::blind::EntryNames;
-use crate::contest::parse_decimal;
 use crate::data::RowChecker;
+use crate::enter::{enter, verify, Entered, Verified};
 use crate::load::{load_contest, Sources};
-use crate::store::{Appended, Batch, Cell, Store, StoreError};
+use crate::store::{Cell, Store};
 use std::path::Path;
 
 pub struct MarkArgs<'a> {
@@ -28,49 +28,6 @@ pub fn actor(by: Option<&str>) -> String {
         .or_else(|| std::env::var("LOGNAME").ok())
         .or_else(|| std::env::var("USERNAME").ok())
         .unwrap_or_else(|| "unknown".into())
-}
-
-/// Whether two entered values are the same mark (8.5 and 8.50 are).
-pub fn same_value(a: &str, b: &str) -> bool {
-    match (parse_decimal(a), parse_decimal(b)) {
-        (Some(a), Some(b)) => a == b,
-        _ => a.trim() == b.trim(),
-    }
-}
-
-/// How a second entry (double entry) compares with the stored first entry.
-pub enum Verified {
-    /// Agrees, entered by someone else: confirmed by this record.
-    Confirmed(i64),
-    AlreadyConfirmed,
-    /// Disagrees, or there is no first entry: for the chief judge to resolve.
-    Disagrees(String),
-}
-
-/// Checks a second entry against the cell's first and confirms it if they
-/// agree. The clerk who typed the first entry may not confirm it.
-pub fn verify(batch: &mut Batch, cell: &Cell, value: &str, clerk: &str) -> Result<Result<Verified, String>, StoreError> {
-    let Some(current) = batch.current(cell)? else {
-        return Ok(Ok(Verified::Disagrees(
-            "no first entry to verify: enter the sheet without --verify first".into(),
-        )));
-    };
-    if !same_value(&current.value, value) {
-        return Ok(Ok(Verified::Disagrees(format!(
-            "the first entry is {} (#{}, by {}), the second {value}",
-            current.value, current.seq, current.by
-        ))));
-    }
-    if current.by == clerk {
-        return Ok(Err(format!(
-            "{clerk} entered this mark (#{}); a second clerk must verify it",
-            current.seq
-        )));
-    }
-    if current.confirmed.is_some() {
-        return Ok(Ok(Verified::AlreadyConfirmed));
-    }
-    Ok(Ok(Verified::Confirmed(batch.confirm(cell, value, current.seq)?)))
 }
 
 pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
@@ -119,25 +76,22 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
                 Err(why) => Err(format!("not confirmed: {described}: {why}")),
             };
         }
-        match batch.append(&cell, value)? {
-            Appended::Stored(seq) => Ok(format!("stored #{seq}: {described} = {value}")),
-            Appended::Exists(current) if same_value(&current.value, value) => Ok(format!(
+        match enter(batch, &cell, value, reason)? {
+            Entered::Stored(seq) => Ok(format!("stored #{seq}: {described} = {value}")),
+            Entered::Unchanged(current) => Ok(format!(
                 "{described} is already {} (#{}); nothing stored",
                 current.value, current.seq
             )),
-            Appended::Exists(current) => match reason {
-                None => Err(format!(
-                    "mark refused, nothing stored: {described} is already {} (#{}); to correct it, say why with --reason",
-                    current.value, current.seq
-                )),
-                Some(reason) => {
-                    let seq = batch.correct(&cell, value, current.seq, reason)?;
-                    Ok(format!(
-                        "stored #{seq}: {described} {} → {value} (corrects #{}: {reason})",
-                        current.value, current.seq
-                    ))
-                }
-            },
+            Entered::NeedsReason(current) => Err(format!(
+                "mark refused, nothing stored: {described} is already {} (#{}); to correct it, say why with --reason",
+                current.value, current.seq
+            )),
+            Entered::Corrected { seq, from } => Ok(format!(
+                "stored #{seq}: {described} {} → {value} (corrects #{}: {})",
+                from.value,
+                from.seq,
+                reason.unwrap_or_default()
+            )),
         }
     })?;
     println!("{said}");
