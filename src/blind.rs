@@ -135,3 +135,18 @@ impl EntryNames {
         }
     }
 }
+
+/// With blind judging, until the results are published the leaderboard
+/// shows codes, not names: the codes to show them by.
+pub fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<Codes>, String> {
+    if !rules.contest.marking.blind {
+        return Ok(None);
+    }
+    let Some(mut store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? else {
+        return Ok(Some(Codes::default()));
+    };
+    if store.state()?.published.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(Codes::load(&store)?))
+}

@@ -24,5 +24,6 @@ pub mod lock;
 pub mod output;
 pub mod random;
 pub mod report;
+pub mod serve;
 pub mod store;
 pub mod timings;

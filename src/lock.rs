@@ -4,7 +4,7 @@
 use crate::contest::Rules;
 use crate::data::Entries;
 use crate::error::suggest;
-use crate::store::State;
+use crate::store::{State, StateChange};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -105,4 +105,38 @@ pub fn refusal(state: &State, rules: &Rules, entries: &Entries, entry: u32, crit
             .covers(rules, entries, entry, criterion)
             .then(|| format!("{text} is locked (#{seq}); the chief judge can unlock it with `podium unlock`"))
     })
+}
+
+/// Records a lock, unlock or publish of the scope `text` in the open batch,
+/// if the event's state allows it: what was done, or why not.
+pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: &str, reason: &str) -> Result<String, String> {
+    let state = batch.state()?;
+    if let Some(seq) = state.published {
+        return Err(format!("the results were published (#{seq}); nothing can change"));
+    }
+    let locked = state.locked.iter().find(|(s, _)| *s == text).map(|(_, seq)| *seq);
+    match (change, locked) {
+        (StateChange::Lock, Some(seq)) => Ok(format!("{text} is already locked (#{seq})")),
+        (StateChange::Lock, None) => Ok(format!("locked {text} (#{})", batch.record_state(change, text, reason)?)),
+        (StateChange::Unlock, None) => Err(format!("{text} is not locked{}", held_by(&state.locked))),
+        (StateChange::Unlock, Some(_)) if reason.is_empty() => {
+            Err(format!("unlocking {text} needs a reason: --reason \"…\" (kept in the audit trail)"))
+        }
+        (StateChange::Unlock, Some(_)) => Ok(format!("unlocked {text} (#{})", batch.record_state(change, text, reason)?)),
+        (StateChange::Publish, None) => Err("lock the whole contest before publishing: `podium lock CONTEST`".into()),
+        (StateChange::Publish, Some(_)) => Ok(format!(
+            "published (#{}): the results are final; no mark can change",
+            batch.record_state(change, text, reason)?
+        )),
+    }
+}
+
+/// What is locked instead, for an unlock that names the wrong scope.
+fn held_by(locked: &[(String, i64)]) -> String {
+    if locked.is_empty() {
+        String::new()
+    } else {
+        let scopes: Vec<String> = locked.iter().map(|(s, seq)| format!("{s} (#{seq})")).collect();
+        format!("; locked now: {}", scopes.join(", "))
+    }
 }

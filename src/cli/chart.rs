@@ -24,7 +24,7 @@ pub fn run(contest: &Path, args: ChartArgs, marks: Option<&Path>) -> Result<(), 
             _ => ImageFormat::Png,
         });
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
-    if inputs.rules.contest.marking.blind && super::score::hidden_names(&inputs.rules)?.is_some() {
+    if inputs.rules.contest.marking.blind && crate::blind::hidden_names(&inputs.rules)?.is_some() {
         return Err("blind judging: charts name entries, so they are drawn once the results are published (`podium publish`)".into());
     }
     // The judges chart reads the raw marks, which scoring frees when no one else holds them.

@@ -24,37 +24,7 @@ pub fn run(contest: &Path, change: StateChange, flags: ScopeFlags, reason: Optio
         StateChange::Unlock => "podium unlock",
         StateChange::Publish => "podium publish",
     };
-    let said = store.transact(&actor(by), command, |batch| {
-        let state = batch.state()?;
-        if let Some(seq) = state.published {
-            return Err(format!("the results were published (#{seq}); nothing can change"));
-        }
-        let locked = state.locked.iter().find(|(s, _)| *s == text).map(|(_, seq)| *seq);
-        match (change, locked) {
-            (StateChange::Lock, Some(seq)) => Ok(format!("{text} is already locked (#{seq})")),
-            (StateChange::Lock, None) => Ok(format!("locked {text} (#{})", batch.record_state(change, &text, reason)?)),
-            (StateChange::Unlock, None) => Err(format!("{text} is not locked{}", held_by(&state.locked))),
-            (StateChange::Unlock, Some(_)) if reason.is_empty() => {
-                Err(format!("unlocking {text} needs a reason: --reason \"…\" (kept in the audit trail)"))
-            }
-            (StateChange::Unlock, Some(_)) => Ok(format!("unlocked {text} (#{})", batch.record_state(change, &text, reason)?)),
-            (StateChange::Publish, None) => Err("lock the whole contest before publishing: `podium lock CONTEST`".into()),
-            (StateChange::Publish, Some(_)) => Ok(format!(
-                "published (#{}): the results are final; no mark can change",
-                batch.record_state(change, &text, reason)?
-            )),
-        }
-    })?;
+    let said = store.transact(&actor(by), command, |batch| crate::lock::change_state(batch, change, &text, reason))?;
     println!("{said}");
     Ok(())
-}
-
-/// What is locked instead, for an unlock that names the wrong scope.
-fn held_by(locked: &[(String, i64)]) -> String {
-    if locked.is_empty() {
-        String::new()
-    } else {
-        let scopes: Vec<String> = locked.iter().map(|(s, seq)| format!("{s} (#{seq})")).collect();
-        format!("; locked now: {}", scopes.join(", "))
-    }
 }

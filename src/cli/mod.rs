@@ -13,6 +13,7 @@ mod lock;
 mod mark;
 mod report;
 mod score;
+mod serve;
 mod status;
 
 use crate::chart::{ChartKind, ChartOptions, ImageFormat};
@@ -31,6 +32,25 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum JudgesAction {
+    /// Every judge's link and the organiser's desk link.
+    Links {
+        contest: PathBuf,
+        /// The server's address as judges reach it.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base: String,
+    },
+    /// Revoke a judge's link (or `admin`, the desk's) and print the new one.
+    Revoke {
+        contest: PathBuf,
+        /// A judge id, or `admin`.
+        who: String,
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -109,6 +129,30 @@ pub enum Command {
         font: Option<PathBuf>,
         #[arg(long)]
         marks: Option<PathBuf>,
+    },
+    /// Serve the event: judges' pages (each by a secret link), the organiser's
+    /// desk and the hall's live leaderboard, over the mark store.
+    Serve {
+        contest: PathBuf,
+        /// The address to listen on (loopback unless --lan).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Listen on every network interface, for judges' phones on the hall's network.
+        #[arg(long)]
+        lan: bool,
+        /// The address printed in links, e.g. http://192.168.1.20:8080.
+        #[arg(long)]
+        base: Option<String>,
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// How many places the hall screen shows.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
+    /// Judges' secret links: list them, or revoke one and issue a new one.
+    Judges {
+        #[command(subcommand)]
+        action: JudgesAction,
     },
     /// Show every step from one entry's raw marks to its total, rank and award.
     Explain {
@@ -333,6 +377,27 @@ pub fn run(cli: Cli) -> i32 {
             };
             chart::run(&contest, args, marks.as_deref())
         }
+        Command::Serve {
+            contest,
+            bind,
+            lan,
+            base,
+            lang,
+            top,
+        } => serve::serve(
+            &contest,
+            crate::serve::ServeOptions {
+                bind,
+                base,
+                lang,
+                top: top.max(1),
+            },
+            lan,
+        ),
+        Command::Judges { action } => match action {
+            JudgesAction::Links { contest, base } => serve::links(&contest, &base),
+            JudgesAction::Revoke { contest, who, base } => serve::revoke(&contest, &who, &base),
+        },
         Command::Report {
             contest,
             output,

@@ -9,7 +9,7 @@ use std::path::Path;
 pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks: Option<&Path>) -> Result<(), String> {
     crate::chart::font::install(font)?;
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
-    if super::score::hidden_names(&inputs.rules)?.is_some() {
+    if crate::blind::hidden_names(&inputs.rules)?.is_some() {
         return Err("blind judging: the report names entries, so it is written once the results are published (`podium publish`)".into());
     }
     let store = crate::store::Store::open_existing(&Sources::of(&inputs.rules, None).store)?;

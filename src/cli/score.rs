@@ -18,7 +18,7 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
         return Err("--format xlsx writes a workbook file: give it with --output results.xlsx".into());
     }
     let inputs = load(contest, marks).map_err(|p| p.to_string())?;
-    let codes = hidden_names(&inputs.rules)?;
+    let codes = crate::blind::hidden_names(&inputs.rules)?;
     if codes.is_some() && wanted.teams {
         return Err("blind judging: the team leaderboard names organisations, so it is shown once the results are published".into());
     }
@@ -46,19 +46,4 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     })?;
     stopwatch.lap("write");
     Ok(())
-}
-
-/// With blind judging, until the results are published the leaderboard
-/// shows codes, not names: the codes to show them by.
-pub fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<crate::blind::Codes>, String> {
-    if !rules.contest.marking.blind {
-        return Ok(None);
-    }
-    let Some(mut store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? else {
-        return Ok(Some(crate::blind::Codes::default()));
-    };
-    if store.state()?.published.is_some() {
-        return Ok(None);
-    }
-    Ok(Some(crate::blind::Codes::load(&store)?))
 }

@@ -45,10 +45,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The bundled font (WOFF2), for pages that link to it.
+pub const FONT_WOFF2: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-podium.woff2");
+
 /// The bundled font as a CSS `@font-face` with the font inside it.
 fn font_face() -> String {
-    const WOFF2: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-podium.woff2");
-    let data = base64::engine::general_purpose::STANDARD.encode(WOFF2);
+    let data = base64::engine::general_purpose::STANDARD.encode(FONT_WOFF2);
     format!(
         "@font-face {{ font-family: \"Podium Sans\"; src: url(data:font/woff2;base64,{data}) format(\"woff2\"); font-display: block; }}"
     )
@@ -92,16 +94,21 @@ dl.summary dt { color: var(--muted); }
 }
 "#;
 
-/// A whole HTML document around `body`.
+/// A whole HTML document around `body`, the font inside it.
 pub fn page(title: &str, lang: Lang, body: &str) -> String {
+    document(title, lang, &font_face(), "", body)
+}
+
+/// A whole HTML document: `font` is the `@font-face` rule, `head` more
+/// of the head (styles, a script).
+pub fn document(title: &str, lang: Lang, font: &str, head: &str, body: &str) -> String {
     let lang = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{STYLE}</style>\n</head>\n<body>\n{body}\n<footer class=\"note\">podium {}</footer>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{font}{STYLE}</style>\n{head}</head>\n<body>\n{body}\n<footer class=\"note\">podium {}</footer>\n</body>\n</html>\n",
         escape(title),
-        font_face(),
         env!("CARGO_PKG_VERSION"),
     )
 }

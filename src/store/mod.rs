@@ -14,7 +14,7 @@
 
 mod chain;
 
-pub use chain::{Record, Tamper};
+pub use chain::{hex, Record, Tamper};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -275,6 +275,51 @@ impl Store {
         Ok(result)
     }
 
+    /// A named secret kept in the store (the server's signing key): made of
+    /// 32 random bytes the first time it is asked for, the same ever after.
+    pub fn secret(&mut self, name: &str) -> Result<Vec<u8>, StoreError> {
+        let key = format!("secret:{name}");
+        let fresh = {
+            let mut bytes = [0u8; 32];
+            getrandom::fill(&mut bytes).map_err(|e| StoreError {
+                path: self.path.clone(),
+                message: format!("no random numbers from the system: {e}"),
+            })?;
+            chain::hex(&bytes)
+        };
+        self.connection
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                params![key, fresh],
+            )
+            .map_err(|e| self.error(e))?;
+        let stored: String = self
+            .connection
+            .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |row| row.get(0))
+            .map_err(|e| self.error(e))?;
+        Ok(stored.into_bytes())
+    }
+
+    /// A small setting kept in the store (`meta`), if set.
+    pub fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        self.connection
+            .query_row("SELECT value FROM meta WHERE key = ?1", [format!("setting:{name}")], |row| {
+                row.get(0)
+            })
+            .optional()
+            .map_err(|e| self.error(e))
+    }
+
+    pub fn set_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        self.connection
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![format!("setting:{name}"), value],
+            )
+            .map(|_| ())
+            .map_err(|e| self.error(e))
+    }
+
     /// Each entry's anonymous code (blind judging): (entry id, code).
     pub fn codes(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut query = self
@@ -328,6 +373,28 @@ impl Store {
             each(cell, value);
         }
         Ok(())
+    }
+
+    /// The current marks one judge gave: (cell, value).
+    pub fn marks_of_judge(&self, judge: &str) -> Result<Vec<(Cell, String)>, StoreError> {
+        let mut query = self
+            .connection
+            .prepare_cached("SELECT entry, criterion, element, judge, value FROM current WHERE judge = ?1")
+            .map_err(|e| self.error(e))?;
+        let rows = query
+            .query_map([judge], |row| {
+                Ok((
+                    Cell {
+                        entry: row.get(0)?,
+                        criterion: row.get(1)?,
+                        element: row.get(2)?,
+                        judge: row.get(3)?,
+                    },
+                    row.get(4)?,
+                ))
+            })
+            .map_err(|e| self.error(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
     }
 
     /// The records touching cells that match the filter (None matches all), oldest first.
@@ -438,6 +505,21 @@ impl Batch<'_> {
         StoreError {
             path: self.path.clone(),
             message: format!("the marks were not stored: {e}"),
+        }
+    }
+
+    /// Starts a new batch for `actor` within the same transaction: records
+    /// from here on say they were entered by them. The server commits many
+    /// judges' marks together (one disk flush for all) yet records each
+    /// judge's own.
+    pub fn begin_batch(&mut self, actor: &str, source: &str) {
+        if self.header.actor != actor || self.header.source != source {
+            self.header = chain::BatchHeader {
+                actor: actor.into(),
+                at: now(),
+                source: source.into(),
+            };
+            self.batch_id = None;
         }
     }
 

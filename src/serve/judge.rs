@@ -1,0 +1,216 @@
+//! A judge's page: only their assignments, each criterion's scale, checked
+//! as they type, saved only once durable, corrections with a reason.
+
+use super::App;
+use crate::contest::{KindRule, Lang};
+use crate::output::html::escape;
+use crate::output::label;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// One cell a judge marks.
+pub struct Assignment {
+    /// The entry as the judge knows it (its code when judging is blind).
+    pub shown: String,
+    /// The entry's name, unless judging is blind.
+    pub name: String,
+    pub criterion: usize,
+    pub element: u8,
+}
+
+/// Every cell judge `j` marks: entries they may mark × criteria on whose panel they sit.
+pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Vec<Assignment> {
+    let rules = &*app.rules;
+    let entries = &*app.entries;
+    let checker = crate::data::RowChecker::new(rules, entries);
+    let criteria: Vec<usize> = (0..rules.criteria.len())
+        .filter(|&c| rules.criteria[c].judges.contains(&j) && judged(&rules.criteria[c].kind))
+        .collect();
+    let mut cells = Vec::new();
+    for (e, entry) in entries.list.iter().enumerate() {
+        if !checker.permits(j, e as u32) {
+            continue;
+        }
+        let (shown, name) = match codes {
+            Some(codes) => (codes.code_of(&entry.id).unwrap_or("?").to_string(), String::new()),
+            None => (entry.id.to_string(), entry.name.to_string()),
+        };
+        for &c in &criteria {
+            let count = rules.criteria[c].slot_count;
+            let elements: Vec<u8> = if matches!(rules.criteria[c].kind, KindRule::Elements { .. }) {
+                (1..=count).collect()
+            } else {
+                vec![0]
+            };
+            for element in elements {
+                cells.push(Assignment {
+                    shown: shown.clone(),
+                    name: name.clone(),
+                    criterion: c,
+                    element,
+                });
+            }
+        }
+    }
+    cells
+}
+
+/// Criteria a judge marks on a scale (measurements and counts are entered by clerks).
+fn judged(kind: &KindRule) -> bool {
+    matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. })
+}
+
+const SCRIPT: &str = r#"<script>
+document.addEventListener('DOMContentLoaded', () => {
+const form = document.querySelector('meta[name=form]').content;
+function check(input) {
+  const v = input.value.trim(), min = +input.min, max = +input.max, step = +input.step;
+  if (v === '') return '';
+  const n = Number(v);
+  if (!Number.isFinite(n)) return input.dataset.msgNumber;
+  if (n < min || n > max) return input.dataset.msgRange;
+  const units = Math.round((n - min) / step * 1e6) / 1e6;
+  if (Math.abs(units - Math.round(units)) > 1e-9) return input.dataset.msgStep;
+  return '';
+}
+document.querySelectorAll('.cell').forEach(cell => {
+  const input = cell.querySelector('input.value'), reason = cell.querySelector('input.reason');
+  const status = cell.querySelector('.status'), button = cell.querySelector('button');
+  input.addEventListener('input', () => {
+    const problem = check(input);
+    input.setCustomValidity(problem);
+    status.textContent = problem; status.className = 'status ' + (problem ? 'bad' : '');
+    const changing = cell.dataset.saved !== '' && input.value.trim() !== cell.dataset.saved;
+    reason.hidden = !changing;
+  });
+  cell.addEventListener('submit', async event => {
+    event.preventDefault();
+    const problem = check(input);
+    if (problem || input.value.trim() === '') { status.textContent = problem || input.dataset.msgEmpty; status.className = 'status bad'; return; }
+    button.disabled = true; status.textContent = '…'; status.className = 'status';
+    const body = new URLSearchParams({entry: cell.dataset.entry, criterion: cell.dataset.criterion, element: cell.dataset.element, value: input.value.trim(), reason: reason.value, form});
+    try {
+      const response = await fetch(location.pathname + '/mark', {method: 'POST', body, headers: {'Content-Type': 'application/x-www-form-urlencoded'}});
+      const answer = await response.json();
+      status.textContent = answer.message;
+      if (answer.saved) {
+        cell.dataset.saved = answer.value; cell.classList.add('saved'); status.className = 'status ok';
+        reason.value = ''; reason.hidden = true;
+        document.getElementById('count').textContent = document.querySelectorAll('.cell.saved').length;
+      } else { status.className = 'status bad'; }
+    } catch (e) { status.textContent = cell.dataset.msgOffline; status.className = 'status bad'; }
+    button.disabled = false;
+  });
+});
+});
+</script>
+"#;
+
+const STYLE: &str = r#"<style>
+body { max-width: 760px; margin: 1rem auto; }
+.cell { display: grid; grid-template-columns: 1fr auto; gap: .3rem .6rem; align-items: center; padding: .6rem .2rem; border-bottom: 1px solid var(--rule); }
+.cell .who { font-weight: 600; } .cell .scale { color: var(--muted); font-size: .85rem; }
+.cell .row { display: flex; gap: .4rem; grid-column: 1 / -1; }
+.cell input.value { width: 6.5rem; font-size: 1.2rem; padding: .3rem; }
+.cell input.reason { flex: 1; font-size: 1rem; padding: .3rem; }
+.cell button { font-size: 1.05rem; padding: .3rem .9rem; }
+.cell.saved .who::after { content: " ✓"; color: #198754; }
+.status { grid-column: 1 / -1; font-size: .85rem; min-height: 1em; }
+.status.bad { color: #b02a37; } .status.ok { color: #198754; }
+input:invalid { border-color: #b02a37; outline-color: #b02a37; }
+</style>
+"#;
+
+pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &HashMap<(String, String, u8), String>, form: &str) -> String {
+    let rules = &*app.rules;
+    let lang = app.lang;
+    let judge = &rules.contest.judges[j as usize];
+    let cells = assignments(app, j, codes);
+    let done = cells
+        .iter()
+        .filter(|a| saved.contains_key(&(entry_id(codes, &a.shown), rules.criteria[a.criterion].key.clone(), a.element)))
+        .count();
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<header><h1>{}</h1><p class=\"sub\">{} {} {} · {} <span id=\"count\">{done}</span> / {}</p></header>",
+        escape(rules.contest.name.get(lang)),
+        label(lang, "评委", "Judge"),
+        escape(&judge.id),
+        escape(&judge.name),
+        label(lang, "已评", "saved"),
+        cells.len()
+    );
+    if cells.is_empty() {
+        let _ = write!(
+            body,
+            "<p>{}</p>",
+            label(lang, "没有分配给您的评分项。", "Nothing is assigned to you.")
+        );
+    }
+    for cell in &cells {
+        let rule = &rules.criteria[cell.criterion];
+        let key = &rule.key;
+        let id = entry_id(codes, &cell.shown);
+        let current = saved.get(&(id, key.clone(), cell.element)).cloned().unwrap_or_default();
+        let (min, max) = (rule.range.min.normalize(), rule.range.max.normalize());
+        let step = rule.range.step.map_or("any".to_string(), |s| s.normalize().to_string());
+        let element = if cell.element > 0 {
+            format!(" #{}", cell.element)
+        } else {
+            String::new()
+        };
+        let scale = match lang {
+            Lang::Zh => format!("{min}–{max} 分，步长 {step}"),
+            Lang::En => format!("{min}–{max}, steps of {step}"),
+        };
+        let _ = writeln!(
+            body,
+            "<form class=\"cell{}\" data-entry=\"{}\" data-criterion=\"{}\" data-element=\"{}\" data-saved=\"{}\" data-msg-offline=\"{}\">\
+<div><div class=\"who\">{} {}</div><div class=\"scale\">{}{element} · {scale}</div></div>\
+<div class=\"row\"><input class=\"value\" type=\"number\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{}\" aria-label=\"{}\" \
+data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty=\"{}\">\
+<input class=\"reason\" type=\"text\" maxlength=\"200\" placeholder=\"{}\" hidden><button type=\"submit\">{}</button></div>\
+<div class=\"status\" role=\"status\"></div></form>",
+            if current.is_empty() { "" } else { " saved" },
+            escape(&cell.shown),
+            escape(key),
+            cell.element,
+            escape(&current),
+            label(lang, "未能连接服务器，未保存", "could not reach the server: not saved"),
+            escape(&cell.shown),
+            escape(&cell.name),
+            escape(rules.criterion_label(cell.criterion, lang)),
+            escape(&current),
+            escape(rules.criterion_label(cell.criterion, lang)),
+            escape(&match lang {
+                Lang::Zh => format!("超出范围：应在 {min} 到 {max} 之间"),
+                Lang::En => format!("out of range: {min} to {max}"),
+            }),
+            escape(&match lang {
+                Lang::Zh => format!("须为 {step} 的整数倍"),
+                Lang::En => format!("must be a multiple of {step}"),
+            }),
+            label(lang, "请输入数字", "enter a number"),
+            label(lang, "请先输入分数", "enter a mark first"),
+            label(lang, "修改原因（必填）", "reason for the change (required)"),
+            label(lang, "保存", "Save"),
+        );
+    }
+    let head = format!("<meta name=\"form\" content=\"{form}\">\n{STYLE}{SCRIPT}");
+    crate::output::html::document(
+        &format!("{} · {}", judge.id, rules.contest.name.get(lang)),
+        lang,
+        super::FONT_LINK,
+        &head,
+        &body,
+    )
+}
+
+/// The entry id behind what the judge sees.
+fn entry_id(codes: Option<&crate::blind::Codes>, shown: &str) -> String {
+    match codes {
+        Some(codes) => codes.entry_of(shown).unwrap_or(shown).to_string(),
+        None => shown.to_string(),
+    }
+}

@@ -1,0 +1,551 @@
+//! `podium serve`: judges mark on their phones through personal secret
+//! links, the organiser watches and locks at a desk, and the hall screen
+//! shows the live leaderboard — a small local web server over the same
+//! store and engine as the command line.
+
+mod desk;
+mod hall;
+mod judge;
+pub mod links;
+mod live;
+mod writer;
+
+use crate::blind::Codes;
+use crate::contest::{Lang, Rules};
+use crate::data::Entries;
+use crate::load::{load_contest, Sources};
+use crate::store::{Cell, StateChange, Store};
+use axum::extract::{DefaultBodyLimit, Form, Path as UrlPath, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use links::{same, Links};
+use live::Live;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tokio_stream::StreamExt as _;
+use writer::{Answer, Job, MarkJob, Writer};
+
+/// Pages link to the bundled font here rather than carrying it: a phone
+/// loads it once.
+pub const FONT_LINK: &str =
+    "@font-face { font-family: \"Podium Sans\"; src: url(/assets/podium-sans.woff2) format(\"woff2\"); font-display: swap; }";
+
+/// The largest request body taken (a mark is a few hundred bytes).
+const BODY_LIMIT: usize = 16 * 1024;
+
+pub struct ServeOptions {
+    pub bind: SocketAddr,
+    /// The address printed in links, when judges reach the server by another name.
+    pub base: Option<String>,
+    pub lang: Lang,
+    /// How many places the hall screen shows.
+    pub top: usize,
+}
+
+pub struct App {
+    pub rules: Arc<Rules>,
+    pub entries: Arc<Entries>,
+    pub lang: Lang,
+    pub hall_top: usize,
+    links: Links,
+    /// Codes of entries, when judging is blind.
+    codes: Option<Codes>,
+    /// A connection for reading (link generations, a judge's saved marks, the state).
+    reader: Mutex<Store>,
+    writer: Writer,
+    live: Arc<Live>,
+}
+
+type Shared = Arc<App>;
+
+pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
+    let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
+    let (rules, entries) = (Arc::new(rules), Arc::new(entries));
+    let store_path = Sources::of(&rules, None).store;
+    let mut store = Store::open(&store_path)?;
+    let links = Links::new(store.secret("links")?);
+    let reader = Store::open(&store_path)?;
+    let codes = if rules.contest.marking.blind {
+        let codes = Codes::load(&reader)?;
+        if codes.is_empty() {
+            return Err("blind judging: give the entries their codes first with `podium codes CONTEST`".into());
+        }
+        Some(codes)
+    } else {
+        None
+    };
+    let live = Live::start(contest.to_path_buf(), options.lang)?;
+    let scorer = live.clone();
+    let writer = Writer::start(store, rules.clone(), entries.clone(), move || scorer.changed());
+    let app = Arc::new(App {
+        rules,
+        entries,
+        lang: options.lang,
+        hall_top: options.top,
+        links,
+        codes,
+        reader: Mutex::new(reader),
+        writer,
+        live,
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.bind)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", options.bind))?;
+        let address = listener.local_addr().map_err(|e| e.to_string())?;
+        let base = options.base.clone().unwrap_or_else(|| format!("http://{address}"));
+        print_links(&app, &base)?;
+        axum::serve(listener, router(app))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))
+    })
+}
+
+/// What the organiser needs at start: where the hall board is, the desk's
+/// link and every judge's.
+fn print_links(app: &App, base: &str) -> Result<(), String> {
+    let reader = app.reader.lock().expect("not poisoned");
+    println!("podium serve: listening on {base}");
+    println!("hall screen:      {base}/hall");
+    println!("results (JSON):   {base}/api/results");
+    println!("organiser desk:   {base}/desk/{}", app.links.admin(generation(&reader, "admin")?));
+    for judge in &app.rules.contest.judges {
+        println!(
+            "judge {:<10} {base}/j/{}/{}",
+            judge.id,
+            judge.id,
+            app.links.judge(&judge.id, generation(&reader, &judge.id)?)
+        );
+    }
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    Ok(())
+}
+
+/// A link's generation (moved on by `podium judges revoke`).
+pub fn generation(store: &Store, who: &str) -> Result<u32, String> {
+    Ok(store.setting(&format!("link:{who}"))?.and_then(|g| g.parse().ok()).unwrap_or(0))
+}
+
+fn router(app: Shared) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/assets/podium-sans.woff2", get(font))
+        .route("/hall", get(hall_page))
+        .route("/events", get(hall_events))
+        .route("/api/results", get(results))
+        .route("/j/{judge}/{token}", get(judge_page))
+        .route("/j/{judge}/{token}/mark", post(judge_mark))
+        .route("/desk/{token}", get(desk_page))
+        .route("/desk/{token}/events", get(desk_events))
+        .route("/desk/{token}/{action}", post(desk_action))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::map_response(secure_headers))
+        .with_state(app)
+}
+
+/// Every response: no sniffing, no framing, nothing loaded from elsewhere,
+/// and no secret link leaking in a Referer header.
+async fn secure_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        ),
+    );
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+async fn index(State(app): State<Shared>) -> Html<String> {
+    let lang = app.lang;
+    let body = format!(
+        "<h1>{}</h1><p><a href=\"/hall\">{}</a></p><p class=\"note\">{}</p>",
+        crate::output::html::escape(app.rules.contest.name.get(lang)),
+        crate::output::label(lang, "实时排行榜", "Live leaderboard"),
+        crate::output::label(lang, "评委请使用各自的专属链接。", "Judges: use your own link.")
+    );
+    Html(crate::output::html::document(
+        app.rules.contest.name.get(lang),
+        lang,
+        FONT_LINK,
+        "",
+        &body,
+    ))
+}
+
+async fn font() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "font/woff2"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        crate::output::html::FONT_WOFF2,
+    )
+        .into_response()
+}
+
+async fn hall_page(State(app): State<Shared>) -> Html<String> {
+    Html(hall::page(&app))
+}
+
+/// The results as `podium score --format json` gives them (the hall's view:
+/// frozen when the hall is).
+async fn results(State(app): State<Shared>) -> Response {
+    let json = app.live.results.borrow().clone();
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], json.to_string()).into_response()
+}
+
+fn stream(
+    receiver: tokio::sync::watch::Receiver<Arc<String>>,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let events = tokio_stream::wrappers::WatchStream::new(receiver).map(|data| Ok(Event::default().event("board").data(data.as_str())));
+    Sse::new(events).keep_alive(KeepAlive::default())
+}
+
+async fn hall_events(State(app): State<Shared>) -> impl IntoResponse {
+    stream(app.live.hall.clone())
+}
+
+/// A refusal a page shows: plain words, never internals.
+fn refused(status: StatusCode, message: impl Into<String>) -> Response {
+    let answer = Answer {
+        saved: false,
+        value: None,
+        record: None,
+        message: message.into(),
+    };
+    (status, Json(answer)).into_response()
+}
+
+fn not_found(app: &App) -> Response {
+    let message = crate::output::label(
+        app.lang,
+        "链接无效（可能已被收回），请向组织者索取新链接。",
+        "This link is not valid (it may have been revoked): ask the organiser for a new one.",
+    );
+    (
+        StatusCode::NOT_FOUND,
+        Html(format!("<!DOCTYPE html><meta charset=\"utf-8\"><p>{message}</p>")),
+    )
+        .into_response()
+}
+
+impl App {
+    /// The judge whose link this is, if it is valid now.
+    fn judge_of(&self, judge: &str, token: &str) -> Option<u16> {
+        let index = *self.rules.judge_index.get(judge)?;
+        let reader = self.reader.lock().ok()?;
+        let generation = generation(&reader, judge).ok()?;
+        same(token, &self.links.judge(judge, generation)).then_some(index)
+    }
+
+    fn is_admin(&self, token: &str) -> bool {
+        let Ok(reader) = self.reader.lock() else { return false };
+        generation(&reader, "admin").is_ok_and(|g| same(token, &self.links.admin(g)))
+    }
+}
+
+/// A state-changing request must come from our own page: its form token,
+/// and if the browser says where it comes from, from this server.
+fn from_our_page(app: &App, headers: &HeaderMap, token: &str, form: &str) -> Result<(), Response> {
+    let forbidden = |why: &str| refused(StatusCode::FORBIDDEN, why);
+    if !same(form, &app.links.form(token)) {
+        return Err(forbidden("the form is out of date or did not come from this page: reload the page"));
+    }
+    if headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|s| s == "cross-site")
+    {
+        return Err(forbidden("requests from other sites are refused"));
+    }
+    if let (Some(origin), Some(host)) = (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+        let origin = origin.to_str().unwrap_or("");
+        let host = host.to_str().unwrap_or("");
+        let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+        if origin_host != host {
+            return Err(forbidden("requests from other sites are refused"));
+        }
+    }
+    Ok(())
+}
+
+async fn judge_page(State(app): State<Shared>, UrlPath((judge, token)): UrlPath<(String, String)>) -> Response {
+    let Some(j) = app.judge_of(&judge, &token) else {
+        return not_found(&app);
+    };
+    let saved = {
+        let Ok(reader) = app.reader.lock() else { return not_found(&app) };
+        match reader.marks_of_judge(&judge) {
+            Ok(marks) => marks
+                .into_iter()
+                .map(|(cell, value)| ((cell.entry, cell.criterion, cell.element), value))
+                .collect::<HashMap<_, _>>(),
+            Err(e) => {
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("the mark store cannot be read: {}", e.message),
+                )
+                    .into_response()
+            }
+        }
+    };
+    Html(judge::page(&app, j, app.codes.as_ref(), &saved, &app.links.form(&token))).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct MarkForm {
+    entry: String,
+    criterion: String,
+    #[serde(default)]
+    element: String,
+    value: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    form: String,
+}
+
+async fn judge_mark(
+    State(app): State<Shared>,
+    UrlPath((judge, token)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+    Form(form): Form<MarkForm>,
+) -> Response {
+    let Some(_) = app.judge_of(&judge, &token) else {
+        return refused(StatusCode::NOT_FOUND, "this link is not valid (it may have been revoked)");
+    };
+    if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
+        return response;
+    }
+    // The entry as the judge knows it: by code when judging is blind.
+    let shown = form.entry.trim();
+    let entry_id = match &app.codes {
+        Some(codes) => match codes.entry_of(shown) {
+            Some(id) => id.to_string(),
+            None => return refused(StatusCode::UNPROCESSABLE_ENTITY, format!("no entry has the code `{shown}`")),
+        },
+        None => shown.to_string(),
+    };
+    let element = if form.element.trim() == "0" { "" } else { form.element.trim() };
+    let value = form.value.trim();
+    let checker = crate::data::RowChecker::new(&app.rules, &app.entries);
+    let (entry, checked) = match checker.check([&entry_id, form.criterion.trim(), element, &judge, value]) {
+        Ok(ok) => ok,
+        Err(refusal) => {
+            let status = if refusal.field == "judge" || refusal.field == "entry" {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let message = match refusal.help {
+                Some(help) => format!("not saved: {} {} ({help})", refusal.field, refusal.message),
+                None => format!("not saved: {} {}", refusal.field, refusal.message),
+            };
+            return refused(status, message);
+        }
+    };
+    let criterion = app.rules.slots[checked.slot as usize].criterion as usize;
+    let slot_element = app.rules.slots[checked.slot as usize].element;
+    let cell = Cell {
+        entry: entry_id,
+        criterion: app.rules.criteria[criterion].key.clone(),
+        element: slot_element,
+        judge: judge.clone(),
+    };
+    let described = format!(
+        "{shown} {}{}",
+        cell.criterion,
+        if slot_element > 0 {
+            format!(" #{slot_element}")
+        } else {
+            String::new()
+        }
+    );
+    let reason = Some(form.reason.trim().to_string()).filter(|r| !r.is_empty());
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let job = MarkJob {
+        judge,
+        cell,
+        value: value.to_string(),
+        reason,
+        entry,
+        criterion,
+        described,
+    };
+    if !app.writer.send(Job::Mark(job, reply)) {
+        return refused(StatusCode::SERVICE_UNAVAILABLE, "not saved: the server is stopping");
+    }
+    match answer.await {
+        Ok(Ok(answer)) => Json(answer).into_response(),
+        Ok(Err(message)) => refused(StatusCode::CONFLICT, message),
+        Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, "not saved: the server is stopping"),
+    }
+}
+
+async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
+    if !app.is_admin(&token) {
+        return not_found(&app);
+    }
+    let (state, progress) = {
+        let Ok(mut reader) = app.reader.lock() else {
+            return not_found(&app);
+        };
+        let state = match reader.state() {
+            Ok(state) => state,
+            Err(e) => {
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("the mark store cannot be read: {}", e.message),
+                )
+                    .into_response()
+            }
+        };
+        let progress: Vec<desk::Progress> = app
+            .rules
+            .contest
+            .judges
+            .iter()
+            .enumerate()
+            .map(|(j, judge)| desk::Progress {
+                judge: judge.id.clone(),
+                name: judge.name.clone(),
+                saved: reader.marks_of_judge(&judge.id).map_or(0, |m| m.len()),
+                expected: judge::assignments(&app, j as u16, app.codes.as_ref()).len(),
+            })
+            .collect();
+        (state, progress)
+    };
+    Html(desk::page(&app, &progress, &state, app.live.hall_state(), &app.links.form(&token))).into_response()
+}
+
+async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
+    if !app.is_admin(&token) {
+        return not_found(&app);
+    }
+    stream(app.live.results.clone()).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct DeskForm {
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    on: String,
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    form: String,
+}
+
+#[derive(serde::Serialize)]
+struct Said {
+    ok: bool,
+    message: String,
+}
+
+async fn desk_action(
+    State(app): State<Shared>,
+    UrlPath((token, action)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+    Form(form): Form<DeskForm>,
+) -> Response {
+    if !app.is_admin(&token) {
+        return refused(StatusCode::NOT_FOUND, "this link is not valid");
+    }
+    if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
+        return response;
+    }
+    let said = |ok: bool, message: String| Json(Said { ok, message }).into_response();
+    let change = match action.as_str() {
+        "lock" => StateChange::Lock,
+        "unlock" => StateChange::Unlock,
+        "publish" => StateChange::Publish,
+        "freeze" => {
+            let on = form.on == "true";
+            app.live.set_hall(|hall| hall.frozen = on);
+            return said(
+                true,
+                if on {
+                    "the hall board is frozen".into()
+                } else {
+                    "the hall board is live".into()
+                },
+            );
+        }
+        "ceremony" => {
+            let state = app.live.set_hall(|hall| {
+                hall.ceremony = match form.step.as_str() {
+                    "end" => None,
+                    _ => Some(hall.ceremony.map_or(1, |n| n + 1)),
+                }
+            });
+            return said(true, format!("ceremony: {:?}", state.ceremony));
+        }
+        _ => return refused(StatusCode::NOT_FOUND, format!("no action `{action}`")),
+    };
+    let scope = if change == StateChange::Publish {
+        "contest".to_string()
+    } else {
+        form.scope.trim().to_string()
+    };
+    // The scope as the command line would name it, checked the same way.
+    let checked = match crate::lock::Scope::parse(&scope) {
+        Some(crate::lock::Scope::Contest) => crate::lock::Scope::from_flags(&app.rules, &app.entries, None, None, None),
+        Some(crate::lock::Scope::Criterion(key)) => crate::lock::Scope::from_flags(&app.rules, &app.entries, Some(&key), None, None),
+        Some(crate::lock::Scope::Category(id)) => crate::lock::Scope::from_flags(&app.rules, &app.entries, None, Some(&id), None),
+        Some(crate::lock::Scope::Division(field, value)) => {
+            crate::lock::Scope::from_flags(&app.rules, &app.entries, None, None, Some(&format!("{field}={value}")))
+        }
+        None => Err(format!(
+            "`{scope}` is not a scope: contest, criterion KEY, category ID or division FIELD=VALUE"
+        )),
+    };
+    if let Err(message) = checked {
+        return said(false, message);
+    }
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let job = Job::State {
+        change,
+        scope,
+        reason: form.reason.trim().to_string(),
+        reply,
+    };
+    if !app.writer.send(job) {
+        return said(false, "the server is stopping".into());
+    }
+    match answer.await {
+        Ok(Ok(message)) => said(true, message),
+        Ok(Err(message)) => said(false, message),
+        Err(_) => said(false, "the server is stopping".into()),
+    }
+}
+
+/// Where the contest's store is, for `podium judges`.
+pub fn store_of(contest: &Path) -> Result<(Arc<Rules>, PathBuf), String> {
+    let (rules, _) = load_contest(contest).map_err(|p| p.to_string())?;
+    let path = Sources::of(&rules, None).store;
+    Ok((Arc::new(rules), path))
+}

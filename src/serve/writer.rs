@@ -1,0 +1,157 @@
+//! The one thread that writes the mark store. Requests from every judge
+//! queue here; whatever has queued while the last commit was flushing is
+//! committed together in one transaction (one flush to disk for all of
+//! them), and each request is answered only once its commit is durable.
+
+use crate::contest::Rules;
+use crate::data::Entries;
+use crate::enter::{enter, Entered};
+use crate::store::{Cell, StateChange, Store, StoreError};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+use tokio::sync::oneshot;
+
+/// The most requests one commit takes.
+const GROUP: usize = 512;
+
+/// A checked mark from a judge's link.
+pub struct MarkJob {
+    pub judge: String,
+    pub cell: Cell,
+    pub value: String,
+    pub reason: Option<String>,
+    /// The entry's index and the criterion's, for the lock check.
+    pub entry: u32,
+    pub criterion: usize,
+    /// The cell as the judge sees it (by code when judging is blind), for messages.
+    pub described: String,
+}
+
+/// What a judge is told: saved (and the record), unchanged, or refused.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Answer {
+    pub saved: bool,
+    pub value: Option<String>,
+    pub record: Option<i64>,
+    pub message: String,
+}
+
+pub enum Job {
+    Mark(MarkJob, oneshot::Sender<Result<Answer, String>>),
+    /// Lock, unlock or publish from the organiser's desk.
+    State {
+        change: StateChange,
+        scope: String,
+        reason: String,
+        reply: oneshot::Sender<Result<String, String>>,
+    },
+}
+
+#[derive(Clone)]
+pub struct Writer {
+    sender: SyncSender<Job>,
+}
+
+impl Writer {
+    /// Starts the writing thread; `committed` is called after every commit
+    /// (to re-score).
+    pub fn start(store: Store, rules: Arc<Rules>, entries: Arc<Entries>, committed: impl Fn() + Send + 'static) -> Writer {
+        let (sender, receiver) = sync_channel(GROUP * 4);
+        std::thread::Builder::new()
+            .name("podium-writer".into())
+            .spawn(move || run(store, receiver, &rules, &entries, committed))
+            .expect("a thread starts");
+        Writer { sender }
+    }
+
+    /// Queues a job; false if the writer has stopped.
+    pub fn send(&self, job: Job) -> bool {
+        self.sender.send(job).is_ok()
+    }
+}
+
+/// A job's answer, held until the commit is durable.
+enum Reply {
+    Mark(oneshot::Sender<Result<Answer, String>>, Result<Answer, String>),
+    State(oneshot::Sender<Result<String, String>>, Result<String, String>),
+}
+
+fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entries, committed: impl Fn()) {
+    while let Ok(first) = receiver.recv() {
+        let mut jobs = vec![first];
+        while jobs.len() < GROUP {
+            match receiver.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut replies: Vec<Reply> = Vec::with_capacity(jobs.len());
+        let done = store.transact("podium serve", "podium serve", |batch| {
+            for job in jobs.drain(..) {
+                match job {
+                    Job::Mark(job, reply) => {
+                        batch.begin_batch(&format!("{} (judge link)", job.judge), "podium serve");
+                        let answer = mark(batch, rules, entries, &job)?;
+                        replies.push(Reply::Mark(reply, answer));
+                    }
+                    Job::State {
+                        change,
+                        scope,
+                        reason,
+                        reply,
+                    } => {
+                        batch.begin_batch("organiser (desk)", "podium serve");
+                        let said = crate::lock::change_state(batch, change, &scope, &reason);
+                        replies.push(Reply::State(reply, said));
+                    }
+                }
+            }
+            Ok::<_, StoreError>(())
+        });
+        // Only now, durable (or failed as a whole), does anyone hear back.
+        for reply in replies {
+            match (reply, &done) {
+                (Reply::Mark(to, answer), Ok(())) => drop(to.send(answer)),
+                (Reply::State(to, said), Ok(())) => drop(to.send(said)),
+                (Reply::Mark(to, _), Err(e)) => drop(to.send(Err(format!("not saved: {e}")))),
+                (Reply::State(to, _), Err(e)) => drop(to.send(Err(format!("not done: {e}")))),
+            }
+        }
+        if done.is_ok() {
+            committed();
+        }
+    }
+}
+
+fn mark(batch: &mut crate::store::Batch, rules: &Rules, entries: &Entries, job: &MarkJob) -> Result<Result<Answer, String>, StoreError> {
+    let state = batch.state()?;
+    if let Some(why) = crate::lock::refusal(&state, rules, entries, job.entry, job.criterion) {
+        return Ok(Err(format!("not saved: {}: {why}", job.described)));
+    }
+    let described = &job.described;
+    let value = &job.value;
+    Ok(match enter(batch, &job.cell, value, job.reason.as_deref())? {
+        Entered::Stored(seq) => Ok(Answer {
+            saved: true,
+            value: Some(value.clone()),
+            record: Some(seq),
+            message: format!("saved #{seq}: {described} = {value}"),
+        }),
+        Entered::Unchanged(current) => Ok(Answer {
+            saved: true,
+            value: Some(current.value.clone()),
+            record: Some(current.seq),
+            message: format!("{described} is already {} (#{})", current.value, current.seq),
+        }),
+        Entered::Corrected { seq, from } => Ok(Answer {
+            saved: true,
+            value: Some(value.clone()),
+            record: Some(seq),
+            message: format!("saved #{seq}: {described} {} → {value}", from.value),
+        }),
+        Entered::NeedsReason(current) => Err(format!(
+            "not saved: {described} is already {} (#{}); to change it, give a reason",
+            current.value, current.seq
+        )),
+    })
+}
