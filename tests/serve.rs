@@ -4,124 +4,8 @@
 //! kill -9 of the server while marks arrive.
 
 mod common;
+use common::serve::*;
 use common::*;
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-/// The construction example with no marks yet, J1 assigned C01 and C02 only.
-fn contest(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    for file in ["contest.ron", "entries.csv"] {
-        std::fs::copy(Path::new("contests/construction").join(file), dir.join(file)).unwrap();
-    }
-    std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
-    let ron = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
-    let ron = ron.replacen(
-        "Judge(id: \"J1\", name: \"王建华\", organisation: \"区总工会\")",
-        "Judge(id: \"J1\", name: \"王建华\", organisation: \"区总工会\", entries: [\"C01\", \"C02\"])",
-        1,
-    );
-    assert!(ron.contains("entries: [\"C01\", \"C02\"]"), "the example's J1 line changed");
-    std::fs::write(dir.join("contest.ron"), ron).unwrap();
-    dir
-}
-
-/// A running `podium serve`, stopped (SIGKILL) when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    desk: String,
-    judges: HashMap<String, String>,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
-            .args(["serve", dir.to_str().unwrap(), "--bind", "127.0.0.1:0", "--lang", "en"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let (mut base, mut desk, mut judges) = (String::new(), String::new(), HashMap::new());
-        while judges.len() < 5 {
-            let line = lines.next().expect("the server prints its links").unwrap();
-            let url = line.split_whitespace().last().unwrap().to_string();
-            if line.starts_with("podium serve: listening on ") {
-                base = url;
-            } else if line.starts_with("organiser desk:") {
-                desk = url;
-            } else if let Some(rest) = line.strip_prefix("judge ") {
-                judges.insert(rest.split_whitespace().next().unwrap().to_string(), url);
-            }
-        }
-        Server { child, base, desk, judges }
-    }
-
-    fn judge(&self, id: &str) -> &str {
-        &self.judges[id]
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
-}
-
-/// GET: (status, body).
-fn get(url: &str) -> (u16, String) {
-    let mut response = agent().get(url).call().unwrap();
-    (response.status().as_u16(), response.body_mut().read_to_string().unwrap())
-}
-
-/// POST a form as the page would (same origin): (status, body).
-fn post(url: &str, fields: &[(&str, &str)]) -> (u16, String) {
-    let origin = url.split('/').take(3).collect::<Vec<_>>().join("/");
-    post_with(url, fields, &[("Origin", &origin)])
-}
-
-fn post_with(url: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> (u16, String) {
-    let mut request = agent().post(url);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let mut response = request.send_form(fields.iter().copied()).unwrap();
-    (response.status().as_u16(), response.body_mut().read_to_string().unwrap())
-}
-
-/// The form token a page carries.
-fn form_token(page: &str) -> String {
-    let at = page.find("<meta name=\"form\" content=\"").expect("the page has a form token") + 27;
-    page[at..at + page[at..].find('"').unwrap()].to_string()
-}
-
-/// A judge's link, its form token, and a mark posted through it.
-fn mark(link: &str, form: &str, entry: &str, criterion: &str, value: &str, reason: &str) -> (u16, serde_json::Value) {
-    let (status, body) = post(
-        &format!("{link}/mark"),
-        &[
-            ("entry", entry),
-            ("criterion", criterion),
-            ("element", "0"),
-            ("value", value),
-            ("reason", reason),
-            ("form", form),
-        ],
-    );
-    (status, serde_json::from_str(&body).unwrap_or_else(|_| panic!("not JSON: {body}")))
-}
-
-fn exported(dir: &Path) -> String {
-    stdout(&podium(&["export", "marks", dir.to_str().unwrap()]))
-}
 
 #[test]
 fn a_judge_marks_corrects_with_a_reason_and_the_results_follow() {
@@ -354,4 +238,47 @@ fn killing_the_server_mid_load_loses_no_acknowledged_mark() {
     let verify = podium(&["audit", "verify", dir.to_str().unwrap()]);
     assert!(verify.status.success(), "{}", stderr(&verify));
     eprintln!("{} marks acknowledged before the kill, all present", acknowledged.len());
+}
+
+/// The first `board` event of a server-sent event stream, as JSON.
+fn first_event(url: &str) -> serde_json::Value {
+    use std::io::BufRead as _;
+    let mut response = agent().get(url).call().unwrap();
+    assert_eq!(response.headers().get("content-type").unwrap(), "text/event-stream");
+    let reader = std::io::BufReader::new(response.body_mut().as_reader());
+    for line in reader.lines() {
+        let line = line.unwrap();
+        if let Some(data) = line.strip_prefix("data: ") {
+            return serde_json::from_str(data).unwrap();
+        }
+    }
+    panic!("the stream ended without an event");
+}
+
+#[test]
+fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
+    let dir = contest("serve-hall");
+    unrestrict_j1(&dir);
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/construction/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+    let (status, api) = get(&format!("{}/api/results", server.base));
+    assert_eq!(status, 200);
+    let cli = stdout(&podium(&["score", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]));
+    assert_eq!(api, cli, "the API is the CLI's JSON");
+    let hall = first_event(&format!("{}/events", server.base));
+    assert_eq!(hall["hall"]["frozen"], false);
+    assert_eq!(hall["rows"][1]["total"], "82.80", "totals as exact text");
+    // Freeze, then the ceremony reveals from the bottom, one place at a time.
+    let form = form_token(&get(&server.desk).1);
+    let (_, said) = post(&format!("{}/freeze", server.desk), &[("on", "true"), ("form", &form)]);
+    assert!(said.contains("\"ok\":true"), "{said}");
+    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["frozen"], true);
+    for _ in 0..2 {
+        post(&format!("{}/ceremony", server.desk), &[("step", "next"), ("form", &form)]);
+    }
+    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["ceremony"], 2);
+    // The desk's token is needed for all of it.
+    let (status, _) = post(&format!("{}/desk/0000/freeze", server.base), &[("on", "false"), ("form", &form)]);
+    assert_eq!(status, 404);
 }

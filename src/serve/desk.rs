@@ -29,10 +29,9 @@ document.addEventListener('DOMContentLoaded', () => {
   const rows = document.getElementById('live');
   const source = new EventSource(location.pathname + '/events');
   source.addEventListener('board', event => {
-    const results = JSON.parse(event.data);
-    rows.replaceChildren(...results.entries.map(e => {
+    rows.replaceChildren(...JSON.parse(event.data).map(e => {
       const tr = document.createElement('tr');
-      [(e.tied ? '=' : '') + (e.rank ?? '-'), e.entry, e.name, e.total ?? '-', e.award_label ?? '', e.flags.join(' ')].forEach((t, i) => {
+      [(e.tied ? '=' : '') + (e.rank ?? '-'), e.entry, e.name, e.total, e.awards.map(a => a.label).join(' '), e.flags.join(' ')].forEach((t, i) => {
         const td = document.createElement('td'); td.textContent = t; if (i === 0 || i === 3) td.className = 'n'; if (i === 5) td.className = 'flags'; tr.append(td);
       });
       return tr;

@@ -24,11 +24,9 @@ document.addEventListener('DOMContentLoaded', () => {
   const rows = document.getElementById('rows'), state = document.getElementById('state');
   const colours = JSON.parse(document.querySelector('meta[name=colours]').content);
   const words = JSON.parse(document.querySelector('meta[name=words]').content);
-  const top = +document.querySelector('meta[name=top]').content;
   function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
   function show(message) {
-    const data = JSON.parse(message), hall = data.hall;
-    const entries = data.results.entries.filter(e => e.rank !== null).slice(0, top);
+    const data = JSON.parse(message), hall = data.hall, entries = data.rows;
     rows.replaceChildren(...entries.map((e, i) => {
       const tr = document.createElement('tr');
       tr.append(cell((e.tied ? '=' : '') + e.rank, 'rank'), cell(e.name || e.entry), cell(e.organisation || ''), cell(e.total, 'total'));
@@ -66,10 +64,9 @@ pub fn page(app: &App) -> String {
         "ceremony": label(lang, "颁奖进行中", "ceremony"),
     });
     let head = format!(
-        "<meta name=\"colours\" content=\"{}\">\n<meta name=\"words\" content=\"{}\">\n<meta name=\"top\" content=\"{}\">\n{STYLE}{SCRIPT}",
+        "<meta name=\"colours\" content=\"{}\">\n<meta name=\"words\" content=\"{}\">\n{STYLE}{SCRIPT}",
         crate::output::html::escape(&serde_json::Value::Object(colours).to_string()),
         crate::output::html::escape(&words.to_string()),
-        app.hall_top
     );
     let body = format!(
         "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div>\n<table><thead><tr><th class=\"n\">{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody id=\"rows\"></tbody></table>",

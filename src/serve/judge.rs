@@ -208,7 +208,7 @@ data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty
 }
 
 /// The entry id behind what the judge sees.
-fn entry_id(codes: Option<&crate::blind::Codes>, shown: &str) -> String {
+pub fn entry_id(codes: Option<&crate::blind::Codes>, shown: &str) -> String {
     match codes {
         Some(codes) => codes.entry_of(shown).unwrap_or(shown).to_string(),
         None => shown.to_string(),

@@ -21,22 +21,32 @@ pub struct HallState {
     pub ceremony: Option<usize>,
 }
 
+/// One scoring of the contest, as each reader wants it.
+pub struct Snapshot {
+    /// The CLI's JSON (`score --format json`), for the API.
+    pub api: String,
+    /// The top places for the hall: rows with totals as exact text.
+    pub hall_rows: String,
+    /// For the organiser: the top places and every flagged entry.
+    pub desk_rows: String,
+}
+
 pub struct Live {
-    /// The newest results (JSON), for the organiser.
-    pub results: watch::Receiver<Arc<String>>,
-    /// What the hall shows: `{"hall": …, "results": …}`.
+    /// The newest results, for the organiser and the API.
+    pub results: watch::Receiver<Arc<Snapshot>>,
+    /// What the hall shows: `{"hall": …, "rows": …}`.
     pub hall: watch::Receiver<Arc<String>>,
     hall_state: Mutex<HallState>,
     hall_sender: watch::Sender<Arc<String>>,
-    public_results: Mutex<Arc<String>>,
+    public: Mutex<Arc<Snapshot>>,
     dirty: Arc<(Mutex<bool>, Condvar)>,
 }
 
 impl Live {
     /// Scores the contest now and starts the thread that scores it again
     /// whenever `changed` is called.
-    pub fn start(contest: PathBuf, lang: Lang) -> Result<Arc<Live>, String> {
-        let first = Arc::new(results_json(&contest, lang)?);
+    pub fn start(contest: PathBuf, lang: Lang, top: usize) -> Result<Arc<Live>, String> {
+        let first = Arc::new(snapshot(&contest, lang, top)?);
         let (results_sender, results) = watch::channel(first.clone());
         let (hall_sender, hall) = watch::channel(Arc::new(hall_json(HallState::default(), &first)));
         let live = Arc::new(Live {
@@ -44,7 +54,7 @@ impl Live {
             hall,
             hall_state: Mutex::new(HallState::default()),
             hall_sender,
-            public_results: Mutex::new(first),
+            public: Mutex::new(first),
             dirty: Arc::new((Mutex::new(false), Condvar::new())),
         });
         let worker = live.clone();
@@ -52,11 +62,11 @@ impl Live {
             .name("podium-scorer".into())
             .spawn(move || loop {
                 worker.wait_for_change();
-                match results_json(&contest, lang) {
-                    Ok(json) => {
-                        let json = Arc::new(json);
-                        let _ = results_sender.send(json.clone());
-                        worker.publish(Some(json));
+                match snapshot(&contest, lang, top) {
+                    Ok(newest) => {
+                        let newest = Arc::new(newest);
+                        let _ = results_sender.send(newest.clone());
+                        worker.publish(Some(newest));
                     }
                     Err(e) => eprintln!("podium serve: cannot score: {e}"),
                 }
@@ -100,9 +110,9 @@ impl Live {
 
     /// Sends the hall its state with the public results, updated with
     /// `newest` unless the board is frozen.
-    fn publish(&self, newest: Option<Arc<String>>) {
+    fn publish(&self, newest: Option<Arc<Snapshot>>) {
         let state = self.hall_state();
-        let mut public = self.public_results.lock().expect("not poisoned");
+        let mut public = self.public.lock().expect("not poisoned");
         if let Some(newest) = newest.filter(|_| !state.frozen) {
             *public = newest;
         }
@@ -110,14 +120,14 @@ impl Live {
     }
 }
 
-fn hall_json(state: HallState, results: &str) -> String {
+fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     let state = serde_json::to_string(&state).expect("plain data serialises");
-    format!("{{\"hall\":{state},\"results\":{results}}}")
+    format!("{{\"hall\":{state},\"rows\":{}}}", snapshot.hall_rows)
 }
 
-/// The leaderboard as the CLI's JSON; with blind judging before publication,
-/// by code and without names.
-fn results_json(contest: &std::path::Path, lang: Lang) -> Result<String, String> {
+/// Scores the contest: the leaderboard as the CLI's JSON and as rows for
+/// the pages; with blind judging before publication, by code and without names.
+fn snapshot(contest: &std::path::Path, lang: Lang, top: usize) -> Result<Snapshot, String> {
     let inputs = load(contest, None).map_err(|p| p.to_string())?;
     let codes = crate::blind::hidden_names(&inputs.rules)?;
     let results = score(inputs, &[]);
@@ -127,5 +137,36 @@ fn results_json(contest: &std::path::Path, lang: Lang) -> Result<String, String>
     }
     let mut out = Vec::new();
     FormatKind::Json.format().write(&board, &mut out).map_err(|e| e.to_string())?;
-    String::from_utf8(out).map_err(|e| e.to_string())
+    let api = String::from_utf8(out).map_err(|e| e.to_string())?;
+    let ranked = board.rows.iter().filter(|r| r.place.is_some());
+    let hall_rows = rows(ranked.take(top));
+    // The organiser sees the top and every entry with something to resolve.
+    let desk = board
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i < 200 || !r.flags.is_empty())
+        .map(|(_, r)| r);
+    let desk_rows = rows(desk);
+    Ok(Snapshot { api, hall_rows, desk_rows })
+}
+
+/// Leaderboard rows for a page, totals as exact text (a browser's number
+/// would turn 82.80 into 82.8).
+fn rows<'a>(rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
+    let rows: Vec<serde_json::Value> = rows
+        .map(|row| {
+            serde_json::json!({
+                "rank": row.place.map(|p| p.rank),
+                "tied": row.place.is_some_and(|p| p.tied),
+                "entry": row.entry,
+                "name": row.name,
+                "organisation": row.organisation,
+                "total": crate::output::number(row.total),
+                "awards": row.awards.iter().map(|(set, tier, label)| serde_json::json!({"set": set, "tier": tier, "label": label})).collect::<Vec<_>>(),
+                "flags": row.flags,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(rows).to_string()
 }

@@ -51,7 +51,6 @@ pub struct App {
     pub rules: Arc<Rules>,
     pub entries: Arc<Entries>,
     pub lang: Lang,
-    pub hall_top: usize,
     links: Links,
     /// Codes of entries, when judging is blind.
     codes: Option<Codes>,
@@ -79,14 +78,13 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
     } else {
         None
     };
-    let live = Live::start(contest.to_path_buf(), options.lang)?;
+    let live = Live::start(contest.to_path_buf(), options.lang, options.top)?;
     let scorer = live.clone();
     let writer = Writer::start(store, rules.clone(), entries.clone(), move || scorer.changed());
     let app = Arc::new(App {
         rules,
         entries,
         lang: options.lang,
-        hall_top: options.top,
         links,
         codes,
         reader: Mutex::new(reader),
@@ -211,19 +209,26 @@ async fn hall_page(State(app): State<Shared>) -> Html<String> {
 /// The results as `podium score --format json` gives them (the hall's view:
 /// frozen when the hall is).
 async fn results(State(app): State<Shared>) -> Response {
-    let json = app.live.results.borrow().clone();
-    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], json.to_string()).into_response()
+    let snapshot = app.live.results.borrow().clone();
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], snapshot.api.clone()).into_response()
 }
 
-fn stream(
-    receiver: tokio::sync::watch::Receiver<Arc<String>>,
+/// Server-sent events named `board`, one for every new value of `receiver`.
+fn stream<T: Send + Sync + 'static>(
+    receiver: tokio::sync::watch::Receiver<Arc<T>>,
+    data: fn(&T) -> &str,
 ) -> Sse<impl futures_util::Stream<Item = Result<Event, std::convert::Infallible>>> {
-    let events = tokio_stream::wrappers::WatchStream::new(receiver).map(|data| Ok(Event::default().event("board").data(data.as_str())));
+    let events =
+        tokio_stream::wrappers::WatchStream::new(receiver).map(move |value| Ok(Event::default().event("board").data(data(&value))));
     Sse::new(events).keep_alive(KeepAlive::default())
 }
 
 async fn hall_events(State(app): State<Shared>) -> impl IntoResponse {
-    stream(app.live.hall.clone())
+    stream(app.live.hall.clone(), String::as_str)
+}
+
+fn desk_rows(snapshot: &live::Snapshot) -> &str {
+    &snapshot.desk_rows
 }
 
 /// A refusal a page shows: plain words, never internals.
@@ -427,11 +432,30 @@ async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -
             .judges
             .iter()
             .enumerate()
-            .map(|(j, judge)| desk::Progress {
-                judge: judge.id.clone(),
-                name: judge.name.clone(),
-                saved: reader.marks_of_judge(&judge.id).map_or(0, |m| m.len()),
-                expected: judge::assignments(&app, j as u16, app.codes.as_ref()).len(),
+            .map(|(j, judge)| {
+                // Saved counts only the judge's own assignments, as the judge's page does.
+                let cells = judge::assignments(&app, j as u16, app.codes.as_ref());
+                let saved: std::collections::HashSet<(String, String, u8)> = reader
+                    .marks_of_judge(&judge.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(cell, _)| (cell.entry, cell.criterion, cell.element))
+                    .collect();
+                desk::Progress {
+                    judge: judge.id.clone(),
+                    name: judge.name.clone(),
+                    saved: cells
+                        .iter()
+                        .filter(|a| {
+                            saved.contains(&(
+                                judge::entry_id(app.codes.as_ref(), &a.shown),
+                                app.rules.criteria[a.criterion].key.clone(),
+                                a.element,
+                            ))
+                        })
+                        .count(),
+                    expected: cells.len(),
+                }
             })
             .collect();
         (state, progress)
@@ -443,7 +467,7 @@ async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>)
     if !app.is_admin(&token) {
         return not_found(&app);
     }
-    stream(app.live.results.clone()).into_response()
+    stream(app.live.results.clone(), desk_rows).into_response()
 }
 
 #[derive(serde::Deserialize)]

@@ -1,0 +1,219 @@
+//! The event in a real browser (Debian's headless Chromium through
+//! chromedriver): a judge opens their link on a phone-sized screen, is
+//! told a bad value is out of range, saves a mark and corrects it; the hall
+//! board updates by itself; the organiser locks the criterion at the desk
+//! and the judge can no longer change it. Screenshots in target/screenshots.
+
+mod common;
+use common::serve::*;
+use common::*;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// chromedriver on a free loopback port, stopped when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Debian's chromedriver, or None (then skipped, except in CI).
+fn driver() -> Option<Driver> {
+    let (browser, chromedriver) = (Path::new("/usr/bin/chromium"), Path::new("/usr/bin/chromedriver"));
+    if !browser.exists() || !chromedriver.exists() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI needs chromium and chromedriver: .ci/run installs them"
+        );
+        eprintln!("skipped: /usr/bin/chromium or /usr/bin/chromedriver is not installed (apt-get install chromium chromium-driver)");
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(chromedriver)
+        .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while get_ok(&format!("{url}/status")).is_none() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Some(Driver { child, url })
+}
+
+fn get_ok(url: &str) -> Option<String> {
+    let mut response = agent().get(url).call().ok()?;
+    response.body_mut().read_to_string().ok()
+}
+
+/// A headless Chromium session with a window of this size.
+async fn browser(driver: &Driver, width: u32, height: u32, profile: &Path) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--hide-scrollbars", format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(capabilities)
+        .connect(&driver.url)
+        .await
+        .expect("a browser session")
+}
+
+/// Waits until `check` holds, or fails saying `what`.
+async fn until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !check().await {
+        assert!(Instant::now() < deadline, "timed out waiting: {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn shot(client: &Client, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), client.screenshot().await.unwrap()).unwrap();
+}
+
+const CELL: &str = "form.cell[data-entry=\"C01\"][data-criterion=\"quality.workmanship\"]";
+
+async fn status_text(judge: &Client) -> String {
+    let cell = judge.find(Locator::Css(CELL)).await.unwrap();
+    cell.find(Locator::Css(".status")).await.unwrap().text().await.unwrap()
+}
+
+/// C01's total as the hall shows it.
+async fn hall_total(hall: &Client) -> Option<String> {
+    let script = "const row = [...document.querySelectorAll('#rows tr')].find(r => r.children[1].textContent === '钢筋一班'); return row ? row.children[3].textContent : null;";
+    hall.execute(script, vec![]).await.ok()?.as_str().map(String::from)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_judge_marks_the_hall_updates_and_a_lock_stops_changes() {
+    let Some(driver) = driver() else { return };
+    // The event so far: every mark but J1's for C01's workmanship (C01 is
+    // ranked meanwhile on the other judges' mean).
+    let dir = contest("browser");
+    let marks = std::fs::read_to_string("contests/construction/marks.csv").unwrap();
+    let sheet: String = marks
+        .lines()
+        .filter(|l| !l.starts_with("C01,quality.workmanship,,J1,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
+    unrestrict_j1(&dir);
+    let out = podium(&["import", dir.to_str().unwrap(), dir.join("sheet.csv").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+
+    let hall = browser(&driver, 1600, 900, &dir.join("hall-profile")).await;
+    hall.goto(&format!("{}/hall", server.base)).await.unwrap();
+    until("the hall shows C01", || async { hall_total(&hall).await.is_some() }).await;
+    let before = hall_total(&hall).await.unwrap();
+
+    // The judge, on a phone-sized screen.
+    let judge = browser(&driver, 412, 915, &dir.join("judge-profile")).await;
+    judge.goto(server.judge("J1")).await.unwrap();
+    let cell = judge.find(Locator::Css(CELL)).await.unwrap();
+    let input = cell.find(Locator::Css("input.value")).await.unwrap();
+    input.send_keys("11").await.unwrap();
+    until("the page says 11 is out of range", || async {
+        status_text(&judge).await.contains("out of range: 0 to 10")
+    })
+    .await;
+    shot(&judge, "serve-judge-invalid").await;
+    cell.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    assert_eq!(
+        exported(&dir).matches("C01,quality.workmanship,,J1,").count(),
+        0,
+        "a bad value never leaves the page"
+    );
+
+    input.clear().await.unwrap();
+    input.send_keys("6").await.unwrap();
+    cell.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    until("the mark is saved", || async { status_text(&judge).await.starts_with("saved #") }).await;
+    assert!(exported(&dir).contains("C01,quality.workmanship,,J1,6\n"));
+    until("the hall board updates by itself", || async {
+        hall_total(&hall).await.is_some_and(|t| t != before)
+    })
+    .await;
+    shot(&hall, "serve-hall").await;
+
+    // A correction: the reason box appears, and the change is saved with it.
+    input.clear().await.unwrap();
+    input.send_keys("6.5").await.unwrap();
+    let reason = cell.find(Locator::Css("input.reason")).await.unwrap();
+    until("the reason box appears", || async { reason.is_displayed().await.unwrap_or(false) }).await;
+    reason.send_keys("看错评分表").await.unwrap();
+    cell.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    until("the correction is saved", || async {
+        status_text(&judge).await.contains("6 → 6.5")
+    })
+    .await;
+    shot(&judge, "serve-judge-corrected").await;
+
+    // The organiser locks the criterion at the desk.
+    let desk = hall;
+    desk.goto(&server.desk).await.unwrap();
+    let lock = desk.find(Locator::Css("form[data-action=\"lock\"]")).await.unwrap();
+    lock.find(Locator::Css("select"))
+        .await
+        .unwrap()
+        .select_by_value("criterion quality.workmanship")
+        .await
+        .unwrap();
+    lock.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    until("the desk says it is locked", || async {
+        desk.find(Locator::Id("said"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("locked criterion quality.workmanship")
+    })
+    .await;
+    shot(&desk, "serve-desk").await;
+
+    // The judge can no longer change it.
+    input.clear().await.unwrap();
+    input.send_keys("7").await.unwrap();
+    reason.send_keys("再改").await.unwrap();
+    cell.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+    until("the judge is told it is locked", || async {
+        status_text(&judge).await.contains("locked")
+    })
+    .await;
+    shot(&judge, "serve-judge-locked").await;
+    assert!(
+        exported(&dir).contains("C01,quality.workmanship,,J1,6.5\n"),
+        "the locked mark stayed"
+    );
+    judge.close().await.unwrap();
+    desk.close().await.unwrap();
+}
