@@ -6,7 +6,7 @@
 use crate::contest::Rules;
 use crate::data::Entries;
 use crate::enter::{enter, Entered};
-use crate::store::{Cell, StateChange, Store, StoreError};
+use crate::store::{Cell, State, StateChange, Store, StoreError};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use tokio::sync::oneshot;
@@ -87,11 +87,13 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
         }
         let mut replies: Vec<Reply> = Vec::with_capacity(jobs.len());
         let done = store.transact("podium serve", "podium serve", |batch| {
+            // Only this transaction can change the state while it runs: read it once.
+            let mut state = batch.state()?;
             for job in jobs.drain(..) {
                 match job {
                     Job::Mark(job, reply) => {
                         batch.begin_batch(&format!("{} (judge link)", job.judge), "podium serve");
-                        let answer = mark(batch, rules, entries, &job)?;
+                        let answer = mark(batch, &state, rules, entries, &job)?;
                         replies.push(Reply::Mark(reply, answer));
                     }
                     Job::State {
@@ -102,6 +104,7 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                     } => {
                         batch.begin_batch("organiser (desk)", "podium serve");
                         let said = crate::lock::change_state(batch, change, &scope, &reason);
+                        state = batch.state()?;
                         replies.push(Reply::State(reply, said));
                     }
                 }
@@ -123,9 +126,14 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
     }
 }
 
-fn mark(batch: &mut crate::store::Batch, rules: &Rules, entries: &Entries, job: &MarkJob) -> Result<Result<Answer, String>, StoreError> {
-    let state = batch.state()?;
-    if let Some(why) = crate::lock::refusal(&state, rules, entries, job.entry, job.criterion) {
+fn mark(
+    batch: &mut crate::store::Batch,
+    state: &State,
+    rules: &Rules,
+    entries: &Entries,
+    job: &MarkJob,
+) -> Result<Result<Answer, String>, StoreError> {
+    if let Some(why) = crate::lock::refusal(state, rules, entries, job.entry, job.criterion) {
         return Ok(Err(format!("not saved: {}: {why}", job.described)));
     }
     let described = &job.described;

@@ -76,6 +76,9 @@ pub struct Cell {
     pub judge: String,
 }
 
+/// Lock, unlock and publish records, found without reading every mark.
+const STATE_INDEX: &str = "CREATE INDEX IF NOT EXISTS log_state ON log (seq) WHERE kind IN ('lock', 'unlock', 'publish');";
+
 /// A cell's current mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Current {
@@ -179,6 +182,8 @@ impl Store {
         }
         // WAL rewrites the file's header, so only once the layout is known good.
         connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        // Stores made before the state index had it added: an index changes no record.
+        connection.execute_batch(STATE_INDEX).map_err(fail)?;
         Ok(Store {
             connection,
             path: path.to_path_buf(),
