@@ -101,6 +101,7 @@ fn main() {
         workers.into_iter().map(|w| w.join().unwrap()).collect()
     });
     let elapsed = started.elapsed();
+    let update = mark_to_board(&agent, &links[0], &forms[0]);
     let _ = server.kill();
     let _ = server.wait();
     let mut all: Vec<Duration> = latencies.into_iter().flatten().collect();
@@ -122,4 +123,46 @@ fn main() {
         all[all.len() - 1].as_secs_f64() * 1e3,
     );
     assert_eq!(stored, all.len(), "every acknowledged mark is in the store");
+    println!(
+        "one mark → the hall board updated (500 entries, 20k marks in the store): median {:.1} ms, max {:.1} ms over {} marks",
+        update[update.len() / 2].as_secs_f64() * 1e3,
+        update[update.len() - 1].as_secs_f64() * 1e3,
+        update.len()
+    );
+}
+
+/// From posting a mark to the hall's event showing it, for a series of
+/// corrections of one cell (each changes the entry's total).
+fn mark_to_board(agent: &ureq::Agent, link: &str, form: &str) -> Vec<Duration> {
+    let base = link.split("/j/").next().unwrap().to_string();
+    let (sender, events) = std::sync::mpsc::channel();
+    let stream_agent = agent.clone();
+    std::thread::spawn(move || {
+        let mut response = stream_agent.get(&format!("{base}/events")).call().unwrap();
+        let reader = BufReader::new(response.body_mut().as_reader());
+        for line in reader.lines() {
+            let Ok(line) = line else { return };
+            if line.starts_with("data: ") && sender.send(Instant::now()).is_err() {
+                return;
+            }
+        }
+    });
+    events.recv_timeout(Duration::from_secs(30)).expect("the first event");
+    std::thread::sleep(Duration::from_millis(500));
+    while events.try_recv().is_ok() {}
+    let url = format!("{link}/mark");
+    let origin = url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let mut times = Vec::new();
+    for (i, value) in ["1", "9.5", "2", "9", "1.5", "8.5", "3", "10", "0.5", "7"].iter().cycle().take(20).enumerate() {
+        let fields = [("entry", "E0000001"), ("criterion", "quality.c01"), ("value", value), ("reason", "load test"), ("form", form)];
+        let sent = Instant::now();
+        let body = agent.post(&url).header("Origin", &origin).send_form(fields).unwrap().body_mut().read_to_string().unwrap();
+        assert!(body.contains("\"saved\":true"), "{i}: {body}");
+        let shown = events.recv_timeout(Duration::from_secs(30)).expect("the board updates");
+        times.push(shown.duration_since(sent));
+        std::thread::sleep(Duration::from_millis(50));
+        while events.try_recv().is_ok() {}
+    }
+    times.sort();
+    times
 }
