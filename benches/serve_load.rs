@@ -153,10 +153,28 @@ fn mark_to_board(agent: &ureq::Agent, link: &str, form: &str) -> Vec<Duration> {
     let url = format!("{link}/mark");
     let origin = url.split('/').take(3).collect::<Vec<_>>().join("/");
     let mut times = Vec::new();
-    for (i, value) in ["1", "9.5", "2", "9", "1.5", "8.5", "3", "10", "0.5", "7"].iter().cycle().take(20).enumerate() {
-        let fields = [("entry", "E0000001"), ("criterion", "quality.c01"), ("value", value), ("reason", "load test"), ("form", form)];
+    for (i, value) in ["1", "9.5", "2", "9", "1.5", "8.5", "3", "10", "0.5", "7"]
+        .iter()
+        .cycle()
+        .take(20)
+        .enumerate()
+    {
+        let fields = [
+            ("entry", "E0000001"),
+            ("criterion", "quality.c01"),
+            ("value", value),
+            ("reason", "load test"),
+            ("form", form),
+        ];
         let sent = Instant::now();
-        let body = agent.post(&url).header("Origin", &origin).send_form(fields).unwrap().body_mut().read_to_string().unwrap();
+        let body = agent
+            .post(&url)
+            .header("Origin", &origin)
+            .send_form(fields)
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap();
         assert!(body.contains("\"saved\":true"), "{i}: {body}");
         let shown = events.recv_timeout(Duration::from_secs(30)).expect("the board updates");
         times.push(shown.duration_since(sent));

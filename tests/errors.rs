@@ -305,3 +305,19 @@ fn bad_element_data() {
         "{err}"
     );
 }
+
+#[test]
+fn descriptors_must_lie_within_the_marks_in_order() {
+    let err = check_with("descriptors", "contest.ron", |t| {
+        t.replacen("(9, (zh: \"精品工程\"", "(19, (zh: \"精品工程\"", 1)
+    });
+    assert_mentions(
+        &err,
+        &[
+            "contest.ron:",
+            "categories[0].criteria[0].descriptors[2]",
+            "descriptor from 19 of `quality.workmanship` is outside the marks 0 to 10 or out of order",
+            "list descriptors from the lowest mark up",
+        ],
+    );
+}

@@ -18,6 +18,10 @@ fn a_judge_marks_corrects_with_a_reason_and_the_results_follow() {
     assert!(page.contains("data-entry=\"C01\"") && page.contains("data-entry=\"C02\""));
     assert!(!page.contains("data-entry=\"C03\""), "C03 is not assigned to J1");
     assert!(page.contains("min=\"0\" max=\"10\" step=\"0.5\""));
+    assert!(
+        page.contains("0–10, steps of 0.5 · 0+ Defects found · 6+ Meets the acceptance code · 9+ Showcase quality"),
+        "descriptors beside the scale"
+    );
     let form = form_token(&page);
     let (status, answer) = mark(link, &form, "C01", "quality.workmanship", "8.5", "");
     assert_eq!(status, 200, "{answer}");
@@ -281,4 +285,36 @@ fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
     // The desk's token is needed for all of it.
     let (status, _) = post(&format!("{}/desk/0000/freeze", server.base), &[("on", "false"), ("form", &form)]);
     assert_eq!(status, 404);
+}
+
+#[test]
+fn a_printable_sheet_of_links_with_qr_codes() {
+    let dir = contest("serve-sheet");
+    let sheet = dir.join("links.html");
+    let out = podium(&[
+        "judges",
+        "links",
+        dir.to_str().unwrap(),
+        "--base",
+        "http://192.168.1.20:8080",
+        "--sheet",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = stdout(&out);
+    let html = std::fs::read_to_string(&sheet).unwrap();
+    assert_eq!(html.matches("<svg").count(), 5, "one QR code per judge");
+    for line in listed.lines().filter(|l| l.starts_with('J')) {
+        let url = line.split('\t').nth(2).unwrap();
+        assert!(url.starts_with("http://192.168.1.20:8080/j/"), "{url}");
+        assert!(html.contains(url), "the sheet shows {url}");
+    }
+    assert!(!html.contains("/desk/"), "the organiser's link is not on the judges' sheet");
+}
+
+#[test]
+fn the_server_listens_on_loopback_unless_asked() {
+    let help = stdout(&podium(&["serve", "--help"]));
+    assert!(help.contains("[default: 127.0.0.1:8080]"), "loopback by default:\n{help}");
+    assert!(help.contains("--lan"), "the LAN only when asked");
 }

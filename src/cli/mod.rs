@@ -42,6 +42,11 @@ pub enum JudgesAction {
         /// The server's address as judges reach it.
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         base: String,
+        /// Also write a printable page with each judge's link as a QR code.
+        #[arg(long)]
+        sheet: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
     },
     /// Revoke a judge's link (or `admin`, the desk's) and print the new one.
     Revoke {
@@ -395,7 +400,12 @@ pub fn run(cli: Cli) -> i32 {
             lan,
         ),
         Command::Judges { action } => match action {
-            JudgesAction::Links { contest, base } => serve::links(&contest, &base),
+            JudgesAction::Links {
+                contest,
+                base,
+                sheet,
+                lang,
+            } => serve::links(&contest, &base, sheet.as_deref(), lang),
             JudgesAction::Revoke { contest, who, base } => serve::revoke(&contest, &who, &base),
         },
         Command::Report {

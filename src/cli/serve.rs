@@ -1,6 +1,9 @@
 //! `podium serve` and `podium judges`: the event server, and the judges'
 //! secret links (listed, or revoked and issued anew).
 
+use crate::contest::Lang;
+use crate::output::html::escape;
+use crate::output::label;
 use crate::serve::links::Links;
 use crate::serve::{generation, store_of, ServeOptions};
 use crate::store::Store;
@@ -16,16 +19,45 @@ pub fn serve(contest: &Path, mut options: ServeOptions, lan: bool) -> Result<(),
     crate::serve::run(contest, options)
 }
 
-/// Every judge's link and the desk's.
-pub fn links(contest: &Path, base: &str) -> Result<(), String> {
+/// Every judge's link and the desk's; with `sheet`, also a printable page
+/// with each judge's link as a QR code, to cut up and hand out.
+pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Result<(), String> {
     let (rules, path) = store_of(contest)?;
     let mut store = Store::open(&path)?;
     let links = Links::new(store.secret("links")?);
     let base = base.trim_end_matches('/');
     println!("organiser desk: {base}/desk/{}", links.admin(generation(&store, "admin")?));
+    let mut cards = String::new();
     for judge in &rules.contest.judges {
         let token = links.judge(&judge.id, generation(&store, &judge.id)?);
-        println!("{}\t{}\t{base}/j/{}/{token}", judge.id, judge.name, judge.id);
+        let url = format!("{base}/j/{}/{token}", judge.id);
+        println!("{}\t{}\t{url}", judge.id, judge.name);
+        if sheet.is_some() {
+            let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| format!("cannot make a QR code of {url}: {e}"))?;
+            let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).build();
+            let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]);
+            cards.push_str(&format!(
+                "<div class=\"card\"><h3>{} {}</h3>{svg}<p class=\"link\">{}</p></div>\n",
+                escape(&judge.id),
+                escape(&judge.name),
+                escape(&url)
+            ));
+        }
+    }
+    if let Some(sheet) = sheet {
+        let title = rules.contest.name.get(lang);
+        let body = format!(
+            "<header><h1>{}</h1><p class=\"sub\">{}</p></header>\n<style>.cards {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }} .card {{ border: 1px dashed #adb5bd; padding: 1rem; text-align: center; break-inside: avoid; page-break-inside: avoid; }} .card svg {{ width: 55mm; height: 55mm; }} .link {{ font-size: .7rem; word-break: break-all; color: #495057; }}</style>\n<div class=\"cards\">{cards}</div>",
+            escape(title),
+            label(
+                lang,
+                "评委专属评分链接：请妥善保管，勿转交他人。扫码即可在手机上评分。",
+                "Each judge's own marking link: keep it private. Scan it to mark on a phone."
+            )
+        );
+        crate::output::write_atomically(sheet, crate::output::html::page(title, lang, &body).as_bytes())
+            .map_err(|e| format!("{}: cannot write the sheet: {e}", sheet.display()))?;
+        println!("the sheet of links: {}", sheet.display());
     }
     Ok(())
 }

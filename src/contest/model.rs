@@ -176,6 +176,10 @@ pub struct Criterion {
     pub missing: Option<Missing>,
     #[serde(default)]
     pub spread: Option<Spread>,
+    /// What marks mean, shown to judges beside the scale: from each mark
+    /// up, e.g. `[(0, (zh: "不合格", en: "Below standard")), (6, (zh: "合格", en: "Meets it"))]`.
+    #[serde(default)]
+    pub descriptors: Vec<(Number, Label)>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]

@@ -440,6 +440,20 @@ impl Compiler<'_> {
                 None,
             );
         }
+        for (k, (from, _)) in criterion.descriptors.iter().enumerate() {
+            let (from, in_order) = (from.value(), k == 0 || criterion.descriptors[k - 1].0.value() < from.value());
+            if from < range.0 || from > range.1 || !in_order {
+                self.report(
+                    anchors,
+                    format!("{field}.descriptors[{k}]"),
+                    format!(
+                        "descriptor from {from} of `{key}` is outside the marks {} to {} or out of order",
+                        range.0, range.1
+                    ),
+                    Some("list descriptors from the lowest mark up, each within the criterion's marks".into()),
+                );
+            }
+        }
         if let Some(step) = range.2 {
             if step <= Decimal::ZERO {
                 self.report(

@@ -160,10 +160,16 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
         } else {
             String::new()
         };
-        let scale = match lang {
+        let mut scale = match lang {
             Lang::Zh => format!("{min}–{max} 分，步长 {step}"),
             Lang::En => format!("{min}–{max}, steps of {step}"),
         };
+        // What the marks mean, when the contest says.
+        let model = &rules.contest.categories[rule.category].criteria[rule.position];
+        for (from, meaning) in &model.descriptors {
+            scale.push_str(&format!(" · {from}+ {}", meaning.get(lang)));
+        }
+        let scale = escape(&scale);
         let _ = writeln!(
             body,
             "<form class=\"cell{}\" data-entry=\"{}\" data-criterion=\"{}\" data-element=\"{}\" data-saved=\"{}\" data-msg-offline=\"{}\">\
