@@ -36,3 +36,17 @@ fn load_marks(bencher: divan::Bencher, entries: u32) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-data/e{entries}/marks.csv"));
     bencher.bench(|| podium::data::marks::load(&path, &inputs.rules, &inputs.entries).unwrap());
 }
+
+/// The global part of scoring (ranks and awards) over entries already
+/// scored: what any change must redo at least once.
+#[divan::bench(args = [0], sample_count = 10)]
+fn ranks_and_awards(bencher: divan::Bencher, entries: u32) {
+    use bevy_ecs::schedule::{IntoScheduleConfigs, Schedule};
+    let entries = if entries == 0 { largest() } else { entries };
+    let inputs = contest(entries);
+    let mut world = podium::engine::build_world(&inputs, &[]);
+    podium::engine::scoring_schedule().run(&mut world);
+    let mut again = Schedule::default();
+    again.add_systems((podium::engine::rank::rank_entries, podium::engine::awards::decide_awards).chain());
+    bencher.bench_local(|| again.run(&mut world));
+}
