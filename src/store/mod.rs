@@ -104,6 +104,17 @@ fn read_current(row: &rusqlite::Row) -> rusqlite::Result<Current> {
     })
 }
 
+/// A row of `entry, criterion, element, judge, value`.
+fn read_cell_value(row: &rusqlite::Row) -> rusqlite::Result<(Cell, String)> {
+    let cell = Cell {
+        entry: row.get(0)?,
+        criterion: row.get(1)?,
+        element: row.get(2)?,
+        judge: row.get(3)?,
+    };
+    Ok((cell, row.get(4)?))
+}
+
 /// For commands, whose errors are messages.
 impl From<StoreError> for String {
     fn from(error: StoreError) -> String {
@@ -362,19 +373,8 @@ impl Store {
         let sql = format!("SELECT entry, criterion, element, judge, value FROM current{filter}{order}");
         let mut query = self.connection.prepare(&sql).map_err(|e| self.error(e))?;
         let mut rows = query.query([]).map_err(|e| self.error(e))?;
-        let read = |row: &rusqlite::Row| -> rusqlite::Result<(Cell, String)> {
-            Ok((
-                Cell {
-                    entry: row.get(0)?,
-                    criterion: row.get(1)?,
-                    element: row.get(2)?,
-                    judge: row.get(3)?,
-                },
-                row.get(4)?,
-            ))
-        };
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let (cell, value) = read(row).map_err(|e| self.error(e))?;
+            let (cell, value) = read_cell_value(row).map_err(|e| self.error(e))?;
             each(cell, value);
         }
         Ok(())
@@ -386,19 +386,7 @@ impl Store {
             .connection
             .prepare_cached("SELECT entry, criterion, element, judge, value FROM current WHERE judge = ?1")
             .map_err(|e| self.error(e))?;
-        let rows = query
-            .query_map([judge], |row| {
-                Ok((
-                    Cell {
-                        entry: row.get(0)?,
-                        criterion: row.get(1)?,
-                        element: row.get(2)?,
-                        judge: row.get(3)?,
-                    },
-                    row.get(4)?,
-                ))
-            })
-            .map_err(|e| self.error(e))?;
+        let rows = query.query_map([judge], read_cell_value).map_err(|e| self.error(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
     }
 
