@@ -50,3 +50,20 @@ fn ranks_and_awards(bencher: divan::Bencher, entries: u32) {
     again.add_systems((podium::engine::rank::rank_entries, podium::engine::awards::decide_awards).chain());
     bencher.bench_local(|| again.run(&mut world));
 }
+
+/// A live event: one mark changes, its entry is re-scored, then places and
+/// awards over the field (what `podium serve` does per commit before
+/// publishing).
+#[divan::bench(args = [10_000, 0], sample_count = 20)]
+fn live_one_mark(bencher: divan::Bencher, entries: u32) {
+    let entries = if entries == 0 { largest() } else { entries };
+    let inputs = contest(entries);
+    let first = inputs.marks.of_entry(0)[0];
+    let mut live = podium::engine::LiveScores::new(inputs);
+    let mut units = first.units;
+    bencher.bench_local(|| {
+        units = if units == first.units { first.units - 5 } else { first.units };
+        live.set_mark(0, podium::data::Mark { units, ..first });
+        live.rescore();
+    });
+}

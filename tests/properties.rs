@@ -122,3 +122,64 @@ proptest! {
         }
     }
 }
+
+/// The example contests, loaded once.
+fn examples() -> &'static [Inputs] {
+    static EXAMPLES: std::sync::OnceLock<Vec<Inputs>> = std::sync::OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        ["construction", "skills-duel", "judged-panel", "monthly-teams"]
+            .iter()
+            .map(|name| podium::load::load(format!("contests/{name}").as_ref(), None).unwrap())
+            .collect()
+    })
+}
+
+/// Results as text, for comparing two scorings whole.
+fn shown(results: &podium::engine::Results) -> String {
+    format!("{:?}\n{:?}", results.rows, results.teams)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Marks arriving one by one at a live event, some corrected, re-scored
+    /// at any points: the live results end exactly as scoring everything at once.
+    #[test]
+    fn live_rescoring_matches_scoring_from_scratch(
+        example in 0usize..4,
+        held_back in proptest::collection::vec(any::<bool>(), 400),
+        corrections in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..12),
+        pauses in proptest::collection::vec(any::<bool>(), 400),
+    ) {
+        let full = &examples()[example];
+        let all: Vec<(u32, Mark)> = (0..full.marks.ranges.len())
+            .flat_map(|e| full.marks.of_entry(e).iter().map(move |m| (e as u32, *m)))
+            .collect();
+        // The event so far: some marks held back, to arrive live.
+        let (later, now): (Vec<_>, Vec<_>) = all.iter().enumerate().partition(|(i, _)| held_back[i % held_back.len()]);
+        let now: Vec<(u32, Mark)> = now.into_iter().map(|(_, m)| *m).collect();
+        let mut start = full.clone();
+        start.marks = Arc::new(MarkSet::from_entry_marks(now, full.marks.ranges.len()).unwrap());
+        let mut live = podium::engine::LiveScores::new(start);
+        let mut last: std::collections::HashMap<(u32, u16, u16), Mark> = all.iter().map(|(e, m)| ((*e, m.slot, m.judge), *m)).collect();
+        for (k, (_, (entry, mark))) in later.iter().enumerate() {
+            live.set_mark(*entry, *mark);
+            if pauses[k % pauses.len()] {
+                live.rescore();
+            }
+        }
+        // Corrections: a cell takes another mark's value of the same slot.
+        for (cell, source) in &corrections {
+            let (entry, mark) = all[cell.index(all.len())];
+            let same_slot: Vec<&(u32, Mark)> = all.iter().filter(|(_, m)| m.slot == mark.slot).collect();
+            let units = same_slot[source.index(same_slot.len())].1.units;
+            let corrected = Mark { units, ..mark };
+            live.set_mark(entry, corrected);
+            last.insert((entry, mark.slot, mark.judge), corrected);
+        }
+        live.rescore();
+        let mut expected = full.clone();
+        expected.marks = Arc::new(MarkSet::from_entry_marks(last.into_iter().map(|((e, _, _), m)| (e, m)).collect(), full.marks.ranges.len()).unwrap());
+        prop_assert_eq!(shown(&live.results()), shown(&score(expected, &[])));
+    }
+}

@@ -318,3 +318,49 @@ fn the_server_listens_on_loopback_unless_asked() {
     assert!(help.contains("[default: 127.0.0.1:8080]"), "loopback by default:\n{help}");
     assert!(help.contains("--lan"), "the LAN only when asked");
 }
+
+/// Polls the API until it equals `podium score --format json`, or fails.
+fn api_reaches_cli(server: &Server, dir: &std::path::Path, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let cli = stdout(&podium(&["score", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]));
+        let (_, api) = get(&format!("{}/api/results", server.base));
+        if api == cli {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: the live results never matched the CLI's"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn live_results_follow_served_marks_and_a_clerks_import_exactly() {
+    let dir = contest("serve-live");
+    unrestrict_j1(&dir);
+    // Everything but C01's marks is in the store when the server starts.
+    let marks = std::fs::read_to_string("contests/construction/marks.csv").unwrap();
+    let (c01, rest): (Vec<&str>, Vec<&str>) = marks.lines().skip(1).partition(|l| l.starts_with("C01,"));
+    let header = "entry,criterion,element,judge,value\n";
+    std::fs::write(dir.join("rest.csv"), format!("{header}{}\n", rest.join("\n"))).unwrap();
+    assert!(podium(&["import", dir.to_str().unwrap(), dir.join("rest.csv").to_str().unwrap()])
+        .status
+        .success());
+    let server = Server::start(&dir);
+    // Judges enter some of C01's marks through the server, one correcting.
+    let link = server.judge("J2");
+    let form = form_token(&get(link).1);
+    for (criterion, value) in [("quality.workmanship", "8.5"), ("safety.site", "7"), ("efficiency.management", "9")] {
+        assert_eq!(mark(link, &form, "C01", criterion, value, "").0, 200);
+    }
+    assert_eq!(mark(link, &form, "C01", "safety.site", "9.5", "re-read the sheet").0, 200);
+    api_reaches_cli(&server, &dir, "after served marks");
+    // A clerk imports the rest of C01's sheet meanwhile, from the command line.
+    let sheet: Vec<&str> = c01.iter().copied().filter(|l| !l.contains(",J2,")).collect();
+    std::fs::write(dir.join("c01.csv"), format!("{header}{}\n", sheet.join("\n"))).unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), dir.join("c01.csv").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    api_reaches_cli(&server, &dir, "after a clerk's import");
+}

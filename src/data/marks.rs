@@ -31,7 +31,8 @@ pub struct Mark {
 }
 
 impl Mark {
-    fn key(&self) -> (u16, u16) {
+    /// What makes a mark one cell's: its slot and judge.
+    pub fn key(&self) -> (u16, u16) {
         (self.slot, self.judge)
     }
 }
@@ -52,6 +53,23 @@ impl MarkSet {
     pub fn of_entry(&self, entry: usize) -> &[Mark] {
         let (start, len) = self.ranges[entry];
         &self.marks[start as usize..(start + len) as usize]
+    }
+
+    /// Sets one cell's mark (entered or corrected) for `entry`. A new cell
+    /// moves the entry's marks to the end of the pool, still sorted; the old
+    /// place is left unused (a live event adds few marks beside the pool).
+    pub fn set(&mut self, entry: usize, mark: Mark) {
+        let (start, len) = self.ranges[entry];
+        let slice = &mut self.marks[start as usize..(start + len) as usize];
+        if let Some(same) = slice.iter_mut().find(|m| m.key() == mark.key()) {
+            same.units = mark.units;
+            return;
+        }
+        let mut moved = slice.to_vec();
+        moved.push(mark);
+        moved.sort_unstable_by_key(Mark::key);
+        self.ranges[entry] = (self.marks.len() as u32, len + 1);
+        self.marks.extend(moved);
     }
 
     /// Marks given with their entries, in any order.

@@ -24,29 +24,44 @@ use rust_decimal::Decimal;
 /// as they read the others), then categories, vetoes, the total, teams'
 /// totals from their members, ranks and awards.
 pub fn scoring_schedule() -> Schedule {
-    let mut schedule = Schedule::default();
-    // Systems run one after another; each is parallel inside.
-    schedule.set_executor(SingleThreadedExecutor::new());
-    schedule.add_systems(
-        (
-            criteria::score_judgements,
-            criteria::score_measurements,
-            criteria::score_deductions_and_bonuses,
-            criteria::score_gates_and_flags,
-            criteria::score_elements,
-            criteria::evaluate_formulas,
-            totals::sum_categories,
-            totals::apply_vetoes,
-            totals::weigh_total,
-            teams::combine_team_members,
-            rank::rank_entries,
-            teams::rank_teams,
-            awards::decide_awards,
-            teams::decide_team_awards,
-        )
-            .chain(),
-    );
+    let mut schedule = one_by_one();
+    schedule.add_systems((entry_systems_set(), field_systems_set()).chain());
     schedule
+}
+
+/// A schedule whose systems run one after another; each is parallel inside.
+fn one_by_one() -> Schedule {
+    let mut schedule = Schedule::default();
+    schedule.set_executor(SingleThreadedExecutor::new());
+    schedule
+}
+
+/// What each entry's own marks decide: its criteria, categories and total.
+fn entry_systems_set() -> bevy_ecs::schedule::ScheduleConfigs<bevy_ecs::system::ScheduleSystem> {
+    (
+        criteria::score_judgements,
+        criteria::score_measurements,
+        criteria::score_deductions_and_bonuses,
+        criteria::score_gates_and_flags,
+        criteria::score_elements,
+        criteria::evaluate_formulas,
+        totals::sum_categories,
+        totals::apply_vetoes,
+        totals::weigh_total,
+    )
+        .chain()
+}
+
+/// What the whole field decides: teams' totals, places and awards.
+fn field_systems_set() -> bevy_ecs::schedule::ScheduleConfigs<bevy_ecs::system::ScheduleSystem> {
+    (
+        teams::combine_team_members,
+        rank::rank_entries,
+        teams::rank_teams,
+        awards::decide_awards,
+        teams::decide_team_awards,
+    )
+        .chain()
 }
 
 /// One entry's result, as every output reads it.
@@ -111,17 +126,7 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
     let (criteria, categories) = (rules.criteria.len(), rules.categories.len());
     world.insert_resource(inputs.clone());
     let entities: Vec<Entity> = world
-        .spawn_batch((0..inputs.entries.list.len() as u32).map(|i| {
-            (
-                EntryIndex(i),
-                CriterionValues(vec![None; criteria]),
-                CategoryScores(vec![None; categories]),
-                Total::default(),
-                Flags::default(),
-                Standing::default(),
-                Awards::default(),
-            )
-        }))
+        .spawn_batch((0..inputs.entries.list.len() as u32).map(|i| unscored(i, criteria, categories)))
         .collect();
     for &entry in traced {
         world.entity_mut(entities[entry as usize]).insert(Trace::default());
@@ -136,6 +141,22 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
         )
     }));
     world
+}
+
+/// An entry's components.
+type EntryBundle = (EntryIndex, CriterionValues, CategoryScores, Total, Flags, Standing, Awards);
+
+/// An entry's components before scoring.
+fn unscored(entry: u32, criteria: usize, categories: usize) -> EntryBundle {
+    (
+        EntryIndex(entry),
+        CriterionValues(vec![None; criteria]),
+        CategoryScores(vec![None; categories]),
+        Total::default(),
+        Flags::default(),
+        Standing::default(),
+        Awards::default(),
+    )
 }
 
 /// The contest's teams: entries grouped by the team field (an empty value
@@ -188,6 +209,20 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Results {
 /// Moves each entry's result out of the World (no copies: at scale the
 /// World's vectors are most of the memory).
 fn collect(inputs: Inputs, world: &mut World) -> Results {
+    let (rows, teams) = gather(world, true);
+    Results { inputs, rows, teams }
+}
+
+/// Each entry's and team's result, best first: moved out of the World
+/// (`take`) or copied, leaving it as it was.
+fn gather(world: &mut World, take: bool) -> (Vec<ResultRow>, Vec<TeamRow>) {
+    fn out<T: Default + Clone>(value: &mut T, take: bool) -> T {
+        if take {
+            std::mem::take(value)
+        } else {
+            value.clone()
+        }
+    }
     let mut query = world.query::<(
         &EntryIndex,
         &mut CriterionValues,
@@ -202,17 +237,17 @@ fn collect(inputs: Inputs, world: &mut World) -> Results {
         .iter_mut(world)
         .map(
             |(index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace)| {
-                let mut flags = std::mem::take(&mut flags.0);
+                let mut flags = out(&mut flags.0, take);
                 flags.sort();
                 ResultRow {
                     entry: index.0,
-                    values: std::mem::take(&mut values.0),
-                    categories: std::mem::take(&mut categories.0),
+                    values: out(&mut values.0, take),
+                    categories: out(&mut categories.0, take),
                     total: total.0,
                     flags,
-                    standing: std::mem::take(&mut *standing),
-                    awards: std::mem::take(&mut awards.0),
-                    trace: trace.map(|mut t| std::mem::take(&mut t.0)).unwrap_or_default(),
+                    standing: out(&mut *standing, take),
+                    awards: out(&mut awards.0, take),
+                    trace: trace.map(|mut t| out(&mut t.0, take)).unwrap_or_default(),
                 }
             },
         )
@@ -231,5 +266,93 @@ fn collect(inputs: Inputs, world: &mut World) -> Results {
         })
         .collect();
     teams.sort_by(|a, b| (a.place.map_or(u32::MAX, |p| p.rank), &a.name).cmp(&(b.place.map_or(u32::MAX, |p| p.rank), &b.name)));
-    Results { inputs, rows, teams }
+    (rows, teams)
+}
+
+/// A contest kept scored in memory for a live event: a changed mark
+/// re-scores only its entry (the same systems, in a World of the changed
+/// entries alone), then places and awards over the whole field.
+pub struct LiveScores {
+    world: World,
+    /// Where changed entries are scored (a schedule keeps to one World).
+    scratch: World,
+    /// Each entry's entity, by entry index.
+    entities: Vec<Entity>,
+    entry_systems: Schedule,
+    field_systems: Schedule,
+    /// Entries whose marks changed since the last `rescore`.
+    changed: Vec<u32>,
+}
+
+impl LiveScores {
+    pub fn new(inputs: Inputs) -> LiveScores {
+        let mut world = build_world(&inputs, &[]);
+        // The World holds the only copy of the marks, so changing them copies nothing.
+        drop(inputs);
+        scoring_schedule().run(&mut world);
+        let mut entities = vec![Entity::PLACEHOLDER; world.resource::<Inputs>().entries.list.len()];
+        for (entity, index) in world.query::<(Entity, &EntryIndex)>().iter(&world) {
+            entities[index.0 as usize] = entity;
+        }
+        let (mut entry_systems, mut field_systems) = (one_by_one(), one_by_one());
+        entry_systems.add_systems(entry_systems_set());
+        field_systems.add_systems(field_systems_set());
+        LiveScores {
+            world,
+            scratch: World::new(),
+            entities,
+            entry_systems,
+            field_systems,
+            changed: Vec::new(),
+        }
+    }
+
+    pub fn rules(&self) -> &crate::contest::Rules {
+        &self.world.resource::<Inputs>().rules
+    }
+
+    /// A mark entered or corrected for `entry`.
+    pub fn set_mark(&mut self, entry: u32, mark: crate::data::Mark) {
+        let mut inputs = self.world.resource_mut::<Inputs>();
+        std::sync::Arc::make_mut(&mut inputs.marks).set(entry as usize, mark);
+        self.changed.push(entry);
+    }
+
+    /// Re-scores the changed entries, then places and awards.
+    pub fn rescore(&mut self) {
+        if self.changed.is_empty() {
+            return;
+        }
+        let mut changed = std::mem::take(&mut self.changed);
+        changed.sort_unstable();
+        changed.dedup();
+        let inputs = self.world.resource::<Inputs>().clone();
+        let (criteria, categories) = (inputs.rules.criteria.len(), inputs.rules.categories.len());
+        let scratch = &mut self.scratch;
+        scratch.insert_resource(inputs);
+        scratch.spawn_batch(changed.iter().map(|&e| unscored(e, criteria, categories)));
+        self.entry_systems.run(scratch);
+        let mut scored = scratch.query::<(&EntryIndex, &mut CriterionValues, &mut CategoryScores, &Total, &mut Flags)>();
+        for (index, mut values, mut scores, total, mut flags) in scored.iter_mut(scratch) {
+            let mut entity = self.world.entity_mut(self.entities[index.0 as usize]);
+            *entity.get_mut::<CriterionValues>().expect("an entry") = std::mem::take(&mut *values);
+            *entity.get_mut::<CategoryScores>().expect("an entry") = std::mem::take(&mut *scores);
+            *entity.get_mut::<Total>().expect("an entry") = total.clone();
+            *entity.get_mut::<Flags>().expect("an entry") = std::mem::take(&mut *flags);
+        }
+        // Let go of the scratch's copy of the inputs, so the next change copies no marks.
+        let done: Vec<Entity> = scratch.query_filtered::<Entity, With<EntryIndex>>().iter(scratch).collect();
+        for entity in done {
+            scratch.despawn(entity);
+        }
+        scratch.remove_resource::<Inputs>();
+        self.field_systems.run(&mut self.world);
+    }
+
+    /// The results as they stand, as `score` gives them.
+    pub fn results(&mut self) -> Results {
+        let inputs = self.world.resource::<Inputs>().clone();
+        let (rows, teams) = gather(&mut self.world, false);
+        Results { inputs, rows, teams }
+    }
 }

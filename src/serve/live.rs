@@ -1,14 +1,18 @@
-//! The live results: after every commit a scoring thread scores the store
-//! again and publishes the leaderboard (the same JSON as `score --format
-//! json`). The organiser always sees the newest; the hall sees it unless
+//! The live results: the contest stays scored in memory; after every commit
+//! the scoring thread re-scores the entries whose marks changed, then places
+//! and awards, and publishes the leaderboard (the same JSON as `score
+//! --format json`). A write by another process (a clerk's import while the
+//! server runs) or a change of the event's state loads the contest again. The organiser always sees the newest; the hall sees it unless
 //! the board is frozen, and in ceremony mode sees places revealed from the
 //! bottom up.
 
+use super::writer::Committed;
 use crate::contest::Lang;
-use crate::engine::score;
-use crate::load::load;
+use crate::engine::LiveScores;
+use crate::load::{load, Sources};
 use crate::output::{FormatKind, Leaderboard};
-use std::path::PathBuf;
+use crate::store::Store;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use tokio::sync::watch;
 
@@ -23,6 +27,8 @@ pub struct HallState {
 
 /// One scoring of the contest, as each reader wants it.
 pub struct Snapshot {
+    /// The store's last record the results include.
+    pub version: i64,
     /// The CLI's JSON (`score --format json`), for the API.
     pub api: String,
     /// The top places for the hall: rows with totals as exact text.
@@ -39,14 +45,73 @@ pub struct Live {
     hall_state: Mutex<HallState>,
     hall_sender: watch::Sender<Arc<String>>,
     public: Mutex<Arc<Snapshot>>,
-    dirty: Arc<(Mutex<bool>, Condvar)>,
+    /// Commits not yet scored.
+    pending: Mutex<Vec<Committed>>,
+    signal: Condvar,
+}
+
+/// The scores kept in memory and what they were scored from.
+struct Scoring {
+    scores: LiveScores,
+    /// With blind judging before publication: the codes to show.
+    codes: Option<crate::blind::Codes>,
+    /// The store's last record they include.
+    head: i64,
+    /// Whether the marks came from the store (else from the marks file,
+    /// which the store replaces once it holds a mark).
+    from_store: bool,
+}
+
+impl Scoring {
+    fn load(contest: &Path) -> Result<Scoring, String> {
+        let inputs = load(contest, None).map_err(|p| p.to_string())?;
+        let codes = crate::blind::hidden_names(&inputs.rules)?;
+        let store = Store::open_existing(&Sources::of(&inputs.rules, None).store)?;
+        let (head, from_store) = match &store {
+            Some(store) => (store.head()?.0, store.has_marks()?),
+            None => (0, false),
+        };
+        Ok(Scoring {
+            scores: LiveScores::new(inputs),
+            codes,
+            head,
+            from_store,
+        })
+    }
+
+    /// Applies the server's commits, or says the contest must be loaded
+    /// again (another process wrote, the state changed, or the marks' source did).
+    fn apply(&mut self, commits: Vec<Committed>, counts_live_marks: bool) -> bool {
+        let mut changed = false;
+        for commit in commits {
+            if commit.heads.0 != self.head || commit.state || (!self.from_store && !commit.marks.is_empty()) {
+                return false;
+            }
+            self.head = commit.heads.1;
+            // With double entry, a judge's first entry counts once confirmed (by a clerk, later).
+            if counts_live_marks {
+                for (entry, mark) in commit.marks {
+                    self.scores.set_mark(entry, mark);
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            self.scores.rescore();
+        }
+        true
+    }
 }
 
 impl Live {
-    /// Scores the contest now and starts the thread that scores it again
-    /// whenever `changed` is called.
+    /// Scores the contest now and starts the thread that keeps it scored
+    /// as commits arrive (and notices writes by other processes).
     pub fn start(contest: PathBuf, lang: Lang, top: usize) -> Result<Arc<Live>, String> {
-        let first = Arc::new(snapshot(&contest, lang, top)?);
+        let mut scoring = Scoring::load(&contest)?;
+        let marking = &scoring.scores.rules().contest.marking;
+        let counts_live_marks = !marking.double_entry || marking.count_unconfirmed;
+        let store_path = Sources::of(scoring.scores.rules(), None).store;
+        let first = Arc::new(snapshot(&mut scoring, lang, top)?);
         let (results_sender, results) = watch::channel(first.clone());
         let (hall_sender, hall) = watch::channel(Arc::new(hall_json(HallState::default(), &first)));
         let live = Arc::new(Live {
@@ -55,14 +120,37 @@ impl Live {
             hall_state: Mutex::new(HallState::default()),
             hall_sender,
             public: Mutex::new(first),
-            dirty: Arc::new((Mutex::new(false), Condvar::new())),
+            pending: Mutex::new(Vec::new()),
+            signal: Condvar::new(),
         });
         let worker = live.clone();
+        let reader = Store::open_existing(&store_path)?;
         std::thread::Builder::new()
             .name("podium-scorer".into())
             .spawn(move || loop {
-                worker.wait_for_change();
-                match snapshot(&contest, lang, top) {
+                let commits = worker.wait_for_commits();
+                let current = if commits.is_empty() {
+                    // Idle: has anyone else written to the store?
+                    reader
+                        .as_ref()
+                        .and_then(|r| r.head().ok())
+                        .is_none_or(|(head, _)| head == scoring.head)
+                } else {
+                    scoring.apply(commits, counts_live_marks)
+                };
+                if current && worker.results.borrow().version == scoring.head {
+                    continue;
+                }
+                if !current {
+                    match Scoring::load(&contest) {
+                        Ok(loaded) => scoring = loaded,
+                        Err(e) => {
+                            eprintln!("podium serve: cannot score: {e}");
+                            continue;
+                        }
+                    }
+                }
+                match snapshot(&mut scoring, lang, top) {
                     Ok(newest) => {
                         let newest = Arc::new(newest);
                         let _ = results_sender.send(newest.clone());
@@ -75,20 +163,20 @@ impl Live {
         Ok(live)
     }
 
-    /// Marks have changed: score again (changes arriving meanwhile are scored together).
-    pub fn changed(&self) {
-        let (dirty, signal) = &*self.dirty;
-        *dirty.lock().expect("not poisoned") = true;
-        signal.notify_one();
+    /// A commit of the server's: score it.
+    pub fn committed(&self, commit: Committed) {
+        self.pending.lock().expect("not poisoned").push(commit);
+        self.signal.notify_one();
     }
 
-    fn wait_for_change(&self) {
-        let (dirty, signal) = &*self.dirty;
-        let mut dirty = dirty.lock().expect("not poisoned");
-        while !*dirty {
-            dirty = signal.wait(dirty).expect("not poisoned");
-        }
-        *dirty = false;
+    /// The commits waiting; none after two idle seconds.
+    fn wait_for_commits(&self) -> Vec<Committed> {
+        let pending = self.pending.lock().expect("not poisoned");
+        let (mut pending, _) = self
+            .signal
+            .wait_timeout_while(pending, std::time::Duration::from_secs(2), |p| p.is_empty())
+            .expect("not poisoned");
+        std::mem::take(&mut *pending)
     }
 
     pub fn hall_state(&self) -> HallState {
@@ -125,14 +213,13 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     format!("{{\"hall\":{state},\"rows\":{}}}", snapshot.hall_rows)
 }
 
-/// Scores the contest: the leaderboard as the CLI's JSON and as rows for
-/// the pages; with blind judging before publication, by code and without names.
-fn snapshot(contest: &std::path::Path, lang: Lang, top: usize) -> Result<Snapshot, String> {
-    let inputs = load(contest, None).map_err(|p| p.to_string())?;
-    let codes = crate::blind::hidden_names(&inputs.rules)?;
-    let results = score(inputs, &[]);
+/// The results as they stand: the leaderboard as the CLI's JSON and as
+/// rows for the pages; with blind judging before publication, by code and
+/// without names.
+fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
+    let results = scoring.scores.results();
     let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
-    if let Some(codes) = &codes {
+    if let Some(codes) = &scoring.codes {
         board.hide_names(codes);
     }
     let mut out = Vec::new();
@@ -148,7 +235,12 @@ fn snapshot(contest: &std::path::Path, lang: Lang, top: usize) -> Result<Snapsho
         .filter(|(i, r)| *i < 200 || !r.flags.is_empty())
         .map(|(_, r)| r);
     let desk_rows = rows(desk);
-    Ok(Snapshot { api, hall_rows, desk_rows })
+    Ok(Snapshot {
+        version: scoring.head,
+        api,
+        hall_rows,
+        desk_rows,
+    })
 }
 
 /// Leaderboard rows for a page, totals as exact text (a browser's number

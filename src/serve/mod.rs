@@ -80,7 +80,7 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
     };
     let live = Live::start(contest.to_path_buf(), options.lang, options.top)?;
     let scorer = live.clone();
-    let writer = Writer::start(store, rules.clone(), entries.clone(), move || scorer.changed());
+    let writer = Writer::start(store, rules.clone(), entries.clone(), move |changes| scorer.committed(changes));
     let app = Arc::new(App {
         rules,
         entries,
@@ -235,6 +235,7 @@ fn desk_rows(snapshot: &live::Snapshot) -> &str {
 fn refused(status: StatusCode, message: impl Into<String>) -> Response {
     let answer = Answer {
         saved: false,
+        changed: false,
         value: None,
         record: None,
         message: message.into(),
@@ -396,6 +397,7 @@ async fn judge_mark(
         reason,
         entry,
         criterion,
+        mark: checked,
         described,
     };
     if !app.writer.send(Job::Mark(job, reply)) {

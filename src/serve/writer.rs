@@ -23,6 +23,8 @@ pub struct MarkJob {
     /// The entry's index and the criterion's, for the lock check.
     pub entry: u32,
     pub criterion: usize,
+    /// The checked mark, for re-scoring without reading the store again.
+    pub mark: crate::data::Mark,
     /// The cell as the judge sees it (by code when judging is blind), for messages.
     pub described: String,
 }
@@ -31,6 +33,9 @@ pub struct MarkJob {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Answer {
     pub saved: bool,
+    /// Whether the store changed (not so for the same value again).
+    #[serde(skip)]
+    pub changed: bool,
     pub value: Option<String>,
     pub record: Option<i64>,
     pub message: String,
@@ -55,7 +60,7 @@ pub struct Writer {
 impl Writer {
     /// Starts the writing thread; `committed` is called after every commit
     /// (to re-score).
-    pub fn start(store: Store, rules: Arc<Rules>, entries: Arc<Entries>, committed: impl Fn() + Send + 'static) -> Writer {
+    pub fn start(store: Store, rules: Arc<Rules>, entries: Arc<Entries>, committed: impl Fn(Committed) + Send + 'static) -> Writer {
         let (sender, receiver) = sync_channel(GROUP * 4);
         std::thread::Builder::new()
             .name("podium-writer".into())
@@ -70,13 +75,24 @@ impl Writer {
     }
 }
 
+/// What one commit changed, for re-scoring.
+#[derive(Debug, Default)]
+pub struct Committed {
+    /// The last record before the commit and after it.
+    pub heads: (i64, i64),
+    /// Marks stored or corrected: (entry, mark).
+    pub marks: Vec<(u32, crate::data::Mark)>,
+    /// The event's state changed (a lock, an unlock, publication).
+    pub state: bool,
+}
+
 /// A job's answer, held until the commit is durable.
 enum Reply {
     Mark(oneshot::Sender<Result<Answer, String>>, Result<Answer, String>),
     State(oneshot::Sender<Result<String, String>>, Result<String, String>),
 }
 
-fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entries, committed: impl Fn()) {
+fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entries, committed: impl Fn(Committed)) {
     while let Ok(first) = receiver.recv() {
         let mut jobs = vec![first];
         while jobs.len() < GROUP {
@@ -86,6 +102,7 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
             }
         }
         let mut replies: Vec<Reply> = Vec::with_capacity(jobs.len());
+        let mut changes = Committed::default();
         let done = store.transact("podium serve", "podium serve", |batch| {
             // Only this transaction can change the state while it runs: read it once.
             let mut state = batch.state()?;
@@ -94,6 +111,9 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                     Job::Mark(job, reply) => {
                         batch.begin_batch(&format!("{} (judge link)", job.judge), "podium serve");
                         let answer = mark(batch, &state, rules, entries, &job)?;
+                        if answer.as_ref().is_ok_and(|a| a.changed) {
+                            changes.marks.push((job.entry, job.mark));
+                        }
                         replies.push(Reply::Mark(reply, answer));
                     }
                     Job::State {
@@ -105,10 +125,12 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                         batch.begin_batch("organiser (desk)", "podium serve");
                         let said = crate::lock::change_state(batch, change, &scope, &reason);
                         state = batch.state()?;
+                        changes.state = true;
                         replies.push(Reply::State(reply, said));
                     }
                 }
             }
+            changes.heads = batch.heads();
             Ok::<_, StoreError>(())
         });
         // Only now, durable (or failed as a whole), does anyone hear back.
@@ -121,7 +143,7 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
             }
         }
         if done.is_ok() {
-            committed();
+            committed(changes);
         }
     }
 }
@@ -141,18 +163,21 @@ fn mark(
     Ok(match enter(batch, &job.cell, value, job.reason.as_deref())? {
         Entered::Stored(seq) => Ok(Answer {
             saved: true,
+            changed: true,
             value: Some(value.clone()),
             record: Some(seq),
             message: format!("saved #{seq}: {described} = {value}"),
         }),
         Entered::Unchanged(current) => Ok(Answer {
             saved: true,
+            changed: false,
             value: Some(current.value.clone()),
             record: Some(current.seq),
             message: format!("{described} is already {} (#{})", current.value, current.seq),
         }),
         Entered::Corrected { seq, from } => Ok(Answer {
             saved: true,
+            changed: true,
             value: Some(value.clone()),
             record: Some(seq),
             message: format!("saved #{seq}: {described} {} → {value}", from.value),

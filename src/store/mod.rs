@@ -272,6 +272,7 @@ impl Store {
             state_records: prepare("SELECT seq, kind, value FROM log WHERE kind IN ('lock', 'unlock', 'publish') ORDER BY seq")?,
             path: self.path.clone(),
             seq,
+            started: seq,
             previous,
             header: chain::BatchHeader {
                 actor: actor.into(),
@@ -427,6 +428,8 @@ pub struct Batch<'t> {
     state_records: rusqlite::Statement<'t>,
     path: PathBuf,
     seq: i64,
+    /// The last record before this transaction.
+    started: i64,
     previous: Vec<u8>,
     header: chain::BatchHeader,
     /// The `batches` row, written with the first record (no empty batches).
@@ -660,5 +663,11 @@ impl Batch<'_> {
     /// How many marks this batch has stored.
     pub fn stored(&self) -> usize {
         self.stored
+    }
+
+    /// The last record before this transaction and the last one now: a
+    /// reader that saw every transaction's pair in a chain missed no writer.
+    pub fn heads(&self) -> (i64, i64) {
+        (self.started, self.seq)
     }
 }
