@@ -30,7 +30,12 @@ pub fn decide_awards(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total,
     }
     let rows: Vec<_> = query
         .iter()
-        .map(|(index, total, standing, flags, _)| (index.0, total.0, standing.clone(), flags.disqualified(rules)))
+        .map(|(index, total, standing, flags, _)| {
+            let places = std::iter::once(standing.overall)
+                .chain(standing.divisions.iter().copied())
+                .collect();
+            (index.0, total.0, places, flags.disqualified(rules))
+        })
         .collect();
     let mut won: BTreeMap<u32, Vec<(u16, u16)>> = BTreeMap::new();
     for (s, set) in rules.contest.awards.iter().enumerate() {
@@ -45,7 +50,9 @@ pub fn decide_awards(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total,
     }
 }
 
-type Row = (u32, Option<Decimal>, Standing, bool);
+/// An entry's number, total, places (overall, then per division) and
+/// whether a veto disqualified it.
+type Row = (u32, Option<Decimal>, smallvec::SmallVec<[Option<Place>; 4]>, bool);
 
 /// The ranked entries of each scope group, best first.
 fn groups(rules: &Rules, entries: &Entries, set: &AwardSet, rows: &[Row]) -> Vec<Vec<Candidate>> {
@@ -54,12 +61,10 @@ fn groups(rules: &Rules, entries: &Entries, set: &AwardSet, rows: &[Row]) -> Vec
         Scope::PerDivision(field) => rules.contest.divisions.iter().position(|d| d == field),
     };
     let column = division.and_then(|d| entries.field_index(&rules.contest.divisions[d]));
-    let mut groups: BTreeMap<&str, Vec<Candidate>> = BTreeMap::new();
-    for (entry, total, standing, disqualified) in rows {
-        let place = match division {
-            None => standing.overall,
-            Some(d) => standing.divisions[d],
-        };
+    // Groups by the division value's interned id: no text compared per entry.
+    let mut groups: rustc_hash::FxHashMap<u32, Vec<Candidate>> = Default::default();
+    for (entry, total, places, disqualified) in rows {
+        let place = places[division.map_or(0, |d| d + 1)];
         let (Some(total), Some(place)) = (total, place) else { continue };
         let record = &entries.list[*entry as usize];
         let is_team = rules.contest.entrants == Entrants::Teams || !record.members.is_empty();
@@ -68,7 +73,7 @@ fn groups(rules: &Rules, entries: &Entries, set: &AwardSet, rows: &[Row]) -> Vec
             Eligible::Teams => is_team,
             Eligible::Individuals => !is_team,
         };
-        let key = column.map_or("", |c| entries.value(record, c));
+        let key = column.map_or(0, |c| entries.value_id_of(record, c));
         groups.entry(key).or_default().push(Candidate {
             entry: *entry,
             total: *total,

@@ -8,7 +8,6 @@ use bevy_ecs::prelude::*;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// One part of a sort key; parts compare in the direction the rules give.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,19 +224,18 @@ pub fn assign_places(sorted: &[usize], keys: &EncodedKeys, group: &[u32], groups
     places
 }
 
-/// Each entry's group id by the value of an entry field, and the number of groups.
+/// Each entry's group id by the value of an entry field (the value's
+/// interned id, so no text is compared), and the number of ids.
 fn group_ids(entries: &Entries, rows: &[(u32, bool)], field: &str) -> (Vec<u32>, usize) {
-    let column = entries.field_index(field);
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let group = rows
+    let Some(column) = entries.field_index(field) else {
+        return (vec![0; rows.len()], 1);
+    };
+    let group: Vec<u32> = rows
         .iter()
-        .map(|(entry, _)| {
-            let value = column.map_or("", |c| entries.value(&entries.list[*entry as usize], c));
-            let next = ids.len() as u32;
-            *ids.entry(value).or_insert(next)
-        })
+        .map(|(entry, _)| entries.value_id_of(&entries.list[*entry as usize], column))
         .collect();
-    (group, ids.len())
+    let groups = group.iter().max().map_or(1, |&g| g as usize + 1);
+    (group, groups)
 }
 
 pub fn rank_entries(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, &CategoryScores, &CriterionValues, &mut Standing)>) {
@@ -267,7 +265,10 @@ pub fn rank_entries(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, 
     for (i, (_, total, _, _, mut standing)) in query.iter_mut().enumerate() {
         let ranked = total.0.is_some();
         standing.overall = ranked.then_some(overall[i]);
-        standing.divisions = by_division.iter().map(|places| ranked.then_some(places[i])).collect();
+        standing.divisions.clear();
+        standing
+            .divisions
+            .extend(by_division.iter().map(|places| ranked.then_some(places[i])));
     }
 }
 
