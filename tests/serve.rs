@@ -364,3 +364,50 @@ fn live_results_follow_served_marks_and_a_clerks_import_exactly() {
     assert!(out.status.success(), "{}", stderr(&out));
     api_reaches_cli(&server, &dir, "after a clerk's import");
 }
+
+#[test]
+fn blind_judging_shows_judges_codes_and_the_hall_no_names() {
+    let dir = contest("serve-blind");
+    let ron = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
+    std::fs::write(
+        dir.join("contest.ron"),
+        ron.replacen("    entrants: Teams,", "    entrants: Teams,\n    marking: (blind: true),", 1),
+    )
+    .unwrap();
+    // No codes yet: the server says what to do first.
+    let out = podium(&["serve", dir.to_str().unwrap(), "--bind", "127.0.0.1:0"]);
+    assert!(!out.status.success() && stderr(&out).contains("podium codes"), "{}", stderr(&out));
+    let codes = stdout(&podium(&["codes", dir.to_str().unwrap()]));
+    // code,entry,name,organisation
+    let code_of = |entry: &str| {
+        codes
+            .lines()
+            .find(|l| l.split(',').nth(1) == Some(entry))
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let c01 = code_of("C01");
+    let server = Server::start(&dir);
+    let link = server.judge("J1");
+    let page = get(link).1;
+    assert!(page.contains(&format!("data-entry=\"{c01}\"")), "judges see codes");
+    assert!(
+        !page.contains("data-entry=\"C01\"") && !page.contains("钢筋一班"),
+        "and neither ids nor names"
+    );
+    let form = form_token(&page);
+    // Marks go in by code; an id is refused.
+    assert_eq!(mark(link, &form, "C01", "quality.workmanship", "8", "").0, 422);
+    let (status, answer) = mark(link, &form, &c01, "quality.workmanship", "8", "");
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        exported(&dir).contains("C01,quality.workmanship,,J1,8"),
+        "stored under the entry itself"
+    );
+    // The public results carry no names until publication.
+    let (_, api) = get(&format!("{}/api/results", server.base));
+    assert!(!api.contains("钢筋一班") && !api.contains("\"C01\""), "{api}");
+}
