@@ -10,7 +10,6 @@ use crate::data::Entries;
 use bevy_ecs::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// What awarding needs to know of one ranked entry.
 #[derive(Debug, Clone)]
@@ -37,16 +36,17 @@ pub fn decide_awards(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total,
             (index.0, total.0, places, flags.disqualified(rules))
         })
         .collect();
-    let mut won: BTreeMap<u32, Vec<(u16, u16)>> = BTreeMap::new();
+    // Awards by entry index: no map to search per entry.
+    let mut won: Vec<Vec<(u16, u16)>> = vec![Vec::new(); inputs.entries.list.len()];
     for (s, set) in rules.contest.awards.iter().enumerate() {
         for group in groups(rules, &inputs.entries, set, &rows) {
             for (entry, tier) in award_group(set, rules.contest.ranking.order, &group) {
-                won.entry(entry).or_default().push((s as u16, tier));
+                won[entry as usize].push((s as u16, tier));
             }
         }
     }
     for (index, _, _, _, mut awards) in &mut query {
-        awards.0 = won.remove(&index.0).unwrap_or_default();
+        awards.0 = std::mem::take(&mut won[index.0 as usize]);
     }
 }
 
