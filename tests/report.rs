@@ -9,8 +9,9 @@ use std::process::Command;
 
 const EXAMPLES: [&str; 4] = ["construction", "skills-duel", "judged-panel", "monthly-teams"];
 
-fn report(name: &str, lang: &str) -> (PathBuf, String) {
-    let dir = temp_dir(&format!("report-{name}-{lang}"));
+/// Writes the example's report into a folder of `test`'s own (tests run at once).
+fn report(test: &str, name: &str, lang: &str) -> (PathBuf, String) {
+    let dir = temp_dir(&format!("report-{test}-{name}-{lang}"));
     let file = dir.join("report.html");
     let out = podium(&["report", &format!("contests/{name}"), "-o", file.to_str().unwrap(), "--lang", lang]);
     assert!(out.status.success(), "{name}: {}", stderr(&out));
@@ -44,7 +45,7 @@ fn visible_text(html: &str) -> String {
 #[test]
 fn the_report_has_every_part_and_needs_nothing_else() {
     for name in EXAMPLES {
-        let (_, html) = report(name, "zh");
+        let (_, html) = report("parts", name, "zh");
         for id in ["summary", "leaderboard", "charts", "breakdown", "rules"] {
             assert!(html.contains(&format!("<h2 id=\"{id}\">")), "{name}: no {id} section");
         }
@@ -68,7 +69,7 @@ fn the_report_has_every_part_and_needs_nothing_else() {
 
 #[test]
 fn the_rules_in_words_say_what_computed_the_results() {
-    let (_, html) = report("construction", "zh");
+    let (_, html) = report("rules", "construction", "zh");
     for words in [
         "总分满分 100 分，总分越高越好。",
         "比质量（quality）：占 30 分",
@@ -80,7 +81,7 @@ fn the_rules_in_words_say_what_computed_the_results() {
     ] {
         assert!(html.contains(words), "the rules lack: {words}");
     }
-    let (_, html) = report("judged-panel", "en");
+    let (_, html) = report("rules", "judged-panel", "en");
     assert!(html.contains("Scores by category") && html.contains("Award"), "English labels");
 }
 
@@ -125,7 +126,7 @@ fn the_report_opens_in_headless_chromium_with_its_font_and_no_broken_images() {
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     for name in ["construction", "skills-duel"] {
-        let (file, html) = report(name, "zh");
+        let (file, html) = report("browser", name, "zh");
         let dir = file.parent().unwrap();
         // A copy with a probe that writes what the browser loaded into the page.
         let probe = "<script>document.fonts.ready.then(() => { \
