@@ -113,6 +113,22 @@ pub fn document(title: &str, lang: Lang, font: &str, head: &str, body: &str) -> 
     )
 }
 
+/// A table's header row: each column's words, and whether it holds numbers
+/// (aligned right).
+pub fn head_row(columns: &[(&str, bool)]) -> String {
+    let cells: String = columns
+        .iter()
+        .map(|(words, numeric)| {
+            if *numeric {
+                format!("<th class=\"n\">{words}</th>")
+            } else {
+                format!("<th>{words}</th>")
+            }
+        })
+        .collect();
+    format!("<thead><tr>{cells}</tr></thead>")
+}
+
 /// One award as a badge in its colour.
 pub fn tier_badge(board: &Leaderboard, set: &str, tier: &str, tier_label: &str) -> String {
     let c = crate::chart::award_colour(board.rules, set, tier);

@@ -3,7 +3,7 @@
 //! their flags.
 
 use super::App;
-use crate::output::html::escape;
+use crate::output::html::{escape, head_row};
 use crate::output::label;
 use std::fmt::Write as _;
 
@@ -57,15 +57,13 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
         label(lang, "组织者工作台", "Organiser's desk")
     );
     // Progress per judge.
-    let _ = writeln!(
-        body,
-        "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>",
-        label(lang, "评分进度", "Progress"),
-        label(lang, "评委", "Judge"),
-        label(lang, "姓名", "Name"),
-        label(lang, "已评", "Saved"),
-        label(lang, "应评", "Expected")
-    );
+    let head = head_row(&[
+        (label(lang, "评委", "Judge"), false),
+        (label(lang, "姓名", "Name"), false),
+        (label(lang, "已评", "Saved"), true),
+        (label(lang, "应评", "Expected"), true),
+    ]);
+    let _ = writeln!(body, "<h2>{}</h2><table>{head}<tbody>", label(lang, "评分进度", "Progress"));
     for p in progress {
         let _ = writeln!(
             body,
@@ -141,16 +139,18 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
         })
     );
     // Live results with flags.
+    let head = head_row(&[
+        (label(lang, "名次", "Rank"), true),
+        (label(lang, "编号", "Entry"), false),
+        (label(lang, "名称", "Name"), false),
+        (label(lang, "总分", "Total"), true),
+        (label(lang, "奖项", "Award"), false),
+        (label(lang, "标记", "Flags"), false),
+    ]);
     let _ = writeln!(
         body,
-        "<h2>{}</h2><table><thead><tr><th class=\"n\">{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody id=\"live\"></tbody></table>",
-        label(lang, "实时成绩（不受冻结影响）", "Live results (never frozen)"),
-        label(lang, "名次", "Rank"),
-        label(lang, "编号", "Entry"),
-        label(lang, "名称", "Name"),
-        label(lang, "总分", "Total"),
-        label(lang, "奖项", "Award"),
-        label(lang, "标记", "Flags")
+        "<h2>{}</h2><table>{head}<tbody id=\"live\"></tbody></table>",
+        label(lang, "实时成绩（不受冻结影响）", "Live results (never frozen)")
     );
     let head = format!("<meta name=\"form\" content=\"{form}\">\n{SCRIPT}");
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)

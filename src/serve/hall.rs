@@ -68,15 +68,17 @@ pub fn page(app: &App) -> String {
         crate::output::html::escape(&serde_json::Value::Object(colours).to_string()),
         crate::output::html::escape(&words.to_string()),
     );
+    let columns = crate::output::html::head_row(&[
+        (label(lang, "名次", "Rank"), true),
+        (label(lang, "名称", "Name"), false),
+        (label(lang, "单位", "Organisation"), false),
+        (label(lang, "总分", "Total"), true),
+        (label(lang, "奖项", "Award"), false),
+    ]);
     let body = format!(
-        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div>\n<table><thead><tr><th class=\"n\">{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th></tr></thead><tbody id=\"rows\"></tbody></table>",
+        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
         crate::output::html::escape(rules.contest.name.get(lang)),
         label(lang, "实时排行榜", "Live leaderboard"),
-        label(lang, "名次", "Rank"),
-        label(lang, "名称", "Name"),
-        label(lang, "单位", "Organisation"),
-        label(lang, "总分", "Total"),
-        label(lang, "奖项", "Award"),
     );
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
 }
