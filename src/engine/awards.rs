@@ -5,6 +5,7 @@
 //! threshold get none, and take no place from others.
 
 use super::components::*;
+use super::rank::Ranking;
 use crate::contest::{AwardSet, Eligible, Entrants, Order, Rules, Scope, TierRule};
 use crate::data::Entries;
 use bevy_ecs::prelude::*;
@@ -12,7 +13,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// What awarding needs to know of one ranked entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     pub entry: u32,
     pub total: Decimal,
@@ -22,72 +23,93 @@ pub struct Candidate {
     pub eligible: bool,
 }
 
-pub fn decide_awards(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, &Standing, &Flags, &mut Awards)>) {
+/// Walks each set's groups down the kept order (`Ranking`): no sorting,
+/// and only as far as the set's tiers reach. After a live change only the
+/// groups holding an entry that moved are walked again: a group's awards
+/// depend on its own entries alone.
+pub fn decide_awards(
+    inputs: Res<Inputs>,
+    ranking: Res<Ranking>,
+    entities: Res<EntryEntities>,
+    mut awards: Query<&mut Awards>,
+    mut given: Local<Given>,
+) {
     let rules = &inputs.rules;
-    if rules.contest.awards.is_empty() {
+    let (count, sets) = (inputs.entries.list.len(), rules.contest.awards.len());
+    if sets == 0 {
         return;
     }
-    let rows: Vec<_> = query
-        .iter()
-        .map(|(index, total, standing, flags, _)| {
-            let places = std::iter::once(standing.overall)
-                .chain(standing.divisions.iter().copied())
-                .collect();
-            (index.0, total.0, places, flags.disqualified(rules))
-        })
-        .collect();
-    // Awards by entry index: no map to search per entry.
-    let mut won: Vec<Vec<(u16, u16)>> = vec![Vec::new(); inputs.entries.list.len()];
+    // What this system gave last time is still right outside the touched groups.
+    let since_last = given.generation + 1 == ranking.generation && given.tiers.len() == count * sets;
+    let touched = ranking.touched().filter(|_| since_last);
+    let mut won = match touched {
+        Some(_) => given.tiers.clone(),
+        None => vec![0; count * sets],
+    };
     for (s, set) in rules.contest.awards.iter().enumerate() {
-        for group in groups(rules, &inputs.entries, set, &rows) {
-            for (entry, tier) in award_group(set, rules.contest.ranking.order, &group) {
-                won[entry as usize].push((s as u16, tier));
+        let division = match &set.scope {
+            Scope::Overall => None,
+            Scope::PerDivision(field) => rules.contest.divisions.iter().position(|d| d == field),
+        };
+        let (group_of, groups) = ranking.scope(division);
+        let mut again = vec![touched.is_none(); groups];
+        for &entry in touched.unwrap_or_default() {
+            again[group_of[entry as usize] as usize] = true;
+        }
+        for (entry, &group) in group_of.iter().enumerate() {
+            if again[group as usize] {
+                won[entry * sets + s] = 0;
+            }
+        }
+        for group in ranking.groups(division, &again) {
+            let candidates = group.iter().map(|&position| {
+                let row = ranking.rows()[position as usize];
+                Candidate {
+                    entry: row.entry,
+                    total: row.total,
+                    place: ranking.place_at(position as usize, division),
+                    eligible: !row.disqualified && eligible(rules, &inputs.entries, set, row.entry),
+                }
+            });
+            for (entry, tier) in award_group(set, rules.contest.ranking.order, group.len(), candidates) {
+                won[entry as usize * sets + s] = tier + 1;
             }
         }
     }
-    for (index, _, _, _, mut awards) in &mut query {
-        awards.0 = std::mem::take(&mut won[index.0 as usize]);
+    // Written only where awards changed, so a live change touches few entities.
+    for entry in 0..count {
+        let now = &won[entry * sets..(entry + 1) * sets];
+        if touched.is_some() && given.tiers[entry * sets..(entry + 1) * sets] == *now {
+            continue;
+        }
+        let list: Vec<(u16, u16)> = (0..sets).filter(|&s| now[s] > 0).map(|s| (s as u16, now[s] - 1)).collect();
+        let mut component = awards.get_mut(entities.0[entry]).expect("an entry's entity");
+        if component.0 != list {
+            component.0 = list;
+        }
     }
+    *given = Given {
+        generation: ranking.generation,
+        tiers: won,
+    };
 }
 
-/// An entry's number, total, places (overall, then per division) and
-/// whether a veto disqualified it.
-type Row = (u32, Option<Decimal>, smallvec::SmallVec<[Option<Place>; 4]>, bool);
+/// What `decide_awards` gave when it last ran: each entry's tier + 1 in
+/// each set (0: none), flat by entry index.
+#[derive(Default)]
+pub struct Given {
+    generation: u64,
+    tiers: Vec<u16>,
+}
 
-/// The ranked entries of each scope group, best first.
-fn groups(rules: &Rules, entries: &Entries, set: &AwardSet, rows: &[Row]) -> Vec<Vec<Candidate>> {
-    let division = match &set.scope {
-        Scope::Overall => None,
-        Scope::PerDivision(field) => rules.contest.divisions.iter().position(|d| d == field),
-    };
-    let column = division.and_then(|d| entries.field_index(&rules.contest.divisions[d]));
-    // Groups by the division value's interned id: no text compared per entry.
-    let mut groups: rustc_hash::FxHashMap<u32, Vec<Candidate>> = Default::default();
-    for (entry, total, places, disqualified) in rows {
-        let place = places[division.map_or(0, |d| d + 1)];
-        let (Some(total), Some(place)) = (total, place) else { continue };
-        let record = &entries.list[*entry as usize];
-        let is_team = rules.contest.entrants == Entrants::Teams || !record.members.is_empty();
-        let kind_ok = match set.eligible {
-            Eligible::All => true,
-            Eligible::Teams => is_team,
-            Eligible::Individuals => !is_team,
-        };
-        let key = column.map_or(0, |c| entries.value_id_of(record, c));
-        groups.entry(key).or_default().push(Candidate {
-            entry: *entry,
-            total: *total,
-            place,
-            eligible: kind_ok && !disqualified,
-        });
+/// Whether the set is for entries of this one's kind (teams, individuals).
+fn eligible(rules: &Rules, entries: &Entries, set: &AwardSet, entry: u32) -> bool {
+    let is_team = || rules.contest.entrants == Entrants::Teams || !entries.list[entry as usize].members.is_empty();
+    match set.eligible {
+        Eligible::All => true,
+        Eligible::Teams => is_team(),
+        Eligible::Individuals => !is_team(),
     }
-    groups
-        .into_values()
-        .map(|mut group| {
-            group.sort_by_key(|c| (c.place.rank, c.entry));
-            group
-        })
-        .collect()
 }
 
 /// Whether `total` is at least as good as `bound`.
@@ -98,11 +120,12 @@ fn at_least(order: Order, total: Decimal, bound: Decimal) -> bool {
     }
 }
 
-/// Gives one set's tiers within one group (best first): (entry, tier) pairs.
-pub fn award_group(set: &AwardSet, order: Order, group: &[Candidate]) -> Vec<(u32, u16)> {
-    let field = group.len();
+/// Gives one set's tiers within one group of `field` candidates (best
+/// first): (entry, tier) pairs. The candidates are read only as far as the
+/// tiers reach.
+pub fn award_group(set: &AwardSet, order: Order, field: usize, group: impl Iterator<Item = Candidate>) -> Vec<(u32, u16)> {
+    let mut group = group.peekable();
     let mut awarded: Vec<(u32, u16)> = Vec::new();
-    let mut next = 0; // position in `group` not yet considered
     let mut share = Decimal::ZERO;
     let passes = |c: &Candidate| c.eligible && set.threshold.is_none_or(|t| at_least(order, c.total, t.value()));
     for (t, tier) in set.tiers.iter().enumerate() {
@@ -127,11 +150,10 @@ pub fn award_group(set: &AwardSet, order: Order, group: &[Candidate]) -> Vec<(u3
             TierRule::AtLeast(_) => None,
         };
         let mut given = 0;
-        let mut last: Option<&Candidate> = None;
+        let mut last: Option<Candidate> = None;
         // The total of the entry that filled the quota: the tolerance is measured from it.
         let mut cut: Option<Decimal> = None;
-        while next < group.len() {
-            let candidate = &group[next];
+        while let Some(&candidate) = group.peek() {
             let extends_last = last.is_some_and(|l| l.place.rank == candidate.place.rank)
                 || cut
                     .zip(set.tolerance)
@@ -144,8 +166,8 @@ pub fn award_group(set: &AwardSet, order: Order, group: &[Candidate]) -> Vec<(u3
             if !room {
                 break;
             }
-            next += 1;
-            if passes(candidate) {
+            group.next();
+            if passes(&candidate) {
                 awarded.push((candidate.entry, t as u16));
                 given += 1;
                 last = Some(candidate);
@@ -190,6 +212,10 @@ mod tests {
         }
     }
 
+    fn award(set: &AwardSet, order: Order, group: &[Candidate]) -> Vec<(u32, u16)> {
+        award_group(set, order, group.len(), group.iter().copied())
+    }
+
     /// Candidates from (total, rank) pairs, entry = position.
     fn field(rows: &[(i64, u32)]) -> Vec<Candidate> {
         rows.iter()
@@ -215,7 +241,7 @@ mod tests {
     fn shares_are_cumulative_and_rounded_down() {
         // 15 entries, 10/20/30%: cuts at 1, 4, 9 → 1 first, 3 second, 5 third.
         let rows: Vec<(i64, u32)> = (0..15).map(|i| (100 - i, i as u32 + 1)).collect();
-        let awarded = award_group(&set(vec![pct(10), pct(20), pct(30)]), Order::HigherIsBetter, &field(&rows));
+        let awarded = award(&set(vec![pct(10), pct(20), pct(30)]), Order::HigherIsBetter, &field(&rows));
         let tiers = tiers_of(&awarded, 15);
         assert_eq!(tiers.iter().filter(|t| **t == Some(0)).count(), 1);
         assert_eq!(tiers.iter().filter(|t| **t == Some(1)).count(), 3);
@@ -226,7 +252,7 @@ mod tests {
     #[test]
     fn tied_entries_share_an_award() {
         // Top(1) with two entries tied for first: both gold; silver goes on.
-        let awarded = award_group(
+        let awarded = award(
             &set(vec![TierRule::Top(1), TierRule::Top(1)]),
             Order::HigherIsBetter,
             &field(&[(90, 1), (90, 1), (80, 3), (70, 4)]),
@@ -239,7 +265,7 @@ mod tests {
         let mut medals = set(vec![TierRule::Top(1), TierRule::Top(1), TierRule::Top(1)]);
         medals.tolerance = Some(Number(Decimal::TWO));
         // 95 and 94 within 2 of each other share gold; 90 silver; 89 within 2 of 90 shares silver.
-        let awarded = award_group(
+        let awarded = award(
             &medals,
             Order::HigherIsBetter,
             &field(&[(95, 1), (94, 2), (90, 3), (89, 4), (80, 5), (60, 6)]),
@@ -248,18 +274,18 @@ mod tests {
 
         let mut threshold = set(vec![TierRule::Top(3)]);
         threshold.threshold = Some(Number(Decimal::from(85)));
-        let awarded = award_group(&threshold, Order::HigherIsBetter, &field(&[(95, 1), (90, 2), (80, 3)]));
+        let awarded = award(&threshold, Order::HigherIsBetter, &field(&[(95, 1), (90, 2), (80, 3)]));
         assert_eq!(tiers_of(&awarded, 3), vec![Some(0), Some(0), None]);
 
         let mut group = field(&[(95, 1), (90, 2), (80, 3)]);
         group[0].eligible = false;
-        let awarded = award_group(&set(vec![TierRule::Top(1), TierRule::Top(1)]), Order::HigherIsBetter, &group);
+        let awarded = award(&set(vec![TierRule::Top(1), TierRule::Top(1)]), Order::HigherIsBetter, &group);
         assert_eq!(tiers_of(&awarded, 3), vec![None, Some(0), Some(1)]);
     }
 
     #[test]
     fn at_least_and_by_size() {
-        let awarded = award_group(
+        let awarded = award(
             &set(vec![
                 TierRule::AtLeast(Number(Decimal::from(90))),
                 TierRule::AtLeast(Number(Decimal::from(80))),
@@ -269,7 +295,7 @@ mod tests {
         );
         assert_eq!(tiers_of(&awarded, 4), vec![Some(0), Some(0), Some(1), None]);
         let by_size = set(vec![TierRule::BySize(vec![(1, 1), (4, 2), (10, 3)])]);
-        let awarded = award_group(&by_size, Order::HigherIsBetter, &field(&[(9, 1), (8, 2), (7, 3), (6, 4), (5, 5)]));
+        let awarded = award(&by_size, Order::HigherIsBetter, &field(&[(9, 1), (8, 2), (7, 3), (6, 4), (5, 5)]));
         assert_eq!(awarded.len(), 2);
     }
 }

@@ -20,6 +20,10 @@ pub struct Inputs {
 #[derive(Component, Debug, Clone, Copy)]
 pub struct EntryIndex(pub u32);
 
+/// Each entry's entity, by entry index.
+#[derive(Resource, Debug, Clone)]
+pub struct EntryEntities(pub Vec<Entity>);
+
 /// Each criterion's value, by criterion index; `None` until scored, or if it
 /// cannot be scored (see the entry's flags). For a Flag this is the recorded
 /// 0/1, for a PassFail 1 (pass) or 0 (fail); for every other kind, its points.

@@ -131,6 +131,8 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
     for &entry in traced {
         world.entity_mut(entities[entry as usize]).insert(Trace::default());
     }
+    world.insert_resource(EntryEntities(entities));
+    world.insert_resource(rank::Ranking::default());
     world.spawn_batch(teams(inputs).into_iter().map(|team| {
         (
             team,
@@ -276,8 +278,6 @@ pub struct LiveScores {
     world: World,
     /// Where changed entries are scored (a schedule keeps to one World).
     scratch: World,
-    /// Each entry's entity, by entry index.
-    entities: Vec<Entity>,
     entry_systems: Schedule,
     field_systems: Schedule,
     /// Entries whose marks changed since the last `rescore`.
@@ -290,17 +290,12 @@ impl LiveScores {
         // The World holds the only copy of the marks, so changing them copies nothing.
         drop(inputs);
         scoring_schedule().run(&mut world);
-        let mut entities = vec![Entity::PLACEHOLDER; world.resource::<Inputs>().entries.list.len()];
-        for (entity, index) in world.query::<(Entity, &EntryIndex)>().iter(&world) {
-            entities[index.0 as usize] = entity;
-        }
         let (mut entry_systems, mut field_systems) = (one_by_one(), one_by_one());
         entry_systems.add_systems(entry_systems_set());
         field_systems.add_systems(field_systems_set());
         LiveScores {
             world,
             scratch: World::new(),
-            entities,
             entry_systems,
             field_systems,
             changed: Vec::new(),
@@ -334,7 +329,8 @@ impl LiveScores {
         self.entry_systems.run(scratch);
         let mut scored = scratch.query::<(&EntryIndex, &mut CriterionValues, &mut CategoryScores, &Total, &mut Flags)>();
         for (index, mut values, mut scores, total, mut flags) in scored.iter_mut(scratch) {
-            let mut entity = self.world.entity_mut(self.entities[index.0 as usize]);
+            let entity = self.world.resource::<EntryEntities>().0[index.0 as usize];
+            let mut entity = self.world.entity_mut(entity);
             *entity.get_mut::<CriterionValues>().expect("an entry") = std::mem::take(&mut *values);
             *entity.get_mut::<CategoryScores>().expect("an entry") = std::mem::take(&mut *scores);
             *entity.get_mut::<Total>().expect("an entry") = total.clone();

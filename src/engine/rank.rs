@@ -128,14 +128,29 @@ pub fn compare(a: &[KeyPart], b: &[KeyPart], directions: &[Order]) -> Ordering {
 /// Sort keys encoded as integers, `width` parts per entry, oriented so that
 /// smaller is better and a missing value is last. Comparing them is exact
 /// and cheap, which matters when a million entries are sorted.
+#[derive(Default)]
 pub struct EncodedKeys {
     pub width: usize,
     pub parts: Vec<i128>,
+    directions: Vec<Order>,
+    /// The scale each column's numbers were encoded at; `None` for a column
+    /// holding text, encoded as dense ranks (a new value cannot join those
+    /// without encoding the whole column again).
+    scales: Vec<Option<u32>>,
 }
 
 impl EncodedKeys {
     pub fn of(&self, i: usize) -> &[i128] {
         &self.parts[i * self.width..(i + 1) * self.width]
+    }
+
+    /// How many keys.
+    pub fn len(&self) -> usize {
+        self.parts.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Encodes `count` keys, one column at a time: `column(c, i)` is part c
@@ -144,20 +159,43 @@ impl EncodedKeys {
     pub fn encode(count: usize, directions: &[Order], column: impl Fn(usize, usize) -> KeyPart + Sync) -> EncodedKeys {
         let width = directions.len();
         let mut parts = vec![0i128; count * width];
+        let mut scales = Vec::with_capacity(width);
         for (c, &order) in directions.iter().enumerate() {
             let values: Vec<KeyPart> = (0..count).into_par_iter().map(|i| column(c, i)).collect();
-            let encoded = encode_numbers(&values, order).unwrap_or_else(|| dense_ranks(&values, order));
+            let (scale, encoded) = match encode_numbers(&values, order) {
+                Some((scale, encoded)) => (Some(scale), encoded),
+                None => (None, dense_ranks(&values, order)),
+            };
+            scales.push(scale);
             for (i, value) in encoded.into_iter().enumerate() {
                 parts[i * width + c] = value;
             }
         }
-        EncodedKeys { width, parts }
+        EncodedKeys {
+            width,
+            parts,
+            directions: directions.to_vec(),
+            scales,
+        }
+    }
+
+    /// One more key encoded as these were, or `None` when it cannot be
+    /// without encoding a column again (text, or a number finer than the
+    /// column's scale).
+    pub fn encode_one(&self, key: &[KeyPart]) -> Option<Vec<i128>> {
+        key.iter()
+            .zip(self.scales.iter().zip(&self.directions))
+            .map(|(part, (scale, order))| match (part, scale) {
+                (KeyPart::Number(n), Some(scale)) if n.is_none_or(|n| n.scale() <= *scale) => encode_number(*n, *scale, *order),
+                _ => None,
+            })
+            .collect()
     }
 }
 
-/// A column of numbers as integers at the column's largest scale, or `None`
-/// if it holds text or a value too large to rescale.
-fn encode_numbers(values: &[KeyPart], order: Order) -> Option<Vec<i128>> {
+/// A column of numbers as integers at the column's largest scale (and that
+/// scale), or `None` if it holds text or a value too large to rescale.
+fn encode_numbers(values: &[KeyPart], order: Order) -> Option<(u32, Vec<i128>)> {
     let mut scale = 0;
     for value in values {
         match value {
@@ -166,19 +204,25 @@ fn encode_numbers(values: &[KeyPart], order: Order) -> Option<Vec<i128>> {
             KeyPart::Text(_) => return None,
         }
     }
-    values
+    let encoded = values
         .iter()
         .map(|value| match value {
-            KeyPart::Number(Some(n)) => {
-                let value = n.mantissa().checked_mul(10i128.checked_pow(scale - n.scale())?)?;
-                Some(match order {
-                    Order::HigherIsBetter => -value,
-                    Order::LowerIsBetter => value,
-                })
-            }
-            _ => Some(i128::MAX),
+            KeyPart::Number(n) => encode_number(*n, scale, order),
+            KeyPart::Text(_) => None,
         })
-        .collect()
+        .collect::<Option<Vec<i128>>>()?;
+    Some((scale, encoded))
+}
+
+/// A number as an integer at `scale` (at least its own), smaller is better;
+/// a missing one last. `None` if it is too large to rescale.
+fn encode_number(n: Option<Decimal>, scale: u32, order: Order) -> Option<i128> {
+    let Some(n) = n else { return Some(i128::MAX) };
+    let value = n.mantissa().checked_mul(10i128.checked_pow(scale - n.scale())?)?;
+    Some(match order {
+        Order::HigherIsBetter => -value,
+        Order::LowerIsBetter => value,
+    })
 }
 
 /// A column as dense ranks (0 = best) by `compare`: the slow, general way.
@@ -198,77 +242,381 @@ fn dense_ranks(values: &[KeyPart], order: Order) -> Vec<i128> {
     ranks
 }
 
-/// Places for entries already sorted best first, within groups (`group[i]`
-/// is entry i's group id, below `groups`): an entry shares the place of the
-/// one before it in its group when their keys are equal (1, 2, 2, 4), and is
-/// `tied` when it shares a place with anyone.
-pub fn assign_places(sorted: &[usize], keys: &EncodedKeys, group: &[u32], groups: usize) -> Vec<Place> {
-    let mut places = vec![Place::default(); group.len()];
-    // Per group: how many placed so far, and the last entry placed.
-    let mut state: Vec<(u32, usize)> = vec![(0, usize::MAX); groups];
-    for &i in sorted {
-        let seen = &mut state[group[i] as usize];
+/// For keys in best-first order: the number of the run of equal keys each
+/// belongs to. Tied entries share a run; a run's entries are adjacent.
+pub fn runs<'k>(keys: impl Iterator<Item = &'k [i128]>) -> Vec<u32> {
+    let mut previous: Option<&[i128]> = None;
+    let mut run = 0;
+    keys.map(|key| {
+        if previous.is_some_and(|p| p != key) {
+            run += 1;
+        }
+        previous = Some(key);
+        run
+    })
+    .collect()
+}
+
+/// Places for entries in best-first order, given as (group id, run) each
+/// (groups below `groups`; entries of one run have equal keys): an entry
+/// shares the place of the one before it in its group when they are of one
+/// run (1, 2, 2, 4), and is `tied` when it shares a place. `places` gets
+/// one place per entry, in the same order.
+pub fn assign_places(places: &mut Vec<Place>, ranked: impl Iterator<Item = (u32, u32)>, groups: usize) {
+    places.clear();
+    // Per group: how many placed so far, and the last one placed and its run.
+    let mut state: Vec<(u32, usize, u32)> = vec![(0, usize::MAX, 0); groups];
+    for (position, (group, run)) in ranked.enumerate() {
+        let seen = &mut state[group as usize];
         seen.0 += 1;
         let previous = seen.1;
-        if previous != usize::MAX && keys.of(previous) == keys.of(i) {
-            places[i] = Place {
-                rank: places[previous].rank,
-                tied: true,
-            };
+        if previous != usize::MAX && seen.2 == run {
+            let rank = places[previous].rank;
             places[previous].tied = true;
+            places.push(Place { rank, tied: true });
         } else {
-            places[i] = Place { rank: seen.0, tied: false };
+            places.push(Place { rank: seen.0, tied: false });
         }
-        seen.1 = i;
+        (seen.1, seen.2) = (position, run);
     }
-    places
+}
+
+/// The field in order, kept in the World between runs: when a few entries
+/// change (a live event), each moves from its old position to its new one,
+/// instead of the whole field being encoded and sorted again; and awards
+/// walk it from the top. Everything is kept by position, so that the passes
+/// over the field read and write memory in order.
+#[derive(Resource, Default)]
+pub struct Ranking {
+    /// How keys are encoded (each column's scale and direction).
+    format: EncodedKeys,
+    /// The ranked (complete) entries, best first; full ties in entry order.
+    rows: Vec<Ranked>,
+    /// Their sort keys, `format.width` parts each, in the same order.
+    keys: Vec<i128>,
+    /// Each entry's position in `rows`, or `UNRANKED`.
+    positions: Vec<u32>,
+    /// Each scope's group id per entry and number of ids: overall (one
+    /// group), then each division.
+    scopes: Vec<(Vec<u32>, usize)>,
+    /// Each row's place in each scope.
+    places: Vec<Vec<Place>>,
+    /// The rows' entries and places before the last run (kept to find what
+    /// moved, and reused).
+    before: (Vec<u32>, Vec<Vec<Place>>),
+    /// The entries whose scores or places the last run changed; `None`: all.
+    touched: Option<Vec<u32>>,
+    /// Runs so far: a system that keeps something of its own from the
+    /// last run knows whether `touched` covers everything since.
+    pub generation: u64,
+}
+
+/// A ranked entry, with what awards read of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranked {
+    pub entry: u32,
+    pub total: Decimal,
+    pub disqualified: bool,
+    /// Its key equals the one of the row above (a tie).
+    tied_above: bool,
+}
+
+const UNRANKED: u32 = u32::MAX;
+
+/// More changed entries than this are ranked by sorting the field again.
+const FEW: usize = 256;
+
+impl Ranking {
+    /// The ranked entries, best first.
+    pub fn rows(&self) -> &[Ranked] {
+        &self.rows
+    }
+
+    /// Each entry's group id in `division` (or overall), and the number of ids.
+    pub fn scope(&self, division: Option<usize>) -> (&[u32], usize) {
+        let (group, groups) = &self.scopes[division.map_or(0, |d| d + 1)];
+        (group, *groups)
+    }
+
+    /// The positions in `rows` of each `wanted` group of `division` (or
+    /// overall), each best first.
+    pub fn groups(&self, division: Option<usize>, wanted: &[bool]) -> Vec<Vec<u32>> {
+        let (group, groups) = self.scope(division);
+        let mut buckets = vec![Vec::new(); groups];
+        for (position, row) in self.rows.iter().enumerate() {
+            let id = group[row.entry as usize] as usize;
+            if wanted[id] {
+                buckets[id].push(position as u32);
+            }
+        }
+        buckets.retain(|b| !b.is_empty());
+        buckets
+    }
+
+    /// The place of the row at `position` overall (`None`) or in a division.
+    pub fn place_at(&self, position: usize, division: Option<usize>) -> Place {
+        self.places[division.map_or(0, |d| d + 1)][position]
+    }
+
+    /// Entry `entry`'s place overall (`None`) or in a division; `None` if unranked.
+    pub fn place(&self, entry: u32, division: Option<usize>) -> Option<Place> {
+        let position = self.positions[entry as usize];
+        (position != UNRANKED).then(|| self.place_at(position as usize, division))
+    }
+
+    fn key(&self, position: usize) -> &[i128] {
+        let width = self.format.width;
+        &self.keys[position * width..(position + 1) * width]
+    }
+
+    /// Everything again: every key encoded, the field sorted.
+    fn rebuild(&mut self, inputs: &Inputs, scored: &[(Scored, bool)]) {
+        let rules = &inputs.rules;
+        let keys = EncodedKeys::encode(scored.len(), &directions(rules), |part, e| key_part(inputs, part, scored[e].0));
+        let mut order: Vec<u32> = (0..scored.len() as u32).filter(|&e| scored[e as usize].0 .1 .0.is_some()).collect();
+        order.par_sort_unstable_by(|&a, &b| keys.of(a as usize).cmp(keys.of(b as usize)).then(a.cmp(&b)));
+        self.rows = order.iter().map(|&e| ranked(scored[e as usize])).collect();
+        self.keys = order.iter().flat_map(|&e| keys.of(e as usize)).copied().collect();
+        self.format = EncodedKeys { parts: Vec::new(), ..keys };
+        self.positions = vec![UNRANKED; scored.len()];
+        self.renumber(0..order.len());
+        for position in 0..order.len() {
+            self.check_tie(position);
+        }
+        let divisions = rules.contest.divisions.iter().map(|field| group_ids(&inputs.entries, field));
+        self.scopes = std::iter::once((vec![0; scored.len()], 1)).chain(divisions).collect();
+    }
+
+    /// Records where the rows in `range` now are.
+    fn renumber(&mut self, range: std::ops::Range<usize>) {
+        for position in range {
+            self.positions[self.rows[position].entry as usize] = position as u32;
+        }
+    }
+
+    /// Whether the row at `position` (if there is one) ties with the row above.
+    fn check_tie(&mut self, position: usize) {
+        if position < self.rows.len() {
+            self.rows[position].tied_above = position > 0 && self.key(position - 1) == self.key(position);
+        }
+    }
+
+    /// The first position in `range` whose row does not rank before an
+    /// entry with `key` (the rows in `range` are in order).
+    fn insertion_point(&self, range: std::ops::Range<usize>, key: &[i128], entry: u32) -> usize {
+        let (mut low, mut high) = (range.start, range.end);
+        while low < high {
+            let middle = (low + high) / 2;
+            if (self.key(middle), self.rows[middle].entry) < (key, entry) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
+    }
+
+    /// Moves each changed entry from its old position to its new one,
+    /// shifting only the rows between; false if a key needs the whole field
+    /// encoded again.
+    fn update(&mut self, inputs: &Inputs, changed: &[(Scored, bool)]) -> bool {
+        let width = self.format.width;
+        for &(scored, disqualified) in changed {
+            let Some(key) = self.format.encode_one(&sort_key(inputs, scored)) else {
+                return false;
+            };
+            let (entry, row) = (scored.0, || ranked((scored, disqualified)));
+            let (old, now_ranked) = (self.positions[entry as usize], scored.1 .0.is_some());
+            // The rows whose neighbour above may have changed.
+            let neighbours: [usize; 4];
+            if old == UNRANKED {
+                if !now_ranked {
+                    continue;
+                }
+                // Newly complete: in where its key goes.
+                let new = self.insertion_point(0..self.rows.len(), &key, entry);
+                self.rows.insert(new, row());
+                self.keys.splice(new * width..new * width, key);
+                self.renumber(new..self.rows.len());
+                neighbours = [new, new + 1, new, new + 1];
+            } else if !now_ranked {
+                // No longer complete (a mark withdrawn): out of the order.
+                let old = old as usize;
+                self.rows.remove(old);
+                self.keys.drain(old * width..(old + 1) * width);
+                self.positions[entry as usize] = UNRANKED;
+                self.renumber(old..self.rows.len());
+                neighbours = [old; 4];
+            } else {
+                // Moved: up past the rows it now beats, or down past those that now beat it.
+                let old = old as usize;
+                self.rows[old] = row();
+                self.keys[old * width..(old + 1) * width].copy_from_slice(&key);
+                let up = self.insertion_point(0..old, &key, entry);
+                let down = self.insertion_point(old + 1..self.rows.len(), &key, entry);
+                let new = if up < old {
+                    self.rows[up..=old].rotate_right(1);
+                    self.keys[up * width..(old + 1) * width].rotate_right(width);
+                    self.renumber(up..old + 1);
+                    up
+                } else if down > old + 1 {
+                    self.rows[old..down].rotate_left(1);
+                    self.keys[old * width..down * width].rotate_left(width);
+                    self.renumber(old..down);
+                    down - 1
+                } else {
+                    old
+                };
+                neighbours = [old, old + 1, new, new + 1];
+            }
+            for position in neighbours {
+                self.check_tie(position);
+            }
+        }
+        true
+    }
+
+    /// The entries whose scores or places the last run changed; `None`: all.
+    pub fn touched(&self) -> Option<&[u32]> {
+        self.touched.as_deref()
+    }
+
+    /// Every row's place in every scope, and what moved since the last run:
+    /// the `changed` entries, and those whose positions or places changed
+    /// (`None` changed: all of them).
+    fn place_all(&mut self, changed: Option<Vec<u32>>) {
+        std::mem::swap(&mut self.places, &mut self.before.1);
+        self.places.resize_with(self.scopes.len(), Vec::new);
+        let rows = &self.rows;
+        // Scopes are independent: one per core.
+        self.places.par_iter_mut().zip(&self.scopes).for_each(|(places, (group, groups))| {
+            let runs = rows.iter().scan(0, |run, row| {
+                *run += u32::from(!row.tied_above);
+                Some((group[row.entry as usize], *run))
+            });
+            assign_places(places, runs, *groups);
+        });
+        let known = self.before.1.len() == self.places.len();
+        self.touched = changed.filter(|_| known).map(|mut touched| {
+            touched.extend(self.moved());
+            touched.sort_unstable();
+            touched.dedup();
+            touched
+        });
+        self.before.0.clear();
+        self.before.0.extend(self.rows.iter().map(|r| r.entry));
+        self.generation += 1;
+    }
+
+    /// The entries at each position where the entry or a place differs from
+    /// before, compared a block at a time (most blocks are equal).
+    fn moved(&self) -> Vec<u32> {
+        const BLOCK: usize = 256;
+        let (entries, places) = &self.before;
+        let length = self.rows.len().max(entries.len());
+        let mut found = Vec::new();
+        for start in (0..length).step_by(BLOCK) {
+            let end = (start + BLOCK).min(length);
+            let now = self.rows.get(start..end).map(|rows| rows.iter().map(|r| r.entry));
+            let same = now.is_some_and(|now| now.eq(entries.get(start..end).unwrap_or_default().iter().copied()))
+                && self
+                    .places
+                    .iter()
+                    .zip(places)
+                    .all(|(now, was)| now.get(start..end) == was.get(start..end));
+            if !same {
+                for position in start..end {
+                    found.extend(self.rows.get(position).map(|r| r.entry));
+                    found.extend(entries.get(position));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A ranked entry's row, from what was scored.
+fn ranked(((entry, total, _, _), disqualified): (Scored, bool)) -> Ranked {
+    Ranked {
+        entry,
+        total: total.0.expect("ranked entries have totals"),
+        disqualified,
+        tied_above: false,
+    }
 }
 
 /// Each entry's group id by the value of an entry field (the value's
 /// interned id, so no text is compared), and the number of ids.
-fn group_ids(entries: &Entries, rows: &[(u32, bool)], field: &str) -> (Vec<u32>, usize) {
+fn group_ids(entries: &Entries, field: &str) -> (Vec<u32>, usize) {
     let Some(column) = entries.field_index(field) else {
-        return (vec![0; rows.len()], 1);
+        return (vec![0; entries.list.len()], 1);
     };
-    let group: Vec<u32> = rows
-        .iter()
-        .map(|(entry, _)| entries.value_id_of(&entries.list[*entry as usize], column))
-        .collect();
+    let group: Vec<u32> = entries.list.iter().map(|entry| entries.value_id_of(entry, column)).collect();
     let groups = group.iter().max().map_or(1, |&g| g as usize + 1);
     (group, groups)
 }
 
-pub fn rank_entries(inputs: Res<Inputs>, mut query: Query<(&EntryIndex, &Total, &CategoryScores, &CriterionValues, &mut Standing)>) {
-    let rules = &inputs.rules;
-    let directions = directions(rules);
-    let scored: Vec<Scored> = query
-        .iter()
-        .map(|(index, total, categories, values, _)| (index.0, total, categories, values))
-        .collect();
-    let keys = EncodedKeys::encode(scored.len(), &directions, |part, i| key_part(&inputs, part, scored[i]));
-    let rows: Vec<(u32, bool)> = scored.iter().map(|s| (s.0, s.1 .0.is_some())).collect();
-    drop(scored);
-    let mut sorted: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].1).collect();
-    // Entry order breaks full ties only for display; tied entries share a place.
-    sorted.par_sort_unstable_by(|&a, &b| keys.of(a).cmp(keys.of(b)).then(rows[a].0.cmp(&rows[b].0)));
-    let overall = assign_places(&sorted, &keys, &vec![0; rows.len()], 1);
-    let by_division: Vec<Vec<Place>> = rules
-        .contest
-        .divisions
-        .iter()
-        .map(|field| {
-            let (group, groups) = group_ids(&inputs.entries, &rows, field);
-            assign_places(&sorted, &keys, &group, groups)
-        })
-        .collect();
-    // The query visits entities in the same order as above.
-    for (i, (_, total, _, _, mut standing)) in query.iter_mut().enumerate() {
-        let ranked = total.0.is_some();
-        standing.overall = ranked.then_some(overall[i]);
+/// The entries whose scores changed since ranking last ran.
+type ChangedScores = Or<(Changed<Total>, Changed<CategoryScores>, Changed<CriterionValues>, Changed<Flags>)>;
+
+/// What ranking reads of an entry.
+type ScoredQuery = (
+    &'static EntryIndex,
+    &'static Total,
+    &'static CategoryScores,
+    &'static CriterionValues,
+    &'static Flags,
+);
+
+fn scored_row<'a>(
+    rules: &Rules,
+    (index, total, categories, values, flags): (&EntryIndex, &'a Total, &'a CategoryScores, &'a CriterionValues, &Flags),
+) -> (Scored<'a>, bool) {
+    ((index.0, total, categories, values), flags.disqualified(rules))
+}
+
+/// Places overall and per division. The order is kept (in `Ranking`): when
+/// few entries changed since the last run, only they move.
+pub fn rank_entries(
+    inputs: Res<Inputs>,
+    mut ranking: ResMut<Ranking>,
+    scored: Query<ScoredQuery>,
+    changed: Query<ScoredQuery, ChangedScores>,
+    entities: Res<EntryEntities>,
+    mut standings: Query<&mut Standing>,
+) {
+    let count = inputs.entries.list.len();
+    let row = |item| scored_row(&inputs.rules, item);
+    let changed: Vec<(Scored, bool)> = changed.iter().map(row).collect();
+    let kept = ranking.positions.len() == count;
+    if changed.is_empty() && kept {
+        return;
+    }
+    // Moving a few is cheaper than sorting all; moving many is not.
+    let few = kept && changed.len() <= FEW;
+    if few && ranking.update(&inputs, &changed) {
+        ranking.place_all(Some(changed.iter().map(|c| c.0 .0).collect()));
+    } else {
+        let mut by_entry: Vec<Option<(Scored, bool)>> = vec![None; count];
+        for item in &scored {
+            by_entry[item.0 .0 as usize] = Some(row(item));
+        }
+        let by_entry: Vec<(Scored, bool)> = by_entry.into_iter().map(|s| s.expect("every entry has an entity")).collect();
+        ranking.rebuild(&inputs, &by_entry);
+        ranking.place_all(None);
+    }
+    // Written only where a place changed, so a live change touches few entities.
+    let divisions = ranking.scopes.len() - 1;
+    let mut write = |entry: u32| {
+        let mut standing = standings.get_mut(entities.0[entry as usize]).expect("an entry's entity");
+        let standing = &mut *standing;
+        standing.overall = ranking.place(entry, None);
         standing.divisions.clear();
-        standing
-            .divisions
-            .extend(by_division.iter().map(|places| ranked.then_some(places[i])));
+        standing.divisions.extend((0..divisions).map(|d| ranking.place(entry, Some(d))));
+    };
+    match ranking.touched() {
+        Some(touched) => touched.iter().for_each(|&e| write(e)),
+        None => (0..count as u32).for_each(write),
     }
 }
 
@@ -284,10 +632,18 @@ mod tests {
         EncodedKeys::encode(keys.len(), &[Order::HigherIsBetter], |part, i| keys[i][part].clone())
     }
 
+    /// Places for keys given best first.
+    fn places(keys: &EncodedKeys, group: &[u32], groups: usize) -> Vec<Place> {
+        let runs = runs((0..keys.len()).map(|i| keys.of(i)));
+        let mut places = Vec::new();
+        assign_places(&mut places, group.iter().copied().zip(runs), groups);
+        places
+    }
+
     #[test]
     fn ties_share_a_rank_and_the_next_rank_skips() {
         let keys = encode(vec![key(90), key(85), key(85), key(70)]);
-        let places = assign_places(&[0, 1, 2, 3], &keys, &[0, 0, 0, 0], 1);
+        let places = places(&keys, &[0, 0, 0, 0], 1);
         let ranks: Vec<(u32, bool)> = places.iter().map(|p| (p.rank, p.tied)).collect();
         assert_eq!(ranks, vec![(1, false), (2, true), (2, true), (4, false)]);
     }
@@ -295,7 +651,7 @@ mod tests {
     #[test]
     fn ranks_within_groups() {
         let keys = encode(vec![key(90), key(85), key(80), key(80)]);
-        let places = assign_places(&[0, 1, 2, 3], &keys, &[0, 1, 0, 1], 2);
+        let places = places(&keys, &[0, 1, 0, 1], 2);
         let ranks: Vec<u32> = places.iter().map(|p| p.rank).collect();
         assert_eq!(ranks, vec![1, 1, 2, 2]);
         assert!(places.iter().all(|p| !p.tied));

@@ -4,7 +4,7 @@
 
 use super::awards::{award_group, Candidate};
 use super::components::*;
-use super::rank::{assign_places, EncodedKeys, KeyPart};
+use super::rank::{assign_places, runs, EncodedKeys, KeyPart};
 use super::round::round;
 use crate::contest::{Order, TeamCombine};
 use bevy_ecs::prelude::*;
@@ -87,9 +87,15 @@ pub fn rank_teams(inputs: Res<Inputs>, mut teams: Query<(&TeamMembers, &Total, &
     let keys = EncodedKeys::encode(totals.len(), &[order], |_, i| KeyPart::Number(totals[i].1));
     let mut sorted: Vec<usize> = (0..totals.len()).filter(|&i| totals[i].1.is_some()).collect();
     sorted.sort_by(|&a, &b| keys.of(a).cmp(keys.of(b)).then(totals[a].0.cmp(&totals[b].0)));
-    let places = assign_places(&sorted, &keys, &vec![0; totals.len()], 1);
-    for (i, (_, total, mut standing)) in teams.iter_mut().enumerate() {
-        standing.overall = total.0.map(|_| places[i]);
+    let runs = runs(sorted.iter().map(|&i| keys.of(i)));
+    let mut in_order = Vec::new();
+    assign_places(&mut in_order, runs.into_iter().map(|run| (0, run)), 1);
+    let mut places = vec![None; totals.len()];
+    for (&team, place) in sorted.iter().zip(in_order) {
+        places[team] = Some(place);
+    }
+    for (i, (_, _, mut standing)) in teams.iter_mut().enumerate() {
+        standing.overall = places[i];
     }
 }
 
@@ -110,7 +116,12 @@ pub fn decide_team_awards(inputs: Res<Inputs>, mut teams: Query<(&Total, &Standi
     candidates.sort_by_key(|c| (c.place.rank, c.entry));
     let mut won: Vec<Vec<(u16, u16)>> = vec![Vec::new(); teams.iter().len()];
     for (s, set) in rule.awards.iter().enumerate() {
-        for (team, tier) in award_group(set, inputs.rules.contest.ranking.order, &candidates) {
+        for (team, tier) in award_group(
+            set,
+            inputs.rules.contest.ranking.order,
+            candidates.len(),
+            candidates.iter().copied(),
+        ) {
             won[team as usize].push((s as u16, tier));
         }
     }
