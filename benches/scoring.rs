@@ -70,3 +70,21 @@ fn live_one_mark(bencher: divan::Bencher, entries: u32) {
         live.rescore();
     });
 }
+
+/// One mark to an updated leaderboard: the mark re-scored as in
+/// `live_one_mark`, then the rows `podium serve` sends the hall (the top 10)
+/// and the desk (the leading 200 and every flagged entry).
+#[divan::bench(args = [10_000, 0], sample_count = 20)]
+fn live_one_mark_to_board(bencher: divan::Bencher, entries: u32) {
+    let entries = if entries == 0 { largest() } else { entries };
+    let inputs = contest(entries);
+    let first = inputs.marks.of_entry(0)[0];
+    let mut live = podium::engine::LiveScores::new(inputs);
+    let mut units = first.units;
+    bencher.bench_local(|| {
+        units = if units == first.units { first.units - 5 } else { first.units };
+        live.set_mark(0, podium::data::Mark { units, ..first });
+        live.rescore();
+        podium::serve::live::leading_rows(&mut live, None, podium::contest::Lang::Zh, 10).unwrap()
+    });
+}

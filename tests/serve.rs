@@ -278,6 +278,36 @@ fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
     let (_, said) = post(&format!("{}/freeze", server.desk), &[("on", "true"), ("form", &form)]);
     assert!(said.contains("\"ok\":true"), "{said}");
     assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["frozen"], true);
+    // A mark while frozen: the jury's desk sees it, the public API does not.
+    let desk_events = format!("{}/events", server.desk);
+    let c01 = |rows: serde_json::Value| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["entry"] == "C01")
+            .map(|r| r["total"].clone())
+    };
+    let before = c01(first_event(&desk_events));
+    let link = server.judge("J2");
+    let (status, said) = mark(
+        link,
+        &form_token(&get(link).1),
+        "C01",
+        "quality.workmanship",
+        "3",
+        "re-read the sheet",
+    );
+    assert_eq!(status, 200, "{said}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while c01(first_event(&desk_events)) == before {
+        assert!(std::time::Instant::now() < deadline, "the desk never saw the mark");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        get(&format!("{}/api/results", server.base)).1,
+        api,
+        "the public API stays frozen with the hall"
+    );
     for _ in 0..2 {
         post(&format!("{}/ceremony", server.desk), &[("step", "next"), ("form", &form)]);
     }
@@ -285,6 +315,9 @@ fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
     // The desk's token is needed for all of it.
     let (status, _) = post(&format!("{}/desk/0000/freeze", server.base), &[("on", "false"), ("form", &form)]);
     assert_eq!(status, 404);
+    // Unfrozen, the public sees the newest again.
+    post(&format!("{}/freeze", server.desk), &[("on", "false"), ("form", &form)]);
+    api_reaches_cli(&server, &dir, "after the hall is unfrozen");
 }
 
 #[test]

@@ -215,9 +215,23 @@ fn collect(inputs: Inputs, world: &mut World) -> Results {
     Results { inputs, rows, teams }
 }
 
-/// Each entry's and team's result, best first: moved out of the World
-/// (`take`) or copied, leaving it as it was.
-fn gather(world: &mut World, take: bool) -> (Vec<ResultRow>, Vec<TeamRow>) {
+/// What a result row is read from.
+type RowQuery = (
+    &'static EntryIndex,
+    &'static mut CriterionValues,
+    &'static mut CategoryScores,
+    &'static Total,
+    &'static mut Flags,
+    &'static mut Standing,
+    &'static mut Awards,
+    Option<&'static mut Trace>,
+);
+
+/// One entry's result: moved out of its components (`take`) or copied.
+fn result_row(
+    (index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace): bevy_ecs::query::QueryItem<'_, '_, RowQuery>,
+    take: bool,
+) -> ResultRow {
     fn out<T: Default + Clone>(value: &mut T, take: bool) -> T {
         if take {
             std::mem::take(value)
@@ -225,36 +239,39 @@ fn gather(world: &mut World, take: bool) -> (Vec<ResultRow>, Vec<TeamRow>) {
             value.clone()
         }
     }
-    let mut query = world.query::<(
-        &EntryIndex,
-        &mut CriterionValues,
-        &mut CategoryScores,
-        &Total,
-        &mut Flags,
-        &mut Standing,
-        &mut Awards,
-        Option<&mut Trace>,
-    )>();
-    let mut rows: Vec<ResultRow> = query
-        .iter_mut(world)
-        .map(
-            |(index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace)| {
-                let mut flags = out(&mut flags.0, take);
-                flags.sort();
-                ResultRow {
-                    entry: index.0,
-                    values: out(&mut values.0, take),
-                    categories: out(&mut categories.0, take),
-                    total: total.0,
-                    flags,
-                    standing: out(&mut *standing, take),
-                    awards: out(&mut awards.0, take),
-                    trace: trace.map(|mut t| out(&mut t.0, take)).unwrap_or_default(),
-                }
-            },
-        )
-        .collect();
+    let mut flags = out(&mut flags.0, take);
+    flags.sort();
+    ResultRow {
+        entry: index.0,
+        values: out(&mut values.0, take),
+        categories: out(&mut categories.0, take),
+        total: total.0,
+        flags,
+        standing: out(&mut *standing, take),
+        awards: out(&mut awards.0, take),
+        trace: trace.map(|mut t| out(&mut t.0, take)).unwrap_or_default(),
+    }
+}
+
+/// Result rows best first; unranked (incomplete) entries last.
+fn best_first(rows: &mut [ResultRow]) {
     rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
+}
+
+/// Each entry's and team's result, best first: moved out of the World
+/// (`take`) or copied, leaving it as it was.
+fn gather(world: &mut World, take: bool) -> (Vec<ResultRow>, Vec<TeamRow>) {
+    let mut rows: Vec<ResultRow> = world
+        .query::<RowQuery>()
+        .iter_mut(world)
+        .map(|item| result_row(item, take))
+        .collect();
+    best_first(&mut rows);
+    (rows, team_rows(world))
+}
+
+/// Each team's result, best first.
+fn team_rows(world: &mut World) -> Vec<TeamRow> {
     let mut teams = world.query::<(&teams::TeamMembers, &CategoryScores, &Total, &Standing, &Awards)>();
     let mut teams: Vec<TeamRow> = teams
         .iter(world)
@@ -268,7 +285,7 @@ fn gather(world: &mut World, take: bool) -> (Vec<ResultRow>, Vec<TeamRow>) {
         })
         .collect();
     teams.sort_by(|a, b| (a.place.map_or(u32::MAX, |p| p.rank), &a.name).cmp(&(b.place.map_or(u32::MAX, |p| p.rank), &b.name)));
-    (rows, teams)
+    teams
 }
 
 /// A contest kept scored in memory for a live event: a changed mark
@@ -350,5 +367,38 @@ impl LiveScores {
         let inputs = self.world.resource::<Inputs>().clone();
         let (rows, teams) = gather(&mut self.world, false);
         Results { inputs, rows, teams }
+    }
+
+    /// The results of the first `top` entries (best first, then unranked
+    /// ones) and of every other entry with a flag: what the hall and the
+    /// desk show, without copying the whole field.
+    pub fn leading(&mut self, top: usize) -> Results {
+        let world = &mut self.world;
+        let ranking = world.resource::<rank::Ranking>();
+        let count = world.resource::<Inputs>().entries.list.len() as u32;
+        let unranked = (0..count).filter(|&e| ranking.place(e, None).is_none());
+        let mut chosen: Vec<u32> = ranking.rows().iter().map(|r| r.entry).chain(unranked).take(top).collect();
+        let mut flagged = world.query::<(&EntryIndex, &Flags)>();
+        chosen.extend(
+            flagged
+                .iter(world)
+                .filter(|(_, flags)| !flags.0.is_empty())
+                .map(|(index, _)| index.0),
+        );
+        chosen.sort_unstable();
+        chosen.dedup();
+        let entities: Vec<Entity> = chosen.iter().map(|&e| world.resource::<EntryEntities>().0[e as usize]).collect();
+        let mut query = world.query::<RowQuery>();
+        let mut rows: Vec<ResultRow> = entities
+            .iter()
+            .map(|&entity| result_row(query.get_mut(world, entity).expect("an entry's entity"), false))
+            .collect();
+        best_first(&mut rows);
+        let inputs = world.resource::<Inputs>().clone();
+        Results {
+            inputs,
+            rows,
+            teams: team_rows(world),
+        }
     }
 }

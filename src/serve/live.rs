@@ -1,20 +1,25 @@
 //! The live results: the contest stays scored in memory; after every commit
 //! the scoring thread re-scores the entries whose marks changed, then places
-//! and awards, and publishes the leaderboard (the same JSON as `score
-//! --format json`). A write by another process (a clerk's import while the
-//! server runs) or a change of the event's state loads the contest again. The organiser always sees the newest; the hall sees it unless
-//! the board is frozen, and in ceremony mode sees places revealed from the
+//! and awards, and publishes the leading places to the hall and the desk.
+//! The whole leaderboard (the same JSON as `score --format json`: tens of
+//! megabytes at national scale) is made only when the API asks for it. A
+//! write by another process (a clerk's import while the server runs) or a
+//! change of the event's state loads the contest again. The organiser
+//! always sees the newest; the public (hall and API) sees it unless the
+//! board is frozen, and in ceremony mode sees places revealed from the
 //! bottom up.
 
 use super::writer::Committed;
+use crate::blind::Codes;
 use crate::contest::Lang;
 use crate::engine::LiveScores;
 use crate::load::{load, Sources};
 use crate::output::{FormatKind, Leaderboard};
 use crate::store::Store;
+use axum::body::Bytes;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
-use tokio::sync::watch;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use tokio::sync::{oneshot, watch};
 
 /// What the hall screen shows besides the results.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize, PartialEq, Eq)]
@@ -29,12 +34,27 @@ pub struct HallState {
 pub struct Snapshot {
     /// The store's last record the results include.
     pub version: i64,
-    /// The CLI's JSON (`score --format json`), for the API.
-    pub api: String,
     /// The top places for the hall: rows with totals as exact text.
     pub hall_rows: String,
     /// For the organiser: the top places and every flagged entry.
     pub desk_rows: String,
+    /// The CLI's JSON (`score --format json`) for the API, made by the
+    /// scoring thread when first asked for.
+    api: OnceLock<Bytes>,
+}
+
+/// Places the desk shows besides the flagged entries.
+const DESK_TOP: usize = 200;
+
+/// What the scoring thread is asked to do.
+#[derive(Default)]
+struct Work {
+    /// Commits not yet scored.
+    commits: Vec<Committed>,
+    /// API requests waiting for the public results' JSON.
+    api: Vec<oneshot::Sender<Result<Bytes, String>>>,
+    /// The hall's state changed (a freeze pins the public results).
+    hall: bool,
 }
 
 pub struct Live {
@@ -44,9 +64,9 @@ pub struct Live {
     pub hall: watch::Receiver<Arc<String>>,
     hall_state: Mutex<HallState>,
     hall_sender: watch::Sender<Arc<String>>,
+    /// What the public sees: the newest, or what it was frozen at.
     public: Mutex<Arc<Snapshot>>,
-    /// Commits not yet scored.
-    pending: Mutex<Vec<Committed>>,
+    work: Mutex<Work>,
     signal: Condvar,
 }
 
@@ -54,7 +74,7 @@ pub struct Live {
 struct Scoring {
     scores: LiveScores,
     /// With blind judging before publication: the codes to show.
-    codes: Option<crate::blind::Codes>,
+    codes: Option<Codes>,
     /// The store's last record they include.
     head: i64,
     /// Whether the marks came from the store (else from the marks file,
@@ -120,43 +140,49 @@ impl Live {
             hall_state: Mutex::new(HallState::default()),
             hall_sender,
             public: Mutex::new(first),
-            pending: Mutex::new(Vec::new()),
+            work: Mutex::new(Work::default()),
             signal: Condvar::new(),
         });
         let worker = live.clone();
         let reader = Store::open_existing(&store_path)?;
         std::thread::Builder::new()
             .name("podium-scorer".into())
-            .spawn(move || loop {
-                let commits = worker.wait_for_commits();
-                let current = if commits.is_empty() {
-                    // Idle: has anyone else written to the store?
-                    reader
-                        .as_ref()
-                        .and_then(|r| r.head().ok())
-                        .is_none_or(|(head, _)| head == scoring.head)
-                } else {
-                    scoring.apply(commits, counts_live_marks)
-                };
-                if current && worker.results.borrow().version == scoring.head {
-                    continue;
-                }
-                if !current {
-                    match Scoring::load(&contest) {
-                        Ok(loaded) => scoring = loaded,
-                        Err(e) => {
-                            eprintln!("podium serve: cannot score: {e}");
-                            continue;
+            .spawn(move || {
+                // The public results are pinned while the hall is frozen.
+                let mut pinned = false;
+                loop {
+                    let work = worker.wait_for_work();
+                    if work.hall {
+                        pinned = worker.pin(&mut scoring, lang, pinned);
+                    }
+                    let current = if work.commits.is_empty() {
+                        // Idle: has anyone else written to the store?
+                        reader
+                            .as_ref()
+                            .and_then(|r| r.head().ok())
+                            .is_none_or(|(head, _)| head == scoring.head)
+                    } else {
+                        scoring.apply(work.commits, counts_live_marks)
+                    };
+                    if !current {
+                        match Scoring::load(&contest) {
+                            Ok(loaded) => scoring = loaded,
+                            Err(e) => eprintln!("podium serve: cannot score: {e}"),
                         }
                     }
-                }
-                match snapshot(&mut scoring, lang, top) {
-                    Ok(newest) => {
-                        let newest = Arc::new(newest);
-                        let _ = results_sender.send(newest.clone());
-                        worker.publish(Some(newest));
+                    if worker.results.borrow().version != scoring.head {
+                        match snapshot(&mut scoring, lang, top) {
+                            Ok(newest) => {
+                                let newest = Arc::new(newest);
+                                let _ = results_sender.send(newest.clone());
+                                worker.publish(Some(newest).filter(|_| !pinned));
+                            }
+                            Err(e) => eprintln!("podium serve: cannot score: {e}"),
+                        }
                     }
-                    Err(e) => eprintln!("podium serve: cannot score: {e}"),
+                    for reply in work.api {
+                        let _ = reply.send(worker.public_api(&mut scoring, lang));
+                    }
                 }
             })
             .map_err(|e| e.to_string())?;
@@ -165,43 +191,93 @@ impl Live {
 
     /// A commit of the server's: score it.
     pub fn committed(&self, commit: Committed) {
-        self.pending.lock().expect("not poisoned").push(commit);
+        self.ask(|work| work.commits.push(commit));
+    }
+
+    /// The public results as the CLI's JSON (`score --format json`).
+    pub async fn api(&self) -> Result<Bytes, String> {
+        if let Some(api) = self.public.lock().expect("not poisoned").api.get() {
+            return Ok(api.clone());
+        }
+        let (reply, answer) = oneshot::channel();
+        self.ask(|work| work.api.push(reply));
+        answer.await.map_err(|_| "the server is stopping".to_string())?
+    }
+
+    /// Gives the scoring thread work and wakes it.
+    fn ask(&self, add: impl FnOnce(&mut Work)) {
+        add(&mut self.work.lock().expect("not poisoned"));
         self.signal.notify_one();
     }
 
-    /// The commits waiting; none after two idle seconds.
-    fn wait_for_commits(&self) -> Vec<Committed> {
-        let pending = self.pending.lock().expect("not poisoned");
-        let (mut pending, _) = self
+    /// The work waiting; none after two idle seconds.
+    fn wait_for_work(&self) -> Work {
+        let work = self.work.lock().expect("not poisoned");
+        let (mut work, _) = self
             .signal
-            .wait_timeout_while(pending, std::time::Duration::from_secs(2), |p| p.is_empty())
+            .wait_timeout_while(work, std::time::Duration::from_secs(2), |w| {
+                w.commits.is_empty() && w.api.is_empty() && !w.hall
+            })
             .expect("not poisoned");
-        std::mem::take(&mut *pending)
+        std::mem::take(&mut *work)
+    }
+
+    /// After the hall's state changed: a freeze pins the public results as
+    /// they stand now, with their JSON made before any later mark moves the
+    /// scores on; unfreezing lets the public see the newest. Whether pinned.
+    fn pin(&self, scoring: &mut Scoring, lang: Lang, pinned: bool) -> bool {
+        let frozen = self.hall_state().frozen;
+        if frozen && !pinned {
+            let newest = self.results.borrow().clone();
+            if newest.version == scoring.head {
+                if let Ok(api) = full_json(scoring, lang) {
+                    let _ = newest.api.set(api);
+                }
+            }
+            *self.public.lock().expect("not poisoned") = newest;
+        } else if !frozen && pinned {
+            self.publish(Some(self.results.borrow().clone()));
+        }
+        frozen
+    }
+
+    /// The JSON of what the public sees: made now from the scores kept if it
+    /// is the newest (pinned results have theirs made when pinned).
+    fn public_api(&self, scoring: &mut Scoring, lang: Lang) -> Result<Bytes, String> {
+        let public = self.public.lock().expect("not poisoned").clone();
+        if let Some(api) = public.api.get() {
+            return Ok(api.clone());
+        }
+        let api = full_json(scoring, lang)?;
+        if public.version == scoring.head {
+            let _ = public.api.set(api.clone());
+        }
+        Ok(api)
     }
 
     pub fn hall_state(&self) -> HallState {
         *self.hall_state.lock().expect("not poisoned")
     }
 
-    /// Changes what the hall shows (freeze, ceremony) and tells the hall.
+    /// Changes what the hall shows (freeze, ceremony) and tells the hall;
+    /// the scoring thread pins or unpins the public results.
     pub fn set_hall(&self, change: impl FnOnce(&mut HallState)) -> HallState {
         let state = {
             let mut state = self.hall_state.lock().expect("not poisoned");
             change(&mut state);
             *state
         };
-        // Unfreezing shows the newest results at once.
-        let newest = (!state.frozen).then(|| self.results.borrow().clone());
-        self.publish(newest);
+        self.publish(None);
+        self.ask(|work| work.hall = true);
         state
     }
 
     /// Sends the hall its state with the public results, updated with
-    /// `newest` unless the board is frozen.
+    /// `newest` if given.
     fn publish(&self, newest: Option<Arc<Snapshot>>) {
         let state = self.hall_state();
         let mut public = self.public.lock().expect("not poisoned");
-        if let Some(newest) = newest.filter(|_| !state.frozen) {
+        if let Some(newest) = newest {
             *public = newest;
         }
         let _ = self.hall_sender.send(Arc::new(hall_json(state, &public)));
@@ -213,10 +289,40 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     format!("{{\"hall\":{state},\"rows\":{}}}", snapshot.hall_rows)
 }
 
-/// The results as they stand: the leaderboard as the CLI's JSON and as
-/// rows for the pages; with blind judging before publication, by code and
-/// without names.
+/// The leading places as they stand, as rows for the hall and the desk.
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
+    let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_ref(), lang, top)?;
+    Ok(Snapshot {
+        version: scoring.head,
+        hall_rows,
+        desk_rows,
+        api: OnceLock::new(),
+    })
+}
+
+/// The rows the hall shows (the `top` places) and the desk shows (the
+/// leading places and every flagged entry), with totals as exact text; with
+/// blind judging before publication (`codes`), by code and without names.
+pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(String, String), String> {
+    let results = scores.leading(top.max(DESK_TOP));
+    let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
+    if let Some(codes) = codes {
+        board.hide_names(codes);
+    }
+    let ranked = board.rows.iter().filter(|r| r.place.is_some());
+    let hall = rows(ranked.take(top));
+    // The organiser sees the top and every entry with something to resolve.
+    let desk = board
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i < DESK_TOP || !r.flags.is_empty())
+        .map(|(_, r)| r);
+    Ok((hall, rows(desk)))
+}
+
+/// The whole leaderboard as the CLI's JSON, as the scores stand.
+fn full_json(scoring: &mut Scoring, lang: Lang) -> Result<Bytes, String> {
     let results = scoring.scores.results();
     let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
     if let Some(codes) = &scoring.codes {
@@ -224,23 +330,7 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
     }
     let mut out = Vec::new();
     FormatKind::Json.format().write(&board, &mut out).map_err(|e| e.to_string())?;
-    let api = String::from_utf8(out).map_err(|e| e.to_string())?;
-    let ranked = board.rows.iter().filter(|r| r.place.is_some());
-    let hall_rows = rows(ranked.take(top));
-    // The organiser sees the top and every entry with something to resolve.
-    let desk = board
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| *i < 200 || !r.flags.is_empty())
-        .map(|(_, r)| r);
-    let desk_rows = rows(desk);
-    Ok(Snapshot {
-        version: scoring.head,
-        api,
-        hall_rows,
-        desk_rows,
-    })
+    Ok(Bytes::from(out))
 }
 
 /// Leaderboard rows for a page, totals as exact text (a browser's number

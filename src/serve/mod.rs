@@ -7,7 +7,7 @@ mod desk;
 mod hall;
 mod judge;
 pub mod links;
-mod live;
+pub mod live;
 mod writer;
 
 use crate::blind::Codes;
@@ -206,11 +206,13 @@ async fn hall_page(State(app): State<Shared>) -> Html<String> {
     Html(hall::page(&app))
 }
 
-/// The results as `podium score --format json` gives them (the hall's view:
-/// frozen when the hall is).
+/// The results as `podium score --format json` gives them (the public's
+/// view: frozen when the hall is).
 async fn results(State(app): State<Shared>) -> Response {
-    let snapshot = app.live.results.borrow().clone();
-    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], snapshot.api.clone()).into_response()
+    match app.live.api().await {
+        Ok(api) => ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], api).into_response(),
+        Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, "the results cannot be read just now"),
+    }
 }
 
 /// Server-sent events named `board`, one for every new value of `receiver`.
