@@ -183,3 +183,77 @@ proptest! {
         prop_assert_eq!(shown(&live.results()), shown(&score(expected, &[])));
     }
 }
+
+/// A field where ties are common (marks 0–4 from three judges), in three
+/// regions, with medals overall and prizes per region: what moving entries
+/// in the kept order must get right.
+const TIED: &str = r#"Contest(id: "t", name: (en: "t"),
+    judges: [Judge(id: "J1"), Judge(id: "J2"), Judge(id: "J3")],
+    divisions: ["region"],
+    categories: [Category(id: "s", label: (en: "S"), score: Sum, criteria: [
+        Criterion(id: "x", label: (en: "X"), marks: (min: 0, max: 4, step: 1), kind: Judgement()),
+    ])],
+    awards: [
+        AwardSet(id: "medals", scope: Overall, tiers: [
+            Tier(id: "gold", label: (en: "Gold"), rule: Top(1)),
+            Tier(id: "silver", label: (en: "Silver"), rule: Top(2)),
+        ]),
+        AwardSet(id: "prizes", scope: PerDivision("region"), tiers: [
+            Tier(id: "first", label: (en: "First"), rule: Share(20)),
+            Tier(id: "second", label: (en: "Second"), rule: Share(30)),
+        ]),
+    ])"#;
+
+/// The `TIED` contest with entry i in region `regions[i]`, and these marks.
+fn tied_field(regions: &[u8], marks: Vec<(u32, Mark)>) -> Inputs {
+    let contest: Contest = ron_options().from_str(TIED).unwrap();
+    let rules = Rules::compile(contest, "contest.ron".into(), TIED.into()).unwrap();
+    let mut entries = Entries::with_fields(vec!["region".into()]);
+    for (i, region) in regions.iter().enumerate() {
+        assert!(entries.push(&format!("E{i}"), &format!("n{i}"), "", vec![], &[&format!("R{region}")]));
+    }
+    Inputs {
+        rules: Arc::new(rules),
+        entries: Arc::new(entries),
+        marks: Arc::new(MarkSet::from_entry_marks(marks, regions.len()).unwrap()),
+        elements: Arc::new(ElementData::default()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Many tied entries moving up and down, some completing late: live
+    /// places and awards end exactly as scoring everything at once.
+    #[test]
+    fn live_ranking_with_many_ties_matches_scoring_from_scratch(
+        regions in proptest::collection::vec(0u8..3, 8..60),
+        first in proptest::collection::vec((0i32..=4, 0i32..=4, 0i32..=4, any::<bool>()), 60),
+        changes in proptest::collection::vec((any::<prop::sample::Index>(), 0u16..3, 0i32..=4, any::<bool>()), 1..40),
+    ) {
+        let mark = |judge: u16, units: i32| Mark { units, slot: 0, judge };
+        // Every entry marked by J1 and J2; J3's mark comes later for some.
+        let mut marks: std::collections::BTreeMap<(u32, u16), Mark> = Default::default();
+        for (e, &(a, b, c, late)) in first.iter().take(regions.len()).enumerate() {
+            let e = e as u32;
+            marks.insert((e, 0), mark(0, a));
+            marks.insert((e, 1), mark(1, b));
+            if !late {
+                marks.insert((e, 2), mark(2, c));
+            }
+        }
+        let now: Vec<(u32, Mark)> = marks.iter().map(|(&(e, _), &m)| (e, m)).collect();
+        let mut live = podium::engine::LiveScores::new(tied_field(&regions, now));
+        for (entry, judge, units, rescore) in &changes {
+            let entry = entry.index(regions.len()) as u32;
+            live.set_mark(entry, mark(*judge, *units));
+            marks.insert((entry, *judge), mark(*judge, *units));
+            if *rescore {
+                live.rescore();
+            }
+        }
+        live.rescore();
+        let expected = tied_field(&regions, marks.iter().map(|(&(e, _), &m)| (e, m)).collect());
+        prop_assert_eq!(shown(&live.results()), shown(&score(expected, &[])));
+    }
+}

@@ -41,7 +41,9 @@ pub fn decide_awards(
     }
     // What this system gave last time is still right outside the touched groups.
     let since_last = given.generation + 1 == ranking.generation && given.tiers.len() == count * sets;
-    let touched = ranking.touched().filter(|_| since_last);
+    // A group's awards depend on its own entries alone: only the groups of
+    // entries whose scores changed are walked again.
+    let touched = ranking.changed().filter(|_| since_last);
     let mut won = match touched {
         Some(_) => given.tiers.clone(),
         None => vec![0; count * sets],

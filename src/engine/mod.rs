@@ -228,28 +228,31 @@ type RowQuery = (
 );
 
 /// One entry's result: moved out of its components (`take`) or copied.
+/// Either way the components are not marked changed: a copy must not make
+/// the next live re-scoring think these entries moved.
 fn result_row(
     (index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace): bevy_ecs::query::QueryItem<'_, '_, RowQuery>,
     take: bool,
 ) -> ResultRow {
-    fn out<T: Default + Clone>(value: &mut T, take: bool) -> T {
+    fn out<T: Default + Clone>(mut value: Mut<T>, take: bool) -> T {
+        let value = value.bypass_change_detection();
         if take {
             std::mem::take(value)
         } else {
             value.clone()
         }
     }
-    let mut flags = out(&mut flags.0, take);
+    let mut flags = out(flags.reborrow(), take).0;
     flags.sort();
     ResultRow {
         entry: index.0,
-        values: out(&mut values.0, take),
-        categories: out(&mut categories.0, take),
+        values: out(values.reborrow(), take).0,
+        categories: out(categories.reborrow(), take).0,
         total: total.0,
         flags,
-        standing: out(&mut *standing, take),
-        awards: out(&mut awards.0, take),
-        trace: trace.map(|mut t| out(&mut t.0, take)).unwrap_or_default(),
+        standing: out(standing.reborrow(), take),
+        awards: out(awards.reborrow(), take).0,
+        trace: trace.map(|t| out(t, take).0).unwrap_or_default(),
     }
 }
 

@@ -257,27 +257,46 @@ pub fn runs<'k>(keys: impl Iterator<Item = &'k [i128]>) -> Vec<u32> {
     .collect()
 }
 
+/// One group's state while placing: how many of it are placed so far, and
+/// the last one placed (its index) and its run.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen {
+    pub count: u32,
+    pub last: usize,
+    pub run: u32,
+}
+
+impl Seen {
+    /// A group with nobody placed yet.
+    pub const NONE: Seen = Seen {
+        count: 0,
+        last: usize::MAX,
+        run: u32::MAX,
+    };
+}
+
 /// Places for entries in best-first order, given as (group id, run) each
-/// (groups below `groups`; entries of one run have equal keys): an entry
-/// shares the place of the one before it in its group when they are of one
-/// run (1, 2, 2, 4), and is `tied` when it shares a place. `places` gets
-/// one place per entry, in the same order.
-pub fn assign_places(places: &mut Vec<Place>, ranked: impl Iterator<Item = (u32, u32)>, groups: usize) {
-    places.clear();
-    // Per group: how many placed so far, and the last one placed and its run.
-    let mut state: Vec<(u32, usize, u32)> = vec![(0, usize::MAX, 0); groups];
-    for (position, (group, run)) in ranked.enumerate() {
-        let seen = &mut state[group as usize];
-        seen.0 += 1;
-        let previous = seen.1;
-        if previous != usize::MAX && seen.2 == run {
-            let rank = places[previous].rank;
-            places[previous].tied = true;
-            places.push(Place { rank, tied: true });
+/// (entries of one run have equal keys), continuing from each group's
+/// state in `seen`: an entry shares the place of the one before it in its
+/// group when they are of one run (1, 2, 2, 4), and is `tied` when it
+/// shares a place. The i-th entry gets `places[i]`, and `ordinals[i]`: how
+/// many of its group are placed up to it.
+pub fn assign_places(places: &mut [Place], ordinals: &mut [u32], ranked: impl Iterator<Item = (u32, u32)>, seen: &mut [Seen]) {
+    for (i, (group, run)) in ranked.enumerate() {
+        let seen = &mut seen[group as usize];
+        seen.count += 1;
+        ordinals[i] = seen.count;
+        if seen.last != usize::MAX && seen.run == run {
+            let rank = places[seen.last].rank;
+            places[seen.last].tied = true;
+            places[i] = Place { rank, tied: true };
         } else {
-            places.push(Place { rank: seen.0, tied: false });
+            places[i] = Place {
+                rank: seen.count,
+                tied: false,
+            };
         }
-        (seen.1, seen.2) = (position, run);
+        (seen.last, seen.run) = (i, run);
     }
 }
 
@@ -301,9 +320,13 @@ pub struct Ranking {
     scopes: Vec<(Vec<u32>, usize)>,
     /// Each row's place in each scope.
     places: Vec<Vec<Place>>,
-    /// The rows' entries and places before the last run (kept to find what
-    /// moved, and reused).
-    before: (Vec<u32>, Vec<Vec<Place>>),
+    /// Each row's ordinal in its group in each scope: how many of the group
+    /// rank up to it (so that places can be computed again from any row on).
+    ordinals: Vec<Vec<u32>>,
+    /// The rows whose places may have changed since they were last placed.
+    window: Option<std::ops::Range<usize>>,
+    /// The entries whose scores changed in the last run; `None`: all.
+    changed: Option<Vec<u32>>,
     /// The entries whose scores or places the last run changed; `None`: all.
     touched: Option<Vec<u32>>,
     /// Runs so far: a system that keeps something of its own from the
@@ -385,6 +408,15 @@ impl Ranking {
         }
         let divisions = rules.contest.divisions.iter().map(|field| group_ids(&inputs.entries, field));
         self.scopes = std::iter::once((vec![0; scored.len()], 1)).chain(divisions).collect();
+        self.window = Some(0..self.rows.len());
+    }
+
+    /// Adds `range` to the rows to place again.
+    fn widen(&mut self, range: std::ops::Range<usize>) {
+        self.window = Some(match self.window.take() {
+            Some(window) => window.start.min(range.start)..window.end.max(range.end),
+            None => range,
+        });
     }
 
     /// Records where the rows in `range` now are.
@@ -438,6 +470,8 @@ impl Ranking {
                 self.rows.insert(new, row());
                 self.keys.splice(new * width..new * width, key);
                 self.renumber(new..self.rows.len());
+                // Everyone below moves down a place.
+                self.widen(new..self.rows.len());
                 neighbours = [new, new + 1, new, new + 1];
             } else if !now_ranked {
                 // No longer complete (a mark withdrawn): out of the order.
@@ -446,6 +480,7 @@ impl Ranking {
                 self.keys.drain(old * width..(old + 1) * width);
                 self.positions[entry as usize] = UNRANKED;
                 self.renumber(old..self.rows.len());
+                self.widen(old..self.rows.len());
                 neighbours = [old; 4];
             } else {
                 // Moved: up past the rows it now beats, or down past those that now beat it.
@@ -467,6 +502,8 @@ impl Ranking {
                 } else {
                     old
                 };
+                // Only the rows between moved.
+                self.widen(old.min(new)..old.max(new) + 1);
                 neighbours = [old, old + 1, new, new + 1];
             }
             for position in neighbours {
@@ -481,57 +518,69 @@ impl Ranking {
         self.touched.as_deref()
     }
 
-    /// Every row's place in every scope, and what moved since the last run:
-    /// the `changed` entries, and those whose positions or places changed
-    /// (`None` changed: all of them).
-    fn place_all(&mut self, changed: Option<Vec<u32>>) {
-        std::mem::swap(&mut self.places, &mut self.before.1);
-        self.places.resize_with(self.scopes.len(), Vec::new);
+    /// The entries whose scores changed in the last run; `None`: all.
+    pub fn changed(&self) -> Option<&[u32]> {
+        self.changed.as_deref()
+    }
+
+    /// Places the rows in the window again, in every scope (the rows above
+    /// it keep theirs, and so do those below: the same rows are above them),
+    /// and notes what the run changed: the `changed` entries (`None`: all)
+    /// and the rows placed again.
+    fn place_window(&mut self, changed: Option<Vec<u32>>) {
+        let length = self.rows.len();
+        let window = self.window.take().unwrap_or(length..length);
+        // Whole runs, and the runs just above and below: a tie there may have
+        // been made or broken.
+        let mut start = window.start.min(length).saturating_sub(1);
+        while start > 0 && self.rows[start].tied_above {
+            start -= 1;
+        }
+        let mut end = (window.end + 1).min(length);
+        while end < length && self.rows[end].tied_above {
+            end += 1;
+        }
         let rows = &self.rows;
-        // Scopes are independent: one per core.
-        self.places.par_iter_mut().zip(&self.scopes).for_each(|(places, (group, groups))| {
-            let runs = rows.iter().scan(0, |run, row| {
+        self.places.resize_with(self.scopes.len(), Vec::new);
+        self.ordinals.resize_with(self.scopes.len(), Vec::new);
+        for ((places, ordinals), (group, groups)) in self.places.iter_mut().zip(self.ordinals.iter_mut()).zip(&self.scopes) {
+            places.resize(length, Place::default());
+            ordinals.resize(length, 0);
+            let group_of = |position: usize| group[rows[position].entry as usize];
+            let mut seen = vec![Seen::NONE; *groups];
+            // Each group in the window continues from its last row above.
+            let mut wanted = vec![false; *groups];
+            let mut missing = 0;
+            for position in start..end {
+                let g = group_of(position) as usize;
+                missing += usize::from(!wanted[g]);
+                wanted[g] = true;
+            }
+            for position in (0..start).rev() {
+                if missing == 0 {
+                    break;
+                }
+                let g = group_of(position) as usize;
+                if wanted[g] {
+                    (wanted[g], seen[g].count) = (false, ordinals[position]);
+                    missing -= 1;
+                }
+            }
+            let runs = rows[start..end].iter().scan(0, |run, row| {
                 *run += u32::from(!row.tied_above);
-                Some((group[row.entry as usize], *run))
+                Some(*run)
             });
-            assign_places(places, runs, *groups);
-        });
-        let known = self.before.1.len() == self.places.len();
-        self.touched = changed.filter(|_| known).map(|mut touched| {
-            touched.extend(self.moved());
+            let ranked = (start..end).map(group_of).zip(runs);
+            assign_places(&mut places[start..end], &mut ordinals[start..end], ranked, &mut seen);
+        }
+        self.touched = changed.as_ref().map(|changed| {
+            let mut touched: Vec<u32> = rows[start..end].iter().map(|r| r.entry).chain(changed.iter().copied()).collect();
             touched.sort_unstable();
             touched.dedup();
             touched
         });
-        self.before.0.clear();
-        self.before.0.extend(self.rows.iter().map(|r| r.entry));
+        self.changed = changed;
         self.generation += 1;
-    }
-
-    /// The entries at each position where the entry or a place differs from
-    /// before, compared a block at a time (most blocks are equal).
-    fn moved(&self) -> Vec<u32> {
-        const BLOCK: usize = 256;
-        let (entries, places) = &self.before;
-        let length = self.rows.len().max(entries.len());
-        let mut found = Vec::new();
-        for start in (0..length).step_by(BLOCK) {
-            let end = (start + BLOCK).min(length);
-            let now = self.rows.get(start..end).map(|rows| rows.iter().map(|r| r.entry));
-            let same = now.is_some_and(|now| now.eq(entries.get(start..end).unwrap_or_default().iter().copied()))
-                && self
-                    .places
-                    .iter()
-                    .zip(places)
-                    .all(|(now, was)| now.get(start..end) == was.get(start..end));
-            if !same {
-                for position in start..end {
-                    found.extend(self.rows.get(position).map(|r| r.entry));
-                    found.extend(entries.get(position));
-                }
-            }
-        }
-        found
     }
 }
 
@@ -595,7 +644,7 @@ pub fn rank_entries(
     // Moving a few is cheaper than sorting all; moving many is not.
     let few = kept && changed.len() <= FEW;
     if few && ranking.update(&inputs, &changed) {
-        ranking.place_all(Some(changed.iter().map(|c| c.0 .0).collect()));
+        ranking.place_window(Some(changed.iter().map(|c| c.0 .0).collect()));
     } else {
         let mut by_entry: Vec<Option<(Scored, bool)>> = vec![None; count];
         for item in &scored {
@@ -603,7 +652,7 @@ pub fn rank_entries(
         }
         let by_entry: Vec<(Scored, bool)> = by_entry.into_iter().map(|s| s.expect("every entry has an entity")).collect();
         ranking.rebuild(&inputs, &by_entry);
-        ranking.place_all(None);
+        ranking.place_window(None);
     }
     // Written only where a place changed, so a live change touches few entities.
     let divisions = ranking.scopes.len() - 1;
@@ -635,8 +684,14 @@ mod tests {
     /// Places for keys given best first.
     fn places(keys: &EncodedKeys, group: &[u32], groups: usize) -> Vec<Place> {
         let runs = runs((0..keys.len()).map(|i| keys.of(i)));
-        let mut places = Vec::new();
-        assign_places(&mut places, group.iter().copied().zip(runs), groups);
+        let mut places = vec![Place::default(); keys.len()];
+        let mut ordinals = vec![0; keys.len()];
+        assign_places(
+            &mut places,
+            &mut ordinals,
+            group.iter().copied().zip(runs),
+            &mut vec![Seen::NONE; groups],
+        );
         places
     }
 

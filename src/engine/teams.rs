@@ -4,7 +4,7 @@
 
 use super::awards::{award_group, Candidate};
 use super::components::*;
-use super::rank::{assign_places, runs, EncodedKeys, KeyPart};
+use super::rank::{assign_places, runs, EncodedKeys, KeyPart, Seen};
 use super::round::round;
 use crate::contest::{Order, TeamCombine};
 use bevy_ecs::prelude::*;
@@ -88,8 +88,13 @@ pub fn rank_teams(inputs: Res<Inputs>, mut teams: Query<(&TeamMembers, &Total, &
     let mut sorted: Vec<usize> = (0..totals.len()).filter(|&i| totals[i].1.is_some()).collect();
     sorted.sort_by(|&a, &b| keys.of(a).cmp(keys.of(b)).then(totals[a].0.cmp(&totals[b].0)));
     let runs = runs(sorted.iter().map(|&i| keys.of(i)));
-    let mut in_order = Vec::new();
-    assign_places(&mut in_order, runs.into_iter().map(|run| (0, run)), 1);
+    let (mut in_order, mut ordinals) = (vec![Place::default(); sorted.len()], vec![0; sorted.len()]);
+    assign_places(
+        &mut in_order,
+        &mut ordinals,
+        runs.into_iter().map(|run| (0, run)),
+        &mut [Seen::NONE],
+    );
     let mut places = vec![None; totals.len()];
     for (&team, place) in sorted.iter().zip(in_order) {
         places[team] = Some(place);
