@@ -88,3 +88,33 @@ fn live_one_mark_to_board(bencher: divan::Bencher, entries: u32) {
         podium::serve::live::leading_rows(&mut live, None, podium::contest::Lang::Zh, 10).unwrap()
     });
 }
+
+/// One mark that completes an entry (its last mark arrives): the entry joins
+/// the order in the middle of the field, everyone below moves down a place,
+/// and the hall's and desk's rows are written.
+#[divan::bench(args = [0], sample_count = 10)]
+fn live_entry_completes_to_board(bencher: divan::Bencher, entries: u32) {
+    let entries = if entries == 0 { largest() } else { entries };
+    let full = contest(entries);
+    let middle = full.marks.ranges.len() / 2;
+    let last = *full.marks.of_entry(middle).last().unwrap();
+    let mut held_back = full.clone();
+    let marks = (0..full.marks.ranges.len())
+        .flat_map(|e| full.marks.of_entry(e).iter().map(move |m| (e as u32, *m)))
+        .filter(|&(e, m)| !(e as usize == middle && m == last))
+        .collect();
+    held_back.marks = std::sync::Arc::new(podium::data::MarkSet::from_entry_marks(marks, full.marks.ranges.len()).unwrap());
+    bencher
+        .with_inputs(|| {
+            // A copy of its own: marks shared with `held_back` would be copied by the first change.
+            let mut inputs = held_back.clone();
+            inputs.marks = std::sync::Arc::new((*held_back.marks).clone());
+            podium::engine::LiveScores::new(inputs)
+        })
+        .bench_local_values(|mut live| {
+            live.set_mark(middle as u32, last);
+            live.rescore();
+            podium::serve::live::leading_rows(&mut live, None, podium::contest::Lang::Zh, 10).unwrap();
+            live
+        });
+}

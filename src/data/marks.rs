@@ -44,6 +44,8 @@ pub struct MarkSet {
     pub marks: Vec<Mark>,
     /// (start, length) in `marks` of each entry's marks.
     pub ranges: Vec<(u32, u32)>,
+    /// Marks in `marks` that no range covers any more (left by `set`).
+    unused: usize,
 }
 
 /// A cell marked twice by one judge: (entry, slot, judge).
@@ -57,7 +59,9 @@ impl MarkSet {
 
     /// Sets one cell's mark (entered or corrected) for `entry`. A new cell
     /// moves the entry's marks to the end of the pool, still sorted; the old
-    /// place is left unused (a live event adds few marks beside the pool).
+    /// place is left unused until unused places are half the pool, when the
+    /// pool is packed again (so each mark is moved a bounded number of times
+    /// however many arrive one by one).
     pub fn set(&mut self, entry: usize, mark: Mark) {
         let (start, len) = self.ranges[entry];
         let slice = &mut self.marks[start as usize..(start + len) as usize];
@@ -70,6 +74,28 @@ impl MarkSet {
         moved.sort_unstable_by_key(Mark::key);
         self.ranges[entry] = (self.marks.len() as u32, len + 1);
         self.marks.extend(moved);
+        self.unused += len as usize;
+        if self.unused > self.marks.len() / 2 {
+            self.pack();
+        }
+    }
+
+    /// The pool again without unused places, each entry's marks in entry order.
+    fn pack(&mut self) {
+        let mut packed = Vec::with_capacity(2 * (self.marks.len() - self.unused));
+        for range in &mut self.ranges {
+            let (start, len) = *range;
+            *range = (packed.len() as u32, len);
+            packed.extend_from_slice(&self.marks[start as usize..(start + len) as usize]);
+        }
+        self.marks = packed;
+        self.unused = 0;
+    }
+
+    /// Room for `additional` marks to arrive without the pool being copied
+    /// (room never written costs no memory).
+    pub fn reserve(&mut self, additional: usize) {
+        self.marks.reserve(additional);
     }
 
     /// Marks given with their entries, in any order.
@@ -86,6 +112,7 @@ impl MarkSet {
         let set = MarkSet {
             marks: marks.into_iter().map(|(_, mark)| mark).collect(),
             ranges,
+            unused: 0,
         };
         set.check_duplicates()
     }
@@ -246,6 +273,7 @@ impl Assembly {
             MarkSet {
                 marks: self.marks,
                 ranges: self.ranges,
+                unused: 0,
             }
             .sort_and_check()
         } else {
@@ -922,7 +950,37 @@ fn unquote(row: &[u8]) -> Option<Vec<Vec<u8>>> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_units;
+    use super::{parse_units, Mark, MarkSet};
+
+    #[test]
+    fn marks_arriving_one_by_one_stay_sorted_and_the_pool_stays_small() {
+        let mut set = MarkSet::from_entry_marks(vec![], 10).unwrap();
+        for judge in 0..50u16 {
+            for entry in 0..10usize {
+                for slot in [3u16, 1, 2] {
+                    let units = (entry as i32) * 1000 + slot as i32 * 100 + judge as i32;
+                    set.set(entry, Mark { units, slot, judge });
+                }
+            }
+            // A correction changes the value in place.
+            set.set(4, Mark { units: -1, slot: 2, judge });
+        }
+        for entry in 0..10 {
+            let marks = set.of_entry(entry);
+            assert_eq!(marks.len(), 150);
+            assert!(
+                marks.windows(2).all(|w| w[0].key() < w[1].key()),
+                "entry {entry} sorted by slot and judge"
+            );
+            assert!(marks.iter().all(|m| m.units
+                == if entry == 4 && m.slot == 2 {
+                    -1
+                } else {
+                    entry as i32 * 1000 + m.slot as i32 * 100 + m.judge as i32
+                }));
+        }
+        assert!(set.marks.len() <= 3 * 1500, "packed as it grew: {} for 1500 marks", set.marks.len());
+    }
 
     #[test]
     fn spreadsheet_column_letters() {

@@ -305,14 +305,24 @@ pub struct LiveScores {
 }
 
 impl LiveScores {
-    pub fn new(inputs: Inputs) -> LiveScores {
+    pub fn new(mut inputs: Inputs) -> LiveScores {
+        // Room for as many marks again, so that new marks arriving never copy the pool.
+        let marks = std::sync::Arc::make_mut(&mut inputs.marks);
+        marks.reserve(marks.marks.len().max(4096));
         let mut world = build_world(&inputs, &[]);
         // The World holds the only copy of the marks, so changing them copies nothing.
         drop(inputs);
-        scoring_schedule().run(&mut world);
         let (mut entry_systems, mut field_systems) = (one_by_one(), one_by_one());
         entry_systems.add_systems(entry_systems_set());
         field_systems.add_systems(field_systems_set());
+        // Every entry scored once here (changed ones later in `scratch`,
+        // which the kept entry systems belong to) ...
+        let mut first = one_by_one();
+        first.add_systems(entry_systems_set());
+        first.run(&mut world);
+        // ... and the field by the very systems kept for live changes, so
+        // that their change detection starts from this scoring.
+        field_systems.run(&mut world);
         LiveScores {
             world,
             scratch: World::new(),
