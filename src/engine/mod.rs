@@ -198,6 +198,8 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Results {
     stopwatch.lap("world");
     scoring_schedule().run(&mut world);
     stopwatch.lap("schedule");
+    // Nothing changes after this: the kept order is of no more use.
+    world.remove_resource::<rank::Ranking>();
     world.remove_resource::<Inputs>();
     let mut inputs = inputs;
     if traced.is_empty() && std::sync::Arc::strong_count(&inputs.marks) == 1 {

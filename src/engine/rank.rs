@@ -393,21 +393,33 @@ impl Ranking {
     }
 
     /// Everything again: every key encoded, the field sorted.
-    fn rebuild(&mut self, inputs: &Inputs, scored: &[(Scored, bool)]) {
+    fn rebuild(&mut self, inputs: &Inputs, scored: Vec<(Scored, bool)>) {
         let rules = &inputs.rules;
-        let keys = EncodedKeys::encode(scored.len(), &directions(rules), |part, e| key_part(inputs, part, scored[e].0));
-        let mut order: Vec<u32> = (0..scored.len() as u32).filter(|&e| scored[e as usize].0 .1 .0.is_some()).collect();
+        let count = scored.len();
+        let keys = EncodedKeys::encode(count, &directions(rules), |part, e| key_part(inputs, part, scored[e].0));
+        let mut order: Vec<u32> = (0..count as u32).filter(|&e| scored[e as usize].0 .1 .0.is_some()).collect();
         order.par_sort_unstable_by(|&a, &b| keys.of(a as usize).cmp(keys.of(b as usize)).then(a.cmp(&b)));
         self.rows = order.iter().map(|&e| ranked(scored[e as usize])).collect();
-        self.keys = order.iter().flat_map(|&e| keys.of(e as usize)).copied().collect();
-        self.format = EncodedKeys { parts: Vec::new(), ..keys };
-        self.positions = vec![UNRANKED; scored.len()];
-        self.renumber(0..order.len());
-        for position in 0..order.len() {
+        // Let go of each copy as soon as it is used: at national scale they are tens of megabytes.
+        drop(scored);
+        let ranked_count = order.len();
+        let mut unranked = vec![true; count];
+        order.iter().for_each(|&e| unranked[e as usize] = false);
+        order.extend((0..count as u32).filter(|&e| unranked[e as usize]));
+        drop(unranked);
+        let mut keys = keys;
+        permute(&mut keys.parts, keys.width, &order);
+        keys.parts.truncate(ranked_count * keys.width);
+        self.keys = std::mem::take(&mut keys.parts);
+        self.format = keys;
+        self.positions = vec![UNRANKED; count];
+        self.renumber(0..ranked_count);
+        drop(order);
+        for position in 0..self.rows.len() {
             self.check_tie(position);
         }
         let divisions = rules.contest.divisions.iter().map(|field| group_ids(&inputs.entries, field));
-        self.scopes = std::iter::once((vec![0; scored.len()], 1)).chain(divisions).collect();
+        self.scopes = std::iter::once((vec![0; count], 1)).chain(divisions).collect();
         self.window = Some(0..self.rows.len());
     }
 
@@ -584,6 +596,31 @@ impl Ranking {
     }
 }
 
+/// Rearranges `parts` (chunks of `width`) in place so that chunk i becomes
+/// the chunk that was at `order[i]` (`order` a permutation), following each
+/// cycle with one chunk held aside: no second copy of the keys.
+fn permute(parts: &mut [i128], width: usize, order: &[u32]) {
+    let mut done = vec![false; order.len()];
+    let mut held = vec![0i128; width];
+    for start in 0..order.len() {
+        if done[start] {
+            continue;
+        }
+        held.copy_from_slice(&parts[start * width..(start + 1) * width]);
+        let mut at = start;
+        loop {
+            done[at] = true;
+            let from = order[at] as usize;
+            if from == start {
+                parts[at * width..(at + 1) * width].copy_from_slice(&held);
+                break;
+            }
+            parts.copy_within(from * width..(from + 1) * width, at * width);
+            at = from;
+        }
+    }
+}
+
 /// A ranked entry's row, from what was scored.
 fn ranked(((entry, total, _, _), disqualified): (Scored, bool)) -> Ranked {
     Ranked {
@@ -636,7 +673,8 @@ pub fn rank_entries(
 ) {
     let count = inputs.entries.list.len();
     let row = |item| scored_row(&inputs.rules, item);
-    let changed: Vec<(Scored, bool)> = changed.iter().map(row).collect();
+    // More than `FEW` means sorting everyone again: no need to hold them all.
+    let changed: Vec<(Scored, bool)> = changed.iter().take(FEW + 1).map(row).collect();
     let kept = ranking.positions.len() == count;
     if changed.is_empty() && kept {
         return;
@@ -646,12 +684,13 @@ pub fn rank_entries(
     if few && ranking.update(&inputs, &changed) {
         ranking.place_window(Some(changed.iter().map(|c| c.0 .0).collect()));
     } else {
+        drop(changed);
         let mut by_entry: Vec<Option<(Scored, bool)>> = vec![None; count];
         for item in &scored {
             by_entry[item.0 .0 as usize] = Some(row(item));
         }
         let by_entry: Vec<(Scored, bool)> = by_entry.into_iter().map(|s| s.expect("every entry has an entity")).collect();
-        ranking.rebuild(&inputs, &by_entry);
+        ranking.rebuild(&inputs, by_entry);
         ranking.place_window(None);
     }
     // Written only where a place changed, so a live change touches few entities.
@@ -693,6 +732,13 @@ mod tests {
             &mut vec![Seen::NONE; groups],
         );
         places
+    }
+
+    #[test]
+    fn keys_are_rearranged_in_place_by_a_permutation() {
+        let mut parts: Vec<i128> = vec![10, 11, 20, 21, 30, 31, 40, 41];
+        permute(&mut parts, 2, &[2, 0, 3, 1]);
+        assert_eq!(parts, vec![30, 31, 10, 11, 40, 41, 20, 21]);
     }
 
     #[test]
