@@ -321,6 +321,47 @@ fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
 }
 
 #[test]
+fn a_board_frozen_before_anyone_read_the_api_keeps_its_results_there() {
+    let dir = contest("serve-frozen");
+    unrestrict_j1(&dir);
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/construction/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+    let frozen = stdout(&podium(&["score", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]));
+    let form = form_token(&get(&server.desk).1);
+    let (_, said) = post(&format!("{}/freeze", server.desk), &[("on", "true"), ("form", &form)]);
+    assert!(said.contains("\"ok\":true"), "{said}");
+    // A mark after the freeze, seen by the desk, before the API is first asked.
+    let desk_events = format!("{}/events", server.desk);
+    let c01 = |rows: serde_json::Value| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["entry"] == "C01")
+            .map(|r| r["total"].clone())
+    };
+    let before = c01(first_event(&desk_events));
+    let link = server.judge("J2");
+    let (status, said) = mark(
+        link,
+        &form_token(&get(link).1),
+        "C01",
+        "quality.workmanship",
+        "3",
+        "re-read the sheet",
+    );
+    assert_eq!(status, 200, "{said}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while c01(first_event(&desk_events)) == before {
+        assert!(std::time::Instant::now() < deadline, "the desk never saw the mark");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let (status, api) = get(&format!("{}/api/results", server.base));
+    assert_eq!(status, 200);
+    assert_eq!(api, frozen, "the API gives the results the board was frozen at");
+}
+
+#[test]
 fn a_printable_sheet_of_links_with_qr_codes() {
     let dir = contest("serve-sheet");
     let sheet = dir.join("links.html");

@@ -18,7 +18,7 @@ use crate::output::{FormatKind, Leaderboard};
 use crate::store::Store;
 use axum::body::Bytes;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex};
 use tokio::sync::{oneshot, watch};
 
 /// What the hall screen shows besides the results.
@@ -38,10 +38,21 @@ pub struct Snapshot {
     pub hall_rows: String,
     /// For the organiser: the top places and every flagged entry.
     pub desk_rows: String,
-    /// The CLI's JSON (`score --format json`) for the API, made by the
-    /// scoring thread when first asked for.
-    api: OnceLock<Bytes>,
+    /// The CLI's JSON (`score --format json`) for the API.
+    api: Mutex<Api>,
 }
+
+/// A snapshot's JSON for the API: made when first asked for, on a thread of
+/// its own (at national scale it takes seconds; scoring goes on meanwhile).
+enum Api {
+    Unmade,
+    /// Being made; these requests wait for it.
+    Making(Vec<Reply>),
+    Made(Bytes),
+}
+
+/// Where an API request waits for its answer.
+type Reply = oneshot::Sender<Result<Bytes, String>>;
 
 /// Places the desk shows besides the flagged entries.
 const DESK_TOP: usize = 200;
@@ -51,8 +62,8 @@ const DESK_TOP: usize = 200;
 struct Work {
     /// Commits not yet scored.
     commits: Vec<Committed>,
-    /// API requests waiting for the public results' JSON.
-    api: Vec<oneshot::Sender<Result<Bytes, String>>>,
+    /// Snapshots whose JSON an API request is waiting for.
+    api: Vec<Arc<Snapshot>>,
     /// The hall's state changed (a freeze pins the public results).
     hall: bool,
 }
@@ -74,7 +85,7 @@ pub struct Live {
 struct Scoring {
     scores: LiveScores,
     /// With blind judging before publication: the codes to show.
-    codes: Option<Codes>,
+    codes: Option<Arc<Codes>>,
     /// The store's last record they include.
     head: i64,
     /// Whether the marks came from the store (else from the marks file,
@@ -85,7 +96,7 @@ struct Scoring {
 impl Scoring {
     fn load(contest: &Path) -> Result<Scoring, String> {
         let inputs = load(contest, None).map_err(|p| p.to_string())?;
-        let codes = crate::blind::hidden_names(&inputs.rules)?;
+        let codes = crate::blind::hidden_names(&inputs.rules)?.map(Arc::new);
         let store = Store::open_existing(&Sources::of(&inputs.rules, None).store)?;
         let (head, from_store) = match &store {
             Some(store) => (store.head()?.0, store.has_marks()?),
@@ -180,8 +191,8 @@ impl Live {
                             Err(e) => eprintln!("podium serve: cannot score: {e}"),
                         }
                     }
-                    for reply in work.api {
-                        let _ = reply.send(worker.public_api(&mut scoring, lang));
+                    for wanted in work.api {
+                        make_api(&mut scoring, wanted, lang);
                     }
                 }
             })
@@ -196,11 +207,25 @@ impl Live {
 
     /// The public results as the CLI's JSON (`score --format json`).
     pub async fn api(&self) -> Result<Bytes, String> {
-        if let Some(api) = self.public.lock().expect("not poisoned").api.get() {
-            return Ok(api.clone());
-        }
+        let public = self.public.lock().expect("not poisoned").clone();
         let (reply, answer) = oneshot::channel();
-        self.ask(|work| work.api.push(reply));
+        let ask = {
+            let mut api = public.api.lock().expect("not poisoned");
+            match &mut *api {
+                Api::Made(json) => return Ok(json.clone()),
+                Api::Making(waiting) => {
+                    waiting.push(reply);
+                    false
+                }
+                Api::Unmade => {
+                    *api = Api::Making(vec![reply]);
+                    true
+                }
+            }
+        };
+        if ask {
+            self.ask(|work| work.api.push(public));
+        }
         answer.await.map_err(|_| "the server is stopping".to_string())?
     }
 
@@ -229,30 +254,22 @@ impl Live {
         let frozen = self.hall_state().frozen;
         if frozen && !pinned {
             let newest = self.results.borrow().clone();
-            if newest.version == scoring.head {
-                if let Ok(api) = full_json(scoring, lang) {
-                    let _ = newest.api.set(api);
+            let unmade = {
+                let mut api = newest.api.lock().expect("not poisoned");
+                let unmade = matches!(*api, Api::Unmade);
+                if unmade {
+                    *api = Api::Making(Vec::new());
                 }
+                unmade
+            };
+            if unmade {
+                make_api(scoring, newest.clone(), lang);
             }
             *self.public.lock().expect("not poisoned") = newest;
         } else if !frozen && pinned {
             self.publish(Some(self.results.borrow().clone()));
         }
         frozen
-    }
-
-    /// The JSON of what the public sees: made now from the scores kept if it
-    /// is the newest (pinned results have theirs made when pinned).
-    fn public_api(&self, scoring: &mut Scoring, lang: Lang) -> Result<Bytes, String> {
-        let public = self.public.lock().expect("not poisoned").clone();
-        if let Some(api) = public.api.get() {
-            return Ok(api.clone());
-        }
-        let api = full_json(scoring, lang)?;
-        if public.version == scoring.head {
-            let _ = public.api.set(api.clone());
-        }
-        Ok(api)
     }
 
     pub fn hall_state(&self) -> HallState {
@@ -291,12 +308,12 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
 
 /// The leading places as they stand, as rows for the hall and the desk.
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
-    let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_ref(), lang, top)?;
+    let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_deref(), lang, top)?;
     Ok(Snapshot {
         version: scoring.head,
         hall_rows,
         desk_rows,
-        api: OnceLock::new(),
+        api: Mutex::new(Api::Unmade),
     })
 }
 
@@ -321,11 +338,44 @@ pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, 
     Ok((hall, rows(desk)))
 }
 
-/// The whole leaderboard as the CLI's JSON, as the scores stand.
-fn full_json(scoring: &mut Scoring, lang: Lang) -> Result<Bytes, String> {
-    let results = scoring.scores.results();
-    let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
-    if let Some(codes) = &scoring.codes {
+/// Makes `snapshot`'s JSON from the results as they stand, on a thread of
+/// its own, and answers the requests waiting for it. If the scores have
+/// moved on since the snapshot, the requests get the newest results and the
+/// snapshot stays without (only a pinned snapshot is read again, and it has
+/// its JSON made when pinned, before any later mark).
+fn make_api(scoring: &mut Scoring, snapshot: Arc<Snapshot>, lang: Lang) {
+    let mut results = scoring.scores.results();
+    // The JSON reads no marks; holding them would make the next mark copy them all.
+    results.inputs.marks = Default::default();
+    let (codes, current) = (scoring.codes.clone(), snapshot.version == scoring.head);
+    let waiting = snapshot.clone();
+    let made = move || {
+        let json = full_json(&results, codes.as_deref(), lang);
+        let mut api = snapshot.api.lock().expect("not poisoned");
+        let made = match &json {
+            Ok(json) if current => Api::Made(json.clone()),
+            _ => Api::Unmade,
+        };
+        if let Api::Making(waiting) = std::mem::replace(&mut *api, made) {
+            for reply in waiting {
+                let _ = reply.send(json.clone());
+            }
+        }
+    };
+    if let Err(e) = std::thread::Builder::new().name("podium-api".into()).spawn(made) {
+        let said = format!("cannot make the results: {e}");
+        if let Api::Making(waiting) = std::mem::replace(&mut *waiting.api.lock().expect("not poisoned"), Api::Unmade) {
+            for reply in waiting {
+                let _ = reply.send(Err(said.clone()));
+            }
+        }
+    }
+}
+
+/// The whole leaderboard as the CLI's JSON.
+fn full_json(results: &crate::engine::Results, codes: Option<&Codes>, lang: Lang) -> Result<Bytes, String> {
+    let mut board = Leaderboard::new(results, lang, None).map_err(|d| d.to_string())?;
+    if let Some(codes) = codes {
         board.hide_names(codes);
     }
     let mut out = Vec::new();

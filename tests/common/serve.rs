@@ -68,8 +68,14 @@ impl Drop for Server {
     }
 }
 
+/// An HTTP client that gives up after 30 s: a server that never answers
+/// fails the test instead of hanging it.
 pub fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .into()
 }
 
 /// GET: (status, body).
