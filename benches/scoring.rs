@@ -54,11 +54,9 @@ fn ranks_and_awards(bencher: divan::Bencher, entries: u32) {
     });
 }
 
-/// A live event: one mark changes, its entry is re-scored, then places and
-/// awards over the field (what `podium serve` does per commit before
-/// publishing).
-#[divan::bench(args = [10_000, 0], sample_count = 20)]
-fn live_one_mark(bencher: divan::Bencher, entries: u32) {
+/// A live event: one mark corrected again and again (two values in turn),
+/// its entry re-scored, then places and awards over the field, then `after`.
+fn one_mark_at_a_time<T>(bencher: divan::Bencher, entries: u32, mut after: impl FnMut(&mut podium::engine::LiveScores) -> T) {
     let entries = if entries == 0 { largest() } else { entries };
     let inputs = contest(entries);
     let first = inputs.marks.of_entry(0)[0];
@@ -68,7 +66,14 @@ fn live_one_mark(bencher: divan::Bencher, entries: u32) {
         units = if units == first.units { first.units - 5 } else { first.units };
         live.set_mark(0, podium::data::Mark { units, ..first });
         live.rescore();
+        after(&mut live)
     });
+}
+
+/// One mark re-scored: what `podium serve` does per commit before publishing.
+#[divan::bench(args = [10_000, 0], sample_count = 20)]
+fn live_one_mark(bencher: divan::Bencher, entries: u32) {
+    one_mark_at_a_time(bencher, entries, |_| ());
 }
 
 /// One mark to an updated leaderboard: the mark re-scored as in
@@ -76,16 +81,8 @@ fn live_one_mark(bencher: divan::Bencher, entries: u32) {
 /// and the desk (the leading 200 and every flagged entry).
 #[divan::bench(args = [10_000, 0], sample_count = 20)]
 fn live_one_mark_to_board(bencher: divan::Bencher, entries: u32) {
-    let entries = if entries == 0 { largest() } else { entries };
-    let inputs = contest(entries);
-    let first = inputs.marks.of_entry(0)[0];
-    let mut live = podium::engine::LiveScores::new(inputs);
-    let mut units = first.units;
-    bencher.bench_local(|| {
-        units = if units == first.units { first.units - 5 } else { first.units };
-        live.set_mark(0, podium::data::Mark { units, ..first });
-        live.rescore();
-        podium::serve::live::leading_rows(&mut live, None, podium::contest::Lang::Zh, 10).unwrap()
+    one_mark_at_a_time(bencher, entries, |live| {
+        podium::serve::live::leading_rows(live, None, podium::contest::Lang::Zh, 10).unwrap()
     });
 }
 

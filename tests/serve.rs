@@ -259,26 +259,9 @@ fn first_event(url: &str) -> serde_json::Value {
     panic!("the stream ended without an event");
 }
 
-#[test]
-fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
-    let dir = contest("serve-hall");
-    unrestrict_j1(&dir);
-    let out = podium(&["import", dir.to_str().unwrap(), "contests/construction/marks.csv"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let server = Server::start(&dir);
-    let (status, api) = get(&format!("{}/api/results", server.base));
-    assert_eq!(status, 200);
-    let cli = stdout(&podium(&["score", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]));
-    assert_eq!(api, cli, "the API is the CLI's JSON");
-    let hall = first_event(&format!("{}/events", server.base));
-    assert_eq!(hall["hall"]["frozen"], false);
-    assert_eq!(hall["rows"][1]["total"], "82.80", "totals as exact text");
-    // Freeze, then the ceremony reveals from the bottom, one place at a time.
-    let form = form_token(&get(&server.desk).1);
-    let (_, said) = post(&format!("{}/freeze", server.desk), &[("on", "true"), ("form", &form)]);
-    assert!(said.contains("\"ok\":true"), "{said}");
-    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["frozen"], true);
-    // A mark while frozen: the jury's desk sees it, the public API does not.
+/// J2 corrects C01's workmanship mark, then waits until the desk's live
+/// results show C01's new total.
+fn correct_c01_and_wait_for_the_desk(server: &Server) {
     let desk_events = format!("{}/events", server.desk);
     let c01 = |rows: serde_json::Value| {
         rows.as_array()
@@ -303,6 +286,29 @@ fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
         assert!(std::time::Instant::now() < deadline, "the desk never saw the mark");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+}
+
+#[test]
+fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
+    let dir = contest("serve-hall");
+    unrestrict_j1(&dir);
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/construction/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+    let (status, api) = get(&format!("{}/api/results", server.base));
+    assert_eq!(status, 200);
+    let cli = stdout(&podium(&["score", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]));
+    assert_eq!(api, cli, "the API is the CLI's JSON");
+    let hall = first_event(&format!("{}/events", server.base));
+    assert_eq!(hall["hall"]["frozen"], false);
+    assert_eq!(hall["rows"][1]["total"], "82.80", "totals as exact text");
+    // Freeze, then the ceremony reveals from the bottom, one place at a time.
+    let form = form_token(&get(&server.desk).1);
+    let (_, said) = post(&format!("{}/freeze", server.desk), &[("on", "true"), ("form", &form)]);
+    assert!(said.contains("\"ok\":true"), "{said}");
+    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["frozen"], true);
+    // A mark while frozen: the jury's desk sees it, the public API does not.
+    correct_c01_and_wait_for_the_desk(&server);
     assert_eq!(
         get(&format!("{}/api/results", server.base)).1,
         api,
@@ -332,30 +338,7 @@ fn a_board_frozen_before_anyone_read_the_api_keeps_its_results_there() {
     let (_, said) = post(&format!("{}/freeze", server.desk), &[("on", "true"), ("form", &form)]);
     assert!(said.contains("\"ok\":true"), "{said}");
     // A mark after the freeze, seen by the desk, before the API is first asked.
-    let desk_events = format!("{}/events", server.desk);
-    let c01 = |rows: serde_json::Value| {
-        rows.as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["entry"] == "C01")
-            .map(|r| r["total"].clone())
-    };
-    let before = c01(first_event(&desk_events));
-    let link = server.judge("J2");
-    let (status, said) = mark(
-        link,
-        &form_token(&get(link).1),
-        "C01",
-        "quality.workmanship",
-        "3",
-        "re-read the sheet",
-    );
-    assert_eq!(status, 200, "{said}");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while c01(first_event(&desk_events)) == before {
-        assert!(std::time::Instant::now() < deadline, "the desk never saw the mark");
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    correct_c01_and_wait_for_the_desk(&server);
     let (status, api) = get(&format!("{}/api/results", server.base));
     assert_eq!(status, 200);
     assert_eq!(api, frozen, "the API gives the results the board was frozen at");
