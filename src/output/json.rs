@@ -1,75 +1,145 @@
-//! JSON: every number written exactly as computed.
+//! JSON: every number written exactly as computed. The leaderboard is
+//! serialised straight from the board's rows (no tree of values is built:
+//! at national scale that was most of the time).
 
-use super::{Format, Leaderboard};
+use super::{BoardRow, Format, Leaderboard};
+use crate::engine::Place;
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 use std::str::FromStr;
 
 pub struct Json;
 
 /// An exact decimal as a JSON number (`87.50` stays `87.50`).
-pub fn decimal(value: Option<Decimal>) -> Value {
-    value.map_or(Value::Null, |v| {
-        Value::Number(serde_json::Number::from_str(&v.to_string()).expect("a decimal is a JSON number"))
-    })
+struct Exact(Option<Decimal>);
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(value) => serde_json::Number::from_str(&value.to_string())
+                .expect("a decimal is a JSON number")
+                .serialize(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
 }
 
 /// id → score, in the contest's order.
-fn scores<'a>(ids: impl Iterator<Item = &'a String>, values: &[Option<Decimal>]) -> Map<String, Value> {
-    ids.zip(values).map(|(id, v)| (id.clone(), decimal(*v))).collect()
+struct Scores<'a, I>(I, &'a [Option<Decimal>]);
+
+impl<'a, I: Iterator<Item = &'a String> + Clone> Serialize for Scores<'a, I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.1.len()))?;
+        for (id, value) in self.0.clone().zip(self.1) {
+            map.serialize_entry(id, &Exact(*value))?;
+        }
+        map.end()
+    }
+}
+
+/// A place within a division field.
+#[derive(Serialize)]
+struct DivisionPlace<'a> {
+    value: &'a str,
+    rank: Option<u32>,
+    tied: bool,
+}
+
+/// Each division field → its value and the place within it.
+struct Divisions<'a>(&'a [(&'a str, &'a str, Option<Place>)]);
+
+impl Serialize for Divisions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, value, place) in self.0 {
+            let place = DivisionPlace {
+                value,
+                rank: place.map(|p| p.rank),
+                tied: place.is_some_and(|p| p.tied),
+            };
+            map.serialize_entry(field, &place)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Award<'a> {
+    set: &'a str,
+    tier: &'a str,
+    label: &'a str,
+}
+
+/// One leaderboard row, its fields in the order users' scripts know.
+struct Row<'a>(&'a Leaderboard<'a>, &'a BoardRow<'a>);
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Row(board, row) = self;
+        let rules = board.rules;
+        let mut map = serializer.serialize_map(Some(14))?;
+        map.serialize_entry("rank", &row.place.map(|p| p.rank))?;
+        map.serialize_entry("tied", &row.place.is_some_and(|p| p.tied))?;
+        map.serialize_entry("entry", row.entry)?;
+        map.serialize_entry("name", &row.name)?;
+        map.serialize_entry("organisation", row.organisation)?;
+        map.serialize_entry("division", row.division)?;
+        map.serialize_entry("divisions", &Divisions(&row.divisions))?;
+        map.serialize_entry("total", &Exact(row.total))?;
+        map.serialize_entry("categories", &Scores(rules.categories.iter().map(|c| &c.id), row.categories))?;
+        map.serialize_entry("criteria", &Scores(rules.criteria.iter().map(|c| &c.key), row.criteria))?;
+        map.serialize_entry("flags", &row.flags)?;
+        map.serialize_entry("award", &row.awards.first().map(|a| a.1))?;
+        map.serialize_entry("award_label", &row.awards.first().map(|a| a.2))?;
+        let awards: Vec<Award> = row.awards.iter().map(|&(set, tier, label)| Award { set, tier, label }).collect();
+        map.serialize_entry("awards", &awards)?;
+        map.end()
+    }
+}
+
+/// Every row, best first.
+struct Rows<'a>(&'a Leaderboard<'a>);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.rows.len()))?;
+        for row in &self.0.rows {
+            seq.serialize_element(&Row(self.0, row))?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Filter<'a> {
+    field: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    contest: &'a str,
+    name: &'a str,
+    leaderboard: &'static str,
+    division: Option<Filter<'a>>,
+    entries: Rows<'a>,
 }
 
 impl Format for Json {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         let rules = board.rules;
-        let entries: Vec<Value> = board
-            .rows
-            .iter()
-            .map(|row| {
-                let categories = scores(rules.categories.iter().map(|c| &c.id), row.categories);
-                let criteria = scores(rules.criteria.iter().map(|c| &c.key), row.criteria);
-                let divisions: Map<String, Value> = row
-                    .divisions
-                    .iter()
-                    .map(|(field, value, place)| {
-                        (
-                            field.to_string(),
-                            json!({ "value": value, "rank": place.map(|p| p.rank), "tied": place.is_some_and(|p| p.tied) }),
-                        )
-                    })
-                    .collect();
-                let awards: Vec<Value> = row
-                    .awards
-                    .iter()
-                    .map(|(set, tier, label)| json!({ "set": set, "tier": tier, "label": label }))
-                    .collect();
-                json!({
-                    "rank": row.place.map(|p| p.rank),
-                    "tied": row.place.is_some_and(|p| p.tied),
-                    "entry": row.entry,
-                    "name": row.name,
-                    "organisation": row.organisation,
-                    "division": row.division,
-                    "divisions": divisions,
-                    "total": decimal(row.total),
-                    "categories": categories,
-                    "criteria": criteria,
-                    "flags": row.flags,
-                    "award": row.awards.first().map(|a| a.1),
-                    "award_label": row.awards.first().map(|a| a.2),
-                    "awards": awards,
-                })
-            })
-            .collect();
-        let document = json!({
-            "contest": rules.contest.id,
-            "name": rules.contest.name.get(board.lang),
-            "leaderboard": if board.teams { "teams" } else { "entries" },
-            "division": board.filter.as_ref().map(|(field, value)| json!({ "field": field, "value": value })),
-            "entries": entries,
-        });
-        serde_json::to_writer_pretty(&mut *out, &document)?;
-        writeln!(out)
+        let document = Document {
+            contest: &rules.contest.id,
+            name: rules.contest.name.get(board.lang),
+            leaderboard: if board.teams { "teams" } else { "entries" },
+            division: board.filter.as_ref().map(|(field, value)| Filter { field, value }),
+            entries: Rows(board),
+        };
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, &document)?;
+        writeln!(out)?;
+        out.flush()
     }
 }
