@@ -330,7 +330,7 @@ pub struct Ranking {
     /// The entries whose scores or places the last run changed; `None`: all.
     touched: Option<Vec<u32>>,
     /// Runs so far: a system that keeps something of its own from the
-    /// last run knows whether `touched` covers everything since.
+    /// last run knows whether `changed` covers everything since.
     pub generation: u64,
 }
 
