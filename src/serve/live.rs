@@ -69,7 +69,7 @@ struct Work {
 }
 
 pub struct Live {
-    /// The newest results, for the organiser and the API.
+    /// The newest results, for the organiser (the API reads `public`).
     pub results: watch::Receiver<Arc<Snapshot>>,
     /// What the hall shows: `{"hall": …, "rows": …}`.
     pub hall: watch::Receiver<Arc<String>>,
