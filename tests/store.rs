@@ -283,8 +283,18 @@ fn audit_verify_catches_edits_made_outside_podium() {
         ),
         (
             "current",
-            "UPDATE current SET value = '10' WHERE entry = 'C02' AND criterion = 'quality.workmanship' AND judge = 'J3';",
+            "UPDATE current_by_entry SET cells = (SELECT cells FROM current_by_entry WHERE entry = 'C01') WHERE entry = 'C02';",
             "the current mark of C02 quality.workmanship element 0 judge J3 does not match the log",
+        ),
+        (
+            "current-removed",
+            "DELETE FROM current_by_entry WHERE entry = 'C03';",
+            "the current mark of C03 quality.workmanship element 0 judge J1 does not match the log",
+        ),
+        (
+            "current-garbled",
+            "UPDATE current_by_entry SET cells = x'01ff' WHERE entry = 'C02';",
+            "the current marks of C02 cannot be read: they were edited outside podium",
         ),
     ];
     for (name, sql, expected) in cases {
@@ -689,8 +699,96 @@ fn a_store_of_another_layout_is_refused_and_left_alone() {
     let before = std::fs::read(&path).unwrap();
     let err = run_err(&["audit", "verify", s(&dir)]);
     assert!(
-        err.contains("this mark store has table layout from before layouts were numbered, and this podium reads layout 1"),
+        err.contains("this mark store has table layout from before layouts were numbered, and this podium reads layout 2"),
         "{err}"
     );
     assert!(std::fs::read(&path).unwrap() == before, "the refused store was changed");
+}
+
+#[test]
+fn a_store_of_layout_1_is_brought_to_this_layout_with_its_marks() {
+    let dir = contest("layout-1", "construction");
+    run_ok(&["import", s(&dir), s(&dir.join("marks.csv"))]);
+    let correct = [
+        "--judge",
+        "J3",
+        "--entry",
+        "C02",
+        "--criterion",
+        "quality.workmanship",
+        "--reason",
+        "misread",
+        "9.5",
+    ];
+    run_ok(&[&["mark", s(&dir)][..], &correct].concat());
+    let exported = run_ok(&["export", "marks", s(&dir)]);
+    let board = run_ok(&["score", s(&dir), "--format", "json"]);
+    // Layout 1 kept one `current` row per cell.
+    tamper(
+        &dir,
+        "CREATE TABLE current (
+             entry TEXT NOT NULL, criterion TEXT NOT NULL, element INTEGER NOT NULL, judge TEXT NOT NULL,
+             value TEXT NOT NULL, seq INTEGER NOT NULL, first INTEGER NOT NULL, confirmed INTEGER,
+             PRIMARY KEY (entry, criterion, element, judge)) WITHOUT ROWID;
+         INSERT INTO current SELECT l.entry, l.criterion, l.element, l.judge, l.value, l.seq, f.first, NULL
+             FROM (SELECT max(seq) AS seq, min(seq) AS first FROM log WHERE kind = 'mark' GROUP BY entry, criterion, element, judge) f
+             JOIN log l ON l.seq = f.seq;
+         DROP TABLE current_by_entry;
+         UPDATE meta SET value = '1' WHERE key = 'schema';",
+    );
+    assert_eq!(records(&dir), 251);
+    assert_eq!(run_ok(&["export", "marks", s(&dir)]), exported);
+    assert_eq!(run_ok(&["score", s(&dir), "--format", "json"]), board);
+    let connection = rusqlite::Connection::open(dir.join("marks.db")).unwrap();
+    let layout: String = connection
+        .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(layout, "2");
+    let old: i64 = connection
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'current'", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(old, 0, "the old table is gone");
+}
+
+#[test]
+fn marks_entered_judge_by_judge_export_in_that_order_with_corrections_in_place() {
+    let dir = contest("judge-by-judge", "construction");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let (header, rows) = text.split_once('\n').unwrap();
+    let mut rows: Vec<&str> = rows.lines().collect();
+    // By judge, entries last to first: no entry's marks are together.
+    rows.sort_by_key(|row| {
+        let fields: Vec<&str> = row.split(',').collect();
+        (fields[3], std::cmp::Reverse(fields[0]))
+    });
+    let sheet = dir.join("by-judge.csv");
+    std::fs::write(&sheet, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    run_ok(&["import", s(&dir), s(&sheet)]);
+    assert_eq!(run_ok(&["export", "marks", s(&dir)]), std::fs::read_to_string(&sheet).unwrap());
+    // A correction keeps the cell's place in the order, with the new value.
+    let correct = [
+        "--judge",
+        "J3",
+        "--entry",
+        "C02",
+        "--criterion",
+        "quality.workmanship",
+        "--reason",
+        "misread",
+        "9.5",
+    ];
+    run_ok(&[&["mark", s(&dir)][..], &correct].concat());
+    let corrected: Vec<String> = rows
+        .iter()
+        .map(|row| match row.strip_prefix("C02,quality.workmanship,,J3,") {
+            Some(_) => "C02,quality.workmanship,,J3,9.5".to_string(),
+            None => row.to_string(),
+        })
+        .collect();
+    assert_ne!(corrected, rows);
+    assert_eq!(
+        run_ok(&["export", "marks", s(&dir)]),
+        format!("{header}\n{}\n", corrected.join("\n"))
+    );
+    run_ok(&["audit", "verify", s(&dir)]);
 }

@@ -4,8 +4,10 @@
 //! number and hash) is kept in `meta` in the same transaction, so records
 //! removed from the end are noticed too.
 
+use super::cells::{CellKey, EntryCells};
 use super::Cell;
 use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 /// One record of the log.
@@ -37,6 +39,8 @@ pub enum Tamper {
     Appended { head: i64, last: i64 },
     /// The current mark of a cell does not match the log.
     Current { cell: Cell },
+    /// An entry's current marks are not in podium's encoding.
+    Unreadable { entry: String },
 }
 
 impl std::fmt::Display for Tamper {
@@ -58,6 +62,7 @@ impl std::fmt::Display for Tamper {
                 "the current mark of {} {} element {} judge {} does not match the log",
                 cell.entry, cell.criterion, cell.element, cell.judge
             ),
+            Tamper::Unreadable { entry } => write!(f, "the current marks of {entry} cannot be read: they were edited outside podium"),
         }
     }
 }
@@ -238,35 +243,91 @@ pub fn verify(connection: &Connection) -> rusqlite::Result<(usize, Vec<Tamper>)>
     Ok((count, problems))
 }
 
-/// Cells whose current mark is not the log's latest record for the cell.
+/// What a cell's current mark must be: (value, seq, first, confirmed).
+type Expected = FxHashMap<CellKey, (String, i64, i64, Option<i64>)>;
+
+/// Cells whose current mark is not what the log says it is, entry by entry:
+/// the log's latest mark record of each cell (and its confirmation) against
+/// the stored current marks. At most `MAX_REPORTED` are named.
 fn current_mismatches(connection: &Connection) -> rusqlite::Result<Vec<Tamper>> {
     let sql = "
         WITH latest AS (
-            SELECT entry, criterion, element, judge, max(seq) AS seq FROM log WHERE kind = 'mark' GROUP BY entry, criterion, element, judge
+            SELECT max(seq) AS seq, min(seq) AS first FROM log WHERE kind = 'mark' GROUP BY entry, criterion, element, judge
         ),
         confirmations AS (
             SELECT replaces AS seq, max(seq) AS confirmed FROM log WHERE kind = 'confirm' GROUP BY replaces
-        ),
-        expected AS (
-            SELECT l.entry, l.criterion, l.element, l.judge, l.value, l.seq, c.confirmed
-            FROM latest JOIN log l ON l.seq = latest.seq LEFT JOIN confirmations c ON c.seq = latest.seq
         )
-        SELECT entry, criterion, element, judge
-            FROM (SELECT * FROM expected EXCEPT SELECT entry, criterion, element, judge, value, seq, confirmed FROM current)
-        UNION
-        SELECT entry, criterion, element, judge
-            FROM (SELECT entry, criterion, element, judge, value, seq, confirmed FROM current EXCEPT SELECT * FROM expected)
-        LIMIT 1000";
+        SELECT l.entry, l.criterion, l.element, l.judge, l.value, l.seq, latest.first, c.confirmed
+        FROM latest JOIN log l ON l.seq = latest.seq LEFT JOIN confirmations c ON c.seq = latest.seq
+        ORDER BY l.entry";
+    let mut stored = connection.prepare("SELECT cells FROM current_by_entry WHERE entry = ?1")?;
+    let mut compare = |entry: &str, expected: &Expected, problems: &mut Vec<Tamper>| -> rusqlite::Result<()> {
+        let bytes: Option<Vec<u8>> = stored.query_row([entry], |row| row.get(0)).optional()?;
+        let cells = match bytes.map(|b| EntryCells::decode(&b)) {
+            Some(None) => {
+                problems.push(Tamper::Unreadable { entry: entry.into() });
+                return Ok(());
+            }
+            Some(Some(cells)) => cells,
+            None => EntryCells::default(),
+        };
+        problems.extend(differences(entry, expected, &cells));
+        Ok(())
+    };
+    let mut problems = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let (mut entry, mut expected) = (String::new(), Expected::default());
     let mut query = connection.prepare(sql)?;
-    let rows = query.query_map([], |row| {
-        Ok(Tamper::Current {
-            cell: Cell {
-                entry: row.get(0)?,
+    let mut rows = query.query([])?;
+    while let Some(row) = rows.next()? {
+        let (cell_entry, key) = (
+            row.get_ref(0)?.as_str()?,
+            CellKey {
                 criterion: row.get(1)?,
                 element: row.get(2)?,
                 judge: row.get(3)?,
             },
+        );
+        if cell_entry != entry {
+            if !expected.is_empty() {
+                compare(&entry, &expected, &mut problems)?;
+            }
+            entry = cell_entry.to_string();
+            seen.insert(entry.clone());
+            expected.clear();
+        }
+        expected.insert(key, (row.get(4)?, row.get(5)?, row.get(6)?, row.get(7)?));
+    }
+    if !expected.is_empty() {
+        compare(&entry, &expected, &mut problems)?;
+    }
+    // Entries with current marks but no mark in the log.
+    let mut all = connection.prepare("SELECT entry FROM current_by_entry")?;
+    let unseen: Vec<String> = all
+        .query_map([], |row| row.get(0))?
+        .filter(|e| e.as_ref().map_or(true, |e| !seen.contains(e)))
+        .collect::<rusqlite::Result<_>>()?;
+    for entry in unseen {
+        compare(&entry, &Expected::default(), &mut problems)?;
+    }
+    problems.truncate(MAX_REPORTED);
+    Ok(problems)
+}
+
+/// At most this many problems with the current marks are named.
+const MAX_REPORTED: usize = 1000;
+
+/// The cells of an entry whose stored current mark is not the expected one.
+fn differences(entry: &str, expected: &Expected, stored: &EntryCells) -> Vec<Tamper> {
+    let mut keys: Vec<&CellKey> = expected.keys().chain(stored.0.keys()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|key| {
+            let want = expected.get(*key);
+            let have = stored.0.get(*key).map(|m| (&m.value, m.seq, m.first, m.confirmed));
+            want.map(|(value, seq, first, confirmed)| (value, *seq, *first, *confirmed)) != have
         })
-    })?;
-    rows.collect()
+        .map(|key| Tamper::Current { cell: key.in_entry(entry) })
+        .collect()
 }

@@ -6,17 +6,20 @@
 //!   refuse UPDATE and DELETE; each record carries a SHA-256 hash chained to
 //!   the previous record's, so an edit, removal or insertion made behind
 //!   podium's back breaks the chain and `verify` names the record.
-//! - `current` holds each cell's latest value. It is derived from the log
-//!   in the same transaction, so scoring reads it directly; `verify` also
-//!   checks it against the log.
+//! - `current_by_entry` holds each cell's latest value, one row per entry
+//!   (see `cells`). It is derived from the log in the same transaction, so
+//!   scoring reads it directly; `verify` also checks it against the log.
 //! - WAL journal with `synchronous = FULL`: when `append` returns, the
 //!   records are on disk. A transaction is all or nothing.
 
+mod cells;
 mod chain;
 
 pub use chain::{hex, Record, Tamper};
 
+use cells::{CellKey, CellMark, EntryCells};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -24,7 +27,9 @@ use std::time::Duration;
 pub const STORE_FILE: &str = "marks.db";
 
 /// The layout of the tables below; a store of another layout is refused.
-const SCHEMA_VERSION: &str = "1";
+/// Layout 1 kept the current marks one row per cell (`current`); a store
+/// of that layout is brought to this one when it is opened.
+const SCHEMA_VERSION: &str = "2";
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,17 +58,7 @@ CREATE TRIGGER IF NOT EXISTS log_is_append_only_update BEFORE UPDATE ON log
 BEGIN SELECT RAISE(ABORT, 'the mark log is append-only: correct a mark with a new record'); END;
 CREATE TRIGGER IF NOT EXISTS log_is_append_only_delete BEFORE DELETE ON log
 BEGIN SELECT RAISE(ABORT, 'the mark log is append-only: correct a mark with a new record'); END;
-CREATE TABLE IF NOT EXISTS current (
-    entry TEXT NOT NULL,
-    criterion TEXT NOT NULL,
-    element INTEGER NOT NULL,
-    judge TEXT NOT NULL,
-    value TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    first INTEGER NOT NULL,
-    confirmed INTEGER,
-    PRIMARY KEY (entry, criterion, element, judge)
-) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS current_by_entry (entry TEXT PRIMARY KEY, cells BLOB NOT NULL);
 ";
 
 /// One cell: who marked what (element 0 when the criterion has none; judge
@@ -76,8 +71,24 @@ pub struct Cell {
     pub judge: String,
 }
 
+/// How many entries' current marks a batch holds before writing them back.
+const ENTRIES_HELD: usize = 256;
+
+/// How many entries' current marks the export in entered order holds at once.
+const ENTRIES_READ: usize = 4096;
+
+/// Which log records are lock, unlock and publish records. Spelled with OR,
+/// not IN: SQLite checks a three-value IN list through a temporary table,
+/// and it checks this condition on every record appended (a third of the
+/// import's time). The query reads it in the same words, or the planner
+/// would not use the index.
+const STATE_KINDS: &str = "kind = 'lock' OR kind = 'unlock' OR kind = 'publish'";
+
 /// Lock, unlock and publish records, found without reading every mark.
-const STATE_INDEX: &str = "CREATE INDEX IF NOT EXISTS log_state ON log (seq) WHERE kind IN ('lock', 'unlock', 'publish');";
+/// Replaces `log_state`, the same index written with IN.
+fn state_index() -> String {
+    format!("DROP INDEX IF EXISTS log_state; CREATE INDEX IF NOT EXISTS log_state_changes ON log (seq) WHERE {STATE_KINDS};")
+}
 
 /// A cell's current mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,29 +101,50 @@ pub struct Current {
     pub confirmed: Option<i64>,
 }
 
-/// The current mark of a cell, with who entered it.
-const CURRENT_OF: &str =
-    "SELECT c.value, c.seq, b.actor, c.confirmed FROM current c JOIN log l ON l.seq = c.seq JOIN batches b ON b.id = l.batch
-     WHERE c.entry = ?1 AND c.criterion = ?2 AND c.element = ?3 AND c.judge = ?4";
+/// Who entered a record.
+const ACTOR_OF: &str = "SELECT b.actor FROM log l JOIN batches b ON b.id = l.batch WHERE l.seq = ?1";
+/// One entry's current marks.
+const CELLS_OF: &str = "SELECT cells FROM current_by_entry WHERE entry = ?1";
 
-fn read_current(row: &rusqlite::Row) -> rusqlite::Result<Current> {
+/// An entry's current marks as stored; none if it has no marks yet.
+fn cells_of(query: &mut rusqlite::Statement, path: &Path, entry: &str) -> Result<EntryCells, StoreError> {
+    let bytes: Option<Vec<u8>> = query
+        .query_row([entry], |row| row.get(0))
+        .optional()
+        .map_err(|e| StoreError::new(path, e))?;
+    match bytes {
+        None => Ok(EntryCells::default()),
+        Some(bytes) => EntryCells::decode(&bytes).ok_or_else(|| unreadable(path, entry)),
+    }
+}
+
+fn unreadable(path: &Path, entry: &str) -> StoreError {
+    StoreError {
+        path: path.to_path_buf(),
+        message: format!("the current marks of {entry} cannot be read: the store was changed outside podium (run `podium audit verify`)"),
+    }
+}
+
+/// A cell's current mark, with who entered it.
+fn current_of(actor_of: &mut rusqlite::Statement, path: &Path, mark: &CellMark) -> Result<Current, StoreError> {
+    let by = actor_of
+        .query_row([mark.seq], |row| row.get(0))
+        .map_err(|e| StoreError::new(path, e))?;
     Ok(Current {
-        value: row.get(0)?,
-        seq: row.get(1)?,
-        by: row.get(2)?,
-        confirmed: row.get(3)?,
+        value: mark.value.clone(),
+        seq: mark.seq,
+        by,
+        confirmed: mark.confirmed,
     })
 }
 
-/// A row of `entry, criterion, element, judge, value`.
-fn read_cell_value(row: &rusqlite::Row) -> rusqlite::Result<(Cell, String)> {
-    let cell = Cell {
-        entry: row.get(0)?,
-        criterion: row.get(1)?,
-        element: row.get(2)?,
-        judge: row.get(3)?,
-    };
-    Ok((cell, row.get(4)?))
+/// Whether a current mark is among those asked for.
+fn wanted(which: Which, mark: &CellMark) -> bool {
+    match which {
+        Which::All => true,
+        Which::Confirmed => mark.confirmed.is_some(),
+        Which::Unconfirmed => mark.confirmed.is_none(),
+    }
 }
 
 /// For commands, whose errors are messages.
@@ -126,6 +158,15 @@ impl From<StoreError> for String {
 pub struct StoreError {
     pub path: PathBuf,
     pub message: String,
+}
+
+impl StoreError {
+    fn new(path: &Path, e: rusqlite::Error) -> StoreError {
+        StoreError {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for StoreError {
@@ -182,6 +223,12 @@ impl Store {
         } else {
             None
         };
+        let version = if version.as_deref() == Some("1") {
+            upgrade_layout_1(&connection).map_err(fail)?;
+            Some(SCHEMA_VERSION.to_string())
+        } else {
+            version
+        };
         if version.as_deref() != Some(SCHEMA_VERSION) {
             return Err(StoreError {
                 path: path.to_path_buf(),
@@ -193,8 +240,8 @@ impl Store {
         }
         // WAL rewrites the file's header, so only once the layout is known good.
         connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
-        // Stores made before the state index had it added: an index changes no record.
-        connection.execute_batch(STATE_INDEX).map_err(fail)?;
+        // Stores made before the state index, or with its older form, get it now: an index changes no record.
+        connection.execute_batch(&state_index()).map_err(fail)?;
         Ok(Store {
             connection,
             path: path.to_path_buf(),
@@ -223,14 +270,13 @@ impl Store {
 
     /// The current mark of a cell.
     pub fn current(&self, cell: &Cell) -> Result<Option<Current>, StoreError> {
-        self.connection
-            .query_row(
-                CURRENT_OF,
-                params![cell.entry, cell.criterion, cell.element, cell.judge],
-                read_current,
-            )
-            .optional()
-            .map_err(|e| self.error(e))
+        let mut query = self.connection.prepare_cached(CELLS_OF).map_err(|e| self.error(e))?;
+        let cells = cells_of(&mut query, &self.path, &cell.entry)?;
+        let Some(mark) = cells.0.get(&CellKey::of(cell)) else {
+            return Ok(None);
+        };
+        let mut actor_of = self.connection.prepare_cached(ACTOR_OF).map_err(|e| self.error(e))?;
+        current_of(&mut actor_of, &self.path, mark).map(Some)
     }
 
     /// Runs `work` as one batch of appends in one transaction holding the
@@ -255,21 +301,18 @@ impl Store {
         let (seq, previous) = chain::head(&transaction).map_err(fail)?;
         let prepare = |sql: &str| transaction.prepare(sql).map_err(fail);
         let mut batch = Batch {
-            current_of: prepare(CURRENT_OF)?,
-            confirm: prepare("UPDATE current SET confirmed = ?5 WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4")?,
-            claim: prepare(
-                "INSERT INTO current (entry, criterion, element, judge, value, seq, first) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
-                 ON CONFLICT (entry, criterion, element, judge) DO NOTHING",
+            actor_of: prepare(ACTOR_OF)?,
+            cells_of: prepare(CELLS_OF)?,
+            write_cells: prepare(
+                "INSERT INTO current_by_entry (entry, cells) VALUES (?1, ?2) ON CONFLICT (entry) DO UPDATE SET cells = excluded.cells",
             )?,
-            replace: prepare(
-                "UPDATE current SET value = ?5, seq = ?6, confirmed = NULL WHERE entry = ?1 AND criterion = ?2 AND element = ?3 AND judge = ?4",
-            )?,
+            entries: FxHashMap::default(),
             insert: prepare(
                 "INSERT INTO log (seq, kind, entry, criterion, element, judge, value, replaces, reason, batch, hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
-            state_records: prepare("SELECT seq, kind, value FROM log WHERE kind IN ('lock', 'unlock', 'publish') ORDER BY seq")?,
+            state_records: prepare(&format!("SELECT seq, kind, value FROM log WHERE {STATE_KINDS} ORDER BY seq"))?,
             path: self.path.clone(),
             seq,
             started: seq,
@@ -283,6 +326,7 @@ impl Store {
             stored: 0,
         };
         let result = work(&mut batch)?;
+        batch.write_entries()?;
         let (seq, previous, stored) = (batch.seq, std::mem::take(&mut batch.previous), batch.stored);
         drop(batch);
         if stored > 0 {
@@ -352,7 +396,7 @@ impl Store {
     /// Whether any mark has been stored (a store may exist before its first mark).
     pub fn has_marks(&self) -> Result<bool, StoreError> {
         self.connection
-            .query_row("SELECT EXISTS (SELECT 1 FROM current)", [], |row| row.get(0))
+            .query_row("SELECT EXISTS (SELECT 1 FROM current_by_entry)", [], |row| row.get(0))
             .map_err(|e| self.error(e))
     }
 
@@ -365,30 +409,87 @@ impl Store {
     /// confirmed by double entry): in the order the cells were first marked
     /// (`as_entered`, for export and lists), or grouped by entry (faster, for scoring).
     pub fn current_marks(&self, which: Which, as_entered: bool, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
-        let filter = match which {
-            Which::All => "",
-            Which::Confirmed => " WHERE confirmed IS NOT NULL",
-            Which::Unconfirmed => " WHERE confirmed IS NULL",
-        };
-        let order = if as_entered { " ORDER BY first" } else { "" };
-        let sql = format!("SELECT entry, criterion, element, judge, value FROM current{filter}{order}");
-        let mut query = self.connection.prepare(&sql).map_err(|e| self.error(e))?;
+        if as_entered {
+            return self.current_marks_as_entered(which, each);
+        }
+        self.each_entry(|entry, cells| {
+            for (key, mark) in cells.in_entered_order() {
+                if wanted(which, mark) {
+                    each(key.in_entry(entry), mark.value.clone());
+                }
+            }
+        })
+    }
+
+    /// Every entry's current marks, entries in the order they were first stored.
+    fn each_entry(&self, mut each: impl FnMut(&str, EntryCells)) -> Result<(), StoreError> {
+        let mut query = self
+            .connection
+            .prepare("SELECT entry, cells FROM current_by_entry")
+            .map_err(|e| self.error(e))?;
         let mut rows = query.query([]).map_err(|e| self.error(e))?;
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let (cell, value) = read_cell_value(row).map_err(|e| self.error(e))?;
-            each(cell, value);
+            let entry: String = row.get(0).map_err(|e| self.error(e))?;
+            let bytes = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)).map_err(|e| self.error(e))?;
+            let cells = EntryCells::decode(bytes).ok_or_else(|| unreadable(&self.path, &entry))?;
+            each(&entry, cells);
+        }
+        Ok(())
+    }
+
+    /// The current marks in the order their cells were first marked, across
+    /// entries: the log's first marks of cells, in order, each with its
+    /// cell's value now. Reads each entry's marks once while the log stays
+    /// on it (as an import leaves it), so memory stays small.
+    fn current_marks_as_entered(&self, which: Which, mut each: impl FnMut(Cell, String)) -> Result<(), StoreError> {
+        let mut firsts = self
+            .connection
+            .prepare("SELECT seq, entry, criterion, element, judge FROM log WHERE kind = 'mark' AND replaces IS NULL ORDER BY seq")
+            .map_err(|e| self.error(e))?;
+        let mut cells_query = self.connection.prepare_cached(CELLS_OF).map_err(|e| self.error(e))?;
+        let mut read: FxHashMap<String, EntryCells> = FxHashMap::default();
+        let mut rows = firsts.query([]).map_err(|e| self.error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
+            let read_row = |row: &rusqlite::Row| -> rusqlite::Result<(i64, Cell)> {
+                Ok((
+                    row.get(0)?,
+                    Cell {
+                        entry: row.get(1)?,
+                        criterion: row.get(2)?,
+                        element: row.get(3)?,
+                        judge: row.get(4)?,
+                    },
+                ))
+            };
+            let (seq, cell) = read_row(row).map_err(|e| self.error(e))?;
+            if !read.contains_key(&cell.entry) {
+                // Marks entered entry by entry need one at a time; interleaved, a bounded few.
+                if read.len() >= ENTRIES_READ {
+                    read.clear();
+                }
+                let cells = cells_of(&mut cells_query, &self.path, &cell.entry)?;
+                read.insert(cell.entry.clone(), cells);
+            }
+            let mark = read[&cell.entry].0.get(&CellKey::of(&cell));
+            if let Some(mark) = mark.filter(|m| m.first == seq && wanted(which, m)) {
+                let value = mark.value.clone();
+                each(cell, value);
+            }
         }
         Ok(())
     }
 
     /// The current marks one judge gave: (cell, value).
     pub fn marks_of_judge(&self, judge: &str) -> Result<Vec<(Cell, String)>, StoreError> {
-        let mut query = self
-            .connection
-            .prepare_cached("SELECT entry, criterion, element, judge, value FROM current WHERE judge = ?1")
-            .map_err(|e| self.error(e))?;
-        let rows = query.query_map([judge], read_cell_value).map_err(|e| self.error(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
+        let mut marks = Vec::new();
+        self.each_entry(|entry, cells| {
+            for (key, mark) in cells.in_entered_order() {
+                if key.judge == judge {
+                    marks.push((key.in_entry(entry), mark.value.clone()));
+                }
+            }
+        })?;
+        Ok(marks)
     }
 
     /// The records touching cells that match the filter (None matches all), oldest first.
@@ -410,6 +511,53 @@ impl Store {
     }
 }
 
+/// Brings a store of layout 1 (one `current` row per cell) to this layout:
+/// the same current marks, one row per entry. The log is not touched. Of
+/// several processes opening it at once, the first does it.
+fn upgrade_layout_1(connection: &Connection) -> rusqlite::Result<()> {
+    connection.execute_batch("BEGIN IMMEDIATE")?;
+    let upgraded = (|| -> rusqlite::Result<()> {
+        let version: String = connection.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))?;
+        if version != "1" {
+            return Ok(());
+        }
+        connection.execute_batch(SCHEMA)?;
+        let mut write = connection.prepare("INSERT INTO current_by_entry (entry, cells) VALUES (?1, ?2)")?;
+        let mut read =
+            connection.prepare("SELECT entry, criterion, element, judge, value, seq, first, confirmed FROM current ORDER BY entry")?;
+        let mut rows = read.query([])?;
+        let (mut entry, mut cells) = (None::<String>, EntryCells::default());
+        while let Some(row) = rows.next()? {
+            let this: String = row.get(0)?;
+            if entry.as_ref() != Some(&this) {
+                if let Some(entry) = entry.replace(this) {
+                    write.execute(params![entry, std::mem::take(&mut cells).encode()])?;
+                }
+            }
+            let key = CellKey {
+                criterion: row.get(1)?,
+                element: row.get(2)?,
+                judge: row.get(3)?,
+            };
+            let mark = CellMark {
+                value: row.get(4)?,
+                seq: row.get(5)?,
+                first: row.get(6)?,
+                confirmed: row.get(7)?,
+            };
+            cells.0.insert(key, mark);
+        }
+        if let Some(entry) = entry {
+            write.execute(params![entry, cells.encode()])?;
+        }
+        connection.execute_batch(&format!(
+            "DROP TABLE current; UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema';"
+        ))
+    })();
+    connection.execute_batch(if upgraded.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+    upgraded
+}
+
 /// The time now, UTC, RFC 3339 with microseconds.
 fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
@@ -419,10 +567,12 @@ fn now() -> String {
 
 /// Appends in one transaction; see `Store::transact`.
 pub struct Batch<'t> {
-    current_of: rusqlite::Statement<'t>,
-    claim: rusqlite::Statement<'t>,
-    replace: rusqlite::Statement<'t>,
-    confirm: rusqlite::Statement<'t>,
+    actor_of: rusqlite::Statement<'t>,
+    cells_of: rusqlite::Statement<'t>,
+    write_cells: rusqlite::Statement<'t>,
+    /// The current marks of the entries this batch has read, with whether
+    /// it changed them: written back when full and before the commit.
+    entries: FxHashMap<String, (EntryCells, bool)>,
     insert: rusqlite::Statement<'t>,
     new_batch: rusqlite::Statement<'t>,
     state_records: rusqlite::Statement<'t>,
@@ -521,10 +671,50 @@ impl Batch<'_> {
 
     /// The cell's current mark, including what this batch appended.
     pub fn current(&mut self, cell: &Cell) -> Result<Option<Current>, StoreError> {
-        self.current_of
-            .query_row(params![cell.entry, cell.criterion, cell.element, cell.judge], read_current)
-            .optional()
-            .map_err(|e| self.error(e))
+        let mark = self.mark(cell)?;
+        mark.map(|mark| current_of(&mut self.actor_of, &self.path, &mark)).transpose()
+    }
+
+    /// The entry's current marks, read once per batch; `changed` if the
+    /// caller will change them.
+    fn cells(&mut self, entry: &str) -> Result<&mut EntryCells, StoreError> {
+        if !self.entries.contains_key(entry) {
+            // Bounded: an import of a whole province would otherwise hold every entry.
+            if self.entries.len() >= ENTRIES_HELD {
+                self.write_entries()?;
+                self.entries.clear();
+            }
+            let cells = cells_of(&mut self.cells_of, &self.path, entry)?;
+            self.entries.insert(entry.to_string(), (cells, false));
+        }
+        Ok(&mut self.entries.get_mut(entry).expect("just read").0)
+    }
+
+    /// Sets a cell's current mark; its entry's marks were read first.
+    fn set(&mut self, cell: &Cell, mark: CellMark) {
+        let (cells, changed) = self
+            .entries
+            .get_mut(&cell.entry)
+            .expect("the entry's marks are read before they change");
+        cells.0.insert(CellKey::of(cell), mark);
+        *changed = true;
+    }
+
+    /// The cell's current mark as this batch has it.
+    fn mark(&mut self, cell: &Cell) -> Result<Option<CellMark>, StoreError> {
+        Ok(self.cells(&cell.entry)?.0.get(&CellKey::of(cell)).cloned())
+    }
+
+    /// Writes back the current marks this batch changed.
+    fn write_entries(&mut self) -> Result<(), StoreError> {
+        for (entry, (cells, changed)) in &mut self.entries {
+            if std::mem::take(changed) {
+                self.write_cells
+                    .execute(params![entry, cells.encode()])
+                    .map_err(|e| StoreError::new(&self.path, e))?;
+            }
+        }
+        Ok(())
     }
 
     /// The `batches` row, written with the first record (no empty batches).
@@ -543,25 +733,34 @@ impl Batch<'_> {
     /// Stores a first mark for a cell; if the cell has one, stores nothing
     /// and says what it is.
     pub fn append(&mut self, cell: &Cell, value: &str) -> Result<Appended, StoreError> {
-        let seq = self.seq + 1;
-        let claimed = self
-            .claim
-            .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, value, seq])
-            .map_err(|e| self.error(e))?;
-        if claimed == 0 {
-            let current = self.current(cell)?.expect("a claimed cell has a current mark");
+        if let Some(current) = self.current(cell)? {
             return Ok(Appended::Exists(current));
         }
-        self.log(cell, value, None, "").map(Appended::Stored)
+        let seq = self.log(cell, value, None, "")?;
+        let mark = CellMark {
+            value: value.into(),
+            seq,
+            first: seq,
+            confirmed: None,
+        };
+        self.set(cell, mark);
+        Ok(Appended::Stored(seq))
     }
 
     /// Confirms the cell's current mark (record `mark`), entered by someone
     /// else: the second entry of double entry agreed with it.
     pub fn confirm(&mut self, cell: &Cell, value: &str, mark: i64) -> Result<i64, StoreError> {
+        let current = self.mark(cell)?;
         let seq = self.record("confirm", cell, value, Some(mark), "")?;
-        self.confirm
-            .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, seq])
-            .map_err(|e| self.error(e))?;
+        if let Some(current) = current {
+            self.set(
+                cell,
+                CellMark {
+                    confirmed: Some(seq),
+                    ..current
+                },
+            );
+        }
         Ok(seq)
     }
 
@@ -611,11 +810,16 @@ impl Batch<'_> {
 
     /// Stores a correction of the cell's current mark `replaces`, for `reason`.
     pub fn correct(&mut self, cell: &Cell, value: &str, replaces: i64, reason: &str) -> Result<i64, StoreError> {
-        let seq = self.seq + 1;
-        self.replace
-            .execute(params![cell.entry, cell.criterion, cell.element, cell.judge, value, seq])
-            .map_err(|e| self.error(e))?;
-        self.log(cell, value, Some(replaces), reason)
+        let first = self.mark(cell)?.map(|current| current.first);
+        let seq = self.log(cell, value, Some(replaces), reason)?;
+        let mark = CellMark {
+            value: value.into(),
+            seq,
+            first: first.unwrap_or(seq),
+            confirmed: None,
+        };
+        self.set(cell, mark);
+        Ok(seq)
     }
 
     /// Appends a mark record to the log.
@@ -669,5 +873,51 @@ impl Batch<'_> {
     /// reader that saw every transaction's pair in a chain missed no writer.
     pub fn heads(&self) -> (i64, i64) {
         (self.started, self.seq)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(entry: usize, judge: &str) -> Cell {
+        Cell {
+            entry: format!("E{entry:05}"),
+            criterion: "quality".into(),
+            element: 0,
+            judge: judge.into(),
+        }
+    }
+
+    /// More entries than a batch holds, and than the export reads at once,
+    /// each marked twice far apart: nothing is lost, the order is kept.
+    #[test]
+    fn more_entries_than_are_held_at_once_keep_every_mark_in_order() {
+        let dir = std::env::temp_dir().join(format!("podium-store-held-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open(&dir.join("marks.db")).unwrap();
+        let entries = ENTRIES_HELD.max(ENTRIES_READ) + 10;
+        let entered: Vec<Cell> = ["J1", "J2"].iter().flat_map(|j| (0..entries).map(move |e| cell(e, j))).collect();
+        store
+            .transact("clerk", "test", |batch| {
+                for cell in &entered {
+                    assert!(matches!(batch.append(cell, "5")?, Appended::Stored(_)));
+                }
+                // Found again after their entries were written back to make room.
+                for cell in &entered[..10] {
+                    assert!(matches!(batch.append(cell, "5")?, Appended::Exists(_)));
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        let mut exported = Vec::new();
+        store.current_marks(Which::All, true, |cell, _| exported.push(cell)).unwrap();
+        assert_eq!(exported, entered);
+        let mut scored = 0;
+        store.current_marks(Which::All, false, |_, _| scored += 1).unwrap();
+        assert_eq!(scored, entered.len());
+        assert_eq!(store.verify().unwrap(), (entered.len(), vec![]));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
