@@ -141,27 +141,29 @@ fn import(
     store.transact(clerk, &source, |batch| {
         let state = batch.state()?;
         let mut outcome = Outcome::default();
-        let mut record = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    outcome.problems.push(crate::data::csv_error(file, &e));
-                    continue;
+        // Two threads: one reads and checks the rows while this one stores
+        // them, in the file's order, and hands them back to be dropped
+        // where they were made (freeing across threads is slow in glibc).
+        std::thread::scope(|scope| -> Result<(), StoreError> {
+            let (send, checked) = std::sync::mpsc::sync_channel(4);
+            let (give_back, used) = std::sync::mpsc::channel();
+            scope.spawn(|| read_rows(reader, checks, &state, send, used));
+            for rows in checked {
+                for row in &rows {
+                    match row {
+                        Err(problem) => outcome.problems.push(problem.clone()),
+                        // After a problem nothing will be stored, but every row is still checked.
+                        Ok(_) if !outcome.problems.is_empty() => {}
+                        Ok(row) => match mode {
+                            Mode::Verify => verify_row(batch, row, clerk, file, &mut outcome)?,
+                            Mode::Enter { reason } => enter_row(batch, row, reason, file, &mut outcome)?,
+                        },
+                    }
                 }
+                let _ = give_back.send(rows);
             }
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            match checks.row(&record, line, &state) {
-                Err(problem) => outcome.problems.push(problem),
-                // After a problem nothing will be stored, but every row is still checked.
-                Ok(_) if !outcome.problems.is_empty() => {}
-                Ok(row) => match mode {
-                    Mode::Verify => verify_row(batch, row, clerk, file, &mut outcome)?,
-                    Mode::Enter { reason } => enter_row(batch, row, reason, file, &mut outcome)?,
-                },
-            }
-        }
+            Ok(())
+        })?;
         if !outcome.problems.is_empty() {
             let count = outcome.problems.len();
             let nothing = match mode {
@@ -176,6 +178,41 @@ fn import(
         }
         Ok((batch.stored(), outcome))
     })
+}
+
+/// Rows handed from the reading thread to the storing one at a time.
+const ROWS_HANDED: usize = 1024;
+
+/// Reads and checks every row, handing them on in order, and drops the
+/// rows handed back; stops early if the storing thread has stopped.
+fn read_rows(
+    reader: &mut csv::Reader<std::fs::File>,
+    checks: &Checks,
+    state: &State,
+    send: std::sync::mpsc::SyncSender<Vec<Result<Row, Diagnostic>>>,
+    used: std::sync::mpsc::Receiver<Vec<Result<Row, Diagnostic>>>,
+) {
+    let mut record = csv::StringRecord::new();
+    let mut rows = Vec::with_capacity(ROWS_HANDED);
+    loop {
+        let row = match reader.read_record(&mut record) {
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                checks.row(&record, line, state)
+            }
+            Ok(false) => break,
+            Err(e) => Err(crate::data::csv_error(checks.file, &e)),
+        };
+        rows.push(row);
+        if rows.len() == ROWS_HANDED {
+            let mut empty = used.try_recv().unwrap_or_else(|_| Vec::with_capacity(ROWS_HANDED));
+            empty.clear();
+            if send.send(std::mem::replace(&mut rows, empty)).is_err() {
+                return;
+            }
+        }
+    }
+    let _ = send.send(rows);
 }
 
 /// Where each of `COLUMNS` is in the file.
@@ -200,7 +237,7 @@ fn header_columns(file: &Path, reader: &mut csv::Reader<std::fs::File>) -> Resul
 
 /// Stores a row: a new cell's mark; for a cell already marked, nothing
 /// (same value), a correction (with a reason) or a conflict.
-fn enter_row(batch: &mut Batch, row: Row, reason: Option<&str>, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
+fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
     match enter(batch, &row.cell, &row.value, reason)? {
         Entered::Stored(_) | Entered::Corrected { .. } => {}
         Entered::Unchanged(_) => outcome.unchanged += 1,
@@ -224,7 +261,7 @@ fn enter_row(batch: &mut Batch, row: Row, reason: Option<&str>, file: &Path, out
 }
 
 /// Double entry: checks a second clerk's row against the first entry.
-fn verify_row(batch: &mut Batch, row: Row, clerk: &str, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
+fn verify_row(batch: &mut Batch, row: &Row, clerk: &str, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
     match verify(batch, &row.cell, &row.value, clerk)? {
         Ok(Verified::Confirmed(_)) => {}
         Ok(Verified::AlreadyConfirmed) => outcome.unchanged += 1,

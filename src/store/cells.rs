@@ -10,7 +10,8 @@
 //! confirmed (0 for none), texts length-prefixed, numbers as LEB128.
 
 use super::Cell;
-use rustc_hash::FxHashMap;
+use hashbrown::{Equivalent, HashMap};
+use rustc_hash::FxBuildHasher;
 
 /// A cell within its entry.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,6 +30,15 @@ impl CellKey {
         }
     }
 
+    /// The key of a cell, borrowed: to look a cell up without copying its texts.
+    pub fn of_ref(cell: &Cell) -> CellRef<'_> {
+        CellRef {
+            criterion: &cell.criterion,
+            element: cell.element,
+            judge: &cell.judge,
+        }
+    }
+
     pub fn in_entry(&self, entry: &str) -> Cell {
         Cell {
             entry: entry.into(),
@@ -36,6 +46,20 @@ impl CellKey {
             element: self.element,
             judge: self.judge.clone(),
         }
+    }
+}
+
+/// A `CellKey` borrowed; hashes as the key does (same fields, same order).
+#[derive(Hash)]
+pub struct CellRef<'a> {
+    criterion: &'a str,
+    element: u8,
+    judge: &'a str,
+}
+
+impl Equivalent<CellKey> for CellRef<'_> {
+    fn equivalent(&self, key: &CellKey) -> bool {
+        self.criterion == key.criterion && self.element == key.element && self.judge == key.judge
     }
 }
 
@@ -53,7 +77,7 @@ pub struct CellMark {
 
 /// One entry's current marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EntryCells(pub FxHashMap<CellKey, CellMark>);
+pub struct EntryCells(pub HashMap<CellKey, CellMark, FxBuildHasher>);
 
 const FORMAT: u8 = 1;
 
@@ -86,7 +110,7 @@ impl EntryCells {
         if format != FORMAT {
             return None;
         }
-        let mut cells = FxHashMap::default();
+        let mut cells = HashMap::default();
         while !rest.is_empty() {
             let criterion = take_text(&mut rest)?;
             let (&element, after) = rest.split_first()?;

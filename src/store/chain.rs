@@ -110,7 +110,7 @@ impl Record {
     }
 }
 
-pub fn hash(previous: &[u8], record: &RecordFields) -> Vec<u8> {
+pub fn hash(previous: &[u8], record: &RecordFields) -> [u8; 32] {
     let mut hasher = Sha256::new();
     hasher.update(previous);
     hasher.update(record.seq.to_le_bytes());
@@ -136,7 +136,7 @@ pub fn hash(previous: &[u8], record: &RecordFields) -> Vec<u8> {
         }
         None => hasher.update([0]),
     }
-    hasher.finalize().to_vec()
+    hasher.finalize().into()
 }
 
 /// The last sequence number and hash podium wrote.
@@ -226,7 +226,7 @@ pub fn verify(connection: &Connection) -> rusqlite::Result<(usize, Vec<Tamper>)>
             });
         }
         let header = record.header();
-        if hash(&previous, &record.fields(&header)) != record.hash {
+        if hash(&previous, &record.fields(&header)).as_slice() != record.hash {
             problems.push(Tamper::Changed { seq: record.seq });
         }
         // Go on from the stored hash, so one bad record is named once.

@@ -272,7 +272,7 @@ impl Store {
     pub fn current(&self, cell: &Cell) -> Result<Option<Current>, StoreError> {
         let mut query = self.connection.prepare_cached(CELLS_OF).map_err(|e| self.error(e))?;
         let cells = cells_of(&mut query, &self.path, &cell.entry)?;
-        let Some(mark) = cells.0.get(&CellKey::of(cell)) else {
+        let Some(mark) = cells.0.get(&CellKey::of_ref(cell)) else {
             return Ok(None);
         };
         let mut actor_of = self.connection.prepare_cached(ACTOR_OF).map_err(|e| self.error(e))?;
@@ -470,7 +470,7 @@ impl Store {
                 let cells = cells_of(&mut cells_query, &self.path, &cell.entry)?;
                 read.insert(cell.entry.clone(), cells);
             }
-            let mark = read[&cell.entry].0.get(&CellKey::of(&cell));
+            let mark = read[&cell.entry].0.get(&CellKey::of_ref(&cell));
             if let Some(mark) = mark.filter(|m| m.first == seq && wanted(which, m)) {
                 let value = mark.value.clone();
                 each(cell, value);
@@ -702,7 +702,7 @@ impl Batch<'_> {
 
     /// The cell's current mark as this batch has it.
     fn mark(&mut self, cell: &Cell) -> Result<Option<CellMark>, StoreError> {
-        Ok(self.cells(&cell.entry)?.0.get(&CellKey::of(cell)).cloned())
+        Ok(self.cells(&cell.entry)?.0.get(&CellKey::of_ref(cell)).cloned())
     }
 
     /// Writes back the current marks this batch changed.
@@ -859,7 +859,8 @@ impl Batch<'_> {
             ])
             .map_err(|e| self.error(e))?;
         self.seq = seq;
-        self.previous = hash;
+        self.previous.clear();
+        self.previous.extend_from_slice(&hash);
         self.stored += 1;
         Ok(seq)
     }
