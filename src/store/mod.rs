@@ -75,7 +75,7 @@ pub struct Cell {
 const ENTRIES_HELD: usize = 256;
 
 /// How many entries' current marks the export in entered order holds at once.
-const ENTRIES_READ: usize = 4096;
+const ENTRIES_READ: usize = 1024;
 
 /// Which log records are lock, unlock and publish records. Spelled with OR,
 /// not IN: SQLite checks a three-value IN list through a temporary table,
