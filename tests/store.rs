@@ -705,22 +705,17 @@ fn a_store_of_another_layout_is_refused_and_left_alone() {
     assert!(std::fs::read(&path).unwrap() == before, "the refused store was changed");
 }
 
+/// Corrects C02's workmanship mark from J3 to 9.5 with `podium mark --reason`.
+fn correct_c02_j3_to_9_5(dir: &Path) {
+    let cell = ["--judge", "J3", "--entry", "C02", "--criterion", "quality.workmanship"];
+    run_ok(&[&["mark", s(dir)][..], &cell, &["--reason", "misread", "9.5"]].concat());
+}
+
 #[test]
 fn a_store_of_layout_1_is_brought_to_this_layout_with_its_marks() {
     let dir = contest("layout-1", "construction");
     run_ok(&["import", s(&dir), s(&dir.join("marks.csv"))]);
-    let correct = [
-        "--judge",
-        "J3",
-        "--entry",
-        "C02",
-        "--criterion",
-        "quality.workmanship",
-        "--reason",
-        "misread",
-        "9.5",
-    ];
-    run_ok(&[&["mark", s(&dir)][..], &correct].concat());
+    correct_c02_j3_to_9_5(&dir);
     let exported = run_ok(&["export", "marks", s(&dir)]);
     let board = run_ok(&["score", s(&dir), "--format", "json"]);
     // Layout 1 kept one `current` row per cell.
@@ -766,18 +761,7 @@ fn marks_entered_judge_by_judge_export_in_that_order_with_corrections_in_place()
     run_ok(&["import", s(&dir), s(&sheet)]);
     assert_eq!(run_ok(&["export", "marks", s(&dir)]), std::fs::read_to_string(&sheet).unwrap());
     // A correction keeps the cell's place in the order, with the new value.
-    let correct = [
-        "--judge",
-        "J3",
-        "--entry",
-        "C02",
-        "--criterion",
-        "quality.workmanship",
-        "--reason",
-        "misread",
-        "9.5",
-    ];
-    run_ok(&[&["mark", s(&dir)][..], &correct].concat());
+    correct_c02_j3_to_9_5(&dir);
     let corrected: Vec<String> = rows
         .iter()
         .map(|row| match row.strip_prefix("C02,quality.workmanship,,J3,") {
