@@ -198,14 +198,14 @@ impl Store {
                 |row| row.get(0),
             )
         };
-        // Read the layout before touching anything: a refused store stays as
-        // it was. Creating it holds the write lock, so of several processes
-        // starting at once one creates it and the others find it made.
         // A new store's pages are 16 KiB, not SQLite's 4 KiB: a 10M-mark
         // import then writes and checkpoints a tenth less and takes about
         // 15 % less time; an entry's current marks fit in one page. (An
-        // existing store keeps its size: this does nothing there.)
+        // existing store keeps its size: this changes nothing there.)
         connection.execute_batch("PRAGMA page_size = 16384;").map_err(fail)?;
+        // Read the layout before touching anything: a refused store stays as
+        // it was. Creating it holds the write lock, so of several processes
+        // starting at once one creates it and the others find it made.
         connection.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
         let created = (|| -> rusqlite::Result<bool> {
             if has("log")? {
