@@ -699,7 +699,7 @@ fn a_store_of_another_layout_is_refused_and_left_alone() {
     let before = std::fs::read(&path).unwrap();
     let err = run_err(&["audit", "verify", s(&dir)]);
     assert!(
-        err.contains("this mark store has table layout from before layouts were numbered, and this podium reads layout 2"),
+        err.contains("this mark store has table layout from before layouts were numbered, and this podium reads layout 3"),
         "{err}"
     );
     assert!(std::fs::read(&path).unwrap() == before, "the refused store was changed");
@@ -738,7 +738,7 @@ fn a_store_of_layout_1_is_brought_to_this_layout_with_its_marks() {
     let layout: String = connection
         .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(layout, "2");
+    assert_eq!(layout, "3");
     let old: i64 = connection
         .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'current'", [], |row| row.get(0))
         .unwrap();

@@ -27,9 +27,10 @@ use std::time::Duration;
 pub const STORE_FILE: &str = "marks.db";
 
 /// The layout of the tables below; a store of another layout is refused.
-/// Layout 1 kept the current marks one row per cell (`current`); a store
-/// of that layout is brought to this one when it is opened.
-const SCHEMA_VERSION: &str = "2";
+/// Layout 1 kept the current marks one row per cell (`current`); layout 2
+/// one row per entry, each cell's texts written out in full (format 1 of
+/// `cells`). A store of either is brought to this one when it is opened.
+const SCHEMA_VERSION: &str = "3";
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -228,8 +229,8 @@ impl Store {
         } else {
             None
         };
-        let version = if version.as_deref() == Some("1") {
-            upgrade_layout_1(&connection).map_err(fail)?;
+        let version = if matches!(version.as_deref(), Some("1" | "2")) {
+            upgrade(&connection).map_err(fail)?;
             Some(SCHEMA_VERSION.to_string())
         } else {
             version
@@ -516,51 +517,60 @@ impl Store {
     }
 }
 
-/// Brings a store of layout 1 (one `current` row per cell) to this layout:
-/// the same current marks, one row per entry. The log is not touched. Of
+/// Brings a store of layout 1 or 2 to this layout; the log is not touched.
+/// Layout 1's current marks (one `current` row per cell) become one row per
+/// entry. Layout 2's rows stay as they are (`cells` still reads format 1)
+/// and are written anew as their entries change; only the number changes,
+/// so that an older podium refuses the store rather than misread it. Of
 /// several processes opening it at once, the first does it.
-fn upgrade_layout_1(connection: &Connection) -> rusqlite::Result<()> {
+fn upgrade(connection: &Connection) -> rusqlite::Result<()> {
     connection.execute_batch("BEGIN IMMEDIATE")?;
     let upgraded = (|| -> rusqlite::Result<()> {
         let version: String = connection.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))?;
-        if version != "1" {
-            return Ok(());
+        match version.as_str() {
+            "1" => current_by_entry_from_layout_1(connection)?,
+            "2" => {}
+            _ => return Ok(()),
         }
-        connection.execute_batch(SCHEMA)?;
-        let mut write = connection.prepare("INSERT INTO current_by_entry (entry, cells) VALUES (?1, ?2)")?;
-        let mut read =
-            connection.prepare("SELECT entry, criterion, element, judge, value, seq, first, confirmed FROM current ORDER BY entry")?;
-        let mut rows = read.query([])?;
-        let (mut entry, mut cells) = (None::<String>, EntryCells::default());
-        while let Some(row) = rows.next()? {
-            let this: String = row.get(0)?;
-            if entry.as_ref() != Some(&this) {
-                if let Some(entry) = entry.replace(this) {
-                    write.execute(params![entry, std::mem::take(&mut cells).encode()])?;
-                }
-            }
-            let key = CellKey {
-                criterion: row.get(1)?,
-                element: row.get(2)?,
-                judge: row.get(3)?,
-            };
-            let mark = CellMark {
-                value: row.get(4)?,
-                seq: row.get(5)?,
-                first: row.get(6)?,
-                confirmed: row.get(7)?,
-            };
-            cells.0.insert(key, mark);
-        }
-        if let Some(entry) = entry {
-            write.execute(params![entry, cells.encode()])?;
-        }
-        connection.execute_batch(&format!(
-            "DROP TABLE current; UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema';"
-        ))
+        connection.execute("UPDATE meta SET value = ?1 WHERE key = 'schema'", [SCHEMA_VERSION])?;
+        Ok(())
     })();
     connection.execute_batch(if upgraded.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
     upgraded
+}
+
+/// Layout 1's `current` (one row per cell) as `current_by_entry`.
+fn current_by_entry_from_layout_1(connection: &Connection) -> rusqlite::Result<()> {
+    connection.execute_batch(SCHEMA)?;
+    let mut write = connection.prepare("INSERT INTO current_by_entry (entry, cells) VALUES (?1, ?2)")?;
+    let mut read =
+        connection.prepare("SELECT entry, criterion, element, judge, value, seq, first, confirmed FROM current ORDER BY entry")?;
+    let mut rows = read.query([])?;
+    let (mut entry, mut cells) = (None::<String>, EntryCells::default());
+    while let Some(row) = rows.next()? {
+        let this: String = row.get(0)?;
+        if entry.as_ref() != Some(&this) {
+            if let Some(entry) = entry.replace(this) {
+                write.execute(params![entry, std::mem::take(&mut cells).encode()])?;
+            }
+        }
+        let key = CellKey {
+            criterion: row.get(1)?,
+            element: row.get(2)?,
+            judge: row.get(3)?,
+        };
+        let mark = CellMark {
+            value: row.get(4)?,
+            seq: row.get(5)?,
+            first: row.get(6)?,
+            confirmed: row.get(7)?,
+        };
+        cells.0.insert(key, mark);
+    }
+    if let Some(entry) = entry {
+        write.execute(params![entry, cells.encode()])?;
+    }
+    connection.execute_batch("DROP TABLE current;")
 }
 
 /// The time now, UTC, RFC 3339 with microseconds.
@@ -924,6 +934,77 @@ mod tests {
         store.current_marks(Which::All, false, |_, _| scored += 1).unwrap();
         assert_eq!(scored, entered.len());
         assert_eq!(store.verify().unwrap(), (entered.len(), vec![]));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A store of layout 2 (each entry's cells in format 1) is read as it
+    /// is; an entry is written in this layout's format when it changes.
+    #[test]
+    fn a_store_of_layout_2_is_read_and_its_entries_written_anew_as_they_change() {
+        let dir = std::env::temp_dir().join(format!("podium-store-layout-2-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("marks.db");
+        let entered: Vec<Cell> = ["J1", "J2"].iter().flat_map(|j| (0..3).map(move |e| cell(e, j))).collect();
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact("clerk", "test", |batch| {
+                entered.iter().try_for_each(|cell| batch.append(cell, "7.5").map(|_| ()))
+            })
+            .unwrap();
+        let mut before = Vec::new();
+        store
+            .current_marks(Which::All, true, |cell, value| before.push((cell, value)))
+            .unwrap();
+        drop(store);
+        let connection = Connection::open(&path).unwrap();
+        let rows: Vec<(String, Vec<u8>)> = connection
+            .prepare("SELECT entry, cells FROM current_by_entry")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for (entry, bytes) in rows {
+            let format_1 = cells::encode_format_1(&EntryCells::decode(&bytes).unwrap());
+            connection
+                .execute("UPDATE current_by_entry SET cells = ?1 WHERE entry = ?2", params![format_1, entry])
+                .unwrap();
+        }
+        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema'", []).unwrap();
+        drop(connection);
+
+        let mut store = Store::open(&path).unwrap();
+        let layout: String = store
+            .connection
+            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(layout, SCHEMA_VERSION);
+        let mut after = Vec::new();
+        store
+            .current_marks(Which::All, true, |cell, value| after.push((cell, value)))
+            .unwrap();
+        assert_eq!(after, before);
+        assert_eq!(store.verify().unwrap(), (entered.len(), vec![]));
+        store
+            .transact("clerk", "test", |batch| batch.append(&cell(0, "J3"), "8").map(|_| ()))
+            .unwrap();
+        let format_of = |entry: usize| -> u8 {
+            store
+                .connection
+                .query_row(
+                    "SELECT cells FROM current_by_entry WHERE entry = ?1",
+                    [cell(entry, "").entry],
+                    |row| row.get::<_, Vec<u8>>(0),
+                )
+                .unwrap()[0]
+        };
+        assert_eq!(
+            (format_of(0), format_of(1)),
+            (2, 1),
+            "the changed entry written anew, the others left"
+        );
+        assert_eq!(store.verify().unwrap(), (entered.len() + 1, vec![]));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
