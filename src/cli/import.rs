@@ -10,7 +10,7 @@ use crate::data::{Entries, RowChecker};
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{load_contest, Sources};
-use crate::store::{Batch, Cell, State, Store, StoreError};
+use crate::store::{Batch, Cell, Forecast, Forecasted, State, Store, StoreError};
 use std::path::Path;
 
 /// What importing a file does.
@@ -29,6 +29,8 @@ struct Row {
     typed: String,
     cell: Cell,
     value: String,
+    /// Its record's hash if it is stored as the cell's first mark, like every row before it.
+    forecast: Option<Forecasted>,
 }
 
 /// What the rows came to.
@@ -86,6 +88,7 @@ impl Checks<'_> {
             typed: typed.into(),
             cell,
             value: value.into(),
+            forecast: None,
         })
     }
 }
@@ -141,13 +144,15 @@ fn import(
     store.transact(clerk, &source, |batch| {
         let state = batch.state()?;
         let mut outcome = Outcome::default();
-        // Two threads: one reads and checks the rows while this one stores
-        // them, in the file's order, and hands them back to be dropped
-        // where they were made (freeing across threads is slow in glibc).
+        // Two threads: one reads and checks the rows, and hashes their
+        // records ahead, while this one stores them, in the file's order,
+        // and hands them back to be dropped where they were made (freeing
+        // across threads is slow in glibc).
+        let forecast = matches!(mode, Mode::Enter { .. }).then(|| batch.forecast());
         std::thread::scope(|scope| -> Result<(), StoreError> {
             let (send, checked) = std::sync::mpsc::sync_channel(4);
             let (give_back, used) = std::sync::mpsc::channel();
-            scope.spawn(|| read_rows(reader, checks, &state, send, used));
+            scope.spawn(|| read_rows(reader, checks, &state, forecast, send, used));
             for rows in checked {
                 for row in &rows {
                     match row {
@@ -183,12 +188,14 @@ fn import(
 /// Rows handed from the reading thread to the storing one at a time.
 const ROWS_HANDED: usize = 1024;
 
-/// Reads and checks every row, handing them on in order, and drops the
-/// rows handed back; stops early if the storing thread has stopped.
+/// Reads and checks every row, handing them on in order with their
+/// records' hashes forecast, and drops the rows handed back; stops early
+/// if the storing thread has stopped.
 fn read_rows(
     reader: &mut csv::Reader<std::fs::File>,
     checks: &Checks,
     state: &State,
+    mut forecast: Option<Forecast>,
     send: std::sync::mpsc::SyncSender<Vec<Result<Row, Diagnostic>>>,
     used: std::sync::mpsc::Receiver<Vec<Result<Row, Diagnostic>>>,
 ) {
@@ -198,7 +205,10 @@ fn read_rows(
         let row = match reader.read_record(&mut record) {
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
-                checks.row(&record, line, state)
+                checks.row(&record, line, state).map(|mut row| {
+                    row.forecast = forecast.as_mut().map(|f| f.first_mark(&row.cell, &row.value));
+                    row
+                })
             }
             Ok(false) => break,
             Err(e) => Err(crate::data::csv_error(checks.file, &e)),
@@ -238,6 +248,9 @@ fn header_columns(file: &Path, reader: &mut csv::Reader<std::fs::File>) -> Resul
 /// Stores a row: a new cell's mark; for a cell already marked, nothing
 /// (same value), a correction (with a reason) or a conflict.
 fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, outcome: &mut Outcome) -> Result<(), StoreError> {
+    if let Some(forecasted) = row.forecast {
+        batch.expect(forecasted);
+    }
     match enter(batch, &row.cell, &row.value, reason)? {
         Entered::Stored(_) | Entered::Corrected { .. } => {}
         Entered::Unchanged(_) => outcome.unchanged += 1,

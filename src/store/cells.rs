@@ -17,23 +17,27 @@
 //! marks the store is a sixth smaller and an import writes that much less.
 
 use super::Cell;
+use compact_str::CompactString;
 use hashbrown::{Equivalent, HashMap};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-/// A cell within its entry.
+/// A cell within its entry. Its texts, and its mark's value, are kept
+/// inline when short (up to 24 bytes, as criteria, judges and values are):
+/// an import sets millions of them, and allocating each was a tenth of
+/// storing a mark.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellKey {
-    pub criterion: String,
+    pub criterion: CompactString,
     pub element: u8,
-    pub judge: String,
+    pub judge: CompactString,
 }
 
 impl CellKey {
     pub fn of(cell: &Cell) -> CellKey {
         CellKey {
-            criterion: cell.criterion.clone(),
+            criterion: cell.criterion.as_str().into(),
             element: cell.element,
-            judge: cell.judge.clone(),
+            judge: cell.judge.as_str().into(),
         }
     }
 
@@ -49,11 +53,16 @@ impl CellKey {
     pub fn in_entry(&self, entry: &str) -> Cell {
         Cell {
             entry: entry.into(),
-            criterion: self.criterion.clone(),
+            criterion: self.criterion.to_string(),
             element: self.element,
-            judge: self.judge.clone(),
+            judge: self.judge.to_string(),
         }
     }
+}
+
+/// A text column of a row, kept inline when short.
+pub fn text_at(row: &rusqlite::Row, column: usize) -> rusqlite::Result<CompactString> {
+    Ok(row.get_ref(column)?.as_str()?.into())
 }
 
 /// A `CellKey` borrowed; hashes as the key does (same fields, same order).
@@ -73,7 +82,7 @@ impl Equivalent<CellKey> for CellRef<'_> {
 /// A cell's mark now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellMark {
-    pub value: String,
+    pub value: CompactString,
     /// The record that set the value.
     pub seq: i64,
     /// The cell's first record: the order cells were entered in.
@@ -156,7 +165,7 @@ impl<'a> Texts<'a> {
 fn decode_format_2(mut rest: &[u8]) -> Option<EntryCells> {
     let count = usize::try_from(take_number(&mut rest)?).ok()?;
     // Each text takes at least its length byte: a damaged count cannot ask for more.
-    let texts: Vec<String> = (0..count.min(rest.len())).map(|_| take_text(&mut rest)).collect::<Option<_>>()?;
+    let texts: Vec<CompactString> = (0..count.min(rest.len())).map(|_| take_text(&mut rest)).collect::<Option<_>>()?;
     if texts.len() != count {
         return None;
     }
@@ -284,14 +293,14 @@ fn take_number(rest: &mut &[u8]) -> Option<u64> {
     None
 }
 
-fn take_text(rest: &mut &[u8]) -> Option<String> {
+fn take_text(rest: &mut &[u8]) -> Option<CompactString> {
     let len = usize::try_from(take_number(rest)?).ok()?;
     if len > rest.len() {
         return None;
     }
     let (text, after) = rest.split_at(len);
     *rest = after;
-    String::from_utf8(text.to_vec()).ok()
+    std::str::from_utf8(text).ok().map(CompactString::from)
 }
 
 #[cfg(test)]
@@ -423,9 +432,9 @@ mod tests {
         let mut cells = EntryCells::default();
         for (i, (criterion, judge)) in (1..=20).flat_map(|c| (1..=5).map(move |j| (c, j))).enumerate() {
             let key = CellKey {
-                criterion: format!("quality.c{criterion:02}"),
+                criterion: format!("quality.c{criterion:02}").into(),
                 element: 0,
-                judge: format!("J{judge}"),
+                judge: format!("J{judge}").into(),
             };
             let seq = 9_000_000 + i as i64;
             cells.0.insert(

@@ -15,9 +15,9 @@
 mod cells;
 mod chain;
 
-pub use chain::{hex, Record, Tamper};
+pub use chain::{hex, Forecast, Forecasted, Record, Tamper};
 
-use cells::{CellKey, CellMark, EntryCells};
+use cells::{text_at, CellKey, CellMark, EntryCells};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -132,7 +132,7 @@ fn current_of(actor_of: &mut rusqlite::Statement, path: &Path, mark: &CellMark) 
         .query_row([mark.seq], |row| row.get(0))
         .map_err(|e| StoreError::new(path, e))?;
     Ok(Current {
-        value: mark.value.clone(),
+        value: mark.value.to_string(),
         seq: mark.seq,
         by,
         confirmed: mark.confirmed,
@@ -330,6 +330,8 @@ impl Store {
             },
             batch_id: None,
             stored: 0,
+            expected: None,
+            forecast_holds: false,
         };
         let result = work(&mut batch)?;
         batch.write_entries()?;
@@ -421,7 +423,7 @@ impl Store {
         self.each_entry(|entry, cells| {
             for (key, mark) in cells.in_entered_order() {
                 if wanted(which, mark) {
-                    each(key.in_entry(entry), mark.value.clone());
+                    each(key.in_entry(entry), mark.value.to_string());
                 }
             }
         })
@@ -478,7 +480,7 @@ impl Store {
             }
             let mark = read[&cell.entry].0.get(&CellKey::of_ref(&cell));
             if let Some(mark) = mark.filter(|m| m.first == seq && wanted(which, m)) {
-                let value = mark.value.clone();
+                let value = mark.value.to_string();
                 each(cell, value);
             }
         }
@@ -491,7 +493,7 @@ impl Store {
         self.each_entry(|entry, cells| {
             for (key, mark) in cells.in_entered_order() {
                 if key.judge == judge {
-                    marks.push((key.in_entry(entry), mark.value.clone()));
+                    marks.push((key.in_entry(entry), mark.value.to_string()));
                 }
             }
         })?;
@@ -555,12 +557,12 @@ fn current_by_entry_from_layout_1(connection: &Connection) -> rusqlite::Result<(
             }
         }
         let key = CellKey {
-            criterion: row.get(1)?,
+            criterion: text_at(row, 1)?,
             element: row.get(2)?,
-            judge: row.get(3)?,
+            judge: text_at(row, 3)?,
         };
         let mark = CellMark {
-            value: row.get(4)?,
+            value: text_at(row, 4)?,
             seq: row.get(5)?,
             first: row.get(6)?,
             confirmed: row.get(7)?,
@@ -600,6 +602,10 @@ pub struct Batch<'t> {
     /// The `batches` row, written with the first record (no empty batches).
     batch_id: Option<i64>,
     stored: usize,
+    /// The hash forecast for the next record (see `forecast`), and whether
+    /// every record since the forecast was made is as it assumed.
+    expected: Option<Forecasted>,
+    forecast_holds: bool,
 }
 
 /// A change of the event's state, recorded in the log like a mark.
@@ -675,6 +681,7 @@ impl Batch<'_> {
     /// judge's own.
     pub fn begin_batch(&mut self, actor: &str, source: &str) {
         if self.header.actor != actor || self.header.source != source {
+            self.forecast_holds = false;
             self.header = chain::BatchHeader {
                 actor: actor.into(),
                 at: now(),
@@ -842,22 +849,51 @@ impl Batch<'_> {
         self.record("mark", cell, value, replaces, reason)
     }
 
+    /// The hashes the records from here on will have if each is the first
+    /// mark of a cell, in order, for another thread to work out ahead; give
+    /// each to `expect` before entering its mark.
+    pub fn forecast(&mut self) -> Forecast {
+        self.forecast_holds = true;
+        Forecast::new(self.seq, &self.previous, &self.header)
+    }
+
+    /// The forecast hash of the next record, if it is the first mark of the
+    /// cell it was forecast for: the record takes it instead of hashing.
+    /// The caller enters that cell's mark next; if the record is anything
+    /// else, or follows a record that did not take its forecast, it is
+    /// hashed as usual and no forecast is taken again.
+    pub fn expect(&mut self, forecasted: Forecasted) {
+        self.expected = Some(forecasted);
+    }
+
     /// Appends a record to the log, chained to the one before.
     fn record(&mut self, kind: &str, cell: &Cell, value: &str, replaces: Option<i64>, reason: &str) -> Result<i64, StoreError> {
         let seq = self.seq + 1;
         let batch_id = self.batch_id()?;
-        let hash = chain::hash(
-            &self.previous,
-            &chain::RecordFields {
-                seq,
-                kind,
-                cell,
-                value,
-                replaces,
-                reason,
-                batch: &self.header,
-            },
-        );
+        let fields = chain::RecordFields {
+            seq,
+            kind,
+            cell,
+            value,
+            replaces,
+            reason,
+            batch: &self.header,
+        };
+        let first_mark = kind == "mark" && replaces.is_none() && reason.is_empty();
+        let hash = match self.expected.take() {
+            Some(forecast) if self.forecast_holds && first_mark && forecast.seq == seq => {
+                debug_assert_eq!(
+                    forecast.hash,
+                    chain::hash(&self.previous, &fields),
+                    "record #{seq}: the forecast is wrong"
+                );
+                forecast.hash
+            }
+            _ => {
+                self.forecast_holds = false;
+                chain::hash(&self.previous, &fields)
+            }
+        };
         self.insert
             .execute(params![
                 seq,
@@ -1005,6 +1041,63 @@ mod tests {
             "the changed entry written anew, the others left"
         );
         assert_eq!(store.verify().unwrap(), (entered.len() + 1, vec![]));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Hashes forecast for rows that all become first marks are taken; once
+    /// a row is skipped (already stored) or stored otherwise (a
+    /// correction), the records after it are hashed as usual.
+    #[test]
+    fn forecast_hashes_are_taken_only_while_every_record_is_as_forecast() {
+        let dir = std::env::temp_dir().join(format!("podium-store-forecast-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open(&dir.join("marks.db")).unwrap();
+        let first = cell(0, "J1");
+        store
+            .transact("clerk", "test", |batch| batch.append(&first, "5").map(|_| ()))
+            .unwrap();
+        let rows: Vec<Cell> = (1..8).map(|e| cell(e, "J1")).collect();
+        for (skipped, corrected) in [(None, None), (Some(2), None), (None, Some(first.clone()))] {
+            let rows: Vec<Cell> = rows
+                .iter()
+                .map(|c| Cell {
+                    judge: format!("{}{skipped:?}{corrected:?}", c.judge),
+                    ..c.clone()
+                })
+                .collect();
+            let taken = store
+                .transact("clerk", "test", |batch| -> Result<Vec<bool>, StoreError> {
+                    let mut forecast = batch.forecast();
+                    let forecasts: Vec<Forecasted> = rows.iter().map(|c| forecast.first_mark(c, "6")).collect();
+                    let mut taken = Vec::new();
+                    for (i, (row, forecasted)) in rows.iter().zip(forecasts).enumerate() {
+                        batch.expect(forecasted);
+                        if Some(i) == skipped {
+                            continue;
+                        }
+                        match (&corrected, i) {
+                            (Some(cell), 3) => {
+                                let current = batch.mark(cell)?.unwrap().seq;
+                                batch.correct(cell, "4", current, "misread")?;
+                            }
+                            _ => assert!(matches!(batch.append(row, "6")?, Appended::Stored(_))),
+                        }
+                        taken.push(batch.forecast_holds);
+                    }
+                    Ok(taken)
+                })
+                .unwrap();
+            let expected: Vec<bool> = match (skipped, &corrected) {
+                (None, None) => vec![true; 7],
+                (Some(2), _) => vec![true, true, false, false, false, false],
+                _ => vec![true, true, true, false, false, false, false],
+            };
+            assert_eq!(taken, expected, "skipped {skipped:?}, corrected {corrected:?}");
+            let (records, problems) = store.verify().unwrap();
+            assert_eq!(problems, vec![], "skipped {skipped:?}, corrected {corrected:?}");
+            assert!(records > 7);
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
