@@ -136,6 +136,11 @@ impl EntryCells {
         bytes
     }
 
+    /// Adds a decoded cell; None if the cell is there already (bytes edited).
+    fn add(&mut self, key: CellKey, mark: CellMark) -> Option<()> {
+        self.0.insert(key, mark).is_none().then_some(())
+    }
+
     /// None if the bytes are not an encoding (edited outside podium).
     pub fn decode(bytes: &[u8]) -> Option<EntryCells> {
         match bytes.split_first()? {
@@ -169,19 +174,11 @@ fn decode_format_2(mut rest: &[u8]) -> Option<EntryCells> {
     if texts.len() != count {
         return None;
     }
-    let text = |rest: &mut &[u8]| texts.get(usize::try_from(take_number(rest)?).ok()?).cloned();
-    let mut cells = HashMap::default();
+    let mut text = |rest: &mut &[u8]| texts.get(usize::try_from(take_number(rest)?).ok()?).cloned();
+    let mut cells = EntryCells::default();
     let mut previous_first = 0;
     while !rest.is_empty() {
-        let criterion = text(&mut rest)?;
-        let (&element, after) = rest.split_first()?;
-        rest = after;
-        let key = CellKey {
-            criterion,
-            element,
-            judge: text(&mut rest)?,
-        };
-        let value = text(&mut rest)?;
+        let (key, value) = take_cell(&mut rest, &mut text)?;
         let first = take_step(&mut rest, previous_first)?;
         let seq = take_step(&mut rest, first)?;
         let confirmed = match take_number(&mut rest)? {
@@ -189,22 +186,27 @@ fn decode_format_2(mut rest: &[u8]) -> Option<EntryCells> {
             n => Some(seq.checked_add(unzigzag(n - 1))?),
         };
         previous_first = first;
-        if cells
-            .insert(
-                key,
-                CellMark {
-                    value,
-                    seq,
-                    first,
-                    confirmed,
-                },
-            )
-            .is_some()
-        {
-            return None;
-        }
+        cells.add(
+            key,
+            CellMark {
+                value,
+                seq,
+                first,
+                confirmed,
+            },
+        )?;
     }
-    Some(EntryCells(cells))
+    Some(cells)
+}
+
+/// A cell's key and value, its texts read by `text`.
+fn take_cell(rest: &mut &[u8], text: &mut impl FnMut(&mut &[u8]) -> Option<CompactString>) -> Option<(CellKey, CompactString)> {
+    let criterion = text(rest)?;
+    let (&element, after) = rest.split_first()?;
+    *rest = after;
+    let judge = text(rest)?;
+    let key = CellKey { criterion, element, judge };
+    Some((key, text(rest)?))
 }
 
 /// Format 1, for tests of stores that hold it.
@@ -224,17 +226,9 @@ pub fn encode_format_1(cells: &EntryCells) -> Vec<u8> {
 }
 
 fn decode_format_1(mut rest: &[u8]) -> Option<EntryCells> {
-    let mut cells = HashMap::default();
+    let mut cells = EntryCells::default();
     while !rest.is_empty() {
-        let criterion = take_text(&mut rest)?;
-        let (&element, after) = rest.split_first()?;
-        rest = after;
-        let key = CellKey {
-            criterion,
-            element,
-            judge: take_text(&mut rest)?,
-        };
-        let value = take_text(&mut rest)?;
+        let (key, value) = take_cell(&mut rest, &mut take_text)?;
         let [seq, first, confirmed] = [(); 3].map(|_| take_number(&mut rest).and_then(|n| i64::try_from(n).ok()));
         let mark = CellMark {
             value,
@@ -242,11 +236,9 @@ fn decode_format_1(mut rest: &[u8]) -> Option<EntryCells> {
             first: first?,
             confirmed: Some(confirmed?).filter(|&c| c != 0),
         };
-        if cells.insert(key, mark).is_some() {
-            return None;
-        }
+        cells.add(key, mark)?;
     }
-    Some(EntryCells(cells))
+    Some(cells)
 }
 
 /// A signed number as an unsigned one, small either side of zero.

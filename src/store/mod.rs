@@ -932,6 +932,14 @@ impl Batch<'_> {
 mod tests {
     use super::*;
 
+    /// An empty folder of this test's own.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("podium-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
     fn cell(entry: usize, judge: &str) -> Cell {
         Cell {
             entry: format!("E{entry:05}"),
@@ -945,9 +953,7 @@ mod tests {
     /// each marked twice far apart: nothing is lost, the order is kept.
     #[test]
     fn more_entries_than_are_held_at_once_keep_every_mark_in_order() {
-        let dir = std::env::temp_dir().join(format!("podium-store-held-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("held");
         let mut store = Store::open(&dir.join("marks.db")).unwrap();
         let entries = ENTRIES_HELD.max(ENTRIES_READ) + 10;
         let entered: Vec<Cell> = ["J1", "J2"].iter().flat_map(|j| (0..entries).map(move |e| cell(e, j))).collect();
@@ -977,9 +983,7 @@ mod tests {
     /// is; an entry is written in this layout's format when it changes.
     #[test]
     fn a_store_of_layout_2_is_read_and_its_entries_written_anew_as_they_change() {
-        let dir = std::env::temp_dir().join(format!("podium-store-layout-2-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("layout-2");
         let path = dir.join("marks.db");
         let entered: Vec<Cell> = ["J1", "J2"].iter().flat_map(|j| (0..3).map(move |e| cell(e, j))).collect();
         let mut store = Store::open(&path).unwrap();
@@ -1049,9 +1053,7 @@ mod tests {
     /// correction), the records after it are hashed as usual.
     #[test]
     fn forecast_hashes_are_taken_only_while_every_record_is_as_forecast() {
-        let dir = std::env::temp_dir().join(format!("podium-store-forecast-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("forecast");
         let mut store = Store::open(&dir.join("marks.db")).unwrap();
         let first = cell(0, "J1");
         store
