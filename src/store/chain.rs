@@ -125,12 +125,12 @@ pub struct Forecast {
 /// A record's hash worked out ahead.
 #[derive(Debug, Clone, Copy)]
 pub struct Forecasted {
-    pub seq: i64,
-    pub hash: [u8; 32],
+    pub(super) seq: i64,
+    pub(super) hash: [u8; 32],
 }
 
 impl Forecast {
-    pub fn new(seq: i64, previous: &[u8], batch: &BatchHeader) -> Forecast {
+    pub(super) fn new(seq: i64, previous: &[u8], batch: &BatchHeader) -> Forecast {
         Forecast {
             seq,
             previous: previous.to_vec(),
