@@ -71,14 +71,33 @@ impl Scope {
         }
     }
 
+    /// Reads a scope's text as stored (or as typed at the desk: spaces
+    /// around its parts do not matter).
     pub fn parse(text: &str) -> Option<Scope> {
-        let (kind, rest) = text.split_once(' ').unwrap_or((text, ""));
+        let text = text.trim();
+        let (kind, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+        let rest = rest.trim();
         match kind {
-            "contest" => Some(Scope::Contest),
-            "criterion" => Some(Scope::Criterion(rest.into())),
-            "category" => Some(Scope::Category(rest.into())),
-            "division" => rest.split_once('=').map(|(f, v)| Scope::Division(f.into(), v.into())),
+            "contest" if rest.is_empty() => Some(Scope::Contest),
+            "criterion" if !rest.is_empty() => Some(Scope::Criterion(rest.into())),
+            "category" if !rest.is_empty() => Some(Scope::Category(rest.into())),
+            "division" => rest.split_once('=').map(|(f, v)| Scope::Division(f.trim().into(), v.trim().into())),
             _ => None,
+        }
+    }
+
+    /// A scope typed as text (at the desk), checked as the command line's
+    /// flags are.
+    pub fn from_text(rules: &Rules, entries: &Entries, text: &str) -> Result<Scope, String> {
+        match Scope::parse(text) {
+            Some(Scope::Contest) => Ok(Scope::Contest),
+            Some(Scope::Criterion(key)) => Scope::from_flags(rules, entries, Some(&key), None, None),
+            Some(Scope::Category(id)) => Scope::from_flags(rules, entries, None, Some(&id), None),
+            Some(Scope::Division(field, value)) => Scope::from_flags(rules, entries, None, None, Some(&format!("{field}={value}"))),
+            None => Err(format!(
+                "`{}` is not a scope: contest, criterion KEY, category ID or division FIELD=VALUE",
+                text.trim()
+            )),
         }
     }
 

@@ -23,9 +23,7 @@ pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Ve
     let rules = &*app.rules;
     let entries = &*app.entries;
     let checker = crate::data::RowChecker::new(rules, entries);
-    let criteria: Vec<usize> = (0..rules.criteria.len())
-        .filter(|&c| rules.criteria[c].judges.contains(&j) && judged(&rules.criteria[c].kind))
-        .collect();
+    let criteria: Vec<usize> = (0..rules.criteria.len()).filter(|&c| offers(rules, j, c)).collect();
     let mut cells = Vec::new();
     for (e, entry) in entries.list.iter().enumerate() {
         if !checker.permits(j, e as u32) {
@@ -55,9 +53,12 @@ pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Ve
     cells
 }
 
-/// Criteria a judge marks on a scale (measurements and counts are entered by clerks).
-fn judged(kind: &KindRule) -> bool {
-    matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. })
+/// Whether judge `j`'s page offers criterion `c`: only a criterion whose
+/// panel the judge sits on. Marks no panel gives (measurements, flags,
+/// counts, exam scores) come from clerks and the desk, never a judge's link.
+pub fn offers(rules: &crate::contest::Rules, j: u16, c: usize) -> bool {
+    let rule = &rules.criteria[c];
+    rule.judges.contains(&j) && !matches!(rule.kind, KindRule::Formula(_))
 }
 
 const SCRIPT: &str = r#"<script>

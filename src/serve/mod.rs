@@ -115,21 +115,25 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
 /// What the organiser needs at start: where the hall board is, the desk's
 /// link and every judge's.
 fn print_links(app: &App, base: &str) -> Result<(), String> {
-    let reader = app.reader.lock().expect("not poisoned");
-    println!("podium serve: listening on {base}");
-    println!("hall screen:      {base}/hall");
-    println!("results (JSON):   {base}/api/results");
-    println!("organiser desk:   {base}/desk/{}", app.links.admin(generation(&reader, "admin")?));
-    for judge in &app.rules.contest.judges {
-        println!(
-            "judge {:<10} {base}/j/{}/{}",
-            judge.id,
-            judge.id,
-            app.links.judge(&judge.id, generation(&reader, &judge.id)?)
-        );
-    }
     use std::io::Write as _;
-    let _ = std::io::stdout().flush();
+    let reader = app.reader.lock().expect("not poisoned");
+    let mut lines = vec![
+        format!("podium serve: listening on {base}"),
+        format!("hall screen:      {base}/hall"),
+        format!("results (JSON):   {base}/api/results"),
+        format!("organiser desk:   {base}/desk/{}", app.links.admin(generation(&reader, "admin")?)),
+    ];
+    for judge in &app.rules.contest.judges {
+        let token = app.links.judge(&judge.id, generation(&reader, &judge.id)?);
+        lines.push(format!("judge {:<10} {base}/j/{}/{token}", judge.id, judge.id));
+    }
+    // A closed standard output (the links piped to a program that has
+    // finished) must not stop the server.
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = out.flush();
     Ok(())
 }
 
@@ -340,7 +344,7 @@ async fn judge_mark(
     headers: HeaderMap,
     Form(form): Form<MarkForm>,
 ) -> Response {
-    let Some(_) = app.judge_of(&judge, &token) else {
+    let Some(j) = app.judge_of(&judge, &token) else {
         return refused(StatusCode::NOT_FOUND, "this link is not valid (it may have been revoked)");
     };
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
@@ -374,6 +378,17 @@ async fn judge_mark(
         }
     };
     let criterion = app.rules.slots[checked.slot as usize].criterion as usize;
+    // The link writes exactly the cells its page offers.
+    if !judge::offers(&app.rules, j, criterion) {
+        let message = match app.lang {
+            Lang::Zh => format!("未保存：{} 不在您的评分表上（此项由记分员或组织者录入）", form.criterion.trim()),
+            Lang::En => format!(
+                "not saved: {} is not on your page (its marks come from the clerks or the desk)",
+                form.criterion.trim()
+            ),
+        };
+        return refused(StatusCode::FORBIDDEN, message);
+    }
     let slot_element = app.rules.slots[checked.slot as usize].element;
     let cell = Cell {
         entry: entry_id,
@@ -535,25 +550,15 @@ async fn desk_action(
         _ => return refused(StatusCode::NOT_FOUND, format!("no action `{action}`")),
     };
     let scope = if change == StateChange::Publish {
-        "contest".to_string()
+        Ok(crate::lock::Scope::Contest)
     } else {
-        form.scope.trim().to_string()
+        crate::lock::Scope::from_text(&app.rules, &app.entries, &form.scope)
     };
-    // The scope as the command line would name it, checked the same way.
-    let checked = match crate::lock::Scope::parse(&scope) {
-        Some(crate::lock::Scope::Contest) => crate::lock::Scope::from_flags(&app.rules, &app.entries, None, None, None),
-        Some(crate::lock::Scope::Criterion(key)) => crate::lock::Scope::from_flags(&app.rules, &app.entries, Some(&key), None, None),
-        Some(crate::lock::Scope::Category(id)) => crate::lock::Scope::from_flags(&app.rules, &app.entries, None, Some(&id), None),
-        Some(crate::lock::Scope::Division(field, value)) => {
-            crate::lock::Scope::from_flags(&app.rules, &app.entries, None, None, Some(&format!("{field}={value}")))
-        }
-        None => Err(format!(
-            "`{scope}` is not a scope: contest, criterion KEY, category ID or division FIELD=VALUE"
-        )),
+    // Stored as the command line would store it, so that it locks what it names.
+    let scope = match scope {
+        Ok(scope) => scope.text(),
+        Err(message) => return said(false, message),
     };
-    if let Err(message) = checked {
-        return said(false, message);
-    }
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = Job::State {
         change,

@@ -53,6 +53,8 @@ impl Server {
                 judges.insert(rest.split_whitespace().next().unwrap().to_string(), url);
             }
         }
+        // The rest (more judges' links) is read and dropped.
+        std::thread::spawn(move || lines.for_each(drop));
         Server { child, base, desk, judges }
     }
 
