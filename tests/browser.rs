@@ -217,3 +217,64 @@ async fn a_judge_marks_the_hall_updates_and_a_lock_stops_changes() {
     judge.close().await.unwrap();
     desk.close().await.unwrap();
 }
+
+/// How many rows the hall shows, and whether each lies wholly on the screen.
+async fn hall_rows_on_screen(hall: &Client) -> (usize, bool) {
+    let script = "const rows = [...document.querySelectorAll('#rows tr')];
+        return [rows.length, rows.every(r => { const b = r.getBoundingClientRect();
+            return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight + 0.5 && b.right <= innerWidth + 0.5; })];";
+    let answer = hall.execute(script, vec![]).await.unwrap();
+    (answer[0].as_u64().unwrap() as usize, answer[1].as_bool().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ceremony_reveals_one_row_a_click_and_every_revealed_row_is_on_screen() {
+    let Some(driver) = driver() else { return };
+    let dir = temp_dir("browser-ceremony");
+    for file in ["contest.ron", "entries.csv"] {
+        std::fs::copy(Path::new("contests/skills-duel").join(file), dir.join(file)).unwrap();
+    }
+    std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/skills-duel/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+    let screen = browser(&driver, 1920, 1080, &dir.join("screen-profile")).await;
+    let phone = browser(&driver, 412, 915, &dir.join("phone-profile")).await;
+    for hall in [&screen, &phone] {
+        hall.goto(&format!("{}/hall", server.base)).await.unwrap();
+        until("the hall shows 20 rows", || async { hall_rows_on_screen(hall).await.0 == 20 }).await;
+        assert!(hall_rows_on_screen(hall).await.1, "every row of the live board is on screen");
+    }
+    shot(&screen, "serve-hall-1080p").await;
+    let form = form_token(&get(&server.desk).1);
+    let click = |step: &'static str| {
+        let (url, form) = (format!("{}/ceremony", server.desk), form.clone());
+        async move {
+            let said = tokio::task::spawn_blocking(move || post(&url, &[("step", step), ("form", &form)]).1)
+                .await
+                .unwrap();
+            assert!(said.contains("\"ok\":true"), "{said}");
+        }
+    };
+    click("start").await;
+    for revealed in 0..=20 {
+        for (hall, size) in [(&screen, "1080p"), (&phone, "phone")] {
+            until(&format!("{size}: {revealed} rows revealed"), || async {
+                hall_rows_on_screen(hall).await.0 == revealed
+            })
+            .await;
+            assert!(
+                hall_rows_on_screen(hall).await.1,
+                "{size}: a revealed row is off the screen ({revealed} revealed)"
+            );
+            if [1, 10, 20].contains(&revealed) {
+                shot(hall, &format!("serve-ceremony-{size}-{revealed}")).await;
+            }
+        }
+        if revealed < 20 {
+            click("next").await;
+        }
+    }
+    screen.close().await.unwrap();
+    phone.close().await.unwrap();
+}

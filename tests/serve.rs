@@ -317,11 +317,12 @@ fn the_api_gives_the_clis_json_and_the_hall_freezes_and_reveals() {
     for _ in 0..2 {
         post(&format!("{}/ceremony", server.desk), &[("step", "next"), ("form", &form)]);
     }
-    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["ceremony"], 2);
+    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["ceremony"]["revealed"], 2);
     // The desk's token is needed for all of it.
     let (status, _) = post(&format!("{}/desk/0000/freeze", server.base), &[("on", "false"), ("form", &form)]);
     assert_eq!(status, 404);
-    // Unfrozen, the public sees the newest again.
+    // The ceremony over and the board unfrozen, the public sees the newest again.
+    post(&format!("{}/ceremony", server.desk), &[("step", "end"), ("form", &form)]);
     post(&format!("{}/freeze", server.desk), &[("on", "false"), ("form", &form)]);
     api_reaches_cli(&server, &dir, "after the hall is unfrozen");
 }

@@ -149,3 +149,108 @@ fn a_scope_typed_at_the_desk_with_spaces_locks_what_it_names() {
         assert_eq!(said["ok"], false, "{typo}: {said}");
     }
 }
+
+/// The skills duel with every mark in the store.
+fn skills_duel_marked(name: &str) -> PathBuf {
+    let dir = example_without_marks(name, "skills-duel");
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/skills-duel/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+/// Everything a spectator on the hall's network can read without a link.
+fn public_views(server: &Server) -> Vec<(String, String)> {
+    ["/", "/hall", "/events", "/api/results", "/api/results?all=1", "/hall?ceremony=0"]
+        .iter()
+        .map(|path| {
+            let url = format!("{}{path}", server.base);
+            let body = if path.starts_with("/events") {
+                first_event(&url).to_string()
+            } else {
+                get(&url).1
+            };
+            (path.to_string(), body)
+        })
+        .collect()
+}
+
+/// The first `board` event of a stream.
+fn first_event(url: &str) -> serde_json::Value {
+    use std::io::{BufRead, BufReader, Read};
+    let response = agent().get(url).call().unwrap();
+    let reader = BufReader::new(response.into_body().into_reader().take(1 << 20));
+    for line in reader.lines() {
+        if let Some(data) = line.unwrap().strip_prefix("data: ") {
+            return serde_json::from_str(data).unwrap();
+        }
+    }
+    panic!("the stream ended without an event");
+}
+
+#[test]
+fn the_ceremony_never_lets_an_unrevealed_place_leave_the_server() {
+    let dir = skills_duel_marked("trust-ceremony");
+    let server = Server::start(&dir);
+    let cli: serde_json::Value = serde_json::from_str(&stdout(&podium(&[
+        "score",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ])))
+    .unwrap();
+    let names: Vec<String> = cli["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect();
+    let form = form_token(&get(&server.desk).1);
+    let step = |fields: &[(&str, &str)]| -> serde_json::Value {
+        let mut fields = fields.to_vec();
+        fields.push(("form", &form));
+        serde_json::from_str(&post(&format!("{}/ceremony", server.desk), &fields).1).unwrap()
+    };
+    // Without a number of places, the ceremony announces every award place on the hall board (20 here).
+    let said = step(&[("step", "start"), ("places", "")]);
+    assert_eq!(said["ok"], true, "{said}");
+    assert!(said["message"].as_str().unwrap().contains("0 of 20"), "{said}");
+    for revealed in 0..=20 {
+        let hall = first_event(&format!("{}/events", server.base));
+        assert_eq!(hall["hall"]["ceremony"]["revealed"], revealed, "{hall}");
+        let shown: Vec<&str> = hall["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap())
+            .collect();
+        // The bottom `revealed` of the 20 places, best first.
+        assert_eq!(shown, names[20 - revealed..20].iter().map(String::as_str).collect::<Vec<_>>());
+        for (path, body) in public_views(&server) {
+            for hidden in &names[..20 - revealed] {
+                assert!(
+                    !body.contains(hidden.as_str()),
+                    "{path} shows {hidden} before it is revealed ({revealed} revealed)"
+                );
+            }
+        }
+        let (status, body) = get(&format!("{}/api/results", server.base));
+        assert_eq!(status, 503, "{body}");
+        step(&[("step", "next")]);
+    }
+    // One click too many changes nothing; the end of the ceremony makes the results public again.
+    assert_eq!(first_event(&format!("{}/events", server.base))["hall"]["ceremony"]["revealed"], 20);
+    let said = step(&[("step", "end")]);
+    assert_eq!(said["ok"], true, "{said}");
+    let (status, api) = get(&format!("{}/api/results", server.base));
+    assert_eq!(status, 200);
+    assert!(api.contains(&names[0]));
+    // The organiser may announce fewer places; ties at the last one come too.
+    let said = step(&[("step", "start"), ("places", "3")]);
+    assert!(said["message"].as_str().unwrap().contains("0 of 3"), "{said}");
+    for bad in ["0", "-1", "x", "99999999999999999999999"] {
+        let said = step(&[("step", "start"), ("places", bad)]);
+        assert_eq!(said["ok"], false, "{bad}: {said}");
+    }
+}

@@ -125,18 +125,18 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
     let _ = writeln!(
         body,
         "<h2>{}</h2><form class=\"action\" data-action=\"freeze\"><input type=\"hidden\" name=\"on\" value=\"{}\"><button>{}</button></form> \
+<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"start\"><input name=\"places\" type=\"number\" min=\"1\" inputmode=\"numeric\" placeholder=\"{}\" aria-label=\"{}\"><button>{}</button></form> \
 <form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"next\"><button>{}</button></form> \
 <form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"end\"><button>{}</button></form> <span class=\"note\">{}</span>",
         label(lang, "大厅屏幕", "Hall screen"),
         !hall.frozen,
         if hall.frozen { label(lang, "解除冻结", "Unfreeze") } else { label(lang, "冻结榜单", "Freeze") },
+        label(lang, "获奖名次数", "award places"),
+        label(lang, "颁奖揭晓的名次数（留空：所有获奖名次）", "places to reveal (empty: every award place)"),
+        label(lang, "开始颁奖", "Start the ceremony"),
         label(lang, "颁奖：揭晓下一名", "Ceremony: reveal the next"),
         label(lang, "结束颁奖模式", "End the ceremony"),
-        escape(&match (hall.frozen, hall.ceremony) {
-            (true, _) => label(lang, "已冻结", "frozen").to_string(),
-            (false, Some(n)) => format!("{} {n}", label(lang, "已揭晓", "revealed")),
-            (false, None) => label(lang, "实时", "live").to_string(),
-        })
+        escape(&words::hall_now(lang, hall))
     );
     // Live results with flags.
     let head = head_row(&[
@@ -154,4 +154,30 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
     );
     let head = format!("<meta name=\"form\" content=\"{form}\">\n{SCRIPT}");
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
+}
+
+/// What the desk says of the hall screen.
+pub mod words {
+    use crate::contest::Lang;
+    use crate::serve::live::HallState;
+
+    /// The hall's state in a few words.
+    pub fn hall_now(lang: Lang, hall: HallState) -> String {
+        match (lang, hall.frozen, hall.ceremony) {
+            (Lang::Zh, _, Some(c)) => format!("颁奖中：已揭晓 {} / {} 名", c.revealed, c.rows),
+            (Lang::En, _, Some(c)) => format!("ceremony: {} of {} places revealed", c.revealed, c.rows),
+            (Lang::Zh, true, None) => "大厅榜单已冻结".into(),
+            (Lang::En, true, None) => "the hall board is frozen".into(),
+            (Lang::Zh, false, None) => "大厅榜单实时更新".into(),
+            (Lang::En, false, None) => "the hall board is live".into(),
+        }
+    }
+
+    /// A number of places that is not one.
+    pub fn places_wanted(lang: Lang, typed: &str) -> String {
+        match lang {
+            Lang::Zh => format!("名次数须为正整数（收到“{typed}”）"),
+            Lang::En => format!("the number of places must be a whole number above 0 (not `{typed}`)"),
+        }
+    }
 }

@@ -1,45 +1,64 @@
 //! The hall screen: the leaderboard full-screen in award colours, updated
 //! live by server-sent events; frozen when the organiser freezes it; in
-//! ceremony mode, places revealed one by one from the bottom up.
+//! ceremony mode, places revealed one by one from the bottom up (the server
+//! sends only the revealed rows), always fitted to the screen.
 
 use super::App;
 use crate::output::label;
 
 const STYLE: &str = r#"<style>
-body { max-width: none; margin: 0; padding: 2vh 3vw; background: #0b1d33; color: #f8f9fa; font-size: 2.2vh; }
-header h1 { font-size: 4.5vh; margin: 0; } header .sub { color: #adb5bd; font-size: 2.4vh; }
-table { font-size: 3vh; } th { background: transparent; color: #adb5bd; border-bottom: 2px solid #495057; }
-td { border-bottom: 1px solid #243b55; padding: .6vh 1vw; }
+html, body { height: 100%; overflow: hidden; }
+body { max-width: none; margin: 0; padding: 2vh 3vw; box-sizing: border-box; background: #0b1d33; color: #f8f9fa; font-size: 2.2vh; }
+header h1 { font-size: 4.5vh; margin: 0; } header .sub { color: #adb5bd; font-size: 2.4vh; margin: .4vh 0; }
+table { font-size: var(--rows, 3vh); width: 100%; } th { background: transparent; color: #adb5bd; border-bottom: 2px solid #495057; }
+td { border-bottom: 1px solid #243b55; padding: .25em .6em; }
 td.total { font-weight: 700; text-align: right; font-variant-numeric: tabular-nums; }
-td.rank { text-align: right; width: 5vw; }
-.award { display: inline-block; padding: .1vh .8vw; border-radius: 2vh; color: #fff; font-weight: 600; }
-tr.hidden td { visibility: hidden; }
+td.rank { text-align: right; width: 3em; }
+tr.newest td { background: #14365c; }
+.award { display: inline-block; padding: .05em .5em; border-radius: 1em; color: #fff; font-weight: 600; }
 #state { position: fixed; right: 3vw; top: 2vh; color: #ffc107; font-size: 2.4vh; }
+#waiting { color: #ffc107; font-size: 2.6vh; margin: .6vh 0; }
+@media (max-width: 700px) { th:nth-child(3), td.org { display: none; } body { padding: 1.5vh 2vw; } #state { position: static; } }
 footer { display: none; }
 </style>
 "#;
 
+/// Draws the rows the server sends (in a ceremony, only those revealed so
+/// far: the others never reach the page), then shrinks them until every
+/// row is on the screen.
 const SCRIPT: &str = r#"<script>
 document.addEventListener('DOMContentLoaded', () => {
-  const rows = document.getElementById('rows'), state = document.getElementById('state');
+  const rows = document.getElementById('rows'), state = document.getElementById('state'), waiting = document.getElementById('waiting');
   const colours = JSON.parse(document.querySelector('meta[name=colours]').content);
   const words = JSON.parse(document.querySelector('meta[name=words]').content);
   function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
+  const table = document.querySelector('table');
+  function overflows() { const b = table.getBoundingClientRect(); return b.bottom > innerHeight || b.right > innerWidth; }
+  function fit() {
+    let size = Math.min(innerHeight * 0.03, innerWidth * 0.03);
+    do { document.documentElement.style.setProperty('--rows', size + 'px'); size *= 0.94; }
+    while (overflows() && size > 4);
+  }
   function show(message) {
-    const data = JSON.parse(message), hall = data.hall, entries = data.rows;
+    const data = JSON.parse(message), hall = data.hall, entries = data.rows, ceremony = hall.ceremony;
     rows.replaceChildren(...entries.map((e, i) => {
       const tr = document.createElement('tr');
-      tr.append(cell((e.tied ? '=' : '') + e.rank, 'rank'), cell(e.name || e.entry), cell(e.organisation || ''), cell(e.total, 'total'));
+      tr.append(cell((e.tied ? '=' : '') + e.rank, 'rank'), cell(e.name || e.entry), cell(e.organisation || '', 'org'), cell(e.total, 'total'));
       const award = document.createElement('td');
       (e.awards || []).forEach(a => { const span = document.createElement('span'); span.className = 'award'; span.style.background = colours[a.set + '/' + a.tier] || '#5b7db1'; span.textContent = a.label; award.append(span, ' '); });
       tr.append(award);
-      // Ceremony: only the last `revealed` of the list are shown, counting up from the bottom.
-      if (hall.ceremony !== null && i < entries.length - hall.ceremony) tr.className = 'hidden';
+      if (ceremony && i === 0) tr.className = 'newest';
       return tr;
     }));
-    state.textContent = hall.frozen ? words.frozen : (hall.ceremony !== null ? words.ceremony : '');
+    const left = ceremony ? ceremony.rows - ceremony.revealed : 0;
+    waiting.hidden = !ceremony || left === 0;
+    waiting.textContent = words.waiting.replace('{n}', left);
+    state.textContent = ceremony ? words.ceremony : (hall.frozen ? words.frozen : '');
+    fit();
     document.body.dataset.version = (+(document.body.dataset.version || 0) + 1);
   }
+  addEventListener('resize', fit);
+  document.fonts.ready.then(fit);
   const source = new EventSource('/events');
   source.addEventListener('board', event => show(event.data));
 });
@@ -62,6 +81,7 @@ pub fn page(app: &App) -> String {
     let words = serde_json::json!({
         "frozen": label(lang, "榜单已冻结", "board frozen"),
         "ceremony": label(lang, "颁奖进行中", "ceremony"),
+        "waiting": label(lang, "还有 {n} 个名次待揭晓", "{n} places still to be revealed"),
     });
     let head = format!(
         "<meta name=\"colours\" content=\"{}\">\n<meta name=\"words\" content=\"{}\">\n{STYLE}{SCRIPT}",
@@ -76,7 +96,7 @@ pub fn page(app: &App) -> String {
         (label(lang, "奖项", "Award"), false),
     ]);
     let body = format!(
-        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
+        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div><p id=\"waiting\" hidden></p>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
         crate::output::html::escape(rules.contest.name.get(lang)),
         label(lang, "实时排行榜", "Live leaderboard"),
     );

@@ -26,8 +26,42 @@ use tokio::sync::{oneshot, watch};
 pub struct HallState {
     /// The public board stopped updating (the jury still sees live results).
     pub frozen: bool,
-    /// Ceremony mode: how many places are revealed, from the bottom of the top list.
-    pub ceremony: Option<usize>,
+    /// Ceremony mode: places revealed one by one from the bottom up.
+    pub ceremony: Option<Ceremony>,
+}
+
+/// An award ceremony on the hall screen. The results are pinned while it
+/// runs; only revealed rows ever leave the server.
+#[derive(Debug, Clone, Copy, serde::Serialize, PartialEq, Eq)]
+pub struct Ceremony {
+    /// The rows announced: the places chosen, with any entry tied at the last.
+    pub rows: usize,
+    /// How many of them are revealed, counting up from the bottom.
+    pub revealed: usize,
+}
+
+/// What the organiser asks of the ceremony at the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CeremonyStep {
+    /// Start with these places announced (none: the award places on the hall board).
+    Start(Option<usize>),
+    /// Reveal one more row (starting the ceremony if it has not started).
+    Next,
+    End,
+}
+
+impl HallState {
+    /// Whether the public results stay as they were (frozen, or a ceremony).
+    fn pinned(&self) -> bool {
+        self.frozen || self.ceremony.is_some()
+    }
+}
+
+/// One row of the hall board, its JSON made once.
+pub struct HallRow {
+    pub rank: u32,
+    pub awarded: bool,
+    pub json: String,
 }
 
 /// One scoring of the contest, as each reader wants it.
@@ -35,7 +69,7 @@ pub struct Snapshot {
     /// The store's last record the results include.
     pub version: i64,
     /// The top places for the hall: rows with totals as exact text.
-    pub hall_rows: String,
+    pub hall_rows: Vec<HallRow>,
     /// For the organiser: the top places and every flagged entry.
     pub desk_rows: String,
     /// The CLI's JSON (`score --format json`) for the API.
@@ -251,7 +285,7 @@ impl Live {
     /// they stand now, with their JSON made before any later mark moves the
     /// scores on; unfreezing lets the public see the newest. Whether pinned.
     fn pin(&self, scoring: &mut Scoring, lang: Lang, pinned: bool) -> bool {
-        let frozen = self.hall_state().frozen;
+        let frozen = self.hall_state().pinned();
         if frozen && !pinned {
             let newest = self.results.borrow().clone();
             let unmade = {
@@ -289,6 +323,30 @@ impl Live {
         state
     }
 
+    /// A step of the ceremony, over the public results as they stand.
+    pub fn ceremony(&self, step: CeremonyStep) -> HallState {
+        let public = self.public.lock().expect("not poisoned").clone();
+        self.set_hall(|hall| {
+            hall.ceremony = match (step, hall.ceremony) {
+                (CeremonyStep::End, _) => None,
+                (CeremonyStep::Start(places), _) => Some(announced(&public.hall_rows, places)),
+                (CeremonyStep::Next, Some(c)) => Some(Ceremony {
+                    revealed: (c.revealed + 1).min(c.rows),
+                    ..c
+                }),
+                (CeremonyStep::Next, None) => Some(Ceremony {
+                    revealed: 1,
+                    ..announced(&public.hall_rows, None)
+                }),
+            }
+        })
+    }
+
+    /// What the public sees on the hall board now (as `/events` sends it).
+    pub fn hall_now(&self) -> Arc<String> {
+        self.hall.borrow().clone()
+    }
+
     /// Sends the hall its state with the public results, updated with
     /// `newest` if given.
     fn publish(&self, newest: Option<Arc<Snapshot>>) {
@@ -301,9 +359,32 @@ impl Live {
     }
 }
 
+/// The rows a ceremony announces: the first `places` (by default, through
+/// the last row with an award; with no awards, every row), and every row
+/// tied with the last of them.
+fn announced(rows: &[HallRow], places: Option<usize>) -> Ceremony {
+    let places = places.unwrap_or_else(|| rows.iter().rposition(|r| r.awarded).map_or(rows.len(), |last| last + 1));
+    let count = match places.min(rows.len()).checked_sub(1) {
+        Some(last) => rows.iter().take_while(|r| r.rank <= rows[last].rank).count(),
+        None => 0,
+    };
+    Ceremony { rows: count, revealed: 0 }
+}
+
+/// The hall board as the public may see it: in a ceremony only the rows
+/// revealed so far (the bottom `revealed` of those announced), and how many
+/// are still to come.
 fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
+    let shown: &[HallRow] = match state.ceremony {
+        Some(c) => {
+            let rows = &snapshot.hall_rows[..c.rows.min(snapshot.hall_rows.len())];
+            &rows[rows.len() - c.revealed.min(rows.len())..]
+        }
+        None => &snapshot.hall_rows,
+    };
+    let rows: Vec<&str> = shown.iter().map(|r| r.json.as_str()).collect();
     let state = serde_json::to_string(&state).expect("plain data serialises");
-    format!("{{\"hall\":{state},\"rows\":{}}}", snapshot.hall_rows)
+    format!("{{\"hall\":{state},\"rows\":[{}]}}", rows.join(","))
 }
 
 /// The leading places as they stand, as rows for the hall and the desk.
@@ -320,14 +401,23 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
 /// The rows the hall shows (the `top` places) and the desk shows (the
 /// leading places and every flagged entry), with totals as exact text; with
 /// blind judging before publication (`codes`), by code and without names.
-pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(String, String), String> {
+pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(Vec<HallRow>, String), String> {
     let results = scores.leading(top.max(DESK_TOP));
     let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
     if let Some(codes) = codes {
         board.hide_names(codes);
     }
-    let ranked = board.rows.iter().filter(|r| r.place.is_some());
-    let hall = rows(ranked.take(top));
+    let hall = board
+        .rows
+        .iter()
+        .filter_map(|r| r.place.map(|place| (r, place.rank)))
+        .take(top)
+        .map(|(r, rank)| HallRow {
+            rank,
+            awarded: !r.awards.is_empty(),
+            json: row_json(r).to_string(),
+        })
+        .collect();
     // The organiser sees the top and every entry with something to resolve.
     let desk = board
         .rows
@@ -383,22 +473,75 @@ fn full_json(results: &crate::engine::Results, codes: Option<&Codes>, lang: Lang
     Ok(Bytes::from(out))
 }
 
-/// Leaderboard rows for a page, totals as exact text (a browser's number
-/// would turn 82.80 into 82.8).
+/// Leaderboard rows for a page.
 fn rows<'a>(rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
-    let rows: Vec<serde_json::Value> = rows
-        .map(|row| {
-            serde_json::json!({
-                "rank": row.place.map(|p| p.rank),
-                "tied": row.place.is_some_and(|p| p.tied),
-                "entry": row.entry,
-                "name": row.name,
-                "organisation": row.organisation,
-                "total": crate::output::number(row.total),
-                "awards": row.awards.iter().map(|(set, tier, label)| serde_json::json!({"set": set, "tier": tier, "label": label})).collect::<Vec<_>>(),
-                "flags": row.flags,
+    serde_json::Value::Array(rows.map(row_json).collect()).to_string()
+}
+
+/// A leaderboard row for a page, its total as exact text (a browser's
+/// number would turn 82.80 into 82.8).
+fn row_json(row: &crate::output::BoardRow) -> serde_json::Value {
+    serde_json::json!({
+        "rank": row.place.map(|p| p.rank),
+        "tied": row.place.is_some_and(|p| p.tied),
+        "entry": row.entry,
+        "name": row.name,
+        "organisation": row.organisation,
+        "total": crate::output::number(row.total),
+        "awards": row.awards.iter().map(|(set, tier, label)| serde_json::json!({"set": set, "tier": tier, "label": label})).collect::<Vec<_>>(),
+        "flags": row.flags,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(ranks: &[(u32, bool)]) -> Vec<HallRow> {
+        ranks
+            .iter()
+            .enumerate()
+            .map(|(i, &(rank, awarded))| HallRow {
+                rank,
+                awarded,
+                json: format!("{{\"n\":{i}}}"),
             })
-        })
-        .collect();
-    serde_json::Value::Array(rows).to_string()
+            .collect()
+    }
+
+    #[test]
+    fn a_ceremony_announces_the_award_places_and_everyone_tied_at_the_last() {
+        // Places 1, 2, =3, =3, 5, 6; awards down to the first of the tied pair.
+        let board = rows(&[(1, true), (2, true), (3, true), (3, false), (5, false), (6, false)]);
+        assert_eq!(announced(&board, None), Ceremony { rows: 4, revealed: 0 });
+        assert_eq!(announced(&board, Some(3)).rows, 4, "the tie at 3rd comes too");
+        assert_eq!(announced(&board, Some(2)).rows, 2);
+        assert_eq!(announced(&board, Some(99)).rows, 6);
+        assert_eq!(announced(&rows(&[(1, false), (2, false)]), None).rows, 2, "no awards: every row");
+        assert_eq!(announced(&[], None).rows, 0);
+    }
+
+    #[test]
+    fn the_hall_gets_only_the_revealed_rows_from_the_bottom() {
+        let snapshot = Snapshot {
+            version: 0,
+            hall_rows: rows(&[(1, true), (2, true), (3, true), (4, false)]),
+            desk_rows: String::new(),
+            api: Mutex::new(Api::Unmade),
+        };
+        let hall = |ceremony| {
+            let json: serde_json::Value = serde_json::from_str(&hall_json(HallState { frozen: false, ceremony }, &snapshot)).unwrap();
+            json["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["n"].as_u64().unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(hall(None), [0, 1, 2, 3]);
+        assert_eq!(hall(Some(Ceremony { rows: 3, revealed: 0 })), [0u64; 0]);
+        assert_eq!(hall(Some(Ceremony { rows: 3, revealed: 1 })), [2]);
+        assert_eq!(hall(Some(Ceremony { rows: 3, revealed: 3 })), [0, 1, 2]);
+        assert_eq!(hall(Some(Ceremony { rows: 9, revealed: 9 })), [0, 1, 2, 3], "never past the board");
+    }
 }

@@ -22,7 +22,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use links::{same, Links};
-use live::Live;
+use live::{CeremonyStep, Live};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -213,6 +213,19 @@ async fn hall_page(State(app): State<Shared>) -> Html<String> {
 /// The results as `podium score --format json` gives them (the public's
 /// view: frozen when the hall is).
 async fn results(State(app): State<Shared>) -> Response {
+    // Places not yet revealed in the ceremony never leave the server.
+    if app.live.hall_state().ceremony.is_some() {
+        let mut response = refused(
+            StatusCode::SERVICE_UNAVAILABLE,
+            crate::output::label(
+                app.lang,
+                "颁奖典礼正在揭晓名次，典礼结束后可查询成绩。",
+                "the places are being revealed at the ceremony: the results are public once it ends",
+            ),
+        );
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        return response;
+    }
     match app.live.api().await {
         Ok(api) => ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], api).into_response(),
         Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, "the results cannot be read just now"),
@@ -499,6 +512,9 @@ struct DeskForm {
     on: String,
     #[serde(default)]
     step: String,
+    /// How many places a ceremony announces.
+    #[serde(default)]
+    places: String,
     #[serde(default)]
     form: String,
 }
@@ -528,24 +544,23 @@ async fn desk_action(
         "publish" => StateChange::Publish,
         "freeze" => {
             let on = form.on == "true";
-            app.live.set_hall(|hall| hall.frozen = on);
-            return said(
-                true,
-                if on {
-                    "the hall board is frozen".into()
-                } else {
-                    "the hall board is live".into()
-                },
-            );
+            let state = app.live.set_hall(|hall| hall.frozen = on);
+            return said(true, desk::words::hall_now(app.lang, state));
         }
         "ceremony" => {
-            let state = app.live.set_hall(|hall| {
-                hall.ceremony = match form.step.as_str() {
-                    "end" => None,
-                    _ => Some(hall.ceremony.map_or(1, |n| n + 1)),
-                }
-            });
-            return said(true, format!("ceremony: {:?}", state.ceremony));
+            let step = match form.step.as_str() {
+                "start" => match form.places.trim() {
+                    "" => CeremonyStep::Start(None),
+                    places => match places.parse::<usize>() {
+                        Ok(n) if n > 0 => CeremonyStep::Start(Some(n)),
+                        _ => return said(false, desk::words::places_wanted(app.lang, places)),
+                    },
+                },
+                "end" => CeremonyStep::End,
+                _ => CeremonyStep::Next,
+            };
+            let state = app.live.ceremony(step);
+            return said(true, desk::words::hall_now(app.lang, state));
         }
         _ => return refused(StatusCode::NOT_FOUND, format!("no action `{action}`")),
     };
