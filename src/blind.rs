@@ -142,7 +142,7 @@ pub fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<Codes>, Stri
     if !rules.contest.marking.blind {
         return Ok(None);
     }
-    let Some(mut store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? else {
+    let Some(store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? else {
         return Ok(Some(Codes::default()));
     };
     if store.state()?.published.is_some() {

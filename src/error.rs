@@ -116,12 +116,29 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// Names longer than this get no suggestion: nobody mistypes an id that
+/// long, and comparing it with every candidate would cost the time of many.
+const SUGGEST_UP_TO: usize = 64;
+
 /// The closest of `candidates` to `name` by edit distance, for "did you mean".
+/// Its cost is bounded: long names are not compared, and a candidate whose
+/// length alone puts it too far is skipped without comparing.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = name.chars().count();
+    if length > SUGGEST_UP_TO {
+        return None;
+    }
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(2))
+        .filter_map(|candidate| {
+            let candidate_length = candidate.chars().count();
+            let allowed = (candidate_length / 3).max(2);
+            if length.abs_diff(candidate_length) > allowed {
+                return None;
+            }
+            let distance = edit_distance(name, candidate);
+            (distance <= allowed).then_some((distance, candidate))
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }
@@ -173,6 +190,8 @@ mod tests {
     fn suggests_the_closest_name() {
         assert_eq!(did_you_mean("qualty", ["quality", "safety"]), Some("quality"));
         assert_eq!(did_you_mean("zzz", ["quality", "safety"]), None);
+        let long = "E".repeat(16 * 1024);
+        assert_eq!(did_you_mean(&long, ["E", "EE"]), None, "a 16 KB name is not compared");
     }
 
     #[test]

@@ -254,3 +254,151 @@ fn the_ceremony_never_lets_an_unrevealed_place_leave_the_server() {
         assert_eq!(said["ok"], false, "{bad}: {said}");
     }
 }
+
+/// An HTTP client that gives up after `seconds`.
+fn impatient(seconds: u64) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(seconds)))
+        .build()
+        .into()
+}
+
+/// GET with a client that waits at most 5 s (a stalled server took 30):
+/// the status, and how long the answer took.
+fn get_soon(url: &str) -> (u16, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let response = impatient(5).get(url).call().unwrap_or_else(|e| panic!("{url}: {e}"));
+    (response.status().as_u16(), started.elapsed())
+}
+
+#[test]
+fn while_another_program_writes_the_server_reads_and_says_busy_for_marks() {
+    let dir = skills_duel_marked("trust-busy");
+    // Every mark but one judge's for one cell is in; J1 has that one to give.
+    let marks = exported(&dir);
+    let cell = marks
+        .lines()
+        .find(|l| l.contains(",practical.workmanship,,J1,"))
+        .unwrap()
+        .to_string();
+    let entry = cell.split(',').next().unwrap().to_string();
+    let server = Server::start(&dir);
+    let link = server.judge("J1").to_string();
+    let form = form_token(&get(&link).1);
+    // Another program takes the store's write lock and holds it.
+    let other = rusqlite::Connection::open(dir.join("marks.db")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    for path in ["/hall", "/api/results", "/"] {
+        let (status, took) = get_soon(&format!("{}{path}", server.base));
+        assert_eq!(status, 200, "{path}");
+        eprintln!("{path} under a held write lock: {took:?}");
+    }
+    for url in [link.clone(), server.desk.clone()] {
+        let (status, took) = get_soon(&url);
+        assert_eq!(status, 200, "{url}");
+        eprintln!("a page under a held write lock: {took:?}");
+    }
+    let hall = first_event(&format!("{}/events", server.base));
+    assert!(hall["rows"].as_array().is_some_and(|r| !r.is_empty()));
+    // A mark (a correction, with its reason) meanwhile: busy, not acknowledged, not stored.
+    let (status, answer) = mark(&link, &form, &entry, "practical.workmanship", "9.9", "re-read");
+    assert_eq!(status, 503, "{answer}");
+    assert_eq!(answer["saved"], false);
+    assert!(answer["message"].as_str().unwrap().contains("busy"), "{answer}");
+    let desk_form = form_token(&get(&server.desk).1);
+    let (status, said) = post(&format!("{}/lock", server.desk), &[("scope", "contest"), ("form", &desk_form)]);
+    assert_eq!(status, 503, "{said}");
+    other.execute_batch("ROLLBACK").unwrap();
+    drop(other);
+    assert_eq!(exported(&dir), marks, "nothing stored while busy");
+    // The judge sends it again once the other program is done: stored.
+    let (status, answer) = mark(&link, &form, &entry, "practical.workmanship", "9.9", "re-read");
+    assert_eq!(status, 200, "{answer}");
+    assert!(exported(&dir).contains(&format!("{entry},practical.workmanship,,J1,9.9")));
+}
+
+#[test]
+fn a_huge_entry_name_costs_no_more_than_a_short_one() {
+    let dir = skills_duel_marked("trust-huge-name");
+    let server = Server::start(&dir);
+    let link = server.judge("J1");
+    let form = form_token(&get(link).1);
+    let huge = "E".repeat(15 * 1024);
+    for _ in 0..2 {
+        let (status, answer) = mark(link, &form, &huge, "practical.workmanship", "8", "");
+        assert_eq!(status, 403, "{answer}");
+    }
+    let (status, took) = get_soon(&format!("{}/hall", server.base));
+    assert_eq!(status, 200);
+    eprintln!("/hall after two 15 KB names: {took:?}");
+}
+
+/// Opens `count` connections to `server` from the loopback address `from`,
+/// each having sent `opening` (nothing, or part of a request's head).
+async fn connections(server: std::net::SocketAddr, from: [u8; 4], count: usize, opening: &'static [u8]) -> Vec<tokio::net::TcpStream> {
+    use tokio::io::AsyncWriteExt as _;
+    let mut open = Vec::with_capacity(count);
+    for _ in 0..count {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind((std::net::Ipv4Addr::from(from), 0).into()).unwrap();
+        let mut stream = socket.connect(server).await.unwrap();
+        stream.write_all(opening).await.unwrap();
+        open.push(stream);
+    }
+    open
+}
+
+/// How many of `streams` the server has closed (a read sees the end).
+async fn closed(streams: &mut [tokio::net::TcpStream]) -> usize {
+    use tokio::io::AsyncReadExt as _;
+    let mut count = 0;
+    for stream in streams {
+        let mut buffer = [0u8; 4096];
+        let read = tokio::time::timeout(std::time::Duration::from_millis(20), async {
+            loop {
+                match stream.read(&mut buffer).await {
+                    Ok(0) | Err(_) => return true,
+                    Ok(_) => continue,
+                }
+            }
+        });
+        if read.await.unwrap_or(false) {
+            count += 1;
+        }
+    }
+    count
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_flood_does_not_stop_the_hall() {
+    let dir = skills_duel_marked("trust-flood");
+    let server = tokio::task::spawn_blocking(move || Server::start(&dir)).await.unwrap();
+    let address: std::net::SocketAddr = server.base.trim_start_matches("http://").parse().unwrap();
+    // One host opens 300 sockets and sends nothing; another starts 200
+    // requests and never finishes their heads; a third holds 200 live boards.
+    let mut idle = connections(address, [127, 0, 0, 2], 300, b"").await;
+    let mut slow = connections(address, [127, 0, 0, 3], 200, b"GET /hall HTTP/1.1\r\nHost: hall\r\nX-Slow: ").await;
+    let boards = connections(address, [127, 0, 0, 4], 200, b"GET /events HTTP/1.1\r\nHost: hall\r\n\r\n").await;
+    let base = server.base.clone();
+    let answered = tokio::task::spawn_blocking(move || ["/hall", "/api/results", "/"].map(|path| get_soon(&format!("{base}{path}"))))
+        .await
+        .unwrap();
+    for (status, took) in answered {
+        assert_eq!(status, 200);
+        eprintln!("answered during the flood in {took:?}");
+    }
+    // Past its cap, one host's further connections are closed at once.
+    assert_eq!(closed(&mut idle).await, 300 - 256, "one address holds at most 256");
+    // Sockets that never finish a request's head are closed after 10 s.
+    tokio::time::sleep(std::time::Duration::from_secs(11)).await;
+    assert_eq!(closed(&mut idle).await, 300, "idle sockets are closed");
+    assert_eq!(closed(&mut slow).await, 200, "unfinished heads are closed");
+    let base = server.base.clone();
+    let (status, _) = tokio::task::spawn_blocking(move || get_soon(&format!("{base}/hall")))
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    drop(boards);
+    tokio::task::spawn_blocking(move || drop(server)).await.unwrap();
+}

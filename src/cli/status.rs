@@ -85,7 +85,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
     }
     let store = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store).map_err(|e| e.to_string())?;
-    if let Some(mut store) = store {
+    if let Some(store) = store {
         let state = store.state()?;
         let locked: Vec<String> = state.locked.iter().map(|(scope, seq)| format!("{scope} (#{seq})")).collect();
         if rules.contest.marking.double_entry {

@@ -7,6 +7,7 @@ mod desk;
 mod hall;
 mod judge;
 pub mod links;
+mod listen;
 pub mod live;
 mod writer;
 
@@ -103,12 +104,11 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
         let address = listener.local_addr().map_err(|e| e.to_string())?;
         let base = options.base.clone().unwrap_or_else(|| format!("http://{address}"));
         print_links(&app, &base)?;
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        listen::serve(listener, router(app), async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+        Ok(())
     })
 }
 
@@ -276,17 +276,59 @@ fn not_found(app: &App) -> Response {
 }
 
 impl App {
-    /// The judge whose link this is, if it is valid now.
-    fn judge_of(&self, judge: &str, token: &str) -> Option<u16> {
-        let index = *self.rules.judge_index.get(judge)?;
-        let reader = self.reader.lock().ok()?;
-        let generation = generation(&reader, judge).ok()?;
-        same(token, &self.links.judge(judge, generation)).then_some(index)
+    /// Runs `read` with the reading connection on a blocking thread: the
+    /// store is a file, and the async workers must stay free for the hall.
+    /// Reading never waits for a writer (SQLite's WAL).
+    async fn read<T: Send + 'static>(self: &Arc<Self>, read: impl FnOnce(&App, &Store) -> T + Send + 'static) -> Option<T> {
+        let app = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let reader = app.reader.lock().ok()?;
+            Some(read(&app, &reader))
+        })
+        .await
+        .ok()
+        .flatten()
     }
 
-    fn is_admin(&self, token: &str) -> bool {
-        let Ok(reader) = self.reader.lock() else { return false };
-        generation(&reader, "admin").is_ok_and(|g| same(token, &self.links.admin(g)))
+    /// The judge whose link this is, if it is valid now.
+    async fn judge_of(self: &Arc<Self>, judge: &str, token: &str) -> Option<u16> {
+        let index = *self.rules.judge_index.get(judge)?;
+        let (judge, token) = (judge.to_string(), token.to_string());
+        self.read(move |app, reader| {
+            let generation = generation(reader, &judge).ok()?;
+            same(&token, &app.links.judge(&judge, generation)).then_some(index)
+        })
+        .await
+        .flatten()
+    }
+
+    async fn is_admin(self: &Arc<Self>, token: &str) -> bool {
+        let token = token.to_string();
+        self.read(move |app, reader| generation(reader, "admin").is_ok_and(|g| same(&token, &app.links.admin(g))))
+            .await
+            .unwrap_or(false)
+    }
+}
+
+/// The answer when the writer did not do a job: refused by the rules (409),
+/// or the store busy with another program's write or failing (503; a busy
+/// store says when to send it again). Nothing was stored either way.
+fn not_done(lang: Lang, why: writer::NotDone) -> Response {
+    match why {
+        writer::NotDone::Refused(message) => refused(StatusCode::CONFLICT, message),
+        writer::NotDone::Busy => {
+            let mut response = refused(
+                StatusCode::SERVICE_UNAVAILABLE,
+                crate::output::label(
+                    lang,
+                    "未保存：评分库正忙（另一程序正在写入），请稍后再次提交。",
+                    "not saved: the mark store is busy (another program is writing to it); send it again in a moment",
+                ),
+            );
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            response
+        }
+        writer::NotDone::Failed(message) => refused(StatusCode::SERVICE_UNAVAILABLE, format!("not saved: {message}")),
     }
 }
 
@@ -316,26 +358,24 @@ fn from_our_page(app: &App, headers: &HeaderMap, token: &str, form: &str) -> Res
 }
 
 async fn judge_page(State(app): State<Shared>, UrlPath((judge, token)): UrlPath<(String, String)>) -> Response {
-    let Some(j) = app.judge_of(&judge, &token) else {
+    let Some(j) = app.judge_of(&judge, &token).await else {
         return not_found(&app);
     };
-    let saved = {
-        let Ok(reader) = app.reader.lock() else { return not_found(&app) };
-        match reader.marks_of_judge(&judge) {
-            Ok(marks) => marks
-                .into_iter()
-                .map(|(cell, value)| ((cell.entry, cell.criterion, cell.element), value))
-                .collect::<HashMap<_, _>>(),
-            Err(e) => {
-                return (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    format!("the mark store cannot be read: {}", e.message),
-                )
-                    .into_response()
-            }
-        }
+    let saved = app.read(move |_, reader| reader.marks_of_judge(&judge)).await;
+    let saved = match saved {
+        Some(Ok(marks)) => marks
+            .into_iter()
+            .map(|(cell, value)| ((cell.entry, cell.criterion, cell.element), value))
+            .collect::<HashMap<_, _>>(),
+        Some(Err(e)) => return unreadable(&e.message),
+        None => return unreadable(""),
     };
     Html(judge::page(&app, j, app.codes.as_ref(), &saved, &app.links.form(&token))).into_response()
+}
+
+/// The store could not be read just now.
+fn unreadable(why: &str) -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, format!("the mark store cannot be read: {why}")).into_response()
 }
 
 #[derive(serde::Deserialize)]
@@ -357,7 +397,7 @@ async fn judge_mark(
     headers: HeaderMap,
     Form(form): Form<MarkForm>,
 ) -> Response {
-    let Some(j) = app.judge_of(&judge, &token) else {
+    let Some(j) = app.judge_of(&judge, &token).await else {
         return refused(StatusCode::NOT_FOUND, "this link is not valid (it may have been revoked)");
     };
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
@@ -435,68 +475,54 @@ async fn judge_mark(
     }
     match answer.await {
         Ok(Ok(answer)) => Json(answer).into_response(),
-        Ok(Err(message)) => refused(StatusCode::CONFLICT, message),
+        Ok(Err(why)) => not_done(app.lang, why),
         Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, "not saved: the server is stopping"),
     }
 }
 
 async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
-    if !app.is_admin(&token) {
+    if !app.is_admin(&token).await {
         return not_found(&app);
     }
-    let (state, progress) = {
-        let Ok(mut reader) = app.reader.lock() else {
-            return not_found(&app);
-        };
-        let state = match reader.state() {
-            Ok(state) => state,
-            Err(e) => {
-                return (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    format!("the mark store cannot be read: {}", e.message),
-                )
-                    .into_response()
-            }
-        };
-        let progress: Vec<desk::Progress> = app
-            .rules
-            .contest
-            .judges
-            .iter()
-            .enumerate()
-            .map(|(j, judge)| {
-                // Saved counts only the judge's own assignments, as the judge's page does.
-                let cells = judge::assignments(&app, j as u16, app.codes.as_ref());
-                let saved: std::collections::HashSet<(String, String, u8)> = reader
-                    .marks_of_judge(&judge.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(cell, _)| (cell.entry, cell.criterion, cell.element))
-                    .collect();
-                desk::Progress {
-                    judge: judge.id.clone(),
-                    name: judge.name.clone(),
-                    saved: cells
-                        .iter()
-                        .filter(|a| {
-                            saved.contains(&(
-                                judge::entry_id(app.codes.as_ref(), &a.shown),
-                                app.rules.criteria[a.criterion].key.clone(),
-                                a.element,
-                            ))
-                        })
-                        .count(),
-                    expected: cells.len(),
-                }
-            })
-            .collect();
-        (state, progress)
+    let read = app
+        .read(|app, reader| Ok::<_, crate::store::StoreError>((reader.state()?, progress(app, reader))))
+        .await;
+    let (state, progress) = match read {
+        Some(Ok(read)) => read,
+        Some(Err(e)) => return unreadable(&e.message),
+        None => return unreadable(""),
     };
     Html(desk::page(&app, &progress, &state, app.live.hall_state(), &app.links.form(&token))).into_response()
 }
 
+/// Each judge's marks saved of those their page offers.
+fn progress(app: &App, reader: &Store) -> Vec<desk::Progress> {
+    let judges = app.rules.contest.judges.iter().enumerate();
+    judges
+        .map(|(j, judge)| {
+            let cells = judge::assignments(app, j as u16, app.codes.as_ref());
+            let saved: std::collections::HashSet<(String, String, u8)> = reader
+                .marks_of_judge(&judge.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(cell, _)| (cell.entry, cell.criterion, cell.element))
+                .collect();
+            let is_saved = |a: &&judge::Assignment| {
+                let entry = judge::entry_id(app.codes.as_ref(), &a.shown);
+                saved.contains(&(entry, app.rules.criteria[a.criterion].key.clone(), a.element))
+            };
+            desk::Progress {
+                judge: judge.id.clone(),
+                name: judge.name.clone(),
+                saved: cells.iter().filter(is_saved).count(),
+                expected: cells.len(),
+            }
+        })
+        .collect()
+}
+
 async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
-    if !app.is_admin(&token) {
+    if !app.is_admin(&token).await {
         return not_found(&app);
     }
     stream(app.live.results.clone(), desk_rows).into_response()
@@ -531,7 +557,7 @@ async fn desk_action(
     headers: HeaderMap,
     Form(form): Form<DeskForm>,
 ) -> Response {
-    if !app.is_admin(&token) {
+    if !app.is_admin(&token).await {
         return refused(StatusCode::NOT_FOUND, "this link is not valid");
     }
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
@@ -586,7 +612,8 @@ async fn desk_action(
     }
     match answer.await {
         Ok(Ok(message)) => said(true, message),
-        Ok(Err(message)) => said(false, message),
+        Ok(Err(writer::NotDone::Refused(message) | writer::NotDone::Failed(message))) => said(false, message),
+        Ok(Err(writer::NotDone::Busy)) => not_done(app.lang, writer::NotDone::Busy),
         Err(_) => said(false, "the server is stopping".into()),
     }
 }

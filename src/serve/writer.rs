@@ -41,16 +41,32 @@ pub struct Answer {
     pub message: String,
 }
 
+/// Why a job was not done.
+#[derive(Debug)]
+pub enum NotDone {
+    /// The rules refuse it (a lock, a correction without a reason): say why.
+    Refused(String),
+    /// Another program held the store's write lock: send it again shortly.
+    Busy,
+    /// The store failed (a full disk, say).
+    Failed(String),
+}
+
 pub enum Job {
-    Mark(MarkJob, oneshot::Sender<Result<Answer, String>>),
+    Mark(MarkJob, oneshot::Sender<Result<Answer, NotDone>>),
     /// Lock, unlock or publish from the organiser's desk.
     State {
         change: StateChange,
         scope: String,
         reason: String,
-        reply: oneshot::Sender<Result<String, String>>,
+        reply: oneshot::Sender<Result<String, NotDone>>,
     },
 }
+
+/// How long a commit waits for another program's write (an import) before
+/// the judges hear "busy, send it again": never long enough to leave a
+/// phone waiting.
+const WAIT_FOR_WRITERS: std::time::Duration = std::time::Duration::from_secs(1);
 
 #[derive(Clone)]
 pub struct Writer {
@@ -62,6 +78,7 @@ impl Writer {
     /// (to re-score).
     pub fn start(store: Store, rules: Arc<Rules>, entries: Arc<Entries>, committed: impl Fn(Committed) + Send + 'static) -> Writer {
         let (sender, receiver) = sync_channel(GROUP * 4);
+        let _ = store.wait_for_writers(WAIT_FOR_WRITERS);
         std::thread::Builder::new()
             .name("podium-writer".into())
             .spawn(move || run(store, receiver, &rules, &entries, committed))
@@ -86,10 +103,10 @@ pub struct Committed {
     pub state: bool,
 }
 
-/// A job's answer, held until the commit is durable.
-enum Reply {
-    Mark(oneshot::Sender<Result<Answer, String>>, Result<Answer, String>),
-    State(oneshot::Sender<Result<String, String>>, Result<String, String>),
+/// A job's outcome, held until the commit is durable.
+enum Outcome {
+    Mark(Result<Answer, String>),
+    State(Result<String, String>),
 }
 
 fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entries, committed: impl Fn(Committed)) {
@@ -101,45 +118,48 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                 Err(_) => break,
             }
         }
-        let mut replies: Vec<Reply> = Vec::with_capacity(jobs.len());
+        let mut outcomes: Vec<Outcome> = Vec::with_capacity(jobs.len());
         let mut changes = Committed::default();
         let done = store.transact("podium serve", "podium serve", |batch| {
             // Only this transaction can change the state while it runs: read it once.
             let mut state = batch.state()?;
-            for job in jobs.drain(..) {
+            for job in &jobs {
                 match job {
-                    Job::Mark(job, reply) => {
+                    Job::Mark(job, _) => {
                         batch.begin_batch(&format!("{} (judge link)", job.judge), "podium serve");
-                        let answer = mark(batch, &state, rules, entries, &job)?;
+                        let answer = mark(batch, &state, rules, entries, job)?;
                         if answer.as_ref().is_ok_and(|a| a.changed) {
                             changes.marks.push((job.entry, job.mark));
                         }
-                        replies.push(Reply::Mark(reply, answer));
+                        outcomes.push(Outcome::Mark(answer));
                     }
-                    Job::State {
-                        change,
-                        scope,
-                        reason,
-                        reply,
-                    } => {
+                    Job::State { change, scope, reason, .. } => {
                         batch.begin_batch("organiser (desk)", "podium serve");
-                        let said = crate::lock::change_state(batch, change, &scope, &reason);
+                        let said = crate::lock::change_state(batch, *change, scope, reason);
                         state = batch.state()?;
                         changes.state = true;
-                        replies.push(Reply::State(reply, said));
+                        outcomes.push(Outcome::State(said));
                     }
                 }
             }
             changes.heads = batch.heads();
             Ok::<_, StoreError>(())
         });
-        // Only now, durable (or failed as a whole), does anyone hear back.
-        for reply in replies {
-            match (reply, &done) {
-                (Reply::Mark(to, answer), Ok(())) => drop(to.send(answer)),
-                (Reply::State(to, said), Ok(())) => drop(to.send(said)),
-                (Reply::Mark(to, _), Err(e)) => drop(to.send(Err(format!("not saved: {e}")))),
-                (Reply::State(to, _), Err(e)) => drop(to.send(Err(format!("not done: {e}")))),
+        // Only now, durable (or failed as a whole), does anyone hear back:
+        // every job, whether or not the transaction reached it.
+        let not_done = |e: &StoreError| match e.is_busy() {
+            true => NotDone::Busy,
+            false => NotDone::Failed(e.to_string()),
+        };
+        let mut outcomes = outcomes.into_iter();
+        for job in jobs {
+            match (job, &done, outcomes.next()) {
+                (Job::Mark(_, to), Ok(()), Some(Outcome::Mark(answer))) => drop(to.send(answer.map_err(NotDone::Refused))),
+                (Job::State { reply, .. }, Ok(()), Some(Outcome::State(said))) => drop(reply.send(said.map_err(NotDone::Refused))),
+                (Job::Mark(_, to), Err(e), _) => drop(to.send(Err(not_done(e)))),
+                (Job::State { reply, .. }, Err(e), _) => drop(reply.send(Err(not_done(e)))),
+                (Job::Mark(_, to), Ok(()), _) => drop(to.send(Err(NotDone::Failed("the mark was not reached".into())))),
+                (Job::State { reply, .. }, Ok(()), _) => drop(reply.send(Err(NotDone::Failed("not reached".into())))),
             }
         }
         if done.is_ok() {

@@ -87,6 +87,23 @@ const STATE_KINDS: &str = "kind = 'lock' OR kind = 'unlock' OR kind = 'publish'"
 
 /// Lock, unlock and publish records, found without reading every mark.
 /// Replaces `log_state`, the same index written with IN.
+/// The records that change the event's state, in order.
+fn state_records() -> String {
+    format!("SELECT seq, kind, value FROM log WHERE {STATE_KINDS} ORDER BY seq")
+}
+
+/// The event's state from its records (`state_records`).
+fn read_state(query: &mut rusqlite::Statement, path: &Path) -> Result<State, StoreError> {
+    let fail = |e: rusqlite::Error| StoreError::new(path, e);
+    let mut rows = query.query([]).map_err(fail)?;
+    let mut state = State::default();
+    while let Some(row) = rows.next().map_err(fail)? {
+        let (seq, kind, scope): (i64, String, String) = (row.get(0).map_err(fail)?, row.get(1).map_err(fail)?, row.get(2).map_err(fail)?);
+        state.apply(seq, &kind, scope);
+    }
+    Ok(state)
+}
+
 fn state_index() -> String {
     format!("DROP INDEX IF EXISTS log_state; CREATE INDEX IF NOT EXISTS log_state_changes ON log (seq) WHERE {STATE_KINDS};")
 }
@@ -161,7 +178,17 @@ pub struct StoreError {
     pub message: String,
 }
 
+/// Why nothing was stored when another program held the write lock for
+/// longer than this one waits.
+const BUSY: &str = "the mark store is busy: another program is writing to it (an import?); nothing was stored, try again in a moment";
+
 impl StoreError {
+    /// Whether another program held the store's write lock too long: worth
+    /// trying again, nothing else is wrong.
+    pub fn is_busy(&self) -> bool {
+        self.message == BUSY
+    }
+
     fn new(path: &Path, e: rusqlite::Error) -> StoreError {
         StoreError {
             path: path.to_path_buf(),
@@ -207,18 +234,25 @@ impl Store {
         // Read the layout before touching anything: a refused store stays as
         // it was. Creating it holds the write lock, so of several processes
         // starting at once one creates it and the others find it made.
-        connection.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
-        let created = (|| -> rusqlite::Result<bool> {
-            if has("log")? {
-                return Ok(false);
-            }
-            connection.execute_batch(SCHEMA)?;
-            connection.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
-            Ok(true)
-        })();
-        connection
-            .execute_batch(if created.is_ok() { "COMMIT" } else { "ROLLBACK" })
-            .map_err(fail)?;
+        // (A store that exists is only read here: opening it never waits
+        // for another program's write.)
+        let created = if has("log").map_err(fail)? {
+            Ok(false)
+        } else {
+            connection.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
+            let created = (|| -> rusqlite::Result<bool> {
+                if has("log")? {
+                    return Ok(false);
+                }
+                connection.execute_batch(SCHEMA)?;
+                connection.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
+                Ok(true)
+            })();
+            connection
+                .execute_batch(if created.is_ok() { "COMMIT" } else { "ROLLBACK" })
+                .map_err(fail)?;
+            created
+        };
         let version: Option<String> = if created.map_err(fail)? {
             Some(SCHEMA_VERSION.into())
         } else if has("meta").map_err(fail)? {
@@ -267,6 +301,12 @@ impl Store {
         &self.path
     }
 
+    /// How long a write waits for another program's write lock before it
+    /// gives up as busy (30 s unless set).
+    pub fn wait_for_writers(&self, wait: Duration) -> Result<(), StoreError> {
+        self.connection.busy_timeout(wait).map_err(|e| self.error(e))
+    }
+
     fn error(&self, e: rusqlite::Error) -> StoreError {
         StoreError {
             path: self.path.clone(),
@@ -303,7 +343,13 @@ impl Store {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError {
+                    path: path.clone(),
+                    message: BUSY.into(),
+                },
+                _ => fail(e),
+            })?;
         let (seq, previous) = chain::head(&transaction).map_err(fail)?;
         let prepare = |sql: &str| transaction.prepare(sql).map_err(fail);
         let mut batch = Batch {
@@ -318,7 +364,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
-            state_records: prepare(&format!("SELECT seq, kind, value FROM log WHERE {STATE_KINDS} ORDER BY seq"))?,
+            state_records: prepare(&state_records())?,
             path: self.path.clone(),
             seq,
             started: seq,
@@ -408,9 +454,11 @@ impl Store {
             .map_err(|e| self.error(e))
     }
 
-    /// The event's state as stored now.
-    pub fn state(&mut self) -> Result<State, StoreError> {
-        self.transact("", "", |batch| batch.state())
+    /// The event's state as stored now. Only reads: never waits for a
+    /// writer (another process importing, say).
+    pub fn state(&self) -> Result<State, StoreError> {
+        let mut query = self.connection.prepare_cached(&state_records()).map_err(|e| self.error(e))?;
+        read_state(&mut query, &self.path)
     }
 
     /// The cells' current marks (all, or only those confirmed or not yet
@@ -811,23 +859,7 @@ impl Batch<'_> {
     /// The scopes locked now, with the record that locked each, and whether
     /// the results are published — as of this batch.
     pub fn state(&mut self) -> Result<State, StoreError> {
-        let mut query = self.state_records.query([]).map_err(|e| StoreError {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })?;
-        let mut state = State::default();
-        while let Some(row) = query.next().map_err(|e| StoreError {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })? {
-            let read = |row: &rusqlite::Row| -> rusqlite::Result<(i64, String, String)> { Ok((row.get(0)?, row.get(1)?, row.get(2)?)) };
-            let (seq, kind, scope) = read(row).map_err(|e| StoreError {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })?;
-            state.apply(seq, &kind, scope);
-        }
-        Ok(state)
+        read_state(&mut self.state_records, &self.path)
     }
 
     /// Stores a correction of the cell's current mark `replaces`, for `reason`.
