@@ -16,6 +16,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What would be valid, or what to do next.
     pub help: Option<String>,
+    /// Something the user must know, which does not stop the command.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -27,7 +29,14 @@ impl Diagnostic {
             field: field.into(),
             message: message.into(),
             help: None,
+            warning: false,
         }
+    }
+
+    /// The same, as a warning: reported, but the command goes on.
+    pub fn warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -56,7 +65,7 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": error")?;
+        write!(f, ": {}", if self.warning { "warning" } else { "error" })?;
         if !self.field.is_empty() {
             write!(f, " in `{}`", self.field)?;
         }

@@ -102,6 +102,76 @@ pub fn load_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: b
     }
 }
 
+/// What scoring `inputs` leaves out without a word, for the user to hear:
+/// a marks file holding marks the store does not (the store replaced the
+/// file at its first mark), and element data beside the contest that the
+/// contest does not name.
+pub fn left_out(inputs: &Inputs, marks_override: Option<&Path>) -> Diagnostics {
+    let rules = &inputs.rules;
+    let sources = Sources::of(rules, marks_override);
+    let mut warnings = Diagnostics::default();
+    let beside = rules.dir().join("elements.csv");
+    if sources.elements.is_none() && beside.exists() {
+        warnings.push(
+            Diagnostic::new(&beside, "", "this element data is not used: the contest does not name it")
+                .help("name it in the contest: files: (elements: \"elements.csv\")")
+                .warning(),
+        );
+    }
+    let store_scored = marks_override.is_none()
+        && Store::open_existing(&sources.store).is_ok_and(|store| store.is_some_and(|s| s.has_marks().unwrap_or(false)));
+    if store_scored && sources.marks.exists() {
+        if let Some(warning) = marks_file_left_out(&sources.marks, inputs) {
+            warnings.push(warning);
+        }
+    }
+    warnings
+}
+
+/// The marks file, when it holds marks that the marks scored (the store's)
+/// do not: how many, and the command that brings them in.
+fn marks_file_left_out(file: &Path, inputs: &Inputs) -> Option<Diagnostic> {
+    let import = format!("podium import {} {}", inputs.rules.dir().display(), file.display());
+    let in_file = match marks::load(file, &inputs.rules, &inputs.entries) {
+        Ok(marks) => marks,
+        Err(problems) => {
+            let message = format!(
+                "this marks file is not scored (the mark store is), and it cannot be compared with the store: {} problems",
+                problems.len()
+            );
+            return Some(
+                Diagnostic::new(file, "", message)
+                    .help(format!(
+                        "see them with `podium check {} --marks {}`",
+                        inputs.rules.dir().display(),
+                        file.display()
+                    ))
+                    .warning(),
+            );
+        }
+    };
+    let (mut absent, mut different) = (0usize, 0usize);
+    for entry in 0..inputs.entries.list.len() {
+        let stored = inputs.marks.of_entry(entry);
+        for mark in in_file.of_entry(entry) {
+            match stored.binary_search_by_key(&mark.key(), Mark::key) {
+                Ok(at) if stored[at].units == mark.units => {}
+                Ok(_) => different += 1,
+                Err(_) => absent += 1,
+            }
+        }
+    }
+    if absent + different == 0 {
+        return None;
+    }
+    let message = format!(
+        "this marks file holds {} marks that are not scored: {absent} the mark store does not have, {different} with another value there; the store's marks are scored",
+        absent + different
+    );
+    let help = format!("to bring them in: `{import}` (a mark that differs needs --reason to correct the stored one)");
+    Some(Diagnostic::new(file, "", message).help(help).warning())
+}
+
 /// The store's current marks, checked against the contest as it is now
 /// (it may have changed since the marks were entered).
 fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) -> Result<MarkSet, Diagnostics> {

@@ -402,3 +402,62 @@ async fn a_connection_flood_does_not_stop_the_hall() {
     drop(boards);
     tokio::task::spawn_blocking(move || drop(server)).await.unwrap();
 }
+
+#[test]
+fn marks_the_store_replaced_are_never_dropped_in_silence() {
+    let dir = temp_dir("trust-left-out");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(Path::new("contests/construction").join(file), dir.join(file)).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    assert!(stdout(&podium(&["check", d])).starts_with("ok: "));
+    // One mark through the store: from now on the store is scored, not marks.csv.
+    let out = podium(&[
+        "mark",
+        d,
+        "--judge",
+        "J1",
+        "--entry",
+        "C01",
+        "--criterion",
+        "quality.workmanship",
+        "8.5",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = |out: std::process::Output| format!("{}{}", stdout(&out), stderr(&out));
+    for (command, out) in [
+        ("check", said(podium(&["check", d]))),
+        ("score", said(podium(&["score", d]))),
+        ("status", said(podium(&["status", d, "--lang", "en"]))),
+    ] {
+        assert!(out.contains("marks.csv: warning"), "{command}:\n{out}");
+        assert!(out.contains("holds 250 marks that are not scored"), "{command}:\n{out}");
+        assert!(out.contains(&format!("podium import {d} {d}/marks.csv")), "{command}:\n{out}");
+    }
+    let check = stdout(&podium(&["check", d]));
+    assert!(!check.contains("ok:"), "{check}");
+    assert!(check.contains("8 of 8 entries cannot be scored yet"), "{check}");
+    // The server says it too, when it starts.
+    let mut serve = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["serve", d, "--bind", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(serve.stderr.take().unwrap()), &mut first).unwrap();
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert!(first.contains("marks.csv: warning") && first.contains("250"), "{first}");
+    // Brought in (the one that differs corrected with a reason), nothing is left out.
+    let out = podium(&["import", d, &format!("{d}/marks.csv"), "--reason", "the sheet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = said(podium(&["check", d]));
+    assert!(check.starts_with("ok: "), "{check}");
+    assert!(!said(podium(&["score", d])).contains("warning"));
+    // Element data beside the contest that the contest does not name.
+    std::fs::write(dir.join("elements.csv"), "entry,criterion,element,field,value\n").unwrap();
+    let check = stdout(&podium(&["check", d]));
+    assert!(check.contains("elements.csv: warning: this element data is not used"), "{check}");
+    assert!(check.ends_with("1 warning\n"), "{check}");
+}

@@ -2,7 +2,6 @@
 
 use crate::chart::{font, render, ChartData, ChartKind, ChartOptions, ImageFormat};
 use crate::engine::score;
-use crate::load::load;
 use crate::output::Leaderboard;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +22,7 @@ pub fn run(contest: &Path, args: ChartArgs, marks: Option<&Path>) -> Result<(), 
             Some(e) if e.eq_ignore_ascii_case("svg") => ImageFormat::Svg,
             _ => ImageFormat::Png,
         });
-    let inputs = load(contest, marks).map_err(|p| p.to_string())?;
+    let inputs = super::load_warned(contest, marks)?;
     if inputs.rules.contest.marking.blind && crate::blind::hidden_names(&inputs.rules)?.is_some() {
         return Err("blind judging: charts name entries, so they are drawn once the results are published (`podium publish`)".into());
     }

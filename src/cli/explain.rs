@@ -4,13 +4,12 @@ use crate::contest::Lang;
 use crate::engine::rank::{compare, directions, key_names, sort_key, KeyPart};
 use crate::engine::{score, CategoryScores, CriterionValues, ResultRow, Results, Total};
 use crate::error::suggest;
-use crate::load::load;
 use crate::output::{flag_text, label, number};
 use std::cmp::Ordering;
 use std::path::Path;
 
 pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> Result<(), String> {
-    let inputs = load(contest, marks).map_err(|p| p.to_string())?;
+    let inputs = super::load_warned(contest, marks)?;
     let Some(entry) = inputs.entries.find(entry_id) else {
         let ids = inputs.entries.list.iter().map(|e| &*e.id);
         return Err(format!("no entry `{entry_id}` in this contest; {}", suggest(entry_id, ids)));

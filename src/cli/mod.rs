@@ -347,6 +347,16 @@ pub enum Audit {
     },
 }
 
+/// The contest's inputs for a command that scores them, after telling the
+/// user on standard error what scoring them leaves out (`load::left_out`).
+pub(crate) fn load_warned(contest: &std::path::Path, marks: Option<&std::path::Path>) -> Result<crate::engine::Inputs, String> {
+    let inputs = crate::load::load(contest, marks).map_err(|p| p.to_string())?;
+    for warning in crate::load::left_out(&inputs, marks).0 {
+        eprintln!("{warning}");
+    }
+    Ok(inputs)
+}
+
 /// Runs a command; returns the process exit code (0 ok, 1 bad input or failure).
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {

@@ -2,13 +2,13 @@
 
 use crate::contest::Lang;
 use crate::engine::score;
-use crate::load::{load, Sources};
+use crate::load::Sources;
 use crate::report::{build, ReportInputs};
 use std::path::Path;
 
 pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks: Option<&Path>) -> Result<(), String> {
     crate::chart::font::install(font)?;
-    let inputs = load(contest, marks).map_err(|p| p.to_string())?;
+    let inputs = super::load_warned(contest, marks)?;
     if crate::blind::hidden_names(&inputs.rules)?.is_some() {
         return Err("blind judging: the report names entries, so it is written once the results are published (`podium publish`)".into());
     }

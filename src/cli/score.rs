@@ -1,6 +1,5 @@
 use crate::contest::Lang;
 use crate::engine::score;
-use crate::load::load;
 use crate::output::{write_board, FormatKind, Leaderboard};
 use std::path::Path;
 
@@ -17,7 +16,7 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     if wanted.format == FormatKind::Xlsx && wanted.output.is_none() {
         return Err("--format xlsx writes a workbook file: give it with --output results.xlsx".into());
     }
-    let inputs = load(contest, marks).map_err(|p| p.to_string())?;
+    let inputs = super::load_warned(contest, marks)?;
     let codes = crate::blind::hidden_names(&inputs.rules)?;
     if codes.is_some() && wanted.teams {
         return Err("blind judging: the team leaderboard names organisations, so it is shown once the results are published".into());

@@ -15,6 +15,9 @@ const LISTED: usize = 30;
 
 pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     let inputs = load_with(contest, None, true).map_err(|p| p.to_string())?;
+    for warning in crate::load::left_out(&inputs, None).0 {
+        eprintln!("{warning}");
+    }
     let (rules, entries, marks) = (&inputs.rules, &inputs.entries, &inputs.marks);
     let checker = RowChecker::new(rules, entries);
     // Judges and clerks chase marks by code when judging is blind.

@@ -338,6 +338,11 @@ impl LiveScores {
         &self.world.resource::<Inputs>().rules
     }
 
+    /// What is being scored.
+    pub fn inputs(&self) -> &Inputs {
+        self.world.resource::<Inputs>()
+    }
+
     /// A mark entered or corrected for `entry`.
     pub fn set_mark(&mut self, entry: u32, mark: crate::data::Mark) {
         let mut inputs = self.world.resource_mut::<Inputs>();

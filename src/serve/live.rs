@@ -173,6 +173,9 @@ impl Live {
     /// as commits arrive (and notices writes by other processes).
     pub fn start(contest: PathBuf, lang: Lang, top: usize) -> Result<Arc<Live>, String> {
         let mut scoring = Scoring::load(&contest)?;
+        for warning in crate::load::left_out(scoring.scores.inputs(), None).0 {
+            eprintln!("{warning}");
+        }
         let marking = &scoring.scores.rules().contest.marking;
         let counts_live_marks = !marking.double_entry || marking.count_unconfirmed;
         let store_path = Sources::of(scoring.scores.rules(), None).store;
