@@ -9,13 +9,13 @@ use crate::engine::Inputs;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::store::{Store, Which};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// Where a contest's files are, after defaults and overrides.
 pub struct Sources {
     pub entries: PathBuf,
     pub marks: PathBuf,
     pub elements: Option<PathBuf>,
+    pub assignments: Option<PathBuf>,
     pub store: PathBuf,
 }
 
@@ -27,6 +27,7 @@ impl Sources {
             entries: dir.join(&files.entries),
             marks: marks_override.map_or_else(|| dir.join(&files.marks), Path::to_path_buf),
             elements: files.elements.as_ref().map(|e| dir.join(e)),
+            assignments: files.assignments.as_ref().map(|a| dir.join(a)),
             store: dir.join(&files.store),
         }
     }
@@ -34,9 +35,12 @@ impl Sources {
 
 /// The contest and its entries, checked (what entering marks needs).
 pub fn load_contest(contest_arg: &Path) -> Result<(Rules, Entries), Diagnostics> {
-    let rules = contest::load(contest_arg)?;
+    let mut rules = contest::load(contest_arg)?;
     let sources = Sources::of(&rules, None);
     let entries = Entries::load(&sources.entries, &rules.entry_fields())?;
+    if let Some(file) = &sources.assignments {
+        crate::data::assignments::apply(file, &mut rules, &entries)?;
+    }
     assignments(&rules, &entries).into_result((rules, entries))
 }
 
@@ -92,12 +96,7 @@ pub fn load_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: b
         None => Some(ElementData::default()),
     };
     match (marks, elements) {
-        (Some(marks), Some(elements)) if problems.is_empty() => Ok(Inputs {
-            rules: Arc::new(rules),
-            entries: Arc::new(entries),
-            marks: Arc::new(marks),
-            elements: Arc::new(elements),
-        }),
+        (Some(marks), Some(elements)) if problems.is_empty() => Ok(Inputs::new(rules, entries, marks, elements)),
         _ => Err(problems),
     }
 }

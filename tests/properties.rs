@@ -46,12 +46,12 @@ fn inputs(marks: &[Vec<u8>], order: &[usize]) -> Inputs {
     if permuted.len() == raw.len() {
         raw = permuted;
     }
-    Inputs {
-        rules: Arc::new(rules),
-        entries: Arc::new(entries),
-        marks: Arc::new(MarkSet::from_entry_marks(raw, marks.len()).unwrap()),
-        elements: Arc::new(ElementData::default()),
-    }
+    Inputs::new(
+        rules,
+        entries,
+        MarkSet::from_entry_marks(raw, marks.len()).unwrap(),
+        ElementData::default(),
+    )
 }
 
 /// (entry, total, (rank, tied)) of each leaderboard row.
@@ -212,12 +212,12 @@ fn tied_field(regions: &[u8], marks: Vec<(u32, Mark)>) -> Inputs {
     for (i, region) in regions.iter().enumerate() {
         assert!(entries.push(&format!("E{i}"), &format!("n{i}"), "", vec![], &[&format!("R{region}")]));
     }
-    Inputs {
-        rules: Arc::new(rules),
-        entries: Arc::new(entries),
-        marks: Arc::new(MarkSet::from_entry_marks(marks, regions.len()).unwrap()),
-        elements: Arc::new(ElementData::default()),
-    }
+    Inputs::new(
+        rules,
+        entries,
+        MarkSet::from_entry_marks(marks, regions.len()).unwrap(),
+        ElementData::default(),
+    )
 }
 
 proptest! {

@@ -461,3 +461,39 @@ fn marks_the_store_replaced_are_never_dropped_in_silence() {
     assert!(check.contains("elements.csv: warning: this element data is not used"), "{check}");
     assert!(check.ends_with("1 warning\n"), "{check}");
 }
+
+#[test]
+fn a_reserves_page_offers_the_seats_of_the_judge_who_stands_aside() {
+    // J1 marks only C01 and C02; reserve R1 takes J1's seat for the rest.
+    let dir = contest("trust-reserve");
+    let ron = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
+    let ron = ron.replacen(
+        "Judge(id: \"J5\", name: \"孙丽娟\", organisation: \"区总工会\"),",
+        "Judge(id: \"J5\", name: \"孙丽娟\", organisation: \"区总工会\"),\n        Judge(id: \"R1\", name: \"备用\", reserve: true),",
+        1,
+    );
+    assert!(ron.contains("\"R1\""), "the example's J5 line changed");
+    std::fs::write(dir.join("contest.ron"), ron).unwrap();
+    let server = Server::start(&dir);
+    let entries_on = |page: &str| {
+        let mut shown = attributes(page, "data-entry");
+        shown.dedup();
+        shown
+    };
+    assert_eq!(entries_on(&get(server.judge("J1")).1), ["C01", "C02"]);
+    let reserve = server.desk.replace("/desk/", "/j/R1/");
+    assert_eq!(get(&reserve).0, 404, "the reserve's link is its own, not the desk's");
+    let out = podium(&["judges", "links", dir.to_str().unwrap(), "--base", "http://x"]);
+    let link = stdout(&out)
+        .lines()
+        .find(|l| l.contains("/j/R1/"))
+        .map(|l| l.split_whitespace().last().unwrap().replace("http://x", &server.base))
+        .expect("R1 has a link");
+    let page = get(&link).1;
+    assert_eq!(entries_on(&page), ["C03", "C04", "C05", "C06", "C07", "C08"]);
+    // R1's mark for C03 is taken; for C01, where J1 sits, refused.
+    let form = form_token(&page);
+    assert_eq!(mark(&link, &form, "C03", "quality.workmanship", "8", "").0, 200);
+    let (status, answer) = mark(&link, &form, "C01", "quality.workmanship", "8", "");
+    assert_eq!(status, 403, "{answer}");
+}

@@ -31,15 +31,16 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     for (e, entry) in entries.list.iter().enumerate() {
         let present = marks.of_entry(e);
         let before = missing_count;
-        for rule in &rules.criteria {
+        for (c, rule) in rules.criteria.iter().enumerate() {
             // Formulas take no marks; an absent count or flag is a zero, not a gap.
             if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
                 continue;
             }
+            // The entry's own panel: who stands aside is not expected, a reserve in their seat is.
             let judges: Vec<u16> = if rule.judges.is_empty() {
                 vec![NO_JUDGE]
             } else {
-                rule.judges.iter().copied().filter(|&j| checker.permits(j, e as u32)).collect()
+                checker.panels().seated(rules, c, e as u32).into_owned()
             };
             for element in 0..rule.slot_count {
                 let slot = rule.first_slot + element as u16;

@@ -111,6 +111,9 @@ pub struct Files {
     pub entries: String,
     pub marks: String,
     pub elements: Option<String>,
+    /// Which judge marks which entries, at scale: a CSV of `judge,entry`
+    /// (or `judge,group` with `field=value`) rows.
+    pub assignments: Option<String>,
     /// The mark store (SQLite), created on first use by `podium mark` or `import`.
     pub store: String,
 }
@@ -121,6 +124,7 @@ impl Default for Files {
             entries: "entries.csv".into(),
             marks: "marks.csv".into(),
             elements: None,
+            assignments: None,
             store: crate::store::STORE_FILE.into(),
         }
     }
@@ -350,6 +354,15 @@ pub struct Judge {
     /// The only division this judge marks: `("trade", "welder")`.
     #[serde(default)]
     pub division: Option<(String, String)>,
+    /// A reserve judge sits on no panel of their own: they take the seat of
+    /// a panel judge who stands aside from an entry (own organisation, not
+    /// assigned it), in the order the reserves are declared.
+    #[serde(default)]
+    pub reserve: bool,
+    /// Groups of entries assigned to this judge by the assignments file
+    /// (field, value); with `entries`, the judge marks only these.
+    #[serde(skip)]
+    pub groups: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]

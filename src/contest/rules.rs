@@ -535,7 +535,10 @@ impl Compiler<'_> {
                     }
                 })
                 .collect(),
-            None if is_panel => (0..contest.judges.len() as u16).collect(),
+            // Every judge but the reserves, who sit only in the place of one who stands aside.
+            None if is_panel => (0..contest.judges.len() as u16)
+                .filter(|&j| !contest.judges[j as usize].reserve)
+                .collect(),
             None => Vec::new(),
         };
         if is_panel && judges.is_empty() {

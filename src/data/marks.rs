@@ -9,6 +9,7 @@
 //! of the pool. Results never depend on thread count: blocks are parsed
 //! independently and joined in file order.
 
+use super::Panels;
 use super::{Entries, MAX_REPORTED};
 use crate::contest::{KindRule, Rules};
 use crate::error::{suggest, Diagnostic, Diagnostics};
@@ -651,62 +652,8 @@ struct Lookups<'r> {
     judges: FxHashMap<&'r [u8], u16>,
     /// (min, max, step) of each criterion in units of its scale.
     limits: Vec<(i64, i64, i64)>,
-    /// Which entries each judge may mark, by judge index.
-    permits: Vec<Permit>,
-}
-
-/// What limits the entries one judge may mark.
-#[derive(Default)]
-struct Permit {
-    /// The judge's organisation, as an entries value id: its entries are refused.
-    own_organisation: Option<u32>,
-    /// Only these entries (by number).
-    entries: Option<rustc_hash::FxHashSet<u32>>,
-    /// Only entries with this value (id) in this field column.
-    division: Option<(usize, u32)>,
-}
-
-impl Permit {
-    fn new(judge: &crate::contest::Judge, rules: &Rules, entries: &Entries) -> Permit {
-        let own_organisation = (!rules.contest.judging.allow_own_organisation && !judge.organisation.is_empty())
-            .then(|| entries.value_id(&judge.organisation))
-            .flatten();
-        Permit {
-            own_organisation,
-            entries: judge
-                .entries
-                .as_ref()
-                .map(|ids| ids.iter().filter_map(|id| entries.find(id)).collect()),
-            // A division value no entry has matches nothing: the value id is then u32::MAX.
-            division: judge
-                .division
-                .as_ref()
-                .and_then(|(field, value)| entries.field_index(field).map(|c| (c, entries.value_id(value).unwrap_or(u32::MAX)))),
-        }
-    }
-
-    /// Why the judge may not mark this entry, if they may not.
-    fn refuses(&self, judge: &crate::contest::Judge, entries: &Entries, entry: u32) -> Option<String> {
-        let record = &entries.list[entry as usize];
-        if self.own_organisation == Some(entries.value_id_of(record, 0)) {
-            return Some(format!(
-                "the judge belongs to {}, the entry's own organisation (conflict of interest; `judging: (allow_own_organisation: true)` permits it)",
-                judge.organisation
-            ));
-        }
-        if self.entries.as_ref().is_some_and(|allowed| !allowed.contains(&entry)) {
-            return Some(format!("entry `{}` is not among the entries assigned to this judge", record.id));
-        }
-        if let (Some((column, value)), Some((field, wanted))) = (self.division, &judge.division) {
-            if entries.value_id_of(record, column) != value {
-                return Some(format!(
-                    "the judge marks only {field} `{wanted}`, and entry `{}` is not in it",
-                    record.id
-                ));
-            }
-        }
-        None
-    }
+    /// Who may mark which entry, and each entry's panels.
+    panels: Panels,
 }
 
 impl<'r> Lookups<'r> {
@@ -717,7 +664,7 @@ impl<'r> Lookups<'r> {
             criteria: rules.criteria.iter().enumerate().map(|(i, c)| (c.key.as_bytes(), i)).collect(),
             judges: rules.judge_index.iter().map(|(k, &v)| (k.as_bytes(), v)).collect(),
             limits: (0..rules.criteria.len()).map(|c| limits(rules, c)).collect(),
-            permits: rules.contest.judges.iter().map(|j| Permit::new(j, rules, entries)).collect(),
+            panels: Panels::new(rules, entries),
         }
     }
 }
@@ -747,10 +694,12 @@ impl<'r> RowChecker<'r> {
     /// Whether the judge may mark the entry at all (assignment, division,
     /// conflict of interest); which criteria is the criterion's panel.
     pub fn permits(&self, judge: u16, entry: u32) -> bool {
-        let rules = self.lookups.rules;
-        self.lookups.permits[judge as usize]
-            .refuses(&rules.contest.judges[judge as usize], self.lookups.entries, entry)
-            .is_none()
+        self.lookups.panels.permits(judge, entry)
+    }
+
+    /// Who marks and who stands aside.
+    pub fn panels(&self) -> &Panels {
+        &self.lookups.panels
     }
 
     /// Checks `[entry, criterion, element, judge, value]` (element and judge may be empty).
@@ -851,7 +800,8 @@ fn parse_row<'a>(
             let names = rules.contest.judges.iter().map(|j| j.id.as_str());
             RowProblem::Judge(text(judge), c, format!("unknown judge; {}", suggest(&text(judge), names)))
         })?;
-        if !rule.judges.is_empty() && !rule.judges.contains(&j) {
+        let is_reserve = rules.contest.judges[j as usize].reserve;
+        if !rule.judges.is_empty() && !rule.judges.contains(&j) && !is_reserve {
             let panel: Vec<&str> = rule.judges.iter().map(|&j| rules.judge_id(j)).collect();
             return Err(RowProblem::Judge(
                 text(judge),
@@ -859,8 +809,21 @@ fn parse_row<'a>(
                 format!("this judge is not on the panel ({})", panel.join(", ")),
             ));
         }
-        if let Some(why) = lookups.permits[j as usize].refuses(&rules.contest.judges[j as usize], entries, entry_index) {
+        if let Some(why) = lookups.panels.refuses(rules, entries, j, entry_index) {
             return Err(RowProblem::Judge(text(judge), c, why));
+        }
+        if !rule.judges.is_empty() && !lookups.panels.sits(rules, c, j, entry_index) {
+            let seated = lookups.panels.seated(rules, c, entry_index);
+            let seated: Vec<&str> = seated.iter().map(|&j| rules.judge_id(j)).collect();
+            return Err(RowProblem::Judge(
+                text(judge),
+                c,
+                format!(
+                    "this reserve judge does not sit on entry `{}`'s panel (its panel: {})",
+                    entries.list[entry_index as usize].id,
+                    seated.join(", ")
+                ),
+            ));
         }
         j
     };

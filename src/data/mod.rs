@@ -1,13 +1,16 @@
 //! Entries, marks and element data: reading the organisers' files with
 //! every bad row reported by line and field.
 
+pub mod assignments;
 pub mod elements;
 pub mod entries;
 pub mod marks;
+pub mod panels;
 
 pub use elements::ElementData;
 pub use entries::{Entries, Entry};
 pub use marks::{Mark, MarkSet, Refusal, RowChecker, NO_JUDGE};
+pub use panels::Panels;
 
 use crate::error::Diagnostic;
 use std::path::Path;

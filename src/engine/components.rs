@@ -2,7 +2,7 @@
 //! the contest's inputs as a resource.
 
 use crate::contest::Rules;
-use crate::data::{ElementData, Entries, MarkSet};
+use crate::data::{ElementData, Entries, MarkSet, Panels};
 use bevy_ecs::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -14,6 +14,21 @@ pub struct Inputs {
     pub entries: Arc<Entries>,
     pub marks: Arc<MarkSet>,
     pub elements: Arc<ElementData>,
+    /// Who marks which entry (judges who stand aside, reserves).
+    pub panels: Arc<Panels>,
+}
+
+impl Inputs {
+    pub fn new(rules: Rules, entries: Entries, marks: MarkSet, elements: ElementData) -> Inputs {
+        let panels = Panels::new(&rules, &entries);
+        Inputs {
+            rules: Arc::new(rules),
+            entries: Arc::new(entries),
+            marks: Arc::new(marks),
+            elements: Arc::new(elements),
+            panels: Arc::new(panels),
+        }
+    }
 }
 
 /// Index of the entry in `Entries::list` (and in `MarkSet::ranges`).

@@ -368,7 +368,19 @@ pub fn panel_cell(
             words!("{zh}：评分 {from} 折算为 {to}", "{en}: marks {from} converted to {to}")
         });
     }
-    let missing: PanelMarks<u16> = rule.judges.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
+    // The entry's panel: the criterion's judges who may mark it, reserves in the seats of those who may not.
+    let seated = cell.inputs.panels.seated(rules, cell.criterion, cell.entry);
+    if seated.as_ref() != rule.judges.as_slice() {
+        Trace::note(trace, || {
+            let Words { zh, en } = label();
+            let names = seated.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
+            words!(
+                "{zh}：本参赛者的评委为 {names}（其余回避）",
+                "{en}: this entry's panel is {names} (the others stand aside)"
+            )
+        });
+    }
+    let missing: PanelMarks<u16> = seated.iter().copied().filter(|j| !raw.iter().any(|(m, _)| m == j)).collect();
     if !missing.is_empty() {
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {

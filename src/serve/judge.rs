@@ -22,18 +22,24 @@ pub struct Assignment {
 pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Vec<Assignment> {
     let rules = &*app.rules;
     let entries = &*app.entries;
-    let checker = crate::data::RowChecker::new(rules, entries);
-    let criteria: Vec<usize> = (0..rules.criteria.len()).filter(|&c| offers(rules, j, c)).collect();
+    let panels = &app.panels;
+    let criteria: Vec<usize> = (0..rules.criteria.len())
+        .filter(|&c| marked_on_a_page(&rules.criteria[c]))
+        .collect();
     let mut cells = Vec::new();
     for (e, entry) in entries.list.iter().enumerate() {
-        if !checker.permits(j, e as u32) {
+        if !panels.permits(j, e as u32) {
+            continue;
+        }
+        let seated: Vec<usize> = criteria.iter().copied().filter(|&c| panels.sits(rules, c, j, e as u32)).collect();
+        if seated.is_empty() {
             continue;
         }
         let (shown, name) = match codes {
             Some(codes) => (codes.code_of(&entry.id).unwrap_or("?").to_string(), String::new()),
             None => (entry.id.to_string(), entry.name.to_string()),
         };
-        for &c in &criteria {
+        for &c in &seated {
             let count = rules.criteria[c].slot_count;
             let elements: Vec<u8> = if matches!(rules.criteria[c].kind, KindRule::Elements { .. }) {
                 (1..=count).collect()
@@ -53,12 +59,18 @@ pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Ve
     cells
 }
 
-/// Whether judge `j`'s page offers criterion `c`: only a criterion whose
-/// panel the judge sits on. Marks no panel gives (measurements, flags,
-/// counts, exam scores) come from clerks and the desk, never a judge's link.
-pub fn offers(rules: &crate::contest::Rules, j: u16, c: usize) -> bool {
-    let rule = &rules.criteria[c];
-    rule.judges.contains(&j) && !matches!(rule.kind, KindRule::Formula(_))
+/// Whether a criterion is marked on judges' pages: only one a panel marks.
+/// Marks no panel gives (measurements, flags, counts, exam scores) come
+/// from clerks and the desk, never a judge's link.
+fn marked_on_a_page(rule: &crate::contest::CriterionRule) -> bool {
+    !rule.judges.is_empty() && !matches!(rule.kind, KindRule::Formula(_))
+}
+
+/// Whether judge `j`'s page offers criterion `c` of `entry`: the judge sits
+/// on that entry's panel for it.
+pub fn offers(app: &App, j: u16, entry: u32, c: usize) -> bool {
+    let rule = &app.rules.criteria[c];
+    marked_on_a_page(rule) && app.panels.sits(&app.rules, c, j, entry)
 }
 
 const SCRIPT: &str = r#"<script>

@@ -51,6 +51,8 @@ pub struct ServeOptions {
 pub struct App {
     pub rules: Arc<Rules>,
     pub entries: Arc<Entries>,
+    /// Who marks which entry.
+    panels: crate::data::Panels,
     pub lang: Lang,
     links: Links,
     /// Codes of entries, when judging is blind.
@@ -83,6 +85,7 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
     let scorer = live.clone();
     let writer = Writer::start(store, rules.clone(), entries.clone(), move |changes| scorer.committed(changes));
     let app = Arc::new(App {
+        panels: crate::data::Panels::new(&rules, &entries),
         rules,
         entries,
         lang: options.lang,
@@ -432,7 +435,7 @@ async fn judge_mark(
     };
     let criterion = app.rules.slots[checked.slot as usize].criterion as usize;
     // The link writes exactly the cells its page offers.
-    if !judge::offers(&app.rules, j, criterion) {
+    if !judge::offers(&app, j, entry, criterion) {
         let message = match app.lang {
             Lang::Zh => format!("未保存：{} 不在您的评分表上（此项由记分员或组织者录入）", form.criterion.trim()),
             Lang::En => format!(
