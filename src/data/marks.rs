@@ -653,18 +653,39 @@ struct Lookups<'r> {
     /// (min, max, step) of each criterion in units of its scale.
     limits: Vec<(i64, i64, i64)>,
     /// Who may mark which entry, and each entry's panels.
-    panels: Panels,
+    panels: PanelsOf<'r>,
+}
+
+/// Panels worked out for these lookups, or borrowed from whoever keeps them.
+enum PanelsOf<'r> {
+    Made(Panels),
+    Kept(&'r Panels),
+}
+
+impl std::ops::Deref for PanelsOf<'_> {
+    type Target = Panels;
+
+    fn deref(&self) -> &Panels {
+        match self {
+            PanelsOf::Made(panels) => panels,
+            PanelsOf::Kept(panels) => panels,
+        }
+    }
 }
 
 impl<'r> Lookups<'r> {
     fn new(rules: &'r Rules, entries: &'r Entries) -> Lookups<'r> {
+        Lookups::with(rules, entries, PanelsOf::Made(Panels::new(rules, entries)))
+    }
+
+    fn with(rules: &'r Rules, entries: &'r Entries, panels: PanelsOf<'r>) -> Lookups<'r> {
         Lookups {
             rules,
             entries,
             criteria: rules.criteria.iter().enumerate().map(|(i, c)| (c.key.as_bytes(), i)).collect(),
             judges: rules.judge_index.iter().map(|(k, &v)| (k.as_bytes(), v)).collect(),
             limits: (0..rules.criteria.len()).map(|c| limits(rules, c)).collect(),
-            panels: Panels::new(rules, entries),
+            panels,
         }
     }
 }
@@ -688,6 +709,14 @@ impl<'r> RowChecker<'r> {
     pub fn new(rules: &'r Rules, entries: &'r Entries) -> RowChecker<'r> {
         RowChecker {
             lookups: Lookups::new(rules, entries),
+        }
+    }
+
+    /// As `new`, with the contest's panels already worked out (the server
+    /// checks every mark against the same ones).
+    pub fn with_panels(rules: &'r Rules, entries: &'r Entries, panels: &'r Panels) -> RowChecker<'r> {
+        RowChecker {
+            lookups: Lookups::with(rules, entries, PanelsOf::Kept(panels)),
         }
     }
 

@@ -417,7 +417,7 @@ async fn judge_mark(
     };
     let element = if form.element.trim() == "0" { "" } else { form.element.trim() };
     let value = form.value.trim();
-    let checker = crate::data::RowChecker::new(&app.rules, &app.entries);
+    let checker = crate::data::RowChecker::with_panels(&app.rules, &app.entries, &app.panels);
     let (entry, checked) = match checker.check([&entry_id, form.criterion.trim(), element, &judge, value]) {
         Ok(ok) => ok,
         Err(refusal) => {
