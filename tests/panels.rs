@@ -174,3 +174,50 @@ fn a_bad_assignments_file_is_refused_row_by_row() {
         "{said}"
     );
 }
+
+#[test]
+fn generated_panels_drawn_from_many_judges_are_scored_whole_at_any_thread_count() {
+    let dir = temp_dir("panel-gen");
+    let d = dir.to_str().unwrap();
+    let out = podium(&[
+        "gen",
+        d,
+        "--entries",
+        "400",
+        "--criteria",
+        "5",
+        "--judges",
+        "30",
+        "--panel",
+        "5",
+        "--seed",
+        "7",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let assignments = std::fs::read_to_string(dir.join("assignments.csv")).unwrap();
+    assert_eq!(assignments.lines().count(), 1 + 400 * 5);
+    assert!(stdout(&podium(&["check", d])).starts_with("ok: "));
+    let status = stdout(&podium(&["status", d, "--lang", "en"]));
+    assert!(status.contains("marks: 10000 of 10000 expected (100.0%)"), "{status}");
+    let results = scored(&dir);
+    assert!(
+        results.rows.iter().all(|r| r.total.is_some()),
+        "every entry is scored by its own five"
+    );
+    let run = |threads: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+            .args(["score", d, "--format", "csv"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    assert_eq!(run("1"), run("4"));
+    let out = podium(&["gen", d, "--judges", "3", "--panel", "4"]);
+    assert!(
+        stderr(&out).contains("--panel draws each entry's judges from --judges"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -270,6 +270,10 @@ pub enum Command {
         criteria: u16,
         #[arg(long, default_value_t = 5)]
         judges: u16,
+        /// Judges on each entry's panel, drawn from --judges and written to
+        /// assignments.csv (default: every judge marks every entry)
+        #[arg(long)]
+        panel: Option<u16>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -519,8 +523,9 @@ pub fn run(cli: Cli) -> i32 {
             entries,
             criteria,
             judges,
+            panel,
             seed,
-        } => gen::run(&dir, entries, criteria, judges, seed),
+        } => gen::run(&dir, entries, criteria, judges, panel, seed),
     };
     match result {
         Ok(()) => 0,
