@@ -9,6 +9,7 @@
 use super::{read_text, Entries, MAX_REPORTED};
 use crate::contest::Rules;
 use crate::error::{suggest, Diagnostic, Diagnostics};
+use rustc_hash::FxHashSet;
 use std::path::Path;
 
 /// What the file assigns one judge: entries by id, groups as (field, value).
@@ -37,6 +38,7 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
     }
     let mut assigned: Vec<Assigned> = vec![Assigned::default(); rules.contest.judges.len()];
     let mut problems = Diagnostics::default();
+    let mut present = None;
     for record in reader.records() {
         if problems.len() >= MAX_REPORTED {
             break;
@@ -67,7 +69,7 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
         match (entry.is_empty(), group.is_empty()) {
             (false, true) if entries.find(entry).is_some() => entries_of.push(entry.to_string()),
             (false, true) => problems.push(at("entry", format!("unknown entry `{entry}`"))),
-            (true, false) => match parse_group(group, entries) {
+            (true, false) => match parse_group(group, entries, &mut present) {
                 Ok(group) => groups_of.push(group),
                 Err(why) => problems.push(at("group", why)),
             },
@@ -86,6 +88,8 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
         }
         judge.entries.get_or_insert_with(Vec::new).extend(assigned.entries);
         judge.groups.extend(assigned.groups);
+        judge.groups.sort_unstable();
+        judge.groups.dedup();
     }
     Ok(())
 }
@@ -101,8 +105,9 @@ fn missing_columns(path: &Path) -> Diagnostics {
     .into()
 }
 
-/// `field=value`: an entry field and a value some entry has.
-fn parse_group(text: &str, entries: &Entries) -> Result<(String, String), String> {
+/// `field=value`: an entry field and a value some entry has (`present`
+/// holds each field's values, gathered once when first needed).
+fn parse_group(text: &str, entries: &Entries, present: &mut Option<FxHashSet<(usize, u32)>>) -> Result<(String, String), String> {
     let Some((field, value)) = text.split_once('=') else {
         return Err(format!("write a group as field=value, such as trade=welder (not `{text}`)"));
     };
@@ -113,7 +118,12 @@ fn parse_group(text: &str, entries: &Entries) -> Result<(String, String), String
             suggest(field, entries.fields.iter().map(String::as_str))
         ));
     };
-    if !entries.list.iter().any(|e| entries.value(e, column) == value) {
+    let present = present.get_or_insert_with(|| {
+        let columns = 0..entries.fields.len();
+        let values = |e| columns.clone().map(move |c| (c, entries.value_id_of(e, c)));
+        entries.list.iter().flat_map(values).collect()
+    });
+    if !entries.value_id(value).is_some_and(|v| present.contains(&(column, v))) {
         return Err(format!("no entry has {field} `{value}`"));
     }
     Ok((field.to_string(), value.to_string()))

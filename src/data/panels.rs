@@ -33,15 +33,18 @@ impl Permit {
             .flatten();
         let assigned = judge.entries.is_some() || !judge.groups.is_empty();
         let mut allowed: FxHashSet<u32> = judge.entries.iter().flatten().filter_map(|id| entries.find(id)).collect();
-        for (field, value) in &judge.groups {
-            if let (Some(column), Some(value)) = (entries.field_index(field), entries.value_id(value)) {
-                let members = entries
-                    .list
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| entries.value_id_of(e, column) == value);
-                allowed.extend(members.map(|(i, _)| i as u32));
-            }
+        // Members of the judge's groups, in one pass over the entries.
+        let groups: FxHashSet<(usize, u32)> = judge
+            .groups
+            .iter()
+            .filter_map(|(field, value)| Some((entries.field_index(field)?, entries.value_id(value)?)))
+            .collect();
+        let mut columns: Vec<usize> = groups.iter().map(|&(column, _)| column).collect();
+        columns.sort_unstable();
+        columns.dedup();
+        if !groups.is_empty() {
+            let member = |e: &crate::data::Entry| columns.iter().any(|&c| groups.contains(&(c, entries.value_id_of(e, c))));
+            allowed.extend((0..entries.list.len() as u32).filter(|&i| member(&entries.list[i as usize])));
         }
         Permit {
             own_organisation,
