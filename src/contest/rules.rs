@@ -806,7 +806,7 @@ impl Compiler<'_> {
 
     fn report_formula(&mut self, text: &str, error: &formula::ParseError, field: &str, anchors: &[&str]) {
         let quoted = format!("{:?}", text);
-        let mut diagnostic = Diagnostic::new(self.path, field, format!("in formula {quoted}: {}", error.message));
+        let mut diagnostic = Diagnostic::new(self.path, field, format!("in formula {}: {}", excerpt(text), error.message));
         let mut spots = anchors.to_vec();
         spots.push(&quoted);
         for n in (1..=spots.len()).rev() {
@@ -1017,6 +1017,15 @@ impl Compiler<'_> {
                 }
             }
         }
+    }
+}
+
+/// A formula as quoted in a message: whole, or its start when it is long.
+fn excerpt(text: &str) -> String {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{:?} (of {} characters)", format!("{}…", &text[..end]), text.chars().count()),
+        None => format!("{text:?}"),
     }
 }
 
