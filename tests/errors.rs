@@ -301,7 +301,7 @@ fn bad_element_data() {
     );
     assert!(err.contains("elements.csv:74: error in `entry`: unknown entry `F99`"), "{err}");
     assert!(
-        err.contains("elements.csv:75: error in `difficulty`: `hard` is not a number"),
+        err.contains("elements.csv:75: error in `difficulty (column D)`: `hard` is not a number"),
         "{err}"
     );
 }

@@ -33,6 +33,35 @@ impl fmt::Display for Number {
     }
 }
 
+/// The largest size of a number in a contest (its definition, element
+/// data): far beyond any real score, time or amount, and small enough that
+/// the exact arithmetic on such numbers cannot overflow in checking them.
+pub const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
+
+/// The most decimal places a number in a contest may have (marks are stored
+/// as i32 counts of their step, which cannot be finer than this).
+pub const MAX_PLACES: u32 = 9;
+
+/// What is wrong with `value` as a number in a contest, and what would be
+/// valid: (message, help); `None` when it is within `MAX_MAGNITUDE` and
+/// `MAX_PLACES`.
+pub fn out_of_range(value: Decimal) -> Option<(String, String)> {
+    let places = value.normalize().scale();
+    if value.abs() > Decimal::from(MAX_MAGNITUDE) {
+        Some((
+            format!("{} is too large", value.normalize()),
+            format!("numbers in a contest are between -{MAX_MAGNITUDE} and {MAX_MAGNITUDE}"),
+        ))
+    } else if places > MAX_PLACES {
+        Some((
+            format!("{} has {places} decimal places", value.normalize()),
+            format!("numbers in a contest have at most {MAX_PLACES} decimal places"),
+        ))
+    } else {
+        None
+    }
+}
+
 /// Parses a decimal as written by a person: `12`, `-0.5`, `+3.25`.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let text = text.trim();
@@ -88,6 +117,18 @@ mod tests {
         assert_eq!(n.0.to_string(), "0.30");
         let n: Number = ron::from_str("30").unwrap();
         assert_eq!(n.0, Decimal::from(30));
+    }
+
+    #[test]
+    fn numbers_in_range() {
+        assert_eq!(out_of_range(Decimal::new(-1_000_000_000_000, 0)), None);
+        assert_eq!(out_of_range(Decimal::new(123_456_789, 9)), None);
+        let (message, help) = out_of_range(Decimal::MAX).unwrap();
+        assert_eq!(message, "79228162514264337593543950335 is too large");
+        assert!(help.contains("between -1000000000000 and 1000000000000"), "{help}");
+        let (message, help) = out_of_range(Decimal::new(1, 28)).unwrap();
+        assert_eq!(message, "0.0000000000000000000000000001 has 28 decimal places");
+        assert!(help.contains("at most 9 decimal places"), "{help}");
     }
 
     #[test]

@@ -255,6 +255,11 @@ impl Compiler<'_> {
     }
 
     fn compile(&mut self, contest: Contest) -> Compiled {
+        // Every check below computes with the contest's numbers: only once
+        // each is in range can none of that arithmetic overflow.
+        if !self.numbers(&contest) {
+            return Compiled::default();
+        }
         let judge_index = self.judges(&contest);
         let (categories, mut criteria, slots, criterion_index) = self.categories(&contest, &judge_index);
         self.check_weights(&contest, &categories);
@@ -265,6 +270,19 @@ impl Compiler<'_> {
         self.awards(&contest.awards, "awards", &contest.divisions);
         self.teams(&contest);
         (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks)
+    }
+
+    /// Reports each number of the contest beyond `MAX_MAGNITUDE` or
+    /// `MAX_PLACES`; true when there is none.
+    fn numbers(&mut self, contest: &Contest) -> bool {
+        let found = contest_numbers(contest);
+        for (field, anchors, value) in &found {
+            if let Some((message, help)) = super::out_of_range(value.value()) {
+                let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
+                self.report(&anchors, field.as_str(), message, Some(help));
+            }
+        }
+        found.iter().all(|(_, _, value)| super::out_of_range(value.value()).is_none())
     }
 
     fn judges(&mut self, contest: &Contest) -> HashMap<String, u16> {
@@ -809,7 +827,7 @@ impl Compiler<'_> {
 
     fn report_formula(&mut self, text: &str, error: &formula::ParseError, field: &str, anchors: &[&str]) {
         let quoted = format!("{:?}", text);
-        let mut diagnostic = Diagnostic::new(self.path, field, format!("in formula {quoted}: {}", error.message));
+        let mut diagnostic = Diagnostic::new(self.path, field, format!("in formula {}: {}", excerpt(text), error.message));
         let mut spots = anchors.to_vec();
         spots.push(&quoted);
         for n in (1..=spots.len()).rev() {
@@ -1020,6 +1038,156 @@ impl Compiler<'_> {
                 }
             }
         }
+    }
+}
+
+/// A number of the contest: its field, the anchors that find it, its value.
+type Found = (String, Vec<String>, Number);
+
+/// Within one item: the field below it, words that find it after the
+/// item's own anchors, the value.
+type Within = (String, &'static [&'static str], Number);
+
+fn quoted(id: &str) -> String {
+    format!("\"{id}\"")
+}
+
+/// Every number written in the contest, where `numbers` checks its range.
+fn contest_numbers(contest: &Contest) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut add = |field: &str, anchors: &[String], within: Vec<Within>| {
+        for (below, words, value) in within {
+            let mut anchors = anchors.to_vec();
+            anchors.extend(words.iter().map(|w| w.to_string()));
+            let field = if field.is_empty() { below } else { format!("{field}.{below}") };
+            found.push((field, anchors, value));
+        }
+    };
+    let top = contest.total_max.map(|n| ("total_max".to_string(), &["total_max:"][..], n));
+    add("", &[], top.into_iter().collect());
+    let spread = contest
+        .judging
+        .spread
+        .as_ref()
+        .map(|s| ("max".to_string(), &["judging", "spread", "max:"][..], s.max));
+    add("judging.spread", &[], spread.into_iter().collect());
+    for (c, category) in contest.categories.iter().enumerate() {
+        let anchors = [quoted(&category.id)];
+        add(&format!("categories[{c}]"), &anchors, category_numbers(category));
+        for (k, criterion) in category.criteria.iter().enumerate() {
+            let anchors = [quoted(&category.id), quoted(&criterion.id)];
+            add(&format!("categories[{c}].criteria[{k}]"), &anchors, criterion_numbers(criterion));
+        }
+    }
+    for (v, veto) in contest.vetoes.iter().enumerate() {
+        if let VetoEffect::CapTotal(cap) = veto.effect {
+            let anchors = ["vetoes".to_string(), quoted(&veto.id)];
+            add(&format!("vetoes[{v}]"), &anchors, vec![("effect".into(), &["CapTotal"], cap)]);
+        }
+    }
+    let team_awards = contest
+        .teams
+        .iter()
+        .flat_map(|t| t.awards.iter().enumerate().map(|(s, a)| (format!("teams.awards[{s}]"), a)));
+    for (field, set) in contest
+        .awards
+        .iter()
+        .enumerate()
+        .map(|(s, a)| (format!("awards[{s}]"), a))
+        .chain(team_awards)
+    {
+        add(&field, &["awards".to_string(), quoted(&set.id)], award_numbers(set));
+    }
+    found
+}
+
+fn category_numbers(category: &Category) -> Vec<Within> {
+    let weight = category.weight.map(|n| ("weight".to_string(), &["weight:"][..], n));
+    let floor = category.floor.map(|n| ("floor".to_string(), &["floor:"][..], n));
+    weight.into_iter().chain(floor).collect()
+}
+
+fn criterion_numbers(criterion: &Criterion) -> Vec<Within> {
+    let mut found: Vec<Within> = Vec::new();
+    found.extend(criterion.max.map(|n| ("max".to_string(), &["max:"][..], n)));
+    if let Some(marks) = criterion.marks {
+        found.push(("marks.min".into(), &["marks", "min:"], marks.min));
+        found.push(("marks.max".into(), &["marks", "max:"], marks.max));
+        found.extend(marks.step.map(|n| ("marks.step".to_string(), &["marks", "step:"][..], n)));
+    }
+    for (d, (from, _)) in criterion.descriptors.iter().enumerate() {
+        found.push((format!("descriptors[{d}]"), &["descriptors"], *from));
+    }
+    found.extend(
+        criterion
+            .spread
+            .as_ref()
+            .map(|s| ("spread.max".to_string(), &["spread", "max:"][..], s.max)),
+    );
+    found.extend(kind_numbers(&criterion.kind));
+    found
+}
+
+fn kind_numbers(kind: &CriterionKind) -> Vec<Within> {
+    let table = |convert: &Option<Convert>| match convert {
+        Some(Convert::Table(pairs)) => pairs
+            .iter()
+            .enumerate()
+            .flat_map(|(p, (mark, points))| {
+                let field = format!("kind.convert[{p}]");
+                [(field.clone(), &["Table"][..], *mark), (field, &["Table"][..], *points)]
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    match kind {
+        CriterionKind::Judgement { convert } | CriterionKind::Elements { convert, .. } => table(convert),
+        CriterionKind::Measurement { scale } => scale_numbers(scale),
+        CriterionKind::Deduction { per } | CriterionKind::Bonus { per } => vec![("kind.per".into(), &["per:"], *per)],
+        CriterionKind::PassFail { points } => points.iter().map(|n| ("kind.points".to_string(), &["points:"][..], *n)).collect(),
+        CriterionKind::Flag | CriterionKind::Formula { .. } => Vec::new(),
+    }
+}
+
+fn scale_numbers(scale: &Scale) -> Vec<Within> {
+    match scale {
+        Scale::Linear { best, worst } => vec![
+            ("kind.scale.best".into(), &["best:"], *best),
+            ("kind.scale.worst".into(), &["worst:"], *worst),
+        ],
+        Scale::Bands { nominal, bands, otherwise } => {
+            let mut found: Vec<Within> = nominal
+                .iter()
+                .map(|n| ("kind.scale.nominal".to_string(), &["nominal:"][..], *n))
+                .collect();
+            for (b, band) in bands.iter().enumerate() {
+                found.push((format!("kind.scale.bands[{b}].within"), &["bands", "within:"], band.within));
+                found.push((format!("kind.scale.bands[{b}].points"), &["bands", "points:"], band.points));
+            }
+            found.push(("kind.scale.otherwise".into(), &["otherwise:"], *otherwise));
+            found
+        }
+    }
+}
+
+fn award_numbers(set: &AwardSet) -> Vec<Within> {
+    let mut found: Vec<Within> = Vec::new();
+    found.extend(set.tolerance.map(|n| ("tolerance".to_string(), &["tolerance:"][..], n)));
+    found.extend(set.threshold.map(|n| ("threshold".to_string(), &["threshold:"][..], n)));
+    for (t, tier) in set.tiers.iter().enumerate() {
+        if let TierRule::Share(n) | TierRule::AtLeast(n) = tier.rule {
+            found.push((format!("tiers[{t}].rule"), &["tiers"], n));
+        }
+    }
+    found
+}
+
+/// A formula as quoted in a message: whole, or its start when it is long.
+fn excerpt(text: &str) -> String {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{:?} (of {} characters)", format!("{}…", &text[..end]), text.chars().count()),
+        None => format!("{text:?}"),
     }
 }
 

@@ -2,8 +2,9 @@
 //! read (a difficulty coefficient, a base value). Wide CSV:
 //! `entry,criterion,element,<field>,<field>...`, one row per performed element.
 
+use super::marks::column_letter;
 use super::{read_text, Entries, MAX_REPORTED};
-use crate::contest::{parse_decimal, KindRule, Rules};
+use crate::contest::{out_of_range, parse_decimal, KindRule, Rules};
 use crate::error::{suggest, Diagnostic, Diagnostics};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -84,14 +85,20 @@ impl ElementData {
             };
             let mut values = Vec::with_capacity(fields.len());
             for field in fields {
-                let cell = column(field).map(get).unwrap_or("");
-                match parse_decimal(cell) {
-                    Some(v) => values.push(v),
-                    None if column(field).is_none() => problems.push(at(
+                let Some(i) = column(field) else {
+                    problems.push(at(
                         field,
                         format!("{key} needs the data field `{field}`, but there is no such column"),
-                    )),
-                    None => problems.push(at(field, format!("`{cell}` is not a number"))),
+                    ));
+                    continue;
+                };
+                match data_value(get(i)) {
+                    Ok(v) => values.push(v),
+                    Err((message, help)) => {
+                        let mut problem = at(&format!("{field} (column {})", column_letter(i)), message);
+                        problem.help = help;
+                        problems.push(problem);
+                    }
                 }
             }
             if values.len() == fields.len() && data.values.insert((entry, rule.first_slot + element as u16 - 1), values).is_some() {
@@ -102,5 +109,15 @@ impl ElementData {
             }
         }
         problems.into_result(data)
+    }
+}
+
+/// One cell of element data: a number within the range of a contest's
+/// numbers, or (message, help) saying why not.
+fn data_value(cell: &str) -> Result<Decimal, (String, Option<String>)> {
+    let value = parse_decimal(cell).ok_or_else(|| (format!("`{cell}` is not a number"), None))?;
+    match out_of_range(value) {
+        Some((message, help)) => Err((message, Some(help))),
+        None => Ok(value),
     }
 }

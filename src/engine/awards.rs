@@ -185,8 +185,9 @@ pub fn award_group(set: &AwardSet, order: Order, field: usize, group: impl Itera
 /// The worst total still within `tolerance` of `total`.
 fn bound(order: Order, total: Decimal, tolerance: Decimal) -> Decimal {
     match order {
-        Order::HigherIsBetter => total - tolerance,
-        Order::LowerIsBetter => total + tolerance,
+        // Saturating: no total lies beyond the largest decimal either.
+        Order::HigherIsBetter => total.saturating_sub(tolerance),
+        Order::LowerIsBetter => total.saturating_add(tolerance),
     }
 }
 

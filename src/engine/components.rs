@@ -95,6 +95,9 @@ pub enum Flag {
     Substituted { criterion: u16, element: u8, judges: Vec<u16> },
     /// A veto condition held.
     Veto { veto: u16 },
+    /// A category's score (`None`: the total) is beyond the largest exact
+    /// decimal, and left unscored.
+    TooLarge { category: Option<u16> },
 }
 
 #[derive(Component, Debug, Clone, Default)]

@@ -4,6 +4,7 @@
 
 use super::components::words;
 use super::components::*;
+use super::exact::{self, too_large};
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
 use super::round::round;
@@ -115,9 +116,10 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
     match (convert, cell.rule.max) {
         (None, Some(max)) if max != cell.rule.range.max && !cell.rule.range.max.is_zero() => {
             let points = match cell.rule.points_per_mark {
-                Some(factor) => panel * factor,
-                None => panel * max / cell.rule.range.max,
-            };
+                Some(factor) => panel.checked_mul(factor),
+                None => panel.checked_mul(max).and_then(|p| p.checked_div(cell.rule.range.max)),
+            }
+            .ok_or_else(too_large)?;
             Trace::note(trace, || {
                 let (key, scale) = (&cell.rule.key, cell.rule.range.max.normalize());
                 words!(
@@ -138,7 +140,10 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
     let points = match scale {
         Scale::Bands { nominal, bands, otherwise } => {
-            let deviation = nominal.map_or(value, |n| (value - n.value()).abs());
+            let deviation = match nominal {
+                Some(n) => value.checked_sub(n.value()).ok_or_else(too_large)?.abs(),
+                None => value,
+            };
             let band = bands.iter().find(|b| deviation <= b.within.value());
             Trace::note(trace, || {
                 let key = &cell.rule.key;
@@ -161,7 +166,7 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
         Scale::Linear { best, worst } => {
             let (best, worst) = (best.value(), worst.value());
             let max = cell.rule.max.unwrap_or(Decimal::ONE);
-            let share = ((worst - value) / (worst - best)).clamp(Decimal::ZERO, Decimal::ONE);
+            let share = linear_share(value, best, worst).ok_or_else(too_large)?;
             Trace::note(trace, || {
                 let key = &cell.rule.key;
                 words!(
@@ -169,10 +174,17 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
                     "{key}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}"
                 )
             });
-            max * share
+            max.checked_mul(share).ok_or_else(too_large)?
         }
     };
     Ok(points)
+}
+
+/// Where `value` lies from `worst` (0) to `best` (1), clamped; `None` if
+/// too large to compute.
+fn linear_share(value: Decimal, best: Decimal, worst: Decimal) -> Option<Decimal> {
+    let share = worst.checked_sub(value)?.checked_div(worst.checked_sub(best)?)?;
+    Some(share.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
 fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
@@ -182,7 +194,7 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Opti
         _ => unreachable!(),
     };
     let count = panel_cell(cell, 0, None, None, flags, trace)?;
-    let uncapped = count * per;
+    let uncapped = count.checked_mul(per).ok_or_else(too_large)?;
     let points = cell.rule.max.map_or(uncapped, |cap| uncapped.min(cap));
     Trace::note(trace, || {
         let key = &cell.rule.key;
@@ -237,17 +249,19 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
         element_values.push(element_value);
     }
     element_values.sort_unstable_by(|a, b| b.cmp(a));
-    Ok(match combine {
-        Combine::Sum => element_values.iter().sum(),
-        Combine::Mean => element_values.iter().sum::<Decimal>() / Decimal::from(element_values.len().max(1)),
+    let combined = match combine {
+        Combine::Sum => exact::sum(element_values.iter().copied()),
+        Combine::Mean if element_values.is_empty() => Some(Decimal::ZERO),
+        Combine::Mean => exact::mean(&element_values),
         Combine::Best(n) => {
             Trace::note(trace, || {
                 let (key, count) = (&cell.rule.key, element_values.len());
                 words!("{key}：{count} 个动作取最好的 {n} 个", "{key}: best {n} of {count} elements count")
             });
-            element_values.iter().take(*n as usize).sum()
+            exact::sum(element_values.iter().take(*n as usize).copied())
         }
-    })
+    };
+    combined.ok_or_else(too_large)
 }
 
 fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
@@ -390,7 +404,8 @@ pub fn panel_cell(
                 if marks.is_empty() {
                     return Err(words!("没有评委评分", "no judge has marked it"));
                 }
-                let mean = marks.iter().map(|(_, v)| *v).sum::<Decimal>() / Decimal::from(marks.len());
+                let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
+                let mean = exact::mean(&values).ok_or_else(too_large)?;
                 Trace::note(trace, || {
                     let Words { zh, en } = label();
                     words!(
@@ -415,7 +430,10 @@ pub fn panel_cell(
             SpreadBetween::All => &sorted[..],
             SpreadBetween::Middle => kept_marks(&panel, &sorted),
         };
-        let width = considered.last().zip(considered.first()).map_or(Decimal::ZERO, |(hi, lo)| hi - lo);
+        let width = considered
+            .last()
+            .zip(considered.first())
+            .map_or(Decimal::ZERO, |(hi, lo)| hi.saturating_sub(*lo));
         if width > spread.max.value() {
             flags.0.push(Flag::Spread {
                 criterion: cell.criterion as u16,
@@ -446,6 +464,7 @@ pub fn panel_cell(
     let result = aggregate(&panel, &values).map_err(|e| match e {
         PanelError::NoMarks => words!("没有评分", "no marks"),
         PanelError::TooFew { rule, marks } => words!("{marks} 个评分不足以按 {rule} 计算", "{marks} marks are too few for {rule}"),
+        PanelError::TooLarge => too_large(),
     })?;
     let result = round(result, rounding.panel);
     Trace::note(trace, || {

@@ -6,6 +6,7 @@
 pub mod awards;
 pub mod components;
 pub mod criteria;
+pub mod exact;
 pub mod panel;
 pub mod rank;
 pub mod round;

@@ -1,5 +1,6 @@
 //! Panel aggregation: how several judges' marks become one.
 
+use super::exact::{mean, sum};
 use crate::contest::rules::panel_rule_for;
 use crate::contest::Panel;
 use rust_decimal::Decimal;
@@ -8,7 +9,12 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PanelError {
     NoMarks,
-    TooFew { rule: String, marks: usize },
+    TooFew {
+        rule: String,
+        marks: usize,
+    },
+    /// Their sum is beyond the largest exact decimal.
+    TooLarge,
 }
 
 /// Combines `marks` (any order) by `panel`.
@@ -20,19 +26,19 @@ pub fn aggregate(panel: &Panel, marks: &[Decimal]) -> Result<Decimal, PanelError
     sorted.sort_unstable();
     let rule = panel_rule_for(panel, sorted.len()).ok_or_else(|| too_few(panel, sorted.len()))?;
     let n = sorted.len();
-    Ok(match rule {
+    let result = match rule {
         Panel::Mean => mean(&sorted),
-        Panel::Sum => sorted.iter().sum(),
-        Panel::Min => sorted[0],
-        Panel::Max => sorted[n - 1],
-        Panel::Median if n % 2 == 1 => sorted[n / 2],
-        Panel::Median => (sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO,
+        Panel::Sum => sum(sorted.iter().copied()),
+        Panel::Min => Some(sorted[0]),
+        Panel::Max => Some(sorted[n - 1]),
+        Panel::Median if n % 2 == 1 => Some(sorted[n / 2]),
+        Panel::Median => mean(&sorted[n / 2 - 1..=n / 2]),
         Panel::TrimmedMean(k) | Panel::TrimmedSum(k) => {
             let kept = kept(&sorted, usize::from(*k)).ok_or_else(|| too_few(rule, n))?;
             if matches!(rule, Panel::TrimmedMean(_)) {
                 mean(kept)
             } else {
-                kept.iter().sum()
+                sum(kept.iter().copied())
             }
         }
         Panel::ClosestPair => {
@@ -40,11 +46,12 @@ pub fn aggregate(panel: &Panel, marks: &[Decimal]) -> Result<Decimal, PanelError
                 return Err(too_few(rule, n));
             }
             // The lowest of the closest pairs, so the choice is deterministic.
-            let pair = sorted.windows(2).min_by_key(|w| w[1] - w[0]).expect("n >= 2");
-            (pair[0] + pair[1]) / Decimal::TWO
+            let pair = sorted.windows(2).min_by_key(|w| w[1].saturating_sub(w[0])).expect("n >= 2");
+            mean(pair)
         }
         Panel::BySize(_) => unreachable!("panel_rule_for resolves BySize"),
-    })
+    };
+    result.ok_or(PanelError::TooLarge)
 }
 
 /// The marks a panel keeps: for trimmed rules the middle ones, else all.
@@ -67,10 +74,6 @@ pub fn untrimmed(panel: &Panel, n: usize) -> Panel {
 
 fn kept(sorted: &[Decimal], k: usize) -> Option<&[Decimal]> {
     (sorted.len() > 2 * k).then(|| &sorted[k..sorted.len() - k])
-}
-
-fn mean(values: &[Decimal]) -> Decimal {
-    values.iter().sum::<Decimal>() / Decimal::from(values.len())
 }
 
 fn too_few(panel: &Panel, marks: usize) -> PanelError {
@@ -130,5 +133,9 @@ mod tests {
         ));
         let by_size = Panel::BySize(vec![(3, Panel::Mean)]);
         assert!(matches!(aggregate(&by_size, &d(&["1", "2"])), Err(PanelError::TooFew { .. })));
+        let huge = [Decimal::MAX, Decimal::MAX];
+        for panel in [Panel::Mean, Panel::Sum, Panel::Median, Panel::ClosestPair] {
+            assert_eq!(aggregate(&panel, &huge), Err(PanelError::TooLarge), "{panel:?}");
+        }
     }
 }

@@ -63,12 +63,12 @@ pub fn key_part(inputs: &Inputs, part: usize, (entry, total, categories, values)
         TieBreakRule::Category(c) => KeyPart::Number(categories.0[*c]),
         TieBreakRule::Criterion(c) => KeyPart::Number(values.0[*c]),
         TieBreakRule::HighestMark(c) => KeyPart::Number(highest_mark(rules, &inputs.marks, entry, *c)),
-        TieBreakRule::FewerDeductions => KeyPart::Number(Some(
+        // Deductions too large to add up come last, as a missing value does.
+        TieBreakRule::FewerDeductions => KeyPart::Number(super::exact::sum(
             (0..rules.criteria.len())
                 .filter(|&c| matches!(rules.criteria[c].kind, KindRule::Deduction { .. }))
                 .filter_map(|c| values.0[c])
-                .map(|v| v.abs())
-                .sum(),
+                .map(|v| v.abs()),
         )),
         TieBreakRule::Field(name, _) => field_part(&inputs.entries, entry, name),
     }

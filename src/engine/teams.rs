@@ -4,6 +4,7 @@
 
 use super::awards::{award_group, Candidate};
 use super::components::*;
+use super::exact;
 use super::rank::{assign_places, runs, EncodedKeys, KeyPart, Seen};
 use super::round::round;
 use crate::contest::{Order, TeamCombine};
@@ -61,21 +62,17 @@ pub fn combine_team_members(
             continue;
         }
         let counted = counted_members(rule.combine, contest.ranking.order, &scored);
-        let combine = |values: Vec<Decimal>| {
-            let sum: Decimal = values.iter().sum();
-            match rule.combine {
-                TeamCombine::Mean => sum / Decimal::from(values.len()),
-                TeamCombine::Sum | TeamCombine::Best(_) => sum,
-            }
+        // A team whose sum is too large to compute is left unscored (unranked).
+        let combine = |values: Vec<Decimal>| match rule.combine {
+            TeamCombine::Mean => exact::mean(&values),
+            TeamCombine::Sum | TeamCombine::Best(_) => exact::sum(values),
         };
-        total.0 = Some(round(
-            combine(counted.iter().map(|&m| by_entry[m as usize].expect("scored").0).collect()),
-            contest.rounding.total,
-        ));
+        total.0 = combine(counted.iter().map(|&m| by_entry[m as usize].expect("scored").0).collect())
+            .map(|sum| round(sum, contest.rounding.total));
         categories.0 = (0..inputs.rules.categories.len())
             .map(|c| {
                 let values: Option<Vec<Decimal>> = counted.iter().map(|&m| by_entry[m as usize].and_then(|(_, s)| s.0[c])).collect();
-                values.map(|v| round(combine(v), contest.rounding.category))
+                values.and_then(combine).map(|v| round(v, contest.rounding.category))
             })
             .collect();
     }

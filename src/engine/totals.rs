@@ -5,7 +5,7 @@ use super::components::*;
 use super::par_for_each;
 use super::round::round;
 use crate::contest::rules::VetoEffectRule;
-use crate::contest::{CategoryScore, KindRule, Rules};
+use crate::contest::{CategoryRule, CategoryScore, KindRule, Rules};
 use bevy_ecs::prelude::*;
 use rust_decimal::Decimal;
 
@@ -25,40 +25,69 @@ pub fn contribution(rules: &Rules, criterion: usize, value: Decimal) -> Decimal 
     }
 }
 
-pub fn sum_categories(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mut CategoryScores, Option<&mut Trace>)>) {
+/// Why a category score or a total is not there.
+enum Unscored {
+    /// An input is unscored (and flagged already).
+    Missing,
+    /// The result is beyond the largest exact decimal.
+    TooLarge,
+}
+
+/// Adds up `values`: `Missing` if one is `None`, `TooLarge` on overflow.
+fn add_up(values: impl Iterator<Item = Option<Decimal>>) -> Result<Decimal, Unscored> {
+    let mut sum = Decimal::ZERO;
+    for value in values {
+        sum = sum.checked_add(value.ok_or(Unscored::Missing)?).ok_or(Unscored::TooLarge)?;
+    }
+    Ok(sum)
+}
+
+/// Records a score left out as too large (`category` `None`: the total).
+fn flag_too_large(outcome: &Result<Decimal, Unscored>, category: Option<usize>, flags: &mut Flags) {
+    if let Err(Unscored::TooLarge) = outcome {
+        flags.0.push(Flag::TooLarge {
+            category: category.map(|c| c as u16),
+        });
+    }
+}
+
+pub fn sum_categories(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mut CategoryScores, &mut Flags, Option<&mut Trace>)>) {
     let rules = &inputs.rules;
-    par_for_each(&mut query, |(values, mut scores, mut trace)| {
+    par_for_each(&mut query, |(values, mut scores, mut flags, mut trace)| {
         for (c, category) in rules.categories.iter().enumerate() {
-            let points: Option<Decimal> = category
-                .criteria
-                .clone()
-                .map(|k| values.0[k].map(|v| contribution(rules, k, v)))
-                .sum();
-            let score = points.map(|points| {
-                let scaled = match category.score {
-                    CategoryScore::Share => points / category.max_points * category.weight,
-                    CategoryScore::Sum => points * category.weight,
-                };
-                let floored = category.floor.map_or(scaled, |floor| scaled.max(floor));
-                let score = round(floored, rules.contest.rounding.category);
-                Trace::note(&mut trace, || {
-                    let (id, max, weight) = (&category.id, category.max_points.normalize(), category.weight.normalize());
-                    match category.score {
-                        CategoryScore::Share => words!(
-                            "类别 {id}：{points} / {max} 分 × 权重 {weight} = {score}",
-                            "category {id}: {points} of {max} points × weight {weight} = {score}"
-                        ),
-                        CategoryScore::Sum => words!(
-                            "类别 {id}：合计 {points} × {weight} = {score}",
-                            "category {id}: sum {points} × {weight} = {score}"
-                        ),
-                    }
-                });
-                score
-            });
-            scores.0[c] = score;
+            let points = add_up(category.criteria.clone().map(|k| values.0[k].map(|v| contribution(rules, k, v))));
+            let score = points.and_then(|points| category_score(rules, category, points, &mut trace));
+            flag_too_large(&score, Some(c), &mut flags);
+            scores.0[c] = score.ok();
         }
     });
+}
+
+/// A category's score from the sum of its criteria's points.
+fn category_score(rules: &Rules, category: &CategoryRule, points: Decimal, trace: &mut Option<Mut<Trace>>) -> Result<Decimal, Unscored> {
+    let scaled = match category.score {
+        CategoryScore::Share => points
+            .checked_div(category.max_points)
+            .and_then(|share| share.checked_mul(category.weight)),
+        CategoryScore::Sum => points.checked_mul(category.weight),
+    }
+    .ok_or(Unscored::TooLarge)?;
+    let floored = category.floor.map_or(scaled, |floor| scaled.max(floor));
+    let score = round(floored, rules.contest.rounding.category);
+    Trace::note(trace, || {
+        let (id, max, weight) = (&category.id, category.max_points.normalize(), category.weight.normalize());
+        match category.score {
+            CategoryScore::Share => words!(
+                "类别 {id}：{points} / {max} 分 × 权重 {weight} = {score}",
+                "category {id}: {points} of {max} points × weight {weight} = {score}"
+            ),
+            CategoryScore::Sum => words!(
+                "类别 {id}：合计 {points} × {weight} = {score}",
+                "category {id}: sum {points} × {weight} = {score}"
+            ),
+        }
+    });
+    Ok(score)
 }
 
 pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mut CategoryScores, &mut Flags, Option<&mut Trace>)>) {
@@ -96,10 +125,12 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
     });
 }
 
-pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &Flags, &mut Total, Option<&mut Trace>), With<EntryIndex>>) {
+pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &mut Flags, &mut Total, Option<&mut Trace>), With<EntryIndex>>) {
     let rules = &inputs.rules;
-    par_for_each(&mut query, |(categories, flags, mut total, mut trace)| {
-        let sum: Option<Decimal> = categories.0.iter().copied().sum();
+    par_for_each(&mut query, |(categories, mut flags, mut total, mut trace)| {
+        let sum = add_up(categories.0.iter().copied());
+        flag_too_large(&sum, None, &mut flags);
+        let sum = sum.ok();
         let cap = flags
             .0
             .iter()

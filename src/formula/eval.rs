@@ -44,15 +44,21 @@ impl Expr {
     }
 }
 
+/// `a op b`. Evaluation recurses through here once per level of the tree,
+/// so the arithmetic is kept out of this frame (`apply`), and a tree as deep
+/// as the parser allows fits a worker thread's stack even in a debug build.
 fn binary(op: BinOp, a: &Expr, b: &Expr, var: &dyn Fn(usize) -> Option<Decimal>) -> Result<Decimal, EvalError> {
     let x = a.eval(var)?;
     // `and` and `or` short-circuit so a guard can protect its right side.
     match op {
-        BinOp::And if x.is_zero() => return Ok(Decimal::ZERO),
-        BinOp::Or if !x.is_zero() => return Ok(Decimal::ONE),
-        _ => {}
+        BinOp::And if x.is_zero() => Ok(Decimal::ZERO),
+        BinOp::Or if !x.is_zero() => Ok(Decimal::ONE),
+        _ => apply(op, x, b.eval(var)?),
     }
-    let y = b.eval(var)?;
+}
+
+#[inline(never)]
+fn apply(op: BinOp, x: Decimal, y: Decimal) -> Result<Decimal, EvalError> {
     Ok(match op {
         BinOp::Add => x.checked_add(y).ok_or(EvalError::Overflow)?,
         BinOp::Sub => x.checked_sub(y).ok_or(EvalError::Overflow)?,
@@ -141,5 +147,43 @@ mod tests {
         assert!(eval("clamp(1, 2)", &[]).unwrap_err().contains("3 arguments"));
         assert_eq!(eval("1 / 0", &[]), Err("division by zero".into()));
         assert!(eval("1 $ 2", &[]).unwrap_err().contains("unexpected character"));
+    }
+
+    /// The deepest trees the parser allows: a chain of sums as long as the
+    /// size limit lets it be, and brackets, calls and `-` nested to the limit.
+    fn deepest() -> [String; 2] {
+        use crate::formula::parser::{MAX_NESTING, MAX_TOKENS};
+        let chain = vec!["a"; MAX_TOKENS / 2].join(" + ");
+        let nest = "-min(".repeat(MAX_NESTING / 2) + "a" + &")".repeat(MAX_NESTING / 2);
+        [chain, nest]
+    }
+
+    #[test]
+    fn the_deepest_formula_evaluates_on_a_small_stack() {
+        // A quarter of the 2 MiB a worker thread (rayon's, std's) gets.
+        for text in deepest() {
+            let worker = std::thread::Builder::new().stack_size(512 * 1024);
+            let result = worker.spawn(move || eval(&text, &[("a", "1")])).unwrap().join().unwrap();
+            assert!(result.is_ok(), "{result:?}");
+        }
+    }
+
+    #[test]
+    fn limits_of_size_and_nesting_are_errors_at_their_place() {
+        use crate::formula::parser::{MAX_NESTING, MAX_TOKENS};
+        let deep = format!("{}1{}", "(".repeat(20_000), ")".repeat(20_000));
+        assert_eq!(
+            eval(&deep, &[]).unwrap_err(),
+            format!("brackets, function calls, `-` and `not` nest more than {MAX_NESTING} deep here@{MAX_NESTING}")
+        );
+        let long = vec!["1"; 10_000].join("+");
+        let error = eval(&long, &[]).unwrap_err();
+        assert_eq!(
+            error,
+            format!("the formula is too long: at most {MAX_TOKENS} numbers, names, operators and brackets@{MAX_TOKENS}")
+        );
+        assert!(eval(&"- ".repeat(MAX_NESTING + 1), &[]).unwrap_err().contains("nest more than"));
+        assert!(eval(&"not ".repeat(MAX_NESTING + 1), &[]).unwrap_err().contains("nest more than"));
+        assert!(eval(&vec!["1"; MAX_TOKENS / 2].join("+"), &[]).is_ok());
     }
 }

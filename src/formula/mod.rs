@@ -17,6 +17,9 @@
 //! atom    := number | name | name "(" expr ("," expr)* ")" | "(" expr ")"
 //! ```
 //! Truth is 1, falsehood 0; `if(c, a, b)` picks `a` when `c` is not 0.
+//! A formula has at most `MAX_TOKENS` tokens, and brackets, calls, `-` and
+//! `not` nest at most `MAX_NESTING` deep: the parser refuses more, at its
+//! place, so that evaluating what it accepts never runs out of stack.
 //!
 //! ```
 //! use podium::formula::parse;
@@ -41,4 +44,4 @@ mod lexer;
 mod parser;
 
 pub use eval::EvalError;
-pub use parser::{parse, Expr, ParseError};
+pub use parser::{parse, Expr, ParseError, MAX_NESTING, MAX_TOKENS};

@@ -50,6 +50,15 @@ const FUNCTIONS: [(&str, Func); 6] = [
     ("if", Func::If),
 ];
 
+/// Brackets, function calls, `-` and `not` nest at most this deep.
+pub const MAX_NESTING: usize = 32;
+
+/// A formula has at most this many tokens (numbers, names, operators,
+/// brackets, commas). An expression tree is never deeper than its token
+/// count, so evaluation recurses at most this deep: well within the 2 MiB
+/// stack of a worker thread (see `eval`'s test of the deepest formula).
+pub const MAX_TOKENS: usize = 1000;
+
 /// A parse error at a byte offset of the formula text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
@@ -65,6 +74,7 @@ pub fn parse(text: &str, resolve: &mut dyn FnMut(&str) -> Result<usize, String>)
         tokens,
         position: 0,
         end: text.len(),
+        depth: 0,
         resolve,
     };
     let expr = parser.or()?;
@@ -81,6 +91,8 @@ struct Parser<'r> {
     tokens: Vec<(usize, Token)>,
     position: usize,
     end: usize,
+    /// How deeply the current token is nested (see `MAX_NESTING`).
+    depth: usize,
     resolve: &'r mut dyn FnMut(&str) -> Result<usize, String>,
 }
 
@@ -109,6 +121,23 @@ impl Parser<'_> {
             offset: self.offset(),
             message: message.into(),
         })
+    }
+
+    /// Parses one nesting level deeper with `inner` (just after its opener
+    /// is read), refusing to go beyond
+    /// `MAX_NESTING`, so that parsing (and evaluating) needs little stack.
+    fn nested<T>(&mut self, inner: impl FnOnce(&mut Self) -> Result<T, ParseError>) -> Result<T, ParseError> {
+        if self.depth == MAX_NESTING {
+            // At the opener just read: the bracket, call, `-` or `not` too many.
+            return Err(ParseError {
+                offset: self.tokens[self.position - 1].0,
+                message: format!("brackets, function calls, `-` and `not` nest more than {MAX_NESTING} deep here"),
+            });
+        }
+        self.depth += 1;
+        let result = inner(self);
+        self.depth -= 1;
+        result
     }
 
     fn eat_op(&mut self, ops: &[&'static str]) -> Option<&'static str> {
@@ -159,7 +188,7 @@ impl Parser<'_> {
 
     fn not(&mut self) -> Result<Expr, ParseError> {
         if self.eat_word("not") {
-            return Ok(Expr::Not(Box::new(self.not()?)));
+            return Ok(Expr::Not(Box::new(self.nested(Self::not)?)));
         }
         self.compare()
     }
@@ -198,13 +227,18 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Expr, ParseError> {
         if self.eat_op(&["-"]).is_some() {
-            return Ok(Expr::Neg(Box::new(self.unary()?)));
+            return Ok(Expr::Neg(Box::new(self.nested(Self::unary)?)));
         }
         self.atom()
     }
 
     fn atom(&mut self) -> Result<Expr, ParseError> {
         let offset = self.offset();
+        if self.position >= MAX_TOKENS {
+            return self.error(format!(
+                "the formula is too long: at most {MAX_TOKENS} numbers, names, operators and brackets"
+            ));
+        }
         match self.peek().cloned() {
             Some(Token::Number(n)) => {
                 self.position += 1;
@@ -212,9 +246,11 @@ impl Parser<'_> {
             }
             Some(Token::LParen) => {
                 self.position += 1;
-                let inner = self.or()?;
-                self.expect(Token::RParen, "`)`")?;
-                Ok(inner)
+                self.nested(|parser| {
+                    let inner = parser.or()?;
+                    parser.expect(Token::RParen, "`)`")?;
+                    Ok(inner)
+                })
             }
             Some(Token::Name(name)) => {
                 self.position += 1;
@@ -231,6 +267,17 @@ impl Parser<'_> {
         }
     }
 
+    /// `expr ("," expr)* ")"`, after a function's `(`.
+    fn arguments(&mut self) -> Result<Vec<Expr>, ParseError> {
+        let mut args = vec![self.or()?];
+        while self.peek() == Some(&Token::Comma) {
+            self.position += 1;
+            args.push(self.or()?);
+        }
+        self.expect(Token::RParen, "`,` or `)`")?;
+        Ok(args)
+    }
+
     fn call(&mut self, name: &str, offset: usize) -> Result<Expr, ParseError> {
         let Some(&(_, func)) = FUNCTIONS.iter().find(|(n, _)| *n == name) else {
             let names = FUNCTIONS.iter().map(|(n, _)| *n);
@@ -240,12 +287,7 @@ impl Parser<'_> {
             });
         };
         self.position += 1; // (
-        let mut args = vec![self.or()?];
-        while self.peek() == Some(&Token::Comma) {
-            self.position += 1;
-            args.push(self.or()?);
-        }
-        self.expect(Token::RParen, "`,` or `)`")?;
+        let args = self.nested(Self::arguments)?;
         let arity_ok = match func {
             Func::Min | Func::Max => !args.is_empty(),
             Func::Clamp | Func::If => args.len() == 3,

@@ -239,6 +239,7 @@ pub fn flag_code(rules: &Rules, flag: &Flag) -> String {
         Flag::Spread { criterion, element, .. } => format!("spread:{}", cell(*criterion, *element)),
         Flag::Incomplete { criterion, .. } => format!("incomplete:{}", cell(*criterion, 0)),
         Flag::Substituted { criterion, element, .. } => format!("substituted:{}", cell(*criterion, *element)),
+        Flag::TooLarge { category } => format!("too_large:{}", scored_part(rules, *category)),
     }
 }
 
@@ -277,7 +278,21 @@ pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
                 format!("{}: judge {} missing, mean substituted", key(*criterion), names.join(", "))
             }
         }
+        Flag::TooLarge { category } => {
+            let part = scored_part(rules, *category);
+            let words = crate::engine::exact::too_large();
+            if zh {
+                format!("{part} 未评出：{}", words.zh)
+            } else {
+                format!("{part} not scored: {}", words.en)
+            }
+        }
     }
+}
+
+/// A category's id, or "total" for `None`.
+fn scored_part(rules: &Rules, category: Option<u16>) -> &str {
+    category.map_or("total", |c| rules.categories[c as usize].id.as_str())
 }
 
 /// A number as shown: exactly as computed (with the declared places).
