@@ -36,6 +36,10 @@ use writer::{Answer, Job, MarkJob, Writer};
 pub const FONT_LINK: &str =
     "@font-face { font-family: \"Podium Sans\"; src: url(/assets/podium-sans.woff2) format(\"woff2\"); font-display: swap; }";
 
+/// The longest a page's read of the store waits when SQLite says it is
+/// busy (reads in WAL mode rarely wait at all).
+const READ_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The largest request body taken (a mark is a few hundred bytes).
 const BODY_LIMIT: usize = 16 * 1024;
 
@@ -57,8 +61,10 @@ pub struct App {
     links: Links,
     /// Codes of entries, when judging is blind.
     codes: Option<Codes>,
-    /// A connection for reading (link generations, a judge's saved marks, the state).
+    /// A connection for reading pages' data (a judge's saved marks, the state), on blocking threads.
     reader: Mutex<Store>,
+    /// A connection only for checking links (one indexed read, taken in place).
+    link_reader: Mutex<Store>,
     writer: Writer,
     live: Arc<Live>,
 }
@@ -72,6 +78,10 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
     let mut store = Store::open(&store_path)?;
     let links = Links::new(store.secret("links")?);
     let reader = Store::open(&store_path)?;
+    let link_reader = Store::open(&store_path)?;
+    for read in [&reader, &link_reader] {
+        read.wait_for_writers(READ_WAIT)?;
+    }
     let codes = if rules.contest.marking.blind {
         let codes = Codes::load(&reader)?;
         if codes.is_empty() {
@@ -92,6 +102,7 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
         links,
         codes,
         reader: Mutex::new(reader),
+        link_reader: Mutex::new(link_reader),
         writer,
         live,
     });
@@ -293,23 +304,19 @@ impl App {
         .flatten()
     }
 
-    /// The judge whose link this is, if it is valid now.
-    async fn judge_of(self: &Arc<Self>, judge: &str, token: &str) -> Option<u16> {
+    /// The judge whose link this is, if it is valid now. (One indexed read,
+    /// taken in place: it never waits for a writer, and a busy store gives
+    /// up within `READ_WAIT`.)
+    fn judge_of(&self, judge: &str, token: &str) -> Option<u16> {
         let index = *self.rules.judge_index.get(judge)?;
-        let (judge, token) = (judge.to_string(), token.to_string());
-        self.read(move |app, reader| {
-            let generation = generation(reader, &judge).ok()?;
-            same(&token, &app.links.judge(&judge, generation)).then_some(index)
-        })
-        .await
-        .flatten()
+        let reader = self.link_reader.lock().ok()?;
+        let generation = generation(&reader, judge).ok()?;
+        same(token, &self.links.judge(judge, generation)).then_some(index)
     }
 
-    async fn is_admin(self: &Arc<Self>, token: &str) -> bool {
-        let token = token.to_string();
-        self.read(move |app, reader| generation(reader, "admin").is_ok_and(|g| same(&token, &app.links.admin(g))))
-            .await
-            .unwrap_or(false)
+    fn is_admin(&self, token: &str) -> bool {
+        let Ok(reader) = self.link_reader.lock() else { return false };
+        generation(&reader, "admin").is_ok_and(|g| same(token, &self.links.admin(g)))
     }
 }
 
@@ -361,7 +368,7 @@ fn from_our_page(app: &App, headers: &HeaderMap, token: &str, form: &str) -> Res
 }
 
 async fn judge_page(State(app): State<Shared>, UrlPath((judge, token)): UrlPath<(String, String)>) -> Response {
-    let Some(j) = app.judge_of(&judge, &token).await else {
+    let Some(j) = app.judge_of(&judge, &token) else {
         return not_found(&app);
     };
     let saved = app.read(move |_, reader| reader.marks_of_judge(&judge)).await;
@@ -400,7 +407,7 @@ async fn judge_mark(
     headers: HeaderMap,
     Form(form): Form<MarkForm>,
 ) -> Response {
-    let Some(j) = app.judge_of(&judge, &token).await else {
+    let Some(j) = app.judge_of(&judge, &token) else {
         return refused(StatusCode::NOT_FOUND, "this link is not valid (it may have been revoked)");
     };
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
@@ -484,7 +491,7 @@ async fn judge_mark(
 }
 
 async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
-    if !app.is_admin(&token).await {
+    if !app.is_admin(&token) {
         return not_found(&app);
     }
     let read = app
@@ -525,7 +532,7 @@ fn progress(app: &App, reader: &Store) -> Vec<desk::Progress> {
 }
 
 async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
-    if !app.is_admin(&token).await {
+    if !app.is_admin(&token) {
         return not_found(&app);
     }
     stream(app.live.results.clone(), desk_rows).into_response()
@@ -560,7 +567,7 @@ async fn desk_action(
     headers: HeaderMap,
     Form(form): Form<DeskForm>,
 ) -> Response {
-    if !app.is_admin(&token).await {
+    if !app.is_admin(&token) {
         return refused(StatusCode::NOT_FOUND, "this link is not valid");
     }
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
