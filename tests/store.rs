@@ -809,3 +809,73 @@ fn marks_entered_judge_by_judge_export_in_that_order_with_corrections_in_place()
     );
     run_ok(&["audit", "verify", s(&dir)]);
 }
+
+#[test]
+fn ids_that_start_like_formulas_export_as_text_and_import_back_the_same() {
+    let dir = contest("formula-ids", "construction");
+    // An entry id and a judge id that Excel would run as formulas, an id
+    // already starting with an apostrophe, and a negative mark.
+    let hostile = "=1+cmd|' /C calc'!A0";
+    let replace = |file: &str, pairs: &[(&str, &str)]| {
+        let path = dir.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (from, to) in pairs {
+            assert!(text.contains(from), "{file}: {from}");
+            text = text.replace(from, to);
+        }
+        std::fs::write(&path, text).unwrap();
+    };
+    replace("entries.csv", &[("\nC01,", &format!("\n{hostile},")), ("\nC02,", "\n-C02,")]);
+    replace(
+        "contest.ron",
+        &[
+            ("\"J1\"", "\"@J1\""),
+            ("marks: (min: 0, max: 10, step: 0.5)", "marks: (min: -10, max: 10, step: 0.5)"),
+        ],
+    );
+    replace(
+        "marks.csv",
+        &[
+            (
+                "\nC01,quality.workmanship,,J1,7.5\n",
+                &format!("\n{hostile},quality.workmanship,,J1,-1.5\n"),
+            ),
+            ("\nC01,", &format!("\n{hostile},")),
+            ("\nC02,", "\n-C02,"),
+            (",J1,", ",@J1,"),
+        ],
+    );
+    let marks = dir.join("marks.csv");
+    assert!(run_ok(&["import", s(&dir), s(&marks)]).contains("imported 250 marks"));
+    let board = run_ok(&["score", s(&dir), "--format", "json"]);
+    let exported = dir.join("exported.csv");
+    run_ok(&["export", "marks", s(&dir), "--output", s(&exported)]);
+    let text = std::fs::read_to_string(&exported).unwrap();
+    // Every id that starts like a formula has an apostrophe first; values are numbers as entered.
+    let mut reader = csv::Reader::from_path(&exported).unwrap();
+    for row in reader.records() {
+        let row = row.unwrap();
+        for id in [&row[0], &row[1], &row[3]] {
+            assert!(!id.starts_with(['=', '+', '-', '@']), "{row:?}");
+        }
+        row[4].parse::<f64>().unwrap();
+    }
+    assert!(text.contains(&format!("\n'{hostile},quality.workmanship,,'@J1,-1.5\n")), "{text}");
+    assert!(text.contains("\n'-C02,quality.workmanship,,'@J1,"), "{text}");
+    // The file as written, apostrophes aside.
+    let unquoted = text
+        .replace(&format!("\n'{hostile},"), &format!("\n{hostile},"))
+        .replace("\n'-C02,", "\n-C02,")
+        .replace(",'@J1,", ",@J1,");
+    assert_eq!(unquoted, std::fs::read_to_string(&marks).unwrap());
+    // Importing the export stores nothing new; scoring it gives the same board.
+    let again = run_ok(&["import", s(&dir), s(&exported)]);
+    assert!(
+        again.contains("imported 0 marks") && again.contains("(250 already stored)"),
+        "{again}"
+    );
+    assert_eq!(records(&dir), 250);
+    assert_eq!(run_ok(&["score", s(&dir), "--format", "json", "--marks", s(&exported)]), board);
+    assert_eq!(run_ok(&["score", s(&dir), "--format", "json", "--marks", s(&marks)]), board);
+    assert_eq!(run_ok(&["export", "marks", s(&dir)]), text);
+}

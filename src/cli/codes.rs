@@ -5,6 +5,7 @@ use super::mark::actor;
 use crate::blind::Codes;
 use crate::load::{load_contest, Sources};
 use crate::store::Store;
+use crate::text::spreadsheet_text;
 use std::path::Path;
 
 pub fn run(contest: &Path, output: Option<&Path>, by: Option<&str>) -> Result<(), String> {
@@ -17,7 +18,7 @@ pub fn run(contest: &Path, output: Option<&Path>, by: Option<&str>) -> Result<()
     for entry in &entries.list {
         let code = codes.code_of(&entry.id).unwrap_or("");
         writer
-            .write_record([code, &entry.id, &entry.name, entries.organisation(entry)])
+            .write_record([code, &entry.id, &entry.name, entries.organisation(entry)].map(|text| spreadsheet_text(text).into_owned()))
             .map_err(fail)?;
     }
     let text = writer.into_inner().map_err(|e| e.to_string())?;

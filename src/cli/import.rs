@@ -11,6 +11,7 @@ use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{load_contest, Sources};
 use crate::store::{Batch, Cell, Forecast, Forecasted, State, Store, StoreError};
+use crate::text::from_spreadsheet_str;
 use std::path::Path;
 
 /// What importing a file does.
@@ -57,6 +58,10 @@ impl Checks<'_> {
         let at = |field: String, why: String| Diagnostic::new(self.file, field, why).at_line(line);
         let column = |c: usize| format!(" (column {})", column_letter(self.columns[c]));
         let mut fields = self.columns.map(|c| record.get(c).unwrap_or("").trim());
+        // Ids as they were before `podium export` kept them from reading as formulas.
+        for c in [0, 1, 3] {
+            fields[c] = from_spreadsheet_str(fields[c]);
+        }
         let typed = fields[0];
         let id = self
             .names
