@@ -11,7 +11,7 @@ use std::path::Path;
 pub fn run(contest: &Path, output: Option<&Path>, by: Option<&str>) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let mut store = Store::open(&Sources::of(&rules, None).store)?;
-    let codes = Codes::assign(&mut store, &entries, &actor(by))?;
+    let codes = Codes::assign(&mut store, &entries, &actor(by)?)?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| e.to_string();
     writer.write_record(["code", "entry", "name", "organisation"]).map_err(fail)?;

@@ -102,6 +102,14 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;
+    let refused = |why: String| format!("nothing imported: {why}");
+    let clerk = actor(by).map_err(refused)?;
+    let mode = match mode {
+        Mode::Enter { reason } => Mode::Enter {
+            reason: crate::enter::reason(reason).map_err(refused)?,
+        },
+        Mode::Verify => Mode::Verify,
+    };
     let mut store = Store::open(&store_path)?;
     let mut reader = csv::ReaderBuilder::new()
         .from_path(file)
@@ -115,7 +123,7 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
         names: &names,
         columns,
     };
-    let (stored, outcome) = import(&mut store, &mut reader, &checks, &actor(by), mode)?;
+    let (stored, outcome) = import(&mut store, &mut reader, &checks, &clerk, mode)?;
     let unchanged = outcome.unchanged;
     match mode {
         Mode::Enter { .. } => println!("imported {stored} marks from {} ({unchanged} already stored)", file.display()),
