@@ -879,3 +879,136 @@ fn ids_that_start_like_formulas_export_as_text_and_import_back_the_same() {
     assert_eq!(run_ok(&["score", s(&dir), "--format", "json", "--marks", s(&marks)]), board);
     assert_eq!(run_ok(&["export", "marks", s(&dir)]), text);
 }
+
+/// How a folder is made read-only for podium: a read-only bind mount in a
+/// mount namespace of its own (root can write through any permission), else
+/// the folder's write permission taken away, with podium run as `nobody`
+/// when we are root.
+enum ReadOnly {
+    Mount,
+    Nobody,
+    Permissions,
+}
+
+impl ReadOnly {
+    fn find(dir: &Path) -> Option<ReadOnly> {
+        let mounted = Command::new("unshare")
+            .args([
+                "-m",
+                "sh",
+                "-c",
+                "mount --bind -o ro \"$0\" \"$0\" && ! touch \"$0/probe\" 2>/dev/null",
+                s(dir),
+            ])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if mounted {
+            return Some(ReadOnly::Mount);
+        }
+        let root = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata("/proc/self").ok()?) == 0;
+        let made = Command::new("chmod")
+            .args(["-R", "a-w", s(dir)])
+            .status()
+            .is_ok_and(|s| s.success());
+        match (made, root) {
+            (true, false) => Some(ReadOnly::Permissions),
+            (true, true) if Command::new("setpriv").arg("--version").output().is_ok() => Some(ReadOnly::Nobody),
+            _ => None,
+        }
+    }
+
+    fn podium(&self, dir: &Path, args: &[&str]) -> std::process::Output {
+        let bin = env!("CARGO_BIN_EXE_podium");
+        let mut command = match self {
+            ReadOnly::Mount => {
+                let mut c = Command::new("unshare");
+                c.args(["-m", "sh", "-c", "mount --bind -o ro \"$0\" \"$0\" && exec \"$@\"", s(dir), bin]);
+                c
+            }
+            ReadOnly::Nobody => {
+                let mut c = Command::new("setpriv");
+                c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+                c
+            }
+            ReadOnly::Permissions => Command::new(bin),
+        };
+        command.args(args).current_dir("/").output().unwrap()
+    }
+}
+
+#[test]
+fn an_archived_store_on_read_only_media_is_read_and_verified_but_not_written() {
+    let dir = contest("archive", "construction");
+    let marks = dir.join("marks.csv");
+    run_ok(&["import", s(&dir), s(&marks)]);
+    let head = run_ok(&["audit", "verify", s(&dir)]);
+    let files = |dir: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        files.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
+    };
+    let before = files(&dir);
+    // Where the outputs go: writable by whoever podium runs as.
+    let out = temp_dir("archive-out");
+    Command::new("chmod").args(["777", s(&out)]).status().unwrap();
+    let Some(read_only) = ReadOnly::find(&dir) else {
+        eprintln!("skipped: this machine can make no folder read-only to podium");
+        return;
+    };
+    let d = s(&dir);
+    let ok = |args: &[&str]| {
+        let output = read_only.podium(&dir, args);
+        assert!(
+            output.status.success(),
+            "podium {args:?} on a read-only store:\n{}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
+    assert_eq!(ok(&["audit", "verify", d]), head);
+    assert_eq!(
+        ok(&["score", d, "--format", "json"]),
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/construction.json")).unwrap()
+    );
+    assert_eq!(ok(&["export", "marks", d]), std::fs::read_to_string(&marks).unwrap());
+    assert!(ok(&["status", d, "--lang", "en"]).contains("marks: 223 of 224 expected"));
+    assert!(ok(&["audit", "log", d, "--entry", "C01"]).starts_with("#1 "));
+    assert!(ok(&["explain", d, "C01", "--lang", "en"]).contains("C01"));
+    let report = out.join("report.html");
+    ok(&["report", d, "-o", s(&report)]);
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .contains(head.lines().nth(1).unwrap().trim_start_matches("head: #250 ")));
+    let chart = out.join("board.svg");
+    ok(&["chart", d, "leaderboard", "-o", s(&chart)]);
+    assert!(std::fs::metadata(&chart).unwrap().len() > 0);
+    // Writing commands say the store is read-only.
+    for args in [
+        &[
+            "mark",
+            d,
+            "--judge",
+            "J1",
+            "--entry",
+            "C01",
+            "--criterion",
+            "quality.workmanship",
+            "--reason",
+            "x",
+            "8",
+        ][..],
+        &["import", d, s(&marks)],
+        &["lock", d],
+    ] {
+        let output = read_only.podium(&dir, args);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(
+            stderr(&output).contains("the mark store is read-only"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    Command::new("chmod").args(["-R", "u+w", d]).status().unwrap();
+    assert!(files(&dir) == before, "the archived folder was changed");
+}
