@@ -14,6 +14,17 @@ pub fn same_value(a: &str, b: &str) -> bool {
     }
 }
 
+/// A reason as given (for a correction, an unlock): trimmed, none if
+/// empty, refused if it holds a control character, which would reach the
+/// audit log and terminals as a forged line or an escape code.
+pub fn reason(text: Option<&str>) -> Result<Option<&str>, String> {
+    let Some(text) = text.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    crate::text::refuse_controls("the reason", text)?;
+    Ok(Some(text))
+}
+
 /// What entering a mark did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entered {

@@ -26,4 +26,5 @@ pub mod random;
 pub mod report;
 pub mod serve;
 pub mod store;
+pub mod text;
 pub mod timings;

@@ -129,6 +129,7 @@ pub fn refusal(state: &State, rules: &Rules, entries: &Entries, entry: u32, crit
 /// Records a lock, unlock or publish of the scope `text` in the open batch,
 /// if the event's state allows it: what was done, or why not.
 pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: &str, reason: &str) -> Result<String, String> {
+    crate::text::refuse_controls("the reason", reason)?;
     let state = batch.state()?;
     if let Some(seq) = state.published {
         return Err(format!("the results were published (#{seq}); nothing can change"));

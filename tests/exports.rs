@@ -157,3 +157,98 @@ fn the_html_leaderboard_is_self_contained() {
         "prints with the header on every page"
     );
 }
+
+/// A copy of the construction contest whose entries' ids, names and
+/// organisations start like spreadsheet formulas, as an attacker would enter them.
+fn hostile_contest(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    let read = |file: &str| std::fs::read_to_string(format!("contests/construction/{file}")).unwrap();
+    std::fs::write(dir.join("contest.ron"), read("contest.ron")).unwrap();
+    let entries = read("entries.csv")
+        .replace(
+            "C01,钢筋一班,城建集团一公司",
+            "=1+cmd|' /C calc'!A0,@SUM(1+1)*cmd|' /C calc'!A0,-2+3+cmd|' /C calc'!A0",
+        )
+        .replace("C02,混凝土突击队", "+C02,'=already quoted");
+    std::fs::write(dir.join("entries.csv"), entries).unwrap();
+    let marks = read("marks.csv")
+        .replace("\nC01,", "\n=1+cmd|' /C calc'!A0,")
+        .replace("\nC02,", "\n+C02,");
+    std::fs::write(dir.join("marks.csv"), marks).unwrap();
+    dir
+}
+
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn a_name_that_starts_like_a_formula_reaches_excel_as_text() {
+    let dir = hostile_contest("formulas");
+    let contest = dir.to_str().unwrap();
+    let json = json_board(contest);
+    let entries = json["entries"].as_array().unwrap();
+    let names: Vec<&str> = entries.iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"@SUM(1+1)*cmd|' /C calc'!A0"), "{names:?}");
+
+    // CSV: every text cell that starts like a formula has an apostrophe first;
+    // without it, the text is exactly the JSON's; numbers stay numbers.
+    let out = podium(&["score", contest, "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), entries.len());
+    for (row, entry) in rows.iter().zip(entries) {
+        for field in ["entry", "name", "organisation", "division", "flags", "award", "award_label"] {
+            let cell = &row[column(field)];
+            let value = entry[field].as_str().map(String::from).unwrap_or_else(|| {
+                entry[field].as_array().map_or(String::new(), |flags| {
+                    flags.iter().map(|f| f.as_str().unwrap()).collect::<Vec<_>>().join(";")
+                })
+            });
+            if formula_like(&value) {
+                assert_eq!(*cell, format!("'{value}"), "{field}: a formula reaches Excel");
+            } else {
+                assert_eq!(*cell, value, "{field}");
+            }
+        }
+        assert_eq!(row[column("total")], entry["total"].to_string().replace("null", "-"));
+    }
+    assert!(
+        text.contains(",'=1+cmd|' /C calc'!A0,'@SUM(1+1)*cmd|' /C calc'!A0,'-2+3+cmd|' /C calc'!A0,"),
+        "{text}"
+    );
+    assert!(text.contains(",'+C02,''=already quoted,"), "{text}");
+
+    // XLSX: text goes in as a shared string, which Excel never evaluates; no
+    // formula anywhere, and the name reads back as it was, with no apostrophe.
+    use calamine::{open_workbook, Reader, Xlsx};
+    let file = dir.join("results.xlsx");
+    let out = podium(&["score", contest, "--format", "xlsx", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    for n in 0..archive.len() {
+        let mut part = archive.by_index(n).unwrap();
+        let mut xml = String::new();
+        if part.name().starts_with("xl/worksheets/") {
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+            assert!(!xml.contains("<f>") && !xml.contains("<f "), "{} has a formula", part.name());
+            assert!(
+                !xml.contains("t=\"str\"") && !xml.contains("cmd|"),
+                "{}: text only as shared strings",
+                part.name()
+            );
+        }
+    }
+    let mut shared = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/sharedStrings.xml").unwrap(), &mut shared).unwrap();
+    assert!(shared.contains("<t>@SUM(1+1)*cmd|' /C calc'!A0</t>"), "{shared}");
+    let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
+    let first = workbook.sheet_names()[0].clone();
+    let sheet = workbook.worksheet_range(&first).unwrap();
+    let read: Vec<String> = sheet.rows().skip(1).map(|row| row[3].to_string()).collect();
+    assert_eq!(read, names);
+}

@@ -809,3 +809,206 @@ fn marks_entered_judge_by_judge_export_in_that_order_with_corrections_in_place()
     );
     run_ok(&["audit", "verify", s(&dir)]);
 }
+
+#[test]
+fn ids_that_start_like_formulas_export_as_text_and_import_back_the_same() {
+    let dir = contest("formula-ids", "construction");
+    // An entry id and a judge id that Excel would run as formulas, an id
+    // already starting with an apostrophe, and a negative mark.
+    let hostile = "=1+cmd|' /C calc'!A0";
+    let replace = |file: &str, pairs: &[(&str, &str)]| {
+        let path = dir.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (from, to) in pairs {
+            assert!(text.contains(from), "{file}: {from}");
+            text = text.replace(from, to);
+        }
+        std::fs::write(&path, text).unwrap();
+    };
+    replace("entries.csv", &[("\nC01,", &format!("\n{hostile},")), ("\nC02,", "\n-C02,")]);
+    replace(
+        "contest.ron",
+        &[
+            ("\"J1\"", "\"@J1\""),
+            ("marks: (min: 0, max: 10, step: 0.5)", "marks: (min: -10, max: 10, step: 0.5)"),
+        ],
+    );
+    replace(
+        "marks.csv",
+        &[
+            (
+                "\nC01,quality.workmanship,,J1,7.5\n",
+                &format!("\n{hostile},quality.workmanship,,J1,-1.5\n"),
+            ),
+            ("\nC01,", &format!("\n{hostile},")),
+            ("\nC02,", "\n-C02,"),
+            (",J1,", ",@J1,"),
+        ],
+    );
+    let marks = dir.join("marks.csv");
+    assert!(run_ok(&["import", s(&dir), s(&marks)]).contains("imported 250 marks"));
+    let board = run_ok(&["score", s(&dir), "--format", "json"]);
+    let exported = dir.join("exported.csv");
+    run_ok(&["export", "marks", s(&dir), "--output", s(&exported)]);
+    let text = std::fs::read_to_string(&exported).unwrap();
+    // Every id that starts like a formula has an apostrophe first; values are numbers as entered.
+    let mut reader = csv::Reader::from_path(&exported).unwrap();
+    for row in reader.records() {
+        let row = row.unwrap();
+        for id in [&row[0], &row[1], &row[3]] {
+            assert!(!id.starts_with(['=', '+', '-', '@']), "{row:?}");
+        }
+        row[4].parse::<f64>().unwrap();
+    }
+    assert!(text.contains(&format!("\n'{hostile},quality.workmanship,,'@J1,-1.5\n")), "{text}");
+    assert!(text.contains("\n'-C02,quality.workmanship,,'@J1,"), "{text}");
+    // The file as written, apostrophes aside.
+    let unquoted = text
+        .replace(&format!("\n'{hostile},"), &format!("\n{hostile},"))
+        .replace("\n'-C02,", "\n-C02,")
+        .replace(",'@J1,", ",@J1,");
+    assert_eq!(unquoted, std::fs::read_to_string(&marks).unwrap());
+    // Importing the export stores nothing new; scoring it gives the same board.
+    let again = run_ok(&["import", s(&dir), s(&exported)]);
+    assert!(
+        again.contains("imported 0 marks") && again.contains("(250 already stored)"),
+        "{again}"
+    );
+    assert_eq!(records(&dir), 250);
+    assert_eq!(run_ok(&["score", s(&dir), "--format", "json", "--marks", s(&exported)]), board);
+    assert_eq!(run_ok(&["score", s(&dir), "--format", "json", "--marks", s(&marks)]), board);
+    assert_eq!(run_ok(&["export", "marks", s(&dir)]), text);
+}
+
+/// How a folder is made read-only for podium: a read-only bind mount in a
+/// mount namespace of its own (root can write through any permission), else
+/// the folder's write permission taken away, with podium run as `nobody`
+/// when we are root.
+enum ReadOnly {
+    Mount,
+    Nobody,
+    Permissions,
+}
+
+impl ReadOnly {
+    fn find(dir: &Path) -> Option<ReadOnly> {
+        let mounted = Command::new("unshare")
+            .args([
+                "-m",
+                "sh",
+                "-c",
+                "mount --bind -o ro \"$0\" \"$0\" && ! touch \"$0/probe\" 2>/dev/null",
+                s(dir),
+            ])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if mounted {
+            return Some(ReadOnly::Mount);
+        }
+        let root = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata("/proc/self").ok()?) == 0;
+        let made = Command::new("chmod")
+            .args(["-R", "a-w", s(dir)])
+            .status()
+            .is_ok_and(|s| s.success());
+        match (made, root) {
+            (true, false) => Some(ReadOnly::Permissions),
+            (true, true) if Command::new("setpriv").arg("--version").output().is_ok() => Some(ReadOnly::Nobody),
+            _ => None,
+        }
+    }
+
+    fn podium(&self, dir: &Path, args: &[&str]) -> std::process::Output {
+        let bin = env!("CARGO_BIN_EXE_podium");
+        let mut command = match self {
+            ReadOnly::Mount => {
+                let mut c = Command::new("unshare");
+                c.args(["-m", "sh", "-c", "mount --bind -o ro \"$0\" \"$0\" && exec \"$@\"", s(dir), bin]);
+                c
+            }
+            ReadOnly::Nobody => {
+                let mut c = Command::new("setpriv");
+                c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+                c
+            }
+            ReadOnly::Permissions => Command::new(bin),
+        };
+        command.args(args).current_dir("/").output().unwrap()
+    }
+}
+
+#[test]
+fn an_archived_store_on_read_only_media_is_read_and_verified_but_not_written() {
+    let dir = contest("archive", "construction");
+    let marks = dir.join("marks.csv");
+    run_ok(&["import", s(&dir), s(&marks)]);
+    let head = run_ok(&["audit", "verify", s(&dir)]);
+    let files = |dir: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        files.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
+    };
+    let before = files(&dir);
+    // Where the outputs go: writable by whoever podium runs as.
+    let out = temp_dir("archive-out");
+    Command::new("chmod").args(["777", s(&out)]).status().unwrap();
+    let Some(read_only) = ReadOnly::find(&dir) else {
+        eprintln!("skipped: this machine can make no folder read-only to podium");
+        return;
+    };
+    let d = s(&dir);
+    let ok = |args: &[&str]| {
+        let output = read_only.podium(&dir, args);
+        assert!(
+            output.status.success(),
+            "podium {args:?} on a read-only store:\n{}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
+    assert_eq!(ok(&["audit", "verify", d]), head);
+    assert_eq!(
+        ok(&["score", d, "--format", "json"]),
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/construction.json")).unwrap()
+    );
+    assert_eq!(ok(&["export", "marks", d]), std::fs::read_to_string(&marks).unwrap());
+    assert!(ok(&["status", d, "--lang", "en"]).contains("marks: 223 of 224 expected"));
+    assert!(ok(&["audit", "log", d, "--entry", "C01"]).starts_with("#1 "));
+    assert!(ok(&["explain", d, "C01", "--lang", "en"]).contains("C01"));
+    let report = out.join("report.html");
+    ok(&["report", d, "-o", s(&report)]);
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .contains(head.lines().nth(1).unwrap().trim_start_matches("head: #250 ")));
+    let chart = out.join("board.svg");
+    ok(&["chart", d, "leaderboard", "-o", s(&chart)]);
+    assert!(std::fs::metadata(&chart).unwrap().len() > 0);
+    // Writing commands say the store is read-only.
+    for args in [
+        &[
+            "mark",
+            d,
+            "--judge",
+            "J1",
+            "--entry",
+            "C01",
+            "--criterion",
+            "quality.workmanship",
+            "--reason",
+            "x",
+            "8",
+        ][..],
+        &["import", d, s(&marks)],
+        &["lock", d],
+    ] {
+        let output = read_only.podium(&dir, args);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(
+            stderr(&output).contains("the mark store is read-only"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    Command::new("chmod").args(["-R", "u+w", d]).status().unwrap();
+    assert!(files(&dir) == before, "the archived folder was changed");
+}

@@ -5,7 +5,9 @@
 
 use super::font;
 
-/// `svg` with every `<text>` element drawn as glyph outlines.
+/// `svg` with every `<text>` element drawn as glyph outlines, and every
+/// character XML does not allow (a control character in a label) replaced,
+/// so the file stays well-formed XML.
 pub fn outline_text(svg: &str) -> String {
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;
@@ -22,7 +24,10 @@ pub fn outline_text(svg: &str) -> String {
         rest = &element[close + "</text>".len()..];
     }
     out.push_str(rest);
-    out
+    match crate::text::xml_chars(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
 }
 
 /// The value of `name="..."` among `attributes`.

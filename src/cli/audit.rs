@@ -71,7 +71,9 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
             (kind, _) if record.reason.is_empty() => format!("{kind} {}", record.value),
             (kind, _) => format!("{kind} {} ({})", record.value, record.reason),
         };
-        println!("#{} {} by {} ({}): {what}", record.seq, record.at, record.actor, record.source);
+        // A reason or a name stored before podium refused control characters is shown escaped, never obeyed.
+        let line = format!("#{} {} by {} ({}): {what}", record.seq, record.at, record.actor, record.source);
+        println!("{}", crate::text::shown(&line));
     }
     if records.is_empty() {
         println!("no records match");

@@ -1,10 +1,13 @@
 //! `podium export marks`: the store's current marks in the long CSV form,
 //! in the order they were first entered, so importing a file and exporting
-//! it gives the file back.
+//! it gives the file back. Ids that start like a spreadsheet formula get an
+//! apostrophe first (`text::spreadsheet_text`), which `podium import` and
+//! the marks reader take away again; values are numbers, written as they are.
 
 use crate::data::marks::COLUMNS;
 use crate::load::Sources;
 use crate::store::{Store, Which};
+use crate::text::spreadsheet_text;
 use std::io::Write;
 use std::path::Path;
 
@@ -28,7 +31,8 @@ pub fn marks(contest: &Path, output: Option<&Path>) -> Result<(), String> {
                 } else {
                     cell.element.to_string()
                 };
-                if let Err(e) = writer.write_record([&cell.entry, &cell.criterion, &element, &cell.judge, &value]) {
+                let [entry, criterion, judge] = [&cell.entry, &cell.criterion, &cell.judge].map(|text| spreadsheet_text(text));
+                if let Err(e) = writer.write_record([&*entry, &*criterion, &element, &*judge, &value]) {
                     failed.get_or_insert(e.to_string());
                 }
             })

@@ -11,6 +11,7 @@ use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{load_contest, Sources};
 use crate::store::{Batch, Cell, Forecast, Forecasted, State, Store, StoreError};
+use crate::text::from_spreadsheet_str;
 use std::path::Path;
 
 /// What importing a file does.
@@ -57,6 +58,10 @@ impl Checks<'_> {
         let at = |field: String, why: String| Diagnostic::new(self.file, field, why).at_line(line);
         let column = |c: usize| format!(" (column {})", column_letter(self.columns[c]));
         let mut fields = self.columns.map(|c| record.get(c).unwrap_or("").trim());
+        // Ids as they were before `podium export` kept them from reading as formulas.
+        for c in [0, 1, 3] {
+            fields[c] = from_spreadsheet_str(fields[c]);
+        }
         let typed = fields[0];
         let id = self
             .names
@@ -97,6 +102,14 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;
+    let refused = |why: String| format!("nothing imported: {why}");
+    let clerk = actor(by).map_err(refused)?;
+    let mode = match mode {
+        Mode::Enter { reason } => Mode::Enter {
+            reason: crate::enter::reason(reason).map_err(refused)?,
+        },
+        Mode::Verify => Mode::Verify,
+    };
     let mut store = Store::open(&store_path)?;
     let mut reader = csv::ReaderBuilder::new()
         .from_path(file)
@@ -110,7 +123,7 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
         names: &names,
         columns,
     };
-    let (stored, outcome) = import(&mut store, &mut reader, &checks, &actor(by), mode)?;
+    let (stored, outcome) = import(&mut store, &mut reader, &checks, &clerk, mode)?;
     let unchanged = outcome.unchanged;
     match mode {
         Mode::Enter { .. } => println!("imported {stored} marks from {} ({unchanged} already stored)", file.display()),

@@ -24,7 +24,8 @@ pub fn run(contest: &Path, change: StateChange, flags: ScopeFlags, reason: Optio
         StateChange::Unlock => "podium unlock",
         StateChange::Publish => "podium publish",
     };
-    let said = store.transact(&actor(by), command, |batch| crate::lock::change_state(batch, change, &text, reason))?;
+    let clerk = actor(by)?;
+    let said = store.transact(&clerk, command, |batch| crate::lock::change_state(batch, change, &text, reason))?;
     println!("{said}");
     Ok(())
 }

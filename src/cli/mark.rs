@@ -21,13 +21,17 @@ pub struct MarkArgs<'a> {
     pub verify: bool,
 }
 
-/// Who is entering marks: `--by`, else the login name.
-pub fn actor(by: Option<&str>) -> String {
-    by.map(String::from)
+/// Who is entering marks: `--by`, else the login name; refused if it holds
+/// a control character (it is shown in the audit log and in terminals).
+pub fn actor(by: Option<&str>) -> Result<String, String> {
+    let name = by
+        .map(String::from)
         .or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("LOGNAME").ok())
         .or_else(|| std::env::var("USERNAME").ok())
-        .unwrap_or_else(|| "unknown".into())
+        .unwrap_or_else(|| "unknown".into());
+    crate::text::refuse_controls(if by.is_some() { "--by" } else { "the login name" }, &name)?;
+    Ok(name)
 }
 
 pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
@@ -59,11 +63,11 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
         cell.criterion,
         args.element.map(|e| format!(" element {e}")).unwrap_or_default()
     );
-    let reason = args.reason.map(str::trim).filter(|r| !r.is_empty());
+    let reason = crate::enter::reason(args.reason).map_err(|why| format!("mark refused, nothing stored: {why}"))?;
+    let clerk = actor(args.by).map_err(|why| format!("mark refused, nothing stored: {why}"))?;
     let mut store = Store::open(&store_path)?;
     // The decision and the write are one transaction: no other writer can slip in between.
     let criterion = rules.slots[checked.slot as usize].criterion as usize;
-    let clerk = actor(args.by);
     let said = store.transact(&clerk, "podium mark", |batch| {
         if let Some(why) = crate::lock::refusal(&batch.state()?, &rules, &entries, entry_index, criterion) {
             return Err(format!("mark refused, nothing stored: {described}: {why}"));

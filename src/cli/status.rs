@@ -111,13 +111,17 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
                 label(lang, "未经复核确认的评分：", "unconfirmed marks (double entry):")
             );
             for line in &unconfirmed {
-                println!("  {line}");
+                println!("  {}", crate::text::shown(line));
             }
         }
         match (state.published, locked.is_empty()) {
             (Some(seq), _) => println!("{} (#{seq})", label(lang, "状态：成绩已公布，不可再改", "state: published, final")),
             (None, true) => println!("{}", label(lang, "状态：开放录入", "state: open")),
-            (None, false) => println!("{}{}", label(lang, "状态：已锁定 ", "state: locked: "), locked.join(", ")),
+            (None, false) => println!(
+                "{}{}",
+                label(lang, "状态：已锁定 ", "state: locked: "),
+                crate::text::shown(&locked.join(", "))
+            ),
         }
     }
     println!("\n{}", label(lang, "按评分项：", "by criterion:"));

@@ -186,6 +186,13 @@ fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
         }
         let line = record.position().map_or(0, |p| p.line() as usize);
         let get = |i: usize| record.get(i).unwrap_or("").trim();
+        if let Some(problem) = (0..header.len()).find_map(|i| {
+            let field = format!("{} (column {})", header[i], super::marks::column_letter(i));
+            control_problem(path, line, &field, get(id_col), get(i))
+        }) {
+            problems.push(problem);
+            continue;
+        }
         let fields: Vec<&str> = extra.iter().map(|&i| get(i)).collect();
         let members = members_col.map(|i| split_members(get(i))).unwrap_or_default();
         add(
@@ -199,6 +206,27 @@ fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
         );
     }
     problems.into_result(entries)
+}
+
+/// A name, organisation or other value holding a control character (a line
+/// break, an escape code, a direction override): it would reach terminals,
+/// pages and charts, where it could forge a line or break the file.
+fn control_problem(path: &Path, line: usize, field: &str, id: &str, value: &str) -> Option<Diagnostic> {
+    let c = crate::text::first_control(value)?;
+    Some(
+        Diagnostic::new(
+            path,
+            field,
+            format!(
+                "entry `{}`: `{}` contains the control character {}",
+                crate::text::shown(id),
+                crate::text::shown(value),
+                crate::text::code_point(c)
+            ),
+        )
+        .at_line(line)
+        .help("names and other values are plain text on one line: remove line breaks, tabs, escape codes and direction marks"),
+    )
 }
 
 fn split_members(text: &str) -> Vec<String> {
@@ -241,6 +269,11 @@ pub fn id_problem(id: &str) -> Option<String> {
         Some("the id is empty".into())
     } else if id.contains([',', '"', '\n', '\r']) || id.trim() != id {
         Some(format!("the id `{id}` contains a comma, quote, line break or edge space"))
+    } else if crate::text::from_spreadsheet_str(id) != id {
+        // Exported marks write `=x` as `'=x`; an id that is `'=x` itself would read back as `=x`.
+        Some(format!(
+            "the id `{id}` starts with an apostrophe before = + - or @, which spreadsheets take as a text mark and drop"
+        ))
     } else {
         None
     }
@@ -276,6 +309,17 @@ fn from_ron(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
     for entry in list {
         let line = crate::contest::locate(text, &[&format!("\"{}\"", entry.id)]).map_or(0, |p| p.0);
         let fields: Vec<&str> = names.iter().map(|f| entry.fields.get(f).map_or("", String::as_str)).collect();
+        let values = [(ID, &entry.id), (NAME, &entry.name), (ORGANISATION, &entry.organisation)]
+            .into_iter()
+            .chain(entry.members.iter().map(|m| (MEMBERS, m)))
+            .chain(entry.fields.iter().map(|(f, v)| (f.as_str(), v)));
+        if let Some(problem) = values
+            .into_iter()
+            .find_map(|(field, value)| control_problem(path, line, field, &entry.id, value))
+        {
+            problems.push(problem);
+            continue;
+        }
         add(
             &mut entries,
             [&entry.id, &entry.name, &entry.organisation],
@@ -309,6 +353,23 @@ mod tests {
         assert_eq!(entries.find("T1"), Some(0));
         assert_eq!(entries.find("T2"), None);
         assert_eq!(entries.field(&entries.list[0], "trade"), Some("welder"));
+    }
+
+    #[test]
+    fn refuses_control_characters_and_ids_a_spreadsheet_would_change() {
+        let err = load("id,name,trade\nA,\"two\nlines\",w\nB,\"esc\u{1b}]0;t\u{7}\",w\nC,ok,\"w\u{202E}\"\n'=D,x,w\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":2: error in `name (column B)`: entry `A`: `two\\u{a}lines` contains the control character U+000A"),
+            "{err}"
+        );
+        assert!(
+            err.contains(":4: error in `name (column B)`: entry `B`: `esc\\u{1b}]0;t\\u{7}` contains the control character U+001B"),
+            "{err}"
+        );
+        assert!(err.contains(":5: error in `trade (column C)`: entry `C`"), "{err}");
+        assert!(err.contains(":6: error in `id`: the id `'=D` starts with an apostrophe"), "{err}");
     }
 
     #[test]

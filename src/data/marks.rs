@@ -605,7 +605,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) 
             continue;
         }
         let parsed = match header.split(row) {
-            Some(columns) => columns.and_then(|row| parse_row(row, &mut cache, &lookups)),
+            Some(columns) => columns.and_then(|row| parse_row(as_written(row), &mut cache, &lookups)),
             None => {
                 // Rare: a quoted field. Its pieces are owned, so a fresh cache.
                 let Some(owned) = unquote(row) else {
@@ -615,7 +615,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) 
                 let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
                 header
                     .pick(pieces.iter().copied())
-                    .and_then(|row| parse_row(row, &mut Cache::default(), &lookups))
+                    .and_then(|row| parse_row(as_written(row), &mut Cache::default(), &lookups))
             }
         };
         match parsed {
@@ -630,6 +630,19 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) 
         }
     }
     result
+}
+
+/// A row's ids as written before `podium export` kept them from reading
+/// as spreadsheet formulas (`text::from_spreadsheet`); the value is a number.
+pub fn as_written([entry, criterion, element, judge, value]: [&[u8]; 5]) -> [&[u8]; 5] {
+    use crate::text::from_spreadsheet;
+    [
+        from_spreadsheet(entry),
+        from_spreadsheet(criterion),
+        element,
+        from_spreadsheet(judge),
+        value,
+    ]
 }
 
 fn push_problem(result: &mut BlockResult, line: usize, problem: RowProblem) {

@@ -1,7 +1,9 @@
 //! CSV: one row per entry, numbers exactly as computed. UTF-8 with a byte
-//! order mark, which is how Excel knows the Chinese is UTF-8.
+//! order mark, which is how Excel knows the Chinese is UTF-8. Text that
+//! starts like a formula gets an apostrophe first (`text::spreadsheet_text`).
 
 use super::{Format, Leaderboard};
+use crate::text::spreadsheet_text;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -26,7 +28,7 @@ impl Format for Csv {
         let mut header: Vec<String> = ["rank", "tied", "entry", "name", "organisation", "division", "total"]
             .map(String::from)
             .to_vec();
-        header.extend(board.rules.categories.iter().map(|c| c.id.clone()));
+        header.extend(board.rules.categories.iter().map(|c| spreadsheet_text(&c.id).into_owned()));
         header.extend(["flags", "award", "award_label"].map(String::from));
         writer.write_record(&header)?;
         let mut buffer = String::new();
@@ -38,15 +40,15 @@ impl Format for Csv {
             writer.write_field(buffer.as_bytes())?;
             writer.write_field(if row.place.is_some_and(|p| p.tied) { "true" } else { "false" })?;
             for text in [row.entry, &row.name, row.organisation, row.division] {
-                writer.write_field(text)?;
+                writer.write_field(&*spreadsheet_text(text))?;
             }
             write_number(&mut writer, &mut buffer, row.total)?;
             for value in row.categories {
                 write_number(&mut writer, &mut buffer, *value)?;
             }
-            writer.write_field(row.flags.join(";"))?;
-            writer.write_field(row.awards.first().map_or("", |a| a.1))?;
-            writer.write_field(row.awards.first().map_or("", |a| a.2))?;
+            writer.write_field(&*spreadsheet_text(&row.flags.join(";")))?;
+            writer.write_field(&*spreadsheet_text(row.awards.first().map_or("", |a| a.1)))?;
+            writer.write_field(&*spreadsheet_text(row.awards.first().map_or("", |a| a.2)))?;
             writer.write_record(None::<&[u8]>)?;
         }
         writer.flush()

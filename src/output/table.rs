@@ -7,6 +7,14 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct Table;
 
+/// The text, with any control character escaped (see `text::shown`).
+fn shown(text: String) -> String {
+    match crate::text::shown(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
+}
+
 /// A column: its header and how a row fills it; numbers align right.
 struct Column<'b> {
     header: String,
@@ -69,10 +77,11 @@ fn columns<'b>(board: &'b Leaderboard) -> Vec<Column<'b>> {
 impl Format for Table {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         let columns = columns(board);
+        // A control character (in a contest's or an old store's text) is shown escaped, never obeyed.
         let rows: Vec<Vec<String>> = board
             .rows
             .iter()
-            .map(|row| columns.iter().map(|c| (c.cell)(row)).collect())
+            .map(|row| columns.iter().map(|c| shown((c.cell)(row))).collect())
             .collect();
         let widths: Vec<usize> = (0..columns.len())
             .map(|c| {
@@ -83,7 +92,7 @@ impl Format for Table {
                     .unwrap_or(0)
             })
             .collect();
-        let title = board.rules.contest.name.get(board.lang);
+        let title = crate::text::shown(board.rules.contest.name.get(board.lang));
         match (&board.filter, board.teams) {
             (Some((field, value)), _) => writeln!(out, "{title} — {field}: {value}")?,
             (None, true) => writeln!(out, "{title} — {}", label(board.lang, "团体", "teams"))?,
@@ -104,7 +113,7 @@ impl Format for Table {
             }
             text.trim_end().to_string()
         };
-        let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
+        let headers: Vec<String> = columns.iter().map(|c| shown(c.header.clone())).collect();
         writeln!(out, "{}", line(&headers))?;
         writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "))?;
         for row in &rows {

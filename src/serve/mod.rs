@@ -468,7 +468,10 @@ async fn judge_mark(
             String::new()
         }
     );
-    let reason = Some(form.reason.trim().to_string()).filter(|r| !r.is_empty());
+    let reason = match crate::enter::reason(Some(&form.reason)) {
+        Ok(reason) => reason.map(String::from),
+        Err(why) => return refused(StatusCode::UNPROCESSABLE_ENTITY, format!("not saved: {why}")),
+    };
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = MarkJob {
         judge,

@@ -11,6 +11,9 @@
 //!   scoring reads it directly; `verify` also checks it against the log.
 //! - WAL journal with `synchronous = FULL`: when `append` returns, the
 //!   records are on disk. A transaction is all or nothing.
+//! - Commands that only read open it read-only (`open_existing`), so a
+//!   store archived on read-only media, or read-only to its user, can still
+//!   be scored, exported and verified.
 
 mod cells;
 mod chain;
@@ -18,7 +21,7 @@ mod chain;
 pub use chain::{hex, Forecast, Forecasted, Record, Tamper};
 
 use cells::{text_at, CellKey, CellMark, EntryCells};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -85,25 +88,24 @@ const ENTRIES_READ: usize = 1024;
 /// would not use the index.
 const STATE_KINDS: &str = "kind = 'lock' OR kind = 'unlock' OR kind = 'publish'";
 
-/// Lock, unlock and publish records, found without reading every mark.
-/// Replaces `log_state`, the same index written with IN.
-/// The records that change the event's state, in order.
-fn state_records() -> String {
-    format!("SELECT seq, kind, value FROM log WHERE {STATE_KINDS} ORDER BY seq")
-}
+/// The lock, unlock and publish records, in order.
+const STATE_QUERY: &str = "SELECT seq, kind, value FROM log WHERE kind = 'lock' OR kind = 'unlock' OR kind = 'publish' ORDER BY seq";
 
-/// The event's state from its records (`state_records`).
+/// The state the records of `STATE_QUERY` come to.
 fn read_state(query: &mut rusqlite::Statement, path: &Path) -> Result<State, StoreError> {
     let fail = |e: rusqlite::Error| StoreError::new(path, e);
     let mut rows = query.query([]).map_err(fail)?;
     let mut state = State::default();
     while let Some(row) = rows.next().map_err(fail)? {
-        let (seq, kind, scope): (i64, String, String) = (row.get(0).map_err(fail)?, row.get(1).map_err(fail)?, row.get(2).map_err(fail)?);
+        let read = |row: &rusqlite::Row| -> rusqlite::Result<(i64, String, String)> { Ok((row.get(0)?, row.get(1)?, row.get(2)?)) };
+        let (seq, kind, scope) = read(row).map_err(fail)?;
         state.apply(seq, &kind, scope);
     }
     Ok(state)
 }
 
+/// Lock, unlock and publish records, found without reading every mark.
+/// Replaces `log_state`, the same index written with IN.
 fn state_index() -> String {
     format!("DROP INDEX IF EXISTS log_state; CREATE INDEX IF NOT EXISTS log_state_changes ON log (seq) WHERE {STATE_KINDS};")
 }
@@ -197,6 +199,59 @@ impl StoreError {
     }
 }
 
+/// Why a store cannot be written, in words, if `e` says it cannot: the file
+/// or its folder is read-only (an archive, read-only media, another user's).
+fn read_only(path: &Path, e: &rusqlite::Error) -> Option<StoreError> {
+    let code = e.sqlite_error_code()?;
+    (code == ErrorCode::ReadOnly || (code == ErrorCode::CannotOpen && path.exists())).then(|| StoreError {
+        path: path.to_path_buf(),
+        message: "the mark store is read-only (the file or its folder cannot be written: an archive, read-only media, or another user's files), so nothing can be entered or changed; commands that only read (score, status, export, audit, report, chart, explain) work on it; to enter marks, copy the contest folder somewhere writable".into(),
+    })
+}
+
+/// The store's layout number, if it has one (`None`: from before layouts were numbered).
+fn layout(connection: &Connection) -> rusqlite::Result<Option<String>> {
+    let has_meta: bool = connection.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta')",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_meta {
+        return Ok(None);
+    }
+    connection
+        .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| row.get(0))
+        .optional()
+}
+
+/// The refusal of a store of another layout.
+fn other_layout(path: &Path, version: Option<&str>) -> StoreError {
+    StoreError {
+        path: path.to_path_buf(),
+        message: format!(
+            "this mark store has table layout {}, and this podium reads layout {SCHEMA_VERSION}: export its marks with the podium that made it, then import them into a new store",
+            version.unwrap_or("from before layouts were numbered")
+        ),
+    }
+}
+
+/// `path` as an SQLite URI, opened read-only and `immutable`: SQLite then
+/// takes no locks and needs no `-shm` file beside it, which a read-only
+/// folder cannot hold.
+fn immutable_uri(path: &Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    uri
+}
+
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.path.display(), self.message)
@@ -211,11 +266,20 @@ pub struct Store {
 impl Store {
     /// Opens the store, creating it on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let fail = |e: rusqlite::Error| StoreError {
-            path: path.to_path_buf(),
-            message: format!("cannot open the mark store: {e}"),
+        let fail = |e: rusqlite::Error| {
+            read_only(path, &e).unwrap_or_else(|| StoreError {
+                path: path.to_path_buf(),
+                message: format!("cannot open the mark store: {e}"),
+            })
         };
         let connection = Connection::open(path).map_err(fail)?;
+        // SQLite opens a file it may not write read-only, without a word.
+        if connection.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
+            return Err(fail(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                None,
+            )));
+        }
         // Several processes may enter marks at once: wait for the writer's lock.
         connection.busy_timeout(Duration::from_secs(30)).map_err(fail)?;
         connection.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
@@ -270,13 +334,7 @@ impl Store {
             version
         };
         if version.as_deref() != Some(SCHEMA_VERSION) {
-            return Err(StoreError {
-                path: path.to_path_buf(),
-                message: format!(
-                    "this mark store has table layout {}, and this podium reads layout {SCHEMA_VERSION}: export its marks with the podium that made it, then import them into a new store",
-                    version.as_deref().unwrap_or("from before layouts were numbered")
-                ),
-            });
+            return Err(other_layout(path, version.as_deref()));
         }
         // WAL rewrites the file's header, so only once the layout is known good.
         connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
@@ -288,12 +346,65 @@ impl Store {
         })
     }
 
-    /// Opens the store only if it exists.
+    /// Opens the store only if it exists, to read: nothing is written to it,
+    /// so it may be read-only (an archive). A store of an older layout is
+    /// brought to this one first, which needs it writable.
     pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
-        if path.exists() {
-            Store::open(path).map(Some)
-        } else {
-            Ok(None)
+        if !path.exists() {
+            return Ok(None);
+        }
+        let fail = |e: rusqlite::Error| StoreError {
+            path: path.to_path_buf(),
+            message: format!("cannot open the mark store: {e}"),
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open = |name: &str| -> rusqlite::Result<(Connection, Option<String>)> {
+            let connection = Connection::open_with_flags(name, flags)?;
+            connection.busy_timeout(Duration::from_secs(30))?;
+            let version = layout(&connection)?;
+            Ok((connection, version))
+        };
+        let (connection, version) = match open(&path.to_string_lossy()) {
+            Ok(opened) => opened,
+            // A WAL store in a folder that cannot be written: SQLite cannot
+            // make the shared-memory file it reads through. With no log of
+            // commits waiting beside it, the file alone is the whole store.
+            Err(e) if matches!(e.sqlite_error_code(), Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)) => {
+                let mut wal = path.as_os_str().to_owned();
+                wal.push("-wal");
+                if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+                    return Err(StoreError {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "cannot read the mark store: its folder cannot be written, and {} holds commits not yet in the store, which SQLite reads only through a file it would make beside it; copy the contest folder somewhere writable and read it there",
+                            PathBuf::from(wal).display()
+                        ),
+                    });
+                }
+                open(&immutable_uri(path)).map_err(fail)?
+            }
+            Err(e) => return Err(fail(e)),
+        };
+        match version.as_deref() {
+            Some(SCHEMA_VERSION) => Ok(Some(Store {
+                connection,
+                path: path.to_path_buf(),
+            })),
+            Some(old @ ("1" | "2")) => {
+                // Bringing it to this layout writes: only a writable store can be read.
+                drop(connection);
+                let old = old.to_string();
+                Store::open(path).map(Some).map_err(|e| match e.message.starts_with("the mark store is read-only") {
+                    true => StoreError {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "this mark store has table layout {old}, which podium reads only once it has brought it to layout {SCHEMA_VERSION}, and it is read-only: copy the contest folder somewhere writable and run any podium command there once (the log is not touched)"
+                        ),
+                    },
+                    false => e,
+                })
+            }
+            other => Err(other_layout(path, other)),
         }
     }
 
@@ -364,7 +475,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
-            state_records: prepare(&state_records())?,
+            state_records: prepare(STATE_QUERY)?,
             path: self.path.clone(),
             seq,
             started: seq,
@@ -454,10 +565,11 @@ impl Store {
             .map_err(|e| self.error(e))
     }
 
-    /// The event's state as stored now. Only reads: never waits for a
-    /// writer (another process importing, say).
+    /// The event's state as stored now. Only reads, in one statement: it
+    /// never waits for a writer (another process importing, say), and a
+    /// store open only to read can tell it.
     pub fn state(&self) -> Result<State, StoreError> {
-        let mut query = self.connection.prepare_cached(&state_records()).map_err(|e| self.error(e))?;
+        let mut query = self.connection.prepare_cached(STATE_QUERY).map_err(|e| self.error(e))?;
         read_state(&mut query, &self.path)
     }
 
@@ -963,6 +1075,11 @@ impl Batch<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_state_is_read_in_the_words_of_its_index() {
+        assert!(STATE_QUERY.contains(STATE_KINDS), "the planner would not use the index");
+    }
 
     /// An empty folder of this test's own.
     fn scratch(name: &str) -> PathBuf {
