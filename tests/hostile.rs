@@ -18,22 +18,6 @@ fn construction(name: &str) -> PathBuf {
     dir
 }
 
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-fn run_ok(args: &[&str]) -> String {
-    let out = podium(args);
-    assert!(out.status.success(), "podium {args:?} failed:\n{}", stderr(&out));
-    stdout(&out)
-}
-
-fn run_err(args: &[&str]) -> String {
-    let out = podium(args);
-    assert!(!out.status.success(), "podium {args:?} should fail:\n{}", stdout(&out));
-    stderr(&out)
-}
-
 fn records(dir: &Path) -> usize {
     let text = run_ok(&["audit", "verify", s(dir)]);
     text.split_whitespace().nth(1).unwrap().parse().unwrap()

@@ -17,18 +17,6 @@ fn contest(name: &str, example: &str) -> PathBuf {
     dir
 }
 
-fn run_ok(args: &[&str]) -> String {
-    let out = podium(args);
-    assert!(out.status.success(), "podium {args:?} failed:\n{}", stderr(&out));
-    stdout(&out)
-}
-
-fn run_err(args: &[&str]) -> String {
-    let out = podium(args);
-    assert!(!out.status.success(), "podium {args:?} should fail:\n{}", stdout(&out));
-    stderr(&out)
-}
-
 fn records(dir: &Path) -> usize {
     let text = run_ok(&["audit", "verify", dir.to_str().unwrap()]);
     text.split_whitespace().nth(1).unwrap().parse().unwrap()
@@ -43,10 +31,6 @@ fn set_marking(dir: &Path, marking: &str) {
         1,
     );
     std::fs::write(&path, contest).unwrap();
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 #[test]

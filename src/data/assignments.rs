@@ -6,7 +6,7 @@
 //! what it assigns them (with any `entries:` the contest gives them); a
 //! judge it does not name is not limited by it.
 
-use super::{read_text, Entries, MAX_REPORTED};
+use super::{read_text, Entries, Table};
 use crate::contest::Rules;
 use crate::error::{suggest, Diagnostic, Diagnostics};
 use rustc_hash::FxHashSet;
@@ -22,15 +22,8 @@ struct Assigned {
 /// Reads the file and gives each judge it names their entries and groups.
 pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Diagnostics> {
     let text = read_text(path)?;
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| Diagnostic::new(path, "row", e.to_string()).at_line(1))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let column = |name: &str| header.iter().position(|h| h == name);
-    let (Some(judge_col), entry_col, group_col) = (column("judge"), column("entry"), column("group")) else {
+    let mut table = Table::new(path, &text)?;
+    let (Some(judge_col), entry_col, group_col) = (table.column("judge"), table.column("entry"), table.column("group")) else {
         return Err(missing_columns(path));
     };
     if entry_col.is_none() && group_col.is_none() {
@@ -39,28 +32,17 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
     let mut assigned: Vec<Assigned> = vec![Assigned::default(); rules.contest.judges.len()];
     let mut problems = Diagnostics::default();
     let mut present = None;
-    for record in reader.records() {
-        if problems.len() >= MAX_REPORTED {
-            break;
-        }
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(super::csv_error(path, &e));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    table.rows(&mut problems, |record, line, problems| {
         let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
         let get = |col: Option<usize>| col.and_then(|i| record.get(i)).unwrap_or("").trim();
         let (judge, entry, group) = (get(Some(judge_col)), get(entry_col), get(group_col));
         if judge.is_empty() && entry.is_empty() && group.is_empty() {
-            continue;
+            return;
         }
         let Some(&j) = rules.judge_index.get(judge) else {
             let names = rules.contest.judges.iter().map(|j| j.id.as_str());
             problems.push(at("judge", format!("unknown judge `{judge}`")).help(suggest(judge, names)));
-            continue;
+            return;
         };
         let Assigned {
             entries: entries_of,
@@ -78,7 +60,7 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
                 "give either an entry or a group (field=value) in each row, not both or neither".into(),
             )),
         }
-    }
+    });
     if !problems.is_empty() {
         return Err(problems);
     }

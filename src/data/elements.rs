@@ -3,7 +3,7 @@
 //! `entry,criterion,element,<field>,<field>...`, one row per performed element.
 
 use super::marks::column_letter;
-use super::{read_text, Entries, MAX_REPORTED};
+use super::{read_text, Entries, Table};
 use crate::contest::{out_of_range, parse_decimal, KindRule, Rules};
 use crate::error::{suggest, Diagnostic, Diagnostics};
 use rust_decimal::Decimal;
@@ -23,16 +23,11 @@ impl ElementData {
 
     pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<ElementData, Diagnostics> {
         let text = read_text(path)?;
-        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| Diagnostic::new(path, "row", e.to_string()).at_line(1))?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
+        let mut table = Table::new(path, &text)?;
         let mut problems = Diagnostics::default();
-        let column = |name: &str| header.iter().position(|h| h == name);
-        let (Some(entry_col), Some(criterion_col), Some(element_col)) = (column("entry"), column("criterion"), column("element")) else {
+        let (Some(entry_col), Some(criterion_col), Some(element_col)) =
+            (table.column("entry"), table.column("criterion"), table.column("element"))
+        else {
             return Err(Diagnostic::new(
                 path,
                 "entry,criterion,element",
@@ -42,23 +37,15 @@ impl ElementData {
             .into());
         };
         let mut data = ElementData::default();
-        for record in reader.records() {
-            if problems.len() >= MAX_REPORTED {
-                break;
-            }
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    problems.push(super::csv_error(path, &e));
-                    continue;
-                }
-            };
-            let line = record.position().map_or(0, |p| p.line() as usize);
+        // The data fields' columns, looked up while the rows are read.
+        let header = table.header.clone();
+        let column = |name: &str| header.iter().position(|h| h == name);
+        table.rows(&mut problems, |record, line, problems| {
             let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
             let get = |i: usize| record.get(i).unwrap_or("").trim();
             let Some(entry) = entries.find(get(entry_col)) else {
                 problems.push(at("entry", format!("unknown entry `{}`", get(entry_col))));
-                continue;
+                return;
             };
             let key = get(criterion_col);
             let Some(&criterion) = rules.criterion_index.get(key) else {
@@ -66,12 +53,12 @@ impl ElementData {
                     at("criterion", format!("unknown criterion `{key}`"))
                         .help(suggest(key, rules.criterion_index.keys().map(String::as_str))),
                 );
-                continue;
+                return;
             };
             let rule = &rules.criteria[criterion as usize];
             let KindRule::Elements { data: fields, .. } = &rule.kind else {
                 problems.push(at("criterion", format!("`{key}` has no elements, so no element data")));
-                continue;
+                return;
             };
             let element = match get(element_col).parse::<u8>() {
                 Ok(n) if n >= 1 && n <= rule.slot_count => n,
@@ -80,7 +67,7 @@ impl ElementData {
                         "element",
                         format!("`{}` is not an element of {key}: give 1 to {}", get(element_col), rule.slot_count),
                     ));
-                    continue;
+                    return;
                 }
             };
             let mut values = Vec::with_capacity(fields.len());
@@ -90,7 +77,7 @@ impl ElementData {
                         field,
                         format!("{key} needs the data field `{field}`, but there is no such column"),
                     ));
-                    continue;
+                    return;
                 };
                 match data_value(get(i)) {
                     Ok(v) => values.push(v),
@@ -107,7 +94,7 @@ impl ElementData {
                     format!("element {element} of {key} for entry `{}` is given twice", get(entry_col)),
                 ));
             }
-        }
+        });
         problems.into_result(data)
     }
 }

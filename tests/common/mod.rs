@@ -22,6 +22,25 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
 }
 
+/// Runs podium and expects success: its standard output.
+pub fn run_ok(args: &[&str]) -> String {
+    let out = podium(args);
+    assert!(out.status.success(), "podium {args:?} failed:\n{}", stderr(&out));
+    stdout(&out)
+}
+
+/// Runs podium and expects it to fail: its standard error.
+pub fn run_err(args: &[&str]) -> String {
+    let out = podium(args);
+    assert!(!out.status.success(), "podium {args:?} should fail:\n{}", stdout(&out));
+    stderr(&out)
+}
+
+/// A path as a command-line argument.
+pub fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
 /// A fresh, empty folder for one test.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("podium-test-{}-{name}", std::process::id()));
