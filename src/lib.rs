@@ -19,6 +19,7 @@ pub mod engine;
 pub mod enter;
 pub mod error;
 pub mod formula;
+pub mod i18n;
 pub mod load;
 pub mod lock;
 pub mod output;

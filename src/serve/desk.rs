@@ -4,7 +4,7 @@
 
 use super::App;
 use crate::output::html::{escape, head_row};
-use crate::output::label;
+use crate::say;
 use std::fmt::Write as _;
 
 /// A judge's progress: marks saved of marks expected.
@@ -54,16 +54,16 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
         body,
         "<header><h1>{}</h1><p class=\"sub\">{}</p></header><p id=\"said\" role=\"status\"></p>",
         escape(rules.contest.name.get(lang)),
-        label(lang, "组织者工作台", "Organiser's desk")
+        say!(lang, "desk-title")
     );
     // Progress per judge.
     let head = head_row(&[
-        (label(lang, "评委", "Judge"), false),
-        (label(lang, "姓名", "Name"), false),
-        (label(lang, "已评", "Saved"), true),
-        (label(lang, "应评", "Expected"), true),
+        (&say!(lang, "column-judge"), false),
+        (&say!(lang, "column-name"), false),
+        (&say!(lang, "column-saved"), true),
+        (&say!(lang, "column-expected"), true),
     ]);
-    let _ = writeln!(body, "<h2>{}</h2><table>{head}<tbody>", label(lang, "评分进度", "Progress"));
+    let _ = writeln!(body, "<h2>{}</h2><table>{head}<tbody>", say!(lang, "desk-progress"));
     for p in progress {
         let _ = writeln!(
             body,
@@ -76,13 +76,9 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
     }
     body.push_str("</tbody></table>\n");
     // The event's state.
-    let _ = writeln!(body, "<h2>{}</h2>", label(lang, "锁定与发布", "Locks and publication"));
+    let _ = writeln!(body, "<h2>{}</h2>", say!(lang, "desk-locks"));
     if let Some(seq) = state.published {
-        let _ = writeln!(
-            body,
-            "<p>{} (#{seq})</p>",
-            label(lang, "成绩已发布，不能再更改。", "The results are published and final.")
-        );
+        let _ = writeln!(body, "<p>{} (#{seq})</p>", say!(lang, "desk-published"));
     }
     body.push_str("<ul>");
     for (scope, seq) in &state.locked {
@@ -91,12 +87,12 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
             "<li>{} (#{seq}) <form class=\"action\" data-action=\"unlock\"><input type=\"hidden\" name=\"scope\" value=\"{}\"><input name=\"reason\" required placeholder=\"{}\"><button>{}</button></form></li>",
             escape(scope),
             escape(scope),
-            label(lang, "解锁原因", "reason to unlock"),
-            label(lang, "解锁", "Unlock")
+            say!(lang, "desk-unlock-reason"),
+            say!(lang, "desk-unlock")
         );
     }
     body.push_str("</ul>");
-    let mut scopes = vec![("contest".to_string(), label(lang, "整个竞赛", "the whole contest").to_string())];
+    let mut scopes = vec![("contest".to_string(), say!(lang, "desk-whole-contest"))];
     scopes.extend(
         rules
             .categories
@@ -118,8 +114,8 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
         body,
         "<form class=\"action\" data-action=\"lock\"><select name=\"scope\">{options}</select><button>{}</button></form><br>\
 <form class=\"action\" data-action=\"publish\"><button>{}</button></form>",
-        label(lang, "锁定", "Lock"),
-        label(lang, "发布成绩（需先锁定整个竞赛）", "Publish (after locking the whole contest)")
+        say!(lang, "desk-lock"),
+        say!(lang, "desk-publish")
     );
     // The hall screen.
     let _ = writeln!(
@@ -128,29 +124,29 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
 <form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"start\"><input name=\"places\" type=\"number\" min=\"1\" inputmode=\"numeric\" placeholder=\"{}\" aria-label=\"{}\"><button>{}</button></form> \
 <form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"next\"><button>{}</button></form> \
 <form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"end\"><button>{}</button></form> <span class=\"note\">{}</span>",
-        label(lang, "大厅屏幕", "Hall screen"),
+        say!(lang, "desk-hall"),
         !hall.frozen,
-        if hall.frozen { label(lang, "解除冻结", "Unfreeze") } else { label(lang, "冻结榜单", "Freeze") },
-        label(lang, "获奖名次数", "award places"),
-        label(lang, "颁奖揭晓的名次数（留空：所有获奖名次）", "places to reveal (empty: every award place)"),
-        label(lang, "开始颁奖", "Start the ceremony"),
-        label(lang, "颁奖：揭晓下一名", "Ceremony: reveal the next"),
-        label(lang, "结束颁奖模式", "End the ceremony"),
+        if hall.frozen { say!(lang, "desk-unfreeze") } else { say!(lang, "desk-freeze") },
+        say!(lang, "desk-places"),
+        say!(lang, "desk-places-help"),
+        say!(lang, "desk-ceremony-start"),
+        say!(lang, "desk-ceremony-next"),
+        say!(lang, "desk-ceremony-end"),
         escape(&words::hall_now(lang, hall))
     );
     // Live results with flags.
     let head = head_row(&[
-        (label(lang, "名次", "Rank"), true),
-        (label(lang, "编号", "Entry"), false),
-        (label(lang, "名称", "Name"), false),
-        (label(lang, "总分", "Total"), true),
-        (label(lang, "奖项", "Award"), false),
-        (label(lang, "标记", "Flags"), false),
+        (&say!(lang, "column-rank"), true),
+        (&say!(lang, "column-entry"), false),
+        (&say!(lang, "column-name"), false),
+        (&say!(lang, "column-total"), true),
+        (&say!(lang, "column-award"), false),
+        (&say!(lang, "column-flags"), false),
     ]);
     let _ = writeln!(
         body,
         "<h2>{}</h2><table>{head}<tbody id=\"live\"></tbody></table>",
-        label(lang, "实时成绩（不受冻结影响）", "Live results (never frozen)")
+        say!(lang, "desk-live-results")
     );
     let head = format!("<meta name=\"form\" content=\"{form}\">\n{SCRIPT}");
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
@@ -159,25 +155,20 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
 /// What the desk says of the hall screen.
 pub mod words {
     use crate::contest::Lang;
+    use crate::say;
     use crate::serve::live::HallState;
 
     /// The hall's state in a few words.
     pub fn hall_now(lang: Lang, hall: HallState) -> String {
-        match (lang, hall.frozen, hall.ceremony) {
-            (Lang::Zh, _, Some(c)) => format!("颁奖中：已揭晓 {} / {} 名", c.revealed, c.rows),
-            (Lang::En, _, Some(c)) => format!("ceremony: {} of {} places revealed", c.revealed, c.rows),
-            (Lang::Zh, true, None) => "大厅榜单已冻结".into(),
-            (Lang::En, true, None) => "the hall board is frozen".into(),
-            (Lang::Zh, false, None) => "大厅榜单实时更新".into(),
-            (Lang::En, false, None) => "the hall board is live".into(),
+        match (hall.frozen, hall.ceremony) {
+            (_, Some(c)) => say!(lang, "desk-hall-ceremony", revealed = c.revealed, rows = c.rows),
+            (true, None) => say!(lang, "desk-hall-frozen"),
+            (false, None) => say!(lang, "desk-hall-live"),
         }
     }
 
     /// A number of places that is not one.
     pub fn places_wanted(lang: Lang, typed: &str) -> String {
-        match lang {
-            Lang::Zh => format!("名次数须为正整数（收到“{typed}”）"),
-            Lang::En => format!("the number of places must be a whole number above 0 (not `{typed}`)"),
-        }
+        say!(lang, "desk-places-wanted", typed = typed)
     }
 }

@@ -4,7 +4,7 @@
 //! sends only the revealed rows), always fitted to the screen.
 
 use super::App;
-use crate::output::label;
+use crate::say;
 
 const STYLE: &str = r#"<style>
 html, body { height: 100%; overflow: hidden; }
@@ -79,9 +79,9 @@ pub fn page(app: &App) -> String {
         }
     }
     let words = serde_json::json!({
-        "frozen": label(lang, "榜单已冻结", "board frozen"),
-        "ceremony": label(lang, "颁奖进行中", "ceremony"),
-        "waiting": label(lang, "还有 {n} 个名次待揭晓", "{n} places still to be revealed"),
+        "frozen": say!(lang, "hall-frozen"),
+        "ceremony": say!(lang, "hall-ceremony"),
+        "waiting": say!(lang, "hall-waiting", n = "{n}"),
     });
     let head = format!(
         "<meta name=\"colours\" content=\"{}\">\n<meta name=\"words\" content=\"{}\">\n{STYLE}{SCRIPT}",
@@ -89,16 +89,16 @@ pub fn page(app: &App) -> String {
         crate::output::html::escape(&words.to_string()),
     );
     let columns = crate::output::html::head_row(&[
-        (label(lang, "名次", "Rank"), true),
-        (label(lang, "名称", "Name"), false),
-        (label(lang, "单位", "Organisation"), false),
-        (label(lang, "总分", "Total"), true),
-        (label(lang, "奖项", "Award"), false),
+        (&say!(lang, "column-rank"), true),
+        (&say!(lang, "column-name"), false),
+        (&say!(lang, "column-organisation"), false),
+        (&say!(lang, "column-total"), true),
+        (&say!(lang, "column-award"), false),
     ]);
     let body = format!(
         "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div><p id=\"waiting\" hidden></p>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
         crate::output::html::escape(rules.contest.name.get(lang)),
-        label(lang, "实时排行榜", "Live leaderboard"),
+        say!(lang, "hall-live"),
     );
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
 }

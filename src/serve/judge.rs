@@ -2,9 +2,9 @@
 //! as they type, saved only once durable, corrections with a reason.
 
 use super::App;
-use crate::contest::{KindRule, Lang};
+use crate::contest::KindRule;
 use crate::output::html::escape;
-use crate::output::label;
+use crate::say;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -148,18 +148,14 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
         body,
         "<header><h1>{}</h1><p class=\"sub\">{} {} {} · {} <span id=\"count\">{done}</span> / {}</p></header>",
         escape(rules.contest.name.get(lang)),
-        label(lang, "评委", "Judge"),
+        say!(lang, "judge-who"),
         escape(&judge.id),
         escape(&judge.name),
-        label(lang, "已评", "saved"),
+        say!(lang, "judge-saved"),
         cells.len()
     );
     if cells.is_empty() {
-        let _ = write!(
-            body,
-            "<p>{}</p>",
-            label(lang, "没有分配给您的评分项。", "Nothing is assigned to you.")
-        );
+        let _ = write!(body, "<p>{}</p>", say!(lang, "judge-nothing"));
     }
     for cell in &cells {
         let rule = &rules.criteria[cell.criterion];
@@ -173,10 +169,7 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
         } else {
             String::new()
         };
-        let mut scale = match lang {
-            Lang::Zh => format!("{min}–{max} 分，步长 {step}"),
-            Lang::En => format!("{min}–{max}, steps of {step}"),
-        };
+        let mut scale = say!(lang, "judge-scale", min = min, max = max, step = step);
         // What the marks mean, when the contest says.
         let model = &rules.contest.categories[rule.category].criteria[rule.position];
         for (from, meaning) in &model.descriptors {
@@ -196,24 +189,18 @@ data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty
             escape(key),
             cell.element,
             escape(&current),
-            label(lang, "未能连接服务器，未保存", "could not reach the server: not saved"),
+            say!(lang, "judge-offline"),
             escape(&cell.shown),
             escape(&cell.name),
             escape(rules.criterion_label(cell.criterion, lang)),
             escape(&current),
             escape(rules.criterion_label(cell.criterion, lang)),
-            escape(&match lang {
-                Lang::Zh => format!("超出范围：应在 {min} 到 {max} 之间"),
-                Lang::En => format!("out of range: {min} to {max}"),
-            }),
-            escape(&match lang {
-                Lang::Zh => format!("须为 {step} 的整数倍"),
-                Lang::En => format!("must be a multiple of {step}"),
-            }),
-            label(lang, "请输入数字", "enter a number"),
-            label(lang, "请先输入分数", "enter a mark first"),
-            label(lang, "修改原因（必填）", "reason for the change (required)"),
-            label(lang, "保存", "Save"),
+            escape(&say!(lang, "judge-out-of-range", min = min, max = max)),
+            escape(&say!(lang, "judge-off-step", step = step)),
+            say!(lang, "judge-not-a-number"),
+            say!(lang, "judge-empty"),
+            say!(lang, "judge-reason"),
+            say!(lang, "judge-save"),
         );
     }
     let head = format!("<meta name=\"form\" content=\"{form}\">\n{STYLE}{SCRIPT}");

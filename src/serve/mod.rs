@@ -15,6 +15,7 @@ use crate::blind::Codes;
 use crate::contest::{Lang, Rules};
 use crate::data::Entries;
 use crate::load::{load_contest, Sources};
+use crate::say;
 use crate::store::{Cell, StateChange, Store};
 use axum::extract::{DefaultBodyLimit, Form, Path as UrlPath, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -229,14 +230,7 @@ async fn hall_page(State(app): State<Shared>) -> Html<String> {
 async fn results(State(app): State<Shared>) -> Response {
     // Places not yet revealed in the ceremony never leave the server.
     if app.live.hall_state().ceremony.is_some() {
-        let mut response = refused(
-            StatusCode::SERVICE_UNAVAILABLE,
-            crate::output::label(
-                app.lang,
-                "颁奖典礼正在揭晓名次，典礼结束后可查询成绩。",
-                "the places are being revealed at the ceremony: the results are public once it ends",
-            ),
-        );
+        let mut response = refused(StatusCode::SERVICE_UNAVAILABLE, say!(app.lang, "hall-withheld"));
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         return response;
     }
@@ -327,14 +321,7 @@ fn not_done(lang: Lang, why: writer::NotDone) -> Response {
     match why {
         writer::NotDone::Refused(message) => refused(StatusCode::CONFLICT, message),
         writer::NotDone::Busy => {
-            let mut response = refused(
-                StatusCode::SERVICE_UNAVAILABLE,
-                crate::output::label(
-                    lang,
-                    "未保存：评分库正忙（另一程序正在写入），请稍后再次提交。",
-                    "not saved: the mark store is busy (another program is writing to it); send it again in a moment",
-                ),
-            );
+            let mut response = refused(StatusCode::SERVICE_UNAVAILABLE, say!(lang, "mark-busy"));
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
             response
         }
@@ -443,13 +430,7 @@ async fn judge_mark(
     let criterion = app.rules.slots[checked.slot as usize].criterion as usize;
     // The link writes exactly the cells its page offers.
     if !judge::offers(&app, j, entry, criterion) {
-        let message = match app.lang {
-            Lang::Zh => format!("未保存：{} 不在您的评分表上（此项由记分员或组织者录入）", form.criterion.trim()),
-            Lang::En => format!(
-                "not saved: {} is not on your page (its marks come from the clerks or the desk)",
-                form.criterion.trim()
-            ),
-        };
+        let message = say!(app.lang, "mark-not-on-page", criterion = form.criterion.trim());
         return refused(StatusCode::FORBIDDEN, message);
     }
     let slot_element = app.rules.slots[checked.slot as usize].element;
@@ -482,6 +463,7 @@ async fn judge_mark(
         criterion,
         mark: checked,
         described,
+        lang: app.lang,
     };
     if !app.writer.send(Job::Mark(job, reply)) {
         return refused(StatusCode::SERVICE_UNAVAILABLE, "not saved: the server is stopping");

@@ -6,6 +6,7 @@
 use crate::contest::Rules;
 use crate::data::Entries;
 use crate::enter::{enter, Entered};
+use crate::say;
 use crate::store::{Cell, State, StateChange, Store, StoreError};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
@@ -27,6 +28,8 @@ pub struct MarkJob {
     pub mark: crate::data::Mark,
     /// The cell as the judge sees it (by code when judging is blind), for messages.
     pub described: String,
+    /// The language the judge is answered in.
+    pub lang: crate::contest::Lang,
 }
 
 /// What a judge is told: saved (and the record), unchanged, or refused.
@@ -175,36 +178,38 @@ fn mark(
     entries: &Entries,
     job: &MarkJob,
 ) -> Result<Result<Answer, String>, StoreError> {
+    let (cell, value, lang) = (&job.described, &job.value, job.lang);
     if let Some(why) = crate::lock::refusal(state, rules, entries, job.entry, job.criterion) {
-        return Ok(Err(format!("not saved: {}: {why}", job.described)));
+        return Ok(Err(say!(lang, "mark-refused", cell = cell, why = why)));
     }
-    let described = &job.described;
-    let value = &job.value;
     Ok(match enter(batch, &job.cell, value, job.reason.as_deref())? {
         Entered::Stored(seq) => Ok(Answer {
             saved: true,
             changed: true,
             value: Some(value.clone()),
             record: Some(seq),
-            message: format!("saved #{seq}: {described} = {value}"),
+            message: say!(lang, "mark-saved", record = seq, cell = cell, value = value),
         }),
         Entered::Unchanged(current) => Ok(Answer {
             saved: true,
             changed: false,
             value: Some(current.value.clone()),
             record: Some(current.seq),
-            message: format!("{described} is already {} (#{})", current.value, current.seq),
+            message: say!(lang, "mark-unchanged", cell = cell, value = current.value, record = current.seq),
         }),
         Entered::Corrected { seq, from } => Ok(Answer {
             saved: true,
             changed: true,
             value: Some(value.clone()),
             record: Some(seq),
-            message: format!("saved #{seq}: {described} {} → {value}", from.value),
+            message: say!(lang, "mark-corrected", record = seq, cell = cell, from = from.value, value = value),
         }),
-        Entered::NeedsReason(current) => Err(format!(
-            "not saved: {described} is already {} (#{}); to change it, give a reason",
-            current.value, current.seq
+        Entered::NeedsReason(current) => Err(say!(
+            lang,
+            "mark-needs-reason",
+            cell = cell,
+            value = current.value,
+            record = current.seq
         )),
     })
 }

@@ -1,0 +1,181 @@
+//! Every word podium says to a person, in Chinese and English, from one
+//! catalogue per language: `zh.ftl` and `en.ftl` beside this file (Project
+//! Fluent's format, compiled into podium). Code names a message by its id
+//! and gives its arguments (`say!(lang, "hall-waiting", n = 3)`); a test
+//! fails when a message exists in one language only, or when the code
+//! names a message neither has.
+//!
+//! The language is chosen once per command: `--lang zh|en`, else the
+//! `PODIUM_LANG` environment variable, else the system locale (`zh*` →
+//! Chinese), else English.
+
+use crate::contest::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::sync::LazyLock;
+
+const ZH: &str = include_str!("zh.ftl");
+const EN: &str = include_str!("en.ftl");
+
+/// The catalogue of one language.
+type Catalogue = FluentBundle<FluentResource>;
+
+static CATALOGUES: LazyLock<(Catalogue, Catalogue)> = LazyLock::new(|| {
+    (
+        catalogue(ZH, unic_langid::langid!("zh-CN")),
+        catalogue(EN, unic_langid::langid!("en")),
+    )
+});
+
+fn catalogue(source: &str, language: unic_langid::LanguageIdentifier) -> Catalogue {
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| panic!("a catalogue does not parse: {errors:?}"));
+    let mut bundle = FluentBundle::new_concurrent(vec![language]);
+    // Arguments are our own words and numbers, never right-to-left text:
+    // no isolation marks around them (they would show in a terminal).
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).expect("message ids are unique");
+    bundle
+}
+
+/// The message `id` in `lang`, its `{ $name }` places filled from `args`.
+/// A message missing from the catalogue (which the tests rule out) shows
+/// its id rather than nothing.
+pub fn say(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
+    let bundle = match lang {
+        Lang::Zh => &CATALOGUES.0,
+        Lang::En => &CATALOGUES.1,
+    };
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        debug_assert!(false, "no message `{id}` in the {lang:?} catalogue");
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+}
+
+/// `say!(lang, "id", name = value, …)`: the message in `lang`, each value
+/// shown as it displays.
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::say($lang, $id, &[$((stringify!($name), ($value).to_string())),*])
+    };
+}
+
+impl Lang {
+    /// The language to speak: the one asked for, else `PODIUM_LANG`, else
+    /// the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh…` is
+    /// Chinese), else English.
+    pub fn chosen(asked: Option<Lang>) -> Lang {
+        asked
+            .or_else(|| Lang::named(&std::env::var("PODIUM_LANG").ok()?))
+            .unwrap_or_else(Lang::of_locale)
+    }
+
+    /// `zh` / `en` (and `zh_CN.UTF-8`, `en-GB` and the like).
+    fn named(name: &str) -> Option<Lang> {
+        let name = name.trim().to_ascii_lowercase();
+        if name.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if name.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    fn of_locale() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(locale) if locale.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The message ids a catalogue defines.
+    fn ids(source: &str) -> BTreeSet<String> {
+        source
+            .lines()
+            .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
+            .collect()
+    }
+
+    /// The `{ $name }` places of each message.
+    fn places(source: &str) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+        let mut places = std::collections::BTreeMap::new();
+        let mut current = String::new();
+        for line in source.lines().filter(|line| !line.starts_with('#')) {
+            if let Some((id, _)) = line
+                .split_once('=')
+                .filter(|_| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            {
+                current = id.trim().to_string();
+            }
+            let names = line
+                .split("{ $")
+                .skip(1)
+                .filter_map(|rest| rest.split([' ', '}']).next())
+                .map(String::from);
+            places.entry(current.clone()).or_insert_with(BTreeSet::new).extend(names);
+        }
+        places
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_places() {
+        assert_eq!(ids(ZH), ids(EN), "messages in one catalogue only");
+        assert_eq!(places(ZH), places(EN), "a message's places differ between the languages");
+        let _ = &*CATALOGUES;
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_the_catalogues() {
+        let known = ids(EN);
+        let mut named = BTreeSet::new();
+        let mut files = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/mod.rs") {
+                let code = std::fs::read_to_string(&path).unwrap();
+                for call in code.split("say!(").skip(1) {
+                    if let Some(id) = call.split('"').nth(1).filter(|id| !id.contains(' ') && !id.is_empty()) {
+                        named.insert((id.to_string(), path.display().to_string()));
+                    }
+                }
+            }
+        }
+        let missing: Vec<_> = named.iter().filter(|(id, _)| !known.contains(id)).collect();
+        assert!(missing.is_empty(), "messages named in code but in no catalogue: {missing:?}");
+        assert!(named.len() > 10, "the code names its messages through say!");
+    }
+
+    #[test]
+    fn arguments_fill_their_places_without_marks() {
+        assert_eq!(say!(Lang::En, "hall-waiting", n = 3), "3 places still to be revealed");
+        assert_eq!(say!(Lang::Zh, "hall-waiting", n = 3), "还有 3 个名次待揭晓");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_flag_then_the_environment() {
+        assert_eq!(Lang::chosen(Some(Lang::En)), Lang::En);
+        assert_eq!(Lang::named("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::named("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::named("C.UTF-8"), None);
+    }
+}
