@@ -378,8 +378,16 @@ async fn a_connection_flood_does_not_stop_the_hall() {
     // One host opens 300 sockets and sends nothing; another starts 200
     // requests and never finishes their heads; a third holds 200 live boards.
     let mut idle = connections(address, [127, 0, 0, 2], 300, b"").await;
+    // A fourth sends a mark's head and then its body a trickle at a time.
+    let mut trickled = connections(
+        address,
+        [127, 0, 0, 5],
+        50,
+        b"POST /j/J1/x/mark HTTP/1.1\r\nHost: hall\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000\r\n\r\nentry=C0",
+    )
+    .await;
     let mut slow = connections(address, [127, 0, 0, 3], 200, b"GET /hall HTTP/1.1\r\nHost: hall\r\nX-Slow: ").await;
-    let boards = connections(address, [127, 0, 0, 4], 200, b"GET /events HTTP/1.1\r\nHost: hall\r\n\r\n").await;
+    let mut boards = connections(address, [127, 0, 0, 4], 200, b"GET /events HTTP/1.1\r\nHost: hall\r\n\r\n").await;
     let base = server.base.clone();
     let answered = tokio::task::spawn_blocking(move || ["/hall", "/api/results", "/"].map(|path| get_soon(&format!("{base}{path}"))))
         .await
@@ -394,6 +402,8 @@ async fn a_connection_flood_does_not_stop_the_hall() {
     tokio::time::sleep(std::time::Duration::from_secs(11)).await;
     assert_eq!(closed(&mut idle).await, 300, "idle sockets are closed");
     assert_eq!(closed(&mut slow).await, 200, "unfinished heads are closed");
+    assert_eq!(closed(&mut trickled).await, 50, "bodies that never finish are cut off");
+    assert_eq!(closed(&mut boards).await, 200 - 16, "one address watches at most 16 live boards");
     let base = server.base.clone();
     let (status, _) = tokio::task::spawn_blocking(move || get_soon(&format!("{base}/hall")))
         .await
@@ -496,4 +506,59 @@ fn a_reserves_page_offers_the_seats_of_the_judge_who_stands_aside() {
     assert_eq!(mark(&link, &form, "C03", "quality.workmanship", "8", "").0, 200);
     let (status, answer) = mark(&link, &form, "C01", "quality.workmanship", "8", "");
     assert_eq!(status, 403, "{answer}");
+}
+
+#[test]
+fn a_value_of_ten_thousand_digits_is_refused_and_the_server_stays_up() {
+    let dir = skills_duel_marked("trust-long-value");
+    let server = Server::start(&dir);
+    let link = server.judge("J1");
+    let page = get(link).1;
+    let form = form_token(&page);
+    let entry = attributes(&page, "data-entry")[0].clone();
+    let long = format!("{}5", "0".repeat(10_000));
+    for value in [long.as_str(), "5", long.as_str()] {
+        let (status, answer) = mark(link, &form, &entry, "practical.workmanship", value, "re-read");
+        if value == "5" {
+            assert_eq!(status, 200, "{answer}");
+        } else {
+            assert_eq!(status, 422, "{answer}");
+            assert!(
+                answer["message"].as_str().unwrap().contains("longer than 40 characters"),
+                "{answer}"
+            );
+        }
+    }
+    assert_eq!(get_soon(&format!("{}/hall", server.base)).0, 200, "the server is still up");
+}
+
+#[test]
+fn under_blind_judging_a_refusal_never_names_the_entry_behind_a_code() {
+    let dir = contest("trust-blind-refusal");
+    let ron = std::fs::read_to_string(dir.join("contest.ron")).unwrap().replacen(
+        "    judges: [",
+        "    marking: (blind: true),\n    judges: [",
+        1,
+    );
+    std::fs::write(dir.join("contest.ron"), ron).unwrap();
+    let codes = stdout(&podium(&["codes", dir.to_str().unwrap()]));
+    let code_of = |entry: &str| {
+        codes
+            .lines()
+            .find(|l| l.split(',').nth(1) == Some(entry))
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let server = Server::start(&dir);
+    // J1 marks C01 and C02 only; C03's code is not on the page.
+    let link = server.judge("J1");
+    let form = form_token(&get(link).1);
+    let (status, answer) = mark(link, &form, &code_of("C03"), "quality.workmanship", "8", "");
+    assert_eq!(status, 403, "{answer}");
+    let message = answer["message"].as_str().unwrap();
+    assert!(message.contains(&code_of("C03")) && !message.contains("C03"), "{message}");
+    assert!(!message.contains("organisation"), "{message}");
 }

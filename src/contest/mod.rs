@@ -6,7 +6,7 @@ pub mod number;
 pub mod rules;
 
 pub use model::*;
-pub use number::{out_of_range, parse_decimal, Number};
+pub use number::{out_of_range, parse_decimal, Number, LONGEST_NUMBER};
 pub use rules::{CategoryRule, ConvertRule, CriterionRule, KindRule, Rules, Slot, TieBreakRule, VetoRule};
 
 use crate::error::{line_col, Diagnostic, Diagnostics};

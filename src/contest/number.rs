@@ -63,8 +63,17 @@ pub fn out_of_range(value: Decimal) -> Option<(String, String)> {
 }
 
 /// Parses a decimal as written by a person: `12`, `-0.5`, `+3.25`.
+/// The most characters a number in a contest, a mark or element data has
+/// (a decimal of 28 digits with its sign and point fits).
+pub const LONGEST_NUMBER: usize = 40;
+
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let text = text.trim();
+    // rust_decimal's exact parser recurses once per digit: a long run of
+    // digits (a value stored by an older podium) must not reach it.
+    if text.len() > LONGEST_NUMBER {
+        return None;
+    }
     let text = text.strip_prefix('+').unwrap_or(text);
     if text.is_empty() || text.contains(['e', 'E', '_']) {
         return None;
@@ -117,6 +126,23 @@ mod tests {
         assert_eq!(n.0.to_string(), "0.30");
         let n: Number = ron::from_str("30").unwrap();
         assert_eq!(n.0, Decimal::from(30));
+    }
+
+    #[test]
+    fn a_run_of_ten_thousand_digits_is_no_number_and_costs_no_stack() {
+        let long = format!("{}5", "0".repeat(10_000));
+        // On a thread with a small stack, as the server's writer has.
+        let parsed = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || parse_decimal(&long))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(parsed, None);
+        assert_eq!(
+            parse_decimal(&format!("{}5", "0".repeat(LONGEST_NUMBER - 1))),
+            Some(Decimal::from(5))
+        );
     }
 
     #[test]

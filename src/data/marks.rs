@@ -912,6 +912,14 @@ pub fn column_letter(mut column: usize) -> String {
 
 /// Parses a decimal as an integer count of 10^-scale, exactly.
 pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
+    // No mark is longer; a longer one (ten thousand zeros) would only be
+    // stored to cost every later reader of the cell.
+    if bytes.len() > crate::contest::LONGEST_NUMBER {
+        return Err(format!(
+            "longer than {} characters: no mark is written like that",
+            crate::contest::LONGEST_NUMBER
+        ));
+    }
     let fail = || format!("not a number (write it like 8.5; no units, no thousands separators, at most {scale} decimal places)");
     let (negative, digits) = match bytes.first() {
         Some(b'-') => (true, &bytes[1..]),

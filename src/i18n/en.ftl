@@ -69,4 +69,5 @@ mark-corrected = saved #{ $record }: { $cell } { $from } → { $value }
 mark-needs-reason = not saved: { $cell } is already { $value } (#{ $record }); to change it, give a reason
 mark-refused = not saved: { $cell }: { $why }
 mark-not-on-page = not saved: { $criterion } is not on your page (its marks come from the clerks or the desk)
+mark-entry-not-on-page = not saved: `{ $entry }` is not on your page
 mark-busy = not saved: the mark store is busy (another program is writing to it); send it again in a moment

@@ -69,4 +69,5 @@ mark-corrected = 已保存 #{ $record }：{ $cell } { $from } → { $value }
 mark-needs-reason = 未保存：{ $cell } 已是 { $value }（#{ $record }）；如需修改，请填写原因
 mark-refused = 未保存：{ $cell }：{ $why }
 mark-not-on-page = 未保存：{ $criterion } 不在您的评分表上（此项由记分员或组织者录入）
+mark-entry-not-on-page = 未保存：`{ $entry }` 不在您的评分表上
 mark-busy = 未保存：评分库正忙（另一程序正在写入），请稍后再次提交。

@@ -80,9 +80,15 @@ fn total_cap() -> usize {
 
 /// Counts a new connection from `address`, unless a cap is reached.
 fn admit(open: &Arc<Mutex<Open>>, address: IpAddr, total: usize) -> Option<Admitted> {
+    admit_within(open, address, PER_ADDRESS, total)
+}
+
+/// Counts one more from `address`, unless it has `per_address` already or
+/// all together `total`.
+fn admit_within(open: &Arc<Mutex<Open>>, address: IpAddr, per_address: usize, total: usize) -> Option<Admitted> {
     let mut counts = open.lock().expect("not poisoned");
     let from_address = counts.by_address.get(&address).copied().unwrap_or(0);
-    if counts.total >= total || from_address >= PER_ADDRESS {
+    if counts.total >= total || from_address >= per_address {
         return None;
     }
     counts.total += 1;
@@ -91,6 +97,32 @@ fn admit(open: &Arc<Mutex<Open>>, address: IpAddr, total: usize) -> Option<Admit
         open: open.clone(),
         address,
     })
+}
+
+/// The address a request came from.
+#[derive(Clone, Copy, Debug)]
+pub struct Peer(pub IpAddr);
+
+/// Live boards (server-sent event streams) one address may watch at once,
+/// and all together: they stay open for the whole event, so they are
+/// counted apart from ordinary connections.
+const BOARDS_PER_ADDRESS: usize = 16;
+const BOARDS: usize = 1024;
+
+/// The live boards open now.
+#[derive(Default)]
+pub struct Boards(Arc<Mutex<Open>>);
+
+/// One live board, counted while its stream lives.
+pub struct Watching(#[allow(dead_code)] Admitted);
+
+impl Boards {
+    /// Counts a new board for `peer`, unless a cap is reached. (A request
+    /// without a known address counts under the unspecified one.)
+    pub fn open(&self, peer: Option<Peer>) -> Option<Watching> {
+        let address = peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.0);
+        admit_within(&self.0, address, BOARDS_PER_ADDRESS, BOARDS).map(Watching)
+    }
 }
 
 /// Serves `router` on `listener` until `stop` completes.
@@ -114,7 +146,8 @@ pub async fn serve(listener: TcpListener, router: Router, stop: impl std::future
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(router.clone());
+        // Handlers that count per address (the live boards) learn it here.
+        let service = TowerToHyperService::new(router.clone().layer(axum::Extension(Peer(peer.ip()))));
         tokio::spawn(async move {
             let _admitted = admitted;
             let connection = hyper::server::conn::http1::Builder::new()

@@ -229,7 +229,11 @@ impl Live {
                         }
                     }
                     for wanted in work.api {
-                        make_api(&mut scoring, wanted, lang);
+                        // A pinned snapshot's JSON is made when it is pinned, never from later scores.
+                        let is_pinned = pinned && Arc::ptr_eq(&wanted, &worker.public.lock().expect("not poisoned"));
+                        if !(is_pinned && wanted.version != scoring.head) {
+                            make_api(&mut scoring, wanted, lang);
+                        }
                     }
                 }
             })
@@ -291,13 +295,15 @@ impl Live {
         let frozen = self.hall_state().pinned();
         if frozen && !pinned {
             let newest = self.results.borrow().clone();
+            // Made now, from these scores, even when a request already
+            // waits for it: a making asked for before the freeze would run
+            // only after this round's marks and give the newer results.
             let unmade = {
                 let mut api = newest.api.lock().expect("not poisoned");
-                let unmade = matches!(*api, Api::Unmade);
-                if unmade {
+                if matches!(*api, Api::Unmade) {
                     *api = Api::Making(Vec::new());
                 }
-                unmade
+                !matches!(*api, Api::Made(_))
             };
             if unmade {
                 make_api(scoring, newest.clone(), lang);
@@ -418,7 +424,7 @@ pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, 
         .map(|(r, rank)| HallRow {
             rank,
             awarded: !r.awards.is_empty(),
-            json: row_json(r).to_string(),
+            json: public_row_json(r).to_string(),
         })
         .collect();
     // The organiser sees the top and every entry with something to resolve.
@@ -445,6 +451,10 @@ fn make_api(scoring: &mut Scoring, snapshot: Arc<Snapshot>, lang: Lang) {
     let made = move || {
         let json = full_json(&results, codes.as_deref(), lang);
         let mut api = snapshot.api.lock().expect("not poisoned");
+        // Made already (when it was pinned): nobody waits for this one.
+        if matches!(*api, Api::Made(_)) {
+            return;
+        }
         let made = match &json {
             Ok(json) if current => Api::Made(json.clone()),
             _ => Api::Unmade,
@@ -479,6 +489,15 @@ fn full_json(results: &crate::engine::Results, codes: Option<&Codes>, lang: Lang
 /// Leaderboard rows for a page.
 fn rows<'a>(rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
     serde_json::Value::Array(rows.map(row_json).collect()).to_string()
+}
+
+/// A row as the public sees it: without the flags, which are the jury's.
+fn public_row_json(row: &crate::output::BoardRow) -> serde_json::Value {
+    let mut json = row_json(row);
+    if let Some(row) = json.as_object_mut() {
+        row.remove("flags");
+    }
+    json
 }
 
 /// A leaderboard row for a page, its total as exact text (a browser's

@@ -58,6 +58,8 @@ pub struct App {
     pub entries: Arc<Entries>,
     /// Who marks which entry.
     panels: crate::data::Panels,
+    /// Live boards open, per address.
+    boards: listen::Boards,
     pub lang: Lang,
     links: Links,
     /// Codes of entries, when judging is blind.
@@ -97,6 +99,7 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
     let writer = Writer::start(store, rules.clone(), entries.clone(), move |changes| scorer.committed(changes));
     let app = Arc::new(App {
         panels: crate::data::Panels::new(&rules, &entries),
+        boards: listen::Boards::default(),
         rules,
         entries,
         lang: options.lang,
@@ -165,13 +168,31 @@ fn router(app: Shared) -> Router {
         .route("/events", get(hall_events))
         .route("/api/results", get(results))
         .route("/j/{judge}/{token}", get(judge_page))
-        .route("/j/{judge}/{token}/mark", post(judge_mark))
+        .route(
+            "/j/{judge}/{token}/mark",
+            post(judge_mark).layer(axum::middleware::from_fn(in_time)),
+        )
         .route("/desk/{token}", get(desk_page))
         .route("/desk/{token}/events", get(desk_events))
-        .route("/desk/{token}/{action}", post(desk_action))
+        .route(
+            "/desk/{token}/{action}",
+            post(desk_action).layer(axum::middleware::from_fn(in_time)),
+        )
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(secure_headers))
         .with_state(app)
+}
+
+/// A request with a body must have sent all of it within this long (its
+/// head has its own limit): a body trickled in byte by byte would hold a
+/// connection for ever.
+const BODY_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn in_time(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    match tokio::time::timeout(BODY_TIME, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => refused(StatusCode::REQUEST_TIMEOUT, "the request took too long to arrive"),
+    }
 }
 
 /// Every response: no sniffing, no framing, nothing loaded from elsewhere,
@@ -241,17 +262,31 @@ async fn results(State(app): State<Shared>) -> Response {
 }
 
 /// Server-sent events named `board`, one for every new value of `receiver`.
+/// The stream holds `watching` until it ends, so the board is counted while open.
 fn stream<T: Send + Sync + 'static>(
     receiver: tokio::sync::watch::Receiver<Arc<T>>,
     data: fn(&T) -> &str,
+    watching: listen::Watching,
 ) -> Sse<impl futures_util::Stream<Item = Result<Event, std::convert::Infallible>>> {
-    let events =
-        tokio_stream::wrappers::WatchStream::new(receiver).map(move |value| Ok(Event::default().event("board").data(data(&value))));
+    let events = tokio_stream::wrappers::WatchStream::new(receiver).map(move |value| {
+        let _ = &watching;
+        Ok(Event::default().event("board").data(data(&value)))
+    });
     Sse::new(events).keep_alive(KeepAlive::default())
 }
 
-async fn hall_events(State(app): State<Shared>) -> impl IntoResponse {
-    stream(app.live.hall.clone(), String::as_str)
+async fn hall_events(State(app): State<Shared>, peer: Option<axum::Extension<listen::Peer>>) -> Response {
+    match app.boards.open(peer.map(|p| p.0)) {
+        Some(watching) => stream(app.live.hall.clone(), String::as_str, watching).into_response(),
+        None => too_many_boards(),
+    }
+}
+
+/// A live board refused: this address, or everyone together, watches too many.
+fn too_many_boards() -> Response {
+    let mut response = refused(StatusCode::SERVICE_UNAVAILABLE, "too many live boards are open");
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
+    response
 }
 
 fn desk_rows(snapshot: &live::Snapshot) -> &str {
@@ -424,6 +459,14 @@ async fn judge_mark(
                 Some(help) => format!("not saved: {} {} ({help})", refusal.field, refusal.message),
                 None => format!("not saved: {} {}", refusal.field, refusal.message),
             };
+            // Under blind judging the judge hears of the entry by its code
+            // only: a refusal must not tell which entry a code stands for,
+            // nor whose organisation it is.
+            let message = match &app.codes {
+                Some(_) if refusal.field == "judge" => say!(app.lang, "mark-entry-not-on-page", entry = shown),
+                Some(_) => message.replace(&format!("`{entry_id}`"), &format!("`{shown}`")),
+                None => message,
+            };
             return refused(status, message);
         }
     };
@@ -465,8 +508,8 @@ async fn judge_mark(
         described,
         lang: app.lang,
     };
-    if !app.writer.send(Job::Mark(job, reply)) {
-        return refused(StatusCode::SERVICE_UNAVAILABLE, "not saved: the server is stopping");
+    if let Err(why) = app.writer.send(Job::Mark(job, reply)) {
+        return not_done(app.lang, why);
     }
     match answer.await {
         Ok(Ok(answer)) => Json(answer).into_response(),
@@ -516,11 +559,14 @@ fn progress(app: &App, reader: &Store) -> Vec<desk::Progress> {
         .collect()
 }
 
-async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -> Response {
+async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>, peer: Option<axum::Extension<listen::Peer>>) -> Response {
     if !app.is_admin(&token) {
         return not_found(&app);
     }
-    stream(app.live.results.clone(), desk_rows).into_response()
+    match app.boards.open(peer.map(|p| p.0)) {
+        Some(watching) => stream(app.live.results.clone(), desk_rows, watching).into_response(),
+        None => too_many_boards(),
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -564,7 +610,11 @@ async fn desk_action(
         "unlock" => StateChange::Unlock,
         "publish" => StateChange::Publish,
         "freeze" => {
-            let on = form.on == "true";
+            let on = match form.on.as_str() {
+                "true" => true,
+                "false" => false,
+                other => return said(false, format!("freeze takes on=true or on=false (not `{other}`)")),
+            };
             let state = app.live.set_hall(|hall| hall.frozen = on);
             return said(true, desk::words::hall_now(app.lang, state));
         }
@@ -578,7 +628,8 @@ async fn desk_action(
                     },
                 },
                 "end" => CeremonyStep::End,
-                _ => CeremonyStep::Next,
+                "next" => CeremonyStep::Next,
+                other => return said(false, format!("no ceremony step `{other}`: start, next or end")),
             };
             let state = app.live.ceremony(step);
             return said(true, desk::words::hall_now(app.lang, state));
@@ -602,8 +653,10 @@ async fn desk_action(
         reason: form.reason.trim().to_string(),
         reply,
     };
-    if !app.writer.send(job) {
-        return said(false, "the server is stopping".into());
+    match app.writer.send(job) {
+        Err(writer::NotDone::Busy) => return not_done(app.lang, writer::NotDone::Busy),
+        Err(_) => return said(false, "the server is stopping".into()),
+        Ok(()) => {}
     }
     match answer.await {
         Ok(Ok(message)) => said(true, message),

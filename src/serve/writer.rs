@@ -89,9 +89,15 @@ impl Writer {
         Writer { sender }
     }
 
-    /// Queues a job; false if the writer has stopped.
-    pub fn send(&self, job: Job) -> bool {
-        self.sender.send(job).is_ok()
+    /// Queues a job without waiting: `Err(Busy)` when the queue is full
+    /// (the store held by another program while judges keep posting), so a
+    /// request never holds up the server's threads; `Err(Failed)` if the
+    /// writer has stopped.
+    pub fn send(&self, job: Job) -> Result<(), NotDone> {
+        self.sender.try_send(job).map_err(|e| match e {
+            std::sync::mpsc::TrySendError::Full(_) => NotDone::Busy,
+            std::sync::mpsc::TrySendError::Disconnected(_) => NotDone::Failed("the server is stopping".into()),
+        })
     }
 }
 
