@@ -396,6 +396,10 @@ async fn a_connection_flood_does_not_stop_the_hall() {
         assert_eq!(status, 200);
         eprintln!("answered during the flood in {took:?}");
     }
+    // The hall screen's own live board opens while another address holds its 16.
+    let events = format!("{}/events", server.base);
+    let board = tokio::task::spawn_blocking(move || first_event(&events)).await.unwrap();
+    assert!(board["rows"].as_array().is_some_and(|rows| !rows.is_empty()));
     // Past its cap, one host's further connections are closed at once.
     assert_eq!(closed(&mut idle).await, 300 - 256, "one address holds at most 256");
     // Sockets that never finish a request's head are closed after 10 s.

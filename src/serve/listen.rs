@@ -6,7 +6,6 @@
 
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
@@ -146,8 +145,14 @@ pub async fn serve(listener: TcpListener, router: Router, stop: impl std::future
             continue;
         };
         let _ = stream.set_nodelay(true);
-        // Handlers that count per address (the live boards) learn it here.
-        let service = TowerToHyperService::new(router.clone().layer(axum::Extension(Peer(peer.ip()))));
+        // Handlers that count per address (the live boards) learn it from
+        // each request (not by layering the router anew for every connection).
+        let (router, address) = (router.clone(), Peer(peer.ip()));
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(address);
+            // A Router is always ready: it may be called without waiting.
+            tower_service::Service::call(&mut router.clone(), request)
+        });
         tokio::spawn(async move {
             let _admitted = admitted;
             let connection = hyper::server::conn::http1::Builder::new()
