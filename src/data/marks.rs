@@ -361,6 +361,8 @@ fn parse_blocks(
     let mut assembly = Assembly::new(entries.list.len());
     let mut problems = Vec::new();
     let mut error_count = 0usize;
+    // Who may mark which entry, worked out once for every block.
+    let panels = Panels::new(rules, entries);
     while let Ok(first) = filled.recv() {
         let mut blocks = vec![first.map_err(read_error)?];
         while blocks.len() < batch {
@@ -379,7 +381,7 @@ fn parse_blocks(
         let parsed: Vec<BlockResult> = blocks
             .par_iter()
             .enumerate()
-            .map(|(i, block)| parse_block(&block[if i == 0 { skip } else { 0 }..], header, rules, entries))
+            .map(|(i, block)| parse_block(&block[if i == 0 { skip } else { 0 }..], header, rules, entries, &panels))
             .collect();
         for block in blocks {
             let _ = free.send(block);
@@ -584,7 +586,7 @@ fn limits(rules: &Rules, criterion: usize) -> (i64, i64, i64) {
     (units(range.min), units(range.max), range.step.map_or(1, units).max(1))
 }
 
-fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) -> BlockResult {
+fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, panels: &Panels) -> BlockResult {
     let mut result = BlockResult {
         marks: Vec::with_capacity(block.len() / 24),
         runs: Vec::new(),
@@ -592,7 +594,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries) 
         unreported: 0,
         lines: 0,
     };
-    let lookups = Lookups::new(rules, entries);
+    let lookups = Lookups::with(rules, entries, PanelsOf::Kept(panels));
     let mut cache = Cache::default();
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len()));
@@ -851,7 +853,8 @@ fn parse_row<'a>(
                 format!("this judge is not on the panel ({})", panel.join(", ")),
             ));
         }
-        if let Some(why) = lookups.panels.refuses(rules, entries, j, entry_index) {
+        if !lookups.panels.permits(j, entry_index) {
+            let why = lookups.panels.refuses(rules, entries, j, entry_index).unwrap_or_default();
             return Err(RowProblem::Judge(text(judge), c, why));
         }
         if !rule.judges.is_empty() && !lookups.panels.sits(rules, c, j, entry_index) {

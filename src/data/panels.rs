@@ -155,9 +155,15 @@ impl Panels {
         Cow::Owned(seats.into_vec())
     }
 
-    /// Whether `judge` sits on `entry`'s panel for criterion `criterion`.
+    /// Whether `judge` sits on `entry`'s panel for criterion `criterion`
+    /// (checked for every mark read: a judge of the panel needs no seating
+    /// worked out, only a reserve does).
     pub fn sits(&self, rules: &Rules, criterion: usize, judge: u16, entry: u32) -> bool {
-        self.seated(rules, criterion, entry).contains(&judge)
+        if self.on_panel[criterion][judge as usize] {
+            self.permits(judge, entry)
+        } else {
+            self.reserves.contains(&judge) && self.seated(rules, criterion, entry).contains(&judge)
+        }
     }
 }
 
