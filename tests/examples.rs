@@ -130,7 +130,7 @@ fn results_do_not_depend_on_the_thread_count() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let run = |threads: &str, contest: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        let out = podium_command()
             .args(["score", contest, "--format", "json"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("RAYON_NUM_THREADS", threads)

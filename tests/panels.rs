@@ -205,7 +205,7 @@ fn generated_panels_drawn_from_many_judges_are_scored_whole_at_any_thread_count(
         "every entry is scored by its own five"
     );
     let run = |threads: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        let out = podium_command()
             .args(["score", d, "--format", "csv"])
             .env("RAYON_NUM_THREADS", threads)
             .output()

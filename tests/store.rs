@@ -404,7 +404,7 @@ fn a_killed_import_leaves_nothing_half_written() {
     let started = std::time::Instant::now();
     run_ok(&["import", s(&timing), s(&timing.join("marks.csv"))]);
     let whole = started.elapsed();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+    let mut child = podium_command()
         .args(["import", s(&dir), s(&dir.join("marks.csv"))])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -917,7 +917,7 @@ impl ReadOnly {
             }
             ReadOnly::Permissions => Command::new(bin),
         };
-        command.args(args).current_dir("/").output().unwrap()
+        command.env("PODIUM_LANG", "zh").args(args).current_dir("/").output().unwrap()
     }
 }
 

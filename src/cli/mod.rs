@@ -32,6 +32,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of everything podium says: zh or en (default: the
+    /// PODIUM_LANG environment variable, else the system locale)
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -45,8 +49,6 @@ pub enum JudgesAction {
         /// Also write a printable page with each judge's link as a QR code.
         #[arg(long)]
         sheet: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
     },
     /// Revoke a judge's link (or `admin`, the desk's) and print the new one.
     Revoke {
@@ -79,8 +81,6 @@ pub enum Command {
         /// The team leaderboard (teams combined from their members).
         #[arg(long)]
         teams: bool,
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -101,8 +101,6 @@ pub enum Command {
         /// WIDTHxHEIGHT in pixels, or 1080p (the hall screen), 4k, a4 (300 dpi), a4-portrait.
         #[arg(long, default_value = "1080p", value_parser = chart::parse_size)]
         size: (u32, u32),
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
         /// How many entries (or groups) the chart shows.
         #[arg(long, default_value_t = 20)]
         top: usize,
@@ -127,8 +125,6 @@ pub enum Command {
         contest: PathBuf,
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
         /// A font (.ttf/.otf) for the charts instead of the bundled one.
         #[arg(long)]
         font: Option<PathBuf>,
@@ -148,8 +144,6 @@ pub enum Command {
         /// The address printed in links, e.g. http://192.168.1.20:8080.
         #[arg(long)]
         base: Option<String>,
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
         /// How many places the hall screen shows.
         #[arg(long, default_value_t = 20)]
         top: usize,
@@ -164,8 +158,6 @@ pub enum Command {
         contest: PathBuf,
         /// The entry's id.
         entry: String,
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
         #[arg(long)]
         marks: Option<PathBuf>,
     },
@@ -234,11 +226,7 @@ pub enum Command {
         by: Option<String>,
     },
     /// What is missing or flagged: completeness per criterion, judge and entry.
-    Status {
-        contest: PathBuf,
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: Lang,
-    },
+    Status { contest: PathBuf },
     /// Export from the mark store.
     Export {
         #[command(subcommand)]
@@ -363,6 +351,7 @@ pub(crate) fn load_warned(contest: &std::path::Path, marks: Option<&std::path::P
 
 /// Runs a command; returns the process exit code (0 ok, 1 bad input or failure).
 pub fn run(cli: Cli) -> i32 {
+    let lang = Lang::chosen(cli.lang);
     let result = match cli.command {
         Command::Check { contest, marks } => check::run(&contest, marks.as_deref()),
         Command::Chart {
@@ -371,7 +360,6 @@ pub fn run(cli: Cli) -> i32 {
             output,
             format,
             size,
-            lang,
             top,
             division,
             entries,
@@ -401,7 +389,6 @@ pub fn run(cli: Cli) -> i32 {
             bind,
             lan,
             base,
-            lang,
             top,
         } => serve::serve(
             &contest,
@@ -414,18 +401,12 @@ pub fn run(cli: Cli) -> i32 {
             lan,
         ),
         Command::Judges { action } => match action {
-            JudgesAction::Links {
-                contest,
-                base,
-                sheet,
-                lang,
-            } => serve::links(&contest, &base, sheet.as_deref(), lang),
+            JudgesAction::Links { contest, base, sheet } => serve::links(&contest, &base, sheet.as_deref(), lang),
             JudgesAction::Revoke { contest, who, base } => serve::revoke(&contest, &who, &base),
         },
         Command::Report {
             contest,
             output,
-            lang,
             font,
             marks,
         } => report::run(&contest, &output, lang, font.as_deref(), marks.as_deref()),
@@ -434,7 +415,6 @@ pub fn run(cli: Cli) -> i32 {
             format,
             division,
             teams,
-            lang,
             output,
             marks,
         } => {
@@ -447,12 +427,7 @@ pub fn run(cli: Cli) -> i32 {
             };
             score::run(&contest, board, marks.as_deref())
         }
-        Command::Explain {
-            contest,
-            entry,
-            lang,
-            marks,
-        } => explain::run(&contest, &entry, lang, marks.as_deref()),
+        Command::Explain { contest, entry, marks } => explain::run(&contest, &entry, lang, marks.as_deref()),
         Command::Init { dir, template, list } => init::run(dir.as_deref(), &template, list),
         Command::Mark {
             contest,
@@ -494,7 +469,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export {
             what: Export::Marks { contest, output },
         } => export::marks(&contest, output.as_deref()),
-        Command::Status { contest, lang } => status::run(&contest, lang),
+        Command::Status { contest } => status::run(&contest, lang),
         Command::Codes { contest, output, by } => codes::run(&contest, output.as_deref(), by.as_deref()),
         Command::Lock(args) => args.run(StateChange::Lock),
         Command::Unlock(args) => args.run(StateChange::Unlock),

@@ -7,7 +7,7 @@
 //!
 //! The language is chosen once per command: `--lang zh|en`, else the
 //! `PODIUM_LANG` environment variable, else the system locale (`zh*` →
-//! Chinese), else English.
+//! Chinese, another → English; none → Chinese).
 
 use crate::contest::Lang;
 use fluent_bundle::concurrent::FluentBundle;
@@ -69,8 +69,7 @@ macro_rules! say {
 
 impl Lang {
     /// The language to speak: the one asked for, else `PODIUM_LANG`, else
-    /// the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh…` is
-    /// Chinese), else English.
+    /// the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     pub fn chosen(asked: Option<Lang>) -> Lang {
         asked
             .or_else(|| Lang::named(&std::env::var("PODIUM_LANG").ok()?))
@@ -89,14 +88,17 @@ impl Lang {
         }
     }
 
+    /// The system locale's language; Chinese where the system names none
+    /// (Windows sets no locale variables, and podium's users are Chinese
+    /// offices), English where it names another.
     fn of_locale() -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty());
         match locale {
-            Some(locale) if locale.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-            _ => Lang::En,
+            Some(locale) if !locale.to_ascii_lowercase().starts_with("zh") => Lang::En,
+            _ => Lang::Zh,
         }
     }
 }

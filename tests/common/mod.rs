@@ -6,8 +6,16 @@ pub mod serve;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The podium binary, speaking Chinese unless told otherwise (`--lang`),
+/// whatever the machine's locale: the tests' outputs do not depend on it.
+pub fn podium_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_podium"));
+    command.env("PODIUM_LANG", "zh");
+    command
+}
+
 pub fn podium(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
+    podium_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

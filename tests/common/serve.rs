@@ -4,7 +4,7 @@ use super::*;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 /// The construction example with no marks yet, J1 assigned C01 and C02 only.
 pub fn contest(name: &str) -> PathBuf {
@@ -34,7 +34,7 @@ pub struct Server {
 
 impl Server {
     pub fn start(dir: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+        let mut child = podium_command()
             .args(["serve", dir.to_str().unwrap(), "--bind", "127.0.0.1:0", "--lang", "en"])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
