@@ -244,21 +244,6 @@ fn killing_the_server_mid_load_loses_no_acknowledged_mark() {
     eprintln!("{} marks acknowledged before the kill, all present", acknowledged.len());
 }
 
-/// The first `board` event of a server-sent event stream, as JSON.
-fn first_event(url: &str) -> serde_json::Value {
-    use std::io::BufRead as _;
-    let mut response = agent().get(url).call().unwrap();
-    assert_eq!(response.headers().get("content-type").unwrap(), "text/event-stream");
-    let reader = std::io::BufReader::new(response.body_mut().as_reader());
-    for line in reader.lines() {
-        let line = line.unwrap();
-        if let Some(data) = line.strip_prefix("data: ") {
-            return serde_json::from_str(data).unwrap();
-        }
-    }
-    panic!("the stream ended without an event");
-}
-
 /// J2 corrects C01's workmanship mark, then waits until the desk's live
 /// results show C01's new total.
 fn correct_c01_and_wait_for_the_desk(server: &Server) {
@@ -437,16 +422,7 @@ fn blind_judging_shows_judges_codes_and_the_hall_no_names() {
     assert!(!out.status.success() && stderr(&out).contains("podium codes"), "{}", stderr(&out));
     let codes = stdout(&podium(&["codes", dir.to_str().unwrap()]));
     // code,entry,name,organisation
-    let code_of = |entry: &str| {
-        codes
-            .lines()
-            .find(|l| l.split(',').nth(1) == Some(entry))
-            .unwrap()
-            .split(',')
-            .next()
-            .unwrap()
-            .to_string()
-    };
+    let code_of = |entry: &str| code_of(&codes, entry);
     let c01 = code_of("C01");
     let server = Server::start(&dir);
     let link = server.judge("J1");

@@ -174,19 +174,6 @@ fn public_views(server: &Server) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The first `board` event of a stream.
-fn first_event(url: &str) -> serde_json::Value {
-    use std::io::{BufRead, BufReader, Read};
-    let response = agent().get(url).call().unwrap();
-    let reader = BufReader::new(response.into_body().into_reader().take(1 << 20));
-    for line in reader.lines() {
-        if let Some(data) = line.unwrap().strip_prefix("data: ") {
-            return serde_json::from_str(data).unwrap();
-        }
-    }
-    panic!("the stream ended without an event");
-}
-
 #[test]
 fn the_ceremony_never_lets_an_unrevealed_place_leave_the_server() {
     let dir = skills_duel_marked("trust-ceremony");
@@ -546,16 +533,7 @@ fn under_blind_judging_a_refusal_never_names_the_entry_behind_a_code() {
     );
     std::fs::write(dir.join("contest.ron"), ron).unwrap();
     let codes = stdout(&podium(&["codes", dir.to_str().unwrap()]));
-    let code_of = |entry: &str| {
-        codes
-            .lines()
-            .find(|l| l.split(',').nth(1) == Some(entry))
-            .unwrap()
-            .split(',')
-            .next()
-            .unwrap()
-            .to_string()
-    };
+    let code_of = |entry: &str| code_of(&codes, entry);
     let server = Server::start(&dir);
     // J1 marks C01 and C02 only; C03's code is not on the page.
     let link = server.judge("J1");

@@ -134,3 +134,25 @@ pub fn unrestrict_j1(dir: &Path) {
         .replace(", entries: [\"C01\", \"C02\"]", "");
     std::fs::write(dir.join("contest.ron"), ron).unwrap();
 }
+
+/// The first `board` event of a server-sent event stream, as JSON.
+pub fn first_event(url: &str) -> serde_json::Value {
+    let mut response = agent().get(url).call().unwrap();
+    assert_eq!(response.headers().get("content-type").unwrap(), "text/event-stream");
+    let reader = BufReader::new(response.body_mut().as_reader());
+    for line in reader.lines() {
+        if let Some(data) = line.unwrap().strip_prefix("data: ") {
+            return serde_json::from_str(data).unwrap();
+        }
+    }
+    panic!("the stream ended without an event");
+}
+
+/// The blind code of `entry`, from `podium codes`'s list (code,entry,name,organisation).
+pub fn code_of(codes: &str, entry: &str) -> String {
+    let row = codes
+        .lines()
+        .find(|l| l.split(',').nth(1) == Some(entry))
+        .expect("the entry has a code");
+    row.split(',').next().unwrap().to_string()
+}
