@@ -117,14 +117,19 @@ pub fn left_out(inputs: &Inputs, marks_override: Option<&Path>) -> Diagnostics {
                 .warning(),
         );
     }
-    let store_scored = marks_override.is_none()
-        && Store::open_existing(&sources.store).is_ok_and(|store| store.is_some_and(|s| s.has_marks().unwrap_or(false)));
-    if store_scored && sources.marks.exists() {
+    if scores_from_store(&sources, marks_override) && sources.marks.exists() {
         if let Some(warning) = marks_file_left_out(&sources.marks, inputs) {
             warnings.push(warning);
         }
     }
     warnings
+}
+
+/// Whether the marks scored are the store's (it holds marks and no file
+/// was given instead).
+pub fn scores_from_store(sources: &Sources, marks_override: Option<&Path>) -> bool {
+    marks_override.is_none()
+        && Store::open_existing(&sources.store).is_ok_and(|store| store.is_some_and(|s| s.has_marks().unwrap_or(false)))
 }
 
 /// The marks file, when it holds marks that the marks scored (the store's)

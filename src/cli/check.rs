@@ -6,7 +6,7 @@
 use crate::contest::Lang;
 use crate::engine::{score, Flag, Inputs};
 use crate::error::Diagnostic;
-use crate::load::{left_out, load, Sources};
+use crate::load::{left_out, load, scores_from_store, Sources};
 use crate::output::flag_text;
 use std::path::Path;
 
@@ -47,6 +47,9 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
 fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
     let results = score(inputs.clone(), &[]);
     let rules = &inputs.rules;
+    // Clerks chase marks by code when judging is blind, as `status` does
+    // (before the codes are given, by id).
+    let names = crate::blind::EntryNames::of(rules, &Sources::of(rules, None).store).unwrap_or(crate::blind::EntryNames::Ids);
     let mut why: Vec<String> = Vec::new();
     let mut count = 0usize;
     for row in &results.rows {
@@ -68,7 +71,7 @@ fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
             let first = &reasons[..reasons.len().min(REASONS)];
             why.push(format!(
                 "{}: {}{more}",
-                inputs.entries.list[row.entry as usize].id,
+                names.shown(&inputs.entries.list[row.entry as usize].id),
                 first.join("; ")
             ));
         }
@@ -77,11 +80,10 @@ fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
         return None;
     }
     let sources = Sources::of(rules, marks);
-    let scored_from = match marks {
-        None if crate::store::Store::open_existing(&sources.store).is_ok_and(|s| s.is_some_and(|s| s.has_marks().unwrap_or(false))) => {
-            sources.store
-        }
-        _ => sources.marks,
+    let scored_from = if scores_from_store(&sources, marks) {
+        sources.store
+    } else {
+        sources.marks
     };
     let more = if count > why.len() {
         format!("\n  … and {} more", count - why.len())
