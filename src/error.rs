@@ -1,6 +1,9 @@
 //! Diagnostics: every user-facing error names the file, the line and column
 //! when known, the field, what was wrong and what would be valid.
 
+use crate::contest::Lang;
+use crate::i18n::Text;
+use crate::say;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -13,15 +16,15 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// The field in question, e.g. `categories[1].criteria[0].kind` or `value`.
     pub field: String,
-    pub message: String,
+    pub message: Text,
     /// What would be valid, or what to do next.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// Something the user must know, which does not stop the command.
     pub warning: bool,
 }
 
 impl Diagnostic {
-    pub fn new(file: &Path, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(file: &Path, field: impl Into<String>, message: impl Into<Text>) -> Self {
         Diagnostic {
             file: file.to_path_buf(),
             line: None,
@@ -50,30 +53,42 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+impl Diagnostic {
+    /// The diagnostic in `lang`: `file:line:column: error in `field`: message`,
+    /// then the help on a line of its own.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let mut place = self.file.display().to_string();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            place += &format!(":{line}");
             if let Some(column) = self.column {
-                write!(f, ":{column}")?;
+                place += &format!(":{column}");
             }
         }
-        write!(f, ": {}", if self.warning { "warning" } else { "error" })?;
-        if !self.field.is_empty() {
-            write!(f, " in `{}`", self.field)?;
-        }
-        write!(f, ": {}", self.message)?;
+        let (field, message) = (&self.field, self.message.in_lang(lang));
+        let mut said = match (self.warning, field.is_empty()) {
+            (false, true) => say!(lang, "diag-error", place = place, message = message),
+            (false, false) => say!(lang, "diag-error-in", place = place, field = field, message = message),
+            (true, true) => say!(lang, "diag-warning", place = place, message = message),
+            (true, false) => say!(lang, "diag-warning-in", place = place, field = field, message = message),
+        };
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            said += "\n  ";
+            said += &say!(lang, "diag-help", help = help.in_lang(lang));
         }
-        Ok(())
+        said
+    }
+}
+
+/// In the language of the process.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(crate::i18n::spoken()))
     }
 }
 

@@ -23,9 +23,9 @@ fn check_bytes(name: &str, file: &str, change: impl Fn(Vec<u8>) -> Vec<u8>) -> S
     }
     let bytes = std::fs::read(dir.join(file)).unwrap();
     std::fs::write(dir.join(file), change(bytes)).unwrap();
-    let out = podium(&["check", dir.to_str().unwrap()]);
+    let out = podium_en(&["check", dir.to_str().unwrap()]);
     assert!(!out.status.success(), "{name}: check passed but should fail");
-    let score = podium(&["score", dir.to_str().unwrap()]);
+    let score = podium_en(&["score", dir.to_str().unwrap()]);
     assert!(
         !score.status.success() && score.stdout.is_empty(),
         "{name}: nothing is scored from bad input"
@@ -176,7 +176,7 @@ fn excel_files_with_bom_and_crlf_are_read() {
 
 #[test]
 fn a_missing_contest_says_what_a_contest_is() {
-    let out = podium(&["check", "no/such/folder"]);
+    let out = podium_en(&["check", "no/such/folder"]);
     assert!(!out.status.success());
     assert_mentions(&stderr(&out), &["cannot read the file", "podium init"]);
 }
@@ -237,7 +237,7 @@ fn a_contest_may_allow_judges_from_the_entrants_organisations() {
             1,
         );
     std::fs::write(dir.join("contest.ron"), contest).unwrap();
-    let out = podium(&["check", dir.to_str().unwrap()]);
+    let out = podium_en(&["check", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
@@ -276,7 +276,7 @@ fn entries_may_be_written_in_ron() {
     assert_eq!(stdout(&out), std::fs::read_to_string("tests/golden/construction.json").unwrap());
     // A duplicate id in RON is named with its line.
     std::fs::write(dir.join("entries.ron"), ron.replacen("(id: \"C02\"", "(id: \"C01\"", 1)).unwrap();
-    let err = stderr(&podium(&["check", dir.to_str().unwrap()]));
+    let err = stderr(&podium_en(&["check", dir.to_str().unwrap()]));
     assert!(err.contains("entries.ron:") && err.contains("the id `C01` is used twice"), "{err}");
 }
 
@@ -290,7 +290,7 @@ fn bad_element_data() {
     let bad =
         elements + "F01,routine.elements,4,1.2,\nF01,routine.style,1,1.2,\nF99,routine.elements,1,1.2,\nF02,routine.elements,1,hard,\n";
     std::fs::write(dir.join("elements.csv"), bad).unwrap();
-    let err = stderr(&podium(&["check", dir.to_str().unwrap()]));
+    let err = stderr(&podium_en(&["check", dir.to_str().unwrap()]));
     assert!(
         err.contains("elements.csv:72: error in `element`: `4` is not an element of routine.elements: give 1 to 3"),
         "{err}"

@@ -120,7 +120,7 @@ fn an_entry_name_with_a_control_character_is_refused_with_its_row_and_column() {
         .replace("混凝土突击队", "混凝土\u{1b}]0;pwned\u{7}突击队")
         .replace("幕墙安装组,华东安装公司", "幕墙安装组,\"华东\n安装公司\"");
     std::fs::write(dir.join("entries.csv"), entries).unwrap();
-    let err = run_err(&["check", s(&dir)]);
+    let err = run_err_en(&["check", s(&dir)]);
     assert!(
         err.contains("entries.csv:3: error in `name (column B)`: entry `C02`: `混凝土\\u{1b}]0;pwned\\u{7}突击队` contains the control character U+001B"),
         "{err}"

@@ -3,7 +3,7 @@
 //! cut) each end in a result or in diagnostics with a file and a message.
 
 mod common;
-use common::{podium, stderr, temp_dir};
+use common::{podium, podium_en, stderr, temp_dir};
 use podium::random::Random;
 use std::path::{Path, PathBuf};
 
@@ -131,7 +131,7 @@ fn hostile_copy(name: &str, example: &str, file: &str, change: impl FnOnce(Strin
 /// and their errors mention each of `parts`.
 fn assert_refused(dir: &Path, parts: &[&str]) {
     for command in ["check", "score"] {
-        let out = podium(&[command, dir.to_str().unwrap()]);
+        let out = podium_en(&[command, dir.to_str().unwrap()]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "podium {command} must refuse, not crash:\n{err}");
         for part in parts {
@@ -390,7 +390,7 @@ fn unlocated(problems: &podium::error::Diagnostics) -> Option<String> {
     problems
         .0
         .iter()
-        .filter(|p| !p.message.starts_with(MORE_ROWS))
+        .filter(|p| !p.message.to_string().starts_with(MORE_ROWS))
         .find(|p| p.file.file_name().is_none() || p.message.is_empty() || (p.line.is_none() && p.field.is_empty()))
         .map(|p| p.to_string())
 }

@@ -153,8 +153,8 @@ fn a_bad_assignments_file_is_refused_row_by_row() {
         "judge,entry,group\nJ9,E1,\nJ1,E99,\nJ2,,trade:w\nJ2,,grade=w\nJ2,E1,trade=w\nJ2,,trade=x\n",
     )
     .unwrap();
-    let out = stdout(&podium(&["check", dir.to_str().unwrap()]));
-    let err = stderr(&podium(&["check", dir.to_str().unwrap()]));
+    let out = stdout(&podium_en(&["check", dir.to_str().unwrap()]));
+    let err = stderr(&podium_en(&["check", dir.to_str().unwrap()]));
     let said = format!("{out}{err}");
     for expected in [
         "assignments.csv:2: error in `judge`: unknown judge `J9`",
@@ -168,7 +168,7 @@ fn a_bad_assignments_file_is_refused_row_by_row() {
         assert!(said.contains(expected), "missing {expected:?} in:\n{said}");
     }
     std::fs::write(dir.join("assignments.csv"), "who,what\nJ1,E1\n").unwrap();
-    let said = stderr(&podium(&["check", dir.to_str().unwrap()]));
+    let said = stderr(&podium_en(&["check", dir.to_str().unwrap()]));
     assert!(
         said.contains("assignments.csv:1: error in `judge,entry`: the header needs a `judge` column"),
         "{said}"

@@ -61,7 +61,7 @@ fn import_is_all_or_nothing_and_lists_every_bad_row() {
         "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,8\nC01,quality.workmanship,,J2,18\nC02,quality.workmanship,,J1,8\nC03,quality.wrkmanship,,J1,8\nC04,quality.workmanship,,J1\n",
     )
     .unwrap();
-    let err = run_err(&["import", s(&dir), s(&file)]);
+    let err = run_err_en(&["import", s(&dir), s(&file)]);
     assert!(
         err.contains("sheet.csv:3: error in `value (column E)`: `18` for quality.workmanship: out of range"),
         "{err}"
@@ -89,7 +89,7 @@ fn a_different_value_for_a_stored_mark_is_a_conflict_unless_a_reason_is_given() 
         "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,7.50\nC01,quality.workmanship,,J2,6\n",
     )
     .unwrap();
-    let err = run_err(&["import", s(&dir), s(&file)]);
+    let err = run_err_en(&["import", s(&dir), s(&file)]);
     assert!(
         err.contains("second-sheet.csv:3: error in `value`: C01 quality.workmanship J2 is already 8.5 (#2), not 6"),
         "{err}"
@@ -506,7 +506,7 @@ fn locks_stop_changes_until_unlocked_and_publishing_is_final() {
         if let Some(judge) = judge {
             args.extend(["--judge", judge]);
         }
-        podium(&args)
+        podium_en(&args)
     };
     assert!(run_ok(&["lock", d, "--criterion", "practical.workmanship", "--by", "裁判长"])
         .contains("locked criterion practical.workmanship (#396)"));
@@ -528,21 +528,21 @@ fn locks_stop_changes_until_unlocked_and_publishing_is_final() {
         "entry,criterion,element,judge,value\nE02,theory.exam,,,88\nW02,theory.exam,,,88\n",
     )
     .unwrap();
-    let err = run_err(&["import", d, s(&dir.join("late.csv")), "--reason", "late"]);
+    let err = run_err_en(&["import", d, s(&dir.join("late.csv")), "--reason", "late"]);
     assert!(
         err.contains("late.csv:3: error in `criterion`: division trade=welder is locked"),
         "{err}"
     );
     // Unlocking needs a reason; then the mark can be corrected.
-    assert!(run_err(&["unlock", d, "--criterion", "practical.workmanship"]).contains("needs a reason"));
+    assert!(run_err_en(&["unlock", d, "--criterion", "practical.workmanship"]).contains("needs a reason"));
     run_ok(&["unlock", d, "--criterion", "practical.workmanship", "--reason", "复核"]);
     assert!(correct("E01", "practical.workmanship", Some("J1"), "9").status.success());
     // Publishing needs the whole contest locked, and then nothing changes.
-    assert!(run_err(&["publish", d]).contains("lock the whole contest before publishing"));
+    assert!(run_err_en(&["publish", d]).contains("lock the whole contest before publishing"));
     run_ok(&["lock", d]);
     run_ok(&["publish", d, "--by", "组委会"]);
     assert!(stderr(&correct("E02", "theory.exam", None, "70")).contains("the results were published"));
-    assert!(run_err(&["unlock", d, "--reason", "x"]).contains("the results were published"));
+    assert!(run_err_en(&["unlock", d, "--reason", "x"]).contains("the results were published"));
     let log = run_ok(&["audit", "log", d]);
     assert!(
         log.contains("by 裁判长 (podium lock): lock criterion practical.workmanship"),
@@ -580,13 +580,13 @@ fn double_entry_confirms_agreeing_marks_and_lists_disagreements() {
     let board = run_ok(&["score", d, "--format", "csv"]);
     assert!(board.lines().skip(1).all(|row| row.split(',').nth(6) == Some("-")), "{board}");
     // The same clerk may not confirm their own typing.
-    let err = run_err(&["import", d, s(&dir.join("second.csv")), "--verify", "--by", "甲"]);
+    let err = run_err_en(&["import", d, s(&dir.join("second.csv")), "--verify", "--by", "甲"]);
     assert!(
         err.contains("甲 entered this mark (#1); a second clerk must verify it") && err.contains("nothing confirmed"),
         "{err}"
     );
     // A second clerk: 249 agree and are confirmed; the one disagreement is listed.
-    let out = podium(&["import", d, s(&dir.join("second.csv")), "--verify", "--by", "乙"]);
+    let out = podium_en(&["import", d, s(&dir.join("second.csv")), "--verify", "--by", "乙"]);
     assert!(!out.status.success());
     assert!(stdout(&out).contains("confirmed 249 marks"), "{}", stdout(&out));
     assert!(
@@ -644,7 +644,7 @@ fn blind_judging_uses_codes_until_the_results_are_published() {
     let dir = contest("blind", "construction");
     let d = s(&dir);
     set_marking(&dir, "(blind: true)");
-    assert!(run_err(&["import", d, s(&dir.join("marks.csv"))]).contains("give the entries their codes first with `podium codes`"));
+    assert!(run_err_en(&["import", d, s(&dir.join("marks.csv"))]).contains("give the entries their codes first with `podium codes`"));
     let list = run_ok(&["codes", d, "--by", "裁判长"]);
     // Codes are stable once given.
     assert_eq!(list, run_ok(&["codes", d]));
@@ -669,7 +669,7 @@ fn blind_judging_uses_codes_until_the_results_are_published() {
         })
         .collect();
     std::fs::write(dir.join("sheet.csv"), by_code).unwrap();
-    let err = run_err(&["import", d, s(&dir.join("marks.csv"))]);
+    let err = run_err_en(&["import", d, s(&dir.join("marks.csv"))]);
     assert!(
         err.contains("marks.csv:2: error in `entry (column A)`: blind judging: give the entry's code, not its id (`C01`)"),
         "{err}"

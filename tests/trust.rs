@@ -411,9 +411,9 @@ fn marks_the_store_replaced_are_never_dropped_in_silence() {
         std::fs::copy(Path::new("contests/construction").join(file), dir.join(file)).unwrap();
     }
     let d = dir.to_str().unwrap();
-    assert!(stdout(&podium(&["check", d])).starts_with("ok: "));
+    assert!(stdout(&podium_en(&["check", d])).starts_with("ok: "));
     // One mark through the store: from now on the store is scored, not marks.csv.
-    let out = podium(&[
+    let out = podium_en(&[
         "mark",
         d,
         "--judge",
@@ -427,15 +427,15 @@ fn marks_the_store_replaced_are_never_dropped_in_silence() {
     assert!(out.status.success(), "{}", stderr(&out));
     let said = |out: std::process::Output| format!("{}{}", stdout(&out), stderr(&out));
     for (command, out) in [
-        ("check", said(podium(&["check", d]))),
-        ("score", said(podium(&["score", d]))),
-        ("status", said(podium(&["status", d, "--lang", "en"]))),
+        ("check", said(podium_en(&["check", d]))),
+        ("score", said(podium_en(&["score", d]))),
+        ("status", said(podium_en(&["status", d, "--lang", "en"]))),
     ] {
         assert!(out.contains("marks.csv: warning"), "{command}:\n{out}");
         assert!(out.contains("holds 250 marks that are not scored"), "{command}:\n{out}");
         assert!(out.contains(&format!("podium import {d} {d}/marks.csv")), "{command}:\n{out}");
     }
-    let check = stdout(&podium(&["check", d]));
+    let check = stdout(&podium_en(&["check", d]));
     assert!(!check.contains("ok:"), "{check}");
     assert!(check.contains("8 of 8 entries cannot be scored yet"), "{check}");
     // The server says it too, when it starts.
@@ -451,14 +451,14 @@ fn marks_the_store_replaced_are_never_dropped_in_silence() {
     let _ = serve.wait();
     assert!(first.contains("marks.csv: warning") && first.contains("250"), "{first}");
     // Brought in (the one that differs corrected with a reason), nothing is left out.
-    let out = podium(&["import", d, &format!("{d}/marks.csv"), "--reason", "the sheet"]);
+    let out = podium_en(&["import", d, &format!("{d}/marks.csv"), "--reason", "the sheet"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let check = said(podium(&["check", d]));
+    let check = said(podium_en(&["check", d]));
     assert!(check.starts_with("ok: "), "{check}");
-    assert!(!said(podium(&["score", d])).contains("warning"));
+    assert!(!said(podium_en(&["score", d])).contains("warning"));
     // Element data beside the contest that the contest does not name.
     std::fs::write(dir.join("elements.csv"), "entry,criterion,element,field,value\n").unwrap();
-    let check = stdout(&podium(&["check", d]));
+    let check = stdout(&podium_en(&["check", d]));
     assert!(check.contains("elements.csv: warning: this element data is not used"), "{check}");
     assert!(check.ends_with("1 warning\n"), "{check}");
 }

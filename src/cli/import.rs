@@ -74,7 +74,7 @@ impl Checks<'_> {
                 None => refusal.field.clone(),
             };
             let mut problem = at(field, refusal.message);
-            problem.help = refusal.help;
+            problem.help = refusal.help.map(Into::into);
             problem
         })?;
         let criterion = self.rules.slots[checked.slot as usize].criterion as usize;

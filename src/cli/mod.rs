@@ -352,6 +352,7 @@ pub(crate) fn load_warned(contest: &std::path::Path, marks: Option<&std::path::P
 /// Runs a command; returns the process exit code (0 ok, 1 bad input or failure).
 pub fn run(cli: Cli) -> i32 {
     let lang = Lang::chosen(cli.lang);
+    crate::i18n::speak(lang);
     let result = match cli.command {
         Command::Check { contest, marks } => check::run(&contest, marks.as_deref()),
         Command::Chart {

@@ -67,9 +67,8 @@ pub fn load(arg: &Path) -> Result<Rules, Diagnostics> {
     let path = contest_file(arg);
     let source = crate::data::read_text(&path).map_err(|mut d| {
         if !path.exists() {
-            d.help = Some(format!(
-                "a CONTEST is a folder holding {CONTEST_FILE} or the path of the file; `podium init DIR` makes one"
-            ));
+            d.help =
+                Some(format!("a CONTEST is a folder holding {CONTEST_FILE} or the path of the file; `podium init DIR` makes one").into());
         }
         d
     })?;

@@ -228,7 +228,7 @@ pub const DEFAULT_MARK_PLACES: u32 = 4;
 
 impl Compiler<'_> {
     /// Reports a problem at the position of the last anchor found.
-    fn report(&mut self, anchors: &[&str], field: impl Into<String>, message: impl Into<String>, help: Option<String>) {
+    fn report(&mut self, anchors: &[&str], field: impl Into<String>, message: impl Into<crate::i18n::Text>, help: Option<String>) {
         let mut diagnostic = Diagnostic::new(self.path, field, message);
         // Fall back to fewer anchors so the report points somewhere close.
         for n in (1..=anchors.len()).rev() {

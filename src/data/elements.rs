@@ -83,7 +83,7 @@ impl ElementData {
                     Ok(v) => values.push(v),
                     Err((message, help)) => {
                         let mut problem = at(&format!("{field} (column {})", column_letter(i)), message);
-                        problem.help = help;
+                        problem.help = help.map(Into::into);
                         problems.push(problem);
                     }
                 }

@@ -1,21 +1,33 @@
 //! Every word podium says to a person, in Chinese and English, from one
-//! catalogue per language: `zh.ftl` and `en.ftl` beside this file (Project
-//! Fluent's format, compiled into podium). Code names a message by its id
-//! and gives its arguments (`say!(lang, "hall-waiting", n = 3)`); a test
-//! fails when a message exists in one language only, or when the code
-//! names a message neither has.
+//! catalogue per language: the folders `zh/` and `en/` beside this file,
+//! one Project Fluent file per area (pages, files, cli, outputs, sheets),
+//! compiled into podium. Code names a message by its id and gives its
+//! arguments: `say!(lang, "hall-waiting", n = 3)` when the language is at
+//! hand, `msg!("hall-waiting", n = 3)` for a [`Text`] rendered later (an
+//! error made deep in a parser, shown by the command). A test fails when a
+//! message exists in one language only, or when the code names a message
+//! neither has.
 //!
 //! The language is chosen once per command: `--lang zh|en`, else the
 //! `PODIUM_LANG` environment variable, else the system locale (`zh*` →
-//! Chinese, another → English; none → Chinese).
+//! Chinese, another → English; none → Chinese). [`speak`] records it for
+//! the process, and a [`Text`] shown with `{}` speaks it.
 
 use crate::contest::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::sync::LazyLock;
 
-const ZH: &str = include_str!("zh.ftl");
-const EN: &str = include_str!("en.ftl");
+/// The catalogue's files, one per area, the same names in both languages.
+macro_rules! catalogue_files {
+    ($($area:literal),*) => {
+        const ZH: &[&str] = &[$(include_str!(concat!("zh/", $area, ".ftl"))),*];
+        const EN: &[&str] = &[$(include_str!(concat!("en/", $area, ".ftl"))),*];
+        #[cfg(test)]
+        const AREAS: &[&str] = &[$($area),*];
+    };
+}
+catalogue_files!("pages", "files", "cli", "outputs", "sheets");
 
 /// The catalogue of one language.
 type Catalogue = FluentBundle<FluentResource>;
@@ -27,14 +39,16 @@ static CATALOGUES: LazyLock<(Catalogue, Catalogue)> = LazyLock::new(|| {
     )
 });
 
-fn catalogue(source: &str, language: unic_langid::LanguageIdentifier) -> Catalogue {
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| panic!("a catalogue does not parse: {errors:?}"));
+fn catalogue(sources: &[&str], language: unic_langid::LanguageIdentifier) -> Catalogue {
     let mut bundle = FluentBundle::new_concurrent(vec![language]);
     // Arguments are our own words and numbers, never right-to-left text:
     // no isolation marks around them (they would show in a terminal).
     bundle.set_use_isolating(false);
-    bundle.add_resource(resource).expect("message ids are unique");
+    for source in sources {
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| panic!("a catalogue does not parse: {errors:?}"));
+        bundle.add_resource(resource).expect("message ids are unique across the areas");
+    }
     bundle
 }
 
@@ -56,6 +70,78 @@ pub fn say(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
     }
     let mut errors = Vec::new();
     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+}
+
+/// Words for a person, not yet in a language: a message of the catalogue
+/// with its arguments, or text that reads the same in every language (a
+/// name from the user's file, a number). Errors carry it from where they
+/// are found to where the command shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Said {
+        id: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
+    Verbatim(String),
+}
+
+impl Text {
+    /// These words in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Text::Said { id, args } => {
+                let args: Vec<(&str, String)> = args.iter().map(|(name, value)| (*name, value.clone())).collect();
+                say(lang, id, &args)
+            }
+            Text::Verbatim(text) => text.clone(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Text::Verbatim(text) if text.is_empty())
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::Verbatim(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::Verbatim(text.to_string())
+    }
+}
+
+/// In the language of the process ([`speak`]).
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(spoken()))
+    }
+}
+
+static SPOKEN: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Records the language of this process (once, at the start of a command);
+/// a [`Text`] shown with `{}` speaks it.
+pub fn speak(lang: Lang) {
+    let _ = SPOKEN.set(lang);
+}
+
+/// The language of this process: the one [`speak`] recorded, else the one
+/// the environment chooses.
+pub fn spoken() -> Lang {
+    *SPOKEN.get_or_init(|| Lang::chosen(None))
+}
+
+/// `msg!("id", name = value, …)`: the message as a [`Text`], to be shown
+/// later in the language of whoever reads it.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Text::Said { id: $id, args: vec![$((stringify!($name), ($value).to_string())),*] }
+    };
 }
 
 /// `say!(lang, "id", name = value, …)`: the message in `lang`, each value
@@ -109,19 +195,21 @@ mod tests {
     use std::collections::BTreeSet;
 
     /// The message ids a catalogue defines.
-    fn ids(source: &str) -> BTreeSet<String> {
-        source
-            .lines()
+    fn ids(sources: &[&str]) -> BTreeSet<String> {
+        sources
+            .iter()
+            .flat_map(|source| source.lines())
             .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
             .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
             .collect()
     }
 
     /// The `{ $name }` places of each message.
-    fn places(source: &str) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    fn places(sources: &[&str]) -> std::collections::BTreeMap<String, BTreeSet<String>> {
         let mut places = std::collections::BTreeMap::new();
         let mut current = String::new();
-        for line in source.lines().filter(|line| !line.starts_with('#')) {
+        let lines = sources.iter().flat_map(|source| source.lines());
+        for line in lines.filter(|line| !line.starts_with('#')) {
             if let Some((id, _)) = line
                 .split_once('=')
                 .filter(|_| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
@@ -142,6 +230,13 @@ mod tests {
     fn every_message_exists_in_both_languages_with_the_same_places() {
         assert_eq!(ids(ZH), ids(EN), "messages in one catalogue only");
         assert_eq!(places(ZH), places(EN), "a message's places differ between the languages");
+        for (area, (zh, en)) in AREAS.iter().zip(ZH.iter().zip(EN)) {
+            assert_eq!(
+                ids(&[zh]),
+                ids(&[en]),
+                "area {area}: a message sits in another area in one language"
+            );
+        }
         let _ = &*CATALOGUES;
     }
 
@@ -155,10 +250,10 @@ mod tests {
                 files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
             } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/mod.rs") {
                 let code = std::fs::read_to_string(&path).unwrap();
-                for call in code.split("say!(").skip(1) {
-                    if let Some(id) = call.split('"').nth(1).filter(|id| !id.contains(' ') && !id.is_empty()) {
-                        named.insert((id.to_string(), path.display().to_string()));
-                    }
+                let said = code.split("say!(").skip(1).filter_map(|call| call.split('"').nth(1));
+                let kept = code.split("msg!(").skip(1).filter_map(|call| call.split('"').nth(1));
+                for id in said.chain(kept).filter(|id| !id.contains(' ') && !id.is_empty()) {
+                    named.insert((id.to_string(), path.display().to_string()));
                 }
             }
         }
@@ -171,6 +266,14 @@ mod tests {
     fn arguments_fill_their_places_without_marks() {
         assert_eq!(say!(Lang::En, "hall-waiting", n = 3), "3 places still to be revealed");
         assert_eq!(say!(Lang::Zh, "hall-waiting", n = 3), "还有 3 个名次待揭晓");
+    }
+
+    #[test]
+    fn a_text_speaks_the_language_it_is_shown_in() {
+        let text = msg!("hall-waiting", n = 2);
+        assert_eq!(text.in_lang(Lang::Zh), "还有 2 个名次待揭晓");
+        assert_eq!(text.in_lang(Lang::En), "2 places still to be revealed");
+        assert_eq!(Text::from("J1").in_lang(Lang::Zh), "J1");
     }
 
     #[test]

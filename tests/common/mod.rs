@@ -44,6 +44,25 @@ pub fn run_err(args: &[&str]) -> String {
     stderr(&out)
 }
 
+/// Runs podium in English (for tests of messages not yet in the catalogue,
+/// and of the English catalogue).
+pub fn podium_en(args: &[&str]) -> Output {
+    let mut command = podium_command();
+    command.env("PODIUM_LANG", "en");
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("podium runs")
+}
+
+/// Runs podium in English and expects it to fail: its standard error.
+pub fn run_err_en(args: &[&str]) -> String {
+    let out = podium_en(args);
+    assert!(!out.status.success(), "podium {args:?} should fail:\n{}", stdout(&out));
+    stderr(&out)
+}
+
 /// A path as a command-line argument.
 pub fn s(path: &Path) -> &str {
     path.to_str().unwrap()

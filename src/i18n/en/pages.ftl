@@ -1,5 +1,5 @@
-# podium's messages in English. Each has its Chinese twin in zh.ftl, with
-# the same id and the same { $places } (a test checks both).
+# Pages: the hall screen, the organiser's desk, a judge's page.
+# Each message has its Chinese twin in the file of the same name in zh/, with the same { $places } (a test checks both).
 
 ## The hall screen
 
@@ -8,19 +8,6 @@ hall-frozen = board frozen
 hall-ceremony = ceremony
 hall-waiting = { $n } places still to be revealed
 hall-withheld = the places are being revealed at the ceremony: the results are public once it ends
-
-## Columns
-
-column-rank = Rank
-column-name = Name
-column-entry = Entry
-column-organisation = Organisation
-column-total = Total
-column-award = Award
-column-flags = Flags
-column-judge = Judge
-column-saved = Saved
-column-expected = Expected
 
 ## The organiser's desk
 

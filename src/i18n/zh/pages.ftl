@@ -1,5 +1,5 @@
-# podium 的中文消息。每条在 en.ftl 中都有同名的英文对应，
-# 占位符 { $名称 } 相同（有测试检查）。
+# 页面：大厅屏幕、组织者工作台、评委评分页。
+# 每条消息在 en/ 的同名文件中都有英文对应，占位符 { $名称 } 相同（有测试检查）。
 
 ## 大厅屏幕
 
@@ -8,19 +8,6 @@ hall-frozen = 榜单已冻结
 hall-ceremony = 颁奖进行中
 hall-waiting = 还有 { $n } 个名次待揭晓
 hall-withheld = 颁奖典礼正在揭晓名次，典礼结束后可查询成绩。
-
-## 表头
-
-column-rank = 名次
-column-name = 名称
-column-entry = 编号
-column-organisation = 单位
-column-total = 总分
-column-award = 奖项
-column-flags = 标记
-column-judge = 评委
-column-saved = 已评
-column-expected = 应评
 
 ## 组织者工作台
 
