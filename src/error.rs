@@ -3,7 +3,7 @@
 
 use crate::contest::Lang;
 use crate::i18n::Text;
-use crate::say;
+use crate::{msg, say};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -167,18 +167,23 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|(_, candidate)| candidate)
 }
 
-/// "did you mean X?" if a candidate is close, otherwise the list of valid names.
+/// [`suggestion`] in the language of the process.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    suggestion(name, candidates).to_string()
+}
+
+/// "did you mean X?" if a candidate is close, otherwise the list of valid names.
+pub fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> Text {
     match did_you_mean(name, candidates.clone()) {
-        Some(best) => format!("did you mean `{best}`?"),
+        Some(best) => msg!("suggest-did-you-mean", name = best),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();
             if all.is_empty() {
-                "none are declared".to_string()
+                msg!("suggest-none-declared")
             } else if all.len() > 12 {
-                format!("valid: {}, … ({} in all)", all[..12].join(", "), all.len())
+                msg!("suggest-valid-some", names = all[..12].join(", "), count = all.len())
             } else {
-                format!("valid: {}", all.join(", "))
+                msg!("suggest-valid", names = all.join(", "))
             }
         }
     }
@@ -214,6 +219,9 @@ mod tests {
     fn suggests_the_closest_name() {
         assert_eq!(did_you_mean("qualty", ["quality", "safety"]), Some("quality"));
         assert_eq!(did_you_mean("zzz", ["quality", "safety"]), None);
+        assert_eq!(suggestion("qualty", ["quality"]).in_lang(Lang::Zh), "您是不是要写 `quality`？");
+        assert_eq!(suggestion("qualty", ["quality"]).in_lang(Lang::En), "did you mean `quality`?");
+        assert_eq!(suggestion("zzz", ["a", "b"]).in_lang(Lang::En), "valid: a, b");
         let long = "E".repeat(16 * 1024);
         assert_eq!(did_you_mean(&long, ["E", "EE"]), None, "a 16 KB name is not compared");
     }

@@ -10,6 +10,8 @@ pub use number::{out_of_range, parse_decimal, Number, LONGEST_NUMBER};
 pub use rules::{CategoryRule, ConvertRule, CriterionRule, KindRule, Rules, Slot, TieBreakRule, VetoRule};
 
 use crate::error::{line_col, Diagnostic, Diagnostics};
+use crate::i18n::Text;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// The file names podium looks for in a contest folder.
@@ -32,23 +34,49 @@ pub fn ron_options() -> ron::Options {
 pub fn ron_diagnostic(path: &Path, error: &ron::error::SpannedError) -> Diagnostic {
     let position = error.span.start;
     let (field, help) = match &error.code {
-        ron::Error::MissingStructField { field, outer } => (
-            field.to_string(),
-            Some(format!("add `{field}: ...` to {}", outer.as_deref().unwrap_or("this item"))),
-        ),
+        ron::Error::MissingStructField { field, outer: Some(outer) } => {
+            (field.to_string(), Some(msg!("ron-add-field-to", field = field, outer = outer)))
+        }
+        ron::Error::MissingStructField { field, outer: None } => (field.to_string(), Some(msg!("ron-add-field", field = field))),
         ron::Error::NoSuchStructField { found, expected, .. } => {
-            (found.clone(), Some(crate::error::suggest(found, expected.iter().copied())))
+            (found.clone(), Some(crate::error::suggestion(found, expected.iter().copied())))
         }
         ron::Error::NoSuchEnumVariant { found, expected, .. } => {
-            (found.clone(), Some(crate::error::suggest(found, expected.iter().copied())))
+            (found.clone(), Some(crate::error::suggestion(found, expected.iter().copied())))
         }
         _ => (String::new(), None),
     };
-    let mut diagnostic = Diagnostic::new(path, field, error.code.to_string()).at(position.line, position.col);
+    let mut diagnostic = Diagnostic::new(path, field, ron_message(&error.code)).at(position.line, position.col);
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
     }
     diagnostic
+}
+
+/// What RON found wrong, in words of the catalogue for the errors an
+/// organiser makes (a misspelt or missing field, a wrong kind of value, a
+/// missing comma or bracket); RON's own English words, beside a label, for
+/// the rare rest.
+fn ron_message(error: &ron::Error) -> Text {
+    use ron::Error as E;
+    let outer = |outer: &Option<String>| outer.clone().unwrap_or_else(|| "?".into());
+    match error {
+        E::NoSuchStructField { found, outer: o, .. } => msg!("ron-no-such-field", found = found, outer = outer(o)),
+        E::NoSuchEnumVariant { found, outer: o, .. } => msg!("ron-no-such-variant", found = found, outer = outer(o)),
+        E::MissingStructField { field, outer: o } => msg!("ron-missing-field", field = field, outer = outer(o)),
+        E::DuplicateStructField { field, outer: o } => msg!("ron-duplicate-field", field = field, outer = outer(o)),
+        E::InvalidValueForType { expected, found } => msg!("ron-wrong-value", expected = expected, found = found),
+        E::Message(message) => msg!("ron-value", message = message),
+        E::Eof => msg!("ron-eof"),
+        E::ExpectedComma => msg!("ron-expected-comma"),
+        E::ExpectedArrayEnd | E::ExpectedMapEnd | E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => msg!("ron-expected-end"),
+        E::ExpectedStringEnd => msg!("ron-expected-string-end"),
+        E::ExpectedString => msg!("ron-expected-string"),
+        E::ExpectedInteger | E::ExpectedFloat => msg!("ron-expected-number"),
+        E::UnexpectedChar(c) => msg!("ron-unexpected-char", character = c),
+        E::TrailingCharacters => msg!("ron-trailing"),
+        other => msg!("ron-other", message = other),
+    }
 }
 
 /// Line and column of the last of `anchors`, each searched after the one
@@ -67,8 +95,7 @@ pub fn load(arg: &Path) -> Result<Rules, Diagnostics> {
     let path = contest_file(arg);
     let source = crate::data::read_text(&path).map_err(|mut d| {
         if !path.exists() {
-            d.help =
-                Some(format!("a CONTEST is a folder holding {CONTEST_FILE} or the path of the file; `podium init DIR` makes one").into());
+            d.help = Some(msg!("contest-not-found-help", file = CONTEST_FILE));
         }
         d
     })?;

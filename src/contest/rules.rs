@@ -4,8 +4,10 @@
 
 use super::model::*;
 use super::{locate, Number};
-use crate::error::{suggest, Diagnostic, Diagnostics};
+use crate::error::{suggestion, Diagnostic, Diagnostics};
 use crate::formula::{self, Expr};
+use crate::i18n::Text;
+use crate::msg;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -228,7 +230,7 @@ pub const DEFAULT_MARK_PLACES: u32 = 4;
 
 impl Compiler<'_> {
     /// Reports a problem at the position of the last anchor found.
-    fn report(&mut self, anchors: &[&str], field: impl Into<String>, message: impl Into<crate::i18n::Text>, help: Option<String>) {
+    fn report(&mut self, anchors: &[&str], field: impl Into<String>, message: impl Into<Text>, help: Option<Text>) {
         let mut diagnostic = Diagnostic::new(self.path, field, message);
         // Fall back to fewer anchors so the report points somewhere close.
         for n in (1..=anchors.len()).rev() {
@@ -248,8 +250,8 @@ impl Compiler<'_> {
             self.report(
                 anchors,
                 field,
-                format!("the id `{id}` cannot be used"),
-                Some("ids are non-empty and use letters, digits, `_` or `-` (no dots, commas or spaces)".into()),
+                msg!("rules-id-unusable", id = id),
+                Some(msg!("rules-id-unusable-help")),
             );
         }
     }
@@ -279,7 +281,7 @@ impl Compiler<'_> {
         for (field, anchors, value) in &found {
             if let Some((message, help)) = super::out_of_range(value.value()) {
                 let anchors: Vec<&str> = anchors.iter().map(String::as_str).collect();
-                self.report(&anchors, field.as_str(), message, Some(help));
+                self.report(&anchors, field.as_str(), message, Some(help.into()));
             }
         }
         found.iter().all(|(_, _, value)| super::out_of_range(value.value()).is_none())
@@ -294,7 +296,7 @@ impl Compiler<'_> {
                 self.report(
                     &["judges", &anchor, &anchor],
                     format!("judges[{i}].id"),
-                    format!("the judge id `{}` is used twice", judge.id),
+                    msg!("rules-judge-twice", id = judge.id),
                     None,
                 );
             }
@@ -316,8 +318,8 @@ impl Compiler<'_> {
             self.report(
                 &["categories"],
                 "categories",
-                "the contest has no categories",
-                Some("declare at least one Category(id: ..., criteria: [...])".into()),
+                msg!("rules-no-categories"),
+                Some(msg!("rules-no-categories-help")),
             );
         }
         for (c, category) in contest.categories.iter().enumerate() {
@@ -328,7 +330,7 @@ impl Compiler<'_> {
                 self.report(
                     &[&anchor, &anchor],
                     format!("{field}.id"),
-                    format!("the category id `{}` is used twice", category.id),
+                    msg!("rules-category-twice", id = category.id),
                     None,
                 );
             }
@@ -336,7 +338,7 @@ impl Compiler<'_> {
                 self.report(
                     &[&anchor],
                     format!("{field}.criteria"),
-                    format!("category `{}` has no criteria", category.id),
+                    msg!("rules-category-empty", id = category.id),
                     None,
                 );
             }
@@ -347,12 +349,7 @@ impl Compiler<'_> {
                 let anchors = [anchor.as_str(), &format!("\"{}\"", criterion.id)];
                 self.check_id(&criterion.id, &anchors, &format!("{field}.id"));
                 if criterion_index.insert(key.clone(), criteria.len() as u16).is_some() {
-                    self.report(
-                        &anchors,
-                        format!("{field}.id"),
-                        format!("the criterion `{key}` is declared twice"),
-                        None,
-                    );
+                    self.report(&anchors, format!("{field}.id"), msg!("rules-criterion-twice", key = key), None);
                 }
                 let rule = self.criterion(contest, c, k, criterion, key, &field, &anchors, judge_index, slots.len());
                 for element in 0..rule.slot_count {
@@ -380,16 +377,16 @@ impl Compiler<'_> {
                     self.report(
                         &[&anchor],
                         format!("{field}.weight"),
-                        format!("category `{}` scores as a Share of the total but has no weight", category.id),
-                        Some("add `weight: 30` (its points in the total), or `score: Sum`".into()),
+                        msg!("rules-share-no-weight", id = category.id),
+                        Some(msg!("rules-share-no-weight-help")),
                     );
                 }
                 if max_points.is_zero() {
                     self.report(
                         &[&anchor],
                         format!("{field}.criteria"),
-                        format!("category `{}` scores as a Share, but none of its criteria has a `max`", category.id),
-                        Some("give its criteria a `max`, or use `score: Sum`".into()),
+                        msg!("rules-share-no-max", id = category.id),
+                        Some(msg!("rules-share-no-max-help")),
                     );
                 }
             }
@@ -407,7 +404,7 @@ impl Compiler<'_> {
             self.report(
                 &["categories"],
                 "categories",
-                format!("the contest has {} markable cells; at most 65535 are supported", slots.len()),
+                msg!("rules-too-many-cells", count = slots.len()),
                 None,
             );
         }
@@ -442,8 +439,8 @@ impl Compiler<'_> {
             self.report(
                 anchors,
                 format!("{field}.marks"),
-                format!("criterion `{key}` needs the range of a mark"),
-                Some("add `marks: (min: 0, max: 10, step: 0.5)`".into()),
+                msg!("rules-needs-marks", key = key),
+                Some(msg!("rules-needs-marks-help")),
             );
         }
         let range = match criterion.marks {
@@ -454,7 +451,7 @@ impl Compiler<'_> {
             self.report(
                 anchors,
                 format!("{field}.marks"),
-                format!("the mark range of `{key}` is empty: min {} is not below max {}", range.0, range.1),
+                msg!("rules-empty-range", key = key, min = range.0, max = range.1),
                 None,
             );
         }
@@ -464,11 +461,8 @@ impl Compiler<'_> {
                 self.report(
                     anchors,
                     format!("{field}.descriptors[{k}]"),
-                    format!(
-                        "descriptor from {from} of `{key}` is outside the marks {} to {} or out of order",
-                        range.0, range.1
-                    ),
-                    Some("list descriptors from the lowest mark up, each within the criterion's marks".into()),
+                    msg!("rules-descriptor-outside", from = from, key = key, min = range.0, max = range.1),
+                    Some(msg!("rules-descriptor-outside-help")),
                 );
             }
         }
@@ -477,7 +471,7 @@ impl Compiler<'_> {
                 self.report(
                     anchors,
                     format!("{field}.marks.step"),
-                    format!("the step of `{key}` must be above 0, not {step}"),
+                    msg!("rules-step-not-positive", key = key, step = step),
                     None,
                 );
             }
@@ -489,36 +483,24 @@ impl Compiler<'_> {
             self.report(
                 anchors,
                 format!("{field}.marks"),
-                format!(
-                    "marks of `{key}` go up to {} in steps of {}: too many steps to store",
-                    range.1.normalize(),
-                    Decimal::new(1, scale)
+                msg!(
+                    "rules-too-many-steps",
+                    key = key,
+                    max = range.1.normalize(),
+                    step = Decimal::new(1, scale)
                 ),
-                Some(format!(
-                    "with this step marks can reach ±{}; use a coarser step or a larger unit (万元 rather than 元)",
-                    limit.trunc()
-                )),
+                Some(msg!("rules-too-many-steps-help", limit = limit.trunc())),
             );
         }
         if matches!(kind, KindRule::Formula(_)) && criterion.marks.is_some() {
-            self.report(
-                anchors,
-                format!("{field}.marks"),
-                format!("`{key}` is a Formula and takes no marks"),
-                None,
-            );
+            self.report(anchors, format!("{field}.marks"), msg!("rules-formula-no-marks", key = key), None);
         }
         let needs_max = matches!(
             kind,
             KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(Scale::Linear { .. })
         );
         if needs_max && max.is_none() && contest.categories[category].score == CategoryScore::Share {
-            self.report(
-                anchors,
-                format!("{field}.max"),
-                format!("criterion `{key}` needs `max`, the points it is worth"),
-                None,
-            );
+            self.report(anchors, format!("{field}.max"), msg!("rules-needs-max", key = key), None);
         }
 
         let is_panel = matches!(kind, KindRule::Judgement { .. } | KindRule::Elements { .. });
@@ -546,8 +528,8 @@ impl Compiler<'_> {
                         self.report(
                             &[anchors[0], anchors[1], &format!("\"{id}\"")],
                             format!("{field}.judges"),
-                            format!("unknown judge `{id}`"),
-                            Some(suggest(id, names)),
+                            msg!("rules-unknown-judge", id = id),
+                            Some(suggestion(id, names)),
                         );
                         None
                     }
@@ -563,8 +545,8 @@ impl Compiler<'_> {
             self.report(
                 anchors,
                 format!("{field}.judges"),
-                format!("criterion `{key}` is marked by a panel, but the contest declares no judges"),
-                Some("add `judges: [Judge(id: \"J1\", name: \"...\"), ...]` to the contest".into()),
+                msg!("rules-panel-no-judges", key = key),
+                Some(msg!("rules-panel-no-judges-help")),
             );
         }
         if let Panel::BySize(_) = &panel {
@@ -572,10 +554,7 @@ impl Compiler<'_> {
                 self.report(
                     anchors,
                     format!("{field}.panel"),
-                    format!(
-                        "the panel of `{key}` has {} judges and no BySize rule covers that size",
-                        judges.len()
-                    ),
+                    msg!("rules-bysize-uncovered", key = key, count = judges.len()),
                     None,
                 );
             }
@@ -584,8 +563,8 @@ impl Compiler<'_> {
                 self.report(
                     anchors,
                     format!("{field}.panel"),
-                    format!("dropping {k} highest and {k} lowest leaves nothing of {} judges", judges.len()),
-                    Some("use fewer dropped marks or a BySize rule".into()),
+                    msg!("rules-trim-leaves-nothing", k = k, count = judges.len()),
+                    Some(msg!("rules-trim-leaves-nothing-help")),
                 );
             }
         }
@@ -624,35 +603,25 @@ impl Compiler<'_> {
     fn check_panel(&mut self, panel: &Panel, field: &str, anchors: &[&str]) {
         if let Panel::BySize(rules) = panel {
             if rules.is_empty() {
-                self.report(
-                    anchors,
-                    format!("{field}.panel"),
-                    "BySize needs at least one (size, rule) pair",
-                    None,
-                );
+                self.report(anchors, format!("{field}.panel"), msg!("rules-bysize-empty"), None);
             }
             for (size, rule) in rules {
                 if matches!(rule, Panel::BySize(_)) {
-                    self.report(anchors, format!("{field}.panel"), "BySize cannot nest another BySize", None);
+                    self.report(anchors, format!("{field}.panel"), msg!("rules-bysize-nested"), None);
                 }
                 if let Some(k) = trimmed(rule) {
                     if 2 * k >= *size {
                         self.report(
                             anchors,
                             format!("{field}.panel"),
-                            format!("with {size} judges, dropping {k} highest and {k} lowest leaves nothing"),
+                            msg!("rules-bysize-trim-leaves-nothing", size = size, k = k),
                             None,
                         );
                     }
                 }
             }
             if rules.windows(2).any(|w| w[0].0 >= w[1].0) {
-                self.report(
-                    anchors,
-                    format!("{field}.panel"),
-                    "BySize sizes must increase: [(3, Mean), (5, TrimmedMean(1)), (7, TrimmedMean(2))]",
-                    None,
-                );
+                self.report(anchors, format!("{field}.panel"), msg!("rules-bysize-increase"), None);
             }
         }
     }
@@ -666,25 +635,15 @@ impl Compiler<'_> {
                 match scale {
                     Scale::Bands { bands, .. } => {
                         if bands.is_empty() {
-                            self.report(anchors, format!("{field}.kind"), "Bands needs at least one band", None);
+                            self.report(anchors, format!("{field}.kind"), msg!("rules-bands-empty"), None);
                         }
                         if bands.windows(2).any(|w| w[0].within >= w[1].within) {
-                            self.report(
-                                anchors,
-                                format!("{field}.kind"),
-                                "bands must be listed from the tightest `within` to the widest",
-                                None,
-                            );
+                            self.report(anchors, format!("{field}.kind"), msg!("rules-bands-order"), None);
                         }
                     }
                     Scale::Linear { best, worst } => {
                         if best == worst {
-                            self.report(
-                                anchors,
-                                format!("{field}.kind"),
-                                "a Linear scale needs `best` and `worst` to differ",
-                                None,
-                            );
+                            self.report(anchors, format!("{field}.kind"), msg!("rules-linear-same"), None);
                         }
                     }
                 }
@@ -695,7 +654,7 @@ impl Compiler<'_> {
                     self.report(
                         anchors,
                         format!("{field}.kind.per"),
-                        format!("`per` must be above 0 (the points of one count), not {per}"),
+                        msg!("rules-per-not-positive", per = per),
                         None,
                     );
                 }
@@ -717,19 +676,14 @@ impl Compiler<'_> {
                 combine,
             } => {
                 if *count == 0 {
-                    self.report(
-                        anchors,
-                        format!("{field}.kind.count"),
-                        "an Elements criterion needs at least 1 element",
-                        None,
-                    );
+                    self.report(anchors, format!("{field}.kind.count"), msg!("rules-elements-none"), None);
                 }
                 if let Combine::Best(n) = combine {
                     if *n == 0 || n > count {
                         self.report(
                             anchors,
                             format!("{field}.kind.combine"),
-                            format!("Best({n}) must keep between 1 and {count} elements"),
+                            msg!("rules-best-range", n = n, count = count),
                             None,
                         );
                     }
@@ -755,12 +709,7 @@ impl Compiler<'_> {
         match convert {
             Convert::Table(pairs) => {
                 if pairs.windows(2).any(|w| w[0].0 >= w[1].0) {
-                    self.report(
-                        anchors,
-                        format!("{field}.kind.convert"),
-                        "a conversion table lists each mark once, in increasing order",
-                        None,
-                    );
+                    self.report(anchors, format!("{field}.kind.convert"), msg!("rules-table-order"), None);
                 }
                 ConvertRule::Table(pairs.iter().map(|(m, p)| (m.value(), p.value())).collect())
             }
@@ -775,10 +724,14 @@ impl Compiler<'_> {
     /// Parses a formula whose names are `names` (variable i = names[i]).
     fn formula(&mut self, text: &str, names: &[String], field: &str, anchors: &[&str]) -> Expr {
         let result = formula::parse(text, &mut |name| {
-            names
-                .iter()
-                .position(|n| n == name)
-                .ok_or_else(|| format!("unknown name `{name}`; {}", suggest(name, names.iter().map(String::as_str))))
+            names.iter().position(|n| n == name).ok_or_else(|| {
+                msg!(
+                    "rules-unknown-name",
+                    name = name,
+                    suggestion = suggestion(name, names.iter().map(String::as_str))
+                )
+                .to_string()
+            })
         });
         result.unwrap_or_else(|e| {
             self.report_formula(text, &e, field, anchors);
@@ -809,14 +762,14 @@ impl Compiler<'_> {
             let key = rule.key.clone();
             let parsed = formula::parse(expr, &mut |name| match index.get(name) {
                 Some(&j) if (j as usize) < i => Ok(j as usize),
-                Some(_) => Err(format!("`{key}` can only read criteria declared before it, and `{name}` is not")),
-                None if categories.contains(&name) => Err(format!(
-                    "`{name}` is a category; a criterion formula reads criteria (`{name}.<criterion>`), categories are summed after them"
-                )),
-                None => Err(format!(
-                    "unknown criterion `{name}`; {}",
-                    suggest(name, keys.iter().map(String::as_str))
-                )),
+                Some(_) => Err(msg!("rules-formula-reads-later", key = key, name = name).to_string()),
+                None if categories.contains(&name) => Err(msg!("rules-formula-reads-category", name = name).to_string()),
+                None => Err(msg!(
+                    "rules-unknown-criterion-in-formula",
+                    name = name,
+                    suggestion = suggestion(name, keys.iter().map(String::as_str))
+                )
+                .to_string()),
             });
             match parsed {
                 Ok(expr) => criteria[i].kind = KindRule::Formula(expr),
@@ -827,7 +780,11 @@ impl Compiler<'_> {
 
     fn report_formula(&mut self, text: &str, error: &formula::ParseError, field: &str, anchors: &[&str]) {
         let quoted = format!("{:?}", text);
-        let mut diagnostic = Diagnostic::new(self.path, field, format!("in formula {}: {}", excerpt(text), error.message));
+        let mut diagnostic = Diagnostic::new(
+            self.path,
+            field,
+            msg!("rules-in-formula", formula = excerpt(text), message = error.message),
+        );
         let mut spots = anchors.to_vec();
         spots.push(&quoted);
         for n in (1..=spots.len()).rev() {
@@ -857,12 +814,8 @@ impl Compiler<'_> {
             self.report(
                 &["total_max"],
                 "categories[].weight",
-                format!(
-                    "the category weights add up to {}, but total_max is {}",
-                    sum.normalize(),
-                    total_max.normalize()
-                ),
-                Some(format!("weights: {}", listed.join(", "))),
+                msg!("rules-weights-sum", sum = sum.normalize(), total_max = total_max.normalize()),
+                Some(msg!("rules-weights-list", weights = listed.join(", "))),
             );
         }
     }
@@ -894,8 +847,8 @@ impl Compiler<'_> {
                         self.report(
                             &[anchors[0], anchors[1], "ZeroCategory"],
                             format!("{field}.effect"),
-                            format!("unknown category `{id}`"),
-                            Some(suggest(id, categories.iter().map(|c| c.id.as_str()))),
+                            msg!("rules-unknown-category", id = id),
+                            Some(suggestion(id, categories.iter().map(|c| c.id.as_str()))),
                         );
                         VetoEffectRule::Disqualify
                     }
@@ -923,8 +876,8 @@ impl Compiler<'_> {
                         self.report(
                             &["tie_breaks", &format!("\"{id}\"")],
                             field,
-                            format!("unknown category `{id}`"),
-                            Some(suggest(id, categories.iter().map(|c| c.id.as_str()))),
+                            msg!("rules-unknown-category", id = id),
+                            Some(suggestion(id, categories.iter().map(|c| c.id.as_str()))),
                         );
                         None
                     }
@@ -936,8 +889,8 @@ impl Compiler<'_> {
                         self.report(
                             &["tie_breaks", &format!("\"{key}\"")],
                             field,
-                            format!("unknown criterion `{key}` (write it as category.criterion)"),
-                            Some(suggest(key, index.keys().map(String::as_str))),
+                            msg!("rules-unknown-criterion", key = key),
+                            Some(suggestion(key, index.keys().map(String::as_str))),
                         );
                         None
                     }
@@ -965,7 +918,7 @@ impl Compiler<'_> {
                     self.report(
                         &["rounding", name],
                         format!("rounding.{name}.places"),
-                        format!("{} decimal places is more than the 20 supported", round.places),
+                        msg!("rules-rounding-places", places = round.places),
                         None,
                     );
                 }
@@ -976,7 +929,7 @@ impl Compiler<'_> {
     fn teams(&mut self, contest: &Contest) {
         let Some(teams) = &contest.teams else { return };
         if teams.combine == TeamCombine::Best(0) {
-            self.report(&["teams", "Best"], "teams.combine", "Best(k) needs k of at least 1", None);
+            self.report(&["teams", "Best"], "teams.combine", msg!("rules-teams-best"), None);
         }
         // Teams have one leaderboard: their awards are decided overall.
         self.awards(&teams.awards, "teams.awards", &[]);
@@ -992,21 +945,17 @@ impl Compiler<'_> {
                     self.report(
                         &["awards", &anchor, "PerDivision"],
                         format!("{field}.scope"),
-                        format!("awards are decided per `{name}`, but it is not one of the contest's divisions"),
-                        Some(format!(
-                            "add \"{name}\" to `divisions`; {}",
-                            suggest(name, divisions.iter().map(String::as_str))
+                        msg!("rules-awards-not-division", name = name),
+                        Some(msg!(
+                            "rules-awards-not-division-help",
+                            name = name,
+                            suggestion = suggestion(name, divisions.iter().map(String::as_str))
                         )),
                     );
                 }
             }
             if set.tiers.is_empty() {
-                self.report(
-                    &["awards", &anchor],
-                    format!("{field}.tiers"),
-                    "an award set needs at least one tier",
-                    None,
-                );
+                self.report(&["awards", &anchor], format!("{field}.tiers"), msg!("rules-awards-no-tier"), None);
             }
             let mut share = Decimal::ZERO;
             for (t, tier) in set.tiers.iter().enumerate() {
@@ -1019,19 +968,14 @@ impl Compiler<'_> {
                             self.report(
                                 &anchors,
                                 format!("{field}.tiers[{t}].rule"),
-                                format!("the shares of `{}` add up to {}%, beyond 100%", set.id, share.normalize()),
-                                Some("each Share is that tier's own percent of the field, after the tiers above it".into()),
+                                msg!("rules-shares-over", id = set.id, share = share.normalize()),
+                                Some(msg!("rules-shares-over-help")),
                             );
                         }
                     }
                     TierRule::BySize(steps) => {
                         if steps.is_empty() || steps.windows(2).any(|w| w[0].0 >= w[1].0) {
-                            self.report(
-                                &anchors,
-                                format!("{field}.tiers[{t}].rule"),
-                                "BySize lists (field size, awards) with sizes increasing: [(1, 1), (10, 2), (20, 3)]",
-                                None,
-                            );
+                            self.report(&anchors, format!("{field}.tiers[{t}].rule"), msg!("rules-award-bysize-order"), None);
                         }
                     }
                     TierRule::Top(_) | TierRule::AtLeast(_) => {}

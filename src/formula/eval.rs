@@ -1,6 +1,7 @@
 //! Exact evaluation. A missing input makes the result missing, never zero.
 
 use super::parser::{BinOp, Expr, Func};
+use crate::msg;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
@@ -12,13 +13,20 @@ pub enum EvalError {
     Overflow,
 }
 
+impl EvalError {
+    /// What went wrong, for a person.
+    pub fn text(&self) -> crate::i18n::Text {
+        match self {
+            EvalError::Missing(_) => msg!("formula-missing-input"),
+            EvalError::DivisionByZero => msg!("formula-division-by-zero"),
+            EvalError::Overflow => msg!("formula-overflow"),
+        }
+    }
+}
+
 impl fmt::Display for EvalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EvalError::Missing(_) => write!(f, "an input has no value"),
-            EvalError::DivisionByZero => write!(f, "division by zero"),
-            EvalError::Overflow => write!(f, "the number is too large"),
-        }
+        write!(f, "{}", self.text())
     }
 }
 
@@ -100,6 +108,7 @@ fn call(func: Func, args: &[Expr], var: &dyn Fn(usize) -> Option<Decimal>) -> Re
 
 #[cfg(test)]
 mod tests {
+    use crate::contest::Lang;
     use crate::formula::parse;
     use rust_decimal::Decimal;
     use std::str::FromStr;
@@ -109,11 +118,11 @@ mod tests {
         let expr = parse(text, &mut |name| {
             names.iter().position(|n| *n == name).ok_or_else(|| format!("unknown `{name}`"))
         })
-        .map_err(|e| format!("{}@{}", e.message, e.offset))?;
+        .map_err(|e| format!("{}@{}", e.message.in_lang(Lang::En), e.offset))?;
         let values: Vec<Decimal> = vars.iter().map(|(_, v)| Decimal::from_str(v).unwrap()).collect();
         expr.eval(&|slot| values.get(slot).copied())
             .map(|d| d.normalize().to_string())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.text().in_lang(Lang::En))
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Tokens of the formula language, each with its byte offset.
 
+use crate::i18n::Text;
+use crate::msg;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +16,7 @@ pub enum Token {
 }
 
 /// Splits `text` into (offset, token) pairs, or fails at the offending offset.
-pub fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, (usize, String)> {
+pub fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, (usize, Text)> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -29,7 +31,8 @@ pub fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, (usize, String)> {
             while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
                 i += 1;
             }
-            let number = Decimal::from_str_exact(&text[start..i]).map_err(|_| (start, format!("`{}` is not a number", &text[start..i])))?;
+            let number =
+                Decimal::from_str_exact(&text[start..i]).map_err(|_| (start, msg!("formula-not-a-number", text = &text[start..i])))?;
             tokens.push((start, Token::Number(number)));
             continue;
         }
@@ -58,7 +61,7 @@ pub fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, (usize, String)> {
                 b',' => (Token::Comma, 1),
                 _ => {
                     let ch = text[i..].chars().next().unwrap_or('?');
-                    return Err((i, format!("unexpected character `{ch}`")));
+                    return Err((i, msg!("formula-unexpected-character", character = ch)));
                 }
             },
         };

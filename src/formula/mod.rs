@@ -36,7 +36,7 @@
 //!
 //! // Unknown names are caught when the contest is loaded, with their position.
 //! let error = parse("score * dificulty", &mut |name| names.iter().position(|n| *n == name).ok_or(format!("unknown name `{name}`"))).unwrap_err();
-//! assert_eq!((error.offset, error.message.as_str()), (8, "unknown name `dificulty`"));
+//! assert_eq!((error.offset, error.message.in_lang(podium::contest::Lang::En)), (8, "unknown name `dificulty`".to_string()));
 //! ```
 
 mod eval;

@@ -2,6 +2,8 @@
 //! name is reported at its own position.
 
 use super::lexer::{tokenize, Token};
+use crate::i18n::{spoken, Text};
+use crate::{msg, say};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +65,7 @@ pub const MAX_TOKENS: usize = 1000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub offset: usize,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Parses `text`; `resolve` maps each name to a variable slot or explains
@@ -81,7 +83,7 @@ pub fn parse(text: &str, resolve: &mut dyn FnMut(&str) -> Result<usize, String>)
     if let Some((offset, token)) = parser.tokens.get(parser.position) {
         return Err(ParseError {
             offset: *offset,
-            message: format!("unexpected {}", describe(token)),
+            message: msg!("formula-unexpected", what = describe(token)),
         });
     }
     Ok(expr)
@@ -98,8 +100,8 @@ struct Parser<'r> {
 
 fn describe(token: &Token) -> String {
     match token {
-        Token::Number(n) => format!("number `{n}`"),
-        Token::Name(name) => format!("name `{name}`"),
+        Token::Number(n) => say!(spoken(), "formula-token-number", number = n),
+        Token::Name(name) => say!(spoken(), "formula-token-name", name = name),
         Token::Op(op) => format!("`{op}`"),
         Token::LParen => "`(`".into(),
         Token::RParen => "`)`".into(),
@@ -116,7 +118,7 @@ impl Parser<'_> {
         self.tokens.get(self.position).map_or(self.end, |(o, _)| *o)
     }
 
-    fn error<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
+    fn error<T>(&self, message: impl Into<Text>) -> Result<T, ParseError> {
         Err(ParseError {
             offset: self.offset(),
             message: message.into(),
@@ -131,7 +133,7 @@ impl Parser<'_> {
             // At the opener just read: the bracket, call, `-` or `not` too many.
             return Err(ParseError {
                 offset: self.tokens[self.position - 1].0,
-                message: format!("brackets, function calls, `-` and `not` nest more than {MAX_NESTING} deep here"),
+                message: msg!("formula-too-deep", depth = MAX_NESTING),
             });
         }
         self.depth += 1;
@@ -165,8 +167,8 @@ impl Parser<'_> {
             self.position += 1;
             Ok(())
         } else {
-            let found = self.peek().map_or("the end of the formula".to_string(), describe);
-            self.error(format!("expected {what}, found {found}"))
+            let found = self.peek().map_or_else(|| say!(spoken(), "formula-the-end"), describe);
+            self.error(msg!("formula-expected", what = what, found = found))
         }
     }
 
@@ -235,9 +237,7 @@ impl Parser<'_> {
     fn atom(&mut self) -> Result<Expr, ParseError> {
         let offset = self.offset();
         if self.position >= MAX_TOKENS {
-            return self.error(format!(
-                "the formula is too long: at most {MAX_TOKENS} numbers, names, operators and brackets"
-            ));
+            return self.error(msg!("formula-too-long", tokens = MAX_TOKENS));
         }
         match self.peek().cloned() {
             Some(Token::Number(n)) => {
@@ -257,13 +257,14 @@ impl Parser<'_> {
                 if self.peek() == Some(&Token::LParen) {
                     self.call(&name, offset)
                 } else {
-                    (self.resolve)(&name)
-                        .map(Expr::Var)
-                        .map_err(|message| ParseError { offset, message })
+                    (self.resolve)(&name).map(Expr::Var).map_err(|message| ParseError {
+                        offset,
+                        message: message.into(),
+                    })
                 }
             }
-            Some(token) => self.error(format!("expected a number, a name or `(`, found {}", describe(&token))),
-            None => self.error("the formula ends too early"),
+            Some(token) => self.error(msg!("formula-expected-atom", found = describe(&token))),
+            None => self.error(msg!("formula-ends-early")),
         }
     }
 
@@ -274,7 +275,7 @@ impl Parser<'_> {
             self.position += 1;
             args.push(self.or()?);
         }
-        self.expect(Token::RParen, "`,` or `)`")?;
+        self.expect(Token::RParen, &say!(spoken(), "formula-comma-or-bracket"))?;
         Ok(args)
     }
 
@@ -283,7 +284,11 @@ impl Parser<'_> {
             let names = FUNCTIONS.iter().map(|(n, _)| *n);
             return Err(ParseError {
                 offset,
-                message: format!("unknown function `{name}`; {}", crate::error::suggest(name, names)),
+                message: msg!(
+                    "formula-unknown-function",
+                    name = name,
+                    suggestion = crate::error::suggest(name, names)
+                ),
             });
         };
         self.position += 1; // (
@@ -296,15 +301,15 @@ impl Parser<'_> {
         };
         if !arity_ok {
             let wanted = match func {
-                Func::Min | Func::Max => "one or more arguments",
-                Func::Clamp => "3 arguments: clamp(x, low, high)",
-                Func::If => "3 arguments: if(condition, then, else)",
-                Func::Round => "2 arguments: round(x, places)",
-                Func::Abs => "1 argument",
+                Func::Min | Func::Max => msg!("formula-takes-some"),
+                Func::Clamp => msg!("formula-takes-clamp"),
+                Func::If => msg!("formula-takes-if"),
+                Func::Round => msg!("formula-takes-round"),
+                Func::Abs => msg!("formula-takes-one"),
             };
             return Err(ParseError {
                 offset,
-                message: format!("`{name}` takes {wanted}, given {}", args.len()),
+                message: msg!("formula-arity", name = name, wanted = wanted, given = args.len()),
             });
         }
         Ok(Expr::Call(func, args))

@@ -262,6 +262,40 @@ mod tests {
         assert!(named.len() > 10, "the code names its messages through say!");
     }
 
+    /// Messages whose Chinese holds no Chinese character, each with why.
+    const NOT_CHINESE: &[(&str, &str)] = &[];
+
+    /// Every message of every area, in both languages, with each of its
+    /// places filled: it renders without error, no place is left unfilled,
+    /// none is empty, and the Chinese is Chinese.
+    #[test]
+    fn every_message_renders_in_both_languages() {
+        let places = places(ZH);
+        assert!(ids(ZH).len() > 100, "the catalogue is read");
+        for (lang, bundle) in [(Lang::Zh, &CATALOGUES.0), (Lang::En, &CATALOGUES.1)] {
+            for id in ids(ZH) {
+                let mut args = FluentArgs::new();
+                for name in places.get(&id).into_iter().flatten() {
+                    args.set(name.as_str(), format!("<{name}>"));
+                }
+                let pattern = bundle.get_message(&id).and_then(|m| m.value());
+                let pattern = pattern.unwrap_or_else(|| panic!("{lang:?} {id}: no text"));
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{lang:?} {id}: {errors:?}");
+                assert!(!text.trim().is_empty(), "{lang:?} {id} is empty");
+                assert!(
+                    !text.contains("{$") && !text.contains("{ $"),
+                    "{lang:?} {id} leaves a place: {text}"
+                );
+                let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                if lang == Lang::Zh && !NOT_CHINESE.iter().any(|(exception, _)| *exception == id) {
+                    assert!(chinese, "the Chinese of {id} has no Chinese: {text}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn arguments_fill_their_places_without_marks() {
         assert_eq!(say!(Lang::En, "hall-waiting", n = 3), "3 places still to be revealed");
