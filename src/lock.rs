@@ -3,7 +3,9 @@
 
 use crate::contest::Rules;
 use crate::data::Entries;
-use crate::error::suggest;
+use crate::error::suggestion;
+use crate::i18n::Text;
+use crate::msg;
 use crate::store::{State, StateChange};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,40 +26,43 @@ impl Scope {
         criterion: Option<&str>,
         category: Option<&str>,
         division: Option<&str>,
-    ) -> Result<Scope, String> {
+    ) -> Result<Scope, Text> {
         match (criterion, category, division) {
             (None, None, None) => Ok(Scope::Contest),
             (Some(key), None, None) => match rules.criterion_index.get(key) {
                 Some(_) => Ok(Scope::Criterion(key.into())),
-                None => Err(format!(
-                    "--criterion: unknown criterion `{key}`; {}",
-                    suggest(key, rules.criterion_index.keys().map(String::as_str))
+                None => Err(msg!(
+                    "cli-scope-unknown-criterion",
+                    key = key,
+                    suggestion = suggestion(key, rules.criterion_index.keys().map(String::as_str))
                 )),
             },
             (None, Some(id), None) => match rules.categories.iter().any(|c| c.id == id) {
                 true => Ok(Scope::Category(id.into())),
-                false => Err(format!(
-                    "--category: unknown category `{id}`; {}",
-                    suggest(id, rules.categories.iter().map(|c| c.id.as_str()))
+                false => Err(msg!(
+                    "cli-scope-unknown-category",
+                    id = id,
+                    suggestion = suggestion(id, rules.categories.iter().map(|c| c.id.as_str()))
                 )),
             },
             (None, None, Some(text)) => {
                 let Some((field, value)) = text.split_once('=') else {
-                    return Err(format!("--division: write it as field=value, e.g. trade=welder (not `{text}`)"));
+                    return Err(msg!("cli-scope-division-form", text = text));
                 };
                 let (field, value) = (field.trim(), value.trim());
                 if !rules.contest.divisions.iter().any(|d| d == field) {
-                    return Err(format!(
-                        "--division: `{field}` is not a division; {}",
-                        suggest(field, rules.contest.divisions.iter().map(String::as_str))
+                    return Err(msg!(
+                        "cli-scope-not-a-division",
+                        field = field,
+                        suggestion = suggestion(field, rules.contest.divisions.iter().map(String::as_str))
                     ));
                 }
                 if !entries.list.iter().any(|e| entries.field(e, field) == Some(value)) {
-                    return Err(format!("--division: no entry has {field} `{value}`"));
+                    return Err(msg!("cli-scope-division-empty", field = field, value = value));
                 }
                 Ok(Scope::Division(field.into(), value.into()))
             }
-            _ => Err("name one scope: --criterion, --category or --division (or none, for the whole contest)".into()),
+            _ => Err(msg!("cli-scope-one")),
         }
     }
 
@@ -69,6 +74,23 @@ impl Scope {
             Scope::Category(id) => format!("category {id}"),
             Scope::Division(field, value) => format!("division {field}={value}"),
         }
+    }
+
+    /// The scope for a person: "评分项 `practical.workmanship`", "the
+    /// whole contest" (the stored text is podium's, not a person's).
+    pub fn describe(&self) -> Text {
+        match self {
+            Scope::Contest => msg!("cli-scope-contest"),
+            Scope::Criterion(key) => msg!("cli-scope-criterion", key = key),
+            Scope::Category(id) => msg!("cli-scope-category", id = id),
+            Scope::Division(field, value) => msg!("cli-scope-division", field = field, value = value),
+        }
+    }
+
+    /// A stored scope's text for a person ([`Scope::describe`]), or the
+    /// text itself if it is not one.
+    pub fn described(text: &str) -> Text {
+        Scope::parse(text).map_or_else(|| Text::from(text), |scope| scope.describe())
     }
 
     /// Reads a scope's text as stored (or as typed at the desk: spaces
@@ -89,15 +111,17 @@ impl Scope {
     /// A scope typed as text (at the desk), checked as the command line's
     /// flags are.
     pub fn from_text(rules: &Rules, entries: &Entries, text: &str) -> Result<Scope, String> {
+        Scope::from_text_said(rules, entries, text).map_err(|why| why.to_string())
+    }
+
+    /// [`Scope::from_text`], its refusal not yet in a language.
+    pub fn from_text_said(rules: &Rules, entries: &Entries, text: &str) -> Result<Scope, Text> {
         match Scope::parse(text) {
             Some(Scope::Contest) => Ok(Scope::Contest),
             Some(Scope::Criterion(key)) => Scope::from_flags(rules, entries, Some(&key), None, None),
             Some(Scope::Category(id)) => Scope::from_flags(rules, entries, None, Some(&id), None),
             Some(Scope::Division(field, value)) => Scope::from_flags(rules, entries, None, None, Some(&format!("{field}={value}"))),
-            None => Err(format!(
-                "`{}` is not a scope: contest, criterion KEY, category ID or division FIELD=VALUE",
-                text.trim()
-            )),
+            None => Err(msg!("cli-scope-not-a-scope", text = text.trim())),
         }
     }
 
@@ -113,50 +137,52 @@ impl Scope {
     }
 }
 
-/// Why a mark of this entry's criterion may not change now, if it may not.
+/// Why a mark of this entry's criterion may not change now, if it may
+/// not, in the language of the process.
 pub fn refusal(state: &State, rules: &Rules, entries: &Entries, entry: u32, criterion: usize) -> Option<String> {
+    refusal_text(state, rules, entries, entry, criterion).map(|why| why.to_string())
+}
+
+/// Why a mark of this entry's criterion may not change now, if it may not.
+pub fn refusal_text(state: &State, rules: &Rules, entries: &Entries, entry: u32, criterion: usize) -> Option<Text> {
     if let Some(seq) = state.published {
-        return Some(format!("the results were published (#{seq}); nothing can change"));
+        return Some(msg!("cli-lock-published", seq = seq));
     }
     state.locked.iter().find_map(|(text, seq)| {
         let scope = Scope::parse(text)?;
         scope
             .covers(rules, entries, entry, criterion)
-            .then(|| format!("{text} is locked (#{seq}); the chief judge can unlock it with `podium unlock`"))
+            .then(|| msg!("cli-lock-locked", scope = scope.describe(), seq = seq))
     })
 }
 
 /// Records a lock, unlock or publish of the scope `text` in the open batch,
-/// if the event's state allows it: what was done, or why not.
+/// if the event's state allows it: what was done, or why not (in the
+/// language of the process).
 pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: &str, reason: &str) -> Result<String, String> {
     crate::text::refuse_controls("the reason", reason)?;
     let state = batch.state()?;
     if let Some(seq) = state.published {
-        return Err(format!("the results were published (#{seq}); nothing can change"));
+        return Err(msg!("cli-lock-published", seq = seq).to_string());
     }
+    let scope = Scope::described(text);
     let locked = state.locked.iter().find(|(s, _)| *s == text).map(|(_, seq)| *seq);
-    match (change, locked) {
-        (StateChange::Lock, Some(seq)) => Ok(format!("{text} is already locked (#{seq})")),
-        (StateChange::Lock, None) => Ok(format!("locked {text} (#{})", batch.record_state(change, text, reason)?)),
-        (StateChange::Unlock, None) => Err(format!("{text} is not locked{}", held_by(&state.locked))),
-        (StateChange::Unlock, Some(_)) if reason.is_empty() => {
-            Err(format!("unlocking {text} needs a reason: --reason \"…\" (kept in the audit trail)"))
+    let said = match (change, locked) {
+        (StateChange::Lock, Some(seq)) => msg!("cli-lock-already", scope = scope, seq = seq),
+        (StateChange::Lock, None) => msg!("cli-lock-done", scope = scope, seq = batch.record_state(change, text, reason)?),
+        (StateChange::Unlock, None) if state.locked.is_empty() => return Err(msg!("cli-unlock-not-locked", scope = scope).to_string()),
+        (StateChange::Unlock, None) => {
+            let held: Vec<String> = state
+                .locked
+                .iter()
+                .map(|(s, seq)| format!("{} (#{seq})", Scope::described(s)))
+                .collect();
+            return Err(msg!("cli-unlock-not-locked-but", scope = scope, locked = held.join(", ")).to_string());
         }
-        (StateChange::Unlock, Some(_)) => Ok(format!("unlocked {text} (#{})", batch.record_state(change, text, reason)?)),
-        (StateChange::Publish, None) => Err("lock the whole contest before publishing: `podium lock CONTEST`".into()),
-        (StateChange::Publish, Some(_)) => Ok(format!(
-            "published (#{}): the results are final; no mark can change",
-            batch.record_state(change, text, reason)?
-        )),
-    }
-}
-
-/// What is locked instead, for an unlock that names the wrong scope.
-fn held_by(locked: &[(String, i64)]) -> String {
-    if locked.is_empty() {
-        String::new()
-    } else {
-        let scopes: Vec<String> = locked.iter().map(|(s, seq)| format!("{s} (#{seq})")).collect();
-        format!("; locked now: {}", scopes.join(", "))
-    }
+        (StateChange::Unlock, Some(_)) if reason.is_empty() => return Err(msg!("cli-unlock-needs-reason", scope = scope).to_string()),
+        (StateChange::Unlock, Some(_)) => msg!("cli-unlock-done", scope = scope, seq = batch.record_state(change, text, reason)?),
+        (StateChange::Publish, None) => return Err(msg!("cli-publish-needs-lock").to_string()),
+        (StateChange::Publish, Some(_)) => msg!("cli-publish-done", seq = batch.record_state(change, text, reason)?),
+    };
+    Ok(said.to_string())
 }

@@ -1,11 +1,10 @@
 //! The `podium` command: parsing arguments and reporting errors; the work
 //! is in the library.
 
-use clap::Parser;
-
 fn main() {
     restore_sigpipe();
-    let cli = podium::cli::Cli::parse();
+    // Parsed with help and errors in the language podium speaks.
+    let cli = podium::cli::parse();
     std::process::exit(podium::cli::run(cli));
 }
 

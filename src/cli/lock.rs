@@ -15,7 +15,7 @@ pub struct ScopeFlags<'a> {
 
 pub fn run(contest: &Path, change: StateChange, flags: ScopeFlags, reason: Option<&str>, by: Option<&str>) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
-    let scope = Scope::from_flags(&rules, &entries, flags.criterion, flags.category, flags.division)?;
+    let scope = Scope::from_flags(&rules, &entries, flags.criterion, flags.category, flags.division).map_err(|why| why.to_string())?;
     let text = scope.text();
     let reason = reason.map(str::trim).unwrap_or("");
     let mut store = Store::open(&Sources::of(&rules, None).store)?;

@@ -6,6 +6,7 @@ use crate::blind::EntryNames;
 use crate::data::RowChecker;
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::load::{load_contest, Sources};
+use crate::msg;
 use crate::store::{Cell, Store};
 use std::path::Path;
 
@@ -30,7 +31,12 @@ pub fn actor(by: Option<&str>) -> Result<String, String> {
         .or_else(|| std::env::var("LOGNAME").ok())
         .or_else(|| std::env::var("USERNAME").ok())
         .unwrap_or_else(|| "unknown".into());
-    crate::text::refuse_controls(if by.is_some() { "--by" } else { "the login name" }, &name)?;
+    let what = if by.is_some() {
+        "--by".to_string()
+    } else {
+        msg!("cli-mark-login-name").to_string()
+    };
+    crate::text::refuse_controls(&what, &name)?;
     Ok(name)
 }
 
@@ -40,15 +46,23 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let judge = args.judge.unwrap_or("");
     let value = args.value.trim();
     let store_path = Sources::of(&rules, None).store;
-    let refused = |why: String| format!("mark refused, nothing stored: --entry {why}");
+    let refused = |why: String| msg!("cli-mark-refused-flag", flag = "--entry", why = why).to_string();
     let entry = EntryNames::of(&rules, &store_path)?
         .resolve(&entries, args.entry)
         .map_err(refused)?;
     let (entry_index, checked) = RowChecker::new(&rules, &entries)
         .check([&entry, args.criterion, &element, judge, value])
         .map_err(|refusal| {
-            let help = refusal.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
-            format!("mark refused, nothing stored: --{} {}{help}", refusal.field, refusal.message)
+            let help = refusal
+                .help
+                .map(|h| format!("\n  {}", msg!("diag-help", help = h)))
+                .unwrap_or_default();
+            let where_ = msg!("cli-mark-cell", entry = args.entry.trim(), criterion = args.criterion.trim());
+            let flag = format!("--{}", refusal.field);
+            format!(
+                "{}{help}",
+                msg!("cli-mark-refused-at", cell = where_, flag = flag, why = refusal.message)
+            )
         })?;
     let cell = Cell {
         entry,
@@ -57,46 +71,59 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
         judge: judge.into(),
     };
     // Messages show the entry as it was typed (its code, when judging is blind).
-    let described = format!(
-        "{} {}{} {judge}",
-        args.entry.trim(),
-        cell.criterion,
-        args.element.map(|e| format!(" element {e}")).unwrap_or_default()
-    );
-    let reason = crate::enter::reason(args.reason).map_err(|why| format!("mark refused, nothing stored: {why}"))?;
-    let clerk = actor(args.by).map_err(|why| format!("mark refused, nothing stored: {why}"))?;
+    let mut described = match args.element {
+        Some(element) => msg!(
+            "cli-mark-described-element",
+            entry = args.entry.trim(),
+            criterion = cell.criterion,
+            element = element
+        ),
+        None => msg!("cli-mark-described", entry = args.entry.trim(), criterion = cell.criterion),
+    }
+    .to_string();
+    if !judge.is_empty() {
+        described = msg!("cli-mark-described-judge", cell = described, judge = judge).to_string();
+    }
+    let described = described.as_str();
+    let reason = crate::enter::reason(args.reason).map_err(|why| msg!("cli-mark-not-stored", why = why).to_string())?;
+    let clerk = actor(args.by).map_err(|why| msg!("cli-mark-not-stored", why = why).to_string())?;
     let mut store = Store::open(&store_path)?;
     // The decision and the write are one transaction: no other writer can slip in between.
     let criterion = rules.slots[checked.slot as usize].criterion as usize;
     let said = store.transact(&clerk, "podium mark", |batch| {
         if let Some(why) = crate::lock::refusal(&batch.state()?, &rules, &entries, entry_index, criterion) {
-            return Err(format!("mark refused, nothing stored: {described}: {why}"));
+            return Err(msg!("cli-mark-refused-cell", cell = described, why = why).to_string());
         }
         if args.verify {
             return match verify(batch, &cell, value, &clerk)? {
-                Ok(Verified::Confirmed(seq)) => Ok(format!("confirmed #{seq}: {described} = {value}")),
-                Ok(Verified::AlreadyConfirmed) => Ok(format!("{described} = {value} is already confirmed")),
-                Ok(Verified::Disagrees(why)) => Err(format!("not confirmed: {described}: {why}")),
-                Err(why) => Err(format!("not confirmed: {described}: {why}")),
+                Ok(Verified::Confirmed(seq)) => Ok(msg!("cli-mark-confirmed", seq = seq, cell = described, value = value).to_string()),
+                Ok(Verified::AlreadyConfirmed) => Ok(msg!("cli-mark-already-confirmed", cell = described, value = value).to_string()),
+                Ok(Verified::Disagrees(why)) | Err(why) => Err(msg!("cli-mark-not-confirmed", cell = described, why = why).to_string()),
             };
         }
-        match enter(batch, &cell, value, reason)? {
-            Entered::Stored(seq) => Ok(format!("stored #{seq}: {described} = {value}")),
-            Entered::Unchanged(current) => Ok(format!(
-                "{described} is already {} (#{}); nothing stored",
-                current.value, current.seq
-            )),
-            Entered::NeedsReason(current) => Err(format!(
-                "mark refused, nothing stored: {described} is already {} (#{}); to correct it, say why with --reason",
-                current.value, current.seq
-            )),
-            Entered::Corrected { seq, from } => Ok(format!(
-                "stored #{seq}: {described} {} → {value} (corrects #{}: {})",
-                from.value,
-                from.seq,
-                reason.unwrap_or_default()
-            )),
-        }
+        let said = match enter(batch, &cell, value, reason)? {
+            Entered::Stored(seq) => msg!("cli-mark-stored", seq = seq, cell = described, value = value),
+            Entered::Unchanged(current) => msg!("cli-mark-same", cell = described, value = current.value, seq = current.seq),
+            Entered::NeedsReason(current) => {
+                return Err(msg!(
+                    "cli-mark-correct-needs-reason",
+                    cell = described,
+                    value = current.value,
+                    seq = current.seq
+                )
+                .to_string());
+            }
+            Entered::Corrected { seq, from } => msg!(
+                "cli-mark-stored-correction",
+                seq = seq,
+                cell = described,
+                from = from.value,
+                value = value,
+                replaces = from.seq,
+                reason = reason.unwrap_or_default()
+            ),
+        };
+        Ok(said.to_string())
     })?;
     println!("{said}");
     Ok(())

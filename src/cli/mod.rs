@@ -7,6 +7,7 @@ mod codes;
 mod explain;
 mod export;
 mod gen;
+mod help;
 mod import;
 mod init;
 mod lock;
@@ -20,6 +21,8 @@ use crate::chart::{ChartKind, ChartOptions, ImageFormat};
 use crate::contest::Lang;
 use crate::output::FormatKind;
 use crate::store::StateChange;
+pub use help::{command, parse, parse_from};
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 

@@ -72,6 +72,12 @@ pub fn say(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
 }
 
+/// Whether the catalogue has the message `id` (for ids made at run time,
+/// such as the help of each command: `help-score`).
+pub fn knows(id: &str) -> bool {
+    CATALOGUES.1.has_message(id)
+}
+
 /// Words for a person, not yet in a language: a message of the catalogue
 /// with its arguments, or text that reads the same in every language (a
 /// name from the user's file, a number). Errors carry it from where they

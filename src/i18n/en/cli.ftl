@@ -122,3 +122,181 @@ ron-unexpected-char = unexpected character `{ $character }`
 ron-trailing = there is more after the end of the contest
 ron-other = the file is not written correctly (RON: { $message })
 contest-not-found-help = a CONTEST is a folder holding { $file } or the path of the file; `podium init DIR` makes one
+
+## What a lock or a publication covers
+
+cli-scope-contest = contest
+cli-scope-criterion = criterion { $key }
+cli-scope-category = category { $id }
+cli-scope-division = division { $field }={ $value }
+cli-scope-unknown-criterion = `--criterion`: unknown criterion `{ $key }`; { $suggestion }
+cli-scope-unknown-category = `--category`: unknown category `{ $id }`; { $suggestion }
+cli-scope-division-form = `--division`: write it as field=value, e.g. trade=welder (not `{ $text }`)
+cli-scope-not-a-division = `--division`: `{ $field }` is not a division; { $suggestion }
+cli-scope-division-empty = `--division`: no entry has { $field } `{ $value }`
+cli-scope-one = name one scope: `--criterion`, `--category` or `--division` (or none, for the whole contest)
+cli-scope-not-a-scope = `{ $text }` is not a scope: contest, criterion KEY, category ID or division FIELD=VALUE
+cli-lock-published = the results were published (#{ $seq }); nothing can change
+cli-lock-locked = { $scope } is locked (#{ $seq }); the chief judge can unlock it with `podium unlock`
+cli-lock-already = { $scope } is already locked (#{ $seq })
+cli-lock-done = locked { $scope } (#{ $seq })
+cli-unlock-not-locked = { $scope } is not locked
+cli-unlock-not-locked-but = { $scope } is not locked; locked now: { $locked }
+cli-unlock-needs-reason = unlocking { $scope } needs a reason: `--reason "…"` (kept in the audit trail)
+cli-unlock-done = unlocked { $scope } (#{ $seq })
+cli-publish-needs-lock = lock the whole contest before publishing: `podium lock CONTEST`
+cli-publish-done = published (#{ $seq }): the results are final; no mark can change
+
+## Entering a mark (podium mark)
+
+cli-mark-login-name = the login name
+cli-mark-cell = entry { $entry }, criterion `{ $criterion }`
+cli-mark-not-stored = mark refused, nothing stored: { $why }
+cli-mark-refused-flag = mark refused, nothing stored: `{ $flag }` { $why }
+cli-mark-refused-at = mark refused, nothing stored ({ $cell }): `{ $flag }` { $why }
+cli-mark-refused-cell = mark refused, nothing stored: { $cell }: { $why }
+cli-mark-described = { $entry } { $criterion }
+cli-mark-described-judge = { $cell } { $judge }
+cli-mark-described-element = { $entry } { $criterion } element { $element }
+cli-mark-confirmed = confirmed #{ $seq }: { $cell } = { $value }
+cli-mark-already-confirmed = { $cell } = { $value } is already confirmed
+cli-mark-not-confirmed = not confirmed: { $cell }: { $why }
+cli-mark-stored = stored #{ $seq }: { $cell } = { $value }
+cli-mark-same = { $cell } is already { $value } (#{ $seq }); nothing stored
+cli-mark-correct-needs-reason = mark refused, nothing stored: { $cell } is already { $value } (#{ $seq }); to correct it, say why with --reason
+cli-mark-stored-correction = stored #{ $seq }: { $cell } { $from } → { $value } (corrects #{ $replaces }: { $reason })
+
+## Help (--help): clap's words
+
+help-template = {"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-heading-commands = Commands
+help-heading-example = Example:
+help-value-command = COMMAND
+help-flag-help = Print help
+help-flag-version = Print version
+help-choices = {" "}(one of: { $choices })
+help-default = {" "}(default: { $value })
+clap-error = error: { $message }
+clap-usage = Usage: { $usage }
+clap-more = For more information, try `--help`.
+clap-unknown-argument = unexpected argument `{ $arg }`
+clap-unknown-command = unrecognized command `{ $command }`
+clap-invalid-value = `{ $value }` is not a valid value for `{ $arg }`
+clap-valid = possible values: { $values }
+clap-missing = required arguments were not provided: { $args }
+clap-missing-command = a command is required
+clap-conflict = `{ $arg }` cannot be used with `{ $other }`
+clap-values = wrong number of values for `{ $arg }`
+clap-no-equals = `{ $arg }` needs its value after an equals sign: `{ $arg }=VALUE`
+clap-other = bad arguments ({ $message })
+
+## Help (--help): each command and argument
+
+help-podium = Exact, parallel scoring for skills competitions and labour contests
+help-podium-example = {"  "}podium init welders --template skills-duel
+    {"  "}podium check welders
+    {"  "}podium score welders
+help-arg-lang = The language of everything podium says (if not given: the PODIUM_LANG environment variable, else the system locale)
+help-arg-contest = A contest folder (holding contest.ron) or the path of contest.ron
+help-arg-marks = Score marks from this CSV instead of the contest's marks file
+help-arg-by = Who is entering it (default: your login name), kept in the audit trail
+help-arg-reason = The reason, kept in the audit trail
+help-arg-output = Write to this file instead of standard output
+help-arg-division = Only this division: a value (`welder`) or `field=value`
+help-arg-base = The server's address as judges reach it
+help-arg-font = A font (.ttf/.otf) to draw with instead of the bundled one
+help-arg-top = How many places to show
+help-arg-criterion = A criterion, written `category.criterion`
+help-arg-category = A category's id
+help-arg-judge = A judge's id
+help-arg-verify = Double entry: confirm a mark another clerk entered, if the values agree
+
+help-check = Check a contest, its entries and marks; report every problem
+help-check-example = {"  "}podium check contests/skills-duel
+help-score = Score every entry and print the leaderboard
+help-score-example = {"  "}podium score contests/skills-duel
+    {"  "}podium score contests/skills-duel --format xlsx -o results.xlsx
+help-score-format = The output format
+help-score-teams = The team leaderboard (teams combined from their members)
+help-chart = Draw an award chart (PNG or SVG) from the scored results
+help-chart-example = {"  "}podium chart contests/skills-duel leaderboard -o leaderboard.png
+help-chart-kind = The kind of chart
+help-chart-output = The file to write (`.png` or `.svg`); KIND.png in this folder if not given
+help-chart-format = PNG or SVG; by default from the output file's extension
+help-chart-size = WIDTHxHEIGHT in pixels, or 1080p (the hall screen), 4k, a4 (300 dpi), a4-portrait
+help-chart-top = How many entries (or groups) the chart shows
+help-chart-entries = The entries a radar shows (repeat the flag); the top three if none
+help-chart-by = The field the division comparison groups by (a division or `organisation`)
+help-report = Write the contest report: summary, awards, leaderboards, charts, each entry's breakdown and the rules in words, as one self-contained HTML file
+help-report-example = {"  "}podium report contests/skills-duel -o report.html
+help-serve = Serve the event: judges' pages (each by a secret link), the organiser's desk and the hall's live leaderboard
+help-serve-example = {"  "}podium serve contests/skills-duel --lan --base http://192.168.1.20:8080
+help-serve-bind = The address to listen on (loopback unless `--lan`)
+help-serve-lan = Listen on every network interface, for judges' phones on the hall's network
+help-serve-base = The address printed in links, e.g. http://192.168.1.20:8080
+help-serve-top = How many places the hall screen shows
+help-judges = Judges' secret links: list them, or revoke one and issue a new one
+help-judges-example = {"  "}podium judges links contests/skills-duel --sheet judge-links.html
+help-judges-links = Every judge's link and the organiser's desk link
+help-judges-links-example = {"  "}podium judges links contests/skills-duel --base http://192.168.1.20:8080 --sheet judge-links.html
+help-judges-links-sheet = Also write a printable page with each judge's link as a QR code
+help-judges-revoke = Revoke a judge's link (or `admin`, the desk's) and print the new one
+help-judges-revoke-example = {"  "}podium judges revoke contests/skills-duel J2
+help-judges-revoke-who = A judge id, or `admin`
+help-explain = Show every step from one entry's raw marks to its total, rank and award
+help-explain-example = {"  "}podium explain contests/skills-duel W07
+help-explain-entry = The entry's id
+help-mark = Enter one mark into the mark store: checked against the contest, stored durably, or refused with the reason. A correction needs `--reason`
+help-mark-example = {"  "}podium mark contests/skills-duel --judge J1 --entry W07 --criterion practical.workmanship 8.5
+help-mark-judge = The judge whose mark it is (empty for records without a judge)
+help-mark-entry = The entry's id (its code when judging is blind)
+help-mark-element = The element number, for criteria with elements
+help-mark-reason = Why an existing mark is being corrected (kept in the audit trail)
+help-mark-value = The mark
+help-import = Import a marks CSV (entry,criterion,element,judge,value) into the store: all or nothing; the same file again stores nothing new
+help-import-example = {"  "}podium import contests/skills-duel sheet-J1.csv
+help-import-file = The marks file to import
+help-import-reason = Let the file correct marks already stored, for this reason
+help-import-verify = Double entry: the file is a second clerk's typing of sheets already entered; agreeing marks are confirmed, disagreements listed
+help-codes = Blind judging: give every entry an anonymous code, and list them
+help-codes-example = {"  "}podium codes contests/skills-duel -o codes.csv
+help-codes-output = Write the list (code, entry, name, organisation) here
+help-lock = Lock the whole contest, or a criterion, category or division: its marks cannot change until it is unlocked
+help-lock-example = {"  "}podium lock contests/skills-duel --criterion practical.workmanship
+help-unlock = Unlock what `lock` locked (a reason is required and kept)
+help-unlock-example = {"  "}podium unlock contests/skills-duel --criterion practical.workmanship --reason "review of W07"
+help-publish = Make the results final: the contest must be locked; nothing changes after
+help-publish-example = {"  "}podium publish contests/skills-duel
+help-status = What is missing or flagged: completeness per criterion, judge and entry
+help-status-example = {"  "}podium status contests/skills-duel
+help-export = Export from the mark store
+help-export-example = {"  "}podium export marks contests/skills-duel -o marks.csv
+help-export-marks = The current marks, in the CSV form `import` reads
+help-export-marks-example = {"  "}podium export marks contests/skills-duel -o marks.csv
+help-audit = The mark store's audit trail
+help-audit-example = {"  "}podium audit verify contests/skills-duel
+help-audit-verify = Check that no record was edited, removed or inserted outside podium
+help-audit-verify-example = {"  "}podium audit verify contests/skills-duel
+help-audit-log = The history of marks: who entered what, when, and every correction
+help-audit-log-example = {"  "}podium audit log contests/skills-duel --entry W07
+help-audit-log-entry = Only this entry
+help-audit-log-criterion = Only this criterion
+help-audit-log-judge = Only this judge
+help-init = Make a new contest folder from one of the bundled examples
+help-init-example = {"  "}podium init welders --template skills-duel
+help-init-dir = The new contest folder
+help-init-template = Which example to start from (see `podium init --list`)
+help-init-list = List the templates
+help-gen = Generate a synthetic contest at scale, deterministic from a seed
+help-gen-example = {"  "}podium gen /tmp/big --entries 5000 --criteria 30 --judges 7
+help-gen-dir = The new contest folder
+help-gen-entries = How many entries
+help-gen-criteria = How many criteria
+help-gen-judges = How many judges
+help-gen-panel = Judges on each entry's panel, drawn from `--judges` and written to assignments.csv (default: every judge marks every entry)
+help-gen-seed = The random seed

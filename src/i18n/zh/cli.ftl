@@ -122,3 +122,181 @@ ron-unexpected-char = 不认识的字符 `{ $character }`
 ron-trailing = 竞赛定义结束后还有多余的内容
 ron-other = 文件写法有误（RON：{ $message }）
 contest-not-found-help = CONTEST 是含有 { $file } 的文件夹或这个文件的路径；`podium init 文件夹` 可以新建一个
+
+## 锁定与公示的范围
+
+cli-scope-contest = 整个竞赛
+cli-scope-criterion = 评分项 `{ $key }`
+cli-scope-category = 类别 `{ $id }`
+cli-scope-division = 分组 { $field }={ $value }
+cli-scope-unknown-criterion = `--criterion`：没有评分项 `{ $key }`；{ $suggestion }
+cli-scope-unknown-category = `--category`：没有类别 `{ $id }`；{ $suggestion }
+cli-scope-division-form = `--division`：请写成 字段=值，例如 trade=welder（而不是 `{ $text }`）
+cli-scope-not-a-division = `--division`：`{ $field }` 不是分组字段；{ $suggestion }
+cli-scope-division-empty = `--division`：没有选手的 { $field } 是 `{ $value }`
+cli-scope-one = 只能指定一个范围：`--criterion`、`--category` 或 `--division`（都不写即整个竞赛）
+cli-scope-not-a-scope = `{ $text }` 不是范围：contest、criterion 评分项、category 类别 或 division 字段=值
+cli-lock-published = 成绩已公示（#{ $seq }），不能再更改
+cli-lock-locked = { $scope }已锁定（#{ $seq }）；裁判长可用 `podium unlock` 解锁
+cli-lock-already = { $scope }已经锁定（#{ $seq }）
+cli-lock-done = 已锁定{ $scope }（#{ $seq }）
+cli-unlock-not-locked = { $scope }没有锁定
+cli-unlock-not-locked-but = { $scope }没有锁定；目前锁定的是：{ $locked }
+cli-unlock-needs-reason = 解锁{ $scope }需要说明理由：`--reason "……"`（记入审计记录）
+cli-unlock-done = 已解锁{ $scope }（#{ $seq }）
+cli-publish-needs-lock = 公示前先锁定整个竞赛：`podium lock 竞赛文件夹`
+cli-publish-done = 已公示（#{ $seq }）：成绩为最终结果，任何分数都不能再改
+
+## 录入分数（podium mark）
+
+cli-mark-login-name = 登录名
+cli-mark-cell = 选手 { $entry } 的评分项 `{ $criterion }`
+cli-mark-not-stored = 分数未录入，什么也没有保存：{ $why }
+cli-mark-refused-flag = 分数未录入，什么也没有保存：`{ $flag }` { $why }
+cli-mark-refused-at = 分数未录入，什么也没有保存（{ $cell }）：`{ $flag }` { $why }
+cli-mark-refused-cell = 分数未录入，什么也没有保存：{ $cell }：{ $why }
+cli-mark-described = 选手 { $entry } 评分项 `{ $criterion }`
+cli-mark-described-judge = { $cell } 评委 { $judge }
+cli-mark-described-element = 选手 { $entry } 评分项 `{ $criterion }` 第 { $element } 分项
+cli-mark-confirmed = 已核对 #{ $seq }：{ $cell } = { $value }
+cli-mark-already-confirmed = { $cell } = { $value } 已经核对过
+cli-mark-not-confirmed = 未核对：{ $cell }：{ $why }
+cli-mark-stored = 已保存 #{ $seq }：{ $cell } = { $value }
+cli-mark-same = { $cell } 已经是 { $value }（#{ $seq }）；没有保存新记录
+cli-mark-correct-needs-reason = 分数未录入，什么也没有保存：{ $cell } 已经是 { $value }（#{ $seq }）；要更正，请用 `--reason` 说明理由
+cli-mark-stored-correction = 已保存 #{ $seq }：{ $cell } { $from } → { $value }（更正 #{ $replaces }：{ $reason }）
+
+## 帮助（--help）：clap 的用词
+
+help-template = {"{"}about-with-newline{"}"}
+    用法：{"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-options = 选项
+help-heading-arguments = 参数
+help-heading-commands = 命令
+help-heading-example = 示例：
+help-value-command = 命令
+help-flag-help = 显示帮助
+help-flag-version = 显示版本
+help-choices = （可选：{ $choices }）
+help-default = （默认：{ $value }）
+clap-error = 错误：{ $message }
+clap-usage = 用法：{ $usage }
+clap-more = 更多信息请用 `--help`。
+clap-unknown-argument = 不认识的参数 `{ $arg }`
+clap-unknown-command = 没有命令 `{ $command }`
+clap-invalid-value = `{ $value }` 不是 `{ $arg }` 可用的值
+clap-valid = 可用的值：{ $values }
+clap-missing = 缺少必需的参数：{ $args }
+clap-missing-command = 缺少命令
+clap-conflict = `{ $arg }` 不能与 `{ $other }` 同时使用
+clap-values = `{ $arg }` 的值个数不对
+clap-no-equals = `{ $arg }` 的值要用等号写：`{ $arg }=值`
+clap-other = 参数有误（{ $message }）
+
+## 帮助（--help）：各命令和参数
+
+help-podium = 技能竞赛和劳动竞赛的精确评分：检查竞赛文件、录入分数、计算名次和奖项、输出成绩
+help-podium-example = {"  "}podium init 焊工比赛 --template skills-duel
+    {"  "}podium check 焊工比赛
+    {"  "}podium score 焊工比赛
+help-arg-lang = podium 所说的语言（不写则按环境变量 PODIUM_LANG，再按系统语言）
+help-arg-contest = 竞赛文件夹（含 contest.ron），或 contest.ron 的路径
+help-arg-marks = 用这个 CSV 中的分数代替竞赛的分数文件
+help-arg-by = 录入人（默认：您的登录名），记入审计记录
+help-arg-reason = 理由，记入审计记录
+help-arg-output = 写入这个文件，而不是标准输出
+help-arg-division = 只看这一组：一个值（`welder`）或 `字段=值`
+help-arg-base = 评委访问服务器的地址
+help-arg-font = 绘图用的字体文件（.ttf/.otf），代替内置字体
+help-arg-top = 显示多少名
+help-arg-criterion = 评分项，写作 `类别.评分项`
+help-arg-category = 类别编号
+help-arg-judge = 评委编号
+help-arg-verify = 双人录入：核对另一名录入员已录入的分数，一致则确认
+
+help-check = 检查竞赛、选手名单和分数，列出所有问题
+help-check-example = {"  "}podium check contests/skills-duel
+help-score = 为每位选手计分，输出排行榜
+help-score-example = {"  "}podium score contests/skills-duel
+    {"  "}podium score contests/skills-duel --format xlsx -o 成绩.xlsx
+help-score-format = 输出格式
+help-score-teams = 团体排行榜（由成员成绩合成）
+help-chart = 根据计分结果画奖项图表（PNG 或 SVG）
+help-chart-example = {"  "}podium chart contests/skills-duel leaderboard -o 排行榜.png
+help-chart-kind = 图表的种类
+help-chart-output = 要写入的文件（`.png` 或 `.svg`）；不写则为本文件夹中的 种类.png
+help-chart-format = PNG 或 SVG；默认按输出文件的扩展名
+help-chart-size = 宽x高（像素），或 1080p（大厅屏幕）、4k、a4（300 dpi）、a4-portrait
+help-chart-top = 图表显示多少名选手（或多少组）
+help-chart-entries = 雷达图显示的选手（可重复此参数）；不写则为前三名
+help-chart-by = 分组比较所按的字段（一个分组字段或 `organisation`）
+help-report = 写出竞赛报告：概况、奖项、排行榜、图表、每位选手的得分明细和文字版规则，为一个独立的 HTML 文件
+help-report-example = {"  "}podium report contests/skills-duel -o 报告.html
+help-serve = 运行现场服务：评委页面（各凭专属链接）、组委会工作台和大厅实时排行榜
+help-serve-example = {"  "}podium serve contests/skills-duel --lan --base http://192.168.1.20:8080
+help-serve-bind = 监听的地址（不加 `--lan` 时只限本机）
+help-serve-lan = 在所有网络接口上监听，供评委手机通过现场网络访问
+help-serve-base = 链接中显示的地址，例如 http://192.168.1.20:8080
+help-serve-top = 大厅屏幕显示多少名
+help-judges = 评委的专属链接：列出，或作废一个并发放新的
+help-judges-example = {"  "}podium judges links contests/skills-duel --sheet 评委链接.html
+help-judges-links = 列出每位评委的链接和组委会工作台的链接
+help-judges-links-example = {"  "}podium judges links contests/skills-duel --base http://192.168.1.20:8080 --sheet 评委链接.html
+help-judges-links-sheet = 同时写出一页可打印的二维码，每位评委一个
+help-judges-revoke = 作废一位评委（或 `admin`，即工作台）的链接，并显示新链接
+help-judges-revoke-example = {"  "}podium judges revoke contests/skills-duel J2
+help-judges-revoke-who = 评委编号，或 `admin`
+help-explain = 逐步说明一位选手从原始分数到总分、名次和奖项的计算
+help-explain-example = {"  "}podium explain contests/skills-duel W07
+help-explain-entry = 选手编号
+help-mark = 向分数库录入一个分数：按竞赛规则检查，持久保存，或说明拒绝的理由。更正需要 `--reason`
+help-mark-example = {"  "}podium mark contests/skills-duel --judge J1 --entry W07 --criterion practical.workmanship 8.5
+help-mark-judge = 打这个分数的评委（没有评委的记录留空）
+help-mark-entry = 选手编号（盲评时为代码）
+help-mark-element = 分项编号，用于有分项的评分项
+help-mark-reason = 更正已有分数的理由（记入审计记录）
+help-mark-value = 分数
+help-import = 把分数 CSV（entry,criterion,element,judge,value）导入分数库：要么全部导入，要么一个都不导入；同一文件再导入不会重复保存
+help-import-example = {"  "}podium import contests/skills-duel 评分表-J1.csv
+help-import-file = 要导入的分数文件
+help-import-reason = 允许文件更正已保存的分数，理由为此
+help-import-verify = 双人录入：文件是第二名录入员对已录入评分表的录入；一致的分数被确认，不一致的列出
+help-codes = 盲评：给每位选手一个匿名代码，并列出
+help-codes-example = {"  "}podium codes contests/skills-duel -o 代码表.csv
+help-codes-output = 把代码表（代码、选手、姓名、单位）写到这里
+help-lock = 锁定整个竞赛，或一个评分项、类别或分组：解锁前其分数不能更改
+help-lock-example = {"  "}podium lock contests/skills-duel --criterion practical.workmanship
+help-unlock = 解锁 `lock` 锁定的范围（必须说明理由，记入审计记录）
+help-unlock-example = {"  "}podium unlock contests/skills-duel --criterion practical.workmanship --reason "复核第 7 号"
+help-publish = 公示最终成绩：竞赛须已锁定；之后不能再更改
+help-publish-example = {"  "}podium publish contests/skills-duel
+help-status = 还缺什么、有什么被标记：按评分项、评委和选手列出完成情况
+help-status-example = {"  "}podium status contests/skills-duel
+help-export = 从分数库导出
+help-export-example = {"  "}podium export marks contests/skills-duel -o 分数.csv
+help-export-marks = 当前的分数，为 `import` 可读的 CSV
+help-export-marks-example = {"  "}podium export marks contests/skills-duel -o 分数.csv
+help-audit = 分数库的审计记录
+help-audit-example = {"  "}podium audit verify contests/skills-duel
+help-audit-verify = 检查没有记录在 podium 之外被修改、删除或插入
+help-audit-verify-example = {"  "}podium audit verify contests/skills-duel
+help-audit-log = 分数的历史：谁在何时录入了什么，以及每次更正
+help-audit-log-example = {"  "}podium audit log contests/skills-duel --entry W07
+help-audit-log-entry = 只看这位选手
+help-audit-log-criterion = 只看这个评分项
+help-audit-log-judge = 只看这位评委
+help-init = 用内置示例之一新建一个竞赛文件夹
+help-init-example = {"  "}podium init 焊工比赛 --template skills-duel
+help-init-dir = 新的竞赛文件夹
+help-init-template = 从哪个示例开始（见 `podium init --list`）
+help-init-list = 列出示例
+help-gen = 生成一个大规模的模拟竞赛，由种子确定
+help-gen-example = {"  "}podium gen /tmp/大赛 --entries 5000 --criteria 30 --judges 7
+help-gen-dir = 新的竞赛文件夹
+help-gen-entries = 选手人数
+help-gen-criteria = 评分项个数
+help-gen-judges = 评委人数
+help-gen-panel = 每位选手的评委组人数，从 `--judges` 中抽取并写入 assignments.csv（默认：每位评委给每位选手打分）
+help-gen-seed = 随机种子
