@@ -1,18 +1,16 @@
 //! `podium audit`: verify the store's hash chain, and show the history of marks.
 
 use crate::load::Sources;
+use crate::msg;
 use crate::store::Store;
 use std::path::Path;
 
 fn open(contest: &Path) -> Result<Store, String> {
     let rules = crate::contest::load(contest).map_err(|p| p.to_string())?;
     let path = Sources::of(&rules, None).store;
-    Store::open_existing(&path).map_err(|e| e.to_string())?.ok_or_else(|| {
-        format!(
-            "{}: there is no mark store yet; `podium import` or `podium mark` makes it",
-            path.display()
-        )
-    })
+    Store::open_existing(&path)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| msg!("audit-no-store", path = path.display()).to_string())
 }
 
 pub fn verify(contest: &Path) -> Result<(), String> {
@@ -20,17 +18,12 @@ pub fn verify(contest: &Path) -> Result<(), String> {
     let (count, problems) = store.verify().map_err(|e| e.to_string())?;
     if problems.is_empty() {
         let (seq, hash) = store.head()?;
-        println!("ok: {count} records, the chain is intact ({})", store.path().display());
-        println!("head: #{seq} {hash}");
+        println!("{}", msg!("audit-intact", count = count, path = store.path().display()));
+        println!("{}", msg!("audit-head", seq = seq, hash = hash));
         return Ok(());
     }
     let lines: Vec<String> = problems.iter().map(|p| format!("{}: {p}", store.path().display())).collect();
-    Err(format!(
-        "{}\n\nthe store was changed outside podium: {} problem{}",
-        lines.join("\n"),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    ))
+    Err(format!("{}\n\n{}", lines.join("\n"), msg!("audit-changed", count = problems.len())))
 }
 
 pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: Option<&str>) -> Result<(), String> {
@@ -39,44 +32,56 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
     let values: std::collections::HashMap<i64, &str> = records.iter().map(|r| (r.seq, r.value.as_str())).collect();
     for record in &records {
         let cell = &record.cell;
+        let described = match cell.element {
+            0 => msg!("audit-cell", entry = cell.entry, criterion = cell.criterion, judge = cell.judge),
+            element => msg!(
+                "audit-cell-element",
+                entry = cell.entry,
+                criterion = cell.criterion,
+                element = element,
+                judge = cell.judge
+            ),
+        };
         let what = match (record.kind.as_str(), record.replaces) {
-            ("mark", replaces) => {
-                let element = if cell.element == 0 {
-                    String::new()
-                } else {
-                    format!(" element {}", cell.element)
+            ("mark", Some(old)) => msg!(
+                "audit-corrected",
+                cell = described,
+                from = values.get(&old).copied().unwrap_or("?"),
+                value = record.value,
+                replaces = old,
+                reason = record.reason
+            ),
+            ("mark", None) => msg!("audit-marked", cell = described, value = record.value),
+            ("confirm", Some(mark)) => msg!("audit-confirmed", cell = described, value = record.value, mark = mark),
+            (kind, _) => {
+                let action = match kind {
+                    "lock" => msg!("audit-lock"),
+                    "unlock" => msg!("audit-unlock"),
+                    "publish" => msg!("audit-publish"),
+                    "codes" => msg!("audit-codes"),
+                    other => other.into(),
                 };
-                let change = match replaces {
-                    Some(old) => format!(
-                        "{} → {} (corrects #{old}: {})",
-                        values.get(&old).copied().unwrap_or("?"),
-                        record.value,
-                        record.reason
-                    ),
-                    None => record.value.clone(),
-                };
-                format!("{} {}{element} {} {change}", cell.entry, cell.criterion, cell.judge)
+                let scope = crate::lock::Scope::described(&record.value);
+                match record.reason.is_empty() {
+                    true => msg!("audit-state", action = action, scope = scope),
+                    false => msg!("audit-state-reason", action = action, scope = scope, reason = record.reason),
+                }
             }
-            ("confirm", Some(mark)) => {
-                let element = if cell.element == 0 {
-                    String::new()
-                } else {
-                    format!(" element {}", cell.element)
-                };
-                format!(
-                    "{} {}{element} {} {} confirmed (second entry of #{mark})",
-                    cell.entry, cell.criterion, cell.judge, record.value
-                )
-            }
-            (kind, _) if record.reason.is_empty() => format!("{kind} {}", record.value),
-            (kind, _) => format!("{kind} {} ({})", record.value, record.reason),
         };
         // A reason or a name stored before podium refused control characters is shown escaped, never obeyed.
-        let line = format!("#{} {} by {} ({}): {what}", record.seq, record.at, record.actor, record.source);
-        println!("{}", crate::text::shown(&line));
+        let at = crate::store::local_time(&record.at);
+        let line = msg!(
+            "audit-line",
+            seq = record.seq,
+            at = at,
+            actor = record.actor,
+            source = record.source,
+            what = what
+        );
+        println!("{}", crate::text::shown(&line.to_string()));
     }
     if records.is_empty() {
-        println!("no records match");
+        println!("{}", msg!("audit-none"));
     }
     Ok(())
 }

@@ -6,7 +6,8 @@ use crate::contest::{KindRule, Missing};
 use crate::data::{RowChecker, NO_JUDGE};
 use crate::engine::{score, Flag};
 use crate::load::load_with;
-use crate::output::{flag_text, label};
+use crate::output::flag_text;
+use crate::say;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -23,6 +24,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     // Judges and clerks chase marks by code when judging is blind.
     let names = crate::blind::EntryNames::of(rules, &crate::load::Sources::of(rules, None).store)?;
     // (criterion key, judge id) → (expected, present); and the missing cells.
+    let no_judge = say!(lang, "status-no-judge");
     let mut by_criterion: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut by_judge: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut missing: Vec<String> = Vec::new();
@@ -47,7 +49,11 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
                 for &judge in &judges {
                     // A record without a named judge may come from anyone.
                     let found = present.iter().any(|m| m.slot == slot && (judge == NO_JUDGE || m.judge == judge));
-                    let judge_id = if judge == NO_JUDGE { "(record)" } else { rules.judge_id(judge) };
+                    let judge_id = if judge == NO_JUDGE {
+                        no_judge.as_str()
+                    } else {
+                        rules.judge_id(judge)
+                    };
                     for (key, tally) in [(rule.key.as_str(), &mut by_criterion), (judge_id, &mut by_judge)] {
                         let counts = tally.entry(key).or_default();
                         counts.0 += 1;
@@ -56,12 +62,19 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
                     if !found {
                         missing_count += 1;
                         if missing.len() < LISTED {
-                            let element = if matches!(rule.kind, KindRule::Elements { .. }) {
-                                format!(" element {}", element + 1)
+                            let shown = names.shown(&entry.id);
+                            missing.push(if matches!(rule.kind, KindRule::Elements { .. }) {
+                                say!(
+                                    lang,
+                                    "status-missing-element",
+                                    entry = shown,
+                                    criterion = rule.key,
+                                    element = element + 1,
+                                    judge = judge_id
+                                )
                             } else {
-                                String::new()
-                            };
-                            missing.push(format!("{} {}{element} {judge_id}", names.shown(&entry.id), rule.key));
+                                say!(lang, "status-missing", entry = shown, criterion = rule.key, judge = judge_id)
+                            });
                         }
                     }
                 }
@@ -80,18 +93,34 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     println!("{} — {}", rules.contest.name.get(lang), rules.contest.id);
     let (done, total) = (expected - missing_count, entries.list.len());
     let share = percent((expected, done));
-    match lang {
-        crate::contest::Lang::Zh => {
-            println!("评分：应有 {expected} 个，已有 {done} 个（{share:.1}%）；{total} 个参赛者中 {entries_missing} 个缺分")
-        }
-        crate::contest::Lang::En => {
-            println!("marks: {done} of {expected} expected ({share:.1}%); {entries_missing} of {total} entries have marks missing")
-        }
-    }
+    let share = format!("{share:.1}");
+    println!(
+        "{}",
+        say!(
+            lang,
+            "status-marks",
+            expected = expected,
+            done = done,
+            share = share,
+            total = total,
+            missing = entries_missing
+        )
+    );
     let store = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store).map_err(|e| e.to_string())?;
     if let Some(store) = store {
         let state = store.state()?;
-        let locked: Vec<String> = state.locked.iter().map(|(scope, seq)| format!("{scope} (#{seq})")).collect();
+        let locked: Vec<String> = state
+            .locked
+            .iter()
+            .map(|(scope, seq)| {
+                say!(
+                    lang,
+                    "status-scope",
+                    scope = crate::lock::Scope::described(scope).in_lang(lang),
+                    seq = seq
+                )
+            })
+            .collect();
         if rules.contest.marking.double_entry {
             let mut unconfirmed: Vec<String> = Vec::new();
             let mut count = 0;
@@ -101,44 +130,43 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
                     unconfirmed.push(format!("{} {} {} = {value}", names.shown(&cell.entry), cell.criterion, cell.judge));
                 }
             })?;
-            let counted = if rules.contest.marking.count_unconfirmed {
-                label(lang, "（计入临时排名）", " (counted provisionally)")
+            if rules.contest.marking.count_unconfirmed {
+                println!("{}", say!(lang, "status-unconfirmed-counted", count = count));
             } else {
-                label(lang, "（不计入排名）", " (not counted)")
-            };
-            println!(
-                "{} {count}{counted}",
-                label(lang, "未经复核确认的评分：", "unconfirmed marks (double entry):")
-            );
+                println!("{}", say!(lang, "status-unconfirmed", count = count));
+            }
             for line in &unconfirmed {
                 println!("  {}", crate::text::shown(line));
             }
         }
         match (state.published, locked.is_empty()) {
-            (Some(seq), _) => println!("{} (#{seq})", label(lang, "状态：成绩已公布，不可再改", "state: published, final")),
-            (None, true) => println!("{}", label(lang, "状态：开放录入", "state: open")),
+            (Some(seq), _) => println!("{}", say!(lang, "status-published", seq = seq)),
+            (None, true) => println!("{}", say!(lang, "status-open")),
             (None, false) => println!(
-                "{}{}",
-                label(lang, "状态：已锁定 ", "state: locked: "),
-                crate::text::shown(&locked.join(", "))
+                "{}",
+                say!(
+                    lang,
+                    "status-locked",
+                    scopes = crate::text::shown(&locked.join(say!(lang, "status-list-separator").as_str()))
+                )
             ),
         }
     }
-    println!("\n{}", label(lang, "按评分项：", "by criterion:"));
+    println!("\n{}", say!(lang, "status-by-criterion"));
     for (key, counts) in &by_criterion {
         println!("  {key:<28} {:>8} / {:<8} {:5.1}%", counts.1, counts.0, percent(*counts));
     }
-    println!("\n{}", label(lang, "按评委：", "by judge:"));
+    println!("\n{}", say!(lang, "status-by-judge"));
     for (judge, counts) in &by_judge {
         println!("  {judge:<28} {:>8} / {:<8} {:5.1}%", counts.1, counts.0, percent(*counts));
     }
     if missing_count > 0 {
-        println!("\n{} ({missing_count}):", label(lang, "缺少的评分", "missing"));
+        println!("\n{}", say!(lang, "status-missing-heading", count = missing_count));
         for cell in &missing {
             println!("  {cell}");
         }
         if missing_count > missing.len() {
-            println!("  {} {}", label(lang, "……另有", "… and more:"), missing_count - missing.len());
+            println!("  {}", say!(lang, "status-more", count = missing_count - missing.len()));
         }
     }
     // Flags come from scoring what is there.
@@ -154,7 +182,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
             continue;
         }
         if flagged == 0 {
-            println!("\n{}", label(lang, "需处理的标记：", "flagged:"));
+            println!("\n{}", say!(lang, "status-flagged"));
         }
         flagged += 1;
         if flagged <= LISTED {
@@ -164,7 +192,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
     }
     if flagged > LISTED {
-        println!("  {} {}", label(lang, "……另有参赛者", "… and more entries:"), flagged - LISTED);
+        println!("  {}", say!(lang, "status-more-entries", count = flagged - LISTED));
     }
     Ok(())
 }

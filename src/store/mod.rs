@@ -735,6 +735,21 @@ fn current_by_entry_from_layout_1(connection: &Connection) -> rusqlite::Result<(
     connection.execute_batch("DROP TABLE current;")
 }
 
+/// A time as stored (UTC, RFC 3339) in the local time zone with its offset,
+/// as a person reads it: `2026-12-04 18:20:05 +08:00`; as stored if it is
+/// not a time. jiff, not `time`, finds the zone: `time` refuses the local
+/// offset in a process with threads (the server's), jiff reads `TZ` and
+/// /etc/localtime itself.
+pub fn local_time(stored: &str) -> String {
+    match stored.parse::<jiff::Timestamp>() {
+        Ok(at) => at
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M:%S %:z")
+            .to_string(),
+        Err(_) => stored.to_string(),
+    }
+}
+
 /// The time now, UTC, RFC 3339 with microseconds.
 fn now() -> String {
     let now = time::OffsetDateTime::now_utc();

@@ -300,3 +300,43 @@ help-gen-criteria = How many criteria
 help-gen-judges = How many judges
 help-gen-panel = Judges on each entry's panel, drawn from `--judges` and written to assignments.csv (default: every judge marks every entry)
 help-gen-seed = The random seed
+
+## Completeness (podium status)
+
+status-no-judge = (record)
+status-missing = { $entry } { $criterion } { $judge }
+status-missing-element = { $entry } { $criterion } element { $element } { $judge }
+status-marks = marks: { $done } of { $expected } expected ({ $share }%); { $missing } of { $total } entries have marks missing
+status-scope = { $scope } (#{ $seq })
+status-list-separator = ,{" "}
+status-unconfirmed = unconfirmed marks (double entry): { $count } (not counted)
+status-unconfirmed-counted = unconfirmed marks (double entry): { $count } (counted provisionally)
+status-published = state: published, final (#{ $seq })
+status-open = state: open
+status-locked = state: locked: { $scopes }
+status-by-criterion = by criterion:
+status-by-judge = by judge:
+status-missing-heading = missing ({ $count }):
+status-more = … and { $count } more
+status-flagged = flagged:
+status-more-entries = … and { $count } more entries
+
+## The audit trail (podium audit)
+
+audit-no-store = { $path }: there is no mark store yet; `podium import` or `podium mark` makes it
+audit-intact = ok: { $count } records, the chain is intact ({ $path })
+audit-head = head: #{ $seq } { $hash }
+audit-changed = the store was changed outside podium: { $count } problem(s)
+audit-cell = { $entry } { $criterion } { $judge }
+audit-cell-element = { $entry } { $criterion } element { $element } { $judge }
+audit-marked = { $cell } { $value }
+audit-corrected = { $cell } { $from } → { $value } (corrects #{ $replaces }: { $reason })
+audit-confirmed = { $cell } { $value } confirmed (second entry of #{ $mark })
+audit-lock = lock
+audit-unlock = unlock
+audit-publish = publish
+audit-codes = codes
+audit-state = { $action } { $scope }
+audit-state-reason = { $action } { $scope } ({ $reason })
+audit-line = #{ $seq } { $at } by { $actor } ({ $source }): { $what }
+audit-none = no records match

@@ -300,3 +300,43 @@ help-gen-criteria = 评分项个数
 help-gen-judges = 评委人数
 help-gen-panel = 每位选手的评委组人数，从 `--judges` 中抽取并写入 assignments.csv（默认：每位评委给每位选手打分）
 help-gen-seed = 随机种子
+
+## 完成情况（podium status）
+
+status-no-judge = （无评委的记录）
+status-missing = 选手 { $entry } 评分项 `{ $criterion }` 评委 { $judge }
+status-missing-element = 选手 { $entry } 评分项 `{ $criterion }` 第 { $element } 分项 评委 { $judge }
+status-marks = 评分：应有 { $expected } 个，已有 { $done } 个（{ $share }%）；{ $total } 名选手中 { $missing } 名缺分
+status-scope = { $scope }（#{ $seq }）
+status-list-separator = 、
+status-unconfirmed = 未经复核确认的评分（双人录入）：{ $count } 个（不计入排名）
+status-unconfirmed-counted = 未经复核确认的评分（双人录入）：{ $count } 个（计入暂定排名）
+status-published = 状态：成绩已公示，不可再改（#{ $seq }）
+status-open = 状态：开放录入
+status-locked = 状态：已锁定{ $scopes }
+status-by-criterion = 按评分项：
+status-by-judge = 按评委：
+status-missing-heading = 缺少的评分（{ $count } 个）：
+status-more = ……另有 { $count } 个
+status-flagged = 需处理的标记：
+status-more-entries = ……另有 { $count } 名选手
+
+## 审计记录（podium audit）
+
+audit-no-store = { $path }：还没有分数库；`podium import` 或 `podium mark` 会建立它
+audit-intact = 完好：共 { $count } 条记录，哈希链完整（{ $path }）
+audit-head = 最新：#{ $seq } { $hash }
+audit-changed = 分数库在 podium 之外被改动过：{ $count } 处问题
+audit-cell = 选手 { $entry } 评分项 `{ $criterion }` 评委 { $judge }
+audit-cell-element = 选手 { $entry } 评分项 `{ $criterion }` 第 { $element } 分项 评委 { $judge }
+audit-marked = { $cell } { $value }
+audit-corrected = { $cell } { $from } → { $value }（更正 #{ $replaces }：{ $reason }）
+audit-confirmed = { $cell } { $value } 已核对（#{ $mark } 的第二次录入）
+audit-lock = 锁定
+audit-unlock = 解锁
+audit-publish = 公示
+audit-codes = 发放匿名代码
+audit-state = { $action }{ $scope }
+audit-state-reason = { $action }{ $scope }（{ $reason }）
+audit-line = #{ $seq } { $at } 由 { $actor }（{ $source }）：{ $what }
+audit-none = 没有符合条件的记录
