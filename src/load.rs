@@ -7,6 +7,7 @@ use crate::contest::{self, Rules};
 use crate::data::{marks, ElementData, Entries, Mark, MarkSet, RowChecker};
 use crate::engine::Inputs;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::store::{Store, Which};
 use std::path::{Path, PathBuf};
 
@@ -53,7 +54,7 @@ fn assignments(rules: &Rules, entries: &Entries) -> Diagnostics {
             let mut problem = Diagnostic::new(
                 &rules.path,
                 format!("judges[{j}].entries"),
-                format!("judge {} is assigned `{id}`, which is not an entry", judge.id),
+                msg!("load-assigned-unknown", judge = judge.id, id = id),
             );
             if let Some((line, column)) = at {
                 problem = problem.at(line, column);
@@ -112,8 +113,8 @@ pub fn left_out(inputs: &Inputs, marks_override: Option<&Path>) -> Diagnostics {
     let beside = rules.dir().join("elements.csv");
     if sources.elements.is_none() && beside.exists() {
         warnings.push(
-            Diagnostic::new(&beside, "", "this element data is not used: the contest does not name it")
-                .help("name it in the contest: files: (elements: \"elements.csv\")")
+            Diagnostic::new(&beside, "", msg!("load-elements-unused"))
+                .help(msg!("load-elements-unused-help"))
                 .warning(),
         );
     }
@@ -139,17 +140,10 @@ fn marks_file_left_out(file: &Path, inputs: &Inputs) -> Option<Diagnostic> {
     let in_file = match marks::load(file, &inputs.rules, &inputs.entries) {
         Ok(marks) => marks,
         Err(problems) => {
-            let message = format!(
-                "this marks file is not scored (the mark store is), and it cannot be compared with the store: {} problems",
-                problems.len()
-            );
+            let check = format!("podium check {} --marks {}", inputs.rules.dir().display(), file.display());
             return Some(
-                Diagnostic::new(file, "", message)
-                    .help(format!(
-                        "see them with `podium check {} --marks {}`",
-                        inputs.rules.dir().display(),
-                        file.display()
-                    ))
+                Diagnostic::new(file, "", msg!("load-file-not-comparable", count = problems.len()))
+                    .help(msg!("load-file-not-comparable-help", command = check))
                     .warning(),
             );
         }
@@ -168,11 +162,13 @@ fn marks_file_left_out(file: &Path, inputs: &Inputs) -> Option<Diagnostic> {
     if absent + different == 0 {
         return None;
     }
-    let message = format!(
-        "this marks file holds {} marks that are not scored: {absent} the mark store does not have, {different} with another value there; the store's marks are scored",
-        absent + different
+    let message = msg!(
+        "load-file-left-out",
+        count = absent + different,
+        absent = absent,
+        different = different
     );
-    let help = format!("to bring them in: `{import}` (a mark that differs needs --reason to correct the stored one)");
+    let help = msg!("load-file-left-out-help", command = import);
     Some(Diagnostic::new(file, "", message).help(help).warning())
 }
 
@@ -201,9 +197,15 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
                     Diagnostic::new(
                         store.path(),
                         refusal.field,
-                        format!("stored mark {} {} {}: {}", cell.entry, cell.criterion, cell.judge, refusal.message),
+                        msg!(
+                            "load-stored-mark",
+                            entry = cell.entry,
+                            criterion = cell.criterion,
+                            judge = cell.judge,
+                            why = refusal.message
+                        ),
                     )
-                    .help("the contest changed since this mark was entered: correct the contest, or the mark with `podium mark --reason`"),
+                    .help(msg!("load-stored-mark-help")),
                 ),
                 Err(_) => {}
             }
@@ -214,5 +216,5 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
     }
     // The store holds one current mark per cell, so there are no duplicates to report.
     MarkSet::from_entry_marks(marks, entries.list.len())
-        .map_err(|_| Diagnostics::from(Diagnostic::new(store.path(), "", "the store holds a cell twice")))
+        .map_err(|_| Diagnostics::from(Diagnostic::new(store.path(), "", msg!("load-cell-twice"))))
 }

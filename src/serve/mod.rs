@@ -399,7 +399,7 @@ async fn judge_page(State(app): State<Shared>, UrlPath((judge, token)): UrlPath<
             .into_iter()
             .map(|(cell, value)| ((cell.entry, cell.criterion, cell.element), value))
             .collect::<HashMap<_, _>>(),
-        Some(Err(e)) => return unreadable(&e.message),
+        Some(Err(e)) => return unreadable(&e.message.to_string()),
         None => return unreadable(""),
     };
     Html(judge::page(&app, j, app.codes.as_ref(), &saved, &app.links.form(&token))).into_response()
@@ -527,7 +527,7 @@ async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -
         .await;
     let (state, progress) = match read {
         Some(Ok(read)) => read,
-        Some(Err(e)) => return unreadable(&e.message),
+        Some(Err(e)) => return unreadable(&e.message.to_string()),
         None => return unreadable(""),
     };
     Html(desk::page(&app, &progress, &state, app.live.hall_state(), &app.links.form(&token))).into_response()

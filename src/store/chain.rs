@@ -6,6 +6,7 @@
 
 use super::cells::{text_at, CellKey, EntryCells};
 use super::Cell;
+use crate::msg;
 use compact_str::CompactString;
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
@@ -47,23 +48,22 @@ pub enum Tamper {
 impl std::fmt::Display for Tamper {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Tamper::Changed { seq } => write!(
-                f,
-                "record #{seq} does not match the chain: it was edited, or inserted, outside podium"
-            ),
-            Tamper::Removed { after, before } => write!(f, "records between #{after} and #{before} were removed"),
-            Tamper::Truncated { last, head } => write!(f, "the log ends at #{last}, but podium last wrote #{head}: records were removed"),
-            Tamper::Appended { head, last } => write!(
-                f,
-                "records #{}..#{last} were added outside podium (podium last wrote #{head})",
-                head + 1
-            ),
+            Tamper::Changed { seq } => write!(f, "{}", msg!("tamper-changed", seq = seq)),
+            Tamper::Removed { after, before } => write!(f, "{}", msg!("tamper-removed", after = after, before = before)),
+            Tamper::Truncated { last, head } => write!(f, "{}", msg!("tamper-truncated", last = last, head = head)),
+            Tamper::Appended { head, last } => write!(f, "{}", msg!("tamper-appended", first = head + 1, last = last, head = head)),
             Tamper::Current { cell } => write!(
                 f,
-                "the current mark of {} {} element {} judge {} does not match the log",
-                cell.entry, cell.criterion, cell.element, cell.judge
+                "{}",
+                msg!(
+                    "tamper-current",
+                    entry = cell.entry,
+                    criterion = cell.criterion,
+                    element = cell.element,
+                    judge = cell.judge
+                )
             ),
-            Tamper::Unreadable { entry } => write!(f, "the current marks of {entry} cannot be read: they were edited outside podium"),
+            Tamper::Unreadable { entry } => write!(f, "{}", msg!("tamper-unreadable", entry = entry)),
         }
     }
 }

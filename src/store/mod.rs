@@ -20,6 +20,8 @@ mod chain;
 
 pub use chain::{hex, Forecast, Forecasted, Record, Tamper};
 
+use crate::i18n::Text;
+use crate::msg;
 use cells::{text_at, CellKey, CellMark, EntryCells};
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 use rustc_hash::FxHashMap;
@@ -141,7 +143,7 @@ fn cells_of(query: &mut rusqlite::Statement, path: &Path, entry: &str) -> Result
 fn unreadable(path: &Path, entry: &str) -> StoreError {
     StoreError {
         path: path.to_path_buf(),
-        message: format!("the current marks of {entry} cannot be read: the store was changed outside podium (run `podium audit verify`)"),
+        message: msg!("store-unreadable", entry = entry),
     }
 }
 
@@ -177,24 +179,31 @@ impl From<StoreError> for String {
 #[derive(Debug)]
 pub struct StoreError {
     pub path: PathBuf,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Why nothing was stored when another program held the write lock for
-/// longer than this one waits.
-const BUSY: &str = "the mark store is busy: another program is writing to it (an import?); nothing was stored, try again in a moment";
+/// longer than this one waits (the message's id).
+const BUSY: &str = "store-busy";
+
+/// Why a store cannot be written (the message's id).
+const READ_ONLY: &str = "store-read-only";
 
 impl StoreError {
     /// Whether another program held the store's write lock too long: worth
     /// trying again, nothing else is wrong.
     pub fn is_busy(&self) -> bool {
-        self.message == BUSY
+        matches!(self.message, Text::Said { id: BUSY, .. })
+    }
+
+    fn is_read_only(&self) -> bool {
+        matches!(self.message, Text::Said { id: READ_ONLY, .. })
     }
 
     fn new(path: &Path, e: rusqlite::Error) -> StoreError {
         StoreError {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: msg!("store-sqlite", error = e),
         }
     }
 }
@@ -205,7 +214,7 @@ fn read_only(path: &Path, e: &rusqlite::Error) -> Option<StoreError> {
     let code = e.sqlite_error_code()?;
     (code == ErrorCode::ReadOnly || (code == ErrorCode::CannotOpen && path.exists())).then(|| StoreError {
         path: path.to_path_buf(),
-        message: "the mark store is read-only (the file or its folder cannot be written: an archive, read-only media, or another user's files), so nothing can be entered or changed; commands that only read (score, status, export, audit, report, chart, explain) work on it; to enter marks, copy the contest folder somewhere writable".into(),
+        message: msg!("store-read-only"),
     })
 }
 
@@ -228,10 +237,10 @@ fn layout(connection: &Connection) -> rusqlite::Result<Option<String>> {
 fn other_layout(path: &Path, version: Option<&str>) -> StoreError {
     StoreError {
         path: path.to_path_buf(),
-        message: format!(
-            "this mark store has table layout {}, and this podium reads layout {SCHEMA_VERSION}: export its marks with the podium that made it, then import them into a new store",
-            version.unwrap_or("from before layouts were numbered")
-        ),
+        message: match version {
+            Some(version) => msg!("store-other-layout", layout = version, ours = SCHEMA_VERSION),
+            None => msg!("store-unnumbered-layout", ours = SCHEMA_VERSION),
+        },
     }
 }
 
@@ -269,7 +278,7 @@ impl Store {
         let fail = |e: rusqlite::Error| {
             read_only(path, &e).unwrap_or_else(|| StoreError {
                 path: path.to_path_buf(),
-                message: format!("cannot open the mark store: {e}"),
+                message: msg!("store-cannot-open", error = e),
             })
         };
         let connection = Connection::open(path).map_err(fail)?;
@@ -355,7 +364,7 @@ impl Store {
         }
         let fail = |e: rusqlite::Error| StoreError {
             path: path.to_path_buf(),
-            message: format!("cannot open the mark store: {e}"),
+            message: msg!("store-cannot-open", error = e),
         };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open = |name: &str| -> rusqlite::Result<(Connection, Option<String>)> {
@@ -375,10 +384,7 @@ impl Store {
                 if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
                     return Err(StoreError {
                         path: path.to_path_buf(),
-                        message: format!(
-                            "cannot read the mark store: its folder cannot be written, and {} holds commits not yet in the store, which SQLite reads only through a file it would make beside it; copy the contest folder somewhere writable and read it there",
-                            PathBuf::from(wal).display()
-                        ),
+                        message: msg!("store-wal-read-only", wal = PathBuf::from(wal).display()),
                     });
                 }
                 open(&immutable_uri(path)).map_err(fail)?
@@ -394,12 +400,10 @@ impl Store {
                 // Bringing it to this layout writes: only a writable store can be read.
                 drop(connection);
                 let old = old.to_string();
-                Store::open(path).map(Some).map_err(|e| match e.message.starts_with("the mark store is read-only") {
+                Store::open(path).map(Some).map_err(|e| match e.is_read_only() {
                     true => StoreError {
                         path: path.to_path_buf(),
-                        message: format!(
-                            "this mark store has table layout {old}, which podium reads only once it has brought it to layout {SCHEMA_VERSION}, and it is read-only: copy the contest folder somewhere writable and run any podium command there once (the log is not touched)"
-                        ),
+                        message: msg!("store-old-layout-read-only", layout = old, ours = SCHEMA_VERSION),
                     },
                     false => e,
                 })
@@ -421,7 +425,7 @@ impl Store {
     fn error(&self, e: rusqlite::Error) -> StoreError {
         StoreError {
             path: self.path.clone(),
-            message: e.to_string(),
+            message: msg!("store-sqlite", error = e),
         }
     }
 
@@ -448,7 +452,7 @@ impl Store {
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| StoreError {
             path: path.clone(),
-            message: format!("the marks were not stored: {e}"),
+            message: msg!("store-not-stored", error = e),
         };
         // IMMEDIATE: take the write lock first, so the chain and the current marks cannot move under us.
         let transaction = self
@@ -457,7 +461,7 @@ impl Store {
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError {
                     path: path.clone(),
-                    message: BUSY.into(),
+                    message: msg!("store-busy"),
                 },
                 _ => fail(e),
             })?;
@@ -509,7 +513,7 @@ impl Store {
             let mut bytes = [0u8; 32];
             getrandom::fill(&mut bytes).map_err(|e| StoreError {
                 path: self.path.clone(),
-                message: format!("no random numbers from the system: {e}"),
+                message: msg!("store-no-random", error = e),
             })?;
             chain::hex(&bytes)
         };
@@ -846,7 +850,7 @@ impl Batch<'_> {
     fn error(&self, e: rusqlite::Error) -> StoreError {
         StoreError {
             path: self.path.clone(),
-            message: format!("the marks were not stored: {e}"),
+            message: msg!("store-not-stored", error = e),
         }
     }
 

@@ -340,3 +340,36 @@ audit-state = { $action } { $scope }
 audit-state-reason = { $action } { $scope } ({ $reason })
 audit-line = #{ $seq } { $at } by { $actor } ({ $source }): { $what }
 audit-none = no records match
+
+## Warnings when a contest is read (load)
+
+load-assigned-unknown = judge { $judge } is assigned `{ $id }`, which is not an entry
+load-elements-unused = this element data is not used: the contest does not name it
+load-elements-unused-help = name it in the contest: files: (elements: "elements.csv")
+load-file-not-comparable = this marks file is not scored (the mark store is), and it cannot be compared with the store: { $count } problems
+load-file-not-comparable-help = see them with `{ $command }`
+load-file-left-out = this marks file holds { $count } marks that are not scored: { $absent } the mark store does not have, { $different } with another value there; the store's marks are scored
+load-file-left-out-help = to bring them in: `{ $command }` (a mark that differs needs --reason to correct the stored one)
+load-stored-mark = stored mark { $entry } { $criterion } { $judge }: { $why }
+load-stored-mark-help = the contest changed since this mark was entered: correct the contest, or the mark with `podium mark --reason`
+load-cell-twice = the store holds a cell twice
+
+## The mark store
+
+store-unreadable = the current marks of { $entry } cannot be read: the store was changed outside podium (run `podium audit verify`)
+store-busy = the mark store is busy: another program is writing to it (an import?); nothing was stored, try again in a moment
+store-read-only = the mark store is read-only (the file or its folder cannot be written: an archive, read-only media, or another user's files), so nothing can be entered or changed; commands that only read (score, status, export, audit, report, chart, explain) work on it; to enter marks, copy the contest folder somewhere writable
+store-sqlite = the mark store failed (SQLite: { $error })
+store-other-layout = this mark store has table layout { $layout }, and this podium reads layout { $ours }: export its marks with the podium that made it, then import them into a new store
+store-unnumbered-layout = this mark store has table layout from before layouts were numbered, and this podium reads layout { $ours }: export its marks with the podium that made it, then import them into a new store
+store-cannot-open = cannot open the mark store: { $error }
+store-wal-read-only = cannot read the mark store: its folder cannot be written, and { $wal } holds commits not yet in the store, which SQLite reads only through a file it would make beside it; copy the contest folder somewhere writable and read it there
+store-old-layout-read-only = this mark store has table layout { $layout }, which podium reads only once it has brought it to layout { $ours }, and it is read-only: copy the contest folder somewhere writable and run any podium command there once (the log is not touched)
+store-not-stored = the marks were not stored: { $error }
+store-no-random = no random numbers from the system: { $error }
+tamper-changed = record #{ $seq } does not match the chain: it was edited, or inserted, outside podium
+tamper-removed = records between #{ $after } and #{ $before } were removed
+tamper-truncated = the log ends at #{ $last }, but podium last wrote #{ $head }: records were removed
+tamper-appended = records #{ $first }..#{ $last } were added outside podium (podium last wrote #{ $head })
+tamper-current = the current mark of { $entry } { $criterion } element { $element } judge { $judge } does not match the log
+tamper-unreadable = the current marks of { $entry } cannot be read: they were edited outside podium

@@ -340,3 +340,36 @@ audit-state = { $action }{ $scope }
 audit-state-reason = { $action }{ $scope }（{ $reason }）
 audit-line = #{ $seq } { $at } 由 { $actor }（{ $source }）：{ $what }
 audit-none = 没有符合条件的记录
+
+## 读入竞赛时的警告（load）
+
+load-assigned-unknown = 评委 { $judge } 被分配了 `{ $id }`，但名单中没有这名选手
+load-elements-unused = 这份分项数据没有用上：竞赛文件没有写到它
+load-elements-unused-help = 在竞赛文件中写上：files: (elements: "elements.csv")
+load-file-not-comparable = 这份分数文件不参与计分（计分用的是分数库），也无法与分数库比对：有 { $count } 处问题
+load-file-not-comparable-help = 查看这些问题：`{ $command }`
+load-file-left-out = 这份分数文件中有 { $count } 个分数不参与计分：{ $absent } 个分数库里没有，{ $different } 个与分数库中的值不同；计分用的是分数库中的分数
+load-file-left-out-help = 要导入它们：`{ $command }`（与已存分数不同的，需要用 `--reason` 说明更正理由）
+load-stored-mark = 已存的分数（选手 { $entry } 评分项 `{ $criterion }` 评委 { $judge }）：{ $why }
+load-stored-mark-help = 录入这个分数之后竞赛文件改过了：请改正竞赛文件，或用 `podium mark --reason` 更正分数
+load-cell-twice = 分数库中同一格有两个分数
+
+## 分数库
+
+store-unreadable = 无法读取选手 { $entry } 的当前分数：分数库在 podium 之外被改动过（请运行 `podium audit verify`）
+store-busy = 分数库正忙：另一个程序正在写入（在导入？）；什么也没有保存，请稍后再试
+store-read-only = 分数库是只读的（文件或其文件夹不能写入：归档、只读介质或其他用户的文件），因此不能录入或更改；只读的命令（score、status、export、audit、report、chart、explain）可以使用；要录入分数，请把竞赛文件夹复制到可写的位置
+store-sqlite = 分数库出错（SQLite：{ $error }）
+store-other-layout = 这个分数库的表结构是第 { $layout } 版，本 podium 读取第 { $ours } 版：请用建立它的 podium 导出分数，再导入新的分数库
+store-unnumbered-layout = 这个分数库的表结构早于编号的版本，本 podium 读取第 { $ours } 版：请用建立它的 podium 导出分数，再导入新的分数库
+store-cannot-open = 无法打开分数库（{ $error }）
+store-wal-read-only = 无法读取分数库：它的文件夹不能写入，而 { $wal } 中有尚未并入分数库的提交，SQLite 只能通过在旁边新建的文件读取它们；请把竞赛文件夹复制到可写的位置再读取
+store-old-layout-read-only = 这个分数库的表结构是第 { $layout } 版，podium 需先把它升级到第 { $ours } 版才能读取，而它是只读的：请把竞赛文件夹复制到可写的位置，在那里运行一次任意 podium 命令（日志不会被改动）
+store-not-stored = 分数没有保存（{ $error }）
+store-no-random = 系统没有提供随机数（{ $error }）
+tamper-changed = 记录 #{ $seq } 与哈希链不符：它在 podium 之外被修改或插入
+tamper-removed = #{ $after } 与 #{ $before } 之间的记录被删除了
+tamper-truncated = 日志止于 #{ $last }，而 podium 最后写入的是 #{ $head }：有记录被删除
+tamper-appended = 记录 #{ $first }..#{ $last } 是在 podium 之外添加的（podium 最后写入的是 #{ $head }）
+tamper-current = 选手 { $entry } 评分项 `{ $criterion }` 分项 { $element } 评委 { $judge } 的当前分数与日志不符
+tamper-unreadable = 无法读取选手 { $entry } 的当前分数：它们在 podium 之外被修改过
