@@ -3,8 +3,9 @@
 use crate::contest::Lang;
 use crate::engine::rank::{compare, directions, key_names, sort_key, KeyPart};
 use crate::engine::{score, CategoryScores, CriterionValues, ResultRow, Results, Total};
-use crate::error::suggest;
-use crate::output::{flag_text, label, number};
+use crate::error::suggestion;
+use crate::output::{flag_text, number};
+use crate::{msg, say};
 use std::cmp::Ordering;
 use std::path::Path;
 
@@ -12,7 +13,7 @@ pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> 
     let inputs = super::load_warned(contest, marks)?;
     let Some(entry) = inputs.entries.find(entry_id) else {
         let ids = inputs.entries.list.iter().map(|e| &*e.id);
-        return Err(format!("no entry `{entry_id}` in this contest; {}", suggest(entry_id, ids)));
+        return Err(msg!("explain-no-entry", id = entry_id, suggestion = suggestion(entry_id, ids)).in_lang(lang));
     };
     let results = score(inputs, &[entry]);
     print!("{}", explanation(&results, entry, lang));
@@ -33,56 +34,49 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
     line(format!("{} {} ({})", record.id, record.name, inputs.entries.organisation(record)));
     for (field, place) in rules.contest.divisions.iter().zip(&row.standing.divisions) {
         let value = inputs.entries.field(record, field).unwrap_or("");
-        line(format!(
-            "  {field}: {value}{}",
-            place.map_or(String::new(), |p| format!(
-                ", {} {}{}",
-                label(lang, "组内名次", "place"),
-                p.rank,
-                if p.tied { label(lang, "（并列）", " (tied)") } else { "" }
-            ))
-        ));
+        let said = match place {
+            None => say!(lang, "explain-division", field = field, value = value),
+            Some(p) if p.tied => say!(lang, "explain-division-place-tied", field = field, value = value, rank = p.rank),
+            Some(p) => say!(lang, "explain-division-place", field = field, value = value, rank = p.rank),
+        };
+        line(format!("  {said}"));
     }
     line(String::new());
-    line(label(lang, "计算步骤：", "Steps:").into());
+    line(say!(lang, "explain-steps"));
     for step in &row.trace {
         line(format!("  {}", step.get(lang)));
     }
     line(String::new());
-    line(format!("{} {}", label(lang, "总分", "Total"), number(row.total)));
+    line(say!(lang, "explain-total", total = number(row.total)));
     match row.standing.overall {
-        Some(place) => line(format!(
-            "{} {}{}",
-            label(lang, "总名次", "Overall place"),
-            place.rank,
-            if place.tied { label(lang, "（并列）", " (tied)") } else { "" }
-        )),
-        None => line(label(lang, "未排名：有未评出的项目", "Not ranked: some criteria are not scored").into()),
+        Some(place) if place.tied => line(say!(lang, "explain-place-tied", rank = place.rank)),
+        Some(place) => line(say!(lang, "explain-place", rank = place.rank)),
+        None => line(say!(lang, "explain-not-ranked")),
     }
-    for tie in tie_breaks(results, row) {
+    for tie in tie_breaks(results, row, lang) {
         line(format!("  {tie}"));
     }
     for flag in &row.flags {
-        line(format!("{} {}", label(lang, "标记：", "Flag:"), flag_text(rules, flag, lang)));
+        line(say!(lang, "explain-flag", flag = flag_text(rules, flag, lang)));
     }
     for &(s, t) in &row.awards {
         let set = &rules.contest.awards[s as usize];
-        line(format!(
-            "{} {} ({})",
-            label(lang, "奖项：", "Award:"),
-            set.tiers[t as usize].label.get(lang),
-            set.id
+        line(say!(
+            lang,
+            "explain-award",
+            award = set.tiers[t as usize].label.get(lang),
+            set = set.id
         ));
     }
     text
 }
 
 /// For each entry with the same total, which tie-break put one above the other.
-fn tie_breaks(results: &Results, row: &ResultRow) -> Vec<String> {
+fn tie_breaks(results: &Results, row: &ResultRow, lang: Lang) -> Vec<String> {
     let inputs = &results.inputs;
     let rules = &inputs.rules;
     let directions = directions(rules);
-    let names = key_names(rules);
+    let names = key_names(rules, lang);
     let key_of = |r: &ResultRow| {
         let (total, categories, values) = (
             Total(r.total),
@@ -100,15 +94,15 @@ fn tie_breaks(results: &Results, row: &ResultRow) -> Vec<String> {
         let theirs = key_of(other);
         let id = &inputs.entries.list[other.entry as usize].id;
         let Some(part) = (1..mine.len()).find(|&i| mine[i] != theirs[i]) else {
-            notes.push(format!("tied with {id} on the total and every tie-break"));
+            notes.push(say!(lang, "explain-tied-all", id = id));
             continue;
         };
         let (a, b): (&KeyPart, &KeyPart) = (&mine[part], &theirs[part]);
-        let verdict = match compare(&mine, &theirs, &directions) {
-            Ordering::Less => "above",
-            _ => "below",
-        };
-        notes.push(format!("same total as {id}; placed {verdict} it by {} ({a} vs {b})", names[part]));
+        let by = &names[part];
+        notes.push(match compare(&mine, &theirs, &directions) {
+            Ordering::Less => say!(lang, "explain-above", id = id, by = by, mine = a, theirs = b),
+            _ => say!(lang, "explain-below", id = id, by = by, mine = a, theirs = b),
+        });
     }
     notes
 }

@@ -2,6 +2,7 @@
 //! Documented field by field in `docs/contest-format.md`; keep the two in step.
 
 use super::number::Number;
+use crate::say;
 use serde::Deserialize;
 
 /// A label a user reads, in Chinese and English.
@@ -279,6 +280,36 @@ pub enum Panel {
     ClosestPair,
     /// A rule chosen by the number of marks: [(3, Mean), (5, TrimmedMean(1))].
     BySize(Vec<(u8, Panel)>),
+}
+
+impl Panel {
+    /// The rule in words for a person, its name as the contest writes it
+    /// beside them: "去掉最高、最低各 1 个后取平均（`TrimmedMean(1)`）".
+    pub fn words(&self, lang: Lang) -> String {
+        let said = match self {
+            Panel::Mean => say!(lang, "panel-mean"),
+            Panel::Median => say!(lang, "panel-median"),
+            Panel::Sum => say!(lang, "panel-sum"),
+            Panel::Min => say!(lang, "panel-min"),
+            Panel::Max => say!(lang, "panel-max"),
+            Panel::TrimmedMean(k) => say!(lang, "panel-trimmed-mean", k = k),
+            Panel::TrimmedSum(k) => say!(lang, "panel-trimmed-sum", k = k),
+            Panel::ClosestPair => say!(lang, "panel-closest-pair"),
+            Panel::BySize(_) => say!(lang, "panel-by-size"),
+        };
+        say!(lang, "panel-named", words = said, name = format!("{self:?}"))
+    }
+}
+
+impl SpreadResolve {
+    /// What is done about marks too far apart, in words.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            SpreadResolve::Flag => say!(lang, "spread-flag"),
+            SpreadResolve::UseAll => say!(lang, "spread-use-all"),
+            SpreadResolve::Block => say!(lang, "spread-block"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]

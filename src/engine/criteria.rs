@@ -8,9 +8,11 @@ use super::exact::{self, too_large};
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
 use super::round::round;
+use crate::contest::Lang;
 use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve};
 use crate::data::{Mark, MarkSet, NO_JUDGE};
 use crate::formula::{EvalError, Expr};
+use crate::say;
 use bevy_ecs::prelude::*;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
@@ -306,12 +308,20 @@ fn judge_name(rules: &Rules, judge: u16) -> &str {
     }
 }
 
-fn list(rules: &Rules, marks: &[(u16, Decimal)]) -> String {
-    marks
-        .iter()
-        .map(|(j, v)| format!("{} {v}", judge_name(rules, *j)))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Marks with their judges ("J1 6.5, J2 7.2"; a record without a judge is
+/// named as such), in both languages.
+fn list(rules: &Rules, marks: &[(u16, Decimal)]) -> Words {
+    let in_lang = |lang: Lang| {
+        marks
+            .iter()
+            .map(|(j, v)| match *j {
+                NO_JUDGE => say!(lang, "trace-record-mark", value = v),
+                j => format!("{} {v}", rules.judge_id(j)),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Words::new(in_lang(Lang::Zh), in_lang(Lang::En))
 }
 
 /// One cell's judge marks → one number: convert each mark, stand in for
@@ -379,7 +389,8 @@ pub fn panel_cell(
     if convert.is_some() {
         Trace::note(trace, || {
             let (Words { zh, en }, from, to) = (label(), list(rules, &raw), list(rules, &marks));
-            words!("{zh}：评分 {from} 折算为 {to}", "{en}: marks {from} converted to {to}")
+            let (from_zh, from_en, to_zh, to_en) = (from.zh, from.en, to.zh, to.en);
+            words!("{zh}：评分 {from_zh} 折算为 {to_zh}", "{en}: marks {from_en} converted to {to_en}")
         });
     }
     // The entry's panel: the criterion's judges who may mark it, reserves in the seats of those who may not.
@@ -442,9 +453,10 @@ pub fn panel_cell(
             });
             Trace::note(trace, || {
                 let (Words { zh, en }, limit, resolve) = (label(), spread.max, spread.resolve);
+                let (resolve_zh, resolve_en) = (resolve.words(Lang::Zh), resolve.words(Lang::En));
                 words!(
-                    "{zh}：评分差 {width}，超过允许的 {limit}（{resolve:?}）",
-                    "{en}: marks {width} apart, more than the {limit} allowed ({resolve:?})"
+                    "{zh}：评分差 {width}，超过允许的 {limit}（{resolve_zh}）",
+                    "{en}: marks {width} apart, more than the {limit} allowed ({resolve_en})"
                 )
             });
             match spread.resolve {
@@ -463,7 +475,7 @@ pub fn panel_cell(
     let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
     let result = aggregate(&panel, &values).map_err(|e| match e {
         PanelError::NoMarks => words!("没有评分", "no marks"),
-        PanelError::TooFew { rule, marks } => words!("{marks} 个评分不足以按 {rule} 计算", "{marks} marks are too few for {rule}"),
+        PanelError::TooFew { rule, marks } => words!("{marks} 个评分不足以按 `{rule}` 计算", "{marks} marks are too few for {rule}"),
         PanelError::TooLarge => too_large(),
     })?;
     let result = round(result, rounding.panel);
@@ -480,11 +492,12 @@ pub fn panel_cell(
             Words::default()
         };
         let applied = crate::contest::rules::panel_rule_for(&panel, values.len()).unwrap_or(&panel);
-        let (Words { zh, en }, all) = (label(), list(rules, &marks));
+        let (Words { zh, en }, Words { zh: all_zh, en: all_en }) = (label(), list(rules, &marks));
         let (dropped_zh, dropped_en) = (dropped.zh, dropped.en);
+        let (applied_zh, applied_en) = (applied.words(Lang::Zh), applied.words(Lang::En));
         words!(
-            "{zh}：评分 {all} → {applied:?}{dropped_zh} → {result}",
-            "{en}: marks {all} → {applied:?}{dropped_en} → {result}"
+            "{zh}：评分 {all_zh} → {applied_zh}{dropped_zh} → {result}",
+            "{en}: marks {all_en} → {applied_en}{dropped_en} → {result}"
         )
     });
     Ok(result)

@@ -4,6 +4,7 @@
 use super::components::*;
 use crate::contest::{KindRule, Order, Rules, TieBreakRule};
 use crate::data::{Entries, MarkSet};
+use crate::say;
 use bevy_ecs::prelude::*;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -37,15 +38,18 @@ pub fn directions(rules: &Rules) -> Vec<Order> {
         .collect()
 }
 
-/// The names of the key parts, for explanations.
-pub fn key_names(rules: &Rules) -> Vec<String> {
-    std::iter::once("total".to_string())
+/// The names of the key parts, for explanations, in `lang`.
+pub fn key_names(rules: &Rules, lang: crate::contest::Lang) -> Vec<String> {
+    std::iter::once(say!(lang, "key-total"))
         .chain(rules.tie_breaks.iter().map(|t| match t {
-            TieBreakRule::Category(c) => format!("category {}", rules.categories[*c].id),
-            TieBreakRule::Criterion(c) => rules.criteria[*c].key.clone(),
-            TieBreakRule::HighestMark(c) => format!("highest single mark in {}", rules.criteria[*c].key),
-            TieBreakRule::FewerDeductions => "fewer deductions".into(),
-            TieBreakRule::Field(name, _) => format!("field {name}"),
+            TieBreakRule::Category(c) => {
+                let category = &rules.categories[*c];
+                say!(lang, "key-category", label = category.label.get(lang), id = category.id)
+            }
+            TieBreakRule::Criterion(c) => say!(lang, "key-criterion", key = rules.criteria[*c].key),
+            TieBreakRule::HighestMark(c) => say!(lang, "key-highest-mark", key = rules.criteria[*c].key),
+            TieBreakRule::FewerDeductions => say!(lang, "key-fewer-deductions"),
+            TieBreakRule::Field(name, _) => say!(lang, "key-field", name = name),
         }))
         .collect()
 }

@@ -373,3 +373,44 @@ tamper-truncated = the log ends at #{ $last }, but podium last wrote #{ $head }:
 tamper-appended = records #{ $first }..#{ $last } were added outside podium (podium last wrote #{ $head })
 tamper-current = the current mark of { $entry } { $criterion } element { $element } judge { $judge } does not match the log
 tamper-unreadable = the current marks of { $entry } cannot be read: they were edited outside podium
+
+## A panel's rule (explain and others)
+
+panel-mean = the mean
+panel-median = the median
+panel-sum = the sum
+panel-min = the lowest mark
+panel-max = the highest mark
+panel-trimmed-mean = the mean after dropping { $k } highest and { $k } lowest
+panel-trimmed-sum = the sum after dropping { $k } highest and { $k } lowest
+panel-closest-pair = the mean of the two closest marks
+panel-by-size = a rule chosen by the number of judges
+panel-named = { $words } (`{ $name }`)
+spread-flag = scored as declared and flagged
+spread-use-all = scored with every mark, none dropped, and flagged
+spread-block = not scored until corrected
+
+## Places and ties (explain)
+
+key-total = total
+key-category = category { $id }
+key-criterion = { $key }
+key-highest-mark = highest single mark in { $key }
+key-fewer-deductions = fewer deductions
+key-field = field { $name }
+explain-no-entry = no entry `{ $id }` in this contest; { $suggestion }
+explain-division = { $field }: { $value }
+explain-division-place = { $field }: { $value }, place { $rank }
+explain-division-place-tied = { $field }: { $value }, place { $rank } (tied)
+explain-steps = Steps:
+explain-total = Total { $total }
+explain-place = Overall place { $rank }
+explain-place-tied = Overall place { $rank } (tied)
+explain-not-ranked = Not ranked: some criteria are not scored
+explain-flag = Flag: { $flag }
+explain-award = Award: { $award } ({ $set })
+explain-tied-all = tied with { $id } on the total and every tie-break
+explain-above = same total as { $id }; placed above it by { $by } ({ $mine } vs { $theirs })
+explain-below = same total as { $id }; placed below it by { $by } ({ $mine } vs { $theirs })
+
+trace-record-mark = record { $value }

@@ -373,3 +373,44 @@ tamper-truncated = 日志止于 #{ $last }，而 podium 最后写入的是 #{ $h
 tamper-appended = 记录 #{ $first }..#{ $last } 是在 podium 之外添加的（podium 最后写入的是 #{ $head }）
 tamper-current = 选手 { $entry } 评分项 `{ $criterion }` 分项 { $element } 评委 { $judge } 的当前分数与日志不符
 tamper-unreadable = 无法读取选手 { $entry } 的当前分数：它们在 podium 之外被修改过
+
+## 评委组的计分规则（explain 等）
+
+panel-mean = 取平均
+panel-median = 取中位数
+panel-sum = 求和
+panel-min = 取最低分
+panel-max = 取最高分
+panel-trimmed-mean = 去掉最高、最低各 { $k } 个后取平均
+panel-trimmed-sum = 去掉最高、最低各 { $k } 个后求和
+panel-closest-pair = 取最接近的两个分数的平均
+panel-by-size = 按评委人数选用规则
+panel-named = { $words }（`{ $name }`）
+spread-flag = 照常计分并标记
+spread-use-all = 不去掉分数，全部计入并标记
+spread-block = 暂不计分，待更正
+
+## 名次和并列（explain）
+
+key-total = 总分
+key-category = 类别“{ $label }”（`{ $id }`）的得分
+key-criterion = 评分项 `{ $key }` 的得分
+key-highest-mark = 评分项 `{ $key }` 的单项最高分
+key-fewer-deductions = 扣分较少
+key-field = 字段 `{ $name }`
+explain-no-entry = 本竞赛没有选手 `{ $id }`；{ $suggestion }
+explain-division = { $field }：{ $value }
+explain-division-place = { $field }：{ $value }，组内第 { $rank } 名
+explain-division-place-tied = { $field }：{ $value }，组内并列第 { $rank } 名
+explain-steps = 计算步骤：
+explain-total = 总分 { $total }
+explain-place = 总名次：第 { $rank } 名
+explain-place-tied = 总名次：并列第 { $rank } 名
+explain-not-ranked = 未排名：有评分项尚未得出分数
+explain-flag = 标记：{ $flag }
+explain-award = 奖项：{ $award }（`{ $set }`）
+explain-tied-all = 与 { $id } 总分相同，所有并列规则也都相同
+explain-above = 与 { $id } 总分相同；按{ $by }排在其前（{ $mine } 比 { $theirs }）
+explain-below = 与 { $id } 总分相同；按{ $by }排在其后（{ $mine } 比 { $theirs }）
+
+trace-record-mark = 记录 { $value }
