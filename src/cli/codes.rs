@@ -23,7 +23,9 @@ pub fn run(contest: &Path, output: Option<&Path>, by: Option<&str>) -> Result<()
     }
     let text = writer.into_inner().map_err(|e| e.to_string())?;
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| crate::msg!("codes-cannot-write", path = path.display(), error = e).to_string())
+        }
         None => {
             print!("{}", String::from_utf8_lossy(&text));
             Ok(())

@@ -1,6 +1,7 @@
 //! `podium gen`: a synthetic contest at any scale, the same for the same
 //! seed on every machine (see `crate::random`).
 
+use crate::msg;
 use crate::random::Random;
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
@@ -20,13 +21,13 @@ const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞�
 
 pub fn run(dir: &Path, entries: u32, criteria: u16, judges: u16, panel: Option<u16>, seed: u64) -> Result<(), String> {
     if entries == 0 || criteria == 0 || judges == 0 || panel == Some(0) {
-        return Err("gen: --entries, --criteria, --judges and --panel must each be at least 1".into());
+        return Err(msg!("gen-at-least-one").to_string());
     }
     if panel.is_some_and(|p| p > judges) {
-        return Err("gen: --panel draws each entry's judges from --judges, so it cannot be larger".into());
+        return Err(msg!("gen-panel-too-large").to_string());
     }
     let panel_size = panel.unwrap_or(judges);
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create the folder: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| msg!("gen-cannot-create", dir = dir.display(), error = e).to_string())?;
     let write = |name: &str, body: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| {
         let path = dir.join(name);
         let mut file = BufWriter::with_capacity(
@@ -48,10 +49,17 @@ pub fn run(dir: &Path, entries: u32, criteria: u16, judges: u16, panel: Option<u
     if panel.is_some() {
         write("assignments.csv", &|out| write_assignments(out, &panels))?;
     }
+    let marks = entries as u64 * criteria as u64 * panel_size as u64;
     println!(
-        "wrote {}: {entries} entries × {criteria} criteria × {panel_size} judges = {} marks",
-        dir.display(),
-        entries as u64 * criteria as u64 * panel_size as u64
+        "{}",
+        msg!(
+            "gen-wrote",
+            dir = dir.display(),
+            entries = entries,
+            criteria = criteria,
+            judges = panel_size,
+            marks = marks
+        )
     );
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `podium init`: a new contest folder from a bundled example, ready to edit.
 
+use crate::msg;
 use std::path::Path;
 
 /// (name, description, files) of each bundled example in `contests/`.
@@ -11,25 +12,26 @@ macro_rules! files {
     };
 }
 
+/// (name, the catalogue's id of its description, files).
 pub const TEMPLATES: &[Template] = &[
     (
         "construction",
-        "五比五赛 construction labour contest: teams, deductions, bonuses, a safety veto",
+        "init-template-construction",
         files!("construction": "contest.ron", "entries.csv", "marks.csv"),
     ),
     (
         "skills-duel",
-        "district skills duel for electricians and welders: measurement and judgement, prizes per trade",
+        "init-template-skills-duel",
         files!("skills-duel": "contest.ron", "entries.csv", "marks.csv"),
     ),
     (
         "judged-panel",
-        "judged-panel event: elements with difficulty, 5 or 7 judges dropping extremes",
+        "init-template-judged-panel",
         files!("judged-panel": "contest.ron", "entries.csv", "marks.csv", "elements.csv"),
     ),
     (
         "monthly-teams",
-        "monthly assessment of work teams: vetoes and caps",
+        "init-template-monthly-teams",
         files!("monthly-teams": "contest.ron", "entries.csv", "marks.csv"),
     ),
 ];
@@ -37,32 +39,28 @@ pub const TEMPLATES: &[Template] = &[
 pub fn run(dir: Option<&Path>, template: &str, list: bool) -> Result<(), String> {
     let Some(dir) = dir.filter(|_| !list) else {
         for (name, description, _) in TEMPLATES {
+            let description = crate::i18n::say(crate::i18n::spoken(), description, &[]);
             println!("{name:14} {description}");
         }
         return Ok(());
     };
     let Some((_, _, files)) = TEMPLATES.iter().find(|t| t.0 == template) else {
         let names = TEMPLATES.iter().map(|t| t.0);
-        return Err(format!(
-            "init: no template `{template}`; {}",
-            crate::error::suggest(template, names)
-        ));
+        return Err(msg!(
+            "init-no-template",
+            template = template,
+            suggestion = crate::error::suggest(template, names)
+        )
+        .to_string());
     };
     if dir.join(crate::contest::CONTEST_FILE).exists() {
-        return Err(format!(
-            "init: {} already holds a contest.ron; choose a new folder so nothing is overwritten",
-            dir.display()
-        ));
+        return Err(msg!("init-exists", dir = dir.display()).to_string());
     }
-    std::fs::create_dir_all(dir).map_err(|e| format!("init: cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| msg!("init-cannot-create", dir = dir.display(), error = e).to_string())?;
     for (name, text) in *files {
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("init: cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, text).map_err(|e| msg!("init-cannot-write", path = path.display(), error = e).to_string())?;
     }
-    println!(
-        "made {} from `{template}`: edit contest.ron, then run `podium check {}`",
-        dir.display(),
-        dir.display()
-    );
+    println!("{}", msg!("init-made", dir = dir.display(), template = template));
     Ok(())
 }

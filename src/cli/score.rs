@@ -14,12 +14,12 @@ pub struct Board<'a> {
 
 pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), String> {
     if wanted.format == FormatKind::Xlsx && wanted.output.is_none() {
-        return Err("--format xlsx writes a workbook file: give it with --output results.xlsx".into());
+        return Err(crate::msg!("score-xlsx-needs-output").to_string());
     }
     let inputs = super::load_warned(contest, marks)?;
     let codes = crate::blind::hidden_names(&inputs.rules)?;
     if codes.is_some() && wanted.teams {
-        return Err("blind judging: the team leaderboard names organisations, so it is shown once the results are published".into());
+        return Err(crate::msg!("score-blind-teams").to_string());
     }
     let results = score(inputs, &[]);
     let mut stopwatch = crate::timings::Stopwatch::start();
@@ -40,8 +40,8 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
         other => other,
     }
     .map_err(|e| match wanted.output {
-        Some(path) => format!("{}: cannot write the leaderboard: {e}", path.display()),
-        None => format!("cannot write the leaderboard: {e}"),
+        Some(path) => crate::msg!("score-cannot-write-to", path = path.display(), error = e).to_string(),
+        None => crate::msg!("score-cannot-write", error = e).to_string(),
     })?;
     stopwatch.lap("write");
     Ok(())

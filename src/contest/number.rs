@@ -49,13 +49,13 @@ pub fn out_of_range(value: Decimal) -> Option<(String, String)> {
     let places = value.normalize().scale();
     if value.abs() > Decimal::from(MAX_MAGNITUDE) {
         Some((
-            format!("{} is too large", value.normalize()),
-            format!("numbers in a contest are between -{MAX_MAGNITUDE} and {MAX_MAGNITUDE}"),
+            crate::msg!("number-too-large", value = value.normalize()).to_string(),
+            crate::msg!("number-too-large-help", max = MAX_MAGNITUDE).to_string(),
         ))
     } else if places > MAX_PLACES {
         Some((
-            format!("{} has {places} decimal places", value.normalize()),
-            format!("numbers in a contest have at most {MAX_PLACES} decimal places"),
+            crate::msg!("number-too-precise", value = value.normalize(), places = places).to_string(),
+            crate::msg!("number-too-precise-help", places = MAX_PLACES).to_string(),
         ))
     } else {
         None
@@ -97,17 +97,17 @@ impl<'de> Deserialize<'de> for Number {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
                 if !v.is_finite() {
-                    return Err(E::custom("a number must be finite"));
+                    return Err(E::custom(crate::msg!("number-not-finite")));
                 }
                 // Rust prints the shortest decimal that reads back as `v`.
                 Decimal::from_str(&format!("{v}"))
                     .map(Number)
-                    .map_err(|_| E::custom(format!("{v} is too large or too precise; write it as a string")))
+                    .map_err(|_| E::custom(crate::msg!("number-write-as-string", value = v)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
                 parse_decimal(v)
                     .map(Number)
-                    .ok_or_else(|| E::custom(format!("\"{v}\" is not a decimal number")))
+                    .ok_or_else(|| E::custom(crate::msg!("number-not-decimal", value = v)))
             }
         }
         deserializer.deserialize_any(NumberVisitor)

@@ -414,3 +414,39 @@ explain-above = same total as { $id }; placed above it by { $by } ({ $mine } vs 
 explain-below = same total as { $id }; placed below it by { $by } ({ $mine } vs { $theirs })
 
 trace-record-mark = record { $value }
+
+## Other commands (init, gen, judges, serve, codes, score) and numbers
+
+init-template-construction = 五比五赛 construction labour contest: teams, deductions, bonuses, a safety veto
+init-template-skills-duel = district skills duel for electricians and welders: measurement and judgement, prizes per trade
+init-template-judged-panel = judged-panel event: elements with difficulty, 5 or 7 judges dropping extremes
+init-template-monthly-teams = monthly assessment of work teams: vetoes and caps
+init-no-template = init: no template `{ $template }`; { $suggestion }
+init-exists = init: { $dir } already holds a contest.ron; choose a new folder so nothing is overwritten
+init-cannot-create = init: cannot create { $dir }: { $error }
+init-cannot-write = init: cannot write { $path }: { $error }
+init-made = made { $dir } from `{ $template }`: edit contest.ron, then run `podium check { $dir }`
+gen-at-least-one = gen: `--entries`, `--criteria`, `--judges` and `--panel` must each be at least 1
+gen-panel-too-large = gen: `--panel` draws each entry's judges from `--judges`, so it cannot be larger
+gen-cannot-create = { $dir }: cannot create the folder: { $error }
+gen-wrote = wrote { $dir }: { $entries } entries × { $criteria } criteria × { $judges } judges = { $marks } marks
+serve-lan = podium serve: listening on every network interface (`--lan`): judges reach it at this machine's address
+judges-desk-link = organiser desk: { $url }
+judges-no-qr = cannot make a QR code of { $url }: { $error }
+judges-sheet-note = Each judge's own marking link: keep it private. Scan it to mark on a phone.
+judges-cannot-write-sheet = { $path }: cannot write the sheet: { $error }
+judges-sheet = the sheet of links: { $path }
+judges-no-judge = no judge `{ $who }`; { $suggestion }
+judges-revoked = revoked the old link of { $who }; the new one: { $url }
+codes-cannot-write = { $path }: { $error }
+score-xlsx-needs-output = `--format xlsx` writes a workbook file: give it with `--output results.xlsx`
+score-blind-teams = blind judging: the team leaderboard names organisations, so it is shown once the results are published
+score-cannot-write-to = { $path }: cannot write the leaderboard: { $error }
+score-cannot-write = cannot write the leaderboard: { $error }
+number-too-large = { $value } is too large
+number-too-large-help = numbers in a contest are between -{ $max } and { $max }
+number-too-precise = { $value } has { $places } decimal places
+number-too-precise-help = numbers in a contest have at most { $places } decimal places
+number-write-as-string = { $value } is too large or too precise; write it as a string
+number-not-decimal = "{ $value }" is not a decimal number
+number-not-finite = a number must be finite

@@ -414,3 +414,39 @@ explain-above = 与 { $id } 总分相同；按{ $by }排在其前（{ $mine } �
 explain-below = 与 { $id } 总分相同；按{ $by }排在其后（{ $mine } 比 { $theirs }）
 
 trace-record-mark = 记录 { $value }
+
+## 其他命令（init、gen、judges、serve、codes、score）与数字
+
+init-template-construction = 五比五赛（建设工程劳动竞赛）：班组、扣分、加分、安全一票否决
+init-template-skills-duel = 区级电工、焊工技能比武：实测与评判，按工种评奖
+init-template-judged-panel = 评委组打分项目：带难度系数的分项，5 或 7 位评委去掉最高最低分
+init-template-monthly-teams = 班组月度考核：一票否决与封顶
+init-no-template = init：没有示例 `{ $template }`；{ $suggestion }
+init-exists = init：{ $dir } 中已有 contest.ron；请换一个新文件夹，以免覆盖
+init-cannot-create = init：无法建立 { $dir }（{ $error }）
+init-cannot-write = init：无法写入 { $path }（{ $error }）
+init-made = 已从示例 `{ $template }` 建立 { $dir }：编辑 contest.ron，然后运行 `podium check { $dir }`
+gen-at-least-one = gen：`--entries`、`--criteria`、`--judges` 和 `--panel` 都至少为 1
+gen-panel-too-large = gen：`--panel` 从 `--judges` 中抽取每位选手的评委，不能比它大
+gen-cannot-create = { $dir }：无法建立文件夹（{ $error }）
+gen-wrote = 已写入 { $dir }：{ $entries } 名选手 × { $criteria } 个评分项 × { $judges } 位评委 = { $marks } 个分数
+serve-lan = podium serve：在所有网络接口上监听（`--lan`）：评委通过本机的地址访问
+judges-desk-link = 组委会工作台：{ $url }
+judges-no-qr = 无法为 { $url } 生成二维码（{ $error }）
+judges-sheet-note = 评委专属评分链接：请妥善保管，勿转交他人。扫码即可在手机上评分。
+judges-cannot-write-sheet = { $path }：无法写入链接页（{ $error }）
+judges-sheet = 链接页：{ $path }
+judges-no-judge = 没有评委 `{ $who }`；{ $suggestion }
+judges-revoked = 已作废 { $who } 的旧链接；新链接：{ $url }
+codes-cannot-write = { $path }：无法写入（{ $error }）
+score-xlsx-needs-output = `--format xlsx` 写出的是工作簿文件：请用 `--output 成绩.xlsx` 指定
+score-blind-teams = 盲评：团体排行榜会显示单位，成绩公示后才能查看
+score-cannot-write-to = { $path }：无法写入排行榜（{ $error }）
+score-cannot-write = 无法写出排行榜（{ $error }）
+number-too-large = { $value } 太大
+number-too-large-help = 竞赛中的数字在 -{ $max } 到 { $max } 之间
+number-too-precise = { $value } 有 { $places } 位小数
+number-too-precise-help = 竞赛中的数字最多 { $places } 位小数
+number-write-as-string = { $value } 太大或太精确；请写成带引号的字符串
+number-not-decimal = "{ $value }" 不是十进制数
+number-not-finite = 数字必须是有限的
