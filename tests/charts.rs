@@ -115,7 +115,7 @@ fn sizes_suit_print_and_screen() {
         assert_eq!((width, height), expected);
         assert!(ink(width, height, &pixels, 0.12..0.95) > 0.01, "{size}: blank");
     }
-    let out = podium(&["chart", "contests/skills-duel", "leaderboard", "--size", "big"]);
+    let out = podium_en(&["chart", "contests/skills-duel", "leaderboard", "--size", "big"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("WIDTHxHEIGHT"), "{}", stderr(&out));
 }

@@ -87,10 +87,10 @@ fn init_makes_a_contest_that_scores() {
     let out = podium(&["check", target.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     // A second init into the same folder refuses rather than overwrite.
-    let out = podium(&["init", target.to_str().unwrap()]);
+    let out = podium_en(&["init", target.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("already holds a contest.ron"));
-    let out = podium(&["init", dir.join("x").to_str().unwrap(), "--template", "constructoin"]);
+    let out = podium_en(&["init", dir.join("x").to_str().unwrap(), "--template", "constructoin"]);
     assert!(stderr(&out).contains("did you mean `construction`?"), "{}", stderr(&out));
 }
 

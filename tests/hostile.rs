@@ -37,7 +37,7 @@ fn a_reason_or_a_clerks_name_with_control_characters_is_refused_and_nothing_stor
     let d = s(&dir);
     run_ok(&["import", d, s(&dir.join("marks.csv")), "--by", "书记员甲"]);
     let cell = ["--judge", "J1", "--entry", "C01", "--criterion", "quality.workmanship"];
-    let mark = |extra: &[&str]| run_err(&[&["mark", d][..], &cell, extra, &["8"]].concat());
+    let mark = |extra: &[&str]| run_err_en(&[&["mark", d][..], &cell, extra, &["8"]].concat());
 
     let err = mark(&["--reason", FORGED]);
     assert!(
@@ -65,7 +65,10 @@ fn a_reason_or_a_clerks_name_with_control_characters_is_refused_and_nothing_stor
     run_ok(&["lock", d, "--criterion", "quality.workmanship"]);
     let err = run_err(&["unlock", d, "--criterion", "quality.workmanship", "--reason", FORGED]);
     assert!(err.contains("the reason contains the control character U+000A"), "{err}");
-    assert!(run_ok(&["status", d]).contains("quality.workmanship (#251)"), "still locked");
+    assert!(
+        run_ok(&["status", d, "--lang", "en"]).contains("quality.workmanship (#251)"),
+        "still locked"
+    );
     assert_eq!(records(&dir), 251, "only the lock was stored");
     let log = run_ok(&["audit", "log", d, "--entry", "C01"]);
     assert!(!has_controls(&log) && !log.contains("#999"), "{log}");
@@ -94,6 +97,8 @@ fn a_store_written_before_the_check_shows_its_control_characters_escaped() {
         .unwrap();
     drop(connection);
     let log = run_ok(&[
+        "--lang",
+        "en",
         "audit",
         "log",
         d,

@@ -214,7 +214,7 @@ fn generated_panels_drawn_from_many_judges_are_scored_whole_at_any_thread_count(
         out.stdout
     };
     assert_eq!(run("1"), run("4"));
-    let out = podium(&["gen", d, "--judges", "3", "--panel", "4"]);
+    let out = podium_en(&["gen", d, "--judges", "3", "--panel", "4"]);
     assert!(
         stderr(&out).contains("--panel draws each entry's judges from --judges"),
         "{}",

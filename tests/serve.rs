@@ -119,7 +119,7 @@ fn forged_oversized_and_replayed_requests() {
     // The same submission twice stores one mark.
     assert_eq!(post(&url, &fields).0, 200);
     assert_eq!(post(&url, &fields).0, 200);
-    let records = stdout(&podium(&["audit", "verify", dir.to_str().unwrap()]));
+    let records = stdout(&podium_en(&["audit", "verify", dir.to_str().unwrap()]));
     assert!(records.starts_with("ok: 1 record"), "{records}");
     // Responses never show internals, and tell browsers to keep to this server.
     let mut response = agent().get(link).call().unwrap();
@@ -357,7 +357,7 @@ fn a_printable_sheet_of_links_with_qr_codes() {
 
 #[test]
 fn the_server_listens_on_loopback_unless_asked() {
-    let help = stdout(&podium(&["serve", "--help"]));
+    let help = stdout(&podium_en(&["serve", "--help"]));
     assert!(help.contains("[default: 127.0.0.1:8080]"), "loopback by default:\n{help}");
     assert!(help.contains("--lan"), "the LAN only when asked");
 }

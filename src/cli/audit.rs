@@ -33,6 +33,7 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
     for record in &records {
         let cell = &record.cell;
         let described = match cell.element {
+            0 if cell.judge.is_empty() => msg!("audit-cell-no-judge", entry = cell.entry, criterion = cell.criterion),
             0 => msg!("audit-cell", entry = cell.entry, criterion = cell.criterion, judge = cell.judge),
             element => msg!(
                 "audit-cell-element",

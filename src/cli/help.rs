@@ -148,10 +148,10 @@ fn localized_arg(arg: Arg, command_id: &str, lang: Lang) -> Arg {
         "help-heading-options"
     };
     let arg = arg.long_help(None).help_heading(say(lang, heading, &[]));
-    if !matches!(arg.get_action(), ArgAction::Set | ArgAction::Append) {
+    // clap's own "[default: …]" and "[possible values: …]" are English.
+    if lang == Lang::En || !matches!(arg.get_action(), ArgAction::Set | ArgAction::Append) {
         return arg.help(help);
     }
-    // clap would add "[default: …]" and "[possible values: …]" in English.
     let choices: Vec<String> = arg
         .get_possible_values()
         .iter()
@@ -175,12 +175,23 @@ fn in_chinese(error: &clap::Error, args: &[OsString]) -> String {
     let message = match error.kind() {
         ErrorKind::UnknownArgument => say!(lang, "clap-unknown-argument", arg = get(ContextKind::InvalidArg)),
         ErrorKind::InvalidSubcommand => say!(lang, "clap-unknown-command", command = get(ContextKind::InvalidSubcommand)),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => say!(
+        ErrorKind::InvalidValue => say!(
             lang,
             "clap-invalid-value",
             value = get(ContextKind::InvalidValue),
             arg = get(ContextKind::InvalidArg)
         ),
+        // A value podium's own parser refused: its words say what is valid.
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(error).map(|e| e.to_string()).unwrap_or_default();
+            say!(
+                lang,
+                "clap-invalid-value-why",
+                value = get(ContextKind::InvalidValue),
+                arg = get(ContextKind::InvalidArg),
+                why = why
+            )
+        }
         ErrorKind::MissingRequiredArgument => say!(lang, "clap-missing", args = get(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             say!(lang, "clap-missing-command")

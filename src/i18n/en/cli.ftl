@@ -393,7 +393,7 @@ spread-block = not scored until corrected
 ## Places and ties (explain)
 
 key-total = total
-key-category = category { $id }
+key-category = category { $id } ({ $label })
 key-criterion = { $key }
 key-highest-mark = highest single mark in { $key }
 key-fewer-deductions = fewer deductions
@@ -426,8 +426,8 @@ init-exists = init: { $dir } already holds a contest.ron; choose a new folder so
 init-cannot-create = init: cannot create { $dir }: { $error }
 init-cannot-write = init: cannot write { $path }: { $error }
 init-made = made { $dir } from `{ $template }`: edit contest.ron, then run `podium check { $dir }`
-gen-at-least-one = gen: `--entries`, `--criteria`, `--judges` and `--panel` must each be at least 1
-gen-panel-too-large = gen: `--panel` draws each entry's judges from `--judges`, so it cannot be larger
+gen-at-least-one = gen: --entries, --criteria, --judges and --panel must each be at least 1
+gen-panel-too-large = gen: --panel draws each entry's judges from --judges, so it cannot be larger
 gen-cannot-create = { $dir }: cannot create the folder: { $error }
 gen-wrote = wrote { $dir }: { $entries } entries × { $criteria } criteria × { $judges } judges = { $marks } marks
 serve-lan = podium serve: listening on every network interface (`--lan`): judges reach it at this machine's address
@@ -450,3 +450,7 @@ number-too-precise-help = numbers in a contest have at most { $places } decimal 
 number-write-as-string = { $value } is too large or too precise; write it as a string
 number-not-decimal = "{ $value }" is not a decimal number
 number-not-finite = a number must be finite
+
+clap-invalid-value-why = `{ $value }` is not a valid value for `{ $arg }`: { $why }
+
+audit-cell-no-judge = { $entry } { $criterion }{" "}
