@@ -65,7 +65,7 @@ fn asked_lang(args: &[OsString]) -> Option<Lang> {
 /// podium's command line, its words in `lang`.
 pub fn command(lang: Lang) -> Command {
     let version = say!(lang, "help-flag-version");
-    let root = localized(Cli::command(), "", lang)
+    localized(Cli::command(), "", lang)
         .disable_help_subcommand(true)
         .disable_version_flag(true)
         .arg(
@@ -75,8 +75,7 @@ pub fn command(lang: Lang) -> Command {
                 .action(ArgAction::Version)
                 .help(version)
                 .help_heading(say!(lang, "help-heading-options")),
-        );
-    root
+        )
 }
 
 /// Help as clap renders it, with the words clap puts in itself (the colon
