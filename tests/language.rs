@@ -193,3 +193,31 @@ fn the_audit_log_is_in_local_time() {
         .unwrap();
     assert!(stdout(&out).split_whitespace().nth(3) == Some("+00:00"), "{}", stdout(&out));
 }
+
+/// `explain` says which tie-break put an entry above another in words:
+/// the category by its label, its id beside it.
+#[test]
+fn explain_names_the_tie_break_in_words() {
+    let contest = r#"Contest(id: "t", name: (zh: "比武", en: "Duel"), judges: [Judge(id: "J1")],
+        categories: [
+            Category(id: "theory", label: (zh: "理论", en: "Theory"), score: Sum,
+                criteria: [Criterion(id: "exam", label: (zh: "笔试", en: "Exam"), marks: (min: 0, max: 100), kind: Judgement())]),
+            Category(id: "practical", label: (zh: "实操", en: "Practical"), score: Sum,
+                criteria: [Criterion(id: "task", label: (zh: "操作", en: "Task"), marks: (min: 0, max: 100), kind: Judgement())]),
+        ],
+        ranking: (tie_breaks: [Category("practical")]))"#;
+    let entries = "id,name\nA,甲\nB,乙\n";
+    let marks = "entry,criterion,element,judge,value\nA,theory.exam,,J1,40\nA,practical.task,,J1,60\nB,theory.exam,,J1,50\nB,practical.task,,J1,50\n";
+    let dir = contest_dir("explain-tie", contest, entries, marks);
+    let (ok, zh) = said(&["explain", s(&dir), "A"], "zh");
+    assert!(ok, "{zh}");
+    assert!(
+        zh.contains("与 B 总分相同；按类别“实操”（`practical`）的得分排在其前（60.0000 比 50.0000）"),
+        "{zh}"
+    );
+    let (_, en) = said(&["explain", s(&dir), "A"], "en");
+    assert!(
+        en.contains("same total as B; placed above it by category practical (Practical) (60.0000 vs 50.0000)"),
+        "{en}"
+    );
+}
