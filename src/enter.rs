@@ -21,7 +21,7 @@ pub fn reason(text: Option<&str>) -> Result<Option<&str>, String> {
     let Some(text) = text.map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(None);
     };
-    crate::text::refuse_controls("the reason", text)?;
+    crate::text::refuse_controls(&crate::msg!("cli-the-reason").to_string(), text)?;
     Ok(Some(text))
 }
 

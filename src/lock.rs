@@ -160,7 +160,7 @@ pub fn refusal_text(state: &State, rules: &Rules, entries: &Entries, entry: u32,
 /// if the event's state allows it: what was done, or why not (in the
 /// language of the process).
 pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: &str, reason: &str) -> Result<String, String> {
-    crate::text::refuse_controls("the reason", reason)?;
+    crate::text::refuse_controls(&msg!("cli-the-reason").to_string(), reason)?;
     let state = batch.state()?;
     if let Some(seq) = state.published {
         return Err(msg!("cli-lock-published", seq = seq).to_string());

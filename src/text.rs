@@ -32,10 +32,7 @@ pub fn code_point(c: char) -> String {
 pub fn refuse_controls(field: &str, text: &str) -> Result<(), String> {
     match first_control(text) {
         None => Ok(()),
-        Some(c) => Err(format!(
-            "{field} contains the control character {}: write it as plain text on one line (no line breaks, tabs, escape codes or direction marks)",
-            code_point(c)
-        )),
+        Some(c) => Err(crate::msg!("text-control-character", field = field, code = code_point(c)).to_string()),
     }
 }
 
@@ -152,7 +149,7 @@ mod tests {
         assert_eq!(first_control("abc\u{202E}cba"), Some('\u{202E}'));
         assert_eq!(first_control("x\u{85}"), Some('\u{85}'));
         let err = refuse_controls("--reason", "typo\n#999 forged").unwrap_err();
-        assert!(err.starts_with("--reason contains the control character U+000A"), "{err}");
+        assert!(err.starts_with("--reason") && err.contains("U+000A"), "{err}");
         assert_eq!(shown("誊写错误"), "誊写错误");
         assert_eq!(shown("a\u{1b}]0;t\u{7}\nb\u{202E}"), "a\\u{1b}]0;t\\u{7}\\u{a}b\\u{202e}");
     }

@@ -51,19 +51,19 @@ fn a_reason_or_a_clerks_name_with_control_characters_is_refused_and_nothing_stor
 
     let sheet = dir.join("sheet.csv");
     std::fs::write(&sheet, "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,8\n").unwrap();
-    let err = run_err(&["import", d, s(&sheet), "--by", "clerk\u{9b}31m"]);
+    let err = run_err_en(&["import", d, s(&sheet), "--by", "clerk\u{9b}31m"]);
     assert!(
         err.contains("nothing imported: --by contains the control character U+009B"),
         "{err}"
     );
-    let err = run_err(&["import", d, s(&sheet), "--reason", FORGED]);
+    let err = run_err_en(&["import", d, s(&sheet), "--reason", FORGED]);
     assert!(
         err.contains("nothing imported: the reason contains the control character U+000A"),
         "{err}"
     );
 
     run_ok(&["lock", d, "--criterion", "quality.workmanship"]);
-    let err = run_err(&["unlock", d, "--criterion", "quality.workmanship", "--reason", FORGED]);
+    let err = run_err_en(&["unlock", d, "--criterion", "quality.workmanship", "--reason", FORGED]);
     assert!(err.contains("the reason contains the control character U+000A"), "{err}");
     assert!(
         run_ok(&["status", d, "--lang", "en"]).contains("quality.workmanship (#251)"),

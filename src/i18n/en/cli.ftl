@@ -454,3 +454,7 @@ number-not-finite = a number must be finite
 clap-invalid-value-why = `{ $value }` is not a valid value for `{ $arg }`: { $why }
 
 audit-cell-no-judge = { $entry } { $criterion }{" "}
+
+cli-the-reason = the reason
+
+text-control-character = { $field } contains the control character { $code }: write it as plain text on one line (no line breaks, tabs, escape codes or direction marks)

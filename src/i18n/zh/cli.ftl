@@ -454,3 +454,7 @@ number-not-finite = 数字必须是有限的
 clap-invalid-value-why = `{ $value }` 不是 `{ $arg }` 可用的值：{ $why }
 
 audit-cell-no-judge = 选手 { $entry } 评分项 `{ $criterion }`
+
+cli-the-reason = 理由
+
+text-control-character = { $field }含有控制字符 { $code }：请写成一行纯文本（不要换行、制表符、转义码或方向标记）
