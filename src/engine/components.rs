@@ -84,6 +84,40 @@ macro_rules! words {
 }
 pub(crate) use words;
 
+/// A value said in a language: words in that language, anything else as
+/// it displays (a number, an id).
+pub trait InLang {
+    fn in_lang(&self, lang: crate::contest::Lang) -> String;
+}
+
+impl<T: std::fmt::Display + ?Sized> InLang for T {
+    fn in_lang(&self, _: crate::contest::Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl InLang for Words {
+    fn in_lang(&self, lang: crate::contest::Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
+
+/// `trace_say!("id", name = value, …)`: the catalogue's message as
+/// [`Words`], in both languages; a value that is itself `Words` is said in
+/// each language in turn.
+macro_rules! trace_say {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        let said = |lang: $crate::contest::Lang| {
+            $crate::i18n::say(lang, $id, &[$((stringify!($name), $crate::engine::InLang::in_lang(&$value, lang))),*])
+        };
+        $crate::engine::Words {
+            zh: said($crate::contest::Lang::Zh),
+            en: said($crate::contest::Lang::En),
+        }
+    }};
+}
+pub(crate) use trace_say;
+
 /// Something a user must know about an entry's result.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Flag {

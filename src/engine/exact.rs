@@ -2,7 +2,7 @@
 //! ±79228162514264337593543950335; a sum or product beyond that (formulas
 //! may give anything up to it) leaves its result unscored, with a reason.
 
-use super::components::{words, Words};
+use super::components::{trace_say, Words};
 use rust_decimal::Decimal;
 
 /// The sum, or `None` if it is too large.
@@ -18,10 +18,7 @@ pub fn mean(values: &[Decimal]) -> Option<Decimal> {
 /// Why a number could not be computed.
 pub fn too_large() -> Words {
     let max = Decimal::MAX;
-    words!(
-        "数值超出精确计算的范围（±{max}）",
-        "the number is beyond the ±{max} podium computes exactly"
-    )
+    trace_say!("trace-too-large", max = max)
 }
 
 #[cfg(test)]

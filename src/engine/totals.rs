@@ -1,6 +1,6 @@
 //! Category scores, vetoes and the total.
 
-use super::components::words;
+use super::components::trace_say;
 use super::components::*;
 use super::par_for_each;
 use super::round::round;
@@ -77,14 +77,15 @@ fn category_score(rules: &Rules, category: &CategoryRule, points: Decimal, trace
     Trace::note(trace, || {
         let (id, max, weight) = (&category.id, category.max_points.normalize(), category.weight.normalize());
         match category.score {
-            CategoryScore::Share => words!(
-                "类别 {id}：{points} / {max} 分 × 权重 {weight} = {score}",
-                "category {id}: {points} of {max} points × weight {weight} = {score}"
+            CategoryScore::Share => trace_say!(
+                "trace-category-share",
+                id = id,
+                points = points,
+                max = max,
+                weight = weight,
+                score = score
             ),
-            CategoryScore::Sum => words!(
-                "类别 {id}：合计 {points} × {weight} = {score}",
-                "category {id}: sum {points} × {weight} = {score}"
-            ),
+            CategoryScore::Sum => trace_say!("trace-category-sum", id = id, points = points, weight = weight, score = score),
         }
     });
     Ok(score)
@@ -108,15 +109,11 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
             flags.0.push(Flag::Veto { veto: v as u16 });
             Trace::note(&mut trace, || {
                 let effect = match veto.effect {
-                    VetoEffectRule::Disqualify => words!("不得评奖", "no award"),
-                    VetoEffectRule::ZeroCategory(c) => {
-                        let id = &rules.categories[c].id;
-                        words!("类别 {id} 计 0 分", "category {id} scores 0")
-                    }
-                    VetoEffectRule::CapTotal(cap) => words!("总分封顶 {cap}", "the total is capped at {cap}"),
+                    VetoEffectRule::Disqualify => trace_say!("trace-veto-no-award"),
+                    VetoEffectRule::ZeroCategory(c) => trace_say!("trace-veto-zero-category", id = rules.categories[c].id),
+                    VetoEffectRule::CapTotal(cap) => trace_say!("trace-veto-cap", cap = cap),
                 };
-                let (id, when, zh, en) = (&veto.id, &veto.when_text, effect.zh, effect.en);
-                words!("一票否决 {id}（{when}）成立：{zh}", "veto {id} ({when}) holds: {en}")
+                trace_say!("trace-veto", id = veto.id, when = veto.when_text, effect = effect)
             });
             if let VetoEffectRule::ZeroCategory(c) = veto.effect {
                 categories.0[c] = Some(round(Decimal::ZERO, rules.contest.rounding.category));
@@ -146,11 +143,8 @@ pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &mut 
             let capped = cap.map_or(sum, |cap| sum.min(cap));
             let value = round(capped, rules.contest.rounding.total);
             Trace::note(&mut trace, || match cap {
-                Some(cap) if capped < sum => words!(
-                    "总分：{sum}，因否决项封顶 {cap} → {value}",
-                    "total: {sum}, capped at {cap} by a veto → {value}"
-                ),
-                _ => words!("总分：{sum} → {value}", "total: {sum} → {value}"),
+                Some(cap) if capped < sum => trace_say!("trace-total-capped", sum = sum, cap = cap, value = value),
+                _ => trace_say!("trace-total", sum = sum, value = value),
             });
             value
         });

@@ -458,3 +458,15 @@ audit-cell-no-judge = { $entry } { $criterion }{" "}
 cli-the-reason = the reason
 
 text-control-character = { $field } contains the control character { $code }: write it as plain text on one line (no line breaks, tabs, escape codes or direction marks)
+
+## Steps of a calculation (each line of explain)
+
+trace-category-share = category { $id }: { $points } of { $max } points × weight { $weight } = { $score }
+trace-category-sum = category { $id }: sum { $points } × { $weight } = { $score }
+trace-veto-no-award = no award
+trace-veto-zero-category = category { $id } scores 0
+trace-veto-cap = the total is capped at { $cap }
+trace-veto = veto { $id } ({ $when }) holds: { $effect }
+trace-total-capped = total: { $sum }, capped at { $cap } by a veto → { $value }
+trace-total = total: { $sum } → { $value }
+trace-too-large = the number is beyond the ±{ $max } podium computes exactly

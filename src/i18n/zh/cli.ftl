@@ -458,3 +458,15 @@ audit-cell-no-judge = 选手 { $entry } 评分项 `{ $criterion }`
 cli-the-reason = 理由
 
 text-control-character = { $field }含有控制字符 { $code }：请写成一行纯文本（不要换行、制表符、转义码或方向标记）
+
+## 计算步骤（explain 中的每一步）
+
+trace-category-share = 类别 { $id }：{ $points } / { $max } 分 × 权重 { $weight } = { $score }
+trace-category-sum = 类别 { $id }：合计 { $points } × { $weight } = { $score }
+trace-veto-no-award = 不得评奖
+trace-veto-zero-category = 类别 { $id } 计 0 分
+trace-veto-cap = 总分封顶 { $cap }
+trace-veto = 一票否决 { $id }（{ $when }）成立：{ $effect }
+trace-total-capped = 总分：{ $sum }，因否决项封顶 { $cap } → { $value }
+trace-total = 总分：{ $sum } → { $value }
+trace-too-large = 数值超出精确计算的范围（±{ $max }）
