@@ -102,7 +102,7 @@ impl InLang for Words {
     }
 }
 
-/// `trace_say!("id", name = value, …)`: the catalogue's message as
+/// `trace_say!(ID, name = value, …)`: the catalogue's message as
 /// [`Words`], in both languages; a value that is itself `Words` is said in
 /// each language in turn.
 macro_rules! trace_say {

@@ -2,8 +2,8 @@
 //! criteria of that kind in parallel. They share `panel_cell`, the one
 //! routine that turns a cell's judge marks into one number.
 
-use super::components::words;
 use super::components::*;
+use super::components::{trace_say, words};
 use super::exact::{self, too_large};
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
@@ -65,7 +65,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 }
                 Err(reason) => {
                     let (key, zh, en) = (&rule.key, &reason.zh, &reason.en);
-                    words!("{key} 未评出：{zh}", "{key} not scored: {en}")
+                    trace_say!("trace-not-scored", key = key, label = Words::new(zh.clone(), en.clone()))
                 }
             });
             if let Err(reason) = &outcome {
@@ -124,10 +124,7 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
             .ok_or_else(too_large)?;
             Trace::note(trace, || {
                 let (key, scale) = (&cell.rule.key, cell.rule.range.max.normalize());
-                words!(
-                    "{key}：评分 {panel}（满分 {scale}）折合 {max} 分",
-                    "{key}: {panel} of {scale} marks × {max} points"
-                )
+                trace_say!("trace-marks-points", key = key, panel = panel, scale = scale, max = max)
             });
             Ok(points)
         }
@@ -152,14 +149,19 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
                 match band {
                     Some(b) => {
                         let (within, points) = (b.within, b.points);
-                        words!(
-                            "{key}：偏差 {deviation} 在 {within} 以内 → {points} 分",
-                            "{key}: deviation {deviation} within {within} → {points} points"
+                        trace_say!(
+                            "trace-deviation-within-points",
+                            key = key,
+                            deviation = deviation,
+                            within = within,
+                            points = points
                         )
                     }
-                    None => words!(
-                        "{key}：偏差 {deviation} 超出各档 → {otherwise} 分",
-                        "{key}: deviation {deviation} outside every band → {otherwise} points"
+                    None => trace_say!(
+                        "trace-deviation-outside-every-band",
+                        key = key,
+                        deviation = deviation,
+                        otherwise = otherwise
                     ),
                 }
             });
@@ -171,9 +173,14 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
             let share = linear_share(value, best, worst).ok_or_else(too_large)?;
             Trace::note(trace, || {
                 let key = &cell.rule.key;
-                words!(
-                    "{key}：{value} 在 {worst}（0 分）到 {best}（{max} 分）之间 → 比例 {share}",
-                    "{key}: {value} on a line from {worst} (0) to {best} ({max}) → share {share}"
+                trace_say!(
+                    "trace-line-share",
+                    key = key,
+                    value = value,
+                    worst = worst,
+                    best = best,
+                    max = max,
+                    share = share
                 )
             });
             max.checked_mul(share).ok_or_else(too_large)?
@@ -201,9 +208,13 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Opti
     Trace::note(trace, || {
         let key = &cell.rule.key;
         if points < uncapped {
-            words!(
-                "{key}：{count} × {per} = {uncapped}，封顶 {points}",
-                "{key}: {count} × {per} = {uncapped}, capped at {points}"
+            trace_say!(
+                "trace-capped",
+                key = key,
+                count = count,
+                per = per,
+                uncapped = uncapped,
+                points = points
             )
         } else {
             words!("{key}：{count} × {per} = {uncapped}", "{key}: {count} × {per} = {uncapped}")
@@ -243,9 +254,13 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
                 .map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
                 .unwrap_or_default();
             let (key, number) = (&cell.rule.key, element + 1);
-            words!(
-                "{key} 第{number}个动作：得分 {score}，数据 [{data}] → {element_value}",
-                "{key} element {number}: score {score}, data [{data}] → {element_value}"
+            trace_say!(
+                "trace-element-score-data",
+                key = key,
+                number = number,
+                score = score,
+                data = data,
+                element_value = element_value
             )
         });
         element_values.push(element_value);
@@ -258,7 +273,7 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
         Combine::Best(n) => {
             Trace::note(trace, || {
                 let (key, count) = (&cell.rule.key, element_values.len());
-                words!("{key}：{count} 个动作取最好的 {n} 个", "{key}: best {n} of {count} elements count")
+                trace_say!("trace-best-elements-count", key = key, count = count, n = n)
             });
             exact::sum(element_values.iter().take(*n as usize).copied())
         }
@@ -271,7 +286,7 @@ fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut O
     let result = eval(expr, &|v| values[v], cell, 0)?;
     Trace::note(trace, || {
         let key = &cell.rule.key;
-        words!("{key}：公式结果 {result}", "{key}: formula gives {result}")
+        trace_say!("trace-formula-gives", key = key, result = result)
     });
     Ok(result)
 }
@@ -279,13 +294,13 @@ fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut O
 /// Evaluates a formula of a cell, naming a missing input in the error.
 fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, element: u8) -> Outcome {
     expr.eval(vars).map_err(|e| match e {
-        EvalError::Missing(_) if element > 0 => words!("第{element}个动作缺少动作数据", "element {element} has no element data"),
+        EvalError::Missing(_) if element > 0 => trace_say!("trace-element-has-no-element", element = element),
         EvalError::Missing(v) if matches!(cell.rule.kind, KindRule::Formula(_)) => {
             let key = &cell.inputs.rules.criteria[v].key;
-            words!("它引用的 {key} 没有分数", "it reads {key}, which has no value")
+            trace_say!("trace-reads-which-has-no", key = key)
         }
-        EvalError::DivisionByZero => words!("公式除以零", "the formula failed: division by zero"),
-        other => words!("公式计算失败：{other}", "the formula failed: {other}"),
+        EvalError::DivisionByZero => trace_say!("trace-formula-failed-division-zero"),
+        other => trace_say!("trace-formula-failed", other = other),
     })
 }
 
@@ -347,7 +362,7 @@ pub fn panel_cell(
     let label = || {
         let key = &rule.key;
         if number > 0 {
-            words!("{key} 第{number}个动作", "{key} element {number}")
+            trace_say!("trace-element", key = key, number = number)
         } else {
             words!("{key}", "{key}")
         }
@@ -355,7 +370,7 @@ pub fn panel_cell(
     if raw.is_empty() && rule.missing == Missing::Zero {
         Trace::note(trace, || {
             let Words { zh, en } = label();
-            words!("{zh}：无记录，按 0 计", "{en}: no record, counts as 0")
+            trace_say!("trace-no-record-counts-as", label = Words::new(zh.clone(), en.clone()))
         });
         return Ok(Decimal::ZERO);
     }
@@ -367,10 +382,7 @@ pub fn panel_cell(
                 Some((_, points)) => *points,
                 None => {
                     let judge = judge_name(rules, judge);
-                    return Err(words!(
-                        "评委 {judge} 给出 {value}，折算表中没有此分值",
-                        "judge {judge} gave {value}, which the conversion table does not list"
-                    ));
+                    return Err(trace_say!("trace-judge-gave-which-conversion", judge = judge, value = value));
                 }
             },
             Some(ConvertRule::Formula(expr)) => {
@@ -390,7 +402,12 @@ pub fn panel_cell(
         Trace::note(trace, || {
             let (Words { zh, en }, from, to) = (label(), list(rules, &raw), list(rules, &marks));
             let (from_zh, from_en, to_zh, to_en) = (from.zh, from.en, to.zh, to.en);
-            words!("{zh}：评分 {from_zh} 折算为 {to_zh}", "{en}: marks {from_en} converted to {to_en}")
+            trace_say!(
+                "trace-marks-converted",
+                label = Words::new(zh.clone(), en.clone()),
+                from = Words::new(from_zh.clone(), from_en.clone()),
+                to = Words::new(to_zh.clone(), to_en.clone())
+            )
         });
     }
     // The entry's panel: the criterion's judges who may mark it, reserves in the seats of those who may not.
@@ -399,9 +416,10 @@ pub fn panel_cell(
         Trace::note(trace, || {
             let Words { zh, en } = label();
             let names = seated.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
-            words!(
-                "{zh}：本参赛者的评委为 {names}（其余回避）",
-                "{en}: this entry's panel is {names} (the others stand aside)"
+            trace_say!(
+                "trace-this-entry-s-panel",
+                label = Words::new(zh.clone(), en.clone()),
+                names = names
             )
         });
     }
@@ -409,19 +427,21 @@ pub fn panel_cell(
     if !missing.is_empty() {
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {
-            Missing::Refuse => return Err(words!("缺少评委 {names} 的评分", "no mark from judge {names}")),
+            Missing::Refuse => return Err(trace_say!("trace-no-mark-judge", names = names)),
             Missing::Zero => marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO))),
             Missing::SubstituteMean => {
                 if marks.is_empty() {
-                    return Err(words!("没有评委评分", "no judge has marked it"));
+                    return Err(trace_say!("trace-no-judge-has-marked"));
                 }
                 let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
                 let mean = exact::mean(&values).ok_or_else(too_large)?;
                 Trace::note(trace, || {
                     let Words { zh, en } = label();
-                    words!(
-                        "{zh}：缺评委 {names}，以其他评委平均分 {mean} 代替",
-                        "{en}: judge {names} missing, the others' mean {mean} stands in"
+                    trace_say!(
+                        "trace-judge-missing-others-mean",
+                        label = Words::new(zh.clone(), en.clone()),
+                        names = names,
+                        mean = mean
                     )
                 });
                 marks.extend(missing.iter().map(|&j| (j, mean)));
@@ -454,9 +474,12 @@ pub fn panel_cell(
             Trace::note(trace, || {
                 let (Words { zh, en }, limit, resolve) = (label(), spread.max, spread.resolve);
                 let (resolve_zh, resolve_en) = (resolve.words(Lang::Zh), resolve.words(Lang::En));
-                words!(
-                    "{zh}：评分差 {width}，超过允许的 {limit}（{resolve_zh}）",
-                    "{en}: marks {width} apart, more than the {limit} allowed ({resolve_en})"
+                trace_say!(
+                    "trace-marks-apart-more-than",
+                    label = Words::new(zh.clone(), en.clone()),
+                    width = width,
+                    limit = limit,
+                    resolve = Words::new(resolve_zh.clone(), resolve_en.clone())
                 )
             });
             match spread.resolve {
@@ -464,18 +487,15 @@ pub fn panel_cell(
                 SpreadResolve::UseAll => panel = untrimmed(&panel, marks.len()),
                 SpreadResolve::Block => {
                     let limit = spread.max;
-                    return Err(words!(
-                        "评分差 {width} 超过允许的 {limit}，请更正评分",
-                        "marks are {width} apart, more than the {limit} allowed; correct them"
-                    ));
+                    return Err(trace_say!("trace-marks-are-apart-more", width = width, limit = limit));
                 }
             }
         }
     }
     let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
     let result = aggregate(&panel, &values).map_err(|e| match e {
-        PanelError::NoMarks => words!("没有评分", "no marks"),
-        PanelError::TooFew { rule, marks } => words!("{marks} 个评分不足以按 `{rule}` 计算", "{marks} marks are too few for {rule}"),
+        PanelError::NoMarks => trace_say!("trace-no-marks"),
+        PanelError::TooFew { rule, marks } => trace_say!("trace-marks-are-too-few", marks = marks, rule = rule),
         PanelError::TooLarge => too_large(),
     })?;
     let result = round(result, rounding.panel);
@@ -487,7 +507,7 @@ pub fn panel_cell(
             let k = (sorted.len() - kept.len()) / 2;
             let join = |marks: &[Decimal]| marks.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ");
             let (low, high) = (join(&sorted[..k]), join(&sorted[sorted.len() - k..]));
-            words!("，去掉最低 {low} 和最高 {high}", ", dropping low {low} and high {high}")
+            trace_say!("trace-dropping-low-high", low = low, high = high)
         } else {
             Words::default()
         };
@@ -495,9 +515,13 @@ pub fn panel_cell(
         let (Words { zh, en }, Words { zh: all_zh, en: all_en }) = (label(), list(rules, &marks));
         let (dropped_zh, dropped_en) = (dropped.zh, dropped.en);
         let (applied_zh, applied_en) = (applied.words(Lang::Zh), applied.words(Lang::En));
-        words!(
-            "{zh}：评分 {all_zh} → {applied_zh}{dropped_zh} → {result}",
-            "{en}: marks {all_en} → {applied_en}{dropped_en} → {result}"
+        trace_say!(
+            "trace-marks",
+            label = Words::new(zh.clone(), en.clone()),
+            all = Words::new(all_zh.clone(), all_en.clone()),
+            applied = Words::new(applied_zh.clone(), applied_en.clone()),
+            dropped = Words::new(dropped_zh.clone(), dropped_en.clone()),
+            result = result
         )
     });
     Ok(result)

@@ -470,3 +470,33 @@ trace-veto = veto { $id } ({ $when }) holds: { $effect }
 trace-total-capped = total: { $sum }, capped at { $cap } by a veto → { $value }
 trace-total = total: { $sum } → { $value }
 trace-too-large = the number is beyond the ±{ $max } podium computes exactly
+
+## Steps of a criterion (explain)
+
+trace-not-scored = { $key } not scored: { $label }
+trace-marks-points = { $key }: { $panel } of { $scale } marks × { $max } points
+trace-deviation-within-points = { $key }: deviation { $deviation } within { $within } → { $points } points
+trace-deviation-outside-every-band = { $key }: deviation { $deviation } outside every band → { $otherwise } points
+trace-line-share = { $key }: { $value } on a line from { $worst } (0) to { $best } ({ $max }) → share { $share }
+trace-capped = { $key }: { $count } × { $per } = { $uncapped }, capped at { $points }
+trace-element-score-data = { $key } element { $number }: score { $score }, data [{ $data }] → { $element_value }
+trace-best-elements-count = { $key }: best { $n } of { $count } elements count
+trace-formula-gives = { $key }: formula gives { $result }
+trace-element-has-no-element = element { $element } has no element data
+trace-reads-which-has-no = it reads { $key }, which has no value
+trace-formula-failed-division-zero = the formula failed: division by zero
+trace-formula-failed = the formula failed: { $other }
+trace-element = { $key } element { $number }
+trace-no-record-counts-as = { $label }: no record, counts as 0
+trace-judge-gave-which-conversion = judge { $judge } gave { $value }, which the conversion table does not list
+trace-marks-converted = { $label }: marks { $from } converted to { $to }
+trace-this-entry-s-panel = { $label }: this entry's panel is { $names } (the others stand aside)
+trace-no-mark-judge = no mark from judge { $names }
+trace-no-judge-has-marked = no judge has marked it
+trace-judge-missing-others-mean = { $label }: judge { $names } missing, the others' mean { $mean } stands in
+trace-marks-apart-more-than = { $label }: marks { $width } apart, more than the { $limit } allowed ({ $resolve })
+trace-marks-are-apart-more = marks are { $width } apart, more than the { $limit } allowed; correct them
+trace-no-marks = no marks
+trace-marks-are-too-few = { $marks } marks are too few for { $rule }
+trace-dropping-low-high = , dropping low { $low } and high { $high }
+trace-marks = { $label }: marks { $all } → { $applied }{ $dropped } → { $result }

@@ -470,3 +470,33 @@ trace-veto = 一票否决 { $id }（{ $when }）成立：{ $effect }
 trace-total-capped = 总分：{ $sum }，因否决项封顶 { $cap } → { $value }
 trace-total = 总分：{ $sum } → { $value }
 trace-too-large = 数值超出精确计算的范围（±{ $max }）
+
+## 评分项的计算步骤（explain）
+
+trace-not-scored = { $key } 未评出：{ $label }
+trace-marks-points = { $key }：评分 { $panel }（满分 { $scale }）折合 { $max } 分
+trace-deviation-within-points = { $key }：偏差 { $deviation } 在 { $within } 以内 → { $points } 分
+trace-deviation-outside-every-band = { $key }：偏差 { $deviation } 超出各档 → { $otherwise } 分
+trace-line-share = { $key }：{ $value } 在 { $worst }（0 分）到 { $best }（{ $max } 分）之间 → 比例 { $share }
+trace-capped = { $key }：{ $count } × { $per } = { $uncapped }，封顶 { $points }
+trace-element-score-data = { $key } 第{ $number }个动作：得分 { $score }，数据 [{ $data }] → { $element_value }
+trace-best-elements-count = { $key }：{ $count } 个动作取最好的 { $n } 个
+trace-formula-gives = { $key }：公式结果 { $result }
+trace-element-has-no-element = 第{ $element }个动作缺少动作数据
+trace-reads-which-has-no = 它引用的 { $key } 没有分数
+trace-formula-failed-division-zero = 公式除以零
+trace-formula-failed = 公式计算失败：{ $other }
+trace-element = { $key } 第{ $number }个动作
+trace-no-record-counts-as = { $label }：无记录，按 0 计
+trace-judge-gave-which-conversion = 评委 { $judge } 给出 { $value }，折算表中没有此分值
+trace-marks-converted = { $label }：评分 { $from } 折算为 { $to }
+trace-this-entry-s-panel = { $label }：本参赛者的评委为 { $names }（其余回避）
+trace-no-mark-judge = 缺少评委 { $names } 的评分
+trace-no-judge-has-marked = 没有评委评分
+trace-judge-missing-others-mean = { $label }：缺评委 { $names }，以其他评委平均分 { $mean } 代替
+trace-marks-apart-more-than = { $label }：评分差 { $width }，超过允许的 { $limit }（{ $resolve }）
+trace-marks-are-apart-more = 评分差 { $width } 超过允许的 { $limit }，请更正评分
+trace-no-marks = 没有评分
+trace-marks-are-too-few = { $marks } 个评分不足以按 `{ $rule }` 计算
+trace-dropping-low-high = ，去掉最低 { $low } 和最高 { $high }
+trace-marks = { $label }：评分 { $all } → { $applied }{ $dropped } → { $result }
