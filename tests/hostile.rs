@@ -52,13 +52,10 @@ fn a_reason_or_a_clerks_name_with_control_characters_is_refused_and_nothing_stor
     let sheet = dir.join("sheet.csv");
     std::fs::write(&sheet, "entry,criterion,element,judge,value\nC01,quality.workmanship,,J1,8\n").unwrap();
     let err = run_err(&["import", d, s(&sheet), "--by", "clerk\u{9b}31m"]);
-    assert!(
-        err.contains("nothing imported: --by contains the control character U+009B"),
-        "{err}"
-    );
+    assert!(err.contains("未导入任何分数：--by contains the control character U+009B"), "{err}");
     let err = run_err(&["import", d, s(&sheet), "--reason", FORGED]);
     assert!(
-        err.contains("nothing imported: the reason contains the control character U+000A"),
+        err.contains("未导入任何分数：the reason contains the control character U+000A"),
         "{err}"
     );
 

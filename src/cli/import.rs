@@ -6,7 +6,7 @@
 use super::mark::actor;
 use crate::blind::EntryNames;
 use crate::contest::Rules;
-use crate::data::cells::{ascii_number, column_label, odd_character};
+use crate::data::cells::{ascii_number, column_label, odd_character, row_field};
 use crate::data::marks::COLUMNS;
 use crate::data::{csv_error, headers, is_blank_row, read_text, Entries, RowChecker, RowNumbers};
 use crate::enter::{enter, verify, Entered, Verified};
@@ -237,6 +237,12 @@ fn read_rows(
     loop {
         let row = match reader.read_record(&mut record) {
             Ok(true) if is_blank_row(&record.iter().collect::<Vec<_>>()) => continue,
+            Ok(true) if record.len() != checks.written.len() => {
+                let line = lines.of(record.position());
+                let found = msg!("files-field-count", found = record.len(), wanted = checks.written.len());
+                let help = crate::data::cells::separator_help(lines.line_text(line));
+                Err(Diagnostic::new(checks.file, row_field(), found).at_line(line).help(help))
+            }
             Ok(true) => {
                 let line = lines.of(record.position());
                 checks.row(&record, line, state).map(|mut row| {
