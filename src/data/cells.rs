@@ -88,12 +88,28 @@ pub fn odd_character(cell: &str) -> Option<Text> {
     })
 }
 
+/// As `odd_character`, for a cell that holds a number: a Chinese comma or
+/// full stop there was meant as a decimal point or a thousands separator,
+/// not as a comma.
+pub fn odd_in_number(cell: &str) -> Option<Text> {
+    match cell.chars().find(|c| matches!(c, '，' | '、' | '。' | '．')) {
+        Some(c) if c != '．' || !cell.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) => {
+            Some(msg!("files-odd-in-number", code = crate::text::code_point(c), char = c))
+        }
+        _ => odd_character(cell),
+    }
+}
+
 /// What to do about a row with the wrong number of fields: a Chinese
 /// comma, semicolon or a tab used between columns is named; else check the
 /// commas.
 pub fn separator_help(row: &str) -> Text {
     match row.chars().find(|c| matches!(c, '，' | '；' | ';' | '\t' | '、')) {
-        Some(c) => msg!("files-separator", code = crate::text::code_point(c), char = c.escape_default()),
+        Some(c) => {
+            // A tab shows as nothing: write it as `\t`.
+            let shown = if c == '\t' { "\\t".to_string() } else { c.to_string() };
+            msg!("files-separator", code = crate::text::code_point(c), char = shown)
+        }
         None => msg!("files-check-commas"),
     }
 }
@@ -139,6 +155,8 @@ mod tests {
         assert!(said("8 .5").unwrap().contains("U+0020"));
         assert!(said("8.5\u{3000}").unwrap().contains("U+3000"));
         assert_eq!(said("8.5"), None);
+        let number = odd_in_number("8，5").unwrap().in_lang(Lang::En);
+        assert!(number.contains("U+FF0C") && number.contains("decimal point"), "{number}");
         assert_eq!(said("王伟"), None);
     }
 

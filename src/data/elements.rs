@@ -2,7 +2,7 @@
 //! read (a difficulty coefficient, a base value). Wide CSV:
 //! `entry,criterion,element,<field>,<field>...`, one row per performed element.
 
-use super::cells::{ascii_number, odd_character, suggestion};
+use super::cells::{ascii_number, odd_character, odd_in_number, suggestion};
 use super::{read_text, Entries, Table};
 use crate::contest::{out_of_range, parse_decimal, KindRule, Rules};
 use crate::error::{Diagnostic, Diagnostics};
@@ -125,7 +125,7 @@ impl ElementData {
 /// numbers (full-width digits read as digits), or (message, help) saying
 /// why not.
 fn data_value(cell: &str) -> Result<Decimal, (Text, Option<Text>)> {
-    let value = parse_decimal(&ascii_number(cell)).ok_or_else(|| (msg!("files-not-a-number-cell", cell = cell), odd_character(cell)))?;
+    let value = parse_decimal(&ascii_number(cell)).ok_or_else(|| (msg!("files-not-a-number-cell", cell = cell), odd_in_number(cell)))?;
     match out_of_range(value) {
         Some((message, help)) => Err((message.into(), Some(help.into()))),
         None => Ok(value),

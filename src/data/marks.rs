@@ -9,7 +9,7 @@
 //! of the pool. Results never depend on thread count: blocks are parsed
 //! independently and joined in file order.
 
-use super::cells::{ascii_number, column_label, odd_character, row_field, separator_help, suggestion};
+use super::cells::{ascii_number, column_label, odd_character, odd_in_number, row_field, separator_help, suggestion};
 use super::Panels;
 use super::{headers, read_text, workbook, Entries, MAX_REPORTED};
 use crate::contest::{KindRule, Rules};
@@ -668,7 +668,7 @@ impl RowProblem {
             RowProblem::Value(text, c, why) => (
                 "value",
                 msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
-                odd(&text),
+                odd_in_number(&text),
             ),
             RowProblem::Quoted => ("row", msg!("files-quote-open"), None),
         }

@@ -35,6 +35,7 @@ files-valid-many = valid: { $names }, … ({ $count } in all)
 files-odd-wide = the cell holds the full-width character { $code } "{ $char }": type the half-width "{ $plain }" instead (switch the input method to half-width)
 files-odd-space = the cell holds a space ({ $code }) inside its value: remove it
 files-odd-invisible = the cell holds the invisible character { $code }: clear the cell and type it again
+files-odd-in-number = the cell holds { $code } "{ $char }": a number takes the half-width decimal point, as in 8.5, and no thousands separator
 
 ## Entries
 

@@ -14,7 +14,7 @@ files-workbook-no-sheets = 工作簿中没有工作表
 files-workbook-no-such-sheet = 工作簿中没有名为“{ $sheet }”的工作表
 files-workbook-sheets = 现有工作表：{ $sheets }；在 `#` 后写工作表名，如 `marks.xlsx#Sheet1`
 files-workbook-cell-error = 单元格内是错误值 { $error }：请填入数值
-files-column = { $header }（{ $letter } 列）
+files-column = { $header }，{ $letter } 列
 files-column-only = { $letter } 列
 files-field-row = 行
 files-field-count = 这一行有 { $found } 列，而表头有 { $wanted } 列
@@ -35,6 +35,7 @@ files-valid-many = 可用的有：{ $names }……（共 { $count } 个）
 files-odd-wide = 单元格中有全角字符 { $code }“{ $char }”：请改为半角的“{ $plain }”（把输入法切换到半角）
 files-odd-space = 单元格的值中间有空格（{ $code }）：请删除
 files-odd-invisible = 单元格中有不可见字符 { $code }：请清空该单元格后重新输入
+files-odd-in-number = 单元格中有 { $code }“{ $char }”：数字的小数点用半角“.”，如 8.5，也不要用千位分隔符
 
 ## 选手名单
 
