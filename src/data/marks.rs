@@ -712,6 +712,8 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
     };
     let lookups = Lookups::with(rules, entries, PanelsOf::Kept(panels));
     let mut cache = Cache::default();
+    // Whether the block is UTF-8, worked out at its first refused row.
+    let mut block_is_utf8: Option<bool> = None;
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len()));
     for (relative, end) in ends.enumerate() {
@@ -741,7 +743,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         let parsed = match parsed {
             Ok(parsed) => Ok(parsed),
             Err(_) if is_blank(row) => continue,
-            Err(_) if std::str::from_utf8(block).is_err() => {
+            Err(_) if !*block_is_utf8.get_or_insert_with(|| std::str::from_utf8(block).is_ok()) => {
                 result.not_utf8 = true;
                 return result;
             }
@@ -994,8 +996,11 @@ fn parse_row<'a>(
             ));
         }
         if !lookups.panels.permits(j, entry_index) {
-            let why = lookups.panels.refuses(rules, entries, j, entry_index).unwrap_or_default();
-            return Err(RowProblem::Judge(text(judge), c, why.into()));
+            let why = lookups
+                .panels
+                .refuses(rules, entries, j, entry_index)
+                .unwrap_or_else(|| Text::from(""));
+            return Err(RowProblem::Judge(text(judge), c, why));
         }
         if !rule.judges.is_empty() && !lookups.panels.sits(rules, c, j, entry_index) {
             let seated = lookups.panels.seated(rules, c, entry_index);
