@@ -360,3 +360,21 @@ fn a_bad_workbook_cell_is_reported_at_its_excel_row() {
     let err = run_err(&["import", d, &format!("{d}/marks.xlsx")]);
     assert!(err.contains("marks.xlsx:13：") && err.contains("超出范围"), "{err}");
 }
+
+#[test]
+fn a_cell_marked_twice_names_both_rows() {
+    let dir = example("marked-twice", "construction");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let row = text.lines().nth(3).unwrap().to_string();
+    let rows = text.lines().count() + 1;
+    std::fs::write(dir.join("marks.csv"), format!("{text}{row}\n").replace('\n', "\r\n")).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(
+        err.contains(&format!(
+            "marks.csv:{rows}: error in `entry,criterion,element,judge`: entry `C01` has two marks for quality.workmanship from judge J3 (rows 4, {rows})"
+        )),
+        "{err}"
+    );
+    let err = run_err(&["check", s(&dir)]);
+    assert!(err.contains(&format!("（第 4, {rows} 行）")), "{err}");
+}
