@@ -224,6 +224,13 @@ fn full_width_digits_chinese_commas_and_stray_spaces_are_named_with_their_column
             "单元格中有全角字符 U+FF23“Ｃ”：请改为半角的“C”",
         ),
         (
+            // A full-width digit in an id is never read as the digit.
+            "full-width-digit-id",
+            |row: &str| row.replacen("C01", "C０1", 1),
+            "error in `entry (column A)`: unknown entry `C０1`",
+            "单元格中有全角字符 U+FF10“０”：请改为半角的“0”",
+        ),
+        (
             "comma-separated",
             |row: &str| row.replace(',', "，"),
             "error in `row`: this row has 1 fields but the header has 5",
@@ -244,6 +251,7 @@ fn full_width_digits_chinese_commas_and_stray_spaces_are_named_with_their_column
             "chinese-comma" => "U+FF0C \"，\": a number takes the half-width decimal point",
             "stray-space" => "U+0020",
             "full-width-id" => "U+FF23 \"Ｃ\"",
+            "full-width-digit-id" => "U+FF10 \"０\"",
             _ => "U+FF0C \"，\"",
         };
         assert!(err.contains(named), "{name}: names the character:\n{err}");

@@ -775,9 +775,17 @@ fn cleaned(row: &[u8], header: &Header, lookups: &Lookups) -> Option<Result<(u32
     if row.is_ascii() {
         return None;
     }
+    let value = header.position(4);
     let fields: Vec<String> = unquote(row)?
         .iter()
-        .map(|field| std::str::from_utf8(field).map(|f| ascii_number(f).into_owned()))
+        .enumerate()
+        .map(|(i, field)| {
+            // Only the value is read as a number; ids only lose edge spaces.
+            std::str::from_utf8(field).map(|f| match Some(i) == value {
+                true => ascii_number(f).into_owned(),
+                false => headers::trimmed(f).to_string(),
+            })
+        })
         .collect::<Result<_, _>>()
         .ok()?;
     let pieces = fields.iter().map(String::as_bytes);
