@@ -8,7 +8,7 @@ use crate::blind::EntryNames;
 use crate::contest::Rules;
 use crate::data::cells::{ascii_number, column_label, odd_character, row_field};
 use crate::data::marks::COLUMNS;
-use crate::data::{csv_error, headers, is_blank_row, read_text, Entries, RowChecker, RowNumbers};
+use crate::data::{csv_error_at, headers, is_blank_row, read_text, Entries, RowChecker, RowNumbers};
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::{spoken, Text};
@@ -251,7 +251,7 @@ fn read_rows(
                 })
             }
             Ok(false) => break,
-            Err(e) => Err(csv_error(checks.file, &e, &mut lines)),
+            Err(e) => Err(csv_error_at(checks.file, &e, &mut lines)),
         };
         rows.push(row);
         if rows.len() == ROWS_HANDED {
@@ -270,7 +270,7 @@ fn read_rows(
 fn header_columns(file: &Path, reader: &mut csv::Reader<&[u8]>, rows: &mut RowNumbers) -> Result<([usize; 5], Vec<String>), String> {
     let written: Vec<String> = reader
         .headers()
-        .map_err(|e| csv_error(file, &e, rows).to_string())?
+        .map_err(|e| csv_error_at(file, &e, rows).to_string())?
         .iter()
         .map(|h| headers::trimmed(h).to_string())
         .collect();

@@ -1,7 +1,7 @@
 //! Entries: individuals or teams, from CSV (as Excel saves it) or RON.
 
 use super::cells::{self, column_label, row_field, separator_help, suggestion};
-use super::{csv_error, headers, is_blank_row, read_text, RowNumbers};
+use super::{csv_error_at, headers, is_blank_row, read_text, RowNumbers};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Text;
 use crate::msg;
@@ -152,7 +152,7 @@ fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entri
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let written: Vec<String> = reader
         .headers()
-        .map_err(|e| csv_error(path, &e, &mut rows))?
+        .map_err(|e| csv_error_at(path, &e, &mut rows))?
         .iter()
         .map(|h| headers::trimmed(h).to_string())
         .collect();
@@ -190,7 +190,7 @@ fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entri
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                problems.push(csv_error(path, &e, &mut rows));
+                problems.push(csv_error_at(path, &e, &mut rows));
                 continue;
             }
         }

@@ -124,9 +124,22 @@ pub fn decoded_as(path: &Path, encoding: Encoding) {
 /// Most problems shown for one file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
 
+/// A malformed CSV row, in words, at the line the csv crate gives it
+/// (one short after a CRLF line end: readers that have the text use
+/// [`csv_error_at`]).
+pub fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
+    let text = String::new();
+    let mut rows = RowNumbers::new(&text);
+    let line = error.position().map_or(0, |p| p.line() as usize);
+    Diagnostic {
+        line: Some(line),
+        ..csv_error_at(path, error, &mut rows)
+    }
+}
+
 /// A malformed CSV row, in words (the field count, not the csv crate's
 /// record numbers), at the row `rows` gives it.
-pub fn csv_error(path: &Path, error: &csv::Error, rows: &mut RowNumbers) -> Diagnostic {
+pub fn csv_error_at(path: &Path, error: &csv::Error, rows: &mut RowNumbers) -> Diagnostic {
     let line = rows.of(error.position());
     let message: Text = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => msg!("files-field-count", found = len, wanted = expected_len),
@@ -207,7 +220,7 @@ impl<'t> Table<'t> {
     pub fn new(path: &'t Path, text: &'t str, columns: &[&str]) -> Result<Table<'t>, Diagnostic> {
         let mut rows = RowNumbers::new(text);
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-        let header = reader.headers().map_err(|e| csv_error(path, &e, &mut rows))?;
+        let header = reader.headers().map_err(|e| csv_error_at(path, &e, &mut rows))?;
         let header = headers::read_header(header.iter(), columns);
         Ok(Table {
             path,
@@ -257,7 +270,7 @@ impl<'t> Table<'t> {
                     }
                     each(&record, line, problems);
                 }
-                Err(e) => problems.push(csv_error(self.path, &e, &mut self.rows)),
+                Err(e) => problems.push(csv_error_at(self.path, &e, &mut self.rows)),
             }
         }
     }
