@@ -4,8 +4,9 @@
 //!
 //! The rule the editions are held to, section by section (a section is a
 //! heading and the text up to the next heading):
-//! - the same headings at the same levels in the same order (the titles are
-//!   translated, so only their levels and order are compared);
+//! - the same headings at the same levels in the same order, each Chinese
+//!   heading carrying the English one (up to its own brackets) in brackets:
+//!   `## 奖项（Awards）`, so that sections pair by name, not only by place;
 //! - the same fenced code blocks, byte for byte once comments are taken
 //!   out: what the user types stays as it is, the comments are translated.
 //!   A comment is `//` or `#` to the end of the line (at the line's start or
@@ -119,7 +120,9 @@ fn side_by_side(english: &[Section], chinese: &[Section]) -> String {
     (0..rows)
         .map(|i| {
             let show = |s: Option<&Section>| s.map_or(String::from("—"), |s| format!("{} {}", "#".repeat(s.level), s.title));
-            format!("  {:<40} | {}\n", show(english.get(i)), show(chinese.get(i)))
+            let left = show(english.get(i));
+            let pad = 40usize.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()));
+            format!("  {left}{} | {}\n", " ".repeat(pad), show(chinese.get(i)))
         })
         .collect()
 }
@@ -141,6 +144,12 @@ fn differences(english_text: &str, chinese_text: &str) -> Vec<String> {
     }
     for (en, zh) in english.iter().zip(&chinese) {
         let place = format!("section \"{}\" / \"{}\"", en.title, zh.title);
+        let english_name = en.title.split(" (").next().unwrap_or_default();
+        if !zh.title.contains(english_name) {
+            problems.push(format!(
+                "{place}: the Chinese heading should carry the English one, `{english_name}`, in brackets"
+            ));
+        }
         let strip = |blocks: &[String]| blocks.iter().map(|b| without_comments(b)).collect::<Vec<_>>();
         let (en_blocks, zh_blocks) = (strip(&en.code_blocks), strip(&zh.code_blocks));
         if en_blocks.len() != zh_blocks.len() {
@@ -195,6 +204,10 @@ fn the_comparison_finds_a_section_in_one_edition_only() {
     assert!(problems.len() == 1 && problems[0].contains("## Sheets"), "{problems:?}");
     let problems = differences(&english, &format!("{chinese}\n### 评分表\n"));
     assert!(problems.len() == 1 && problems[0].contains("### 评分表"), "{problems:?}");
+
+    let swapped = chinese.replace("## 排名（Ranking）", "## 排名（Awards）");
+    let problems = differences(&english, &swapped);
+    assert!(problems.len() == 1 && problems[0].contains("`Ranking`"), "{problems:?}");
 
     let changed = chinese.replacen("J1,E00001,", "J1,E00009,", 1);
     let problems = differences(&english, &changed);
