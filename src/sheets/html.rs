@@ -12,11 +12,13 @@ const PORTRAIT_UP_TO: usize = 5;
 
 const STYLE: &str = r#"<style>
 body.sheet { font-family: "Podium Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; max-width: 1100px; }
-.sheet h1 { text-align: center; font-size: 1.5rem; margin: 0 0 .3rem; }
-.sheet .judge { text-align: center; font-size: 1.05rem; margin: 0 0 .8rem; }
+table.marks tr.top th { border: none; background: none; padding: 0 0 .6rem; }
+.sheet h1 { text-align: center; font-size: 1.4rem; margin: 0 0 .3rem; }
+.sheet .judge { text-align: center; font-size: 1.05rem; font-weight: normal; margin: 0; }
+table.marks col.entry { width: 6rem; } table.marks col.name { width: 7rem; }
 table.marks { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.marks th, table.marks td { border: 1px solid #000; padding: .25rem .35rem; text-align: center; vertical-align: middle; }
-table.marks thead th { background: #ededed; }
+table.marks thead tr:not(.top) th { background: #ededed; }
 table.marks .scale, table.marks .meaning { font-weight: normal; font-size: .8rem; color: #333; background: #f7f7f7; }
 table.marks td { height: 2.1rem; }
 table.marks td.entry { text-align: left; white-space: nowrap; }
@@ -27,7 +29,7 @@ footer.note { display: none; }
   body.sheet { margin: 0; max-width: none; font-size: 10.5pt; }
   table.marks thead { display: table-header-group; }
   table.marks tr { break-inside: avoid; page-break-inside: avoid; }
-  table.marks thead th, table.marks td.struck { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  table.marks thead tr:not(.top) th, table.marks td.struck { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .signatures { break-inside: avoid; page-break-inside: avoid; }
 }
 </style>
@@ -41,15 +43,26 @@ pub fn write(rules: &Rules, sheet: &Sheet, lang: Lang) -> String {
         "portrait"
     };
     let mut body = format!("{STYLE}<style>@page {{ size: A4 {orientation}; margin: 12mm; }}</style>\n");
-    let _ = writeln!(
+    let leads = sheet.lead_headings(lang);
+    let width = leads.len() + sheet.columns.len();
+    body.push_str("<table class=\"marks\">\n<colgroup>");
+    for (i, _) in leads.iter().enumerate() {
+        body.push_str(if i == 0 { "<col class=\"entry\">" } else { "<col class=\"name\">" });
+    }
+    body.push_str("</colgroup>\n");
+    // The contest and the judge inside the table's head, so that every
+    // printed page says whose sheet it is.
+    let _ = write!(
         body,
-        "<h1>{}</h1>\n<p class=\"judge\">{}</p>",
+        "<thead>\n<tr class=\"top\"><th colspan=\"{width}\"><h1>{}</h1><p class=\"judge\">{}</p></th></tr>\n<tr>",
         escape(&layout::title(rules, lang)),
         escape(&layout::judge_line(rules, sheet.judge, lang))
     );
-    body.push_str("<table class=\"marks\">\n<thead>\n<tr>");
-    for lead in sheet.lead_headings(lang) {
-        let _ = write!(body, "<th rowspan=\"3\">{}</th>", escape(&lead));
+    let meanings: Vec<String> = sheet.columns.iter().map(|c| c.meaning(rules, lang)).collect();
+    let with_meanings = meanings.iter().any(|m| !m.is_empty());
+    let rows = if with_meanings { 3 } else { 2 };
+    for lead in &leads {
+        let _ = write!(body, "<th rowspan=\"{rows}\">{}</th>", escape(lead));
     }
     for column in &sheet.columns {
         let _ = write!(body, "<th>{}</th>", escape(&column.heading(rules, lang)));
@@ -58,9 +71,11 @@ pub fn write(rules: &Rules, sheet: &Sheet, lang: Lang) -> String {
     for column in &sheet.columns {
         let _ = write!(body, "<th class=\"scale\">{}</th>", escape(&column.scale(rules, lang)));
     }
-    body.push_str("</tr>\n<tr>");
-    for column in &sheet.columns {
-        let _ = write!(body, "<th class=\"meaning\">{}</th>", escape(&column.meaning(rules, lang)));
+    if with_meanings {
+        body.push_str("</tr>\n<tr>");
+        for meaning in &meanings {
+            let _ = write!(body, "<th class=\"meaning\">{}</th>", escape(meaning));
+        }
     }
     body.push_str("</tr>\n</thead>\n<tbody>\n");
     for line in &sheet.lines {
@@ -79,9 +94,5 @@ pub fn write(rules: &Rules, sheet: &Sheet, lang: Lang) -> String {
     }
     body.push_str("</div>");
     let title = format!("{} · {}", rules.judge_id(sheet.judge), layout::title(rules, lang));
-    crate::output::html::page(&title, lang, &body.replace("<h1>", "<h1 class=\"sheet-title\">")).replacen(
-        "<body>",
-        "<body class=\"sheet\">",
-        1,
-    )
+    crate::output::html::page(&title, lang, &body).replacen("<body>", "<body class=\"sheet\">", 1)
 }
