@@ -7,19 +7,18 @@ use crate::contest::{Lang, Rules};
 use crate::output::html::escape;
 use std::fmt::Write as _;
 
-/// More mark columns than this print across a landscape page.
-const PORTRAIT_UP_TO: usize = 5;
-
 const STYLE: &str = r#"<style>
 body.sheet { font-family: "Podium Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; max-width: 1100px; }
 table.marks tr.top th { border: none; background: none; padding: 0 0 .6rem; }
 .sheet h1 { text-align: center; font-size: 1.4rem; margin: 0 0 .3rem; }
 .sheet .judge { text-align: center; font-size: 1.05rem; font-weight: normal; margin: 0; }
-table.marks col.entry { width: 6rem; } table.marks col.name { width: 7rem; }
+table.marks col.entry { width: 5rem; } table.marks col.name { width: 7rem; }
 table.marks { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.marks th, table.marks td { border: 1px solid #000; padding: .25rem .35rem; text-align: center; vertical-align: middle; }
 table.marks thead tr:not(.top) th { background: #ededed; }
-table.marks .scale, table.marks .meaning { font-weight: normal; font-size: .8rem; color: #333; background: #f7f7f7; }
+table.marks .scale, table.marks .meaning { font-weight: normal; font-size: .8rem; color: #333; }
+table.marks .meaning { white-space: pre-line; text-align: left; }
+table.marks th { overflow-wrap: anywhere; }
 table.marks td { height: 2.1rem; }
 table.marks td.entry { text-align: left; white-space: nowrap; }
 table.marks td.struck { background: repeating-linear-gradient(135deg, #fff 0 5px, #bbb 5px 6px); }
@@ -37,11 +36,7 @@ footer.note { display: none; }
 
 /// The page.
 pub fn write(rules: &Rules, sheet: &Sheet, lang: Lang) -> String {
-    let orientation = if sheet.columns.len() > PORTRAIT_UP_TO {
-        "landscape"
-    } else {
-        "portrait"
-    };
+    let orientation = if sheet.landscape() { "landscape" } else { "portrait" };
     let mut body = format!("{STYLE}<style>@page {{ size: A4 {orientation}; margin: 12mm; }}</style>\n");
     let leads = sheet.lead_headings(lang);
     let width = leads.len() + sheet.columns.len();

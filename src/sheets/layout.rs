@@ -76,7 +76,7 @@ impl Column {
         }
     }
 
-    /// What the marks mean, when the contest says: `0+ 不合格；6+ 合格`.
+    /// What the marks mean, when the contest says: `0+ 不合格`, `6+ 合格`, one a line.
     pub fn meaning(&self, rules: &Rules, lang: Lang) -> String {
         let rule = &rules.criteria[self.criterion];
         let model = &rules.contest.categories[rule.category].criteria[rule.position];
@@ -85,7 +85,8 @@ impl Column {
             .iter()
             .map(|(from, meaning)| format!("{from}+ {}", meaning.get(lang)))
             .collect();
-        parts.join(&say!(lang, "sheet-meaning-separator"))
+        // One a line: they wrap badly run together in a narrow column.
+        parts.join("\n")
     }
 }
 
@@ -151,6 +152,12 @@ impl Sheet {
             lines,
             blind,
         }
+    }
+
+    /// Whether it prints across a landscape page: more mark columns than
+    /// a portrait A4 page holds at a width to write in.
+    pub fn landscape(&self) -> bool {
+        self.columns.len() > 4
     }
 
     /// The column of the first mark: after the entry, and its name unless blind.

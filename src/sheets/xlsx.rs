@@ -17,8 +17,6 @@ const FONT: &str = "宋体";
 const GB2312: u8 = 134;
 /// Paper size 9 is A4 in Excel's numbering.
 const A4: u8 = 9;
-/// More mark columns than this print across a landscape page.
-const PORTRAIT_UP_TO: usize = 5;
 
 /// The workbook's bytes.
 pub fn write(rules: &Rules, sheet: &Sheet, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -89,7 +87,14 @@ fn lay_out(ws: &mut Worksheet, rules: &Rules, sheet: &Sheet, lang: Lang) -> Resu
     }
     ws.set_row_height(layout::HEADING_ROW, 30)?;
     ws.set_row_height(layout::SCALE_ROW, 30)?;
-    ws.set_row_height(layout::MEANING_ROW, 36)?;
+    // What the marks mean, one a line: as many lines as the longest has.
+    let lines = sheet
+        .columns
+        .iter()
+        .map(|c| c.meaning(rules, lang).lines().count())
+        .max()
+        .unwrap_or(0);
+    ws.set_row_height(layout::MEANING_ROW, 14 * lines.max(1) as u32 + 4)?;
 
     for (l, line) in sheet.lines.iter().enumerate() {
         let row = layout::FIRST_ENTRY_ROW + l as u32;
@@ -113,7 +118,7 @@ fn lay_out(ws: &mut Worksheet, rules: &Rules, sheet: &Sheet, lang: Lang) -> Resu
 
     ws.set_freeze_panes(layout::FIRST_ENTRY_ROW, first)?;
     ws.set_paper_size(A4);
-    if sheet.columns.len() > PORTRAIT_UP_TO {
+    if sheet.landscape() {
         ws.set_landscape();
     } else {
         ws.set_portrait();

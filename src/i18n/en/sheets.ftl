@@ -12,7 +12,6 @@ sheet-scale = { $min }–{ $max }, step { $step }
 sheet-scale-any = { $min }–{ $max }
 sheet-scale-pass = 1 pass, 0 fail
 sheet-scale-count = how many times (a whole number)
-sheet-meaning-separator = ; 
 sheet-sign-judge = Judge's signature: ____________________    Date: ______________
 sheet-sign-chief = Chief judge's confirmation: ____________________    Date: ______________
 sheet-page-footer = &CPage &P of &N

@@ -12,7 +12,6 @@ sheet-scale = 分值 { $min }–{ $max }，步长 { $step }
 sheet-scale-any = 分值 { $min }–{ $max }
 sheet-scale-pass = 合格填 1，不合格填 0
 sheet-scale-count = 填次数（整数）
-sheet-meaning-separator = ；
 sheet-sign-judge = 评委签名：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日
 sheet-sign-chief = 裁判长确认：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日
 sheet-page-footer = &C第 &P 页，共 &N 页
