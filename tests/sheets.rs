@@ -230,7 +230,7 @@ fn an_out_of_range_cell_is_refused_by_its_address_and_nothing_is_stored() {
     // J1 marks one criterion (工艺质量, 0–10), column C; E05 is on row 11.
     let filled = j1_filled(&dir, Some(("C11", "11")));
     let zh = run_err(&["import", s(&dir), s(&filled), "--by", "书记员甲"]);
-    assert!(zh.contains("C11") && zh.contains("选手 E05 的“工艺质量”"), "{zh}");
+    assert!(zh.contains("C11") && zh.contains("E05 的“工艺质量”"), "{zh}");
     assert!(zh.contains("未导入任何分数"), "{zh}");
     assert!(!zh.contains("C12"), "only the bad cell: {zh}");
     let en = run_err(&["import", s(&dir), s(&filled), "--by", "clerk", "--lang", "en"]);
@@ -270,7 +270,7 @@ fn a_second_clerk_verifies_a_sheet() {
     // A second typing that disagrees names the cell.
     let other = j1_filled(&dir, Some(("C7", "9.9")));
     let disagrees = run_err(&["import", s(&dir), s(&other), "--verify", "--by", "书记员丙"]);
-    assert!(disagrees.contains("C7") && disagrees.contains("选手 E01"), "{disagrees}");
+    assert!(disagrees.contains("C7") && disagrees.contains("E01 的“工艺质量”"), "{disagrees}");
 }
 
 #[test]

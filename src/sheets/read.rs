@@ -94,10 +94,21 @@ fn text(data: &calamine::Data) -> String {
     match data {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Float(f) => format!("{f}"),
+        Data::Float(f) => number(*f),
         Data::Int(i) => i.to_string(),
         other => other.to_string(),
     }
+}
+
+/// A number as Excel shows it: to 9 decimal places at most, so that a
+/// mark a formula computed (=5+1.7 is 6.699999999999999 in binary) reads
+/// as the 6.7 the clerk sees; a mark typed in reads as typed.
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{f}");
+    }
+    let fixed = format!("{f:.9}");
+    fixed.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn csv_grid(file: &Path) -> Result<Grid, Diagnostic> {
@@ -214,5 +225,17 @@ impl Contest<'_> {
             }
         }
         filled
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_read_as_excel_shows_them() {
+        assert_eq!(super::number(6.7), "6.7");
+        assert_eq!(super::number(5.0 + 1.7), "6.7");
+        assert_eq!(super::number(49.99), "49.99");
+        assert_eq!(super::number(100.0), "100");
+        assert_eq!(super::number(-0.5), "-0.5");
     }
 }

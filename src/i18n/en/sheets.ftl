@@ -20,7 +20,7 @@ sheet-check-message = { $criterion }: { $scale }. Copy the mark from the paper s
 sheet-struck-message = This judge does not mark this cell: leave it empty.
 
 ## Marking sheets (podium sheets): what the command says
-sheet-written = wrote { $path } (judge { $judge }, { $entries } entries)
+sheet-written = wrote { $path } (judge { $judge }, { $entries } rows)
 sheet-nothing-to-mark = judge { $judge } marks nothing: no sheet written
 sheet-no-such-judge = no judge has the id `{ $judge }`; the judges: { $known }
 sheet-cannot-write = cannot write { $path }: { $why }

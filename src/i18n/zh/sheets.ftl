@@ -20,7 +20,7 @@ sheet-check-message = “{ $criterion }”：{ $scale }。请按评分表填写�
 sheet-struck-message = 此格不由该评委评分，请留空。
 
 ## 评分表（podium sheets）：命令的话
-sheet-written = 已写出 { $path }（评委 { $judge }，{ $entries } 名选手）
+sheet-written = 已写出 { $path }（评委 { $judge }，{ $entries } 行）
 sheet-nothing-to-mark = 评委 { $judge } 没有要评的项目，未生成评分表
 sheet-no-such-judge = 没有编号为“{ $judge }”的评委；有：{ $known }
 sheet-cannot-write = 无法写入 { $path }：{ $why }
@@ -31,12 +31,12 @@ sheet-cannot-read = 无法读取此文件：{ $why }
 sheet-other-contest = 这是另一项比赛（`{ $found }`）的评分表，不是 `{ $wanted }` 的
 sheet-unknown-judge = 评分表上的评委“{ $judge }”不在本比赛的评委名单中
 sheet-unknown-column = 机读行中的“{ $key }”不是评委 { $judge } 的评分项；请使用 `podium sheets` 生成的表，不要改动机读行
-sheet-mark-without-entry = 此处有分值（{ $criterion }），但不在选手行中；请把分值填在选手所在的行
-sheet-struck-filled = 选手 { $entry } 的“{ $criterion }”不由评委 { $judge } 评分（此格已划去），请清空此格
-sheet-cell-refused = 选手 { $entry } 的“{ $criterion }”：{ $why }
-sheet-conflict = 选手 { $entry } 的“{ $criterion }”已录入为 { $stored }（#{ $seq }），评分表上为 { $value }
+sheet-mark-without-entry = 此处有分值（{ $criterion }），但不在参赛者的行中；请把分值填在对应编号的行
+sheet-struck-filled = { $entry } 的“{ $criterion }”不由评委 { $judge } 评分（此格已划去），请清空此格
+sheet-cell-refused = { $entry } 的“{ $criterion }”：{ $why }
+sheet-conflict = { $entry } 的“{ $criterion }”已录入为 { $stored }（#{ $seq }），评分表上为 { $value }
 sheet-conflict-help = 如需通过导入更正，请用 --reason 说明原因；或用 `podium mark --reason` 逐项更正
-sheet-disagrees = 选手 { $entry } 的“{ $criterion }”：{ $why }
+sheet-disagrees = { $entry } 的“{ $criterion }”：{ $why }
 sheet-nothing-imported = 未导入任何分数：{ $why }
 sheet-nothing-stored = 未导入任何分数：有 { $count } 处错误（以上均标明单元格）
 sheet-nothing-confirmed = 未确认任何分数：有 { $count } 处错误（以上均标明单元格）
