@@ -9,7 +9,7 @@ use crate::say;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, FormatPattern, Formula, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, FormatDiagonalBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
 /// A font every Chinese Windows and WPS has; charset 134 is GB2312.
@@ -39,7 +39,7 @@ fn lay_out(ws: &mut Worksheet, rules: &Rules, sheet: &Sheet, lang: Lang) -> Resu
     let first = sheet.first_mark_column();
     let last = (first + sheet.columns.len() as u16).saturating_sub(1).max(first);
     let title = base().set_bold().set_font_size(16).set_align(FormatAlign::Center);
-    let judge = base().set_font_size(12);
+    let judge = base().set_font_size(12).set_align(FormatAlign::Center);
     let heading = boxed()
         .set_bold()
         .set_text_wrap()
@@ -53,7 +53,13 @@ fn lay_out(ws: &mut Worksheet, rules: &Rules, sheet: &Sheet, lang: Lang) -> Resu
     let machine = base().set_font_size(8).set_font_color("#888888");
     let entry = boxed();
     let mark = boxed().set_align(FormatAlign::Center).set_font_size(12);
-    let struck = boxed().set_pattern(FormatPattern::LightUp).set_foreground_color(Color::Gray);
+    // Struck out: light grey with a diagonal line (a fill pattern prints
+    // as solid black in some spreadsheet programs).
+    let struck = boxed()
+        .set_background_color("#E0E0E0")
+        .set_border_diagonal(FormatBorder::Thin)
+        .set_border_diagonal_type(FormatDiagonalBorder::BorderUp)
+        .set_border_diagonal_color("#808080");
     let footer = base().set_font_size(12).set_align(FormatAlign::VerticalCenter);
 
     ws.merge_range(layout::TITLE_ROW, 0, layout::TITLE_ROW, last, &layout::title(rules, lang), &title)?;
@@ -94,7 +100,7 @@ fn lay_out(ws: &mut Worksheet, rules: &Rules, sheet: &Sheet, lang: Lang) -> Resu
         .map(|c| c.meaning(rules, lang).lines().count())
         .max()
         .unwrap_or(0);
-    ws.set_row_height(layout::MEANING_ROW, 14 * lines.max(1) as u32 + 4)?;
+    ws.set_row_height(layout::MEANING_ROW, if lines == 0 { 8 } else { 14 * lines as u32 + 4 })?;
 
     for (l, line) in sheet.lines.iter().enumerate() {
         let row = layout::FIRST_ENTRY_ROW + l as u32;
