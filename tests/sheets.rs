@@ -250,6 +250,27 @@ fn an_out_of_range_cell_is_refused_by_its_address_and_nothing_is_stored() {
 }
 
 #[test]
+fn a_sheet_that_changes_stored_marks_needs_a_reason() {
+    let dir = duel("sheets-correct", false);
+    let first = j1_filled(&dir, None);
+    run_ok(&["import", s(&dir), s(&first), "--by", "书记员甲"]);
+    let again = run_ok(&["import", s(&dir), s(&first), "--by", "书记员甲"]);
+    assert!(again.contains("导入 0 个分数（40 个此前已录入）"), "{again}");
+    // E01 (row 7) and E02 (row 8) changed: both conflicts listed, neither stored.
+    let changed = dir.join("J1-changed.xlsx");
+    let (marks, _) = duel_marks();
+    let out = dir.join("sheets");
+    let mut values = values_for(&grid(&out.join("J1.xlsx")), &marks);
+    values[0].1 = "9.9".into();
+    values[1].1 = "9.8".into();
+    fill(&out.join("J1.xlsx"), &values, &changed);
+    let said = run_err(&["import", s(&dir), s(&changed), "--by", "书记员甲"]);
+    assert!(said.contains("C7") && said.contains("C8") && said.contains("--reason"), "{said}");
+    let corrected = run_ok(&["import", s(&dir), s(&changed), "--by", "书记员甲", "--reason", "誊写错误"]);
+    assert!(corrected.contains("导入 2 个分数（38 个此前已录入）"), "{corrected}");
+}
+
+#[test]
 fn a_second_clerk_verifies_a_sheet() {
     let dir = duel("sheets-verify", false);
     std::fs::write(
