@@ -12,18 +12,22 @@ use std::path::{Path, PathBuf};
 
 const DUEL: &str = "contests/skills-duel";
 
-/// A copy of the skills duel (contest and entries; its marks file too if asked).
-fn duel(name: &str, with_marks: bool) -> PathBuf {
+/// A copy of a bundled contest (without its marks file unless asked).
+fn bundled(contest: &str, name: &str, with_marks: bool) -> PathBuf {
     let dir = temp_dir(name);
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(DUEL);
-    let mut files = vec!["contest.ron", "entries.csv"];
-    if with_marks {
-        files.push("marks.csv");
-    }
-    for file in files {
-        std::fs::copy(from.join(file), dir.join(file)).unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(contest);
+    for file in std::fs::read_dir(&from).unwrap() {
+        let file = file.unwrap().file_name();
+        if with_marks || file != "marks.csv" {
+            std::fs::copy(from.join(&file), dir.join(&file)).unwrap();
+        }
     }
     dir
+}
+
+/// A copy of the skills duel.
+fn duel(name: &str, with_marks: bool) -> PathBuf {
+    bundled(DUEL, name, with_marks)
 }
 
 /// The duel with J4 of an entrant's organisation (供电公司), so they stand
@@ -43,21 +47,31 @@ fn duel_with_a_reserve(name: &str) -> PathBuf {
     dir
 }
 
-/// The duel's marks file: (entry, criterion, judge) → value, and the rows no judge gives.
-fn duel_marks() -> (HashMap<(String, String, String), String>, String) {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DUEL).join("marks.csv")).unwrap();
+/// A bundled contest's marks file: (entry, column key, judge) → value,
+/// where a column key is the criterion, or `criterion#element` as a
+/// sheet's machine row names an element; and the rows no judge gives.
+fn bundled_marks(contest: &str) -> (HashMap<(String, String, String), String>, String) {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(contest).join("marks.csv")).unwrap();
     let mut judged = HashMap::new();
     let mut unjudged = String::from("entry,criterion,element,judge,value\n");
     for line in text.trim_start_matches('\u{feff}').lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
-        assert_eq!(f[2], "", "the duel has no elements");
         if f[3].is_empty() {
             unjudged += &format!("{line}\n");
         } else {
-            judged.insert((f[0].into(), f[1].into(), f[3].into()), f[4].into());
+            let key = if f[2].is_empty() {
+                f[1].to_string()
+            } else {
+                format!("{}#{}", f[1], f[2])
+            };
+            judged.insert((f[0].into(), key, f[3].into()), f[4].into());
         }
     }
     (judged, unjudged)
+}
+
+fn duel_marks() -> (HashMap<(String, String, String), String>, String) {
+    bundled_marks(DUEL)
 }
 
 /// The first worksheet's cells as text, by absolute position.
@@ -168,32 +182,36 @@ fn as_csv(xlsx: &Path, out: &Path) {
 
 const JUDGES: [&str; 7] = ["J1", "J2", "J3", "J4", "J5", "I1", "I2"];
 
-#[test]
-fn filled_sheets_imported_back_score_as_the_marks_file_does() {
-    let (marks, unjudged) = duel_marks();
+/// Each judge's sheet of a bundled contest, filled from its marks file
+/// and imported back (one as CSV), gives the leaderboard the marks file gives.
+fn round_trip(contest: &str, judges: &[&str], as_csv_too: &str) {
+    let (marks, unjudged) = bundled_marks(contest);
+    let name = contest.rsplit('/').next().unwrap();
     // The leaderboard from the marks file, through the store.
-    let typed = duel("sheets-typed", true);
+    let typed = bundled(contest, &format!("sheets-typed-{name}"), true);
     run_ok(&["import", s(&typed), s(&typed.join("marks.csv")), "--by", "书记员甲"]);
     let expected = run_ok(&["score", s(&typed)]);
 
     // The same from each judge's sheet, filled in and imported back.
-    let dir = duel("sheets-filled", false);
+    let dir = bundled(contest, &format!("sheets-filled-{name}"), false);
     let out = dir.join("sheets");
     run_ok(&["sheets", s(&dir), "-o", s(&out)]);
-    let unjudged_file = dir.join("measured.csv");
-    std::fs::write(&unjudged_file, unjudged).unwrap();
-    run_ok(&["import", s(&dir), s(&unjudged_file), "--by", "书记员甲"]);
+    if unjudged.lines().count() > 1 {
+        let unjudged_file = dir.join("measured.csv");
+        std::fs::write(&unjudged_file, unjudged).unwrap();
+        run_ok(&["import", s(&dir), s(&unjudged_file), "--by", "书记员甲"]);
+    }
     let mut filled_cells = 0;
-    for judge in JUDGES {
+    for judge in judges {
         assert!(out.join(format!("{judge}.html")).exists(), "{judge}'s HTML sheet");
         let blank = out.join(format!("{judge}.xlsx"));
         let values = values_for(&grid(&blank), &marks);
         filled_cells += values.len();
         let filled = dir.join(format!("{judge}-filled.xlsx"));
         fill(&blank, &values, &filled);
-        let file = if judge == "I1" {
+        let file = if *judge == as_csv_too {
             // One sheet comes back as CSV, as Excel saves it.
-            let csv = dir.join("I1-filled.csv");
+            let csv = dir.join(format!("{judge}-filled.csv"));
             as_csv(&filled, &csv);
             csv
         } else {
@@ -208,6 +226,17 @@ fn filled_sheets_imported_back_score_as_the_marks_file_does() {
         "every judge's mark in the marks file has its cell on a sheet"
     );
     assert_eq!(run_ok(&["score", s(&dir)]), expected);
+}
+
+#[test]
+fn filled_sheets_imported_back_score_as_the_marks_file_does() {
+    round_trip(DUEL, &JUDGES, "I1");
+}
+
+#[test]
+fn sheets_with_an_elements_column_each_come_back_too() {
+    let judges = ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "A1", "A2", "A3", "A4", "A5", "C"];
+    round_trip("contests/judged-panel", &judges, "E7");
 }
 
 /// J1's sheet filled from the marks file, with one cell changed.
