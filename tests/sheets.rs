@@ -459,6 +459,12 @@ fn under_blind_judging_a_sheet_lists_codes_not_names_and_reads_them_back() {
     fill(&out.join("J1.xlsx"), &values, &filled);
     let said = run_ok(&["import", s(&dir), s(&filled)]);
     assert!(said.contains("导入 40 个分数"), "{said}");
+    // An entrant added after the codes were given has none to be listed by.
+    let mut entries = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    entries += "E99,新人,供电公司,electrician,东湖街道\n";
+    std::fs::write(dir.join("entries.csv"), entries).unwrap();
+    let refused = run_err(&["sheets", s(&dir), "-o", s(&out)]);
+    assert!(refused.contains("E99") && refused.contains("podium codes"), "{refused}");
 }
 
 #[test]

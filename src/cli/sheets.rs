@@ -38,6 +38,12 @@ pub fn run(contest: &Path, ask: Ask) -> Result<(), String> {
     let lang = ask.lang;
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let names = EntryNames::of(&rules, &Sources::of(&rules, None).store)?;
+    // An entry added after `podium codes` has no code to be listed by.
+    if let EntryNames::Codes(codes) = &names {
+        if let Some(entry) = entries.list.iter().find(|e| codes.code_of(&e.id).is_none()) {
+            return Err(say!(lang, "sheet-no-code", entry = entry.id));
+        }
+    }
     let panels = Panels::new(&rules, &entries);
     let judges: Vec<u16> = match ask.judge {
         Some(id) => {

@@ -25,6 +25,7 @@ sheet-nothing-to-mark = judge { $judge } marks nothing: no sheet written
 sheet-no-such-judge = no judge has the id `{ $judge }`; the judges: { $known }
 sheet-cannot-write = cannot write { $path }: { $why }
 sheet-cannot-build = cannot build the workbook: { $why }
+sheet-no-code = blind judging: entry { $entry } has no code yet; give new entries their codes with `podium codes` first
 
 ## Filled sheets back in (podium import)
 sheet-cannot-read = cannot read the file: { $why }

@@ -25,6 +25,7 @@ sheet-nothing-to-mark = 评委 { $judge } 没有要评的项目，未生成评�
 sheet-no-such-judge = 没有编号为“{ $judge }”的评委；有：{ $known }
 sheet-cannot-write = 无法写入 { $path }：{ $why }
 sheet-cannot-build = 无法生成工作簿：{ $why }
+sheet-no-code = 暗码评分：{ $entry } 还没有暗码；请先运行 `podium codes` 为新加入的参赛者编码
 
 ## 评分表录入（podium import）
 sheet-cannot-read = 无法读取此文件：{ $why }
