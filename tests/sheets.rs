@@ -373,6 +373,8 @@ fn a_sheet_of_another_contest_or_an_unknown_judge_is_refused() {
     std::fs::write(&csv, text.replace("contest=skills-duel-2026", "contest=other-2025")).unwrap();
     let said = run_err(&["import", s(&dir), s(&csv)]);
     assert!(said.contains("A3") && said.contains("other-2025"), "{said}");
+    let blank = run_err(&["import", s(&dir), s(&out.join("J1.xlsx"))]);
+    assert!(blank.contains("没有填写任何分数"), "the blank sheet: {blank}");
     let unknown = run_err(&["sheets", s(&dir), "--judge", "J9"]);
     assert!(unknown.contains("J9") && unknown.contains("J1, J2"), "{unknown}");
 }

@@ -127,6 +127,10 @@ fn import_grids(contest: &Path, file: &Path, grids: &[read::Grid], by: Option<&s
         .iter()
         .flat_map(|grid| reading.marks(grid, grids.len() > 1, &mut problems))
         .collect();
+    // A blank sheet imported by mistake (the printed one, not the typed one).
+    if filled.is_empty() && problems.is_empty() {
+        return Err(Diagnostic::new(file, "", msg!("sheet-blank")).to_string());
+    }
     let checks = Checks {
         file,
         rules: &rules,

@@ -29,6 +29,7 @@ sheet-no-code = blind judging: entry { $entry } has no code yet; give new entrie
 
 ## Filled sheets back in (podium import)
 sheet-cannot-read = cannot read the file: { $why }
+sheet-blank = the sheet has no marks in it: nothing imported (is it the blank sheet?)
 sheet-other-contest = this is a sheet of another contest (`{ $found }`), not of `{ $wanted }`
 sheet-unknown-judge = the sheet's judge `{ $judge }` is not among the contest's judges
 sheet-unknown-column = `{ $key }` in the machine row is not a criterion judge { $judge } marks; use a sheet written by `podium sheets` and leave its machine row as it is

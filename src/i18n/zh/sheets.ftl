@@ -29,6 +29,7 @@ sheet-no-code = 暗码评分：{ $entry } 还没有暗码；请先运行 `podium
 
 ## 评分表录入（podium import）
 sheet-cannot-read = 无法读取此文件：{ $why }
+sheet-blank = 评分表上没有填写任何分数，未导入（是否选成了空白评分表？）
 sheet-other-contest = 这是另一项比赛（`{ $found }`）的评分表，不是 `{ $wanted }` 的
 sheet-unknown-judge = 评分表上的评委“{ $judge }”不在本比赛的评委名单中
 sheet-unknown-column = 机读行中的“{ $key }”不是评委 { $judge } 的评分项；请使用 `podium sheets` 生成的表，不要改动机读行
