@@ -49,6 +49,10 @@ pub struct Filled {
 /// large marks file is not read twice.
 pub fn grids(file: &Path) -> Result<Option<Vec<Grid>>, Diagnostic> {
     let cannot = |e: &dyn std::fmt::Display| Diagnostic::new(file, "", msg!("sheet-cannot-read", why = e));
+    // One sheet named of a workbook (`marks.xlsx#评分`) is a long-form table.
+    if crate::data::workbook::Sheet::named_by(file).is_some_and(|sheet| sheet.name.is_some()) {
+        return Ok(None);
+    }
     let mut head = Vec::new();
     std::fs::File::open(file)
         .and_then(|f| f.take(64 * 1024).read_to_end(&mut head))
