@@ -280,7 +280,7 @@ impl Checks<'_> {
         let [_, criterion, element, judge, value] = &mark.fields;
         let (entry, _) = self.checker.check([&id, criterion, element, judge, value]).map_err(|refusal| {
             let mut problem = refuse(refusal.message.to_string());
-            problem.help = refusal.help.map(Into::into);
+            problem.help = refusal.help;
             problem
         })?;
         if let Some(why) = crate::lock::refusal(state, self.rules, self.entries, entry, mark.criterion) {
