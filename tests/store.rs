@@ -260,7 +260,7 @@ fn a_judge_of_the_entrants_organisation_is_refused() {
         "quality.workmanship",
         "8",
     ]);
-    assert!(err.contains("conflict of interest"), "{err}");
+    assert!(err.contains("与选手同单位（需回避"), "{err}");
     assert!(!dir.join("marks.db").exists() || records(&dir) == 0);
 }
 
