@@ -386,3 +386,25 @@ fn a_cell_marked_twice_names_both_rows() {
     let err = run_err(&["check", s(&dir)]);
     assert!(err.contains(&format!("（第 4, {rows} 行）")), "{err}");
 }
+
+#[test]
+fn an_import_giving_one_cell_twice_names_both_rows() {
+    let dir = example("import-twice", "construction");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().take(10).map(String::from).collect();
+    // Row 3 again as row 11, with another value.
+    let (cell, _) = lines[2].rsplit_once(',').unwrap();
+    lines.push(format!("{cell},6"));
+    let sheet = dir.join("sheet.csv");
+    std::fs::write(&sheet, lines.join("\r\n") + "\r\n").unwrap();
+    let err = run_err_en(&["import", s(&dir), s(&sheet)]);
+    assert!(
+        err.contains("sheet.csv:11: error in `value`: C01 quality.workmanship J2 is 8.5 in row 3 of this file, and 6 here"),
+        "{err}"
+    );
+    let err = run_err(&["import", s(&dir), s(&sheet)]);
+    assert!(
+        err.contains("sheet.csv:11：") && err.contains("在本文件第 3 行是 8.5，这里却是 6"),
+        "{err}"
+    );
+}

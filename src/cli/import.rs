@@ -44,6 +44,32 @@ struct Outcome {
     problems: Diagnostics,
     unchanged: usize,
     disagreements: Diagnostics,
+    /// The row of each record this import stored, by its number from the
+    /// first (they follow each other), to name both rows when the file
+    /// gives one cell twice.
+    rows: Stored,
+}
+
+/// Rows of the records an import stored.
+#[derive(Default)]
+struct Stored {
+    first: Option<i64>,
+    lines: Vec<u32>,
+}
+
+impl Stored {
+    fn add(&mut self, seq: i64, line: usize) {
+        let first = *self.first.get_or_insert(seq);
+        if seq - first == self.lines.len() as i64 {
+            self.lines.push(line as u32);
+        }
+    }
+
+    /// The row of record `seq`, if this import stored it.
+    fn row(&self, seq: i64) -> Option<usize> {
+        let index = usize::try_from(seq - self.first?).ok()?;
+        self.lines.get(index).map(|&line| line as usize)
+    }
 }
 
 /// What checking a row needs, gathered once.
@@ -302,26 +328,35 @@ fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, ou
         batch.expect(forecasted);
     }
     match enter(batch, &row.cell, &row.value, reason)? {
-        Entered::Stored(_) | Entered::Corrected { .. } => {}
+        Entered::Stored(seq) | Entered::Corrected { seq, .. } => outcome.rows.add(seq, row.line),
         Entered::Unchanged(_) => outcome.unchanged += 1,
         Entered::NeedsReason(current) => {
             let (cell, value) = (&row.cell, &row.value);
+            let message = match outcome.rows.row(current.seq) {
+                // The file gives the cell twice: both rows named.
+                Some(earlier) => msg!(
+                    "files-import-twice",
+                    entry = row.typed,
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    stored = current.value,
+                    earlier = earlier,
+                    value = value
+                ),
+                None => msg!(
+                    "files-import-conflict",
+                    entry = row.typed,
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    stored = current.value,
+                    seq = current.seq,
+                    value = value
+                ),
+            };
             outcome.problems.push(
-                Diagnostic::new(
-                    file,
-                    "value",
-                    msg!(
-                        "files-import-conflict",
-                        entry = row.typed,
-                        criterion = cell.criterion,
-                        judge = cell.judge,
-                        stored = current.value,
-                        seq = current.seq,
-                        value = value
-                    ),
-                )
-                .at_line(row.line)
-                .help(msg!("files-import-conflict-help")),
+                Diagnostic::new(file, "value", message)
+                    .at_line(row.line)
+                    .help(msg!("files-import-conflict-help")),
             );
         }
     }

@@ -110,6 +110,7 @@ files-nothing-confirmed-one = nothing confirmed: 1 bad row
 files-nothing-confirmed = nothing confirmed: { $count } bad rows
 files-import-conflict = { $entry } { $criterion } { $judge } is already { $stored } (#{ $seq }), not { $value }
 files-import-conflict-help = to correct marks by import, say why with --reason; or correct one with `podium mark --reason`
+files-import-twice = { $entry } { $criterion } { $judge } is { $stored } in row { $earlier } of this file, and { $value } here: one judge gives one mark per cell
 files-verify-disagrees = { $entry } { $criterion } { $judge }: { $why }
 files-check-problem = 1 problem found
 files-check-problems = { $count } problems found

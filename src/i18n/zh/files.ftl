@@ -110,6 +110,7 @@ files-nothing-confirmed-one = 未确认任何分数：1 行有错
 files-nothing-confirmed = 未确认任何分数：{ $count } 行有错
 files-import-conflict = { $entry } { $criterion } { $judge } 已保存为 { $stored }（#{ $seq }），不是 { $value }
 files-import-conflict-help = 要通过导入改正分数，请用 --reason 说明原因；或用 `podium mark --reason` 逐个改正
+files-import-twice = { $entry } { $criterion } { $judge } 在本文件第 { $earlier } 行是 { $stored }，这里却是 { $value }：每位评委对每一项只给一个分数
 files-verify-disagrees = { $entry } { $criterion } { $judge }：{ $why }
 files-check-problem = 发现 1 个问题
 files-check-problems = 发现 { $count } 个问题
