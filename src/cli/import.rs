@@ -265,7 +265,7 @@ fn read_rows(
     let mut rows = Vec::with_capacity(ROWS_HANDED);
     loop {
         let row = match reader.read_record(&mut record) {
-            Ok(true) if is_blank_row(&record.iter().collect::<Vec<_>>()) => continue,
+            Ok(true) if is_blank_row(&record) => continue,
             Ok(true) if record.len() != checks.written.len() => {
                 let line = lines.of(record.position());
                 let found = msg!("files-field-count", found = record.len(), wanted = checks.written.len());

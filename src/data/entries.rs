@@ -194,8 +194,7 @@ fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entri
                 continue;
             }
         }
-        let fields: Vec<&str> = record.iter().collect();
-        if is_blank_row(&fields) {
+        if is_blank_row(&record) {
             continue;
         }
         let line = rows.of(record.position());

@@ -200,8 +200,8 @@ impl<'t> RowNumbers<'t> {
 /// Whether a row holds nothing but separators and spaces (`,,,`, an empty
 /// line, full-width spaces): Excel leaves such rows at the end of a sheet
 /// it saves, and every reader skips them.
-pub fn is_blank_row(fields: &[&str]) -> bool {
-    fields.iter().all(|f| f.trim().is_empty())
+pub fn is_blank_row(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
 }
 
 /// A small CSV file of the organisers' (element data, assignments): its
@@ -250,8 +250,7 @@ impl<'t> Table<'t> {
             match self.reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {
-                    let fields: Vec<&str> = record.iter().collect();
-                    if is_blank_row(&fields) {
+                    if is_blank_row(&record) {
                         continue;
                     }
                     let line = self.rows.of(record.position());
