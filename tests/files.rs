@@ -408,3 +408,25 @@ fn an_import_giving_one_cell_twice_names_both_rows() {
         "{err}"
     );
 }
+
+#[test]
+fn a_line_break_in_a_workbook_cell_moves_no_row() {
+    let dir = example("xlsx-note", "construction");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in ["entry", "criterion", "element", "judge", "value", "备注"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    for (r, (value, note)) in [(8.5, "第一行\n第二行"), (9.0, "复核"), (17.0, "")].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "C01").unwrap();
+        sheet.write_string(r, 1, "quality.workmanship").unwrap();
+        sheet.write_string(r, 3, ["J1", "J2", "J3"][r as usize - 1]).unwrap();
+        sheet.write_number(r, 4, *value).unwrap();
+        sheet.write_string(r, 5, *note).unwrap();
+    }
+    book.save(dir.join("marks.xlsx")).unwrap();
+    let err = run_err_en(&["check", s(&dir), "--marks", &format!("{}/marks.xlsx", s(&dir))]);
+    assert!(err.contains("marks.xlsx:4: error in `value (column E)`: `17`"), "{err}");
+    assert_eq!(err.matches("error in").count(), 1, "the note is no error: {err}");
+}

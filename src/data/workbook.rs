@@ -97,9 +97,17 @@ pub fn to_csv(sheet: &Sheet) -> Result<String, Diagnostic> {
     Ok(text)
 }
 
-/// A cell as CSV: quoted when it holds a comma, quote or line break.
+/// A cell as CSV: quoted when it holds a comma or quote. A line break in
+/// a cell (Alt+Enter) becomes U+2028, the line separator: the text keeps
+/// one line per sheet row, so rows after it keep their numbers, and a
+/// reader that refuses line breaks in a value still refuses it.
 fn quoted(cell: String) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
+    let cell = if cell.contains(['\n', '\r']) {
+        cell.replace("\r\n", "\u{2028}").replace(['\n', '\r'], "\u{2028}")
+    } else {
+        cell
+    };
+    if cell.contains([',', '"']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell
