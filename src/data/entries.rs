@@ -390,6 +390,7 @@ mod tests {
 
     #[test]
     fn refuses_control_characters_and_ids_a_spreadsheet_would_change() {
+        // Rows as Excel shows them: the two-line name is one row.
         let err = load("id,name,trade\nA,\"two\nlines\",w\nB,\"esc\u{1b}]0;t\u{7}\",w\nC,ok,\"w\u{202E}\"\n'=D,x,w\n")
             .unwrap_err()
             .to_string();
@@ -398,11 +399,11 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains(":4: error in `name (column B)`: entry `B`: `esc\\u{1b}]0;t\\u{7}` contains the control character U+001B"),
+            err.contains(":3: error in `name (column B)`: entry `B`: `esc\\u{1b}]0;t\\u{7}` contains the control character U+001B"),
             "{err}"
         );
-        assert!(err.contains(":5: error in `trade (column C)`: entry `C`"), "{err}");
-        assert!(err.contains(":6: error in `id`: the id `'=D` starts with an apostrophe"), "{err}");
+        assert!(err.contains(":4: error in `trade (column C)`: entry `C`"), "{err}");
+        assert!(err.contains(":5: error in `id`: the id `'=D` starts with an apostrophe"), "{err}");
     }
 
     #[test]

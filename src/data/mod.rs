@@ -155,9 +155,10 @@ pub fn csv_error_at(path: &Path, error: &csv::Error, rows: &mut RowNumbers) -> D
 /// The row numbers Excel shows for records of a CSV text (header = row 1),
 /// from their byte offsets: the one place CSV rows are numbered. The csv
 /// crate's own line count is one short after a CRLF line end (a record's
-/// position is taken before the `\n` of the `\r\n` before it) and after
-/// blank lines it skipped; counting the text's `\n`s up to the record's
-/// first byte is right for both.
+/// position is taken before the `\n` of the `\r\n` before it); counting
+/// the text's line ends up to the record's first byte is right, blank
+/// lines included (Excel shows them as rows), line breaks inside a quoted
+/// cell not (Excel shows that cell in one row).
 pub struct RowNumbers<'t> {
     text: &'t [u8],
     /// `\n`s counted in `text[..counted]`.
@@ -185,7 +186,7 @@ impl<'t> RowNumbers<'t> {
             self.counted = 0;
             self.lines = 0;
         }
-        self.lines += memchr::memchr_iter(b'\n', &self.text[self.counted..start]).count();
+        self.lines += row_ends(&self.text[self.counted..start]);
         self.counted = start;
         self.lines + 1
     }
@@ -195,6 +196,21 @@ impl<'t> RowNumbers<'t> {
         let text = std::str::from_utf8(self.text).unwrap_or("");
         text.split('\n').nth(line.saturating_sub(1)).unwrap_or("")
     }
+}
+
+/// The line ends in `text` (whole records) that end a row: not those
+/// inside a quoted cell, which Excel shows within one row.
+fn row_ends(text: &[u8]) -> usize {
+    let mut quoted = false;
+    let mut ends = 0;
+    for i in memchr::memchr2_iter(b'"', b'\n', text) {
+        match text[i] {
+            b'"' => quoted = !quoted,
+            _ if !quoted => ends += 1,
+            _ => {}
+        }
+    }
+    ends
 }
 
 /// Whether a row holds nothing but separators and spaces (`,,,`, an empty
@@ -281,7 +297,7 @@ mod tests {
 
     #[test]
     fn rows_are_numbered_as_excel_numbers_them_with_crlf_and_blank_lines() {
-        for text in ["h\nA\nB\n\nC\n", "h\r\nA\r\nB\r\n\r\nC\r\n"] {
+        for text in ["h\nA\n\"B\nb\"\n\nC\n", "h\r\nA\r\n\"B\r\nb\"\r\n\r\nC\r\n"] {
             let mut rows = RowNumbers::new(text);
             let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
             let lines: Vec<usize> = reader
