@@ -72,6 +72,8 @@ pub struct Snapshot {
     pub hall_rows: Vec<HallRow>,
     /// For the organiser: the top places and every flagged entry.
     pub desk_rows: String,
+    /// Who owes which marks; none missing: marking is complete.
+    pub marking: Marking,
     /// The CLI's JSON (`score --format json`) for the API.
     api: Mutex<Api>,
 }
@@ -90,6 +92,9 @@ type Reply = oneshot::Sender<Result<Bytes, String>>;
 
 /// Places the desk shows besides the flagged entries.
 const DESK_TOP: usize = 200;
+
+/// Missing marks the desk lists per judge (the rest it counts).
+const DESK_LISTED: usize = 60;
 
 /// What the scoring thread is asked to do.
 #[derive(Default)]
@@ -393,16 +398,20 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     };
     let rows: Vec<&str> = shown.iter().map(|r| r.json.as_str()).collect();
     let state = serde_json::to_string(&state).expect("plain data serialises");
-    format!("{{\"hall\":{state},\"rows\":[{}]}}", rows.join(","))
+    let provisional = snapshot.marking.missing > 0;
+    format!("{{\"hall\":{state},\"provisional\":{provisional},\"rows\":[{}]}}", rows.join(","))
 }
 
 /// The leading places as they stand, as rows for the hall and the desk.
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
     let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_deref(), lang, top)?;
+    let marking = Marking::of(scoring.scores.inputs(), scoring.codes.as_deref(), DESK_LISTED);
+    let desk_rows = format!("{{\"provisional\":{},\"rows\":{desk_rows}}}", marking.missing > 0);
     Ok(Snapshot {
         version: scoring.head,
         hall_rows,
         desk_rows,
+        marking,
         api: Mutex::new(Api::Unmade),
     })
 }
@@ -424,7 +433,7 @@ pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, 
         .map(|(r, rank)| HallRow {
             rank,
             awarded: !r.awards.is_empty(),
-            json: public_row_json(r).to_string(),
+            json: public_row_json(board.rules, r).to_string(),
         })
         .collect();
     // The organiser sees the top and every entry with something to resolve.
@@ -434,7 +443,7 @@ pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, 
         .enumerate()
         .filter(|(i, r)| *i < DESK_TOP || !r.flags.is_empty())
         .map(|(_, r)| r);
-    Ok((hall, rows(desk)))
+    Ok((hall, rows(board.rules, desk)))
 }
 
 /// Makes `snapshot`'s JSON from the results as they stand, on a thread of
@@ -486,14 +495,116 @@ fn full_json(results: &crate::engine::Results, codes: Option<&Codes>, lang: Lang
     Ok(Bytes::from(out))
 }
 
+/// Whether every mark the contest expects is in: `podium status`'s notion
+/// of complete. Until it is, every award shown is provisional (暂定).
+pub fn marking_complete(inputs: &crate::engine::Inputs) -> bool {
+    let mut complete = true;
+    expected_marks(inputs, |_, _, _, _, found| {
+        complete = found;
+        found
+    });
+    complete
+}
+
+/// Visits every mark the contest expects, as `podium status` counts them:
+/// each seated panel judge's mark of each element (a reserve in a seat
+/// counts, who stands aside does not), and one record with no judge for a
+/// criterion no panel marks; formulas, and criteria where an absent mark
+/// counts as zero, expect none. `visit(entry, criterion, element, judge,
+/// found)` returns whether to go on; `judge` is `NO_JUDGE` for records.
+pub fn expected_marks(inputs: &crate::engine::Inputs, mut visit: impl FnMut(u32, usize, u8, u16, bool) -> bool) {
+    use crate::contest::{KindRule, Missing};
+    use crate::data::NO_JUDGE;
+    let rules = &inputs.rules;
+    for e in 0..inputs.entries.list.len() as u32 {
+        let present = inputs.marks.of_entry(e as usize);
+        for (c, rule) in rules.criteria.iter().enumerate() {
+            if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
+                continue;
+            }
+            let judges = if rule.judges.is_empty() {
+                std::borrow::Cow::Owned(vec![NO_JUDGE])
+            } else {
+                inputs.panels.seated(rules, c, e)
+            };
+            for element in 0..rule.slot_count {
+                let slot = rule.first_slot + element as u16;
+                for &judge in judges.iter() {
+                    let found = present.iter().any(|m| m.slot == slot && (judge == NO_JUDGE || m.judge == judge));
+                    let shown = if matches!(rule.kind, KindRule::Elements { .. }) {
+                        element + 1
+                    } else {
+                        0
+                    };
+                    if !visit(e, c, shown, judge, found) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Who owes which marks, for the desk.
+#[derive(Debug, Default)]
+pub struct Marking {
+    pub expected: usize,
+    pub missing: usize,
+    /// Per judge, in the contest's order, then the records no judge gives.
+    pub owed: Vec<Owed>,
+}
+
+/// What one judge (or, with `judge` None, the clerks' records) owes.
+#[derive(Debug, Default)]
+pub struct Owed {
+    pub judge: Option<u16>,
+    pub expected: usize,
+    pub missing: usize,
+    /// The first missing cells, at most `listed`: the entry as shown (its
+    /// code under blind judging before publication), criterion, element (0: none).
+    pub cells: Vec<(String, usize, u8)>,
+}
+
+impl Marking {
+    /// The marks `inputs` expects, and the first `listed` missing of each judge.
+    pub fn of(inputs: &crate::engine::Inputs, codes: Option<&Codes>, listed: usize) -> Marking {
+        let judges = inputs.rules.contest.judges.len();
+        let mut owed: Vec<Owed> = (0..=judges)
+            .map(|j| Owed {
+                judge: (j < judges).then_some(j as u16),
+                ..Owed::default()
+            })
+            .collect();
+        expected_marks(inputs, |e, c, element, judge, found| {
+            let owes = &mut owed[if judge == crate::data::NO_JUDGE { judges } else { judge as usize }];
+            owes.expected += 1;
+            if !found {
+                owes.missing += 1;
+                if owes.cells.len() < listed {
+                    let id = inputs.entries.list[e as usize].id.as_ref();
+                    let shown = codes.and_then(|codes| codes.code_of(id)).unwrap_or(id);
+                    owes.cells.push((shown.to_string(), c, element));
+                }
+            }
+            true
+        });
+        owed.retain(|o| o.expected > 0);
+        Marking {
+            expected: owed.iter().map(|o| o.expected).sum(),
+            missing: owed.iter().map(|o| o.missing).sum(),
+            owed,
+        }
+    }
+}
+
 /// Leaderboard rows for a page.
-fn rows<'a>(rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
-    serde_json::Value::Array(rows.map(row_json).collect()).to_string()
+fn rows<'a>(rules: &crate::contest::Rules, rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
+    serde_json::Value::Array(rows.map(|r| row_json(rules, r)).collect()).to_string()
 }
 
 /// A row as the public sees it: without the flags, which are the jury's.
-fn public_row_json(row: &crate::output::BoardRow) -> serde_json::Value {
-    let mut json = row_json(row);
+fn public_row_json(rules: &crate::contest::Rules, row: &crate::output::BoardRow) -> serde_json::Value {
+    let mut json = row_json(rules, row);
     if let Some(row) = json.as_object_mut() {
         row.remove("flags");
     }
@@ -501,8 +612,14 @@ fn public_row_json(row: &crate::output::BoardRow) -> serde_json::Value {
 }
 
 /// A leaderboard row for a page, its total as exact text (a browser's
-/// number would turn 82.80 into 82.8).
-fn row_json(row: &crate::output::BoardRow) -> serde_json::Value {
+/// number would turn 82.80 into 82.8). An award decided within a division
+/// carries the row's division: "一等奖" alone would mislead on a board
+/// that mixes divisions.
+fn row_json(rules: &crate::contest::Rules, row: &crate::output::BoardRow) -> serde_json::Value {
+    let awards = row.awards.iter().map(|(set, tier, label)| {
+        let division = award_division(rules, row, set);
+        serde_json::json!({"set": set, "tier": tier, "label": label, "division": division})
+    });
     serde_json::json!({
         "rank": row.place.map(|p| p.rank),
         "tied": row.place.is_some_and(|p| p.tied),
@@ -510,9 +627,19 @@ fn row_json(row: &crate::output::BoardRow) -> serde_json::Value {
         "name": row.name,
         "organisation": row.organisation,
         "total": crate::output::number(row.total),
-        "awards": row.awards.iter().map(|(set, tier, label)| serde_json::json!({"set": set, "tier": tier, "label": label})).collect::<Vec<_>>(),
+        "awards": awards.collect::<Vec<_>>(),
         "flags": row.flags,
     })
+}
+
+/// The division an award of set `set` was decided within, for this row:
+/// its value of the set's division field (None for an overall award).
+pub fn award_division<'a>(rules: &crate::contest::Rules, row: &crate::output::BoardRow<'a>, set: &str) -> Option<&'a str> {
+    let set = rules.contest.awards.iter().find(|s| s.id == set)?;
+    match &set.scope {
+        crate::contest::Scope::PerDivision(field) => row.divisions.iter().find(|d| d.0 == field).map(|d| d.1),
+        crate::contest::Scope::Overall => None,
+    }
 }
 
 #[cfg(test)]
@@ -549,6 +676,7 @@ mod tests {
             version: 0,
             hall_rows: rows(&[(1, true), (2, true), (3, true), (4, false)]),
             desk_rows: String::new(),
+            marking: Marking::default(),
             api: Mutex::new(Api::Unmade),
         };
         let hall = |ceremony| {

@@ -185,8 +185,12 @@ fn mark(
     job: &MarkJob,
 ) -> Result<Result<Answer, String>, StoreError> {
     let (cell, value, lang) = (&job.described, &job.value, job.lang);
-    if let Some(why) = crate::lock::refusal(state, rules, entries, job.entry, job.criterion) {
-        return Ok(Err(say!(lang, "mark-refused", cell = cell, why = why)));
+    // Said to the judge in their page's words; the chief judge sees what is locked at the desk.
+    if crate::lock::refusal(state, rules, entries, job.entry, job.criterion).is_some() {
+        return Ok(Err(match state.published {
+            Some(_) => say!(lang, "mark-published", cell = cell),
+            None => say!(lang, "mark-locked", cell = cell),
+        }));
     }
     Ok(match enter(batch, &job.cell, value, job.reason.as_deref())? {
         Entered::Stored(seq) => Ok(Answer {
