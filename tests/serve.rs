@@ -446,3 +446,114 @@ fn blind_judging_shows_judges_codes_and_the_hall_no_names() {
     let (_, api) = get(&format!("{}/api/results", server.base));
     assert!(!api.contains("钢筋一班") && !api.contains("\"C01\""), "{api}");
 }
+
+/// The part of the desk page about what judge `id` owes (empty if they owe nothing).
+fn owed_by<'p>(desk: &'p str, id: &str) -> &'p str {
+    let Some(at) = desk.find(&format!("data-judge=\"{id}\"")) else {
+        return "";
+    };
+    &desk[at..at + desk[at..].find("</details>").unwrap()]
+}
+
+#[test]
+fn the_desk_names_who_owes_which_marks_and_awards_stay_provisional_until_all_are_in() {
+    let dir = contest("serve-owed");
+    unrestrict_j1(&dir);
+    // Every mark but J1's workmanship for C03 and C05.
+    let marks = std::fs::read_to_string("contests/construction/marks.csv").unwrap();
+    let sheet: String = marks
+        .lines()
+        .filter(|l| !l.starts_with("C03,quality.workmanship,,J1,") && !l.starts_with("C05,quality.workmanship,,J1,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), dir.join("sheet.csv").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+    let desk = get(&server.desk).1;
+    let j1 = owed_by(&desk, "J1");
+    assert!(j1.contains("2 missing of"), "{j1}");
+    assert!(
+        j1.contains("<li><b>C03</b>：Workmanship</li>") && j1.contains("<li><b>C05</b>：Workmanship</li>"),
+        "which entry, which criterion: {j1}"
+    );
+    assert_eq!(owed_by(&desk, "J2"), "", "J2 owes nothing");
+    // The example's own marks lack J4's for C06's site.
+    assert!(owed_by(&desk, "J4").contains("<li><b>C06</b>：Civilised site</li>"), "{desk}");
+    assert!(desk.contains("expected; 3 missing."), "the total: {desk}");
+    let hall = first_event(&format!("{}/events", server.base));
+    assert_eq!(hall["provisional"], true, "marking is incomplete: {hall}");
+    // The last two marks: nothing is owed, the awards are final.
+    let link = server.judge("J1");
+    let form = form_token(&get(link).1);
+    for entry in ["C03", "C05"] {
+        assert_eq!(mark(link, &form, entry, "quality.workmanship", "8", "").0, 200);
+    }
+    let j4 = server.judge("J4");
+    assert_eq!(mark(j4, &form_token(&get(j4).1), "C06", "safety.site", "8", "").0, 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while first_event(&format!("{}/events", server.base))["provisional"] != false {
+        assert!(std::time::Instant::now() < deadline, "the hall stayed provisional");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let desk = get(&server.desk).1;
+    assert!(
+        owed_by(&desk, "J1").is_empty() && owed_by(&desk, "J4").is_empty(),
+        "nobody owes anything now"
+    );
+    // Once published, the desk offers no lock, unlock, publish or freeze; the ceremony stays.
+    assert!(["lock", "publish", "freeze"]
+        .iter()
+        .all(|a| desk.contains(&format!("data-action=\"{a}\""))));
+    let form = form_token(&desk);
+    let (_, said) = post(&format!("{}/lock", server.desk), &[("scope", "contest"), ("form", &form)]);
+    assert!(said.contains("\"ok\":true"), "{said}");
+    let (_, said) = post(&format!("{}/publish", server.desk), &[("form", &form)]);
+    assert!(said.contains("\"ok\":true") && said.contains("published"), "{said}");
+    let desk = get(&server.desk).1;
+    for action in ["lock", "unlock", "publish", "freeze"] {
+        assert!(!desk.contains(&format!("data-action=\"{action}\"")), "{action} after publication");
+    }
+    assert!(desk.contains("data-action=\"ceremony\""));
+    let (_, said) = post(&format!("{}/lock", server.desk), &[("scope", "contest"), ("form", &form)]);
+    assert!(said.contains("\"ok\":false") && said.contains("published"), "{said}");
+}
+
+#[test]
+fn an_award_decided_within_a_division_carries_the_division_on_the_boards() {
+    // skills-duel awards per trade: each award shows the row's trade.
+    let dir = temp_dir("serve-division");
+    for file in ["contest.ron", "entries.csv"] {
+        std::fs::copy(std::path::Path::new("contests/skills-duel").join(file), dir.join(file)).unwrap();
+    }
+    std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/skills-duel/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entries = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    let trade = |id: &str| {
+        let row = entries.lines().find(|l| l.split(',').next() == Some(id)).unwrap();
+        row.split(',').nth(3).unwrap().to_string()
+    };
+    let server = Server::start(&dir);
+    let hall = first_event(&format!("{}/events", server.base));
+    let mut awarded = 0;
+    for row in hall["rows"].as_array().unwrap() {
+        for award in row["awards"].as_array().unwrap() {
+            // Prizes are decided per trade; the Golden Gear over everyone.
+            match award["set"].as_str().unwrap() {
+                "prizes" => assert_eq!(award["division"], trade(row["entry"].as_str().unwrap()), "{row}"),
+                _ => assert_eq!(award["division"], serde_json::Value::Null, "{row}"),
+            }
+            awarded += 1;
+        }
+    }
+    assert!(awarded > 0, "{hall}");
+    let desk = first_event(&format!("{}/events", server.desk));
+    let row = desk["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["awards"][0]["set"] == "prizes")
+        .unwrap();
+    assert_eq!(row["awards"][0]["division"], trade(row["entry"].as_str().unwrap()));
+}
