@@ -29,7 +29,7 @@ document.addEventListener('DOMContentLoaded', () => {
     rows.replaceChildren(...board.rows.map(e => {
       const tr = document.createElement('tr');
       const awards = e.awards.map(a => [a.label, a.division, board.provisional ? words.provisional : ''].filter(Boolean).join(' · ')).join('；');
-      [(e.tied ? '=' : '') + (e.rank ?? '-'), e.entry, e.name, e.total, awards, e.flags.join(' ')].forEach((t, i) => {
+      [(e.tied ? '=' : '') + (e.rank ?? '-'), e.entry, e.name, e.total, awards, e.flags.join('；')].forEach((t, i) => {
         const td = document.createElement('td'); td.textContent = t; if (i === 0 || i === 3) td.className = 'n'; if (i === 5) td.className = 'flags'; tr.append(td);
       });
       return tr;
@@ -42,13 +42,20 @@ document.addEventListener('DOMContentLoaded', () => {
 form.action { display: flex; flex-wrap: wrap; gap: .5rem; margin: .4rem 0; align-items: center; }
 form.action input, form.action select { padding: .4rem; font-size: 1rem; min-height: 44px; box-sizing: border-box; max-width: 100%; }
 button { min-height: 44px; padding: .4rem 1rem; font-size: 1rem; }
+button, input, select { font-family: inherit; }
 .owed { border-bottom: 1px solid var(--rule); }
-.owed summary { min-height: 44px; display: flex; align-items: center; gap: .6rem; cursor: pointer; }
-.owed summary .n { margin-left: auto; }
+.owed summary, div.owed { min-height: 44px; display: flex; align-items: center; gap: .6rem; }
+.owed summary { cursor: pointer; list-style: none; }
+.owed summary::-webkit-details-marker { display: none; }
+.owed summary::before { content: "▸"; color: var(--muted); }
+.owed[open] summary::before { content: "▾"; }
+.owed .n { margin-left: auto; white-space: nowrap; }
+.owed .glance { color: #b02a37; }
 .owed ul { max-height: 18rem; overflow-y: auto; margin: 0 0 .6rem; padding-left: 1.2rem; }
 .owed li { padding: .15rem 0; }
 .owed .done { color: #198754; }
 .scroll { overflow-x: auto; max-width: 100%; }
+.scroll table { min-width: 40rem; } .scroll td, .scroll th { white-space: nowrap; } .scroll td.flags { white-space: normal; min-width: 12rem; }
 .locks li { margin: .3rem 0; }
 @media (max-width: 600px) {
   body { margin: .6rem; }
@@ -103,6 +110,9 @@ pub fn page(app: &App, marking: &Marking, state: &crate::store::State, hall: Hal
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
 }
 
+/// Entries named beside a judge before the list is opened.
+const GLANCE: usize = 6;
+
 /// Who still owes which marks: one line per judge (those owing most
 /// first), opened to the entries and criteria they owe, grouped by entry.
 fn owed(body: &mut String, app: &App, marking: &Marking) {
@@ -130,18 +140,29 @@ fn owed(body: &mut String, app: &App, marking: &Marking) {
             }
             None => say!(lang, "desk-records"),
         };
-        let count = say!(lang, "desk-owes", missing = o.missing, expected = o.expected);
         if o.missing == 0 {
+            let done = say!(lang, "desk-owes-none", expected = o.expected);
             let _ = writeln!(
                 body,
-                "<details class=\"owed\"><summary><span>{who}</span><span class=\"n done\">{count}</span></summary></details>"
+                "<div class=\"owed\"><span>{who}</span><span class=\"n done\">{done}</span></div>"
             );
             continue;
         }
+        let count = say!(lang, "desk-owes", missing = o.missing, expected = o.expected);
+        // The entries to chase, at a glance: "C05、C07、…".
+        let mut first: Vec<&str> = o.cells.iter().map(|c| c.0.as_str()).collect();
+        first.dedup();
+        let more = if first.len() > GLANCE || o.missing > o.cells.len() {
+            "…"
+        } else {
+            ""
+        };
+        first.truncate(GLANCE);
         let _ = write!(
             body,
-            "<details class=\"owed\" data-judge=\"{}\"><summary><span>{who}</span><span class=\"n\">{count}</span></summary><ul>",
-            o.judge.map_or("", |j| rules.contest.judges[j as usize].id.as_str())
+            "<details class=\"owed\" data-judge=\"{}\"><summary><span>{who} <span class=\"glance\">{}{more}</span></span><span class=\"n\">{count}</span></summary><ul>",
+            o.judge.map_or("", |j| rules.contest.judges[j as usize].id.as_str()),
+            escape(&first.join("、")),
         );
         // The cells come entry by entry: one line per entry, its criteria after it.
         let mut cells = o.cells.iter().peekable();

@@ -89,13 +89,14 @@ function count() {
 // Finds an entry by code, name or number: "5" finds C05 (not C15), "C0" finds C01…C09.
 const search = document.getElementById('search'), none = document.getElementById('no-match');
 function digits(text) { const d = text.replace(/\D+/g, ''); return d === '' ? null : +d; }
+const entries = [...document.querySelectorAll('section.entry')];
 function filter() {
   const q = search.value.trim().toLowerCase(), n = /^\d+$/.test(q) ? +q : null;
   let shown = 0;
-  cells.forEach(c => {
-    const hit = q === '' || (n !== null ? digits(c.dataset.entry) === n || c.dataset.number === q : false)
-      || c.dataset.entry.toLowerCase().includes(q) || (c.dataset.name || '').toLowerCase().includes(q);
-    c.hidden = !hit; shown += hit;
+  entries.forEach(e => {
+    const hit = q === '' || (n !== null && (digits(e.dataset.code) === n || e.dataset.number === q))
+      || e.dataset.code.toLowerCase().includes(q) || e.dataset.name.toLowerCase().includes(q);
+    e.hidden = !hit; shown += hit;
   });
   none.hidden = shown > 0;
 }
@@ -104,7 +105,7 @@ search.addEventListener('input', filter);
 document.getElementById('next').addEventListener('click', () => {
   const next = cells.find(c => !c.classList.contains('saved'));
   if (!next) { count(); return; }
-  if (next.hidden) { search.value = ''; filter(); }
+  if (next.closest('section').hidden) { search.value = ''; filter(); }
   const input = next.querySelector('input.value');
   next.scrollIntoView({block: 'center'});
   input.focus({preventScroll: true});
@@ -153,7 +154,7 @@ document.querySelectorAll('.cell').forEach(cell => {
 "#;
 
 const STYLE: &str = r#"<style>
-body { max-width: 760px; margin: 0 auto 1rem; padding: 0 .6rem; box-sizing: border-box; }
+body { max-width: 760px; margin: 0 auto 1rem; padding: .6rem .6rem 0; box-sizing: border-box; }
 footer { display: none; }
 .tools { position: sticky; top: 0; z-index: 1; background: var(--bg, #fff); padding: .5rem 0; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; border-bottom: 1px solid var(--rule); }
 .tools input[type=search] { flex: 1 1 10rem; min-width: 0; font-size: 1rem; padding: .4rem; min-height: 44px; box-sizing: border-box; }
@@ -167,8 +168,10 @@ footer { display: none; }
 .cell input.reason { flex: 1; font-size: 1rem; padding: .3rem; }
 .cell input.value, .cell input.reason, .cell button { min-height: 44px; box-sizing: border-box; }
 .cell button { font-size: 1.05rem; padding: .3rem .9rem; }
-.cell[hidden] { display: none; }
-.cell .number { color: var(--muted); font-weight: 400; margin-right: .3rem; }
+section.entry[hidden] { display: none; }
+section.entry h2 { font-size: 1.1rem; margin: 1.2rem 0 0; }
+section.entry .number { color: var(--muted); font-weight: 400; margin-right: .3rem; }
+button, input, select { font-family: inherit; }
 .cell.saved .who::after { content: " ✓"; color: #198754; }
 .status { grid-column: 1 / -1; font-size: .85rem; min-height: 1em; }
 .status.bad { color: #b02a37; } .status.ok { color: #198754; }
@@ -209,7 +212,25 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
     if cells.is_empty() {
         let _ = write!(body, "<p>{}</p>", say!(lang, "judge-nothing"));
     }
+    // One section per entry (found by the search), its cells inside.
+    let mut open: Option<usize> = None;
     for cell in &cells {
+        if open != Some(cell.number) {
+            if open.is_some() {
+                body.push_str("</section>\n");
+            }
+            open = Some(cell.number);
+            let _ = writeln!(
+                body,
+                "<section class=\"entry\" data-code=\"{}\" data-name=\"{}\" data-number=\"{}\"><h2><span class=\"number\">{}.</span>{} {}</h2>",
+                escape(&cell.shown),
+                escape(&cell.name),
+                cell.number,
+                cell.number,
+                escape(&cell.shown),
+                escape(&cell.name),
+            );
+        }
         let rule = &rules.criteria[cell.criterion];
         let key = &rule.key;
         let id = entry_id(codes, &cell.shown);
@@ -217,7 +238,10 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
         let (min, max) = (rule.range.min.normalize(), rule.range.max.normalize());
         let step = rule.range.step.map_or("any".to_string(), |s| s.normalize().to_string());
         let what = super::criterion_words(app, cell.criterion, cell.element);
-        let mut scale = say!(lang, "judge-scale", min = min, max = max, step = step);
+        let mut scale = match rule.range.step {
+            Some(_) => say!(lang, "judge-scale", min = min, max = max, step = step),
+            None => say!(lang, "judge-scale-free", min = min, max = max),
+        };
         // What the marks mean, when the contest says.
         let model = &rules.contest.categories[rule.category].criteria[rule.position];
         for (from, meaning) in &model.descriptors {
@@ -226,26 +250,21 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
         let scale = escape(&scale);
         let _ = writeln!(
             body,
-            "<form class=\"cell{}\" data-entry=\"{}\" data-name=\"{}\" data-number=\"{}\" data-criterion=\"{}\" data-element=\"{}\" data-saved=\"{}\" data-msg-offline=\"{}\">\
-<div><div class=\"who\"><span class=\"number\">{}.</span>{} {}</div><div class=\"scale\">{} · {scale}</div></div>\
+            "<form class=\"cell{}\" data-entry=\"{}\" data-criterion=\"{}\" data-element=\"{}\" data-saved=\"{}\" data-msg-offline=\"{}\">\
+<div><div class=\"who\">{}</div><div class=\"scale\">{scale}</div></div>\
 <div class=\"row\"><input class=\"value\" type=\"number\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{}\" aria-label=\"{}\" \
 data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty=\"{}\">\
 <input class=\"reason\" type=\"text\" maxlength=\"200\" placeholder=\"{}\" hidden><button type=\"submit\">{}</button></div>\
 <div class=\"status\" role=\"status\"></div></form>",
             if current.is_empty() { "" } else { " saved" },
             escape(&cell.shown),
-            escape(&cell.name),
-            cell.number,
             escape(key),
             cell.element,
             escape(&current),
             say!(lang, "judge-offline"),
-            cell.number,
-            escape(&cell.shown),
-            escape(&cell.name),
             escape(&what),
             escape(&current),
-            escape(&what),
+            escape(&format!("{} {what}", cell.shown)),
             escape(&say!(lang, "judge-out-of-range", min = min, max = max)),
             escape(&say!(lang, "judge-off-step", step = step)),
             say!(lang, "judge-not-a-number"),
@@ -253,6 +272,9 @@ data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty
             say!(lang, "judge-reason"),
             say!(lang, "judge-save"),
         );
+    }
+    if open.is_some() {
+        body.push_str("</section>\n");
     }
     let head = format!("<meta name=\"form\" content=\"{form}\">\n{STYLE}{SCRIPT}");
     crate::output::html::document(

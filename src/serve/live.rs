@@ -436,14 +436,21 @@ pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, 
             json: public_row_json(board.rules, r).to_string(),
         })
         .collect();
-    // The organiser sees the top and every entry with something to resolve.
+    // The organiser sees the top and every entry with something to
+    // resolve, its flags in words (the board's rows are the results' rows, in order).
     let desk = board
         .rows
         .iter()
+        .zip(&results.rows)
         .enumerate()
-        .filter(|(i, r)| *i < DESK_TOP || !r.flags.is_empty())
-        .map(|(_, r)| r);
-    Ok((hall, rows(board.rules, desk)))
+        .filter(|(i, (r, _))| *i < DESK_TOP || !r.flags.is_empty())
+        .map(|(_, (board_row, row))| {
+            let mut json = row_json(board.rules, board_row);
+            let words: Vec<String> = row.flags.iter().map(|f| crate::output::flag_text(board.rules, f, lang)).collect();
+            json["flags"] = words.into();
+            json
+        });
+    Ok((hall, serde_json::Value::Array(desk.collect()).to_string()))
 }
 
 /// Makes `snapshot`'s JSON from the results as they stand, on a thread of
@@ -595,11 +602,6 @@ impl Marking {
             owed,
         }
     }
-}
-
-/// Leaderboard rows for a page.
-fn rows<'a>(rules: &crate::contest::Rules, rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
-    serde_json::Value::Array(rows.map(|r| row_json(rules, r)).collect()).to_string()
 }
 
 /// A row as the public sees it: without the flags, which are the jury's.
