@@ -445,6 +445,10 @@ fn blind_judging_shows_judges_codes_and_the_hall_no_names() {
     // The public results carry no names until publication.
     let (_, api) = get(&format!("{}/api/results", server.base));
     assert!(!api.contains("钢筋一班") && !api.contains("\"C01\""), "{api}");
+    // The desk chases J1's marks by code too.
+    let owed = owed_by(&get(&server.desk).1, "J1").to_string();
+    assert!(owed.contains(&format!("<b>{}</b>", code_of("C02"))), "{owed}");
+    assert!(!owed.contains("C02") && !owed.contains("C01"), "{owed}");
 }
 
 /// The part of the desk page about what judge `id` owes (empty if they owe nothing).

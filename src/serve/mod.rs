@@ -374,23 +374,23 @@ fn not_done(lang: Lang, why: writer::NotDone) -> Response {
 /// A state-changing request must come from our own page: its form token,
 /// and if the browser says where it comes from, from this server.
 fn from_our_page(app: &App, headers: &HeaderMap, token: &str, form: &str) -> Result<(), Response> {
-    let forbidden = |id: &str| refused(StatusCode::FORBIDDEN, crate::i18n::say(app.lang, id, &[]));
+    let forbidden = |why: String| refused(StatusCode::FORBIDDEN, why);
     if !same(form, &app.links.form(token)) {
-        return Err(forbidden("form-out-of-date"));
+        return Err(forbidden(say!(app.lang, "form-out-of-date")));
     }
     if headers
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|s| s == "cross-site")
     {
-        return Err(forbidden("other-site"));
+        return Err(forbidden(say!(app.lang, "other-site")));
     }
     if let (Some(origin), Some(host)) = (headers.get(header::ORIGIN), headers.get(header::HOST)) {
         let origin = origin.to_str().unwrap_or("");
         let host = host.to_str().unwrap_or("");
         let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
         if origin_host != host {
-            return Err(forbidden("other-site"));
+            return Err(forbidden(say!(app.lang, "other-site")));
         }
     }
     Ok(())
