@@ -240,7 +240,8 @@ async fn the_ceremony_reveals_one_row_a_click_and_every_revealed_row_is_on_scree
     std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
     let out = podium(&["import", dir.to_str().unwrap(), "contests/skills-duel/marks.csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let server = Server::start(&dir);
+    // The hall in Chinese, as the event has it.
+    let server = Server::start_in(&dir, "zh");
     let screen = browser(&driver, 1920, 1080, &dir.join("screen-profile")).await;
     let phone = browser(&driver, 412, 915, &dir.join("phone-profile")).await;
     for hall in [&screen, &phone] {
@@ -454,6 +455,27 @@ async fn in_chinese_a_judge_finds_entries_and_the_next_unmarked_and_the_desk_say
         judge.close().await.unwrap();
     }
 
+    // The hall: while marks are owed, its awards are provisional.
+    let hall = browser(&driver, 1600, 900, &dir.join("hall-zh")).await;
+    hall.goto(&format!("{}/hall", server.base)).await.unwrap();
+    until("the hall shows its rows", || async {
+        run(&hall, "return document.querySelectorAll('#rows tr').length;")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+            > 0
+    })
+    .await;
+    let marked = run(
+        &hall,
+        "return [document.getElementById('provisional').hidden, document.querySelectorAll('#rows .provisional').length];",
+    )
+    .await;
+    assert_eq!(marked[0], false, "the hall says its awards are provisional");
+    assert!(marked[1].as_u64().unwrap() > 0, "each awarded row says 暂定");
+    shot(&hall, "serve-hall-zh-provisional").await;
+    hall.close().await.unwrap();
+
     // The desk: who owes which marks, by judge.
     for (size, (width, height)) in [("phone", (412, 915)), ("desktop", (1280, 900))] {
         let desk = browser(&driver, width, height, &dir.join(format!("desk-{size}"))).await;
@@ -489,6 +511,23 @@ async fn in_chinese_a_judge_finds_entries_and_the_next_unmarked_and_the_desk_say
             assert!(small.is_empty(), "too small to tap on the desk: {small:?}");
         }
         shot(&desk, &format!("serve-desk-zh-{size}")).await;
+        if size == "desktop" {
+            // A mark arrives: the desk's list follows by itself, J1's still open.
+            let link = server.judge("J1").to_string();
+            let (status, answer) = tokio::task::spawn_blocking(move || {
+                let form = form_token(&get(&link).1);
+                mark(&link, &form, "C05", "quality.workmanship", "8", "")
+            })
+            .await
+            .unwrap();
+            assert_eq!(status, 200, "{answer}");
+            let j1 = "const d = document.querySelector('details[data-judge=\"J1\"]'); return d ? [d.open, d.textContent] : null;";
+            until("the desk no longer lists C05 for J1", || async {
+                let now = run(&desk, j1).await;
+                now[0] == true && now[1].as_str().is_some_and(|t| t.contains("C07") && !t.contains("C05"))
+            })
+            .await;
+        }
         run(&desk, "document.getElementById('live').scrollIntoView(); return null;").await;
         shot(&desk, &format!("serve-desk-zh-{size}-results")).await;
         desk.close().await.unwrap();

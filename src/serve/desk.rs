@@ -22,10 +22,21 @@ document.addEventListener('DOMContentLoaded', () => {
     if (answer.ok) setTimeout(() => location.reload(), 600);
   }));
   const rows = document.getElementById('live');
+  // When marks arrive, who owes what is read again (every few seconds at most), keeping open lists open.
+  let refreshing = false;
+  async function refresh() {
+    const owed = document.getElementById('owed');
+    const open = [...owed.querySelectorAll('details[open]')].map(d => d.dataset.judge);
+    const page = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const fresh = page.getElementById('owed');
+    if (fresh) { fresh.querySelectorAll('details').forEach(d => { d.open = open.includes(d.dataset.judge); }); owed.replaceWith(fresh); }
+    refreshing = false;
+  }
   const source = new EventSource(location.pathname + '/events');
   source.addEventListener('board', event => {
     const board = JSON.parse(event.data);
     document.getElementById('provisional').hidden = !board.provisional;
+    if (!refreshing && board.missing !== +document.getElementById('owed').dataset.missing) { refreshing = true; setTimeout(refresh, 3000); }
     rows.replaceChildren(...board.rows.map(e => {
       const tr = document.createElement('tr');
       const awards = e.awards.map(a => [a.label, a.division, board.provisional ? words.provisional : ''].filter(Boolean).join(' · ')).join('；');
@@ -120,7 +131,8 @@ fn owed(body: &mut String, app: &App, marking: &Marking) {
     let present = marking.expected - marking.missing;
     let _ = writeln!(
         body,
-        "<h2>{}</h2><p>{}</p>",
+        "<section id=\"owed\" data-missing=\"{}\"><h2>{}</h2><p>{}</p>",
+        marking.missing,
         say!(lang, "desk-progress"),
         say!(
             lang,
@@ -182,6 +194,7 @@ fn owed(body: &mut String, app: &App, marking: &Marking) {
         }
         body.push_str("</ul></details>\n");
     }
+    body.push_str("</section>\n");
 }
 
 /// What is locked (each with an unlock), and the lock and publish forms.

@@ -19,6 +19,7 @@ tr.newest td { background: #14365c; }
 #state { position: fixed; right: 3vw; top: 2vh; color: #ffc107; font-size: 2.4vh; }
 #waiting { color: #ffc107; font-size: 2.6vh; margin: .6vh 0; }
 #provisional { color: #ffc107; font-size: 2.4vh; margin: .4vh 0; }
+.division { color: #ced4da; }
 .provisional { color: #ffc107; font-size: .8em; border: 1px solid #ffc107; border-radius: 1em; padding: 0 .4em; }
 @media (max-width: 700px) { th:nth-child(3), td.org { display: none; } body { padding: 1.5vh 2vw; } #state { position: static; } }
 footer { display: none; }
@@ -50,7 +51,9 @@ document.addEventListener('DOMContentLoaded', () => {
       (e.awards || []).forEach(a => { const span = document.createElement('span'); span.className = 'award'; span.style.background = colours[a.set + '/' + a.tier] || '#5b7db1'; span.textContent = a.label; award.append(span, ' ');
         // Decided within a division: which one, beside it; and provisional until marking is complete.
         if (a.division) { const d = document.createElement('span'); d.className = 'division'; d.textContent = a.division; award.append(d, ' '); }
-        if (data.provisional) { const p = document.createElement('span'); p.className = 'provisional'; p.textContent = words.provisional; award.append(p, ' '); } });
+ });
+      // Once a row: the awards are provisional until marking is complete.
+      if (data.provisional && (e.awards || []).length) { const p = document.createElement('span'); p.className = 'provisional'; p.textContent = words.provisional; award.append(p); }
       tr.append(award);
       if (ceremony && i === 0) tr.className = 'newest';
       return tr;

@@ -406,7 +406,11 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
     let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_deref(), lang, top)?;
     let marking = Marking::of(scoring.scores.inputs(), scoring.codes.as_deref(), DESK_LISTED);
-    let desk_rows = format!("{{\"provisional\":{},\"rows\":{desk_rows}}}", marking.missing > 0);
+    let desk_rows = format!(
+        "{{\"provisional\":{},\"missing\":{},\"rows\":{desk_rows}}}",
+        marking.missing > 0,
+        marking.missing
+    );
     Ok(Snapshot {
         version: scoring.head,
         hall_rows,
@@ -537,7 +541,14 @@ pub fn expected_marks(inputs: &crate::engine::Inputs, mut visit: impl FnMut(u32,
             for element in 0..rule.slot_count {
                 let slot = rule.first_slot + element as u16;
                 for &judge in judges.iter() {
-                    let found = present.iter().any(|m| m.slot == slot && (judge == NO_JUDGE || m.judge == judge));
+                    // An entry's marks are sorted by (slot, judge); a record without a judge may come from anyone.
+                    let found = if judge == NO_JUDGE {
+                        present
+                            .get(present.partition_point(|m| m.slot < slot))
+                            .is_some_and(|m| m.slot == slot)
+                    } else {
+                        present.binary_search_by_key(&(slot, judge), crate::data::Mark::key).is_ok()
+                    };
                     let shown = if matches!(rule.kind, KindRule::Elements { .. }) {
                         element + 1
                     } else {

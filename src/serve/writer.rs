@@ -96,7 +96,7 @@ impl Writer {
     pub fn send(&self, job: Job) -> Result<(), NotDone> {
         self.sender.try_send(job).map_err(|e| match e {
             std::sync::mpsc::TrySendError::Full(_) => NotDone::Busy,
-            std::sync::mpsc::TrySendError::Disconnected(_) => NotDone::Failed("the server is stopping".into()),
+            std::sync::mpsc::TrySendError::Disconnected(_) => NotDone::Failed(crate::msg!("serve-stopping").to_string()),
         })
     }
 }
@@ -167,8 +167,10 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                 (Job::State { reply, .. }, Ok(()), Some(Outcome::State(said))) => drop(reply.send(said.map_err(NotDone::Refused))),
                 (Job::Mark(_, to), Err(e), _) => drop(to.send(Err(not_done(e)))),
                 (Job::State { reply, .. }, Err(e), _) => drop(reply.send(Err(not_done(e)))),
-                (Job::Mark(_, to), Ok(()), _) => drop(to.send(Err(NotDone::Failed("the mark was not reached".into())))),
-                (Job::State { reply, .. }, Ok(()), _) => drop(reply.send(Err(NotDone::Failed("not reached".into())))),
+                (Job::Mark(_, to), Ok(()), _) => drop(to.send(Err(NotDone::Failed(crate::msg!("serve-not-reached").to_string())))),
+                (Job::State { reply, .. }, Ok(()), _) => {
+                    drop(reply.send(Err(NotDone::Failed(crate::msg!("serve-not-reached").to_string()))))
+                }
             }
         }
         if done.is_ok() {

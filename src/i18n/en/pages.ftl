@@ -124,3 +124,5 @@ links-sheet-note = Each judge's own marking link: keep it private. Scan it to ma
 links-sheet-written = the sheet of links: { $path }
 links-revoked = revoked the old link of { $who }; the new one: { $url }
 links-no-judge = no judge `{ $who }`
+serve-stopping = the server is stopping
+serve-not-reached = this write did not reach it: send it again

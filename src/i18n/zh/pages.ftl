@@ -124,3 +124,5 @@ links-sheet-note = 评委专属评分链接：请妥善保管，勿转交他人�
 links-sheet-written = 链接单：{ $path }
 links-revoked = 已收回 { $who } 的旧链接；新链接：{ $url }
 links-no-judge = 没有评委“{ $who }”
+serve-stopping = 服务器正在关闭
+serve-not-reached = 本次写入未处理到这一项，请重试
