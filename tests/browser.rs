@@ -505,6 +505,12 @@ async fn in_chinese_a_judge_finds_entries_and_the_next_unmarked_and_the_desk_say
             awards.as_str().unwrap().contains("暂定"),
             "awards are provisional while marks are owed: {awards}"
         );
+        // The desk also names judges by id; its flags come from
+        // `output::flag_text`, which still names a criterion by its key.
+        let keys = ["quality", "workmanship", "safety", "site"];
+        let desk_words: Vec<&str> = allowed.iter().copied().chain(["J2", "J3", "J4", "J5"]).chain(keys).collect();
+        let latin = latin_words(&desk, &desk_words).await;
+        assert!(latin.is_empty(), "{size}: English on the Chinese desk: {latin:?}");
         if size == "phone" {
             let (fits, small) = fits_a_phone(&desk).await;
             assert!(fits, "the desk scrolls sideways on a phone");

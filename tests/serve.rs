@@ -561,3 +561,57 @@ fn an_award_decided_within_a_division_carries_the_division_on_the_boards() {
         .unwrap();
     assert_eq!(row["awards"][0]["division"], trade(row["entry"].as_str().unwrap()));
 }
+
+/// Latin-letter words in `text` other than those allowed.
+fn latin_words<'t>(text: &'t str, allowed: &[&str]) -> Vec<&'t str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && !allowed.contains(w))
+        .collect()
+}
+
+#[test]
+fn a_chinese_server_answers_a_judge_in_chinese() {
+    let dir = contest("serve-zh");
+    let server = Server::start_in(&dir, "zh");
+    let link = server.judge("J1");
+    let form = form_token(&get(link).1);
+    let said = |(status, answer): (u16, serde_json::Value)| (status, answer["message"].as_str().unwrap().to_string());
+    let (status, saved) = said(mark(link, &form, "C01", "quality.workmanship", "8.5", ""));
+    assert_eq!(status, 200);
+    assert!(
+        saved.starts_with("已保存 #") && saved.ends_with("：C01 工程实体质量 = 8.5"),
+        "{saved}"
+    );
+    let (_, again) = said(mark(link, &form, "C01", "quality.workmanship", "9", ""));
+    assert!(again.contains("请填写原因"), "{again}");
+    let (status, bad) = said(mark(link, &form, "C02", "quality.workmanship", "11", ""));
+    assert_eq!(status, 422);
+    assert_eq!(bad, "未保存：分数应在 0 到 10 之间，步长 0.5");
+    let (_, other) = said(mark(link, &form, "C03", "quality.workmanship", "8", ""));
+    assert_eq!(other, "未保存：`C03` 不在您的评分表上");
+    // Locked at the desk: the judge hears it in Chinese, without the command line's words.
+    let desk_form = form_token(&get(&server.desk).1);
+    let (_, locked) = post(
+        &format!("{}/lock", server.desk),
+        &[("scope", "criterion quality.workmanship"), ("form", &desk_form)],
+    );
+    assert!(locked.contains("已锁定：工程实体质量"), "{locked}");
+    let (status, refused) = said(mark(link, &form, "C02", "quality.workmanship", "8", ""));
+    assert_eq!(status, 409);
+    assert_eq!(refused, "未保存：C02 工程实体质量 已锁定；如需修改，请联系裁判长解锁。");
+    let (_, unlock) = post(
+        &format!("{}/unlock", server.desk),
+        &[("scope", "criterion quality.workmanship"), ("form", &desk_form)],
+    );
+    assert!(unlock.contains("解锁须填写原因"), "{unlock}");
+    for message in [saved, again, bad, refused, unlock, locked] {
+        assert_eq!(
+            latin_words(&message, &["C01", "C02", "ok", "false", "true", "message"]),
+            Vec::<&str>::new(),
+            "{message}"
+        );
+    }
+    let (status, gone) = get(&link.replace("/j/J1/", "/j/J1/0"));
+    assert_eq!(status, 404);
+    assert!(gone.contains("链接无效"), "{gone}");
+}

@@ -49,19 +49,21 @@ document.addEventListener('DOMContentLoaded', () => {
 });
 </script>
 <style>
+footer { display: none; }
 #said.ok { color: #198754; } #said.bad { color: #b02a37; }
 form.action { display: flex; flex-wrap: wrap; gap: .5rem; margin: .4rem 0; align-items: center; }
 form.action input, form.action select { padding: .4rem; font-size: 1rem; min-height: 44px; box-sizing: border-box; max-width: 100%; }
 button { min-height: 44px; padding: .4rem 1rem; font-size: 1rem; }
 button, input, select { font-family: inherit; }
 .owed { border-bottom: 1px solid var(--rule); }
-.owed summary, div.owed { min-height: 44px; display: flex; align-items: center; gap: .6rem; }
+.owed summary { min-height: 44px; display: flex; align-items: center; gap: .6rem; }
 .owed summary { cursor: pointer; list-style: none; }
 .owed summary::-webkit-details-marker { display: none; }
 .owed summary::before { content: "▸"; color: var(--muted); }
 .owed[open] summary::before { content: "▾"; }
 .owed .n { margin-left: auto; white-space: nowrap; }
 .owed .glance { color: #b02a37; }
+p.owed.done { color: #198754; padding: .6rem 0; }
 .owed ul { max-height: 18rem; overflow-y: auto; margin: 0 0 .6rem; padding-left: 1.2rem; }
 .owed li { padding: .15rem 0; }
 .owed .done { color: #198754; }
@@ -144,6 +146,8 @@ fn owed(body: &mut String, app: &App, marking: &Marking) {
     );
     let mut owed: Vec<&Owed> = marking.owed.iter().collect();
     owed.sort_by_key(|o| std::cmp::Reverse(o.missing));
+    // Those with nothing left, on one line: at national scale, hundreds.
+    let mut done: Vec<String> = Vec::new();
     for o in owed {
         let who = match o.judge {
             Some(j) => {
@@ -153,11 +157,7 @@ fn owed(body: &mut String, app: &App, marking: &Marking) {
             None => say!(lang, "desk-records"),
         };
         if o.missing == 0 {
-            let done = say!(lang, "desk-owes-none", expected = o.expected);
-            let _ = writeln!(
-                body,
-                "<div class=\"owed\"><span>{who}</span><span class=\"n done\">{done}</span></div>"
-            );
+            done.push(who);
             continue;
         }
         let count = say!(lang, "desk-owes", missing = o.missing, expected = o.expected);
@@ -193,6 +193,13 @@ fn owed(body: &mut String, app: &App, marking: &Marking) {
             );
         }
         body.push_str("</ul></details>\n");
+    }
+    if !done.is_empty() {
+        let _ = writeln!(
+            body,
+            "<p class=\"owed done\">{}</p>",
+            say!(lang, "desk-owe-nothing", count = done.len(), who = done.join("、"))
+        );
     }
     body.push_str("</section>\n");
 }

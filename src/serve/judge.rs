@@ -172,6 +172,7 @@ section.entry[hidden] { display: none; }
 section.entry h2 { font-size: 1.1rem; margin: 1.2rem 0 0; }
 section.entry .number { color: var(--muted); font-weight: 400; margin-right: .3rem; }
 button, input, select { font-family: inherit; }
+.cell:not(.saved) { border-left: 3px solid #ffc107; padding-left: .5rem; }
 .cell.saved .who::after { content: " ✓"; color: #198754; }
 .status { grid-column: 1 / -1; font-size: .85rem; min-height: 1em; }
 .status.bad { color: #b02a37; } .status.ok { color: #198754; }
