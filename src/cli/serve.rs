@@ -26,14 +26,15 @@ pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Re
     let mut store = Store::open(&path)?;
     let links = Links::new(store.secret("links")?);
     let base = base.trim_end_matches('/');
-    println!("organiser desk: {base}/desk/{}", links.admin(generation(&store, "admin")?));
+    let desk = format!("{base}/desk/{}", links.admin(generation(&store, "admin")?));
+    println!("{}", say!(lang, "serve-desk", url = desk));
     let mut cards = String::new();
     for judge in &rules.contest.judges {
         let token = links.judge(&judge.id, generation(&store, &judge.id)?);
         let url = format!("{base}/j/{}/{token}", judge.id);
         println!("{}\t{}\t{url}", judge.id, judge.name);
         if sheet.is_some() {
-            let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| format!("cannot make a QR code of {url}: {e}"))?;
+            let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| say!(lang, "links-no-qr", url = url, why = e))?;
             let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).build();
             let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]);
             cards.push_str(&format!(
@@ -52,7 +53,7 @@ pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Re
             say!(lang, "links-sheet-note")
         );
         crate::output::write_atomically(sheet, crate::output::html::page(title, lang, &body).as_bytes())
-            .map_err(|e| format!("{}: cannot write the sheet: {e}", sheet.display()))?;
+            .map_err(|e| say!(lang, "links-sheet-unwritable", path = sheet.display(), why = e))?;
         println!("{}", say!(lang, "links-sheet-written", path = sheet.display()));
     }
     Ok(())

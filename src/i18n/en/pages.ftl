@@ -126,3 +126,5 @@ links-revoked = revoked the old link of { $who }; the new one: { $url }
 links-no-judge = no judge `{ $who }`
 serve-stopping = the server is stopping
 serve-not-reached = this write did not reach it: send it again
+links-no-qr = cannot make a QR code of { $url }: { $why }
+links-sheet-unwritable = { $path }: cannot write the sheet: { $why }

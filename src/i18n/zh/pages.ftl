@@ -126,3 +126,5 @@ links-revoked = 已收回 { $who } 的旧链接；新链接：{ $url }
 links-no-judge = 没有评委“{ $who }”
 serve-stopping = 服务器正在关闭
 serve-not-reached = 本次写入未处理到这一项，请重试
+links-no-qr = 无法为 { $url } 生成二维码：{ $why }
+links-sheet-unwritable = { $path }：无法写入链接单：{ $why }
