@@ -484,7 +484,10 @@ fn the_desk_names_who_owes_which_marks_and_awards_stay_provisional_until_all_are
     assert_eq!(owed_by(&desk, "J2"), "", "J2 owes nothing");
     // The example's own marks lack J4's for C06's site.
     assert!(owed_by(&desk, "J4").contains("<li><b>C06</b>：Civilised site</li>"), "{desk}");
-    assert!(desk.contains("expected; 3 missing."), "the total: {desk}");
+    assert!(desk.contains("221 marks of 224 expected; 3 missing."), "the total: {desk}");
+    // The same count as `podium status`: one notion of complete.
+    let status = stdout(&podium(&["status", dir.to_str().unwrap(), "--lang", "en"]));
+    assert!(status.contains("marks: 221 of 224 expected"), "{status}");
     let hall = first_event(&format!("{}/events", server.base));
     assert_eq!(hall["provisional"], true, "marking is incomplete: {hall}");
     // The last two marks: nothing is owed, the awards are final.

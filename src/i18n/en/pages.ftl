@@ -37,7 +37,6 @@ desk-places-wanted = the number of places must be a whole number above 0 (not `{
 ## A judge's page
 
 judge-who = Judge
-judge-saved = saved
 judge-nothing = Nothing is assigned to you.
 judge-scale = { $min }–{ $max }, steps of { $step }
 judge-scale-free = { $min }–{ $max }

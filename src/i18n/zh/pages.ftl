@@ -37,7 +37,6 @@ desk-places-wanted = 名次数须为正整数（收到“{ $typed }”）
 ## 评委评分页
 
 judge-who = 评委
-judge-saved = 已评
 judge-nothing = 没有分配给您的评分项。
 judge-scale = { $min }–{ $max } 分，步长 { $step }
 judge-scale-free = { $min }–{ $max } 分
