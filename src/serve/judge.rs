@@ -80,6 +80,8 @@ pub fn offers(app: &App, j: u16, entry: u32, c: usize) -> bool {
 const SCRIPT: &str = r#"<script>
 document.addEventListener('DOMContentLoaded', () => {
 const form = document.querySelector('meta[name=form]').content;
+// Words every cell may say, once for the page (a judge may have thousands of cells).
+const words = JSON.parse(document.querySelector('meta[name=words]').content);
 const cells = [...document.querySelectorAll('.cell')];
 function count() {
   const done = cells.filter(c => c.classList.contains('saved')).length;
@@ -114,7 +116,7 @@ function check(input) {
   const v = input.value.trim(), min = +input.min, max = +input.max, step = +input.step;
   if (v === '') return '';
   const n = Number(v);
-  if (!Number.isFinite(n)) return input.dataset.msgNumber;
+  if (!Number.isFinite(n)) return words.number;
   if (n < min || n > max) return input.dataset.msgRange;
   const units = Math.round((n - min) / step * 1e6) / 1e6;
   if (Math.abs(units - Math.round(units)) > 1e-9) return input.dataset.msgStep;
@@ -133,7 +135,7 @@ document.querySelectorAll('.cell').forEach(cell => {
   cell.addEventListener('submit', async event => {
     event.preventDefault();
     const problem = check(input);
-    if (problem || input.value.trim() === '') { status.textContent = problem || input.dataset.msgEmpty; status.className = 'status bad'; return; }
+    if (problem || input.value.trim() === '') { status.textContent = problem || words.empty; status.className = 'status bad'; return; }
     button.disabled = true; status.textContent = '…'; status.className = 'status';
     const body = new URLSearchParams({entry: cell.dataset.entry, criterion: cell.dataset.criterion, element: cell.dataset.element, value: input.value.trim(), reason: reason.value, form});
     try {
@@ -145,7 +147,7 @@ document.querySelectorAll('.cell').forEach(cell => {
         reason.value = ''; reason.hidden = true;
         count();
       } else { status.className = 'status bad'; }
-    } catch (e) { status.textContent = cell.dataset.msgOffline; status.className = 'status bad'; }
+    } catch (e) { status.textContent = words.offline; status.className = 'status bad'; }
     button.disabled = false;
   });
 });
@@ -251,10 +253,10 @@ pub fn page(app: &App, j: u16, codes: Option<&crate::blind::Codes>, saved: &Hash
         let scale = escape(&scale);
         let _ = writeln!(
             body,
-            "<form class=\"cell{}\" data-entry=\"{}\" data-criterion=\"{}\" data-element=\"{}\" data-saved=\"{}\" data-msg-offline=\"{}\">\
+            "<form class=\"cell{}\" data-entry=\"{}\" data-criterion=\"{}\" data-element=\"{}\" data-saved=\"{}\">\
 <div><div class=\"who\">{}</div><div class=\"scale\">{scale}</div></div>\
 <div class=\"row\"><input class=\"value\" type=\"number\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{}\" aria-label=\"{}\" \
-data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty=\"{}\">\
+data-msg-range=\"{}\" data-msg-step=\"{}\">\
 <input class=\"reason\" type=\"text\" maxlength=\"200\" placeholder=\"{}\" hidden><button type=\"submit\">{}</button></div>\
 <div class=\"status\" role=\"status\"></div></form>",
             if current.is_empty() { "" } else { " saved" },
@@ -262,14 +264,11 @@ data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty
             escape(key),
             cell.element,
             escape(&current),
-            say!(lang, "judge-offline"),
             escape(&what),
             escape(&current),
             escape(&format!("{} {what}", cell.shown)),
             escape(&say!(lang, "judge-out-of-range", min = min, max = max)),
             escape(&say!(lang, "judge-off-step", step = step)),
-            say!(lang, "judge-not-a-number"),
-            say!(lang, "judge-empty"),
             say!(lang, "judge-reason"),
             say!(lang, "judge-save"),
         );
@@ -277,7 +276,15 @@ data-msg-range=\"{}\" data-msg-step=\"{}\" data-msg-number=\"{}\" data-msg-empty
     if open.is_some() {
         body.push_str("</section>\n");
     }
-    let head = format!("<meta name=\"form\" content=\"{form}\">\n{STYLE}{SCRIPT}");
+    let words = serde_json::json!({
+        "offline": say!(lang, "judge-offline"),
+        "number": say!(lang, "judge-not-a-number"),
+        "empty": say!(lang, "judge-empty"),
+    });
+    let head = format!(
+        "<meta name=\"form\" content=\"{form}\">\n<meta name=\"words\" content=\"{}\">\n{STYLE}{SCRIPT}",
+        escape(&words.to_string())
+    );
     crate::output::html::document(
         &format!("{} · {}", judge.id, rules.contest.name.get(lang)),
         lang,
