@@ -220,7 +220,7 @@ impl Live {
                     if !current {
                         match Scoring::load(&contest) {
                             Ok(loaded) => scoring = loaded,
-                            Err(e) => eprintln!("podium serve: cannot score: {e}"),
+                            Err(e) => eprintln!("{}", crate::say!(lang, "serve-cannot-score", why = e)),
                         }
                     }
                     if worker.results.borrow().version != scoring.head {
@@ -230,7 +230,7 @@ impl Live {
                                 let _ = results_sender.send(newest.clone());
                                 worker.publish(Some(newest).filter(|_| !pinned));
                             }
-                            Err(e) => eprintln!("podium serve: cannot score: {e}"),
+                            Err(e) => eprintln!("{}", crate::say!(lang, "serve-cannot-score", why = e)),
                         }
                     }
                     for wanted in work.api {
@@ -272,7 +272,7 @@ impl Live {
         if ask {
             self.ask(|work| work.api.push(public));
         }
-        answer.await.map_err(|_| "the server is stopping".to_string())?
+        answer.await.map_err(|_| crate::msg!("serve-stopping").to_string())?
     }
 
     /// Gives the scoring thread work and wakes it.
@@ -486,7 +486,7 @@ fn make_api(scoring: &mut Scoring, snapshot: Arc<Snapshot>, lang: Lang) {
         }
     };
     if let Err(e) = std::thread::Builder::new().name("podium-api".into()).spawn(made) {
-        let said = format!("cannot make the results: {e}");
+        let said = crate::say!(lang, "serve-cannot-score", why = e);
         if let Api::Making(waiting) = std::mem::replace(&mut *waiting.api.lock().expect("not poisoned"), Api::Unmade) {
             for reply in waiting {
                 let _ = reply.send(Err(said.clone()));

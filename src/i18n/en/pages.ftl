@@ -108,7 +108,7 @@ judge-progress = { $done } of { $total } marked
 judge-all-done = All marked. Thank you!
 judge-no-match = No entry matches
 
-## The links the server prints at start (pages helper)
+## What the server prints: links and messages (pages helper)
 
 serve-listening = podium serve: listening on { $url }
 serve-hall = hall screen:      { $url }
@@ -127,3 +127,4 @@ serve-stopping = the server is stopping
 serve-not-reached = this write did not reach it: send it again
 links-no-qr = cannot make a QR code of { $url }: { $why }
 links-sheet-unwritable = { $path }: cannot write the sheet: { $why }
+serve-cannot-score = podium serve: cannot score: { $why }

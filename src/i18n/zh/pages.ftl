@@ -108,7 +108,7 @@ judge-progress = 已评 { $done } / 共 { $total }
 judge-all-done = 全部已评，谢谢！
 judge-no-match = 没有符合的选手
 
-## 服务器启动时打印的链接（pages 助手）
+## 服务器打印的链接与消息（pages 助手）
 
 serve-listening = podium serve：正在监听 { $url }
 serve-hall = 大厅屏幕：{ $url }
@@ -127,3 +127,4 @@ serve-stopping = 服务器正在关闭
 serve-not-reached = 本次写入未处理到这一项，请重试
 links-no-qr = 无法为 { $url } 生成二维码：{ $why }
 links-sheet-unwritable = { $path }：无法写入链接单：{ $why }
+serve-cannot-score = podium serve：无法计算成绩：{ $why }
