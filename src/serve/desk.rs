@@ -1,6 +1,7 @@
-//! The organiser's desk: progress per judge, locks and unlocks, publish,
-//! the hall screen's freeze switch and ceremony, and the live results with
-//! their flags.
+//! The organiser's desk: who still owes which marks (by judge, entry and
+//! criterion; by code under blind judging), locks and unlocks and publish
+//! (until the results are published), the hall screen's freeze switch and
+//! ceremony, and the live results with their flags. Laid out for a phone too.
 
 use super::live::{HallState, Marking, Owed};
 use super::App;
@@ -56,8 +57,7 @@ form.action input, form.action select { padding: .4rem; font-size: 1rem; min-hei
 button { min-height: 44px; padding: .4rem 1rem; font-size: 1rem; }
 button, input, select { font-family: inherit; }
 .owed { border-bottom: 1px solid var(--rule); }
-.owed summary { min-height: 44px; display: flex; align-items: center; gap: .6rem; }
-.owed summary { cursor: pointer; list-style: none; }
+.owed summary { min-height: 44px; display: flex; align-items: center; gap: .6rem; cursor: pointer; list-style: none; }
 .owed summary::-webkit-details-marker { display: none; }
 .owed summary::before { content: "▸"; color: var(--muted); }
 .owed[open] summary::before { content: "▾"; }
@@ -66,7 +66,6 @@ button, input, select { font-family: inherit; }
 p.owed.done { color: #198754; padding: .6rem 0; }
 .owed ul { max-height: 18rem; overflow-y: auto; margin: 0 0 .6rem; padding-left: 1.2rem; }
 .owed li { padding: .15rem 0; }
-.owed .done { color: #198754; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .scroll table { min-width: 40rem; } .scroll td, .scroll th { white-space: nowrap; } .scroll td.flags { white-space: normal; min-width: 12rem; }
 .locks li { margin: .3rem 0; }

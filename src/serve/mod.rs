@@ -312,17 +312,8 @@ fn refused(status: StatusCode, message: impl Into<String>) -> Response {
 
 fn not_found(app: &App) -> Response {
     let message = say!(app.lang, "link-not-valid");
-    let lang = match app.lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
-    (
-        StatusCode::NOT_FOUND,
-        Html(format!(
-            "<!DOCTYPE html><html lang=\"{lang}\"><meta charset=\"utf-8\"><p>{message}</p></html>"
-        )),
-    )
-        .into_response()
+    let page = crate::output::html::document(&message, app.lang, FONT_LINK, "", &format!("<p>{message}</p>"));
+    (StatusCode::NOT_FOUND, Html(page)).into_response()
 }
 
 impl App {
