@@ -358,7 +358,7 @@ fn not_done(lang: Lang, why: writer::NotDone) -> Response {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
             response
         }
-        writer::NotDone::Failed(message) => refused(StatusCode::SERVICE_UNAVAILABLE, say!(lang, "mark-failed", why = message)),
+        writer::NotDone::Failed(message) => refused(StatusCode::SERVICE_UNAVAILABLE, say!(lang, "mark-not-saved", why = message)),
     }
 }
 
@@ -476,7 +476,7 @@ async fn judge_mark(
     let described = format!("{shown} {}", criterion_words(&app, criterion, slot_element));
     let reason = match crate::enter::reason(Some(&form.reason)) {
         Ok(reason) => reason.map(String::from),
-        Err(why) => return refused(StatusCode::UNPROCESSABLE_ENTITY, say!(app.lang, "mark-bad-reason", why = why)),
+        Err(why) => return refused(StatusCode::UNPROCESSABLE_ENTITY, say!(app.lang, "mark-not-saved", why = why)),
     };
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = MarkJob {
