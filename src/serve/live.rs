@@ -672,6 +672,25 @@ mod tests {
     }
 
     #[test]
+    fn marking_names_what_each_judge_owes_and_caps_the_list() {
+        // The example's marks lack one: J4's for C06's site (as `podium status` counts).
+        let marks = Path::new("contests/construction/marks.csv");
+        let inputs = load(Path::new("contests/construction"), Some(marks)).unwrap();
+        assert!(!marking_complete(&inputs));
+        let marking = Marking::of(&inputs, None, 60);
+        assert_eq!((marking.expected, marking.missing), (224, 1));
+        let owing: Vec<&Owed> = marking.owed.iter().filter(|o| o.missing > 0).collect();
+        assert_eq!(owing.len(), 1);
+        let site = inputs.rules.criterion_index["safety.site"] as usize;
+        assert_eq!(owing[0].judge, inputs.rules.judge_index.get("J4").copied());
+        assert_eq!(owing[0].cells, [("C06".to_string(), site, 0)]);
+        // Listed up to the cap, counted beyond it.
+        let capped = Marking::of(&inputs, None, 0);
+        assert_eq!(capped.missing, 1);
+        assert!(capped.owed.iter().all(|o| o.cells.is_empty()));
+    }
+
+    #[test]
     fn a_ceremony_announces_the_award_places_and_everyone_tied_at_the_last() {
         // Places 1, 2, =3, =3, 5, 6; awards down to the first of the tied pair.
         let board = rows(&[(1, true), (2, true), (3, true), (3, false), (5, false), (6, false)]);
