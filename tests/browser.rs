@@ -536,6 +536,35 @@ async fn in_chinese_a_judge_finds_entries_and_the_next_unmarked_and_the_desk_say
         }
         run(&desk, "document.getElementById('live').scrollIntoView(); return null;").await;
         shot(&desk, &format!("serve-desk-zh-{size}-results")).await;
+        if size == "phone" {
+            desk.close().await.unwrap();
+            continue;
+        }
+        // Published: nothing left to lock, unlock, publish or freeze; the ceremony stays.
+        let (url, form) = (server.desk.clone(), form_token(&desk.source().await.unwrap()));
+        tokio::task::spawn_blocking(move || {
+            for (action, fields) in [("lock", vec![("scope", "contest")]), ("publish", vec![])] {
+                let mut fields = fields;
+                fields.push(("form", &form));
+                let (_, said) = post(&format!("{url}/{action}"), &fields);
+                assert!(said.contains("\"ok\":true"), "{said}");
+            }
+        })
+        .await
+        .unwrap();
+        desk.refresh().await.unwrap();
+        let actions = "return [...document.querySelectorAll('form.action')].map(f => f.dataset.action).join(' ');";
+        assert_eq!(run(&desk, actions).await, "ceremony ceremony ceremony");
+        until("published awards are final, not provisional", || async {
+            run(
+                &desk,
+                "return document.getElementById('provisional').hidden && document.querySelectorAll('#live tr').length > 0;",
+            )
+            .await
+                == true
+        })
+        .await;
+        shot(&desk, "serve-desk-zh-published").await;
         desk.close().await.unwrap();
     }
 }

@@ -74,6 +74,8 @@ pub struct Snapshot {
     pub desk_rows: String,
     /// Who owes which marks; none missing: marking is complete.
     pub marking: Marking,
+    /// Whether the awards shown are provisional (暂定).
+    pub provisional: bool,
     /// The CLI's JSON (`score --format json`) for the API.
     api: Mutex<Api>,
 }
@@ -130,6 +132,8 @@ struct Scoring {
     /// Whether the marks came from the store (else from the marks file,
     /// which the store replaces once it holds a mark).
     from_store: bool,
+    /// Whether the results are published (final, whatever marks are missing).
+    published: bool,
 }
 
 impl Scoring {
@@ -137,15 +141,16 @@ impl Scoring {
         let inputs = load(contest, None).map_err(|p| p.to_string())?;
         let codes = crate::blind::hidden_names(&inputs.rules)?.map(Arc::new);
         let store = Store::open_existing(&Sources::of(&inputs.rules, None).store)?;
-        let (head, from_store) = match &store {
-            Some(store) => (store.head()?.0, store.has_marks()?),
-            None => (0, false),
+        let (head, from_store, published) = match &store {
+            Some(store) => (store.head()?.0, store.has_marks()?, store.state()?.published.is_some()),
+            None => (0, false, false),
         };
         Ok(Scoring {
             scores: LiveScores::new(inputs),
             codes,
             head,
             from_store,
+            published,
         })
     }
 
@@ -398,7 +403,7 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     };
     let rows: Vec<&str> = shown.iter().map(|r| r.json.as_str()).collect();
     let state = serde_json::to_string(&state).expect("plain data serialises");
-    let provisional = snapshot.marking.missing > 0;
+    let provisional = snapshot.provisional;
     format!("{{\"hall\":{state},\"provisional\":{provisional},\"rows\":[{}]}}", rows.join(","))
 }
 
@@ -406,9 +411,10 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
     let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_deref(), lang, top)?;
     let marking = Marking::of(scoring.scores.inputs(), scoring.codes.as_deref(), DESK_LISTED);
+    // Awards are provisional while marks are missing, until publication makes them final.
+    let provisional = marking.missing > 0 && !scoring.published;
     let desk_rows = format!(
-        "{{\"provisional\":{},\"missing\":{},\"rows\":{desk_rows}}}",
-        marking.missing > 0,
+        "{{\"provisional\":{provisional},\"missing\":{},\"rows\":{desk_rows}}}",
         marking.missing
     );
     Ok(Snapshot {
@@ -416,6 +422,7 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
         hall_rows,
         desk_rows,
         marking,
+        provisional,
         api: Mutex::new(Api::Unmade),
     })
 }
@@ -709,6 +716,7 @@ mod tests {
             hall_rows: rows(&[(1, true), (2, true), (3, true), (4, false)]),
             desk_rows: String::new(),
             marking: Marking::default(),
+            provisional: false,
             api: Mutex::new(Api::Unmade),
         };
         let hall = |ceremony| {
