@@ -440,7 +440,8 @@ fn marks_the_store_replaced_are_never_dropped_in_silence() {
     assert!(check.contains("8 of 8 entries cannot be scored yet"), "{check}");
     // The server says it too, when it starts.
     let mut serve = podium_command()
-        .args(["serve", d, "--bind", "127.0.0.1:0", "--lang", "en"])
+        .env("PODIUM_LANG", "en")
+        .args(["serve", d, "--bind", "127.0.0.1:0"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -99,6 +99,9 @@ impl Checks<'_> {
 }
 
 pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<(), String> {
+    if let Some(done) = super::sheets::import(contest, file, by, mode) {
+        return done;
+    }
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;

@@ -73,8 +73,12 @@ fn marked_on_a_page(rule: &crate::contest::CriterionRule) -> bool {
 /// Whether judge `j`'s page offers criterion `c` of `entry`: the judge sits
 /// on that entry's panel for it.
 pub fn offers(app: &App, j: u16, entry: u32, c: usize) -> bool {
-    let rule = &app.rules.criteria[c];
-    marked_on_a_page(rule) && app.panels.sits(&app.rules, c, j, entry)
+    offers_in(&app.rules, &app.panels, j, entry, c)
+}
+
+/// The same without a server: which cells a judge's paper sheet offers.
+pub fn offers_in(rules: &crate::contest::Rules, panels: &crate::data::Panels, j: u16, entry: u32, c: usize) -> bool {
+    marked_on_a_page(&rules.criteria[c]) && panels.sits(rules, c, j, entry)
 }
 
 const SCRIPT: &str = r#"<script>

@@ -6,6 +6,8 @@
 mod desk;
 mod hall;
 mod judge;
+// Which cells a judge marks, for their paper sheet too.
+pub use judge::offers_in;
 pub mod links;
 mod listen;
 pub mod live;
