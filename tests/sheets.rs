@@ -267,6 +267,15 @@ fn an_out_of_range_cell_is_refused_by_its_address_and_nothing_is_stored() {
         en.contains("C11") && en.contains("entry E05, Workmanship") && en.contains("nothing imported"),
         "{en}"
     );
+    // The same sheet saved by Excel as CSV (CRLF line ends, blank rows
+    // kept as rows): the same address.
+    let csv = dir.join("J1-filled.csv");
+    as_csv(&filled, &csv);
+    let crlf = std::fs::read_to_string(&csv).unwrap().replace("\"\"\n", "\n").replace('\n', "\r\n");
+    assert!(crlf.contains("\r\n\r\n"), "the sheet has a blank row: {crlf}");
+    std::fs::write(&csv, crlf).unwrap();
+    let from_csv = run_err(&["import", s(&dir), s(&csv), "--by", "书记员甲"]);
+    assert!(from_csv.contains("C11") && !from_csv.contains("C10"), "{from_csv}");
     // Nothing stored: the good cells went in with the bad one or not at all.
     let export = dir.join("now.csv");
     run_ok(&["export", "marks", s(&dir), "--output", s(&export)]);

@@ -124,19 +124,6 @@ pub fn decoded_as(path: &Path, encoding: Encoding) {
 /// Most problems shown for one file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
 
-/// A malformed CSV row, in words, at the line the csv crate gives it
-/// (one short after a CRLF line end: readers that have the text use
-/// [`csv_error_at`]).
-pub fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
-    let text = String::new();
-    let mut rows = RowNumbers::new(&text);
-    let line = error.position().map_or(0, |p| p.line() as usize);
-    Diagnostic {
-        line: Some(line),
-        ..csv_error_at(path, error, &mut rows)
-    }
-}
-
 /// A malformed CSV row, in words (the field count, not the csv crate's
 /// record numbers), at the row `rows` gives it.
 pub fn csv_error_at(path: &Path, error: &csv::Error, rows: &mut RowNumbers) -> Diagnostic {

@@ -120,7 +120,7 @@ const SHOWN_DIGITS: usize = 15;
 
 /// A cell as text, as Excel shows it: a number in its shortest decimal
 /// (`8.5`, never `8.4999999`), a date as `2026-12-04`.
-fn shown(cell: &Data) -> Result<String, crate::i18n::Text> {
+pub(crate) fn shown(cell: &Data) -> Result<String, crate::i18n::Text> {
     Ok(match cell {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
@@ -175,6 +175,9 @@ mod tests {
         assert_eq!(number(86.0), "86");
         assert_eq!(number(7.25), "7.25");
         assert_eq!(number(123456.789), "123456.789");
+        assert_eq!(number(5.0 + 1.7), "6.7", "a formula's result as Excel shows it");
+        assert_eq!(number(-0.5), "-0.5");
+        assert_eq!(number(49.99), "49.99");
         assert_eq!(date_time(46360.0), "2026-12-04");
     }
 

@@ -92,27 +92,11 @@ fn xlsx_grids(file: &Path) -> Result<Vec<Grid>, calamine::XlsxError> {
     Ok(grids)
 }
 
-/// A cell's value as a clerk would read it: 8.5, not 8.5000000001.
+/// A cell's value as a clerk would read it (8.5, not 8.5000000001); an
+/// error cell (`#DIV/0!`) as Excel shows it, which the mark's check
+/// refuses with the cell's address.
 fn text(data: &calamine::Data) -> String {
-    use calamine::Data;
-    match data {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Float(f) => number(*f),
-        Data::Int(i) => i.to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// A number as Excel shows it: to 9 decimal places at most, so that a
-/// mark a formula computed (=5+1.7 is 6.699999999999999 in binary) reads
-/// as the 6.7 the clerk sees; a mark typed in reads as typed.
-fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        return format!("{f}");
-    }
-    let fixed = format!("{f:.9}");
-    fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::data::workbook::shown(data).unwrap_or_else(|_| data.to_string())
 }
 
 fn csv_grid(file: &Path) -> Result<Grid, Diagnostic> {
@@ -121,10 +105,15 @@ fn csv_grid(file: &Path) -> Result<Grid, Diagnostic> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    // Each record at the row Excel shows it in (blank lines are rows too),
+    // so a cell's address is the one the clerk sees.
+    let mut numbers = crate::data::RowNumbers::new(&text);
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| crate::data::csv_error(file, &e))?;
-        rows.push(record.iter().map(str::to_string).collect());
+        let record = record.map_err(|e| crate::data::csv_error_at(file, &e, &mut numbers))?;
+        let row = numbers.of(record.position()).max(1);
+        rows.resize(rows.len().max(row), Vec::new());
+        rows[row - 1] = record.iter().map(str::to_string).collect();
     }
     Ok(Grid { name: None, rows })
 }
@@ -229,17 +218,5 @@ impl Contest<'_> {
             }
         }
         filled
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn numbers_read_as_excel_shows_them() {
-        assert_eq!(super::number(6.7), "6.7");
-        assert_eq!(super::number(5.0 + 1.7), "6.7");
-        assert_eq!(super::number(49.99), "49.99");
-        assert_eq!(super::number(100.0), "100");
-        assert_eq!(super::number(-0.5), "-0.5");
     }
 }
