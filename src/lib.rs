@@ -26,6 +26,7 @@ pub mod output;
 pub mod random;
 pub mod report;
 pub mod serve;
+pub mod sheets;
 pub mod store;
 pub mod text;
 pub mod timings;

@@ -2,7 +2,10 @@
 //! chromedriver): a judge opens their link on a phone-sized screen, is
 //! told a bad value is out of range, saves a mark and corrects it; the hall
 //! board updates by itself; the organiser locks the criterion at the desk
-//! and the judge can no longer change it. Screenshots in target/screenshots.
+//! and the judge can no longer change it. In Chinese, at a phone's size and
+//! a desk's: the judge finds an entry, jumps to the next unmarked one and
+//! sees their progress; the desk says who owes which marks; no English word
+//! a judge does not need. Screenshots in target/screenshots.
 
 mod common;
 use common::serve::*;
@@ -195,7 +198,7 @@ async fn a_judge_marks_the_hall_updates_and_a_lock_stops_changes() {
             .text()
             .await
             .unwrap_or_default()
-            .contains("locked criterion quality.workmanship")
+            .contains("locked Workmanship")
     })
     .await;
     shot(&desk, "serve-desk").await;
@@ -237,7 +240,8 @@ async fn the_ceremony_reveals_one_row_a_click_and_every_revealed_row_is_on_scree
     std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
     let out = podium(&["import", dir.to_str().unwrap(), "contests/skills-duel/marks.csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let server = Server::start(&dir);
+    // The hall in Chinese, as the event has it.
+    let server = Server::start_in(&dir, "zh");
     let screen = browser(&driver, 1920, 1080, &dir.join("screen-profile")).await;
     let phone = browser(&driver, 412, 915, &dir.join("phone-profile")).await;
     for hall in [&screen, &phone] {
@@ -277,4 +281,290 @@ async fn the_ceremony_reveals_one_row_a_click_and_every_revealed_row_is_on_scree
     }
     screen.close().await.unwrap();
     phone.close().await.unwrap();
+}
+
+/// What a page's script answers, as JSON.
+async fn run(client: &Client, script: &str) -> serde_json::Value {
+    client.execute(script, vec![]).await.unwrap()
+}
+
+/// Whether the page fits the screen's width (no sideways scrolling) and
+/// every visible button and field is at least 44 px high (a finger's tap).
+async fn fits_a_phone(client: &Client) -> (bool, Vec<String>) {
+    let answer = run(
+        client,
+        "const small = [...document.querySelectorAll('button, input:not([type=hidden]), select, summary')]
+            .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44)
+            .map(e => e.outerHTML.slice(0, 80));
+         return [document.documentElement.scrollWidth <= innerWidth, small];",
+    )
+    .await;
+    let small = answer[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    (answer[0].as_bool().unwrap(), small)
+}
+
+/// Every word in Latin letters a person reads on the page (its text, and
+/// the placeholders and labels of its fields), but those allowed.
+async fn latin_words(client: &Client, allowed: &[&str]) -> Vec<String> {
+    let answer = run(
+        client,
+        "const fields = [...document.querySelectorAll('[placeholder], [aria-label], button')]
+            .map(e => (e.placeholder || '') + ' ' + (e.getAttribute('aria-label') || '')).join(' ');
+         return document.body.innerText + ' ' + fields + ' ' + document.title;",
+    )
+    .await;
+    let text = answer.as_str().unwrap().to_string();
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !allowed.contains(w))
+        .map(String::from)
+        .collect();
+    words.dedup();
+    words
+}
+
+/// The entries whose cells are shown on the judge's page.
+async fn shown_entries(judge: &Client) -> Vec<String> {
+    let answer = run(
+        judge,
+        "return [...document.querySelectorAll('section.entry')].filter(s => !s.hidden).map(s => s.dataset.code);",
+    )
+    .await;
+    answer.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_chinese_a_judge_finds_entries_and_the_next_unmarked_and_the_desk_says_who_owes_what() {
+    let Some(driver) = driver() else { return };
+    // J1 marks every entry; their workmanship marks for C03, C05 and C07 are still to come.
+    let dir = contest("browser-zh");
+    unrestrict_j1(&dir);
+    let marks = std::fs::read_to_string("contests/construction/marks.csv").unwrap();
+    let owed = ["C03", "C05", "C07"];
+    let sheet: String = marks
+        .lines()
+        .filter(|l| !owed.iter().any(|e| l.starts_with(&format!("{e},quality.workmanship,,J1,"))))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), dir.join("sheet.csv").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start_in(&dir, "zh");
+    let entries: Vec<String> = std::fs::read_to_string(dir.join("entries.csv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    // A judge needs to read entry codes and their own id; nothing else in Latin letters.
+    let mut allowed: Vec<&str> = entries.iter().map(String::as_str).collect();
+    allowed.push("J1");
+
+    // Marked on the phone, before the desktop's turn.
+    let mut marked = 0;
+    for (size, (width, height)) in [("phone", (412, 915)), ("desktop", (1280, 900))] {
+        let judge = browser(&driver, width, height, &dir.join(format!("judge-{size}"))).await;
+        judge.goto(server.judge("J1")).await.unwrap();
+        let progress = judge.find(Locator::Css(".progress")).await.unwrap().text().await.unwrap();
+        let total: usize = run(&judge, "return document.querySelectorAll('form.cell').length;")
+            .await
+            .as_u64()
+            .unwrap() as usize;
+        assert!(
+            progress.starts_with(&format!("已评 {} / 共 {total}", total - owed.len() + marked)),
+            "{progress}"
+        );
+        let latin = latin_words(&judge, &allowed).await;
+        assert!(latin.is_empty(), "{size}: English on the Chinese judge's page: {latin:?}");
+        let inputs = run(
+            &judge,
+            "return [...document.querySelectorAll('input.value')].every(i => i.inputMode === 'decimal');",
+        )
+        .await;
+        assert_eq!(inputs, true, "a phone's keyboard with a decimal point");
+        if size == "phone" {
+            let (fits, small) = fits_a_phone(&judge).await;
+            assert!(fits, "the judge's page scrolls sideways on a phone");
+            assert!(small.is_empty(), "too small to tap: {small:?}");
+        }
+        shot(&judge, &format!("serve-judge-zh-{size}")).await;
+
+        // Search by code, by number, by name.
+        let search = judge.find(Locator::Id("search")).await.unwrap();
+        search.send_keys("C05").await.unwrap();
+        until("only C05 is shown", || async { shown_entries(&judge).await == ["C05"] }).await;
+        search.clear().await.unwrap();
+        search.send_keys("7").await.unwrap();
+        until("the number 7 finds C07", || async { shown_entries(&judge).await == ["C07"] }).await;
+        search.clear().await.unwrap();
+        search.send_keys("钢筋").await.unwrap();
+        until("the name finds C01", || async { shown_entries(&judge).await == ["C01"] }).await;
+        if size == "phone" {
+            shot(&judge, "serve-judge-zh-phone-search").await;
+        }
+
+        // "Next unmarked" clears the search, and goes to and focuses the first empty cell.
+        judge.find(Locator::Id("next")).await.unwrap().click().await.unwrap();
+        let focused = "const a = document.activeElement, cell = a && a.closest('form.cell'), b = a.getBoundingClientRect();
+            return cell ? [cell.dataset.entry, cell.dataset.criterion, a.value, b.top >= 0 && b.bottom <= innerHeight] : null;";
+        until("the first unmarked cell has the focus", || async {
+            run(&judge, focused).await[0] == owed[marked]
+        })
+        .await;
+        let at = run(&judge, focused).await;
+        assert_eq!(at[1], "quality.workmanship");
+        assert_eq!(at[2], "", "an empty cell");
+        assert_eq!(at[3], true, "on screen");
+        assert_eq!(shown_entries(&judge).await.len(), entries.len(), "the search is cleared");
+        if size == "phone" {
+            shot(&judge, "serve-judge-zh-phone-next").await;
+            // Marked there, the progress counts it and the next goes on to C05.
+            judge.active_element().await.unwrap().send_keys("7.5").await.unwrap();
+            let cell = judge
+                .find(Locator::Css(
+                    "form.cell[data-entry=\"C03\"][data-criterion=\"quality.workmanship\"]",
+                ))
+                .await
+                .unwrap();
+            cell.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+            until("the mark is saved, in Chinese", || async {
+                let status = cell.find(Locator::Css(".status")).await.unwrap();
+                status.text().await.unwrap_or_default().starts_with("已保存")
+            })
+            .await;
+            marked += 1;
+            let said = cell.find(Locator::Css(".status")).await.unwrap().text().await.unwrap();
+            assert!(said.ends_with("C03 工程实体质量 = 7.5"), "{said}");
+            let progress = judge.find(Locator::Css(".progress")).await.unwrap().text().await.unwrap();
+            assert!(
+                progress.starts_with(&format!("已评 {} / 共 {total}", total - owed.len() + marked)),
+                "{progress}"
+            );
+            judge.find(Locator::Id("next")).await.unwrap().click().await.unwrap();
+            until("next goes on to C05", || async { run(&judge, focused).await[0] == "C05" }).await;
+            let latin = latin_words(&judge, &allowed).await;
+            assert!(latin.is_empty(), "English on the Chinese judge's page after saving: {latin:?}");
+            shot(&judge, "serve-judge-zh-phone-saved").await;
+        }
+        judge.close().await.unwrap();
+    }
+
+    // The hall: while marks are owed, its awards are provisional.
+    let hall = browser(&driver, 1600, 900, &dir.join("hall-zh")).await;
+    hall.goto(&format!("{}/hall", server.base)).await.unwrap();
+    until("the hall shows its rows", || async {
+        run(&hall, "return document.querySelectorAll('#rows tr').length;")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+            > 0
+    })
+    .await;
+    let marked = run(
+        &hall,
+        "return [document.getElementById('provisional').hidden, document.querySelectorAll('#rows .provisional').length];",
+    )
+    .await;
+    assert_eq!(marked[0], false, "the hall says its awards are provisional");
+    assert!(marked[1].as_u64().unwrap() > 0, "each awarded row says 暂定");
+    shot(&hall, "serve-hall-zh-provisional").await;
+    hall.close().await.unwrap();
+
+    // The desk: who owes which marks, by judge.
+    for (size, (width, height)) in [("phone", (412, 915)), ("desktop", (1280, 900))] {
+        let desk = browser(&driver, width, height, &dir.join(format!("desk-{size}"))).await;
+        desk.goto(&server.desk).await.unwrap();
+        let j1 = desk.find(Locator::Css("details[data-judge=\"J1\"]")).await.unwrap();
+        j1.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+        let owes = j1.text().await.unwrap();
+        assert!(
+            owes.contains("缺 2 / 共") && owes.contains("C05：工程实体质量") && owes.contains("C07：工程实体质量"),
+            "{owes}"
+        );
+        assert!(!owes.contains("C03"), "C03 was marked on the phone: {owes}");
+        until("the live results arrive", || async {
+            run(&desk, "return document.querySelectorAll('#live tr').length;")
+                .await
+                .as_u64()
+                .unwrap_or(0)
+                > 0
+        })
+        .await;
+        let awards = run(
+            &desk,
+            "return [...document.querySelectorAll('#live tr')].map(r => r.children[4].textContent).join('|');",
+        )
+        .await;
+        assert!(
+            awards.as_str().unwrap().contains("暂定"),
+            "awards are provisional while marks are owed: {awards}"
+        );
+        // The desk also names judges by id; its flags come from
+        // `output::flag_text`, which still names a criterion by its key.
+        let keys = ["quality", "workmanship", "safety", "site"];
+        let desk_words: Vec<&str> = allowed.iter().copied().chain(["J2", "J3", "J4", "J5"]).chain(keys).collect();
+        let latin = latin_words(&desk, &desk_words).await;
+        assert!(latin.is_empty(), "{size}: English on the Chinese desk: {latin:?}");
+        if size == "phone" {
+            let (fits, small) = fits_a_phone(&desk).await;
+            assert!(fits, "the desk scrolls sideways on a phone");
+            assert!(small.is_empty(), "too small to tap on the desk: {small:?}");
+        }
+        shot(&desk, &format!("serve-desk-zh-{size}")).await;
+        if size == "desktop" {
+            // A mark arrives: the desk's list follows by itself, J1's still open.
+            let link = server.judge("J1").to_string();
+            let (status, answer) = tokio::task::spawn_blocking(move || {
+                let form = form_token(&get(&link).1);
+                mark(&link, &form, "C05", "quality.workmanship", "8", "")
+            })
+            .await
+            .unwrap();
+            assert_eq!(status, 200, "{answer}");
+            let j1 = "const d = document.querySelector('details[data-judge=\"J1\"]'); return d ? [d.open, d.textContent] : null;";
+            until("the desk no longer lists C05 for J1", || async {
+                let now = run(&desk, j1).await;
+                now[0] == true && now[1].as_str().is_some_and(|t| t.contains("C07") && !t.contains("C05"))
+            })
+            .await;
+        }
+        run(&desk, "document.getElementById('live').scrollIntoView(); return null;").await;
+        shot(&desk, &format!("serve-desk-zh-{size}-results")).await;
+        if size == "phone" {
+            desk.close().await.unwrap();
+            continue;
+        }
+        // Published: nothing left to lock, unlock, publish or freeze; the ceremony stays.
+        let (url, form) = (server.desk.clone(), form_token(&desk.source().await.unwrap()));
+        tokio::task::spawn_blocking(move || {
+            for (action, fields) in [("lock", vec![("scope", "contest")]), ("publish", vec![])] {
+                let mut fields = fields;
+                fields.push(("form", &form));
+                let (_, said) = post(&format!("{url}/{action}"), &fields);
+                assert!(said.contains("\"ok\":true"), "{said}");
+            }
+        })
+        .await
+        .unwrap();
+        desk.refresh().await.unwrap();
+        let actions = "return [...document.querySelectorAll('form.action')].map(f => f.dataset.action).join(' ');";
+        assert_eq!(run(&desk, actions).await, "ceremony ceremony ceremony");
+        until("published awards are final, not provisional", || async {
+            run(
+                &desk,
+                "return document.getElementById('provisional').hidden && document.querySelectorAll('#live tr').length > 0;",
+            )
+            .await
+                == true
+        })
+        .await;
+        shot(&desk, "serve-desk-zh-published").await;
+        desk.close().await.unwrap();
+    }
 }

@@ -154,7 +154,14 @@ fn bad_entries() {
         bytes.extend_from_slice(b"C09,\xB3\xC7,x,y,z,\n");
         bytes
     });
-    assert_mentions(&err, &["the file is not UTF-8 text", "CSV UTF-8"]);
+    // Mixed with UTF-8, that row is neither encoding: refused at its row and column.
+    assert_mentions(
+        &err,
+        &[
+            "entries.csv:10: error in `column B`: the file is neither UTF-8 nor GB18030/GBK text",
+            "CSV UTF-8",
+        ],
+    );
 }
 
 #[test]
@@ -292,14 +299,17 @@ fn bad_element_data() {
     std::fs::write(dir.join("elements.csv"), bad).unwrap();
     let err = stderr(&podium_en(&["check", dir.to_str().unwrap()]));
     assert!(
-        err.contains("elements.csv:72: error in `element`: `4` is not an element of routine.elements: give 1 to 3"),
+        err.contains("elements.csv:72: error in `element (column C)`: `4` is not an element of routine.elements: give 1 to 3"),
         "{err}"
     );
     assert!(
-        err.contains("elements.csv:73: error in `criterion`: `routine.style` has no elements, so no element data"),
+        err.contains("elements.csv:73: error in `criterion (column B)`: `routine.style` has no elements, so no element data"),
         "{err}"
     );
-    assert!(err.contains("elements.csv:74: error in `entry`: unknown entry `F99`"), "{err}");
+    assert!(
+        err.contains("elements.csv:74: error in `entry (column A)`: unknown entry `F99`"),
+        "{err}"
+    );
     assert!(
         err.contains("elements.csv:75: error in `difficulty (column D)`: `hard` is not a number"),
         "{err}"

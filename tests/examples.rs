@@ -12,7 +12,7 @@ fn every_example_passes_check() {
     for name in EXAMPLES {
         let out = podium(&["check", &format!("contests/{name}")]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
-        assert!(stdout(&out).starts_with("ok: "), "{name}");
+        assert!(stdout(&out).starts_with("检查通过："), "{name}: {}", stdout(&out));
     }
 }
 

@@ -64,7 +64,7 @@ fn a_judge_who_stands_aside_is_not_expected_and_the_rule_applies_to_the_panel_le
         "5",
     ]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("conflict of interest"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("与选手同单位（需回避"), "{}", stderr(&out));
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn a_reserve_takes_the_seat_of_a_judge_who_stands_aside_and_only_there() {
     let d = dir.to_str().unwrap();
     let out = podium(&["mark", d, "--judge", "R1", "--entry", "B", "--criterion", "s.x", "5"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("does not sit on entry `B`'s panel"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("这位备用裁判不在选手 `B` 的评委组中"), "{}", stderr(&out));
     // R1 marks A 10: drop 6 and 10, mean of 7, 8, 9 = 8.
     let out = podium(&["mark", d, "--judge", "R1", "--entry", "A", "--criterion", "s.x", "10"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -137,7 +137,7 @@ fn assignments_come_from_a_file_by_entry_or_by_group() {
         "s.x",
         "5",
     ]);
-    assert!(stderr(&out).contains("not among the entries assigned"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("不在分配给这位评委的选手之中"), "{}", stderr(&out));
 }
 
 #[test]
@@ -157,13 +157,13 @@ fn a_bad_assignments_file_is_refused_row_by_row() {
     let err = stderr(&podium_en(&["check", dir.to_str().unwrap()]));
     let said = format!("{out}{err}");
     for expected in [
-        "assignments.csv:2: error in `judge`: unknown judge `J9`",
+        "assignments.csv:2: error in `judge (column A)`: unknown judge `J9`",
         "did you mean `J1`?",
-        "assignments.csv:3: error in `entry`: unknown entry `E99`",
-        "assignments.csv:4: error in `group`: write a group as field=value",
-        "assignments.csv:5: error in `group`: `grade` is not a field of the entries",
-        "assignments.csv:6: error in `entry`: give either an entry or a group",
-        "assignments.csv:7: error in `group`: no entry has trade `x`",
+        "assignments.csv:3: error in `entry (column B)`: unknown entry `E99`",
+        "assignments.csv:4: error in `group (column C)`: write a group as field=value",
+        "assignments.csv:5: error in `group (column C)`: `grade` is not a field of the entries",
+        "assignments.csv:6: error in `entry (column B)`: give either an entry or a group",
+        "assignments.csv:7: error in `group (column C)`: no entry has trade `x`",
     ] {
         assert!(said.contains(expected), "missing {expected:?} in:\n{said}");
     }
@@ -196,7 +196,7 @@ fn generated_panels_drawn_from_many_judges_are_scored_whole_at_any_thread_count(
     assert!(out.status.success(), "{}", stderr(&out));
     let assignments = std::fs::read_to_string(dir.join("assignments.csv")).unwrap();
     assert_eq!(assignments.lines().count(), 1 + 400 * 5);
-    assert!(stdout(&podium(&["check", d])).starts_with("ok: "));
+    assert!(stdout(&podium(&["check", d])).starts_with("检查通过："));
     let status = stdout(&podium(&["status", d, "--lang", "en"]));
     assert!(status.contains("marks: 10000 of 10000 expected (100.0%)"), "{status}");
     let results = scored(&dir);

@@ -59,7 +59,10 @@ fn a_judge_marks_corrects_with_a_reason_and_the_results_follow() {
     // A value the scale does not allow is refused, naming the range.
     let (status, answer) = mark(link, &form, "C02", "quality.workmanship", "11", "");
     assert_eq!(status, 422);
-    assert!(answer["message"].as_str().unwrap().contains("value"), "{answer}");
+    assert!(
+        answer["message"].as_str().unwrap().contains("from 0 to 10, in steps of 0.5"),
+        "{answer}"
+    );
 }
 
 #[test]
@@ -71,7 +74,7 @@ fn a_judge_cannot_mark_an_entry_not_theirs_or_use_another_judges_link() {
     let (status, answer) = mark(link, &form, "C03", "quality.workmanship", "8", "");
     assert_eq!(status, 403, "{answer}");
     assert!(
-        answer["message"].as_str().unwrap().contains("not among the entries assigned"),
+        answer["message"].as_str().unwrap().contains("`C03` is not on your page"),
         "{answer}"
     );
     // J2's path with J1's token: not a link at all.
@@ -152,10 +155,7 @@ fn the_desk_needs_its_token_and_a_lock_stops_judges() {
         &[("scope", "criterion quality.workmanship"), ("form", &desk_form)],
     );
     assert_eq!(status, 200);
-    assert!(
-        said.contains("\"ok\":true") && said.contains("locked criterion quality.workmanship"),
-        "{said}"
-    );
+    assert!(said.contains("\"ok\":true") && said.contains("locked Workmanship"), "{said}");
     let form = form_token(&get(j2).1);
     let (status, answer) = mark(j2, &form, "C03", "quality.workmanship", "8", "");
     assert_eq!(status, 409);
@@ -248,8 +248,9 @@ fn killing_the_server_mid_load_loses_no_acknowledged_mark() {
 /// results show C01's new total.
 fn correct_c01_and_wait_for_the_desk(server: &Server) {
     let desk_events = format!("{}/events", server.desk);
-    let c01 = |rows: serde_json::Value| {
-        rows.as_array()
+    let c01 = |board: serde_json::Value| {
+        board["rows"]
+            .as_array()
             .unwrap()
             .iter()
             .find(|r| r["entry"] == "C01")
@@ -444,4 +445,176 @@ fn blind_judging_shows_judges_codes_and_the_hall_no_names() {
     // The public results carry no names until publication.
     let (_, api) = get(&format!("{}/api/results", server.base));
     assert!(!api.contains("钢筋一班") && !api.contains("\"C01\""), "{api}");
+    // The desk chases J1's marks by code too.
+    let owed = owed_by(&get(&server.desk).1, "J1").to_string();
+    assert!(owed.contains(&format!("<b>{}</b>", code_of("C02"))), "{owed}");
+    assert!(!owed.contains("C02") && !owed.contains("C01"), "{owed}");
+}
+
+/// The part of the desk page about what judge `id` owes (empty if they owe nothing).
+fn owed_by<'p>(desk: &'p str, id: &str) -> &'p str {
+    let Some(at) = desk.find(&format!("data-judge=\"{id}\"")) else {
+        return "";
+    };
+    &desk[at..at + desk[at..].find("</details>").unwrap()]
+}
+
+#[test]
+fn the_desk_names_who_owes_which_marks_and_awards_stay_provisional_until_all_are_in() {
+    let dir = contest("serve-owed");
+    unrestrict_j1(&dir);
+    // Every mark but J1's workmanship for C03 and C05.
+    let marks = std::fs::read_to_string("contests/construction/marks.csv").unwrap();
+    let sheet: String = marks
+        .lines()
+        .filter(|l| !l.starts_with("C03,quality.workmanship,,J1,") && !l.starts_with("C05,quality.workmanship,,J1,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), dir.join("sheet.csv").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&dir);
+    let desk = get(&server.desk).1;
+    let j1 = owed_by(&desk, "J1");
+    assert!(j1.contains("2 missing of"), "{j1}");
+    assert!(
+        j1.contains("<li><b>C03</b>：Workmanship</li>") && j1.contains("<li><b>C05</b>：Workmanship</li>"),
+        "which entry, which criterion: {j1}"
+    );
+    assert_eq!(owed_by(&desk, "J2"), "", "J2 owes nothing");
+    // The example's own marks lack J4's for C06's site.
+    assert!(owed_by(&desk, "J4").contains("<li><b>C06</b>：Civilised site</li>"), "{desk}");
+    assert!(desk.contains("221 marks of 224 expected; 3 missing."), "the total: {desk}");
+    // The same count as `podium status`: one notion of complete.
+    let status = stdout(&podium(&["status", dir.to_str().unwrap(), "--lang", "en"]));
+    assert!(status.contains("marks: 221 of 224 expected"), "{status}");
+    let hall = first_event(&format!("{}/events", server.base));
+    assert_eq!(hall["provisional"], true, "marking is incomplete: {hall}");
+    // The last two marks: nothing is owed, the awards are final.
+    let link = server.judge("J1");
+    let form = form_token(&get(link).1);
+    for entry in ["C03", "C05"] {
+        assert_eq!(mark(link, &form, entry, "quality.workmanship", "8", "").0, 200);
+    }
+    let j4 = server.judge("J4");
+    assert_eq!(mark(j4, &form_token(&get(j4).1), "C06", "safety.site", "8", "").0, 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while first_event(&format!("{}/events", server.base))["provisional"] != false {
+        assert!(std::time::Instant::now() < deadline, "the hall stayed provisional");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let desk = get(&server.desk).1;
+    assert!(
+        owed_by(&desk, "J1").is_empty() && owed_by(&desk, "J4").is_empty(),
+        "nobody owes anything now"
+    );
+    // Once published, the desk offers no lock, unlock, publish or freeze; the ceremony stays.
+    assert!(["lock", "publish", "freeze"]
+        .iter()
+        .all(|a| desk.contains(&format!("data-action=\"{a}\""))));
+    let form = form_token(&desk);
+    let (_, said) = post(&format!("{}/lock", server.desk), &[("scope", "contest"), ("form", &form)]);
+    assert!(said.contains("\"ok\":true"), "{said}");
+    let (_, said) = post(&format!("{}/publish", server.desk), &[("form", &form)]);
+    assert!(said.contains("\"ok\":true") && said.contains("published"), "{said}");
+    let desk = get(&server.desk).1;
+    for action in ["lock", "unlock", "publish", "freeze"] {
+        assert!(!desk.contains(&format!("data-action=\"{action}\"")), "{action} after publication");
+    }
+    assert!(desk.contains("data-action=\"ceremony\""));
+    let (_, said) = post(&format!("{}/lock", server.desk), &[("scope", "contest"), ("form", &form)]);
+    assert!(said.contains("\"ok\":false") && said.contains("published"), "{said}");
+}
+
+#[test]
+fn an_award_decided_within_a_division_carries_the_division_on_the_boards() {
+    // skills-duel awards per trade: each award shows the row's trade.
+    let dir = temp_dir("serve-division");
+    for file in ["contest.ron", "entries.csv"] {
+        std::fs::copy(std::path::Path::new("contests/skills-duel").join(file), dir.join(file)).unwrap();
+    }
+    std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
+    let out = podium(&["import", dir.to_str().unwrap(), "contests/skills-duel/marks.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entries = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    let trade = |id: &str| {
+        let row = entries.lines().find(|l| l.split(',').next() == Some(id)).unwrap();
+        row.split(',').nth(3).unwrap().to_string()
+    };
+    let server = Server::start(&dir);
+    let hall = first_event(&format!("{}/events", server.base));
+    let mut awarded = 0;
+    for row in hall["rows"].as_array().unwrap() {
+        for award in row["awards"].as_array().unwrap() {
+            // Prizes are decided per trade; the Golden Gear over everyone.
+            match award["set"].as_str().unwrap() {
+                "prizes" => assert_eq!(award["division"], trade(row["entry"].as_str().unwrap()), "{row}"),
+                _ => assert_eq!(award["division"], serde_json::Value::Null, "{row}"),
+            }
+            awarded += 1;
+        }
+    }
+    assert!(awarded > 0, "{hall}");
+    let desk = first_event(&format!("{}/events", server.desk));
+    let row = desk["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["awards"][0]["set"] == "prizes")
+        .unwrap();
+    assert_eq!(row["awards"][0]["division"], trade(row["entry"].as_str().unwrap()));
+}
+
+/// Latin-letter words in `text` other than those allowed.
+fn latin_words<'t>(text: &'t str, allowed: &[&str]) -> Vec<&'t str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && !allowed.contains(w))
+        .collect()
+}
+
+#[test]
+fn a_chinese_server_answers_a_judge_in_chinese() {
+    let dir = contest("serve-zh");
+    let server = Server::start_in(&dir, "zh");
+    let link = server.judge("J1");
+    let form = form_token(&get(link).1);
+    let said = |(status, answer): (u16, serde_json::Value)| (status, answer["message"].as_str().unwrap().to_string());
+    let (status, saved) = said(mark(link, &form, "C01", "quality.workmanship", "8.5", ""));
+    assert_eq!(status, 200);
+    assert!(
+        saved.starts_with("已保存 #") && saved.ends_with("：C01 工程实体质量 = 8.5"),
+        "{saved}"
+    );
+    let (_, again) = said(mark(link, &form, "C01", "quality.workmanship", "9", ""));
+    assert!(again.contains("请填写原因"), "{again}");
+    let (status, bad) = said(mark(link, &form, "C02", "quality.workmanship", "11", ""));
+    assert_eq!(status, 422);
+    assert_eq!(bad, "未保存：分数应在 0 到 10 之间，步长 0.5");
+    let (_, other) = said(mark(link, &form, "C03", "quality.workmanship", "8", ""));
+    assert_eq!(other, "未保存：`C03` 不在您的评分表上");
+    // Locked at the desk: the judge hears it in Chinese, without the command line's words.
+    let desk_form = form_token(&get(&server.desk).1);
+    let (_, locked) = post(
+        &format!("{}/lock", server.desk),
+        &[("scope", "criterion quality.workmanship"), ("form", &desk_form)],
+    );
+    assert!(locked.contains("已锁定：工程实体质量"), "{locked}");
+    let (status, refused) = said(mark(link, &form, "C02", "quality.workmanship", "8", ""));
+    assert_eq!(status, 409);
+    assert_eq!(refused, "未保存：C02 工程实体质量 已锁定；如需修改，请联系裁判长解锁。");
+    let (_, unlock) = post(
+        &format!("{}/unlock", server.desk),
+        &[("scope", "criterion quality.workmanship"), ("form", &desk_form)],
+    );
+    assert!(unlock.contains("解锁须填写原因"), "{unlock}");
+    for message in [saved, again, bad, refused, unlock, locked] {
+        assert_eq!(
+            latin_words(&message, &["C01", "C02", "ok", "false", "true", "message"]),
+            Vec::<&str>::new(),
+            "{message}"
+        );
+    }
+    let (status, gone) = get(&link.replace("/j/J1/", "/j/J1/0"));
+    assert_eq!(status, 404);
+    assert!(gone.contains("链接无效"), "{gone}");
 }

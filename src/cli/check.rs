@@ -3,11 +3,12 @@
 //! would leave out (marks the store does not hold, element data the
 //! contest does not name, entries that cannot be scored yet), as warnings.
 
-use crate::contest::Lang;
 use crate::engine::{score, Flag, Inputs};
 use crate::error::Diagnostic;
+use crate::i18n::spoken;
 use crate::load::{left_out, load, scores_from_store, Sources};
 use crate::output::flag_text;
+use crate::{msg, say};
 use std::path::Path;
 
 /// Entries that cannot be scored, named at most; and their reasons given.
@@ -15,29 +16,39 @@ const NAMED: usize = 10;
 const REASONS: usize = 3;
 
 pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
+    let lang = spoken();
     let inputs = load(contest, marks).map_err(|problems| {
         let count = problems.len();
-        format!("{problems}\n\n{count} problem{} found", if count == 1 { "" } else { "s" })
+        let found = match count {
+            1 => say!(lang, "files-check-problem"),
+            _ => say!(lang, "files-check-problems", count = count),
+        };
+        format!("{problems}\n\n{found}")
     })?;
     let rules = &inputs.rules;
-    let summary = format!(
-        "{} — {} categories, {} criteria, {} judges, {} entries, {} marks",
-        rules.contest.id,
-        rules.categories.len(),
-        rules.criteria.len(),
-        rules.contest.judges.len(),
-        inputs.entries.list.len(),
-        inputs.marks.marks.len()
+    let summary = say!(
+        lang,
+        "files-check-summary",
+        contest = rules.contest.id,
+        categories = rules.categories.len(),
+        criteria = rules.criteria.len(),
+        judges = rules.contest.judges.len(),
+        entries = inputs.entries.list.len(),
+        marks = inputs.marks.marks.len()
     );
     let mut warnings = left_out(&inputs, marks);
     if let Some(unscorable) = unscorable(&inputs, marks) {
         warnings.push(unscorable);
     }
     if warnings.is_empty() {
-        println!("ok: {summary}");
+        println!("{}", say!(lang, "files-check-ok", summary = summary));
     } else {
         let count = warnings.len();
-        println!("{warnings}\n\n{summary}\n{count} warning{}", if count == 1 { "" } else { "s" });
+        let counted = match count {
+            1 => say!(lang, "files-check-warning"),
+            _ => say!(lang, "files-check-warnings", count = count),
+        };
+        println!("{warnings}\n\n{summary}\n{counted}");
     }
     Ok(())
 }
@@ -57,7 +68,7 @@ fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
             .flags
             .iter()
             .filter(|f| matches!(f, Flag::Incomplete { .. }))
-            .map(|f| flag_text(rules, f, Lang::En))
+            .map(|f| flag_text(rules, f, spoken()))
             .collect();
         if reasons.is_empty() {
             continue;
@@ -65,7 +76,7 @@ fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
         count += 1;
         if why.len() < NAMED {
             let more = match reasons.len() {
-                n if n > REASONS => format!("; and {} more", n - REASONS),
+                n if n > REASONS => say!(spoken(), "files-check-more-reasons", count = n - REASONS),
                 _ => String::new(),
             };
             let first = &reasons[..reasons.len().min(REASONS)];
@@ -86,18 +97,19 @@ fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
         sources.marks
     };
     let more = if count > why.len() {
-        format!("\n  … and {} more", count - why.len())
+        format!("\n  {}", say!(spoken(), "files-check-more-entries", count = count - why.len()))
     } else {
         String::new()
     };
-    let message = format!(
-        "{count} of {} entries cannot be scored yet (they are left unranked):\n  {}{more}",
-        inputs.entries.list.len(),
-        why.join("\n  ")
+    let message = msg!(
+        "files-check-unscorable",
+        count = count,
+        entries = inputs.entries.list.len(),
+        list = format!("  {}{more}", why.join("\n  "))
     );
     Some(
         Diagnostic::new(&scored_from, "", message)
-            .help(format!("`podium status {}` lists every missing mark", rules.dir().display()))
+            .help(msg!("files-check-status", dir = rules.dir().display()))
             .warning(),
     )
 }

@@ -1,17 +1,21 @@
-//! `podium import`: a marks CSV (the long form) into the store, all or
-//! nothing. Every bad row is reported with its line; re-importing the same
-//! file stores nothing new.
+//! `podium import`: a marks file (the long form, CSV or a workbook) into
+//! the store, all or nothing. Every bad row is reported with its row as
+//! Excel numbers it, and every conflict with stored marks; re-importing
+//! the same file stores nothing new.
 
 use super::mark::actor;
 use crate::blind::EntryNames;
 use crate::contest::Rules;
-use crate::data::marks::{column_letter, COLUMNS};
-use crate::data::{Entries, RowChecker};
+use crate::data::cells::{ascii_number, column_label, odd_character, row_field};
+use crate::data::marks::COLUMNS;
+use crate::data::{csv_error_at, headers, is_blank_row, read_text, Entries, RowChecker, RowNumbers};
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::{spoken, Text};
 use crate::load::{load_contest, Sources};
 use crate::store::{Batch, Cell, Forecast, Forecasted, State, Store, StoreError};
 use crate::text::from_spreadsheet_str;
+use crate::{msg, say};
 use std::path::Path;
 
 /// What importing a file does.
@@ -40,6 +44,32 @@ struct Outcome {
     problems: Diagnostics,
     unchanged: usize,
     disagreements: Diagnostics,
+    /// The row of each record this import stored, by its number from the
+    /// first (they follow each other), to name both rows when the file
+    /// gives one cell twice.
+    rows: Stored,
+}
+
+/// Rows of the records an import stored.
+#[derive(Default)]
+struct Stored {
+    first: Option<i64>,
+    lines: Vec<u32>,
+}
+
+impl Stored {
+    fn add(&mut self, seq: i64, line: usize) {
+        let first = *self.first.get_or_insert(seq);
+        if seq - first == self.lines.len() as i64 {
+            self.lines.push(line as u32);
+        }
+    }
+
+    /// The row of record `seq`, if this import stored it.
+    fn row(&self, seq: i64) -> Option<usize> {
+        let index = usize::try_from(seq - self.first?).ok()?;
+        self.lines.get(index).map(|&line| line as usize)
+    }
 }
 
 /// What checking a row needs, gathered once.
@@ -50,36 +80,44 @@ struct Checks<'a> {
     checker: RowChecker<'a>,
     names: &'a EntryNames,
     columns: [usize; 5],
+    /// The header as the file writes it, for messages.
+    written: Vec<String>,
 }
 
 impl Checks<'_> {
     /// The row as a mark to store, or why it is refused.
     fn row(&self, record: &csv::StringRecord, line: usize, state: &State) -> Result<Row, Diagnostic> {
-        let at = |field: String, why: String| Diagnostic::new(self.file, field, why).at_line(line);
-        let column = |c: usize| format!(" (column {})", column_letter(self.columns[c]));
-        let mut fields = self.columns.map(|c| record.get(c).unwrap_or("").trim());
+        let at = |field: String, why: Text| Diagnostic::new(self.file, field, why).at_line(line);
+        let column = |c: usize| column_label(self.columns[c], self.written.get(self.columns[c]).map(String::as_str));
+        let mut fields = self.columns.map(|c| headers::trimmed(record.get(c).unwrap_or("")));
+        // A value in full-width digits is the number it shows (ids never change).
+        let value = ascii_number(fields[4]);
+        fields[4] = &value;
         // Ids as they were before `podium export` kept them from reading as formulas.
         for c in [0, 1, 3] {
             fields[c] = from_spreadsheet_str(fields[c]);
         }
         let typed = fields[0];
-        let id = self
-            .names
-            .resolve(self.entries, typed)
-            .map_err(|why| at(format!("entry{}", column(0)), why))?;
+        let id = self.names.resolve(self.entries, typed).map_err(|why| {
+            let problem = at(column(0), why.into());
+            match odd_character(typed) {
+                Some(odd) => problem.help(odd),
+                None => problem,
+            }
+        })?;
         fields[0] = &id;
         let (entry, checked) = self.checker.check(fields).map_err(|refusal| {
             let field = match COLUMNS.iter().position(|c| *c == refusal.field) {
-                Some(c) => format!("{}{}", refusal.field, column(c)),
+                Some(c) => column(c),
                 None => refusal.field.clone(),
             };
             let mut problem = at(field, refusal.message);
-            problem.help = refusal.help.map(Into::into);
+            problem.help = refusal.help;
             problem
         })?;
         let criterion = self.rules.slots[checked.slot as usize].criterion as usize;
         if let Some(why) = crate::lock::refusal(state, self.rules, self.entries, entry, criterion) {
-            return Err(at("criterion".into(), why));
+            return Err(at(column(1), why.into()));
         }
         let [_, criterion, element, judge, value] = fields;
         let cell = Cell {
@@ -99,10 +137,13 @@ impl Checks<'_> {
 }
 
 pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<(), String> {
+    if let Some(done) = super::sheets::import(contest, file, by, mode) {
+        return done;
+    }
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;
-    let refused = |why: String| format!("nothing imported: {why}");
+    let refused = |why: String| say!(spoken(), "files-import-refused", why = why);
     let clerk = actor(by).map_err(refused)?;
     let mode = match mode {
         Mode::Enter { reason } => Mode::Enter {
@@ -111,10 +152,11 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
         Mode::Verify => Mode::Verify,
     };
     let mut store = Store::open(&store_path)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .from_path(file)
-        .map_err(|e| Diagnostic::new(file, "", format!("cannot read the file: {e}")).to_string())?;
-    let columns = header_columns(file, &mut reader)?;
+    // Read whole: UTF-8 or GBK, CSV or a workbook, as every reader reads files.
+    let text = read_text(file).map_err(|e| e.to_string())?;
+    let mut rows = RowNumbers::new(&text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let (columns, written) = header_columns(file, &mut reader, &mut rows)?;
     let checks = Checks {
         file,
         rules: &rules,
@@ -122,12 +164,19 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
         checker: RowChecker::new(&rules, &entries),
         names: &names,
         columns,
+        written,
     };
-    let (stored, outcome) = import(&mut store, &mut reader, &checks, &clerk, mode)?;
-    let unchanged = outcome.unchanged;
+    let (stored, outcome) = import(&mut store, (&mut reader, rows), &checks, &clerk, mode)?;
+    let (unchanged, shown) = (outcome.unchanged, file.display());
     match mode {
-        Mode::Enter { .. } => println!("imported {stored} marks from {} ({unchanged} already stored)", file.display()),
-        Mode::Verify => println!("confirmed {stored} marks from {} ({unchanged} already confirmed)", file.display()),
+        Mode::Enter { .. } => println!(
+            "{}",
+            say!(spoken(), "files-imported", stored = stored, file = shown, unchanged = unchanged)
+        ),
+        Mode::Verify => println!(
+            "{}",
+            say!(spoken(), "files-confirmed", stored = stored, file = shown, unchanged = unchanged)
+        ),
     }
     if outcome.disagreements.is_empty() {
         return Ok(());
@@ -135,20 +184,20 @@ pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<
     // The agreeing marks are confirmed; these wait for the chief judge.
     let count = outcome.disagreements.len();
     Err(format!(
-        "{}\n\n{count} mark{} not confirmed: check the paper sheets, correct with `podium mark --reason`, then verify again",
+        "{}\n\n{}",
         outcome.disagreements,
-        if count == 1 { "" } else { "s" }
+        match count {
+            1 => say!(spoken(), "files-not-confirmed-one"),
+            _ => say!(spoken(), "files-not-confirmed", count = count),
+        }
     ))
 }
 
+/// The CSV reader of the file's text, and its row numbers.
+type Rows<'t> = (&'t mut csv::Reader<&'t [u8]>, RowNumbers<'t>);
+
 /// Imports the file in one transaction: all of it, or nothing.
-fn import(
-    store: &mut Store,
-    reader: &mut csv::Reader<std::fs::File>,
-    checks: &Checks,
-    clerk: &str,
-    mode: Mode,
-) -> Result<(usize, Outcome), String> {
+fn import(store: &mut Store, reader: Rows, checks: &Checks, clerk: &str, mode: Mode) -> Result<(usize, Outcome), String> {
     let file = checks.file;
     let source = format!(
         "podium import {}",
@@ -170,8 +219,10 @@ fn import(
                 for row in &rows {
                     match row {
                         Err(problem) => outcome.problems.push(problem.clone()),
-                        // After a problem nothing will be stored, but every row is still checked.
-                        Ok(_) if !outcome.problems.is_empty() => {}
+                        // After a problem nothing will be stored (the
+                        // transaction is given up), but every row is still
+                        // entered in it, so that every conflict with a
+                        // stored mark is found and listed.
                         Ok(row) => match mode {
                             Mode::Verify => verify_row(batch, row, clerk, file, &mut outcome)?,
                             Mode::Enter { reason } => enter_row(batch, row, reason, file, &mut outcome)?,
@@ -185,14 +236,12 @@ fn import(
         if !outcome.problems.is_empty() {
             let count = outcome.problems.len();
             let nothing = match mode {
-                Mode::Enter { .. } => "nothing imported",
-                Mode::Verify => "nothing confirmed",
+                Mode::Enter { .. } if count == 1 => say!(spoken(), "files-nothing-imported-one"),
+                Mode::Enter { .. } => say!(spoken(), "files-nothing-imported", count = count),
+                Mode::Verify if count == 1 => say!(spoken(), "files-nothing-confirmed-one"),
+                Mode::Verify => say!(spoken(), "files-nothing-confirmed", count = count),
             };
-            return Err(format!(
-                "{}\n\n{nothing}: {count} bad row{}",
-                outcome.problems,
-                if count == 1 { "" } else { "s" }
-            ));
+            return Err(format!("{}\n\n{nothing}", outcome.problems));
         }
         Ok((batch.stored(), outcome))
     })
@@ -205,7 +254,7 @@ const ROWS_HANDED: usize = 1024;
 /// records' hashes forecast, and drops the rows handed back; stops early
 /// if the storing thread has stopped.
 fn read_rows(
-    reader: &mut csv::Reader<std::fs::File>,
+    (reader, mut lines): Rows,
     checks: &Checks,
     state: &State,
     mut forecast: Option<Forecast>,
@@ -216,15 +265,22 @@ fn read_rows(
     let mut rows = Vec::with_capacity(ROWS_HANDED);
     loop {
         let row = match reader.read_record(&mut record) {
+            Ok(true) if is_blank_row(&record) => continue,
+            Ok(true) if record.len() != checks.written.len() => {
+                let line = lines.of(record.position());
+                let found = msg!("files-field-count", found = record.len(), wanted = checks.written.len());
+                let help = crate::data::cells::separator_help(lines.line_text(line));
+                Err(Diagnostic::new(checks.file, row_field(), found).at_line(line).help(help))
+            }
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = lines.of(record.position());
                 checks.row(&record, line, state).map(|mut row| {
                     row.forecast = forecast.as_mut().map(|f| f.first_mark(&row.cell, &row.value));
                     row
                 })
             }
             Ok(false) => break,
-            Err(e) => Err(crate::data::csv_error(checks.file, &e)),
+            Err(e) => Err(csv_error_at(checks.file, &e, &mut lines)),
         };
         rows.push(row);
         if rows.len() == ROWS_HANDED {
@@ -238,24 +294,31 @@ fn read_rows(
     let _ = send.send(rows);
 }
 
-/// Where each of `COLUMNS` is in the file.
-fn header_columns(file: &Path, reader: &mut csv::Reader<std::fs::File>) -> Result<[usize; 5], String> {
-    let header: Vec<String> = reader
+/// Where each of `COLUMNS` is in the file (English or Chinese headers),
+/// and the header as written.
+fn header_columns(file: &Path, reader: &mut csv::Reader<&[u8]>, rows: &mut RowNumbers) -> Result<([usize; 5], Vec<String>), String> {
+    let written: Vec<String> = reader
         .headers()
-        .map_err(|e| Diagnostic::new(file, "row", e.to_string()).at_line(1).to_string())?
+        .map_err(|e| csv_error_at(file, &e, rows).to_string())?
         .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .map(|h| headers::trimmed(h).to_string())
         .collect();
+    let header = headers::read_header(written.iter().map(String::as_str), &COLUMNS);
     let mut columns = [0usize; 5];
     for (c, name) in COLUMNS.iter().enumerate() {
         columns[c] = header.iter().position(|h| h == name).ok_or_else(|| {
-            Diagnostic::new(file, *name, format!("the header has no `{name}` column"))
+            Diagnostic::new(file, *name, msg!("files-no-column", column = name))
                 .at_line(1)
-                .help(format!("the first row names the columns: {}", COLUMNS.join(",")))
+                .help(match crate::data::cells::separator_help(&written.join(",")) {
+                    Text::Said {
+                        id: "files-check-commas", ..
+                    } => msg!("files-marks-header"),
+                    named => named,
+                })
                 .to_string()
         })?;
     }
-    Ok(columns)
+    Ok((columns, written))
 }
 
 /// Stores a row: a new cell's mark; for a cell already marked, nothing
@@ -265,21 +328,35 @@ fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, ou
         batch.expect(forecasted);
     }
     match enter(batch, &row.cell, &row.value, reason)? {
-        Entered::Stored(_) | Entered::Corrected { .. } => {}
+        Entered::Stored(seq) | Entered::Corrected { seq, .. } => outcome.rows.add(seq, row.line),
         Entered::Unchanged(_) => outcome.unchanged += 1,
         Entered::NeedsReason(current) => {
             let (cell, value) = (&row.cell, &row.value);
+            let message = match outcome.rows.row(current.seq) {
+                // The file gives the cell twice: both rows named.
+                Some(earlier) => msg!(
+                    "files-import-twice",
+                    entry = row.typed,
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    stored = current.value,
+                    earlier = earlier,
+                    value = value
+                ),
+                None => msg!(
+                    "files-import-conflict",
+                    entry = row.typed,
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    stored = current.value,
+                    seq = current.seq,
+                    value = value
+                ),
+            };
             outcome.problems.push(
-                Diagnostic::new(
-                    file,
-                    "value",
-                    format!(
-                        "{} {} {} is already {} (#{}), not {value}",
-                        row.typed, cell.criterion, cell.judge, current.value, current.seq
-                    ),
-                )
-                .at_line(row.line)
-                .help("to correct marks by import, say why with --reason; or correct one with `podium mark --reason`"),
+                Diagnostic::new(file, "value", message)
+                    .at_line(row.line)
+                    .help(msg!("files-import-conflict-help")),
             );
         }
     }
@@ -293,9 +370,16 @@ fn verify_row(batch: &mut Batch, row: &Row, clerk: &str, file: &Path, outcome: &
         Ok(Verified::AlreadyConfirmed) => outcome.unchanged += 1,
         Ok(Verified::Disagrees(why)) => {
             let cell = &row.cell;
+            let message = msg!(
+                "files-verify-disagrees",
+                entry = row.typed,
+                criterion = cell.criterion,
+                judge = cell.judge,
+                why = why
+            );
             outcome
                 .disagreements
-                .push(Diagnostic::new(file, "value", format!("{} {} {}: {why}", row.typed, cell.criterion, cell.judge)).at_line(row.line));
+                .push(Diagnostic::new(file, "value", message).at_line(row.line));
         }
         Err(why) => outcome.problems.push(Diagnostic::new(file, "", why).at_line(row.line)),
     }

@@ -15,6 +15,7 @@ mod mark;
 mod report;
 mod score;
 mod serve;
+mod sheets;
 mod status;
 
 use crate::chart::{ChartKind, ChartOptions, ImageFormat};
@@ -205,6 +206,22 @@ pub enum Command {
         /// entered; agreeing marks are confirmed, disagreements listed.
         #[arg(long, conflicts_with = "reason")]
         verify: bool,
+    },
+    /// Each judge's paper marking sheet (评分表): entries down, their criteria
+    /// across, with scales and a signature line; one file per judge, named
+    /// by their id (OUT/J1.xlsx, OUT/J1.html). Filled sheets go back in
+    /// with `podium import`.
+    Sheets {
+        contest: PathBuf,
+        /// Only this judge's sheet.
+        #[arg(long)]
+        judge: Option<String>,
+        /// xlsx or html; both if not given.
+        #[arg(long, value_enum)]
+        format: Option<sheets::SheetFormat>,
+        /// The folder to write into (default: `sheets` in the contest's folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Blind judging: give every entry an anonymous code, and list them.
     Codes {
@@ -474,6 +491,20 @@ pub fn run(cli: Cli) -> i32 {
             what: Export::Marks { contest, output },
         } => export::marks(&contest, output.as_deref()),
         Command::Status { contest } => status::run(&contest, lang),
+        Command::Sheets {
+            contest,
+            judge,
+            format,
+            output,
+        } => sheets::run(
+            &contest,
+            sheets::Ask {
+                judge: judge.as_deref(),
+                format,
+                output: output.as_deref(),
+                lang,
+            },
+        ),
         Command::Codes { contest, output, by } => codes::run(&contest, output.as_deref(), by.as_deref()),
         Command::Lock(args) => args.run(StateChange::Lock),
         Command::Unlock(args) => args.run(StateChange::Unlock),

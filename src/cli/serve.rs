@@ -3,10 +3,10 @@
 
 use crate::contest::Lang;
 use crate::output::html::escape;
+use crate::say;
 use crate::serve::links::Links;
 use crate::serve::{generation, store_of, ServeOptions};
 use crate::store::Store;
-use crate::{msg, say};
 use std::net::SocketAddr;
 use std::path::Path;
 
@@ -14,7 +14,7 @@ pub fn serve(contest: &Path, mut options: ServeOptions, lan: bool) -> Result<(),
     if lan {
         // Judges' phones on the hall's network reach it; say so, since anyone there can try.
         options.bind = SocketAddr::new(std::net::Ipv4Addr::UNSPECIFIED.into(), options.bind.port());
-        eprintln!("{}", msg!("serve-lan"));
+        eprintln!("{}", say!(options.lang, "serve-lan"));
     }
     crate::serve::run(contest, options)
 }
@@ -27,14 +27,14 @@ pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Re
     let links = Links::new(store.secret("links")?);
     let base = base.trim_end_matches('/');
     let desk = format!("{base}/desk/{}", links.admin(generation(&store, "admin")?));
-    println!("{}", say!(lang, "judges-desk-link", url = desk));
+    println!("{}", say!(lang, "serve-desk", url = desk));
     let mut cards = String::new();
     for judge in &rules.contest.judges {
         let token = links.judge(&judge.id, generation(&store, &judge.id)?);
         let url = format!("{base}/j/{}/{token}", judge.id);
         println!("{}\t{}\t{url}", judge.id, judge.name);
         if sheet.is_some() {
-            let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| say!(lang, "judges-no-qr", url = url, error = e))?;
+            let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| say!(lang, "links-no-qr", url = url, why = e))?;
             let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).build();
             let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]);
             cards.push_str(&format!(
@@ -50,11 +50,11 @@ pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Re
         let body = format!(
             "<header><h1>{}</h1><p class=\"sub\">{}</p></header>\n<style>.cards {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }} .card {{ border: 1px dashed #adb5bd; padding: 1rem; text-align: center; break-inside: avoid; page-break-inside: avoid; }} .card svg {{ width: 55mm; height: 55mm; }} .link {{ font-size: .7rem; word-break: break-all; color: #495057; }}</style>\n<div class=\"cards\">{cards}</div>",
             escape(title),
-            say!(lang, "judges-sheet-note")
+            say!(lang, "links-sheet-note")
         );
         crate::output::write_atomically(sheet, crate::output::html::page(title, lang, &body).as_bytes())
-            .map_err(|e| say!(lang, "judges-cannot-write-sheet", path = sheet.display(), error = e))?;
-        println!("{}", say!(lang, "judges-sheet", path = sheet.display()));
+            .map_err(|e| say!(lang, "links-sheet-unwritable", path = sheet.display(), why = e))?;
+        println!("{}", say!(lang, "links-sheet-written", path = sheet.display()));
     }
     Ok(())
 }
@@ -64,7 +64,12 @@ pub fn revoke(contest: &Path, who: &str, base: &str) -> Result<(), String> {
     let (rules, path) = store_of(contest)?;
     if who != "admin" && !rules.contest.judges.iter().any(|j| j.id == who) {
         let ids = rules.contest.judges.iter().map(|j| j.id.as_str()).chain(["admin"]);
-        return Err(msg!("judges-no-judge", who = who, suggestion = crate::error::suggest(who, ids)).to_string());
+        // The process's language (`--lang`): `podium judges revoke` has no page.
+        return Err(format!(
+            "{}; {}",
+            crate::msg!("links-no-judge", who = who),
+            crate::error::suggest(who, ids)
+        ));
     }
     let mut store = Store::open(&path)?;
     let links = Links::new(store.secret("links")?);
@@ -76,6 +81,6 @@ pub fn revoke(contest: &Path, who: &str, base: &str) -> Result<(), String> {
     } else {
         format!("{base}/j/{who}/{}", links.judge(who, next))
     };
-    println!("{}", msg!("judges-revoked", who = who, url = url));
+    println!("{}", crate::msg!("links-revoked", who = who, url = url));
     Ok(())
 }

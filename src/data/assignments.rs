@@ -6,9 +6,12 @@
 //! what it assigns them (with any `entries:` the contest gives them); a
 //! judge it does not name is not limited by it.
 
+use super::cells::{odd_character, suggestion};
 use super::{read_text, Entries, Table};
 use crate::contest::Rules;
-use crate::error::{suggest, Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Text;
+use crate::msg;
 use rustc_hash::FxHashSet;
 use std::path::Path;
 
@@ -22,7 +25,7 @@ struct Assigned {
 /// Reads the file and gives each judge it names their entries and groups.
 pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Diagnostics> {
     let text = read_text(path)?;
-    let mut table = Table::new(path, &text)?;
+    let mut table = Table::new(path, &text, &["judge", "entry", "group"])?;
     let (Some(judge_col), entry_col, group_col) = (table.column("judge"), table.column("entry"), table.column("group")) else {
         return Err(missing_columns(path));
     };
@@ -32,8 +35,10 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
     let mut assigned: Vec<Assigned> = vec![Assigned::default(); rules.contest.judges.len()];
     let mut problems = Diagnostics::default();
     let mut present = None;
+    let labels: Vec<String> = (0..table.header.len()).map(|i| table.field(i)).collect();
+    let label = |column: Option<usize>| column.map_or("", |c| labels[c].as_str());
     table.rows(&mut problems, |record, line, problems| {
-        let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
+        let at = |column: Option<usize>, message: Text| Diagnostic::new(path, label(column), message).at_line(line);
         let get = |col: Option<usize>| col.and_then(|i| record.get(i)).unwrap_or("").trim();
         let (judge, entry, group) = (get(Some(judge_col)), get(entry_col), get(group_col));
         if judge.is_empty() && entry.is_empty() && group.is_empty() {
@@ -41,7 +46,8 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
         }
         let Some(&j) = rules.judge_index.get(judge) else {
             let names = rules.contest.judges.iter().map(|j| j.id.as_str());
-            problems.push(at("judge", format!("unknown judge `{judge}`")).help(suggest(judge, names)));
+            let help = odd_character(judge).unwrap_or_else(|| suggestion(judge, names));
+            problems.push(at(Some(judge_col), msg!("files-unknown-judge-named", judge = judge)).help(help));
             return;
         };
         let Assigned {
@@ -50,15 +56,18 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
         } = &mut assigned[j as usize];
         match (entry.is_empty(), group.is_empty()) {
             (false, true) if entries.find(entry).is_some() => entries_of.push(entry.to_string()),
-            (false, true) => problems.push(at("entry", format!("unknown entry `{entry}`"))),
+            (false, true) => {
+                let problem = at(entry_col, msg!("files-unknown-entry", entry = entry));
+                problems.push(match odd_character(entry) {
+                    Some(odd) => problem.help(odd),
+                    None => problem,
+                })
+            }
             (true, false) => match parse_group(group, entries, &mut present) {
                 Ok(group) => groups_of.push(group),
-                Err(why) => problems.push(at("group", why)),
+                Err(why) => problems.push(at(group_col, why)),
             },
-            _ => problems.push(at(
-                "entry",
-                "give either an entry or a group (field=value) in each row, not both or neither".into(),
-            )),
+            _ => problems.push(at(entry_col, msg!("files-assignments-entry-or-group"))),
         }
     });
     if !problems.is_empty() {
@@ -77,27 +86,24 @@ pub fn apply(path: &Path, rules: &mut Rules, entries: &Entries) -> Result<(), Di
 }
 
 fn missing_columns(path: &Path) -> Diagnostics {
-    Diagnostic::new(
-        path,
-        "judge,entry",
-        "the header needs a `judge` column and an `entry` or `group` column",
-    )
-    .help("for example:\njudge,entry\nJ1,E001")
-    .at_line(1)
-    .into()
+    Diagnostic::new(path, "judge,entry", msg!("files-assignments-header"))
+        .help(msg!("files-assignments-example"))
+        .at_line(1)
+        .into()
 }
 
 /// `field=value`: an entry field and a value some entry has (`present`
 /// holds each field's values, gathered once when first needed).
-fn parse_group(text: &str, entries: &Entries, present: &mut Option<FxHashSet<(usize, u32)>>) -> Result<(String, String), String> {
+fn parse_group(text: &str, entries: &Entries, present: &mut Option<FxHashSet<(usize, u32)>>) -> Result<(String, String), Text> {
     let Some((field, value)) = text.split_once('=') else {
-        return Err(format!("write a group as field=value, such as trade=welder (not `{text}`)"));
+        return Err(msg!("files-group-form", group = text));
     };
     let (field, value) = (field.trim(), value.trim());
     let Some(column) = entries.field_index(field) else {
-        return Err(format!(
-            "`{field}` is not a field of the entries; {}",
-            suggest(field, entries.fields.iter().map(String::as_str))
+        return Err(msg!(
+            "files-group-no-field",
+            field = field,
+            suggestion = suggestion(field, entries.fields.iter().map(String::as_str))
         ));
     };
     let present = present.get_or_insert_with(|| {
@@ -106,7 +112,7 @@ fn parse_group(text: &str, entries: &Entries, present: &mut Option<FxHashSet<(us
         entries.list.iter().flat_map(values).collect()
     });
     if !entries.value_id(value).is_some_and(|v| present.contains(&(column, v))) {
-        return Err(format!("no entry has {field} `{value}`"));
+        return Err(msg!("files-group-no-entry", field = field, value = value));
     }
     Ok((field.to_string(), value.to_string()))
 }

@@ -2,10 +2,12 @@
 //! read (a difficulty coefficient, a base value). Wide CSV:
 //! `entry,criterion,element,<field>,<field>...`, one row per performed element.
 
-use super::marks::column_letter;
+use super::cells::{ascii_number, odd_character, odd_in_number, suggestion};
 use super::{read_text, Entries, Table};
 use crate::contest::{out_of_range, parse_decimal, KindRule, Rules};
-use crate::error::{suggest, Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Text;
+use crate::msg;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -23,49 +25,55 @@ impl ElementData {
 
     pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<ElementData, Diagnostics> {
         let text = read_text(path)?;
-        let mut table = Table::new(path, &text)?;
+        let mut table = Table::new(path, &text, &["entry", "criterion", "element"])?;
         let mut problems = Diagnostics::default();
         let (Some(entry_col), Some(criterion_col), Some(element_col)) =
             (table.column("entry"), table.column("criterion"), table.column("element"))
         else {
-            return Err(Diagnostic::new(
-                path,
-                "entry,criterion,element",
-                "the header needs `entry`, `criterion` and `element` columns, then one column per data field",
-            )
-            .at_line(1)
-            .into());
+            return Err(Diagnostic::new(path, "entry,criterion,element", msg!("files-elements-header"))
+                .at_line(1)
+                .into());
         };
         let mut data = ElementData::default();
+        // The row where each (entry, slot) was given, to name both rows of one given twice.
+        let mut given: FxHashMap<(u32, u16), usize> = FxHashMap::default();
         // The data fields' columns, looked up while the rows are read.
         let header = table.header.clone();
+        let labels: Vec<String> = (0..header.len()).map(|i| table.field(i)).collect();
         let column = |name: &str| header.iter().position(|h| h == name);
         table.rows(&mut problems, |record, line, problems| {
-            let at = |field: &str, message: String| Diagnostic::new(path, field, message).at_line(line);
+            let at = |column: usize, message: Text| Diagnostic::new(path, labels[column].as_str(), message).at_line(line);
             let get = |i: usize| record.get(i).unwrap_or("").trim();
             let Some(entry) = entries.find(get(entry_col)) else {
-                problems.push(at("entry", format!("unknown entry `{}`", get(entry_col))));
+                let problem = at(entry_col, msg!("files-unknown-entry", entry = get(entry_col)));
+                problems.push(match odd_character(get(entry_col)) {
+                    Some(odd) => problem.help(odd),
+                    None => problem,
+                });
                 return;
             };
             let key = get(criterion_col);
             let Some(&criterion) = rules.criterion_index.get(key) else {
-                problems.push(
-                    at("criterion", format!("unknown criterion `{key}`"))
-                        .help(suggest(key, rules.criterion_index.keys().map(String::as_str))),
-                );
+                let help = odd_character(key).unwrap_or_else(|| suggestion(key, rules.criterion_index.keys().map(String::as_str)));
+                problems.push(at(criterion_col, msg!("files-unknown-criterion", criterion = key)).help(help));
                 return;
             };
             let rule = &rules.criteria[criterion as usize];
             let KindRule::Elements { data: fields, .. } = &rule.kind else {
-                problems.push(at("criterion", format!("`{key}` has no elements, so no element data")));
+                problems.push(at(criterion_col, msg!("files-elements-none", criterion = key)));
                 return;
             };
             let element = match get(element_col).parse::<u8>() {
                 Ok(n) if n >= 1 && n <= rule.slot_count => n,
                 _ => {
                     problems.push(at(
-                        "element",
-                        format!("`{}` is not an element of {key}: give 1 to {}", get(element_col), rule.slot_count),
+                        element_col,
+                        msg!(
+                            "files-elements-not-element",
+                            cell = get(element_col),
+                            criterion = key,
+                            count = rule.slot_count
+                        ),
                     ));
                     return;
                 }
@@ -73,38 +81,53 @@ impl ElementData {
             let mut values = Vec::with_capacity(fields.len());
             for field in fields {
                 let Some(i) = column(field) else {
-                    problems.push(at(
-                        field,
-                        format!("{key} needs the data field `{field}`, but there is no such column"),
-                    ));
+                    problems.push(
+                        Diagnostic::new(
+                            path,
+                            field.as_str(),
+                            msg!("files-elements-no-field", criterion = key, field = field),
+                        )
+                        .at_line(line),
+                    );
                     return;
                 };
                 match data_value(get(i)) {
                     Ok(v) => values.push(v),
                     Err((message, help)) => {
-                        let mut problem = at(&format!("{field} (column {})", column_letter(i)), message);
-                        problem.help = help.map(Into::into);
+                        let mut problem = at(i, message);
+                        problem.help = help;
                         problems.push(problem);
                     }
                 }
             }
-            if values.len() == fields.len() && data.values.insert((entry, rule.first_slot + element as u16 - 1), values).is_some() {
+            let slot = (entry, rule.first_slot + element as u16 - 1);
+            if values.len() == fields.len() && data.values.insert(slot, values).is_some() {
+                let first = given.get(&slot).copied().unwrap_or(0);
                 problems.push(at(
-                    "element",
-                    format!("element {element} of {key} for entry `{}` is given twice", get(entry_col)),
+                    element_col,
+                    msg!(
+                        "files-elements-twice",
+                        element = element,
+                        criterion = key,
+                        entry = get(entry_col),
+                        first = first,
+                        second = line
+                    ),
                 ));
             }
+            given.entry(slot).or_insert(line);
         });
         problems.into_result(data)
     }
 }
 
 /// One cell of element data: a number within the range of a contest's
-/// numbers, or (message, help) saying why not.
-fn data_value(cell: &str) -> Result<Decimal, (String, Option<String>)> {
-    let value = parse_decimal(cell).ok_or_else(|| (format!("`{cell}` is not a number"), None))?;
+/// numbers (full-width digits read as digits), or (message, help) saying
+/// why not.
+fn data_value(cell: &str) -> Result<Decimal, (Text, Option<Text>)> {
+    let value = parse_decimal(&ascii_number(cell)).ok_or_else(|| (msg!("files-not-a-number-cell", cell = cell), odd_in_number(cell)))?;
     match out_of_range(value) {
-        Some((message, help)) => Err((message, Some(help))),
+        Some((message, help)) => Err((message.into(), Some(help.into()))),
         None => Ok(value),
     }
 }

@@ -1,7 +1,10 @@
 //! Entries: individuals or teams, from CSV (as Excel saves it) or RON.
 
-use super::{csv_error, read_text};
-use crate::error::{suggest, Diagnostic, Diagnostics};
+use super::cells::{self, column_label, row_field, separator_help, suggestion};
+use super::{csv_error_at, headers, is_blank_row, read_text, RowNumbers};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Text;
+use crate::msg;
 use hashbrown::HashTable;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -112,27 +115,26 @@ impl Entries {
         self.field_index(name).map(|c| self.value(entry, c))
     }
 
-    /// Reads CSV or RON by extension, checking ids and the fields the contest needs.
+    /// Reads CSV, a workbook or RON by extension, checking ids and the
+    /// fields the contest needs.
     pub fn load(path: &Path, required_fields: &[String]) -> Result<Entries, Diagnostics> {
         let text = read_text(path)?;
         let entries = match path.extension().and_then(|e| e.to_str()) {
             Some("ron") => from_ron(path, &text)?,
-            _ => from_csv(path, &text)?,
+            _ => from_csv(path, &text, required_fields)?,
         };
         let mut problems = Diagnostics::default();
         for field in required_fields {
             if entries.field_index(field).is_none() {
                 let names = entries.fields.iter().map(String::as_str);
                 problems.push(
-                    Diagnostic::new(
-                        path,
-                        field.as_str(),
-                        format!(
-                            "the contest reads the field `{field}` (a division, team or tie-break), but the entries have no such column"
-                        ),
-                    )
-                    .at_line(1)
-                    .help(format!("add a `{field}` column; {}", suggest(field, names))),
+                    Diagnostic::new(path, field.as_str(), msg!("files-entries-no-field", field = field))
+                        .at_line(1)
+                        .help(msg!(
+                            "files-entries-add-field",
+                            field = field,
+                            suggestion = suggestion(field, names)
+                        )),
                 );
             }
         }
@@ -145,22 +147,28 @@ const NAME: &str = "name";
 const ORGANISATION: &str = "organisation";
 const MEMBERS: &str = "members";
 
-fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
+fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entries, Diagnostics> {
+    let mut rows = RowNumbers::new(text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let written: Vec<String> = reader
         .headers()
-        .map_err(|e| csv_error(path, &e))?
+        .map_err(|e| csv_error_at(path, &e, &mut rows))?
         .iter()
-        .map(|h| h.trim().to_string())
+        .map(|h| headers::trimmed(h).to_string())
         .collect();
+    let columns: Vec<&str> = [ID, NAME, ORGANISATION, MEMBERS]
+        .into_iter()
+        .chain(required_fields.iter().map(String::as_str))
+        .collect();
+    let header = headers::read_header(written.iter().map(String::as_str), &columns);
     let column = |name: &str| header.iter().position(|h| h == name);
     let mut problems = Diagnostics::default();
     for required in [ID, NAME] {
         if column(required).is_none() {
             problems.push(
-                Diagnostic::new(path, required, format!("the header has no `{required}` column"))
+                Diagnostic::new(path, required, msg!("files-no-column", column = required))
                     .at_line(1)
-                    .help("the first row names the columns: id,name,organisation,... (members for teams)"),
+                    .help(msg!("files-entries-header")),
             );
         }
     }
@@ -170,24 +178,41 @@ fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
     let (id_col, name_col) = (column(ID).unwrap_or(0), column(NAME).unwrap_or(0));
     let organisation_col = column(ORGANISATION);
     let members_col = column(MEMBERS);
+    // Other named columns are fields; a column without a header is none.
     let extra: Vec<usize> = (0..header.len())
-        .filter(|i| ![Some(id_col), Some(name_col), organisation_col, members_col].contains(&Some(*i)))
+        .filter(|i| ![Some(id_col), Some(name_col), organisation_col, members_col].contains(&Some(*i)) && !header[*i].is_empty())
         .collect();
     let mut entries = Entries::with_fields(extra.iter().map(|&i| header[i].clone()).collect());
+    let mut lines = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                problems.push(csv_error(path, &e));
+                problems.push(csv_error_at(path, &e, &mut rows));
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        if is_blank_row(&record) {
+            continue;
+        }
+        let line = rows.of(record.position());
+        if record.len() != header.len() {
+            problems.push(
+                Diagnostic::new(
+                    path,
+                    row_field(),
+                    msg!("files-field-count", found = record.len(), wanted = header.len()),
+                )
+                .at_line(line)
+                .help(separator_help(rows.line_text(line))),
+            );
+            continue;
+        }
         let get = |i: usize| record.get(i).unwrap_or("").trim();
         if let Some(problem) = (0..header.len()).find_map(|i| {
-            let field = format!("{} (column {})", header[i], super::marks::column_letter(i));
+            let field = column_label(i, Some(&written[i]));
             control_problem(path, line, &field, get(id_col), get(i))
         }) {
             problems.push(problem);
@@ -201,7 +226,7 @@ fn from_csv(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
             members,
             &fields,
             path,
-            line,
+            (line, &mut lines),
             &mut problems,
         );
     }
@@ -217,15 +242,15 @@ fn control_problem(path: &Path, line: usize, field: &str, id: &str, value: &str)
         Diagnostic::new(
             path,
             field,
-            format!(
-                "entry `{}`: `{}` contains the control character {}",
-                crate::text::shown(id),
-                crate::text::shown(value),
-                crate::text::code_point(c)
+            msg!(
+                "files-control",
+                id = crate::text::shown(id),
+                value = crate::text::shown(value),
+                code = crate::text::code_point(c)
             ),
         )
         .at_line(line)
-        .help("names and other values are plain text on one line: remove line breaks, tabs, escape codes and direction marks"),
+        .help(msg!("files-control-help")),
     )
 }
 
@@ -237,6 +262,8 @@ fn split_members(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Adds an entry read at `line`; `lines` holds the line of every entry
+/// added, so that a repeated id names both rows.
 #[allow(clippy::too_many_arguments)]
 fn add(
     entries: &mut Entries,
@@ -244,36 +271,41 @@ fn add(
     members: Vec<String>,
     fields: &[&str],
     path: &Path,
-    line: usize,
+    (line, lines): (usize, &mut Vec<usize>),
     problems: &mut Diagnostics,
 ) {
     if let Some(problem) = id_problem(id) {
-        problems.push(Diagnostic::new(path, ID, problem).at_line(line));
+        let problem = Diagnostic::new(path, ID, problem).at_line(line);
+        problems.push(match cells::odd_character(id) {
+            Some(odd) => problem.help(odd),
+            None => problem,
+        });
         return;
     }
     if name.is_empty() {
-        problems.push(Diagnostic::new(path, NAME, format!("entry `{id}` has no name")).at_line(line));
+        problems.push(Diagnostic::new(path, NAME, msg!("files-entry-no-name", id = id)).at_line(line));
     }
-    if !entries.push(id, name, organisation, members, fields) {
+    if entries.push(id, name, organisation, members, fields) {
+        lines.push(line);
+    } else {
+        let first = entries.find(id).and_then(|n| lines.get(n as usize)).copied().unwrap_or(0);
         problems.push(
-            Diagnostic::new(path, ID, format!("the id `{id}` is used twice"))
+            Diagnostic::new(path, ID, msg!("files-id-twice", id = id, first = first, second = line))
                 .at_line(line)
-                .help("every entry needs its own id"),
+                .help(msg!("files-id-twice-help")),
         );
     }
 }
 
 /// Why an id cannot be used, if it cannot.
-pub fn id_problem(id: &str) -> Option<String> {
+pub fn id_problem(id: &str) -> Option<Text> {
     if id.is_empty() {
-        Some("the id is empty".into())
+        Some(msg!("files-id-empty"))
     } else if id.contains([',', '"', '\n', '\r']) || id.trim() != id {
-        Some(format!("the id `{id}` contains a comma, quote, line break or edge space"))
+        Some(msg!("files-id-unusable", id = id))
     } else if crate::text::from_spreadsheet_str(id) != id {
         // Exported marks write `=x` as `'=x`; an id that is `'=x` itself would read back as `=x`.
-        Some(format!(
-            "the id `{id}` starts with an apostrophe before = + - or @, which spreadsheets take as a text mark and drop"
-        ))
+        Some(msg!("files-id-apostrophe", id = id))
     } else {
         None
     }
@@ -306,6 +338,7 @@ fn from_ron(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
     }
     let mut entries = Entries::with_fields(names.clone());
     let mut problems = Diagnostics::default();
+    let mut lines = Vec::new();
     for entry in list {
         let line = crate::contest::locate(text, &[&format!("\"{}\"", entry.id)]).map_or(0, |p| p.0);
         let fields: Vec<&str> = names.iter().map(|f| entry.fields.get(f).map_or("", String::as_str)).collect();
@@ -326,7 +359,7 @@ fn from_ron(path: &Path, text: &str) -> Result<Entries, Diagnostics> {
             entry.members,
             &fields,
             path,
-            line,
+            (line, &mut lines),
             &mut problems,
         );
     }
@@ -357,6 +390,7 @@ mod tests {
 
     #[test]
     fn refuses_control_characters_and_ids_a_spreadsheet_would_change() {
+        // Rows as Excel shows them: the two-line name is one row.
         let err = load("id,name,trade\nA,\"two\nlines\",w\nB,\"esc\u{1b}]0;t\u{7}\",w\nC,ok,\"w\u{202E}\"\n'=D,x,w\n")
             .unwrap_err()
             .to_string();
@@ -365,11 +399,11 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains(":4: error in `name (column B)`: entry `B`: `esc\\u{1b}]0;t\\u{7}` contains the control character U+001B"),
+            err.contains(":3: error in `name (column B)`: entry `B`: `esc\\u{1b}]0;t\\u{7}` contains the control character U+001B"),
             "{err}"
         );
-        assert!(err.contains(":5: error in `trade (column C)`: entry `C`"), "{err}");
-        assert!(err.contains(":6: error in `id`: the id `'=D` starts with an apostrophe"), "{err}");
+        assert!(err.contains(":4: error in `trade (column C)`: entry `C`"), "{err}");
+        assert!(err.contains(":5: error in `id`: the id `'=D` starts with an apostrophe"), "{err}");
     }
 
     #[test]

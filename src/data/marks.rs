@@ -9,15 +9,20 @@
 //! of the pool. Results never depend on thread count: blocks are parsed
 //! independently and joined in file order.
 
+use super::cells::{ascii_number, column_label, odd_character, odd_in_number, row_field, separator_help, suggestion};
 use super::Panels;
-use super::{Entries, MAX_REPORTED};
+use super::{headers, read_text, workbook, Entries, MAX_REPORTED};
 use crate::contest::{KindRule, Rules};
-use crate::error::{suggest, Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Text;
+use crate::msg;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::Path;
+
+pub use super::cells::column_letter;
 
 /// `judge` of a mark recorded without a judge (a measurement, a count).
 pub const NO_JUDGE: u16 = u16::MAX;
@@ -179,34 +184,118 @@ pub const COLUMNS: [&str; 5] = ["entry", "criterion", "element", "judge", "value
 const BLOCK: usize = 4 << 20;
 
 /// Reads a marks file. Every bad row is reported (up to `MAX_REPORTED`)
-/// with its line, field and what would be valid.
+/// with its row, field and what would be valid. A UTF-8 CSV file is
+/// streamed; a workbook, or a file that turns out not to be UTF-8 (GBK),
+/// is read whole by `read_text` and parsed the same way.
 pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Diagnostics> {
-    let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read the marks file: {e}")))?;
-    read(file, path, rules, entries)?.map_err(|duplicates| {
-        let mut problems = Diagnostics::default();
-        for (entry, slot, judge) in duplicates {
-            let slot = rules.slots[slot as usize];
-            let criterion = &rules.criteria[slot.criterion as usize].key;
-            let element = if slot.element > 0 {
-                format!(" element {}", slot.element)
-            } else {
-                String::new()
-            };
-            let judge = if judge == NO_JUDGE { "(no judge)" } else { rules.judge_id(judge) };
-            problems.push(
-                Diagnostic::new(
-                    path,
-                    "entry,criterion,element,judge",
-                    format!(
-                        "entry `{}` has two marks for {criterion}{element} from judge {judge}",
-                        entries.list[entry as usize].id
-                    ),
-                )
-                .help("one judge gives one mark per cell: remove or correct one of the rows"),
-            );
+    let read = if workbook::is_workbook(path) {
+        read_decoded(path, rules, entries)
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))?;
+        match read_stream(file, path, rules, entries) {
+            Err(Failure::NotUtf8) => read_decoded(path, rules, entries),
+            other => other,
         }
-        problems
-    })
+    };
+    let duplicates = match read {
+        Ok(Ok(set)) => return Ok(set),
+        Ok(Err(duplicates)) => duplicates,
+        Err(Failure::Problems(problems)) => return Err(problems),
+        Err(Failure::NotUtf8) => return Err(read_text(path).err().map(Diagnostics::from).unwrap_or_default()),
+    };
+    // Rare: find the rows of each cell marked twice, to name them.
+    let rows = read_text(path).map(|text| duplicate_rows(&text, &duplicates, rules, entries));
+    let mut problems = Diagnostics::default();
+    for (i, (entry, slot, judge)) in duplicates.into_iter().enumerate() {
+        let slot = rules.slots[slot as usize];
+        let criterion = &rules.criteria[slot.criterion as usize].key;
+        let judge = if judge == NO_JUDGE {
+            String::from("-")
+        } else {
+            rules.judge_id(judge).to_string()
+        };
+        let rows = rows.as_ref().ok().and_then(|rows| rows.get(i)).cloned().unwrap_or_default();
+        let id = &entries.list[entry as usize].id;
+        let message = match slot.element {
+            0 => msg!(
+                "files-marks-twice",
+                entry = id,
+                criterion = criterion,
+                judge = judge,
+                rows = list(&rows)
+            ),
+            element => msg!(
+                "files-marks-twice-element",
+                entry = id,
+                criterion = criterion,
+                element = element,
+                judge = judge,
+                rows = list(&rows)
+            ),
+        };
+        let problem = Diagnostic::new(path, "entry,criterion,element,judge", message).help(msg!("files-marks-twice-help"));
+        problems.push(match rows.last() {
+            Some(&line) => problem.at_line(line),
+            None => problem,
+        });
+    }
+    Err(problems)
+}
+
+/// Row numbers as a list: `3, 7`.
+fn list(rows: &[usize]) -> String {
+    rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The marks of a file read whole as text (a workbook, GBK).
+fn read_decoded(path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
+    let text = read_text(path)?;
+    read_stream(text.as_bytes(), path, rules, entries)
+}
+
+/// The rows (as Excel numbers them) of each cell marked twice.
+fn duplicate_rows(text: &str, duplicates: &[Duplicate], rules: &Rules, entries: &Entries) -> Vec<Vec<usize>> {
+    let mut rows = vec![Vec::new(); duplicates.len()];
+    let Ok((header, skip)) = Header::parse(Path::new(""), text.as_bytes()) else {
+        return rows;
+    };
+    let lookups = Lookups::new(rules, entries);
+    let body = &text.as_bytes()[skip..];
+    for (i, row) in body.split(|&b| b == b'\n').enumerate() {
+        let row = row.strip_suffix(b"\r").unwrap_or(row);
+        let parsed = match header.split(row) {
+            Some(Ok(fields)) => parse_row(as_written(fields), &mut Cache::default(), &lookups),
+            _ => continue,
+        };
+        if let Ok((entry, mark)) = parsed {
+            if let Some(d) = duplicates
+                .iter()
+                .position(|&(e, slot, judge)| (e, slot, judge) == (entry, mark.slot, mark.judge))
+            {
+                rows[d].push(i + 2);
+            }
+        }
+    }
+    rows
+}
+
+/// Why reading marks stopped.
+enum Failure {
+    Problems(Diagnostics),
+    /// The file is not UTF-8: it is read again by `read_text`.
+    NotUtf8,
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(problems: Diagnostics) -> Self {
+        Failure::Problems(problems)
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(problem: Diagnostic) -> Self {
+        Failure::Problems(problem.into())
+    }
 }
 
 /// Collects parsed blocks into the pool. Rows of one entry usually come
@@ -286,12 +375,7 @@ impl Assembly {
 /// Streams `input`: a reader thread fills blocks of whole lines (reusing
 /// buffers, at most a few in flight) while rayon parses them in batches;
 /// results are joined in file order.
-pub fn read(
-    input: impl Read + Send,
-    path: &Path,
-    rules: &Rules,
-    entries: &Entries,
-) -> Result<Result<MarkSet, Vec<Duplicate>>, Diagnostics> {
+fn read_stream(input: impl Read + Send, path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let batch = rayon::current_num_threads().max(1) * 2;
     let (filled_tx, filled_rx) = std::sync::mpsc::sync_channel(batch);
     let (free_tx, free_rx) = std::sync::mpsc::channel();
@@ -354,8 +438,8 @@ fn parse_blocks(
     path: &Path,
     rules: &Rules,
     entries: &Entries,
-) -> Result<Result<MarkSet, Vec<Duplicate>>, Diagnostics> {
-    let read_error = |e: std::io::Error| Diagnostics::from(Diagnostic::new(path, "", format!("cannot read the marks file: {e}")));
+) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
+    let read_error = |e: std::io::Error| Failure::from(Diagnostic::new(path, "", msg!("files-cannot-read", why = e)));
     let mut header: Option<(Header, usize)> = None;
     let mut line = 2usize;
     let mut assembly = Assembly::new(entries.list.len());
@@ -387,6 +471,9 @@ fn parse_blocks(
             let _ = free.send(block);
         }
         for mut result in parsed {
+            if result.not_utf8 {
+                return Err(Failure::NotUtf8);
+            }
             for (relative_line, problem) in std::mem::take(&mut result.problems) {
                 error_count += 1;
                 if problems.len() < MAX_REPORTED {
@@ -401,8 +488,8 @@ fn parse_blocks(
         }
     }
     if header.is_none() {
-        return Err(Diagnostic::new(path, "", "the marks file is empty")
-            .help(format!("the first row names the columns: {}", COLUMNS.join(",")))
+        return Err(Diagnostic::new(path, "", msg!("files-marks-empty"))
+            .help(msg!("files-marks-header"))
             .into());
     }
     if error_count > 0 {
@@ -410,10 +497,10 @@ fn parse_blocks(
             problems.push(Diagnostic::new(
                 path,
                 "",
-                format!("… and {} more bad rows", error_count - problems.len()),
+                msg!("files-more-bad-rows", count = error_count - problems.len()),
             ));
         }
-        return Err(Diagnostics(problems));
+        return Err(Failure::Problems(Diagnostics(problems)));
     }
     Ok(assembly.finish())
 }
@@ -423,6 +510,8 @@ struct Header {
     /// For each column of the file, which of `COLUMNS` it is, if any.
     wanted: Vec<Option<usize>>,
     width: usize,
+    /// Each column's header as the file writes it (trimmed), for messages.
+    written: Vec<String>,
 }
 
 impl Header {
@@ -455,12 +544,12 @@ impl Header {
         Some(if count == self.width {
             Ok(picked)
         } else {
-            Err(RowProblem::Fields(count, self.width))
+            Err(RowProblem::Fields(count, self.width, separator_help(&String::from_utf8_lossy(row))))
         })
     }
 
     /// The five columns of a row, trimmed, in `COLUMNS` order.
-    fn pick<'a>(&self, fields: impl Iterator<Item = &'a [u8]>) -> Result<[&'a [u8]; 5], RowProblem> {
+    fn pick<'a>(&self, fields: impl Iterator<Item = &'a [u8]>, row: &[u8]) -> Result<[&'a [u8]; 5], RowProblem> {
         let mut picked: [&[u8]; 5] = [b""; 5];
         let mut count = 0;
         for field in fields {
@@ -470,27 +559,36 @@ impl Header {
             count += 1;
         }
         if count != self.width {
-            return Err(RowProblem::Fields(count, self.width));
+            return Err(RowProblem::Fields(count, self.width, separator_help(&String::from_utf8_lossy(row))));
         }
         Ok(picked)
     }
 
-    /// Parses the header row; returns it and the bytes it took.
-    fn parse(path: &Path, block: &[u8]) -> Result<(Header, usize), Diagnostics> {
+    /// Parses the header row (English or Chinese names, see `headers`);
+    /// returns it and the bytes it took.
+    fn parse(path: &Path, block: &[u8]) -> Result<(Header, usize), Failure> {
         let bom = if block.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         let block = &block[bom..];
         let end = block.iter().position(|&b| b == b'\n').unwrap_or(block.len());
-        let text = String::from_utf8_lossy(&block[..end]);
-        let names: Vec<&str> = text.trim_end_matches('\r').split(',').map(str::trim).collect();
+        let text = std::str::from_utf8(&block[..end]).map_err(|_| Failure::NotUtf8)?;
+        let text = text.trim_end_matches('\r');
+        let written: Vec<String> = text.split(',').map(|h| headers::trimmed(h).to_string()).collect();
+        let names = headers::read_header(written.iter().map(String::as_str), &COLUMNS);
         let mut columns = [0; 5];
         for (c, column) in COLUMNS.iter().enumerate() {
             match names.iter().position(|n| n == column) {
                 Some(i) => columns[c] = i,
                 None => {
-                    return Err(Diagnostic::new(path, *column, format!("the header has no `{column}` column"))
+                    let help = match separator_help(text) {
+                        Text::Said {
+                            id: "files-check-commas", ..
+                        } => msg!("files-marks-header"),
+                        named => named,
+                    };
+                    return Err(Diagnostic::new(path, *column, msg!("files-no-column", column = column))
                         .at_line(1)
-                        .help(format!("the first row names the columns: {}", COLUMNS.join(",")))
-                        .into())
+                        .help(help)
+                        .into());
                 }
             }
         }
@@ -500,6 +598,7 @@ impl Header {
             Header {
                 wanted,
                 width: names.len(),
+                written,
             },
             consumed,
         ))
@@ -514,49 +613,64 @@ struct BlockResult {
     problems: Vec<(usize, RowProblem)>,
     unreported: usize,
     lines: usize,
+    /// The block is not UTF-8 (and a row of it was refused): the file is
+    /// read again, decoded.
+    not_utf8: bool,
 }
 
 /// A bad row, turned into a diagnostic only if it is reported.
 enum RowProblem {
-    Fields(usize, usize),
+    /// (fields found, fields wanted, the row's separator gone wrong).
+    Fields(usize, usize, Text),
     UnknownEntry(String),
     UnknownCriterion(String),
-    Element(String, usize, String),
-    Judge(String, usize, String),
-    Value(String, usize, String),
+    Element(String, usize, Text),
+    Judge(String, usize, Text),
+    Value(String, usize, Text),
     Quoted,
 }
 
 impl RowProblem {
     /// (field, message, help) in words.
-    fn describe(self, entries: &Entries, rules: &Rules) -> (&'static str, String, Option<String>) {
-        let key = |criterion: usize| &rules.criteria[criterion].key;
+    fn describe(self, entries: &Entries, rules: &Rules) -> (&'static str, Text, Option<Text>) {
+        let key = |criterion: usize| rules.criteria[criterion].key.clone();
+        // A character the eye does not see as wrong, named first.
+        let odd = |cell: &str| odd_character(cell);
         match self {
-            RowProblem::Fields(found, wanted) => (
-                "row",
-                format!("this row has {found} fields but the header has {wanted}"),
-                Some("check for a missing or extra comma".into()),
-            ),
+            RowProblem::Fields(found, wanted, help) => ("row", msg!("files-field-count", found = found, wanted = wanted), Some(help)),
             RowProblem::UnknownEntry(id) => {
-                let help = if entries.list.len() <= 5000 {
-                    suggest(&id, entries.list.iter().map(|e| &*e.id))
-                } else {
-                    "check the entries file".into()
-                };
-                ("entry", format!("unknown entry `{id}`"), Some(help))
+                let help = odd(&id).unwrap_or_else(|| {
+                    if entries.list.len() <= 5000 {
+                        suggestion(&id, entries.list.iter().map(|e| &*e.id))
+                    } else {
+                        msg!("files-check-entries")
+                    }
+                });
+                ("entry", msg!("files-unknown-entry", entry = id), Some(help))
             }
-            RowProblem::UnknownCriterion(name) => (
-                "criterion",
-                format!("unknown criterion `{name}`"),
-                Some(format!(
-                    "write it as category.criterion; {}",
-                    suggest(&name, rules.criteria.iter().map(|c| c.key.as_str()))
-                )),
+            RowProblem::UnknownCriterion(name) => {
+                let help = odd(&name).unwrap_or_else(|| {
+                    let names = rules.criteria.iter().map(|c| c.key.as_str());
+                    msg!("files-criterion-help", suggestion = suggestion(&name, names))
+                });
+                ("criterion", msg!("files-unknown-criterion", criterion = name), Some(help))
+            }
+            RowProblem::Element(text, c, why) => (
+                "element",
+                msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
+                odd(&text),
             ),
-            RowProblem::Element(text, c, why) => ("element", format!("`{text}` for {}: {why}", key(c)), None),
-            RowProblem::Judge(text, c, why) => ("judge", format!("`{text}` for {}: {why}", key(c)), None),
-            RowProblem::Value(text, c, why) => ("value", format!("`{text}` for {}: {why}", key(c)), None),
-            RowProblem::Quoted => ("row", "a quoted field spans lines or is not closed".into(), None),
+            RowProblem::Judge(text, c, why) => (
+                "judge",
+                msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
+                odd(&text),
+            ),
+            RowProblem::Value(text, c, why) => (
+                "value",
+                msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
+                odd_in_number(&text),
+            ),
+            RowProblem::Quoted => ("row", msg!("files-quote-open"), None),
         }
     }
 
@@ -564,7 +678,8 @@ impl RowProblem {
         let (field, message, help) = self.describe(entries, rules);
         // Name the spreadsheet column too: people fix marks files in Excel.
         let field = match COLUMNS.iter().position(|c| *c == field).and_then(|c| header.position(c)) {
-            Some(column) => format!("{field} (column {})", column_letter(column)),
+            Some(column) => column_label(column, header.written.get(column).map(String::as_str)),
+            None if field == "row" => row_field(),
             None => field.to_string(),
         };
         let diagnostic = Diagnostic::new(path, field, message).at_line(line);
@@ -593,9 +708,12 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         problems: Vec::new(),
         unreported: 0,
         lines: 0,
+        not_utf8: false,
     };
     let lookups = Lookups::with(rules, entries, PanelsOf::Kept(panels));
     let mut cache = Cache::default();
+    // Whether the block is UTF-8, worked out at its first refused row.
+    let mut block_is_utf8: Option<bool> = None;
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', block).chain((block.last() != Some(&b'\n')).then_some(block.len()));
     for (relative, end) in ends.enumerate() {
@@ -616,9 +734,20 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
                 };
                 let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
                 header
-                    .pick(pieces.iter().copied())
+                    .pick(pieces.iter().copied(), row)
                     .and_then(|row| parse_row(as_written(row), &mut Cache::default(), &lookups))
             }
+        };
+        // Rare: a refused row. It may be blank (`,,,`), the file may not be
+        // UTF-8 after all, or a cell may hold full-width digits or spaces.
+        let parsed = match parsed {
+            Ok(parsed) => Ok(parsed),
+            Err(_) if is_blank(row) => continue,
+            Err(_) if !*block_is_utf8.get_or_insert_with(|| std::str::from_utf8(block).is_ok()) => {
+                result.not_utf8 = true;
+                return result;
+            }
+            Err(problem) => cleaned(row, header, &lookups).unwrap_or(Err(problem)),
         };
         match parsed {
             Ok((entry, mark)) => {
@@ -632,6 +761,39 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         }
     }
     result
+}
+
+/// Whether a row holds only commas and spaces (full-width too).
+fn is_blank(row: &[u8]) -> bool {
+    std::str::from_utf8(row).is_ok_and(|row| row.chars().all(|c| c == ',' || c.is_whitespace()))
+}
+
+/// A row read again with full-width spaces trimmed from its cells and the
+/// value's full-width digits read as digits (`cells::ascii_number`);
+/// `None` if that changes nothing.
+fn cleaned(row: &[u8], header: &Header, lookups: &Lookups) -> Option<Result<(u32, Mark), RowProblem>> {
+    if row.is_ascii() {
+        return None;
+    }
+    let value = header.position(4);
+    let fields: Vec<String> = unquote(row)?
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            // Only the value is read as a number; ids only lose edge spaces.
+            std::str::from_utf8(field).map(|f| match Some(i) == value {
+                true => ascii_number(f).into_owned(),
+                false => headers::trimmed(f).to_string(),
+            })
+        })
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let pieces = fields.iter().map(String::as_bytes);
+    Some(
+        header
+            .pick(pieces, row)
+            .and_then(|fields| parse_row(as_written(fields), &mut Cache::default(), lookups)),
+    )
 }
 
 /// A row's ids as written before `podium export` kept them from reading
@@ -716,8 +878,8 @@ pub struct RowChecker<'r> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub field: String,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
 }
 
 impl<'r> RowChecker<'r> {
@@ -797,18 +959,12 @@ fn parse_row<'a>(
     };
     let rule = &rules.criteria[c];
     let element_number = match (&rule.kind, element.is_empty()) {
-        (KindRule::Formula(_), _) => {
-            return Err(RowProblem::Value(
-                text(value),
-                c,
-                "this criterion is a formula and takes no marks".into(),
-            ))
-        }
+        (KindRule::Formula(_), _) => return Err(RowProblem::Value(text(value), c, msg!("files-formula-no-marks"))),
         (KindRule::Elements { .. }, true) => {
             return Err(RowProblem::Element(
                 String::new(),
                 c,
-                format!("this criterion has elements: give a number from 1 to {}", rule.slot_count),
+                msg!("files-element-needed", count = rule.slot_count),
             ))
         }
         (KindRule::Elements { .. }, false) => match std::str::from_utf8(element).ok().and_then(|s| s.parse::<u8>().ok()) {
@@ -817,32 +973,26 @@ fn parse_row<'a>(
                 return Err(RowProblem::Element(
                     text(element),
                     c,
-                    format!("the element is a number from 1 to {}", rule.slot_count),
+                    msg!("files-element-range", count = rule.slot_count),
                 ))
             }
         },
         (_, true) => 0,
-        (_, false) => {
-            return Err(RowProblem::Element(
-                text(element),
-                c,
-                "this criterion has no elements: leave the column empty".into(),
-            ))
-        }
+        (_, false) => return Err(RowProblem::Element(text(element), c, msg!("files-element-none"))),
     };
     let judge_index = if judge.is_empty() {
         if !rule.judges.is_empty() {
-            return Err(RowProblem::Judge(
-                String::new(),
-                c,
-                "this criterion is marked by a panel: name the judge".into(),
-            ));
+            return Err(RowProblem::Judge(String::new(), c, msg!("files-judge-needed")));
         }
         NO_JUDGE
     } else {
         let j = *lookups.judges.get(judge).ok_or_else(|| {
             let names = rules.contest.judges.iter().map(|j| j.id.as_str());
-            RowProblem::Judge(text(judge), c, format!("unknown judge; {}", suggest(&text(judge), names)))
+            RowProblem::Judge(
+                text(judge),
+                c,
+                msg!("files-unknown-judge", suggestion = suggestion(&text(judge), names)),
+            )
         })?;
         let is_reserve = rules.contest.judges[j as usize].reserve;
         if !rule.judges.is_empty() && !rule.judges.contains(&j) && !is_reserve {
@@ -850,11 +1000,14 @@ fn parse_row<'a>(
             return Err(RowProblem::Judge(
                 text(judge),
                 c,
-                format!("this judge is not on the panel ({})", panel.join(", ")),
+                msg!("files-judge-not-on-panel", panel = panel.join(", ")),
             ));
         }
         if !lookups.panels.permits(j, entry_index) {
-            let why = lookups.panels.refuses(rules, entries, j, entry_index).unwrap_or_default();
+            let why = lookups
+                .panels
+                .refuses(rules, entries, j, entry_index)
+                .unwrap_or_else(|| Text::from(""));
             return Err(RowProblem::Judge(text(judge), c, why));
         }
         if !rule.judges.is_empty() && !lookups.panels.sits(rules, c, j, entry_index) {
@@ -863,10 +1016,10 @@ fn parse_row<'a>(
             return Err(RowProblem::Judge(
                 text(judge),
                 c,
-                format!(
-                    "this reserve judge does not sit on entry `{}`'s panel (its panel: {})",
-                    entries.list[entry_index as usize].id,
-                    seated.join(", ")
+                msg!(
+                    "files-reserve-not-seated",
+                    entry = entries.list[entry_index as usize].id,
+                    panel = seated.join(", ")
                 ),
             ));
         }
@@ -879,7 +1032,7 @@ fn parse_row<'a>(
         return Err(RowProblem::Value(
             text(value),
             c,
-            format!("out of range: marks go from {} to {}", range.min.normalize(), range.max.normalize()),
+            msg!("files-out-of-range", min = range.min.normalize(), max = range.max.normalize()),
         ));
     }
     if (units - min) % step != 0 {
@@ -887,7 +1040,7 @@ fn parse_row<'a>(
         return Err(RowProblem::Value(
             text(value),
             c,
-            format!("not on a step of {step} from {}", range.min.normalize()),
+            msg!("files-off-step", step = step, min = range.min.normalize()),
         ));
     }
     // Within the range, so within i32: `Rules` checks every range fits.
@@ -899,31 +1052,14 @@ fn parse_row<'a>(
     Ok((entry_index, mark))
 }
 
-/// A spreadsheet column name: 0 → A, 25 → Z, 26 → AA.
-pub fn column_letter(mut column: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(b'A' + (column % 26) as u8);
-        if column < 26 {
-            break;
-        }
-        column = column / 26 - 1;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII letters")
-}
-
 /// Parses a decimal as an integer count of 10^-scale, exactly.
-pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
+pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, Text> {
     // No mark is longer; a longer one (ten thousand zeros) would only be
     // stored to cost every later reader of the cell.
     if bytes.len() > crate::contest::LONGEST_NUMBER {
-        return Err(format!(
-            "longer than {} characters: no mark is written like that",
-            crate::contest::LONGEST_NUMBER
-        ));
+        return Err(msg!("files-number-too-long", count = crate::contest::LONGEST_NUMBER));
     }
-    let fail = || format!("not a number (write it like 8.5; no units, no thousands separators, at most {scale} decimal places)");
+    let fail = || msg!("files-not-a-number", scale = scale);
     let (negative, digits) = match bytes.first() {
         Some(b'-') => (true, &bytes[1..]),
         Some(b'+') => (false, &bytes[1..]),
@@ -938,7 +1074,7 @@ pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
     }
     let extra = fraction.len().saturating_sub(scale as usize);
     if fraction[fraction.len() - extra..].iter().any(|&b| b != b'0') {
-        return Err(format!("has more decimal places than the criterion's step allows ({scale})"));
+        return Err(msg!("files-too-many-decimals", scale = scale));
     }
     let mut units: i64 = 0;
     let kept = &fraction[..fraction.len() - extra];
@@ -946,10 +1082,10 @@ pub fn parse_units(bytes: &[u8], scale: u32) -> Result<i64, String> {
         units = units
             .checked_mul(10)
             .and_then(|u| u.checked_add((digit - b'0') as i64))
-            .ok_or_else(|| "too large".to_string())?;
+            .ok_or_else(|| msg!("files-too-large"))?;
     }
     for _ in kept.len()..scale as usize {
-        units = units.checked_mul(10).ok_or_else(|| "too large".to_string())?;
+        units = units.checked_mul(10).ok_or_else(|| msg!("files-too-large"))?;
     }
     Ok(if negative { -units } else { units })
 }
@@ -999,25 +1135,17 @@ mod tests {
     }
 
     #[test]
-    fn spreadsheet_column_letters() {
-        assert_eq!(super::column_letter(0), "A");
-        assert_eq!(super::column_letter(3), "D");
-        assert_eq!(super::column_letter(25), "Z");
-        assert_eq!(super::column_letter(26), "AA");
-        assert_eq!(super::column_letter(27 * 26), "AAA");
-    }
-
-    #[test]
     fn values_parse_exactly_at_the_scale() {
         assert_eq!(parse_units(b"8.5", 1), Ok(85));
         assert_eq!(parse_units(b"8.50", 1), Ok(85));
         assert_eq!(parse_units(b"-0.25", 2), Ok(-25));
         assert_eq!(parse_units(b"7", 2), Ok(700));
         assert_eq!(parse_units(b".5", 1), Ok(5));
-        assert!(parse_units(b"8.55", 1).unwrap_err().contains("decimal places"));
+        let said = |bytes: &[u8], scale| parse_units(bytes, scale).unwrap_err().in_lang(crate::contest::Lang::En);
+        assert!(said(b"8.55", 1).contains("decimal places"));
         assert!(parse_units(b"8,5", 1).is_err());
         assert!(parse_units(b"", 1).is_err());
         assert!(parse_units(b"1e3", 1).is_err());
-        assert!(parse_units(b"99999999999999999999", 0).unwrap_err().contains("too large"));
+        assert!(said(b"99999999999999999999", 0).contains("too large"));
     }
 }

@@ -1,11 +1,19 @@
 //! Entries, marks and element data: reading the organisers' files with
-//! every bad row reported by line and field.
+//! every bad row reported by its row (as Excel numbers it) and field.
+//!
+//! Files come as offices have them: CSV in UTF-8 (with or without a BOM)
+//! or GB18030/GBK (what Excel on Chinese Windows saves as "CSV"), or an
+//! XLSX workbook; headers in English or Chinese (see `headers`); blank rows
+//! anywhere. [`read_text`] is the one door every reader comes in by.
 
 pub mod assignments;
+pub mod cells;
 pub mod elements;
 pub mod entries;
+pub mod headers;
 pub mod marks;
 pub mod panels;
+pub mod workbook;
 
 pub use elements::ElementData;
 pub use entries::{Entries, Entry};
@@ -13,54 +21,216 @@ pub use marks::{Mark, MarkSet, Refusal, RowChecker, NO_JUDGE};
 pub use panels::Panels;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Text;
+use crate::msg;
 use std::path::Path;
 
-/// Reads a text file, naming it in the error; strips a UTF-8 BOM (Excel writes one).
+/// Reads a file as text, naming it in the error. A workbook (`.xlsx`,
+/// `file.xlsx#sheet`, see `workbook`) comes back as UTF-8 CSV whose line N
+/// is its sheet's row N. Other files are UTF-8 (a BOM is dropped) or, when
+/// they are not, GB18030 (of which GBK is a part): decoded strictly, and
+/// said once on stderr (see [`decoded_as`]). A file that is neither, or is
+/// UTF-16, is refused with where and what to do.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read the file: {e}")))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let (line, column) = crate::error::line_col(&String::from_utf8_lossy(bytes), e.utf8_error().valid_up_to());
-        Diagnostic::new(path, "", "the file is not UTF-8 text")
-            .at(line, column)
-            .help("save it as \"CSV UTF-8\" (Excel) or UTF-8 text")
-    })
+    if let Some(sheet) = workbook::Sheet::named_by(path) {
+        return workbook::to_csv(&sheet);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))?;
+    decode(path, bytes)
+}
+
+/// The encodings a file may come in, as `decode` found them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Gb18030,
+}
+
+/// The bytes of a text file as text: UTF-8, else GB18030, else refused.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // Excel's "Unicode text": UTF-16, tab-separated.
+        return Err(Diagnostic::new(path, "", msg!("files-utf16")).help(msg!("files-save-as-csv")));
+    }
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e.into_bytes(),
+    };
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
+        Some(text) => {
+            decoded_as(path, Encoding::Gb18030);
+            Ok(text.into_owned())
+        }
+        None => Err(not_text(path, &bytes)),
+    }
+}
+
+/// Neither UTF-8 nor GB18030: where the first byte that is neither sits.
+fn not_text(path: &Path, bytes: &[u8]) -> Diagnostic {
+    let utf8_valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    // The farther of the two readings got is where the file stops being text.
+    let offset = decoder_stop(bytes).unwrap_or(bytes.len()).max(utf8_valid);
+    let (row, column) = place(bytes, offset);
+    Diagnostic::new(
+        path,
+        cells::column_label(column, None),
+        msg!("files-not-text", byte = format!("0x{:02X}", bytes[offset.min(bytes.len() - 1)])),
+    )
+    .at_line(row)
+    .help(msg!("files-save-as-csv"))
+}
+
+/// Where GB18030 decoding of `bytes` fails, if it does.
+fn decoder_stop(bytes: &[u8]) -> Option<usize> {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len())?);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, after) => Some(read.saturating_sub(bad as usize + after as usize)),
+        _ => None,
+    }
+}
+
+/// The row (1-based, lines) and column (0-based, comma-separated fields)
+/// of a byte offset of a CSV file.
+fn place(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let row = memchr::memchr_iter(b'\n', before).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let column = memchr::memchr_iter(b',', &before[line_start..]).count();
+    (row, column)
+}
+
+/// Says once per file, on stderr, that a file was read in an encoding other
+/// than UTF-8: a file read as the wrong encoding would show as nonsense
+/// names, so the user is told which one podium took.
+pub fn decoded_as(path: &Path, encoding: Encoding) {
+    static SAID: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+    if encoding == Encoding::Utf8 {
+        return;
+    }
+    let mut said = SAID.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if said.iter().any(|p| p == path) {
+        return;
+    }
+    said.push(path.to_path_buf());
+    eprintln!("{}", Diagnostic::new(path, "", msg!("files-read-as-gb18030")).warning());
 }
 
 /// Most problems shown for one file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
 
-/// A malformed CSV row, in words (the field count, not the csv crate's record numbers).
-pub fn csv_error(path: &Path, error: &csv::Error) -> Diagnostic {
-    let line = error.position().map_or(0, |p| p.line() as usize);
-    let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("this row has {len} fields but the header has {expected_len}"),
-        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".into(),
-        _ => error.to_string(),
+/// A malformed CSV row, in words (the field count, not the csv crate's
+/// record numbers), at the row `rows` gives it.
+pub fn csv_error_at(path: &Path, error: &csv::Error, rows: &mut RowNumbers) -> Diagnostic {
+    let line = rows.of(error.position());
+    let message: Text = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => msg!("files-field-count", found = len, wanted = expected_len),
+        csv::ErrorKind::Utf8 { .. } => msg!("files-row-not-utf8"),
+        _ => msg!("files-row-unreadable", why = error),
     };
-    Diagnostic::new(path, "row", message)
+    let row = rows.line_text(line);
+    Diagnostic::new(path, cells::row_field(), message)
         .at_line(line)
-        .help("check for a missing or extra comma; quote fields that contain commas")
+        .help(cells::separator_help(row))
+}
+
+/// The row numbers Excel shows for records of a CSV text (header = row 1),
+/// from their byte offsets: the one place CSV rows are numbered. The csv
+/// crate's own line count is one short after a CRLF line end (a record's
+/// position is taken before the `\n` of the `\r\n` before it); counting
+/// the text's line ends up to the record's first byte is right, blank
+/// lines included (Excel shows them as rows), line breaks inside a quoted
+/// cell not (Excel shows that cell in one row).
+pub struct RowNumbers<'t> {
+    text: &'t [u8],
+    /// `\n`s counted in `text[..counted]`.
+    counted: usize,
+    lines: usize,
+}
+
+impl<'t> RowNumbers<'t> {
+    pub fn new(text: &'t str) -> RowNumbers<'t> {
+        RowNumbers {
+            text: text.as_bytes(),
+            counted: 0,
+            lines: 0,
+        }
+    }
+
+    /// The row of the record that starts at `position` (0 when unknown).
+    pub fn of(&mut self, position: Option<&csv::Position>) -> usize {
+        let Some(position) = position else { return 0 };
+        let mut start = (position.byte() as usize).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.counted {
+            self.counted = 0;
+            self.lines = 0;
+        }
+        self.lines += row_ends(&self.text[self.counted..start]);
+        self.counted = start;
+        self.lines + 1
+    }
+
+    /// The text of row `line` (1-based), for messages about it.
+    pub fn line_text(&self, line: usize) -> &'t str {
+        let text = std::str::from_utf8(self.text).unwrap_or("");
+        text.split('\n').nth(line.saturating_sub(1)).unwrap_or("")
+    }
+}
+
+/// The line ends in `text` (whole records) that end a row: not those
+/// inside a quoted cell, which Excel shows within one row.
+fn row_ends(text: &[u8]) -> usize {
+    let mut quoted = false;
+    let mut ends = 0;
+    for i in memchr::memchr2_iter(b'"', b'\n', text) {
+        match text[i] {
+            b'"' => quoted = !quoted,
+            _ if !quoted => ends += 1,
+            _ => {}
+        }
+    }
+    ends
+}
+
+/// Whether a row holds nothing but separators and spaces (`,,,`, an empty
+/// line, full-width spaces): Excel leaves such rows at the end of a sheet
+/// it saves, and every reader skips them.
+pub fn is_blank_row(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
 }
 
 /// A small CSV file of the organisers' (element data, assignments): its
-/// trimmed header, then its rows with their line numbers.
+/// header (trimmed, Chinese names read as their English ones), then its
+/// non-blank rows with their row numbers.
 pub struct Table<'t> {
     path: &'t Path,
     pub header: Vec<String>,
     reader: csv::Reader<&'t [u8]>,
+    rows: RowNumbers<'t>,
 }
 
 impl<'t> Table<'t> {
-    pub fn new(path: &'t Path, text: &'t str) -> Result<Table<'t>, Diagnostic> {
-        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        let header = reader
-            .headers()
-            .map_err(|e| Diagnostic::new(path, "row", e.to_string()).at_line(1))?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
-        Ok(Table { path, header, reader })
+    /// The table of `text`, its header's names read as the English ones of
+    /// `columns` where they are Chinese aliases (see `headers`).
+    pub fn new(path: &'t Path, text: &'t str, columns: &[&str]) -> Result<Table<'t>, Diagnostic> {
+        let mut rows = RowNumbers::new(text);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let header = reader.headers().map_err(|e| csv_error_at(path, &e, &mut rows))?;
+        let header = headers::read_header(header.iter(), columns);
+        Ok(Table {
+            path,
+            header,
+            reader,
+            rows,
+        })
     }
 
     /// The column with this name.
@@ -68,20 +238,79 @@ impl<'t> Table<'t> {
         self.header.iter().position(|h| h == name)
     }
 
-    /// Runs `each` on every row with its line, gathering problems in
-    /// `problems` (a malformed row is one) until `MAX_REPORTED` of them.
+    /// The field name of column `i` for messages: its header and letter.
+    pub fn field(&self, i: usize) -> String {
+        cells::column_label(i, self.header.get(i).map(String::as_str))
+    }
+
+    /// Runs `each` on every row that is not blank with its row number,
+    /// gathering problems in `problems` (a malformed row is one) until
+    /// `MAX_REPORTED` of them.
     pub fn rows(&mut self, problems: &mut Diagnostics, mut each: impl FnMut(&csv::StringRecord, usize, &mut Diagnostics)) {
-        for record in self.reader.records() {
-            if problems.len() >= MAX_REPORTED {
-                break;
-            }
-            match record {
-                Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize);
+        let mut record = csv::StringRecord::new();
+        let width = self.header.len();
+        while problems.len() < MAX_REPORTED {
+            match self.reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    if is_blank_row(&record) {
+                        continue;
+                    }
+                    let line = self.rows.of(record.position());
+                    if record.len() != width {
+                        let row = self.rows.line_text(line);
+                        problems.push(
+                            Diagnostic::new(
+                                self.path,
+                                cells::row_field(),
+                                msg!("files-field-count", found = record.len(), wanted = width),
+                            )
+                            .at_line(line)
+                            .help(cells::separator_help(row)),
+                        );
+                        continue;
+                    }
                     each(&record, line, problems);
                 }
-                Err(e) => problems.push(csv_error(self.path, &e)),
+                Err(e) => problems.push(csv_error_at(self.path, &e, &mut self.rows)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_numbered_as_excel_numbers_them_with_crlf_and_blank_lines() {
+        for text in ["h\nA\n\"B\nb\"\n\nC\n", "h\r\nA\r\n\"B\r\nb\"\r\n\r\nC\r\n"] {
+            let mut rows = RowNumbers::new(text);
+            let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let lines: Vec<usize> = reader
+                .records()
+                .map(|r| {
+                    let r = r.unwrap();
+                    rows.of(r.position())
+                })
+                .collect();
+            assert_eq!(lines, [2, 3, 5], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn gbk_is_read_strictly_and_other_bytes_refused_at_their_row() {
+        let dir = std::env::temp_dir().join(format!("podium-decode-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("gbk.csv");
+        let (gbk, _, _) = encoding_rs::GBK.encode("编号,姓名\nE1,王伟\n");
+        assert_eq!(decode(&path, gbk.into_owned()).unwrap(), "编号,姓名\nE1,王伟\n");
+        let mut bad = b"id,name\nE1,ok\nE2,x".to_vec();
+        bad.extend([0x81, 0x20]);
+        let err = decode(&path, bad).unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.field.contains('B'), "{}", err.field);
+        let err = decode(&path, b"\xFF\xFEi\x00d\x00".to_vec()).unwrap_err();
+        assert!(err.in_lang(crate::contest::Lang::En).contains("UTF-16"), "{err}");
     }
 }

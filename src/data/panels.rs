@@ -103,24 +103,23 @@ impl Panels {
     }
 
     /// Why judge `judge` may not mark entry `entry`, if they may not.
-    pub fn refuses(&self, rules: &Rules, entries: &Entries, judge: u16, entry: u32) -> Option<String> {
+    pub fn refuses(&self, rules: &Rules, entries: &Entries, judge: u16, entry: u32) -> Option<crate::i18n::Text> {
         let permit = &self.permits[judge as usize];
         let judge = &rules.contest.judges[judge as usize];
         let record = &entries.list[entry as usize];
         if permit.own_organisation == Some(entries.value_id_of(record, 0)) {
-            return Some(format!(
-                "the judge belongs to {}, the entry's own organisation (conflict of interest; `judging: (allow_own_organisation: true)` permits it)",
-                judge.organisation
-            ));
+            return Some(crate::msg!("files-judge-own-organisation", organisation = judge.organisation));
         }
         if permit.entries.as_ref().is_some_and(|allowed| !allowed.contains(&entry)) {
-            return Some(format!("entry `{}` is not among the entries assigned to this judge", record.id));
+            return Some(crate::msg!("files-judge-not-assigned", entry = record.id));
         }
         if let (Some((column, value)), Some((field, wanted))) = (permit.division, &judge.division) {
             if entries.value_id_of(record, column) != value {
-                return Some(format!(
-                    "the judge marks only {field} `{wanted}`, and entry `{}` is not in it",
-                    record.id
+                return Some(crate::msg!(
+                    "files-judge-other-division",
+                    field = field,
+                    wanted = wanted,
+                    entry = record.id
                 ));
             }
         }

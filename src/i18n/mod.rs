@@ -282,6 +282,11 @@ mod tests {
         ("panel-named", "words said elsewhere, with the rule's name beside them"),
         ("status-list-separator", "Chinese punctuation only: 、"),
         ("status-scope", "a scope said elsewhere and a record number"),
+        (
+            "files-verify-disagrees",
+            "a cell's names from the user's files and a reason said elsewhere",
+        ),
+        ("scope-division", "a field and its value, both from the user's files"),
     ];
 
     /// Every message of every area, in both languages, with each of its

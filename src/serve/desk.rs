@@ -1,23 +1,19 @@
-//! The organiser's desk: progress per judge, locks and unlocks, publish,
-//! the hall screen's freeze switch and ceremony, and the live results with
-//! their flags.
+//! The organiser's desk: who still owes which marks (by judge, entry and
+//! criterion; by code under blind judging), locks and unlocks and publish
+//! (until the results are published), the hall screen's freeze switch and
+//! ceremony, and the live results with their flags. Laid out for a phone too.
 
+use super::live::{HallState, Marking, Owed};
 use super::App;
+use crate::contest::Lang;
 use crate::output::html::{escape, head_row};
 use crate::say;
 use std::fmt::Write as _;
 
-/// A judge's progress: marks saved of marks expected.
-pub struct Progress {
-    pub judge: String,
-    pub name: String,
-    pub saved: usize,
-    pub expected: usize,
-}
-
 const SCRIPT: &str = r#"<script>
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.querySelector('meta[name=form]').content;
+  const words = JSON.parse(document.querySelector('meta[name=words]').content);
   document.querySelectorAll('form.action').forEach(f => f.addEventListener('submit', async event => {
     event.preventDefault();
     const body = new URLSearchParams(new FormData(f)); body.set('form', form);
@@ -27,11 +23,25 @@ document.addEventListener('DOMContentLoaded', () => {
     if (answer.ok) setTimeout(() => location.reload(), 600);
   }));
   const rows = document.getElementById('live');
+  // When marks arrive, who owes what is read again (every few seconds at most), keeping open lists open.
+  let refreshing = false;
+  async function refresh() {
+    const owed = document.getElementById('owed');
+    const open = [...owed.querySelectorAll('details[open]')].map(d => d.dataset.judge);
+    const page = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const fresh = page.getElementById('owed');
+    if (fresh) { fresh.querySelectorAll('details').forEach(d => { d.open = open.includes(d.dataset.judge); }); owed.replaceWith(fresh); }
+    refreshing = false;
+  }
   const source = new EventSource(location.pathname + '/events');
   source.addEventListener('board', event => {
-    rows.replaceChildren(...JSON.parse(event.data).map(e => {
+    const board = JSON.parse(event.data);
+    document.getElementById('provisional').hidden = !board.provisional;
+    if (!refreshing && board.missing !== +document.getElementById('owed').dataset.missing) { refreshing = true; setTimeout(refresh, 3000); }
+    rows.replaceChildren(...board.rows.map(e => {
       const tr = document.createElement('tr');
-      [(e.tied ? '=' : '') + (e.rank ?? '-'), e.entry, e.name, e.total, e.awards.map(a => a.label).join(' '), e.flags.join(' ')].forEach((t, i) => {
+      const awards = e.awards.map(a => [a.label, a.division, board.provisional ? words.provisional : ''].filter(Boolean).join(' · ')).join('；');
+      [(e.tied ? '=' : '') + (e.rank ?? '-'), e.entry, e.name, e.total, awards, e.flags.join('；')].forEach((t, i) => {
         const td = document.createElement('td'); td.textContent = t; if (i === 0 || i === 3) td.className = 'n'; if (i === 5) td.className = 'flags'; tr.append(td);
       });
       return tr;
@@ -40,13 +50,36 @@ document.addEventListener('DOMContentLoaded', () => {
 });
 </script>
 <style>
+footer { display: none; }
 #said.ok { color: #198754; } #said.bad { color: #b02a37; }
-form.action { display: inline-flex; gap: .4rem; margin: .2rem 0; align-items: center; }
-form.action input, form.action select { padding: .2rem; }
+form.action { display: flex; flex-wrap: wrap; gap: .5rem; margin: .4rem 0; align-items: center; }
+form.action input, form.action select { padding: .4rem; font-size: 1rem; min-height: 44px; box-sizing: border-box; max-width: 100%; }
+button { min-height: 44px; padding: .4rem 1rem; font-size: 1rem; }
+button, input, select { font-family: inherit; }
+.owed { border-bottom: 1px solid var(--rule); }
+.owed summary { min-height: 44px; display: flex; align-items: center; gap: .6rem; cursor: pointer; list-style: none; }
+.owed summary::-webkit-details-marker { display: none; }
+.owed summary::before { content: "▸"; color: var(--muted); }
+.owed[open] summary::before { content: "▾"; }
+.owed .n { margin-left: auto; white-space: nowrap; }
+.owed .glance { color: #b02a37; }
+p.owed.done { color: #198754; padding: .6rem 0; }
+.owed ul { max-height: 18rem; overflow-y: auto; margin: 0 0 .6rem; padding-left: 1.2rem; }
+.owed li { padding: .15rem 0; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll table { min-width: 40rem; } .scroll td, .scroll th { white-space: nowrap; } .scroll td.flags { white-space: normal; min-width: 12rem; }
+.locks li { margin: .3rem 0; }
+@media (max-width: 600px) {
+  body { margin: .6rem; }
+  form.action { flex-direction: column; align-items: stretch; }
+  form.action > * { width: 100%; }
+}
 </style>
 "#;
 
-pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall: super::live::HallState, form: &str) -> String {
+/// The desk: who owes which marks, locks and publication (until the
+/// results are published), the hall screen, and the live results.
+pub fn page(app: &App, marking: &Marking, state: &crate::store::State, hall: HallState, form: &str) -> String {
     let rules = &*app.rules;
     let lang = app.lang;
     let mut body = String::new();
@@ -56,37 +89,131 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
         escape(rules.contest.name.get(lang)),
         say!(lang, "desk-title")
     );
-    // Progress per judge.
+    owed(&mut body, app, marking);
+    let _ = writeln!(body, "<h2>{}</h2>", say!(lang, "desk-locks"));
+    match state.published {
+        // Nothing can change now: no lock, unlock or publish to offer.
+        Some(seq) => {
+            let _ = writeln!(body, "<p>{}</p>", say!(lang, "desk-published", record = seq));
+        }
+        None => locks(&mut body, app, state),
+    }
+    hall_controls(&mut body, lang, hall, state.published.is_some());
+    // Live results with flags.
     let head = head_row(&[
-        (&say!(lang, "column-judge"), false),
+        (&say!(lang, "column-rank"), true),
+        (&say!(lang, "column-entry"), false),
         (&say!(lang, "column-name"), false),
-        (&say!(lang, "column-saved"), true),
-        (&say!(lang, "column-expected"), true),
+        (&say!(lang, "column-total"), true),
+        (&say!(lang, "column-award"), false),
+        (&say!(lang, "column-flags"), false),
     ]);
-    let _ = writeln!(body, "<h2>{}</h2><table>{head}<tbody>", say!(lang, "desk-progress"));
-    for p in progress {
+    let _ = writeln!(
+        body,
+        "<h2>{}</h2><p id=\"provisional\" class=\"note\" hidden>{}</p><div class=\"scroll\"><table>{head}<tbody id=\"live\"></tbody></table></div>",
+        say!(lang, "desk-live-results"),
+        say!(lang, "desk-provisional-note")
+    );
+    let words = serde_json::json!({ "provisional": say!(lang, "award-provisional") });
+    let head = format!(
+        "<meta name=\"form\" content=\"{form}\">\n<meta name=\"words\" content=\"{}\">\n{SCRIPT}",
+        escape(&words.to_string())
+    );
+    crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
+}
+
+/// Entries named beside a judge before the list is opened.
+const GLANCE: usize = 6;
+
+/// Who still owes which marks: one line per judge (those owing most
+/// first), opened to the entries and criteria they owe, grouped by entry.
+fn owed(body: &mut String, app: &App, marking: &Marking) {
+    let (rules, lang) = (&*app.rules, app.lang);
+    let present = marking.expected - marking.missing;
+    let _ = writeln!(
+        body,
+        "<section id=\"owed\" data-missing=\"{}\"><h2>{}</h2><p>{}</p>",
+        marking.missing,
+        say!(lang, "desk-progress"),
+        say!(
+            lang,
+            "desk-progress-total",
+            present = present,
+            expected = marking.expected,
+            missing = marking.missing
+        )
+    );
+    let mut owed: Vec<&Owed> = marking.owed.iter().collect();
+    owed.sort_by_key(|o| std::cmp::Reverse(o.missing));
+    // Those with nothing left, on one line: at national scale, hundreds.
+    let mut done: Vec<String> = Vec::new();
+    for o in owed {
+        let who = match o.judge {
+            Some(j) => {
+                let judge = &rules.contest.judges[j as usize];
+                format!("{} {}", escape(&judge.id), escape(&judge.name))
+            }
+            None => say!(lang, "desk-records"),
+        };
+        if o.missing == 0 {
+            done.push(who);
+            continue;
+        }
+        let count = say!(lang, "desk-owes", missing = o.missing, expected = o.expected);
+        // The entries to chase, at a glance: "C05、C07、…".
+        let mut first: Vec<&str> = o.cells.iter().map(|c| c.0.as_str()).collect();
+        first.dedup();
+        let more = if first.len() > GLANCE || o.missing > o.cells.len() {
+            "…"
+        } else {
+            ""
+        };
+        first.truncate(GLANCE);
+        let _ = write!(
+            body,
+            "<details class=\"owed\" data-judge=\"{}\"><summary><span>{who} <span class=\"glance\">{}{more}</span></span><span class=\"n\">{count}</span></summary><ul>",
+            o.judge.map_or("", |j| rules.contest.judges[j as usize].id.as_str()),
+            escape(&first.join("、")),
+        );
+        // The cells come entry by entry: one line per entry, its criteria after it.
+        let mut cells = o.cells.iter().peekable();
+        while let Some((entry, c, element)) = cells.next() {
+            let mut what = vec![super::criterion_words(app, *c, *element)];
+            while let Some((_, c, element)) = cells.next_if(|next| next.0 == *entry) {
+                what.push(super::criterion_words(app, *c, *element));
+            }
+            let _ = write!(body, "<li><b>{}</b>：{}</li>", escape(entry), escape(&what.join("、")));
+        }
+        if o.missing > o.cells.len() {
+            let _ = write!(
+                body,
+                "<li class=\"note\">{}</li>",
+                say!(lang, "desk-owes-more", more = o.missing - o.cells.len())
+            );
+        }
+        body.push_str("</ul></details>\n");
+    }
+    if !done.is_empty() {
         let _ = writeln!(
             body,
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            escape(&p.judge),
-            escape(&p.name),
-            p.saved,
-            p.expected
+            "<p class=\"owed done\">{}</p>",
+            say!(lang, "desk-owe-nothing", count = done.len(), who = done.join("、"))
         );
     }
-    body.push_str("</tbody></table>\n");
-    // The event's state.
-    let _ = writeln!(body, "<h2>{}</h2>", say!(lang, "desk-locks"));
-    if let Some(seq) = state.published {
-        let _ = writeln!(body, "<p>{} (#{seq})</p>", say!(lang, "desk-published"));
-    }
-    body.push_str("<ul>");
+    body.push_str("</section>\n");
+}
+
+/// What is locked (each with an unlock), and the lock and publish forms.
+fn locks(body: &mut String, app: &App, state: &crate::store::State) {
+    let (rules, lang) = (&*app.rules, app.lang);
+    body.push_str("<ul class=\"locks\">");
     for (scope, seq) in &state.locked {
         let _ = writeln!(
             body,
-            "<li>{} (#{seq}) <form class=\"action\" data-action=\"unlock\"><input type=\"hidden\" name=\"scope\" value=\"{}\"><input name=\"reason\" required placeholder=\"{}\"><button>{}</button></form></li>",
+            "<li>{} (#{seq}) <form class=\"action\" data-action=\"unlock\"><input type=\"hidden\" name=\"scope\" value=\"{}\"><input name=\"reason\" required placeholder=\"{}\" aria-label=\"{}\"><button>{}</button></form></li>",
+            escape(&super::scope_words(app, scope)),
             escape(scope),
-            escape(scope),
+            say!(lang, "desk-unlock-reason"),
             say!(lang, "desk-unlock-reason"),
             say!(lang, "desk-unlock")
         );
@@ -112,44 +239,47 @@ pub fn page(app: &App, progress: &[Progress], state: &crate::store::State, hall:
         .collect();
     let _ = writeln!(
         body,
-        "<form class=\"action\" data-action=\"lock\"><select name=\"scope\">{options}</select><button>{}</button></form><br>\
+        "<form class=\"action\" data-action=\"lock\"><select name=\"scope\" aria-label=\"{}\">{options}</select><button>{}</button></form>\
 <form class=\"action\" data-action=\"publish\"><button>{}</button></form>",
+        say!(lang, "desk-lock"),
         say!(lang, "desk-lock"),
         say!(lang, "desk-publish")
     );
-    // The hall screen.
+}
+
+/// The hall screen's switches. Once published the results cannot change,
+/// so there is nothing to freeze (a board frozen before can still be
+/// unfrozen); the ceremony stays, since it is held after publication.
+fn hall_controls(body: &mut String, lang: Lang, hall: HallState, published: bool) {
     let _ = writeln!(
         body,
-        "<h2>{}</h2><form class=\"action\" data-action=\"freeze\"><input type=\"hidden\" name=\"on\" value=\"{}\"><button>{}</button></form> \
-<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"start\"><input name=\"places\" type=\"number\" min=\"1\" inputmode=\"numeric\" placeholder=\"{}\" aria-label=\"{}\"><button>{}</button></form> \
-<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"next\"><button>{}</button></form> \
-<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"end\"><button>{}</button></form> <span class=\"note\">{}</span>",
+        "<h2>{}</h2><p class=\"note\">{}</p>",
         say!(lang, "desk-hall"),
-        !hall.frozen,
-        if hall.frozen { say!(lang, "desk-unfreeze") } else { say!(lang, "desk-freeze") },
+        escape(&words::hall_now(lang, hall))
+    );
+    if !published || hall.frozen {
+        let _ = writeln!(
+            body,
+            "<form class=\"action\" data-action=\"freeze\"><input type=\"hidden\" name=\"on\" value=\"{}\"><button>{}</button></form>",
+            !hall.frozen,
+            if hall.frozen {
+                say!(lang, "desk-unfreeze")
+            } else {
+                say!(lang, "desk-freeze")
+            },
+        );
+    }
+    let _ = writeln!(
+        body,
+        "<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"start\"><input name=\"places\" type=\"number\" min=\"1\" inputmode=\"numeric\" placeholder=\"{}\" aria-label=\"{}\"><button>{}</button></form>\
+<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"next\"><button>{}</button></form>\
+<form class=\"action\" data-action=\"ceremony\"><input type=\"hidden\" name=\"step\" value=\"end\"><button>{}</button></form>",
         say!(lang, "desk-places"),
         say!(lang, "desk-places-help"),
         say!(lang, "desk-ceremony-start"),
         say!(lang, "desk-ceremony-next"),
         say!(lang, "desk-ceremony-end"),
-        escape(&words::hall_now(lang, hall))
     );
-    // Live results with flags.
-    let head = head_row(&[
-        (&say!(lang, "column-rank"), true),
-        (&say!(lang, "column-entry"), false),
-        (&say!(lang, "column-name"), false),
-        (&say!(lang, "column-total"), true),
-        (&say!(lang, "column-award"), false),
-        (&say!(lang, "column-flags"), false),
-    ]);
-    let _ = writeln!(
-        body,
-        "<h2>{}</h2><table>{head}<tbody id=\"live\"></tbody></table>",
-        say!(lang, "desk-live-results")
-    );
-    let head = format!("<meta name=\"form\" content=\"{form}\">\n{SCRIPT}");
-    crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
 }
 
 /// What the desk says of the hall screen.

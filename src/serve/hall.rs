@@ -18,6 +18,9 @@ tr.newest td { background: #14365c; }
 .award { display: inline-block; padding: .05em .5em; border-radius: 1em; color: #fff; font-weight: 600; }
 #state { position: fixed; right: 3vw; top: 2vh; color: #ffc107; font-size: 2.4vh; }
 #waiting { color: #ffc107; font-size: 2.6vh; margin: .6vh 0; }
+#provisional { color: #ffc107; font-size: 2.4vh; margin: .4vh 0; }
+.division { color: #ced4da; }
+.provisional { color: #ffc107; font-size: .8em; border: 1px solid #ffc107; border-radius: 1em; padding: 0 .4em; }
 @media (max-width: 700px) { th:nth-child(3), td.org { display: none; } body { padding: 1.5vh 2vw; } #state { position: static; } }
 footer { display: none; }
 </style>
@@ -45,7 +48,12 @@ document.addEventListener('DOMContentLoaded', () => {
       const tr = document.createElement('tr');
       tr.append(cell((e.tied ? '=' : '') + e.rank, 'rank'), cell(e.name || e.entry), cell(e.organisation || '', 'org'), cell(e.total, 'total'));
       const award = document.createElement('td');
-      (e.awards || []).forEach(a => { const span = document.createElement('span'); span.className = 'award'; span.style.background = colours[a.set + '/' + a.tier] || '#5b7db1'; span.textContent = a.label; award.append(span, ' '); });
+      (e.awards || []).forEach(a => { const span = document.createElement('span'); span.className = 'award'; span.style.background = colours[a.set + '/' + a.tier] || '#5b7db1'; span.textContent = a.label; award.append(span, ' ');
+        // Decided within a division: which one, beside it; and provisional until marking is complete.
+        if (a.division) { const d = document.createElement('span'); d.className = 'division'; d.textContent = a.division; award.append(d, ' '); }
+ });
+      // Once a row: the awards are provisional until marking is complete.
+      if (data.provisional && (e.awards || []).length) { const p = document.createElement('span'); p.className = 'provisional'; p.textContent = words.provisional; award.append(p); }
       tr.append(award);
       if (ceremony && i === 0) tr.className = 'newest';
       return tr;
@@ -54,6 +62,7 @@ document.addEventListener('DOMContentLoaded', () => {
     waiting.hidden = !ceremony || left === 0;
     waiting.textContent = words.waiting.replace('{n}', left);
     state.textContent = ceremony ? words.ceremony : (hall.frozen ? words.frozen : '');
+    document.getElementById('provisional').hidden = !data.provisional;
     fit();
     document.body.dataset.version = (+(document.body.dataset.version || 0) + 1);
   }
@@ -82,6 +91,7 @@ pub fn page(app: &App) -> String {
         "frozen": say!(lang, "hall-frozen"),
         "ceremony": say!(lang, "hall-ceremony"),
         "waiting": say!(lang, "hall-waiting", n = "{n}"),
+        "provisional": say!(lang, "award-provisional"),
     });
     let head = format!(
         "<meta name=\"colours\" content=\"{}\">\n<meta name=\"words\" content=\"{}\">\n{STYLE}{SCRIPT}",
@@ -96,9 +106,10 @@ pub fn page(app: &App) -> String {
         (&say!(lang, "column-award"), false),
     ]);
     let body = format!(
-        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div><p id=\"waiting\" hidden></p>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
+        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div><p id=\"provisional\" hidden>{}</p><p id=\"waiting\" hidden></p>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
         crate::output::html::escape(rules.contest.name.get(lang)),
         say!(lang, "hall-live"),
+        say!(lang, "hall-provisional"),
     );
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
 }

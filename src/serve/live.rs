@@ -72,6 +72,10 @@ pub struct Snapshot {
     pub hall_rows: Vec<HallRow>,
     /// For the organiser: the top places and every flagged entry.
     pub desk_rows: String,
+    /// Who owes which marks; none missing: marking is complete.
+    pub marking: Marking,
+    /// Whether the awards shown are provisional (暂定).
+    pub provisional: bool,
     /// The CLI's JSON (`score --format json`) for the API.
     api: Mutex<Api>,
 }
@@ -90,6 +94,9 @@ type Reply = oneshot::Sender<Result<Bytes, String>>;
 
 /// Places the desk shows besides the flagged entries.
 const DESK_TOP: usize = 200;
+
+/// Missing marks the desk lists per judge (the rest it counts).
+const DESK_LISTED: usize = 60;
 
 /// What the scoring thread is asked to do.
 #[derive(Default)]
@@ -125,6 +132,8 @@ struct Scoring {
     /// Whether the marks came from the store (else from the marks file,
     /// which the store replaces once it holds a mark).
     from_store: bool,
+    /// Whether the results are published (final, whatever marks are missing).
+    published: bool,
 }
 
 impl Scoring {
@@ -132,15 +141,16 @@ impl Scoring {
         let inputs = load(contest, None).map_err(|p| p.to_string())?;
         let codes = crate::blind::hidden_names(&inputs.rules)?.map(Arc::new);
         let store = Store::open_existing(&Sources::of(&inputs.rules, None).store)?;
-        let (head, from_store) = match &store {
-            Some(store) => (store.head()?.0, store.has_marks()?),
-            None => (0, false),
+        let (head, from_store, published) = match &store {
+            Some(store) => (store.head()?.0, store.has_marks()?, store.state()?.published.is_some()),
+            None => (0, false, false),
         };
         Ok(Scoring {
             scores: LiveScores::new(inputs),
             codes,
             head,
             from_store,
+            published,
         })
     }
 
@@ -215,7 +225,7 @@ impl Live {
                     if !current {
                         match Scoring::load(&contest) {
                             Ok(loaded) => scoring = loaded,
-                            Err(e) => eprintln!("podium serve: cannot score: {e}"),
+                            Err(e) => eprintln!("{}", crate::say!(lang, "serve-cannot-score", why = e)),
                         }
                     }
                     if worker.results.borrow().version != scoring.head {
@@ -225,7 +235,7 @@ impl Live {
                                 let _ = results_sender.send(newest.clone());
                                 worker.publish(Some(newest).filter(|_| !pinned));
                             }
-                            Err(e) => eprintln!("podium serve: cannot score: {e}"),
+                            Err(e) => eprintln!("{}", crate::say!(lang, "serve-cannot-score", why = e)),
                         }
                     }
                     for wanted in work.api {
@@ -267,7 +277,7 @@ impl Live {
         if ask {
             self.ask(|work| work.api.push(public));
         }
-        answer.await.map_err(|_| "the server is stopping".to_string())?
+        answer.await.map_err(|_| crate::msg!("serve-stopping").to_string())?
     }
 
     /// Gives the scoring thread work and wakes it.
@@ -393,16 +403,26 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     };
     let rows: Vec<&str> = shown.iter().map(|r| r.json.as_str()).collect();
     let state = serde_json::to_string(&state).expect("plain data serialises");
-    format!("{{\"hall\":{state},\"rows\":[{}]}}", rows.join(","))
+    let provisional = snapshot.provisional;
+    format!("{{\"hall\":{state},\"provisional\":{provisional},\"rows\":[{}]}}", rows.join(","))
 }
 
 /// The leading places as they stand, as rows for the hall and the desk.
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
     let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_deref(), lang, top)?;
+    let marking = Marking::of(scoring.scores.inputs(), scoring.codes.as_deref(), DESK_LISTED);
+    // Awards are provisional while marks are missing, until publication makes them final.
+    let provisional = marking.missing > 0 && !scoring.published;
+    let desk_rows = format!(
+        "{{\"provisional\":{provisional},\"missing\":{},\"rows\":{desk_rows}}}",
+        marking.missing
+    );
     Ok(Snapshot {
         version: scoring.head,
         hall_rows,
         desk_rows,
+        marking,
+        provisional,
         api: Mutex::new(Api::Unmade),
     })
 }
@@ -424,17 +444,24 @@ pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, 
         .map(|(r, rank)| HallRow {
             rank,
             awarded: !r.awards.is_empty(),
-            json: public_row_json(r).to_string(),
+            json: public_row_json(board.rules, r).to_string(),
         })
         .collect();
-    // The organiser sees the top and every entry with something to resolve.
+    // The organiser sees the top and every entry with something to
+    // resolve, its flags in words (the board's rows are the results' rows, in order).
     let desk = board
         .rows
         .iter()
+        .zip(&results.rows)
         .enumerate()
-        .filter(|(i, r)| *i < DESK_TOP || !r.flags.is_empty())
-        .map(|(_, r)| r);
-    Ok((hall, rows(desk)))
+        .filter(|(i, (r, _))| *i < DESK_TOP || !r.flags.is_empty())
+        .map(|(_, (board_row, row))| {
+            let mut json = row_json(board.rules, board_row);
+            let words: Vec<String> = row.flags.iter().map(|f| crate::output::flag_text(board.rules, f, lang)).collect();
+            json["flags"] = words.into();
+            json
+        });
+    Ok((hall, serde_json::Value::Array(desk.collect()).to_string()))
 }
 
 /// Makes `snapshot`'s JSON from the results as they stand, on a thread of
@@ -466,7 +493,7 @@ fn make_api(scoring: &mut Scoring, snapshot: Arc<Snapshot>, lang: Lang) {
         }
     };
     if let Err(e) = std::thread::Builder::new().name("podium-api".into()).spawn(made) {
-        let said = format!("cannot make the results: {e}");
+        let said = crate::say!(lang, "serve-cannot-score", why = e);
         if let Api::Making(waiting) = std::mem::replace(&mut *waiting.api.lock().expect("not poisoned"), Api::Unmade) {
             for reply in waiting {
                 let _ = reply.send(Err(said.clone()));
@@ -486,14 +513,118 @@ fn full_json(results: &crate::engine::Results, codes: Option<&Codes>, lang: Lang
     Ok(Bytes::from(out))
 }
 
-/// Leaderboard rows for a page.
-fn rows<'a>(rows: impl Iterator<Item = &'a crate::output::BoardRow<'a>>) -> String {
-    serde_json::Value::Array(rows.map(row_json).collect()).to_string()
+/// Whether every mark the contest expects is in: `podium status`'s notion
+/// of complete. Until it is, every award shown is provisional (暂定).
+pub fn marking_complete(inputs: &crate::engine::Inputs) -> bool {
+    let mut complete = true;
+    expected_marks(inputs, |_, _, _, _, found| {
+        complete = found;
+        found
+    });
+    complete
+}
+
+/// Visits every mark the contest expects, as `podium status` counts them:
+/// each seated panel judge's mark of each element (a reserve in a seat
+/// counts, who stands aside does not), and one record with no judge for a
+/// criterion no panel marks; formulas, and criteria where an absent mark
+/// counts as zero, expect none. `visit(entry, criterion, element, judge,
+/// found)` returns whether to go on; `judge` is `NO_JUDGE` for records.
+pub fn expected_marks(inputs: &crate::engine::Inputs, mut visit: impl FnMut(u32, usize, u8, u16, bool) -> bool) {
+    use crate::contest::{KindRule, Missing};
+    use crate::data::NO_JUDGE;
+    let rules = &inputs.rules;
+    for e in 0..inputs.entries.list.len() as u32 {
+        let present = inputs.marks.of_entry(e as usize);
+        for (c, rule) in rules.criteria.iter().enumerate() {
+            if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
+                continue;
+            }
+            let judges = if rule.judges.is_empty() {
+                std::borrow::Cow::Owned(vec![NO_JUDGE])
+            } else {
+                inputs.panels.seated(rules, c, e)
+            };
+            for element in 0..rule.slot_count {
+                let slot = rule.first_slot + element as u16;
+                for &judge in judges.iter() {
+                    // An entry's marks are sorted by (slot, judge); a record without a judge may come from anyone.
+                    let found = if judge == NO_JUDGE {
+                        present
+                            .get(present.partition_point(|m| m.slot < slot))
+                            .is_some_and(|m| m.slot == slot)
+                    } else {
+                        present.binary_search_by_key(&(slot, judge), crate::data::Mark::key).is_ok()
+                    };
+                    let shown = if matches!(rule.kind, KindRule::Elements { .. }) {
+                        element + 1
+                    } else {
+                        0
+                    };
+                    if !visit(e, c, shown, judge, found) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Who owes which marks, for the desk.
+#[derive(Debug, Default)]
+pub struct Marking {
+    pub expected: usize,
+    pub missing: usize,
+    /// Per judge, in the contest's order, then the records no judge gives.
+    pub owed: Vec<Owed>,
+}
+
+/// What one judge (or, with `judge` None, the clerks' records) owes.
+#[derive(Debug, Default)]
+pub struct Owed {
+    pub judge: Option<u16>,
+    pub expected: usize,
+    pub missing: usize,
+    /// The first missing cells, at most `listed`: the entry as shown (its
+    /// code under blind judging before publication), criterion, element (0: none).
+    pub cells: Vec<(String, usize, u8)>,
+}
+
+impl Marking {
+    /// The marks `inputs` expects, and the first `listed` missing of each judge.
+    pub fn of(inputs: &crate::engine::Inputs, codes: Option<&Codes>, listed: usize) -> Marking {
+        let judges = inputs.rules.contest.judges.len();
+        let mut owed: Vec<Owed> = (0..=judges)
+            .map(|j| Owed {
+                judge: (j < judges).then_some(j as u16),
+                ..Owed::default()
+            })
+            .collect();
+        expected_marks(inputs, |e, c, element, judge, found| {
+            let owes = &mut owed[if judge == crate::data::NO_JUDGE { judges } else { judge as usize }];
+            owes.expected += 1;
+            if !found {
+                owes.missing += 1;
+                if owes.cells.len() < listed {
+                    let id = inputs.entries.list[e as usize].id.as_ref();
+                    let shown = codes.and_then(|codes| codes.code_of(id)).unwrap_or(id);
+                    owes.cells.push((shown.to_string(), c, element));
+                }
+            }
+            true
+        });
+        owed.retain(|o| o.expected > 0);
+        Marking {
+            expected: owed.iter().map(|o| o.expected).sum(),
+            missing: owed.iter().map(|o| o.missing).sum(),
+            owed,
+        }
+    }
 }
 
 /// A row as the public sees it: without the flags, which are the jury's.
-fn public_row_json(row: &crate::output::BoardRow) -> serde_json::Value {
-    let mut json = row_json(row);
+fn public_row_json(rules: &crate::contest::Rules, row: &crate::output::BoardRow) -> serde_json::Value {
+    let mut json = row_json(rules, row);
     if let Some(row) = json.as_object_mut() {
         row.remove("flags");
     }
@@ -501,8 +632,14 @@ fn public_row_json(row: &crate::output::BoardRow) -> serde_json::Value {
 }
 
 /// A leaderboard row for a page, its total as exact text (a browser's
-/// number would turn 82.80 into 82.8).
-fn row_json(row: &crate::output::BoardRow) -> serde_json::Value {
+/// number would turn 82.80 into 82.8). An award decided within a division
+/// carries the row's division: "一等奖" alone would mislead on a board
+/// that mixes divisions.
+fn row_json(rules: &crate::contest::Rules, row: &crate::output::BoardRow) -> serde_json::Value {
+    let awards = row.awards.iter().map(|(set, tier, label)| {
+        let division = award_division(rules, row, set);
+        serde_json::json!({"set": set, "tier": tier, "label": label, "division": division})
+    });
     serde_json::json!({
         "rank": row.place.map(|p| p.rank),
         "tied": row.place.is_some_and(|p| p.tied),
@@ -510,9 +647,19 @@ fn row_json(row: &crate::output::BoardRow) -> serde_json::Value {
         "name": row.name,
         "organisation": row.organisation,
         "total": crate::output::number(row.total),
-        "awards": row.awards.iter().map(|(set, tier, label)| serde_json::json!({"set": set, "tier": tier, "label": label})).collect::<Vec<_>>(),
+        "awards": awards.collect::<Vec<_>>(),
         "flags": row.flags,
     })
+}
+
+/// The division an award of set `set` was decided within, for this row:
+/// its value of the set's division field (None for an overall award).
+pub fn award_division<'a>(rules: &crate::contest::Rules, row: &crate::output::BoardRow<'a>, set: &str) -> Option<&'a str> {
+    let set = rules.contest.awards.iter().find(|s| s.id == set)?;
+    match &set.scope {
+        crate::contest::Scope::PerDivision(field) => row.divisions.iter().find(|d| d.0 == field).map(|d| d.1),
+        crate::contest::Scope::Overall => None,
+    }
 }
 
 #[cfg(test)]
@@ -529,6 +676,25 @@ mod tests {
                 json: format!("{{\"n\":{i}}}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn marking_names_what_each_judge_owes_and_caps_the_list() {
+        // The example's marks lack one: J4's for C06's site (as `podium status` counts).
+        let marks = Path::new("contests/construction/marks.csv");
+        let inputs = load(Path::new("contests/construction"), Some(marks)).unwrap();
+        assert!(!marking_complete(&inputs));
+        let marking = Marking::of(&inputs, None, 60);
+        assert_eq!((marking.expected, marking.missing), (224, 1));
+        let owing: Vec<&Owed> = marking.owed.iter().filter(|o| o.missing > 0).collect();
+        assert_eq!(owing.len(), 1);
+        let site = inputs.rules.criterion_index["safety.site"] as usize;
+        assert_eq!(owing[0].judge, inputs.rules.judge_index.get("J4").copied());
+        assert_eq!(owing[0].cells, [("C06".to_string(), site, 0)]);
+        // Listed up to the cap, counted beyond it.
+        let capped = Marking::of(&inputs, None, 0);
+        assert_eq!(capped.missing, 1);
+        assert!(capped.owed.iter().all(|o| o.cells.is_empty()));
     }
 
     #[test]
@@ -549,6 +715,8 @@ mod tests {
             version: 0,
             hall_rows: rows(&[(1, true), (2, true), (3, true), (4, false)]),
             desk_rows: String::new(),
+            marking: Marking::default(),
+            provisional: false,
             api: Mutex::new(Api::Unmade),
         };
         let hall = |ceremony| {

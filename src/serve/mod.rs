@@ -6,6 +6,8 @@
 mod desk;
 mod hall;
 mod judge;
+// Which cells a judge marks, for their paper sheet too.
+pub use judge::offers_in;
 pub mod links;
 mod listen;
 pub mod live;
@@ -88,7 +90,7 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
     let codes = if rules.contest.marking.blind {
         let codes = Codes::load(&reader)?;
         if codes.is_empty() {
-            return Err("blind judging: give the entries their codes first with `podium codes CONTEST`".into());
+            return Err(say!(options.lang, "serve-blind-codes"));
         }
         Some(codes)
     } else {
@@ -114,11 +116,11 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| say!(options.lang, "serve-cannot-start", why = e))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.bind)
             .await
-            .map_err(|e| format!("cannot listen on {}: {e}", options.bind))?;
+            .map_err(|e| say!(options.lang, "serve-cannot-listen", address = options.bind, why = e))?;
         let address = listener.local_addr().map_err(|e| e.to_string())?;
         let base = options.base.clone().unwrap_or_else(|| format!("http://{address}"));
         print_links(&app, &base)?;
@@ -135,15 +137,19 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
 fn print_links(app: &App, base: &str) -> Result<(), String> {
     use std::io::Write as _;
     let reader = app.reader.lock().expect("not poisoned");
+    let lang = app.lang;
+    let desk = format!("{base}/desk/{}", app.links.admin(generation(&reader, "admin")?));
+    // Each line ends with its address (tests and scripts read from `http`).
     let mut lines = vec![
-        format!("podium serve: listening on {base}"),
-        format!("hall screen:      {base}/hall"),
-        format!("results (JSON):   {base}/api/results"),
-        format!("organiser desk:   {base}/desk/{}", app.links.admin(generation(&reader, "admin")?)),
+        say!(lang, "serve-listening", url = base),
+        say!(lang, "serve-hall", url = format!("{base}/hall")),
+        say!(lang, "serve-api", url = format!("{base}/api/results")),
+        say!(lang, "serve-desk", url = desk),
     ];
     for judge in &app.rules.contest.judges {
         let token = app.links.judge(&judge.id, generation(&reader, &judge.id)?);
-        lines.push(format!("judge {:<10} {base}/j/{}/{token}", judge.id, judge.id));
+        let url = format!("{base}/j/{}/{token}", judge.id);
+        lines.push(say!(lang, "serve-judge", judge = judge.id, name = judge.name, url = url));
     }
     // A closed standard output (the links piped to a program that has
     // finished) must not stop the server.
@@ -191,7 +197,8 @@ const BODY_TIME: std::time::Duration = std::time::Duration::from_secs(10);
 async fn in_time(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     match tokio::time::timeout(BODY_TIME, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => refused(StatusCode::REQUEST_TIMEOUT, "the request took too long to arrive"),
+        // No language at hand here: the process's (`--lang`, which the server speaks too).
+        Err(_) => refused(StatusCode::REQUEST_TIMEOUT, crate::msg!("request-too-slow").to_string()),
     }
 }
 
@@ -219,8 +226,8 @@ async fn index(State(app): State<Shared>) -> Html<String> {
     let body = format!(
         "<h1>{}</h1><p><a href=\"/hall\">{}</a></p><p class=\"note\">{}</p>",
         crate::output::html::escape(app.rules.contest.name.get(lang)),
-        crate::output::label(lang, "实时排行榜", "Live leaderboard"),
-        crate::output::label(lang, "评委请使用各自的专属链接。", "Judges: use your own link.")
+        say!(lang, "index-hall"),
+        say!(lang, "index-judges")
     );
     Html(crate::output::html::document(
         app.rules.contest.name.get(lang),
@@ -257,7 +264,7 @@ async fn results(State(app): State<Shared>) -> Response {
     }
     match app.live.api().await {
         Ok(api) => ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], api).into_response(),
-        Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, "the results cannot be read just now"),
+        Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, say!(app.lang, "results-unreadable")),
     }
 }
 
@@ -278,13 +285,13 @@ fn stream<T: Send + Sync + 'static>(
 async fn hall_events(State(app): State<Shared>, peer: Option<axum::Extension<listen::Peer>>) -> Response {
     match app.boards.open(peer.map(|p| p.0)) {
         Some(watching) => stream(app.live.hall.clone(), String::as_str, watching).into_response(),
-        None => too_many_boards(),
+        None => too_many_boards(app.lang),
     }
 }
 
 /// A live board refused: this address, or everyone together, watches too many.
-fn too_many_boards() -> Response {
-    let mut response = refused(StatusCode::SERVICE_UNAVAILABLE, "too many live boards are open");
+fn too_many_boards(lang: Lang) -> Response {
+    let mut response = refused(StatusCode::SERVICE_UNAVAILABLE, say!(lang, "too-many-boards"));
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
     response
 }
@@ -306,16 +313,9 @@ fn refused(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 fn not_found(app: &App) -> Response {
-    let message = crate::output::label(
-        app.lang,
-        "链接无效（可能已被收回），请向组织者索取新链接。",
-        "This link is not valid (it may have been revoked): ask the organiser for a new one.",
-    );
-    (
-        StatusCode::NOT_FOUND,
-        Html(format!("<!DOCTYPE html><meta charset=\"utf-8\"><p>{message}</p>")),
-    )
-        .into_response()
+    let message = say!(app.lang, "link-not-valid");
+    let page = crate::output::html::document(&message, app.lang, FONT_LINK, "", &format!("<p>{message}</p>"));
+    (StatusCode::NOT_FOUND, Html(page)).into_response()
 }
 
 impl App {
@@ -360,30 +360,30 @@ fn not_done(lang: Lang, why: writer::NotDone) -> Response {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
             response
         }
-        writer::NotDone::Failed(message) => refused(StatusCode::SERVICE_UNAVAILABLE, format!("not saved: {message}")),
+        writer::NotDone::Failed(message) => refused(StatusCode::SERVICE_UNAVAILABLE, say!(lang, "mark-not-saved", why = message)),
     }
 }
 
 /// A state-changing request must come from our own page: its form token,
 /// and if the browser says where it comes from, from this server.
 fn from_our_page(app: &App, headers: &HeaderMap, token: &str, form: &str) -> Result<(), Response> {
-    let forbidden = |why: &str| refused(StatusCode::FORBIDDEN, why);
+    let forbidden = |why: String| refused(StatusCode::FORBIDDEN, why);
     if !same(form, &app.links.form(token)) {
-        return Err(forbidden("the form is out of date or did not come from this page: reload the page"));
+        return Err(forbidden(say!(app.lang, "form-out-of-date")));
     }
     if headers
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|s| s == "cross-site")
     {
-        return Err(forbidden("requests from other sites are refused"));
+        return Err(forbidden(say!(app.lang, "other-site")));
     }
     if let (Some(origin), Some(host)) = (headers.get(header::ORIGIN), headers.get(header::HOST)) {
         let origin = origin.to_str().unwrap_or("");
         let host = host.to_str().unwrap_or("");
         let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
         if origin_host != host {
-            return Err(forbidden("requests from other sites are refused"));
+            return Err(forbidden(say!(app.lang, "other-site")));
         }
     }
     Ok(())
@@ -399,15 +399,15 @@ async fn judge_page(State(app): State<Shared>, UrlPath((judge, token)): UrlPath<
             .into_iter()
             .map(|(cell, value)| ((cell.entry, cell.criterion, cell.element), value))
             .collect::<HashMap<_, _>>(),
-        Some(Err(e)) => return unreadable(&e.message.to_string()),
-        None => return unreadable(""),
+        Some(Err(e)) => return unreadable(app.lang, &e.message.to_string()),
+        None => return unreadable(app.lang, ""),
     };
     Html(judge::page(&app, j, app.codes.as_ref(), &saved, &app.links.form(&token))).into_response()
 }
 
 /// The store could not be read just now.
-fn unreadable(why: &str) -> Response {
-    (StatusCode::SERVICE_UNAVAILABLE, format!("the mark store cannot be read: {why}")).into_response()
+fn unreadable(lang: Lang, why: &str) -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, say!(lang, "store-unreadable", why = why)).into_response()
 }
 
 #[derive(serde::Deserialize)]
@@ -430,7 +430,7 @@ async fn judge_mark(
     Form(form): Form<MarkForm>,
 ) -> Response {
     let Some(j) = app.judge_of(&judge, &token) else {
-        return refused(StatusCode::NOT_FOUND, "this link is not valid (it may have been revoked)");
+        return refused(StatusCode::NOT_FOUND, say!(app.lang, "link-not-valid"));
     };
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
         return response;
@@ -440,7 +440,7 @@ async fn judge_mark(
     let entry_id = match &app.codes {
         Some(codes) => match codes.entry_of(shown) {
             Some(id) => id.to_string(),
-            None => return refused(StatusCode::UNPROCESSABLE_ENTITY, format!("no entry has the code `{shown}`")),
+            None => return refused(StatusCode::UNPROCESSABLE_ENTITY, say!(app.lang, "mark-no-such-code", code = shown)),
         },
         None => shown.to_string(),
     };
@@ -455,18 +455,10 @@ async fn judge_mark(
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            let message = match refusal.help {
-                Some(help) => format!("not saved: {} {} ({help})", refusal.field, refusal.message),
-                None => format!("not saved: {} {}", refusal.field, refusal.message),
-            };
-            // Under blind judging the judge hears of the entry by its code
-            // only: a refusal must not tell which entry a code stands for,
-            // nor whose organisation it is.
-            let message = match &app.codes {
-                Some(_) if refusal.field == "judge" => say!(app.lang, "mark-entry-not-on-page", entry = shown),
-                Some(_) => message.replace(&format!("`{entry_id}`"), &format!("`{shown}`")),
-                None => message,
-            };
+            // In the page's words, naming the entry as the judge knows it
+            // (under blind judging, by its code only: a refusal must not
+            // tell which entry a code stands for, nor whose it is).
+            let message = refusal_words(&app, &refusal.field, shown, form.criterion.trim());
             return refused(status, message);
         }
     };
@@ -483,18 +475,10 @@ async fn judge_mark(
         element: slot_element,
         judge: judge.clone(),
     };
-    let described = format!(
-        "{shown} {}{}",
-        cell.criterion,
-        if slot_element > 0 {
-            format!(" #{slot_element}")
-        } else {
-            String::new()
-        }
-    );
+    let described = format!("{shown} {}", criterion_words(&app, criterion, slot_element));
     let reason = match crate::enter::reason(Some(&form.reason)) {
         Ok(reason) => reason.map(String::from),
-        Err(why) => return refused(StatusCode::UNPROCESSABLE_ENTITY, format!("not saved: {why}")),
+        Err(why) => return refused(StatusCode::UNPROCESSABLE_ENTITY, say!(app.lang, "mark-not-saved", why = why)),
     };
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = MarkJob {
@@ -514,7 +498,39 @@ async fn judge_mark(
     match answer.await {
         Ok(Ok(answer)) => Json(answer).into_response(),
         Ok(Err(why)) => not_done(app.lang, why),
-        Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, "not saved: the server is stopping"),
+        Err(_) => refused(StatusCode::SERVICE_UNAVAILABLE, say!(app.lang, "mark-stopping")),
+    }
+}
+
+/// Why a mark from a judge's page was refused, in the page's words. The
+/// page checks the value as it is typed, so this is rare: a page left open
+/// while the contest changed, or a request made by hand.
+fn refusal_words(app: &App, field: &str, shown: &str, criterion: &str) -> String {
+    let lang = app.lang;
+    let rule = app.rules.criterion_index.get(criterion).map(|&c| &app.rules.criteria[c as usize]);
+    match (field, rule) {
+        ("value", Some(rule)) => {
+            let step = rule.range.step.map_or("any".to_string(), |s| s.normalize().to_string());
+            say!(
+                lang,
+                "mark-bad-value",
+                min = rule.range.min.normalize(),
+                max = rule.range.max.normalize(),
+                step = step
+            )
+        }
+        ("entry", _) => say!(lang, "mark-no-such-code", code = shown),
+        ("criterion" | "element" | "value", _) => say!(lang, "mark-not-on-page", criterion = criterion),
+        _ => say!(lang, "mark-entry-not-on-page", entry = shown),
+    }
+}
+
+/// A criterion as a page names it: its label, and the element's number.
+pub fn criterion_words(app: &App, criterion: usize, element: u8) -> String {
+    let label = app.rules.criterion_label(criterion, app.lang);
+    match element {
+        0 => label.to_string(),
+        n => say!(app.lang, "element-of", criterion = label, element = n),
     }
 }
 
@@ -522,41 +538,42 @@ async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -
     if !app.is_admin(&token) {
         return not_found(&app);
     }
-    let read = app
-        .read(|app, reader| Ok::<_, crate::store::StoreError>((reader.state()?, progress(app, reader))))
-        .await;
-    let (state, progress) = match read {
-        Some(Ok(read)) => read,
-        Some(Err(e)) => return unreadable(&e.message.to_string()),
-        None => return unreadable(""),
+    let state = match app.read(|_, reader| reader.state()).await {
+        Some(Ok(state)) => state,
+        Some(Err(e)) => return unreadable(app.lang, &e.message.to_string()),
+        None => return unreadable(app.lang, ""),
     };
-    Html(desk::page(&app, &progress, &state, app.live.hall_state(), &app.links.form(&token))).into_response()
+    // Who owes what, as of the newest scoring (the marks the results count).
+    let newest = app.live.results.borrow().clone();
+    Html(desk::page(
+        &app,
+        &newest.marking,
+        &state,
+        app.live.hall_state(),
+        &app.links.form(&token),
+    ))
+    .into_response()
 }
 
-/// Each judge's marks saved of those their page offers.
-fn progress(app: &App, reader: &Store) -> Vec<desk::Progress> {
-    let judges = app.rules.contest.judges.iter().enumerate();
-    judges
-        .map(|(j, judge)| {
-            let cells = judge::assignments(app, j as u16, app.codes.as_ref());
-            let saved: std::collections::HashSet<(String, String, u8)> = reader
-                .marks_of_judge(&judge.id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(cell, _)| (cell.entry, cell.criterion, cell.element))
-                .collect();
-            let is_saved = |a: &&judge::Assignment| {
-                let entry = judge::entry_id(app.codes.as_ref(), &a.shown);
-                saved.contains(&(entry, app.rules.criteria[a.criterion].key.clone(), a.element))
-            };
-            desk::Progress {
-                judge: judge.id.clone(),
-                name: judge.name.clone(),
-                saved: cells.iter().filter(is_saved).count(),
-                expected: cells.len(),
-            }
-        })
-        .collect()
+/// A lock's scope as the page's reader names it: the whole contest, a
+/// category's or criterion's label, a division's value.
+pub fn scope_words(app: &App, text: &str) -> String {
+    use crate::lock::Scope;
+    let (rules, lang) = (&*app.rules, app.lang);
+    match Scope::parse(text) {
+        Some(Scope::Contest) => say!(lang, "desk-whole-contest"),
+        Some(Scope::Criterion(key)) => match rules.criterion_index.get(&key) {
+            Some(&c) => rules.criterion_label(c as usize, lang).to_string(),
+            None => key,
+        },
+        Some(Scope::Category(id)) => rules
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.label.get(lang).to_string()),
+        Some(Scope::Division(field, value)) => say!(lang, "scope-division", field = field, value = value),
+        None => text.to_string(),
+    }
 }
 
 async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>, peer: Option<axum::Extension<listen::Peer>>) -> Response {
@@ -565,7 +582,7 @@ async fn desk_events(State(app): State<Shared>, UrlPath(token): UrlPath<String>,
     }
     match app.boards.open(peer.map(|p| p.0)) {
         Some(watching) => stream(app.live.results.clone(), desk_rows, watching).into_response(),
-        None => too_many_boards(),
+        None => too_many_boards(app.lang),
     }
 }
 
@@ -599,7 +616,7 @@ async fn desk_action(
     Form(form): Form<DeskForm>,
 ) -> Response {
     if !app.is_admin(&token) {
-        return refused(StatusCode::NOT_FOUND, "this link is not valid");
+        return refused(StatusCode::NOT_FOUND, say!(app.lang, "link-not-valid"));
     }
     if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
         return response;
@@ -613,7 +630,7 @@ async fn desk_action(
             let on = match form.on.as_str() {
                 "true" => true,
                 "false" => false,
-                other => return said(false, format!("freeze takes on=true or on=false (not `{other}`)")),
+                other => return said(false, say!(app.lang, "desk-no-action", action = other)),
             };
             let state = app.live.set_hall(|hall| hall.frozen = on);
             return said(true, desk::words::hall_now(app.lang, state));
@@ -629,12 +646,12 @@ async fn desk_action(
                 },
                 "end" => CeremonyStep::End,
                 "next" => CeremonyStep::Next,
-                other => return said(false, format!("no ceremony step `{other}`: start, next or end")),
+                other => return said(false, say!(app.lang, "desk-no-action", action = other)),
             };
             let state = app.live.ceremony(step);
             return said(true, desk::words::hall_now(app.lang, state));
         }
-        _ => return refused(StatusCode::NOT_FOUND, format!("no action `{action}`")),
+        _ => return refused(StatusCode::NOT_FOUND, say!(app.lang, "desk-no-action", action = action)),
     };
     let scope = if change == StateChange::Publish {
         Ok(crate::lock::Scope::Contest)
@@ -644,25 +661,61 @@ async fn desk_action(
     // Stored as the command line would store it, so that it locks what it names.
     let scope = match scope {
         Ok(scope) => scope.text(),
-        Err(message) => return said(false, message),
+        Err(message) => return said(false, say!(app.lang, "desk-not-done", why = message)),
     };
+    let reason = form.reason.trim().to_string();
+    // What the state refuses, said in the page's words (the writer checks
+    // again, in its transaction, for a change made meanwhile).
+    match app.read(|_, reader| reader.state()).await {
+        Some(Ok(state)) => {
+            if let Some(why) = desk_refusal(&app, &state, change, &scope, &reason) {
+                return said(false, why);
+            }
+        }
+        Some(Err(e)) => return said(false, say!(app.lang, "store-unreadable", why = e.message)),
+        None => return said(false, say!(app.lang, "store-unreadable", why = "")),
+    }
+    let words = scope_words(&app, &scope);
     let (reply, answer) = tokio::sync::oneshot::channel();
     let job = Job::State {
         change,
         scope,
-        reason: form.reason.trim().to_string(),
+        reason,
         reply,
     };
     match app.writer.send(job) {
         Err(writer::NotDone::Busy) => return not_done(app.lang, writer::NotDone::Busy),
-        Err(_) => return said(false, "the server is stopping".into()),
+        Err(_) => return said(false, say!(app.lang, "mark-stopping")),
         Ok(()) => {}
     }
     match answer.await {
-        Ok(Ok(message)) => said(true, message),
-        Ok(Err(writer::NotDone::Refused(message) | writer::NotDone::Failed(message))) => said(false, message),
+        Ok(Ok(_)) => said(
+            true,
+            match change {
+                StateChange::Lock => say!(app.lang, "desk-locked", scope = words),
+                StateChange::Unlock => say!(app.lang, "desk-unlocked", scope = words),
+                StateChange::Publish => say!(app.lang, "desk-published-now"),
+            },
+        ),
+        Ok(Err(writer::NotDone::Refused(why) | writer::NotDone::Failed(why))) => said(false, say!(app.lang, "desk-not-done", why = why)),
         Ok(Err(writer::NotDone::Busy)) => not_done(app.lang, writer::NotDone::Busy),
-        Err(_) => said(false, "the server is stopping".into()),
+        Err(_) => said(false, say!(app.lang, "mark-stopping")),
+    }
+}
+
+/// Why the event's state refuses a lock, unlock or publish, in the page's
+/// words (as `lock::change_state` refuses it).
+fn desk_refusal(app: &App, state: &crate::store::State, change: StateChange, scope: &str, reason: &str) -> Option<String> {
+    let lang = app.lang;
+    let locked = state.locked.iter().any(|(s, _)| s == scope);
+    if state.published.is_some() {
+        return Some(say!(lang, "desk-published-already"));
+    }
+    match change {
+        StateChange::Unlock if !locked => Some(say!(lang, "desk-not-locked", scope = scope_words(app, scope))),
+        StateChange::Unlock if reason.is_empty() => Some(say!(lang, "desk-unlock-needs-reason")),
+        StateChange::Publish if !locked => Some(say!(lang, "desk-publish-needs-lock")),
+        _ => None,
     }
 }
 

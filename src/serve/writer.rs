@@ -96,7 +96,7 @@ impl Writer {
     pub fn send(&self, job: Job) -> Result<(), NotDone> {
         self.sender.try_send(job).map_err(|e| match e {
             std::sync::mpsc::TrySendError::Full(_) => NotDone::Busy,
-            std::sync::mpsc::TrySendError::Disconnected(_) => NotDone::Failed("the server is stopping".into()),
+            std::sync::mpsc::TrySendError::Disconnected(_) => NotDone::Failed(crate::msg!("serve-stopping").to_string()),
         })
     }
 }
@@ -167,8 +167,10 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                 (Job::State { reply, .. }, Ok(()), Some(Outcome::State(said))) => drop(reply.send(said.map_err(NotDone::Refused))),
                 (Job::Mark(_, to), Err(e), _) => drop(to.send(Err(not_done(e)))),
                 (Job::State { reply, .. }, Err(e), _) => drop(reply.send(Err(not_done(e)))),
-                (Job::Mark(_, to), Ok(()), _) => drop(to.send(Err(NotDone::Failed("the mark was not reached".into())))),
-                (Job::State { reply, .. }, Ok(()), _) => drop(reply.send(Err(NotDone::Failed("not reached".into())))),
+                (Job::Mark(_, to), Ok(()), _) => drop(to.send(Err(NotDone::Failed(crate::msg!("serve-not-reached").to_string())))),
+                (Job::State { reply, .. }, Ok(()), _) => {
+                    drop(reply.send(Err(NotDone::Failed(crate::msg!("serve-not-reached").to_string()))))
+                }
             }
         }
         if done.is_ok() {
@@ -185,8 +187,12 @@ fn mark(
     job: &MarkJob,
 ) -> Result<Result<Answer, String>, StoreError> {
     let (cell, value, lang) = (&job.described, &job.value, job.lang);
-    if let Some(why) = crate::lock::refusal(state, rules, entries, job.entry, job.criterion) {
-        return Ok(Err(say!(lang, "mark-refused", cell = cell, why = why)));
+    // Said to the judge in their page's words; the chief judge sees what is locked at the desk.
+    if crate::lock::refusal(state, rules, entries, job.entry, job.criterion).is_some() {
+        return Ok(Err(match state.published {
+            Some(_) => say!(lang, "mark-published", cell = cell),
+            None => say!(lang, "mark-locked", cell = cell),
+        }));
     }
     Ok(match enter(batch, &job.cell, value, job.reason.as_deref())? {
         Entered::Stored(seq) => Ok(Answer {

@@ -143,7 +143,7 @@ fn cells_of(query: &mut rusqlite::Statement, path: &Path, entry: &str) -> Result
 fn unreadable(path: &Path, entry: &str) -> StoreError {
     StoreError {
         path: path.to_path_buf(),
-        message: msg!("store-unreadable", entry = entry),
+        message: msg!("store-entry-unreadable", entry = entry),
     }
 }
 

@@ -33,9 +33,16 @@ pub struct Server {
 }
 
 impl Server {
+    /// The server speaking English (the tests' messages are English).
     pub fn start(dir: &Path) -> Server {
+        Server::start_in(dir, "en")
+    }
+
+    /// The server speaking `lang`. Its links are read by their addresses,
+    /// whatever the words around them: the desk's has `/desk/`, a judge's `/j/ID/`.
+    pub fn start_in(dir: &Path, lang: &str) -> Server {
         let mut child = podium_command()
-            .args(["serve", dir.to_str().unwrap(), "--bind", "127.0.0.1:0", "--lang", "en"])
+            .args(["serve", dir.to_str().unwrap(), "--bind", "127.0.0.1:0", "--lang", lang])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -44,13 +51,13 @@ impl Server {
         let (mut base, mut desk, mut judges) = (String::new(), String::new(), HashMap::new());
         while judges.len() < 5 {
             let line = lines.next().expect("the server prints its links").unwrap();
-            let url = line.split_whitespace().last().unwrap().to_string();
-            if line.starts_with("podium serve: listening on ") {
-                base = url;
-            } else if line.starts_with("organiser desk:") {
+            let url = line[line.find("http://").expect("each line ends with its address")..].to_string();
+            if let Some((_, judge)) = url.split_once("/j/") {
+                judges.insert(judge.split('/').next().unwrap().to_string(), url);
+            } else if url.contains("/desk/") {
                 desk = url;
-            } else if let Some(rest) = line.strip_prefix("judge ") {
-                judges.insert(rest.split_whitespace().next().unwrap().to_string(), url);
+            } else if base.is_empty() {
+                base = url;
             }
         }
         // The rest (more judges' links) is read and dropped.

@@ -356,7 +356,7 @@ load-cell-twice = the store holds a cell twice
 
 ## The mark store
 
-store-unreadable = the current marks of { $entry } cannot be read: the store was changed outside podium (run `podium audit verify`)
+store-entry-unreadable = the current marks of { $entry } cannot be read: the store was changed outside podium (run `podium audit verify`)
 store-busy = the mark store is busy: another program is writing to it (an import?); nothing was stored, try again in a moment
 store-read-only = the mark store is read-only (the file or its folder cannot be written: an archive, read-only media, or another user's files), so nothing can be entered or changed; commands that only read (score, status, export, audit, report, chart, explain) work on it; to enter marks, copy the contest folder somewhere writable
 store-sqlite = the mark store failed (SQLite: { $error })
@@ -430,14 +430,6 @@ gen-at-least-one = gen: --entries, --criteria, --judges and --panel must each be
 gen-panel-too-large = gen: --panel draws each entry's judges from --judges, so it cannot be larger
 gen-cannot-create = { $dir }: cannot create the folder: { $error }
 gen-wrote = wrote { $dir }: { $entries } entries × { $criteria } criteria × { $judges } judges = { $marks } marks
-serve-lan = podium serve: listening on every network interface (`--lan`): judges reach it at this machine's address
-judges-desk-link = organiser desk: { $url }
-judges-no-qr = cannot make a QR code of { $url }: { $error }
-judges-sheet-note = Each judge's own marking link: keep it private. Scan it to mark on a phone.
-judges-cannot-write-sheet = { $path }: cannot write the sheet: { $error }
-judges-sheet = the sheet of links: { $path }
-judges-no-judge = no judge `{ $who }`; { $suggestion }
-judges-revoked = revoked the old link of { $who }; the new one: { $url }
 codes-cannot-write = { $path }: { $error }
 score-xlsx-needs-output = `--format xlsx` writes a workbook file: give it with `--output results.xlsx`
 score-blind-teams = blind judging: the team leaderboard names organisations, so it is shown once the results are published
@@ -500,3 +492,11 @@ trace-no-marks = no marks
 trace-marks-are-too-few = { $marks } marks are too few for { $rule }
 trace-dropping-low-high = , dropping low { $low } and high { $high }
 trace-marks = { $label }: marks { $all } → { $applied }{ $dropped } → { $result }
+
+## Help: marking sheets (podium sheets)
+
+help-sheets = Each judge's paper marking sheet (评分表): entries down, their criteria across, with scales and a signature line; one file per judge, named by their id (OUT/J1.xlsx, OUT/J1.html). Filled sheets go back in with `podium import`
+help-sheets-example = {"  "}podium sheets contests/skills-duel --format xlsx -o sheets
+help-sheets-judge = Only this judge's sheet
+help-sheets-format = xlsx or html; both if not given
+help-sheets-output = The folder to write into (default: `sheets` in the contest's folder)

@@ -356,7 +356,7 @@ load-cell-twice = 分数库中同一格有两个分数
 
 ## 分数库
 
-store-unreadable = 无法读取选手 { $entry } 的当前分数：分数库在 podium 之外被改动过（请运行 `podium audit verify`）
+store-entry-unreadable = 无法读取选手 { $entry } 的当前分数：分数库在 podium 之外被改动过（请运行 `podium audit verify`）
 store-busy = 分数库正忙：另一个程序正在写入（在导入？）；什么也没有保存，请稍后再试
 store-read-only = 分数库是只读的（文件或其文件夹不能写入：归档、只读介质或其他用户的文件），因此不能录入或更改；只读的命令（score、status、export、audit、report、chart、explain）可以使用；要录入分数，请把竞赛文件夹复制到可写的位置
 store-sqlite = 分数库出错（SQLite：{ $error }）
@@ -430,14 +430,6 @@ gen-at-least-one = gen：`--entries`、`--criteria`、`--judges` 和 `--panel` �
 gen-panel-too-large = gen：`--panel` 从 `--judges` 中抽取每位选手的评委，不能比它大
 gen-cannot-create = { $dir }：无法建立文件夹（{ $error }）
 gen-wrote = 已写入 { $dir }：{ $entries } 名选手 × { $criteria } 个评分项 × { $judges } 位评委 = { $marks } 个分数
-serve-lan = podium serve：在所有网络接口上监听（`--lan`）：评委通过本机的地址访问
-judges-desk-link = 组委会工作台：{ $url }
-judges-no-qr = 无法为 { $url } 生成二维码（{ $error }）
-judges-sheet-note = 评委专属评分链接：请妥善保管，勿转交他人。扫码即可在手机上评分。
-judges-cannot-write-sheet = { $path }：无法写入链接页（{ $error }）
-judges-sheet = 链接页：{ $path }
-judges-no-judge = 没有评委 `{ $who }`；{ $suggestion }
-judges-revoked = 已作废 { $who } 的旧链接；新链接：{ $url }
 codes-cannot-write = { $path }：无法写入（{ $error }）
 score-xlsx-needs-output = `--format xlsx` 写出的是工作簿文件：请用 `--output 成绩.xlsx` 指定
 score-blind-teams = 盲评：团体排行榜会显示单位，成绩公示后才能查看
@@ -500,3 +492,11 @@ trace-no-marks = 没有评分
 trace-marks-are-too-few = { $marks } 个评分不足以按 `{ $rule }` 计算
 trace-dropping-low-high = ，去掉最低 { $low } 和最高 { $high }
 trace-marks = { $label }：评分 { $all } → { $applied }{ $dropped } → { $result }
+
+## 帮助：评分表（podium sheets）
+
+help-sheets = 为每位评委生成纸质评分表：选手纵列、评分项横列，附分数范围和签名栏；每位评委一个文件，以其编号命名（OUT/J1.xlsx、OUT/J1.html）。填好的评分表用 `podium import` 导入
+help-sheets-example = {"  "}podium sheets 焊工比赛 --format xlsx -o 评分表
+help-sheets-judge = 只生成这位评委的评分表
+help-sheets-format = xlsx 或 html；不写则两种都生成
+help-sheets-output = 写入的文件夹（默认：竞赛文件夹中的 `sheets`）

@@ -1,0 +1,432 @@
+//! Files as offices have them: GBK CSV with Chinese headers, CRLF, blank
+//! rows Excel leaves, full-width characters and Chinese commas, XLSX
+//! workbooks; every error at the row Excel shows, in every command.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// A copy of a bundled example in a fresh folder.
+fn example(name: &str, example: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for file in std::fs::read_dir(Path::new("contests").join(example)).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, dir.join(file.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// `podium score` of a contest folder, which must succeed.
+fn score(dir: &Path) -> String {
+    run_ok(&["score", s(dir)])
+}
+
+/// The text in GBK, every character of it encodable.
+fn gbk(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable, "the test's text is all in GBK");
+    bytes.into_owned()
+}
+
+/// Each example's entries header in Chinese, as an office writes it.
+const CHINESE_HEADERS: [(&str, &str, &str); 2] = [
+    ("skills-duel", "id,name,organisation,trade,street", "编号,姓名,单位,工种,街道"),
+    (
+        "construction",
+        "id,name,organisation,industry,district,members",
+        "编号,姓名,单位,行业,区县,成员",
+    ),
+];
+
+#[test]
+fn gbk_entries_with_chinese_headers_score_as_the_utf8_files() {
+    for (name, english, chinese) in CHINESE_HEADERS {
+        let dir = example(&format!("gbk-{name}"), name);
+        let utf8 = score(&dir);
+        let text = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        assert!(text.starts_with(english), "{name}: {text}");
+        let text = text.replacen(english, chinese, 1).replace('\n', "\r\n");
+        std::fs::write(dir.join("entries.csv"), gbk(&text)).unwrap();
+        let check = podium(&["check", s(&dir)]);
+        assert!(check.status.success(), "{name}: {}", stderr(&check));
+        let said = stderr(&check);
+        assert!(
+            said.contains("entries.csv") && said.contains("GB18030") && said.matches("GB18030").count() == 1,
+            "{name}: the encoding is said once: {said}"
+        );
+        assert_eq!(score(&dir), utf8, "{name}: the same leaderboard, byte for byte");
+        let english_said = stderr(&podium_en(&["check", s(&dir)]));
+        assert!(english_said.contains("read as GB18030 (GBK)"), "{english_said}");
+    }
+}
+
+#[test]
+fn gbk_marks_with_chinese_headers_score_as_the_utf8_file() {
+    let dir = example("gbk-marks", "skills-duel");
+    let utf8 = score(&dir);
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let text = text.replacen("entry,criterion,element,judge,value", "编号,评分项,要素,评委,分数", 1);
+    std::fs::write(dir.join("marks.csv"), gbk(&text)).unwrap();
+    let out = podium(&["score", s(&dir)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), utf8);
+    assert!(stderr(&out).contains("GB18030"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_neither_utf8_nor_gb18030_is_refused_at_its_row() {
+    let dir = example("not-text", "skills-duel");
+    let mut bytes = gbk(&std::fs::read_to_string(dir.join("entries.csv"))
+        .unwrap()
+        .replacen('\u{feff}', "", 1));
+    // 0xFF is neither UTF-8 nor GB18030 (where 0x80 is the euro sign).
+    let row = bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count() + 1;
+    bytes.extend_from_slice(b"E99,\xFF\xFF,x,welder,y\n");
+    std::fs::write(dir.join("entries.csv"), bytes).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(
+        err.contains(&format!(
+            "entries.csv:{row}: error in `column B`: the file is neither UTF-8 nor GB18030/GBK text"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("CSV UTF-8"), "{err}");
+    let err = run_err(&["check", s(&dir)]);
+    assert!(
+        err.contains(&format!("entries.csv:{row}")) && err.contains("既不是 UTF-8 也不是 GB18030"),
+        "{err}"
+    );
+    // Excel's "Unicode text" is UTF-16: named as such.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("id,name\n".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("entries.csv"), utf16).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(err.contains("UTF-16") && err.contains("CSV UTF-8"), "{err}");
+}
+
+/// The skills duel's marks with CRLF line ends and row 10 bad.
+fn crlf_marks_with_bad_row_10(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    assert!(lines[9].starts_with("E"), "{}", lines[9]);
+    lines[9] = lines[9].rsplit_once(',').map(|(row, _)| format!("{row},99x")).unwrap();
+    let path = dir.join("marks.csv");
+    std::fs::write(&path, lines.join("\r\n") + "\r\n").unwrap();
+    path
+}
+
+#[test]
+fn a_crlf_file_with_a_bad_row_10_is_reported_as_row_10_by_every_command() {
+    let dir = example("crlf", "skills-duel");
+    let marks = crlf_marks_with_bad_row_10(&dir);
+    let d = s(&dir);
+    let place = "marks.csv:10: error in `value (column E)`: `99x`";
+    for args in [
+        vec!["check", d],
+        vec!["check", d, "--marks", s(&marks)],
+        vec!["score", d],
+        vec!["import", d, s(&marks)],
+    ] {
+        let err = run_err_en(&args);
+        assert!(err.contains(place), "{args:?}:\n{err}");
+        assert!(!err.contains("marks.csv:9:") && !err.contains("marks.csv:11:"), "{args:?}:\n{err}");
+        let chinese = run_err(&args);
+        assert!(
+            chinese.contains("marks.csv:10：") && chinese.contains("（value，E 列）"),
+            "{args:?}:\n{chinese}"
+        );
+    }
+    // Entries too: a CRLF entries file with a duplicated id names both rows.
+    let text = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    let second = text.lines().nth(1).unwrap().to_string();
+    std::fs::write(dir.join("entries.csv"), format!("{text}{second}\n").replace('\n', "\r\n")).unwrap();
+    let rows = text.lines().count() + 1;
+    let err = run_err_en(&["check", d]);
+    assert!(
+        err.contains(&format!(
+            "entries.csv:{rows}: error in `id`: the id `E01` is used twice: rows 2 and {rows}"
+        )),
+        "{err}"
+    );
+    let err = run_err(&["check", d]);
+    assert!(err.contains(&format!("编号 `E01` 用了两次：第 2 行和第 {rows} 行")), "{err}");
+}
+
+#[test]
+fn blank_rows_excel_leaves_are_skipped_everywhere() {
+    let dir = example("blank-rows", "skills-duel");
+    let expected = score(&dir);
+    for file in ["entries.csv", "marks.csv"] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let width = text.lines().next().unwrap().matches(',').count();
+        let blank = format!("{}\r\n\r\n   \r\n\u{3000},{}\r\n", ",".repeat(width), ",".repeat(width - 1));
+        std::fs::write(dir.join(file), format!("{text}{blank}")).unwrap();
+    }
+    assert_eq!(score(&dir), expected);
+    run_ok(&["check", s(&dir)]);
+    let store = dir.join("store");
+    std::fs::create_dir(&store).unwrap();
+    for file in ["contest.ron", "entries.csv"] {
+        std::fs::copy(dir.join(file), store.join(file)).unwrap();
+    }
+    let out = run_ok(&["import", s(&store), s(&dir.join("marks.csv"))]);
+    assert!(out.contains("导入 395 个分数"), "{out}");
+}
+
+/// A marks file of the construction contest with `row` replacing row 3.
+fn marks_with(name: &str, change: impl Fn(&str) -> String) -> PathBuf {
+    let dir = example(name, "construction");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[2] = change(&lines[2]);
+    std::fs::write(dir.join("marks.csv"), lines.join("\n") + "\n").unwrap();
+    dir
+}
+
+#[test]
+fn full_width_digits_chinese_commas_and_stray_spaces_are_named_with_their_column() {
+    // Row 3 is `C01,quality.workmanship,,J2,8.5`; in full-width digits
+    // (and a full-width space after) it reads as the same number.
+    let plain = example("full-width-plain", "construction");
+    let expected = score(&plain);
+    let wide = marks_with("full-width", |row| {
+        let (rest, value) = row.rsplit_once(',').unwrap();
+        let value: String = value
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                '.' => '．',
+                c => c,
+            })
+            .collect();
+        format!("{rest},{value}\u{3000}")
+    });
+    assert_eq!(score(&wide), expected, "８.5 is read as 8.5");
+
+    for (name, change, english, chinese) in [
+        (
+            "chinese-comma",
+            (|row: &str| row.replacen(",8.5", ",8，5", 1)) as fn(&str) -> String,
+            "error in `value (column E)`: `8，5` for quality.workmanship: not a number",
+            "单元格中有 U+FF0C“，”：数字的小数点用半角“.”",
+        ),
+        (
+            "stray-space",
+            |row: &str| row.replacen(",8.5", ",8 .5", 1),
+            "error in `value (column E)`: `8 .5` for quality.workmanship",
+            "单元格的值中间有空格（U+0020）：请删除",
+        ),
+        (
+            "full-width-id",
+            |row: &str| row.replacen("C01", "Ｃ01", 1),
+            "error in `entry (column A)`: unknown entry `Ｃ01`",
+            "单元格中有全角字符 U+FF23“Ｃ”：请改为半角的“C”",
+        ),
+        (
+            // A full-width digit in an id is never read as the digit.
+            "full-width-digit-id",
+            |row: &str| row.replacen("C01", "C０1", 1),
+            "error in `entry (column A)`: unknown entry `C０1`",
+            "单元格中有全角字符 U+FF10“０”：请改为半角的“0”",
+        ),
+        (
+            "comma-separated",
+            |row: &str| row.replace(',', "，"),
+            "error in `row`: this row has 1 fields but the header has 5",
+            "这一行有 U+FF0C“，”：各列之间要用半角逗号“,”分隔",
+        ),
+    ] {
+        let dir = marks_with(name, change);
+        let row = std::fs::read_to_string(dir.join("marks.csv"))
+            .unwrap()
+            .lines()
+            .nth(2)
+            .unwrap()
+            .to_string();
+        assert_ne!(row, "C01,quality.workmanship,,J2,8.5", "{name}: row 3 is changed");
+        let err = run_err_en(&["check", s(&dir)]);
+        assert!(err.contains(&format!("marks.csv:3: {english}")), "{name}:\n{err}");
+        let named = match name {
+            "chinese-comma" => "U+FF0C \"，\": a number takes the half-width decimal point",
+            "stray-space" => "U+0020",
+            "full-width-id" => "U+FF23 \"Ｃ\"",
+            "full-width-digit-id" => "U+FF10 \"０\"",
+            _ => "U+FF0C \"，\"",
+        };
+        assert!(err.contains(named), "{name}: names the character:\n{err}");
+        let err = run_err(&["check", s(&dir)]);
+        assert!(err.contains("marks.csv:3：") && err.contains(chinese), "{name}:\n{err}");
+    }
+}
+
+#[test]
+fn import_lists_every_conflict_with_stored_marks_and_stores_nothing() {
+    let dir = example("conflicts", "construction");
+    let d = s(&dir);
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let first = dir.join("first.csv");
+    std::fs::write(&first, lines[..100].join("\n") + "\n").unwrap();
+    run_ok(&["import", d, s(&first)]);
+    let records = || run_ok(&["audit", "verify", d]);
+    let before = records();
+    // Rows 5, 20 and 60 of the sheet change stored marks; the rest are new.
+    let mut second: Vec<String> = vec![lines[0].to_string()];
+    second.extend(lines[100..].iter().map(|l| l.to_string()));
+    for (row, stored) in [(5, 4), (20, 30), (60, 90)] {
+        let (cell, value) = lines[stored].rsplit_once(',').unwrap();
+        let other = if value == "1" { "2" } else { "1" };
+        second.insert(row - 1, format!("{cell},{other}"));
+    }
+    let sheet = dir.join("second.csv");
+    std::fs::write(&sheet, second.join("\n") + "\n").unwrap();
+    let err = run_err_en(&["import", d, s(&sheet)]);
+    for row in [5, 20, 60] {
+        assert!(err.contains(&format!("second.csv:{row}: error in `value`")), "row {row}:\n{err}");
+    }
+    assert_eq!(err.matches("is already").count(), 3, "{err}");
+    assert!(err.contains("nothing imported: 3 bad rows"), "{err}");
+    assert_eq!(records(), before, "nothing stored");
+    let err = run_err(&["import", d, s(&sheet)]);
+    assert_eq!(err.matches("已保存为").count(), 3, "{err}");
+    assert!(err.contains("未导入任何分数：3 行有错"), "{err}");
+}
+
+/// A CSV text as a sheet of a workbook: numbers as number cells, the rest
+/// as text.
+fn write_sheet(workbook: &mut rust_xlsxwriter::Workbook, name: &str, csv: &str) {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name).unwrap();
+    for (r, line) in csv.trim_start_matches('\u{feff}').lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(number) if r > 0 && !cell.is_empty() && c >= 4 => sheet.write_number(r, c, number).map(|_| ()),
+                _ if cell.is_empty() => Ok(()),
+                _ => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+}
+
+#[test]
+fn xlsx_entries_and_marks_score_as_the_csv_files() {
+    let dir = example("xlsx", "skills-duel");
+    let d = s(&dir);
+    let expected = score(&dir);
+    let entries = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    write_sheet(&mut book, "名单", &entries.replacen("id,name,organisation", "编号,姓名,单位", 1));
+    book.save(dir.join("entries.xlsx")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    write_sheet(&mut book, "说明", "这一页不是评分");
+    write_sheet(&mut book, "评分", &marks);
+    book.save(dir.join("marks.xlsx")).unwrap();
+    std::fs::remove_file(dir.join("entries.csv")).unwrap();
+    std::fs::remove_file(dir.join("marks.csv")).unwrap();
+    let contest = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
+    let contest = contest.replacen(
+        "    entrants: Individuals,",
+        "    entrants: Individuals,\n    files: (entries: \"entries.xlsx\", marks: \"marks.xlsx#评分\"),",
+        1,
+    );
+    std::fs::write(dir.join("contest.ron"), contest).unwrap();
+    run_ok(&["check", d]);
+    assert_eq!(score(&dir), expected, "the workbook scores as the CSV files");
+    // `--marks` and `import` take a workbook too; without a sheet, the first is read.
+    let err = run_err_en(&["check", d, "--marks", &format!("{d}/marks.xlsx")]);
+    assert!(
+        err.contains("marks.xlsx:1: error in `entry`: the header has no `entry` column"),
+        "{err}"
+    );
+    let err = run_err_en(&["check", d, "--marks", &format!("{d}/marks.xlsx#成绩")]);
+    assert!(err.contains("no sheet `成绩`") && err.contains("说明, 评分"), "{err}");
+    run_ok(&["check", d, "--marks", &format!("{d}/marks.xlsx#评分")]);
+    let out = run_ok(&["import", d, &format!("{d}/marks.xlsx#评分")]);
+    assert!(out.contains("导入 395 个分数"), "{out}");
+    assert_eq!(score(&dir), expected, "the imported workbook scores the same");
+}
+
+#[test]
+fn a_bad_workbook_cell_is_reported_at_its_excel_row() {
+    let dir = example("xlsx-bad", "skills-duel");
+    let d = s(&dir);
+    let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut lines: Vec<String> = marks.lines().map(String::from).collect();
+    lines[11] = lines[11].rsplit_once(',').map(|(row, _)| format!("{row},1000")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    // A blank row in the sheet (row 5) moves nothing: rows are Excel's.
+    lines.insert(4, ",,,,".into());
+    write_sheet(&mut book, "Sheet1", &lines.join("\n"));
+    book.save(dir.join("marks.xlsx")).unwrap();
+    let err = run_err_en(&["check", d, "--marks", &format!("{d}/marks.xlsx")]);
+    assert!(err.contains("marks.xlsx:13: error in `value (column E)`: `1000`"), "{err}");
+    assert!(err.contains("out of range"), "{err}");
+    let err = run_err(&["import", d, &format!("{d}/marks.xlsx")]);
+    assert!(err.contains("marks.xlsx:13：") && err.contains("超出范围"), "{err}");
+}
+
+#[test]
+fn a_cell_marked_twice_names_both_rows() {
+    let dir = example("marked-twice", "construction");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let row = text.lines().nth(3).unwrap().to_string();
+    let rows = text.lines().count() + 1;
+    std::fs::write(dir.join("marks.csv"), format!("{text}{row}\n").replace('\n', "\r\n")).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(
+        err.contains(&format!(
+            "marks.csv:{rows}: error in `entry,criterion,element,judge`: entry `C01` has two marks for quality.workmanship from judge J3 (rows 4, {rows})"
+        )),
+        "{err}"
+    );
+    let err = run_err(&["check", s(&dir)]);
+    assert!(err.contains(&format!("（第 4, {rows} 行）")), "{err}");
+}
+
+#[test]
+fn an_import_giving_one_cell_twice_names_both_rows() {
+    let dir = example("import-twice", "construction");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().take(10).map(String::from).collect();
+    // Row 3 again as row 11, with another value.
+    let (cell, _) = lines[2].rsplit_once(',').unwrap();
+    lines.push(format!("{cell},6"));
+    let sheet = dir.join("sheet.csv");
+    std::fs::write(&sheet, lines.join("\r\n") + "\r\n").unwrap();
+    let err = run_err_en(&["import", s(&dir), s(&sheet)]);
+    assert!(
+        err.contains("sheet.csv:11: error in `value`: C01 quality.workmanship J2 is 8.5 in row 3 of this file, and 6 here"),
+        "{err}"
+    );
+    let err = run_err(&["import", s(&dir), s(&sheet)]);
+    assert!(
+        err.contains("sheet.csv:11：") && err.contains("在本文件第 3 行是 8.5，这里却是 6"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_line_break_in_a_workbook_cell_moves_no_row() {
+    let dir = example("xlsx-note", "construction");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in ["entry", "criterion", "element", "judge", "value", "备注"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    for (r, (value, note)) in [(8.5, "第一行\n第二行"), (9.0, "复核"), (17.0, "")].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "C01").unwrap();
+        sheet.write_string(r, 1, "quality.workmanship").unwrap();
+        sheet.write_string(r, 3, ["J1", "J2", "J3"][r as usize - 1]).unwrap();
+        sheet.write_number(r, 4, *value).unwrap();
+        sheet.write_string(r, 5, *note).unwrap();
+    }
+    book.save(dir.join("marks.xlsx")).unwrap();
+    let err = run_err_en(&["check", s(&dir), "--marks", &format!("{}/marks.xlsx", s(&dir))]);
+    assert!(err.contains("marks.xlsx:4: error in `value (column E)`: `17`"), "{err}");
+    assert_eq!(err.matches("error in").count(), 1, "the note is no error: {err}");
+}
