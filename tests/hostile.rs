@@ -58,7 +58,7 @@ fn a_reason_or_a_clerks_name_with_control_characters_is_refused_and_nothing_stor
     );
     let err = run_err_en(&["import", d, s(&sheet), "--reason", FORGED]);
     assert!(
-        err.contains("未导入任何分数：the reason contains the control character U+000A"),
+        err.contains("nothing imported: the reason contains the control character U+000A"),
         "{err}"
     );
 
