@@ -2,8 +2,7 @@
 //! marks are per criterion, judge and entry, which marks are missing, and
 //! which entries are flagged (spread, incomplete, substituted, vetoed).
 
-use crate::contest::{KindRule, Missing};
-use crate::data::{RowChecker, NO_JUDGE};
+use crate::data::NO_JUDGE;
 use crate::engine::{score, Flag};
 use crate::load::load_with;
 use crate::output::flag_text;
@@ -19,8 +18,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     for warning in crate::load::left_out(&inputs, None).0 {
         eprintln!("{warning}");
     }
-    let (rules, entries, marks) = (&inputs.rules, &inputs.entries, &inputs.marks);
-    let checker = RowChecker::new(rules, entries);
+    let (rules, entries) = (&inputs.rules, &inputs.entries);
     // Judges and clerks chase marks by code when judging is blind.
     let names = crate::blind::EntryNames::of(rules, &crate::load::Sources::of(rules, None).store)?;
     // (criterion key, judge id) → (expected, present); and the missing cells.
@@ -30,58 +28,41 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     let mut missing: Vec<String> = Vec::new();
     let mut missing_count = 0usize;
     let mut entries_missing = 0usize;
-    for (e, entry) in entries.list.iter().enumerate() {
-        let present = marks.of_entry(e);
-        let before = missing_count;
-        for (c, rule) in rules.criteria.iter().enumerate() {
-            // Formulas take no marks; an absent count or flag is a zero, not a gap.
-            if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
-                continue;
-            }
-            // The entry's own panel: who stands aside is not expected, a reserve in their seat is.
-            let judges: Vec<u16> = if rule.judges.is_empty() {
-                vec![NO_JUDGE]
-            } else {
-                checker.panels().seated(rules, c, e as u32).into_owned()
-            };
-            for element in 0..rule.slot_count {
-                let slot = rule.first_slot + element as u16;
-                for &judge in &judges {
-                    // A record without a named judge may come from anyone.
-                    let found = present.iter().any(|m| m.slot == slot && (judge == NO_JUDGE || m.judge == judge));
-                    let judge_id = if judge == NO_JUDGE {
-                        no_judge.as_str()
-                    } else {
-                        rules.judge_id(judge)
-                    };
-                    for (key, tally) in [(rule.key.as_str(), &mut by_criterion), (judge_id, &mut by_judge)] {
-                        let counts = tally.entry(key).or_default();
-                        counts.0 += 1;
-                        counts.1 += usize::from(found);
-                    }
-                    if !found {
-                        missing_count += 1;
-                        if missing.len() < LISTED {
-                            let shown = names.shown(&entry.id);
-                            missing.push(if matches!(rule.kind, KindRule::Elements { .. }) {
-                                say!(
-                                    lang,
-                                    "status-missing-element",
-                                    entry = shown,
-                                    criterion = rule.key,
-                                    element = element + 1,
-                                    judge = judge_id
-                                )
-                            } else {
-                                say!(lang, "status-missing", entry = shown, criterion = rule.key, judge = judge_id)
-                            });
-                        }
-                    }
-                }
-            }
+    let mut last_entry = None;
+    crate::engine::expected_marks(&inputs, |e, c, element, judge, found| {
+        let rule = &rules.criteria[c];
+        let judge_id = if judge == NO_JUDGE {
+            no_judge.as_str()
+        } else {
+            rules.judge_id(judge)
+        };
+        for (key, tally) in [(rule.key.as_str(), &mut by_criterion), (judge_id, &mut by_judge)] {
+            let counts = tally.entry(key).or_default();
+            counts.0 += 1;
+            counts.1 += usize::from(found);
         }
-        entries_missing += usize::from(missing_count > before);
-    }
+        if found {
+            return true;
+        }
+        missing_count += 1;
+        entries_missing += usize::from(last_entry.replace(e) != Some(e));
+        if missing.len() < LISTED {
+            let shown = names.shown(&entries.list[e as usize].id);
+            missing.push(if element > 0 {
+                say!(
+                    lang,
+                    "status-missing-element",
+                    entry = shown,
+                    criterion = rule.key,
+                    element = element,
+                    judge = judge_id
+                )
+            } else {
+                say!(lang, "status-missing", entry = shown, criterion = rule.key, judge = judge_id)
+            });
+        }
+        true
+    });
     let expected: usize = by_criterion.values().map(|t| t.0).sum();
     let percent = |(expected, present): (usize, usize)| {
         if expected == 0 {

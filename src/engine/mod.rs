@@ -7,6 +7,7 @@ pub mod awards;
 pub mod components;
 pub mod criteria;
 pub mod exact;
+mod expected;
 pub mod panel;
 pub mod rank;
 pub mod round;
@@ -14,6 +15,7 @@ pub mod teams;
 pub mod totals;
 
 pub use components::*;
+pub use expected::{expected_marks, marking_complete};
 
 use bevy_ecs::prelude::*;
 use bevy_ecs::query::{IterQueryData, QueryFilter, QueryItem};

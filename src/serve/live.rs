@@ -513,63 +513,6 @@ fn full_json(results: &crate::engine::Results, codes: Option<&Codes>, lang: Lang
     Ok(Bytes::from(out))
 }
 
-/// Whether every mark the contest expects is in: `podium status`'s notion
-/// of complete. Until it is, every award shown is provisional (暂定).
-pub fn marking_complete(inputs: &crate::engine::Inputs) -> bool {
-    let mut complete = true;
-    expected_marks(inputs, |_, _, _, _, found| {
-        complete = found;
-        found
-    });
-    complete
-}
-
-/// Visits every mark the contest expects, as `podium status` counts them:
-/// each seated panel judge's mark of each element (a reserve in a seat
-/// counts, who stands aside does not), and one record with no judge for a
-/// criterion no panel marks; formulas, and criteria where an absent mark
-/// counts as zero, expect none. `visit(entry, criterion, element, judge,
-/// found)` returns whether to go on; `judge` is `NO_JUDGE` for records.
-pub fn expected_marks(inputs: &crate::engine::Inputs, mut visit: impl FnMut(u32, usize, u8, u16, bool) -> bool) {
-    use crate::contest::{KindRule, Missing};
-    use crate::data::NO_JUDGE;
-    let rules = &inputs.rules;
-    for e in 0..inputs.entries.list.len() as u32 {
-        let present = inputs.marks.of_entry(e as usize);
-        for (c, rule) in rules.criteria.iter().enumerate() {
-            if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
-                continue;
-            }
-            let judges = if rule.judges.is_empty() {
-                std::borrow::Cow::Owned(vec![NO_JUDGE])
-            } else {
-                inputs.panels.seated(rules, c, e)
-            };
-            for element in 0..rule.slot_count {
-                let slot = rule.first_slot + element as u16;
-                for &judge in judges.iter() {
-                    // An entry's marks are sorted by (slot, judge); a record without a judge may come from anyone.
-                    let found = if judge == NO_JUDGE {
-                        present
-                            .get(present.partition_point(|m| m.slot < slot))
-                            .is_some_and(|m| m.slot == slot)
-                    } else {
-                        present.binary_search_by_key(&(slot, judge), crate::data::Mark::key).is_ok()
-                    };
-                    let shown = if matches!(rule.kind, KindRule::Elements { .. }) {
-                        element + 1
-                    } else {
-                        0
-                    };
-                    if !visit(e, c, shown, judge, found) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// Who owes which marks, for the desk.
 #[derive(Debug, Default)]
 pub struct Marking {
@@ -600,7 +543,7 @@ impl Marking {
                 ..Owed::default()
             })
             .collect();
-        expected_marks(inputs, |e, c, element, judge, found| {
+        crate::engine::expected_marks(inputs, |e, c, element, judge, found| {
             let owes = &mut owed[if judge == crate::data::NO_JUDGE { judges } else { judge as usize }];
             owes.expected += 1;
             if !found {
@@ -683,7 +626,7 @@ mod tests {
         // The example's marks lack one: J4's for C06's site (as `podium status` counts).
         let marks = Path::new("contests/construction/marks.csv");
         let inputs = load(Path::new("contests/construction"), Some(marks)).unwrap();
-        assert!(!marking_complete(&inputs));
+        assert!(!crate::engine::marking_complete(&inputs));
         let marking = Marking::of(&inputs, None, 60);
         assert_eq!((marking.expected, marking.missing), (224, 1));
         let owing: Vec<&Owed> = marking.owed.iter().filter(|o| o.missing > 0).collect();

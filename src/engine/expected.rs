@@ -1,0 +1,62 @@
+//! The marks a contest expects: the one notion of "complete" behind
+//! `podium status`, the desk's list of who owes what, and the provisional
+//! (暂定) awards on every board while marking is incomplete.
+
+use super::Inputs;
+
+/// Whether every mark the contest expects is in: `podium status`'s notion
+/// of complete. Until it is, every award shown is provisional (暂定).
+pub fn marking_complete(inputs: &Inputs) -> bool {
+    let mut complete = true;
+    expected_marks(inputs, |_, _, _, _, found| {
+        complete = found;
+        found
+    });
+    complete
+}
+
+/// Visits every mark the contest expects, as `podium status` counts them:
+/// each seated panel judge's mark of each element (a reserve in a seat
+/// counts, who stands aside does not), and one record with no judge for a
+/// criterion no panel marks; formulas, and criteria where an absent mark
+/// counts as zero, expect none. `visit(entry, criterion, element, judge,
+/// found)` returns whether to go on; `judge` is `NO_JUDGE` for records.
+pub fn expected_marks(inputs: &Inputs, mut visit: impl FnMut(u32, usize, u8, u16, bool) -> bool) {
+    use crate::contest::{KindRule, Missing};
+    use crate::data::NO_JUDGE;
+    let rules = &inputs.rules;
+    for e in 0..inputs.entries.list.len() as u32 {
+        let present = inputs.marks.of_entry(e as usize);
+        for (c, rule) in rules.criteria.iter().enumerate() {
+            if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
+                continue;
+            }
+            let judges = if rule.judges.is_empty() {
+                std::borrow::Cow::Owned(vec![NO_JUDGE])
+            } else {
+                inputs.panels.seated(rules, c, e)
+            };
+            for element in 0..rule.slot_count {
+                let slot = rule.first_slot + element as u16;
+                for &judge in judges.iter() {
+                    // An entry's marks are sorted by (slot, judge); a record without a judge may come from anyone.
+                    let found = if judge == NO_JUDGE {
+                        present
+                            .get(present.partition_point(|m| m.slot < slot))
+                            .is_some_and(|m| m.slot == slot)
+                    } else {
+                        present.binary_search_by_key(&(slot, judge), crate::data::Mark::key).is_ok()
+                    };
+                    let shown = if matches!(rule.kind, KindRule::Elements { .. }) {
+                        element + 1
+                    } else {
+                        0
+                    };
+                    if !visit(e, c, shown, judge, found) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
