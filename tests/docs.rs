@@ -340,12 +340,6 @@ fn the_csv_examples_are_tables() {
     assert!(tables >= 4, "found only {tables} CSV examples");
 }
 
-/// Commands the walkthrough describes before podium has them: skipped
-/// (and named) while podium lacks them, run once it has them. `sheets` is
-/// being built alongside the walkthrough (issue 13); empty this list once
-/// it is merged.
-const NOT_YET: &[&str] = &["sheets"];
-
 /// The README's walkthrough for an office runs as written: every command
 /// in its command blocks, in order, in a fresh folder.
 #[test]
@@ -378,10 +372,6 @@ fn the_readme_walkthrough_runs() {
             .unwrap()
     };
     for args in &commands {
-        if NOT_YET.contains(&args[0].as_str()) && !podium(&[args[0].clone(), "--help".into()]).status.success() {
-            eprintln!("skipped (podium has no `{}` yet): podium {}", args[0], args.join(" "));
-            continue;
-        }
         let out = podium(args);
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "`podium {}` failed:\n{said}", args.join(" "));
