@@ -60,7 +60,7 @@ fn the_team_leaderboard_matches_its_golden_files() {
     }
     let out = podium(&["score", "contests/construction", "--teams"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("this contest declares no teams"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("本竞赛没有声明团体"), "{}", stderr(&out));
 }
 
 #[test]
@@ -71,10 +71,28 @@ fn a_division_filter_ranks_within_the_division() {
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), 20);
     assert!(rows.iter().all(|r| r.split(',').nth(5) == Some("welder")));
-    assert!(rows[0].starts_with("1,false,W11,"));
+    assert!(rows[0].starts_with("1,否,W11,"), "{}", rows[0]);
+    // Scripts ask for the ids: the columns and values of before.
+    let ids = run_ok(&[
+        "score",
+        "contests/skills-duel",
+        "--division",
+        "welder",
+        "--format",
+        "csv",
+        "--headers",
+        "ids",
+    ]);
+    assert!(
+        ids.starts_with("\u{feff}rank,tied,entry,name,organisation,division,total,"),
+        "{ids}"
+    );
+    assert!(ids.lines().nth(1).unwrap().starts_with("1,false,W11,"), "{ids}");
 
     let out = podium(&["score", "contests/skills-duel", "--division", "trade=plumber"]);
     assert!(!out.status.success());
+    assert!(stderr(&out).contains("没有选手的 trade 为 `plumber`"), "{}", stderr(&out));
+    let out = podium_en(&["score", "contests/skills-duel", "--division", "trade=plumber"]);
     assert!(stderr(&out).contains("no entry has trade `plumber`"), "{}", stderr(&out));
 }
 

@@ -21,7 +21,8 @@ fn number(value: &Value) -> Option<f64> {
 fn csv_opens_in_excel_with_chinese_intact_and_matches_the_json() {
     for contest in ["contests/construction", "contests/skills-duel"] {
         let json = json_board(contest);
-        let out = podium(&["score", contest, "--format", "csv"]);
+        // The ids scripts read (the default headers are words: tests/examples.rs).
+        let out = podium(&["score", contest, "--format", "csv", "--headers", "ids"]);
         let bytes = out.stdout;
         assert!(
             bytes.starts_with("\u{feff}".as_bytes()),
@@ -72,11 +73,15 @@ fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
         ]
     );
     let overall = workbook.worksheet_range("总榜").unwrap();
-    let header: Vec<String> = overall.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    // A title row (the contest, the sheet, the date), then the header.
+    let title = overall.rows().next().unwrap()[0].to_string();
+    assert!(title.starts_with("2026年区职工技能比武（电工、焊工） — 总榜 — 20"), "{title}");
+    assert!(!title.contains("暂定"), "every mark is in: {title}");
+    let header: Vec<String> = overall.rows().nth(1).unwrap().iter().map(|c| c.to_string()).collect();
     assert_eq!(&header[..7], ["名次", "并列", "编号", "名称", "单位", "组别", "总分"]);
     assert_eq!(&header[7..9], ["理论知识", "实际操作"], "category labels in the chosen language");
     assert_eq!(header[9], "奖项");
-    let rows: Vec<&[Data]> = overall.rows().skip(1).collect();
+    let rows: Vec<&[Data]> = overall.rows().skip(2).collect();
     assert_eq!(rows.len(), entries.len());
     for (row, entry) in rows.iter().zip(entries) {
         assert_eq!(row[2].to_string(), entry["entry"].as_str().unwrap());
@@ -86,7 +91,8 @@ fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
             (Data::Empty, None) => {}
             (cell, expected) => panic!("rank {cell:?}, expected {expected:?}"),
         }
-        assert_eq!(row[1], Data::Bool(entry["tied"].as_bool().unwrap()));
+        let tied = if entry["tied"].as_bool().unwrap() { "是" } else { "否" };
+        assert_eq!(row[1], Data::String(tied.into()), "yes or no in words, not TRUE/FALSE");
         // Totals are numbers, not text.
         match (&row[6], number(&entry["total"])) {
             (Data::Float(total), Some(expected)) => assert_eq!(*total, expected),
@@ -104,25 +110,43 @@ fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
     for trade in ["electrician", "welder"] {
         let sheet = workbook.worksheet_range(&format!("trade={trade}")).unwrap();
         let in_trade: Vec<&Value> = entries.iter().filter(|e| e["division"] == trade).collect();
-        assert_eq!(sheet.rows().count() - 1, in_trade.len(), "{trade}");
-        for row in sheet.rows().skip(1) {
+        assert_eq!(sheet.rows().count() - 2, in_trade.len(), "{trade}");
+        for row in sheet.rows().skip(2) {
             let entry = in_trade.iter().find(|e| e["entry"] == row[2].to_string().as_str()).unwrap();
             let rank = entry["divisions"]["trade"]["rank"].as_u64().map(|r| r as f64);
             let cell = if let Data::Float(r) = row[0] { Some(r) } else { None };
             assert_eq!(cell, rank, "{trade} {}", row[2]);
         }
     }
-    // The header row is frozen on every sheet.
+    // The title and header rows are frozen on every sheet, which prints on
+    // A4 landscape, fitted to the width, the header row on every page.
     let archive = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
     let mut archive = archive;
-    for n in 1..=3 {
+    let mut part = |name: &str| {
         let mut xml = String::new();
-        std::io::Read::read_to_string(&mut archive.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(), &mut xml).unwrap();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
+        xml
+    };
+    for n in 1..=3 {
+        let xml = part(&format!("xl/worksheets/sheet{n}.xml"));
         assert!(
-            xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""),
+            xml.contains("ySplit=\"2\"") && xml.contains("state=\"frozen\""),
             "sheet {n} header not frozen"
         );
+        assert!(
+            xml.contains("paperSize=\"9\"") && xml.contains("orientation=\"landscape\""),
+            "sheet {n}: {xml}"
+        );
+        assert!(
+            xml.contains("fitToHeight=\"0\"") && xml.contains("fitToPage=\"1\""),
+            "sheet {n} fits the width"
+        );
     }
+    let workbook_xml = part("xl/workbook.xml");
+    assert!(
+        workbook_xml.contains("_xlnm.Print_Titles") && workbook_xml.contains("$2:$2"),
+        "{workbook_xml}"
+    );
 }
 
 #[test]
@@ -193,7 +217,7 @@ fn a_name_that_starts_like_a_formula_reaches_excel_as_text() {
 
     // CSV: every text cell that starts like a formula has an apostrophe first;
     // without it, the text is exactly the JSON's; numbers stay numbers.
-    let out = podium(&["score", contest, "--format", "csv"]);
+    let out = podium(&["score", contest, "--format", "csv", "--headers", "ids"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
@@ -249,6 +273,61 @@ fn a_name_that_starts_like_a_formula_reaches_excel_as_text() {
     let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
     let first = workbook.sheet_names()[0].clone();
     let sheet = workbook.worksheet_range(&first).unwrap();
-    let read: Vec<String> = sheet.rows().skip(1).map(|row| row[3].to_string()).collect();
+    let read: Vec<String> = sheet.rows().skip(2).map(|row| row[3].to_string()).collect();
     assert_eq!(read, names);
+}
+
+/// While a mark the contest expects is missing, every board says its awards
+/// are provisional (暂定); once it is in, none does.
+#[test]
+fn every_board_marks_its_awards_provisional_until_every_mark_is_in() {
+    let dir = temp_dir("provisional");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(format!("contests/skills-duel/{file}"), dir.join(file)).unwrap();
+    }
+    let boards = |dir: &std::path::Path| -> Vec<(&'static str, String)> {
+        let d = dir.to_str().unwrap();
+        let xlsx = dir.join("board.xlsx");
+        let html = dir.join("board.html");
+        run_ok(&["score", d, "--format", "xlsx", "-o", xlsx.to_str().unwrap()]);
+        run_ok(&["score", d, "--format", "html", "-o", html.to_str().unwrap()]);
+        let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+        let sheet = calamine::Reader::worksheet_range(&mut workbook, "总榜").unwrap();
+        let cells: Vec<String> = sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+        vec![
+            ("table", run_ok(&["score", d])),
+            ("csv", run_ok(&["score", d, "--format", "csv"])),
+            ("json", run_ok(&["score", d, "--format", "json"])),
+            ("xlsx", cells.join("\n")),
+            ("html", std::fs::read_to_string(&html).unwrap()),
+        ]
+    };
+    for (board, text) in boards(&dir) {
+        assert!(
+            !text.contains("暂定") && !text.contains("\"provisional\": true"),
+            "{board}: every mark is in"
+        );
+    }
+    // W11 (first prize) loses one judge's mark of practical.workmanship.
+    let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let line = marks
+        .lines()
+        .find(|l| l.starts_with("W11,practical.workmanship,"))
+        .unwrap()
+        .to_string();
+    std::fs::write(dir.join("marks.csv"), marks.replace(&format!("{line}\n"), "")).unwrap();
+    for (board, text) in boards(&dir) {
+        match board {
+            "json" => assert!(text.contains("\"provisional\": true"), "{board}: {text}"),
+            // A CSV has no line for a note: each award says it.
+            "csv" => assert!(text.contains(",一等奖（暂定）"), "{board}: {text}"),
+            _ => assert!(text.contains("一等奖（暂定）") && text.contains("评分尚未完成"), "{board}: {text}"),
+        }
+    }
+    let english = podium_en(&["score", dir.to_str().unwrap()]);
+    let english = String::from_utf8(english.stdout).unwrap();
+    assert!(
+        english.contains("First prize (provisional)") && english.contains("Marking is not complete"),
+        "{english}"
+    );
 }

@@ -85,6 +85,9 @@ pub enum Command {
         /// The team leaderboard (teams combined from their members).
         #[arg(long)]
         teams: bool,
+        /// CSV and XLSX column names: words in the chosen language, or the ids scripts read.
+        #[arg(long, value_enum, default_value = "words")]
+        headers: crate::output::Headers,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -436,6 +439,7 @@ pub fn run(cli: Cli) -> i32 {
             format,
             division,
             teams,
+            headers,
             output,
             marks,
         } => {
@@ -443,6 +447,7 @@ pub fn run(cli: Cli) -> i32 {
                 format,
                 division: division.as_deref(),
                 teams,
+                headers,
                 lang,
                 output: output.as_deref(),
             };

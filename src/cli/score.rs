@@ -8,6 +8,7 @@ pub struct Board<'a> {
     pub format: FormatKind,
     pub division: Option<&'a str>,
     pub teams: bool,
+    pub headers: crate::output::Headers,
     pub lang: Lang,
     pub output: Option<&'a Path>,
 }
@@ -30,6 +31,7 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     }
     .map_err(|d| d.to_string())?;
     let mut board = board;
+    board.headers = wanted.headers;
     if let Some(codes) = &codes {
         board.hide_names(codes);
     }

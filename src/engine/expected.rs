@@ -7,12 +7,15 @@ use super::Inputs;
 /// Whether every mark the contest expects is in: `podium status`'s notion
 /// of complete. Until it is, every award shown is provisional (暂定).
 pub fn marking_complete(inputs: &Inputs) -> bool {
-    let mut complete = true;
-    expected_marks(inputs, |_, _, _, _, found| {
-        complete = found;
-        found
-    });
-    complete
+    use rayon::prelude::*;
+    (0..inputs.entries.list.len() as u32).into_par_iter().all(|e| {
+        let mut complete = true;
+        expected_of_entry(inputs, e, &mut |_, _, _, _, found| {
+            complete = found;
+            found
+        });
+        complete
+    })
 }
 
 /// Visits every mark the contest expects, as `podium status` counts them:
@@ -22,10 +25,19 @@ pub fn marking_complete(inputs: &Inputs) -> bool {
 /// counts as zero, expect none. `visit(entry, criterion, element, judge,
 /// found)` returns whether to go on; `judge` is `NO_JUDGE` for records.
 pub fn expected_marks(inputs: &Inputs, mut visit: impl FnMut(u32, usize, u8, u16, bool) -> bool) {
+    for e in 0..inputs.entries.list.len() as u32 {
+        if !expected_of_entry(inputs, e, &mut visit) {
+            return;
+        }
+    }
+}
+
+/// [`expected_marks`] of one entry; false when `visit` asked to stop.
+fn expected_of_entry(inputs: &Inputs, e: u32, visit: &mut impl FnMut(u32, usize, u8, u16, bool) -> bool) -> bool {
     use crate::contest::{KindRule, Missing};
     use crate::data::NO_JUDGE;
     let rules = &inputs.rules;
-    for e in 0..inputs.entries.list.len() as u32 {
+    {
         let present = inputs.marks.of_entry(e as usize);
         for (c, rule) in rules.criteria.iter().enumerate() {
             if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
@@ -53,10 +65,11 @@ pub fn expected_marks(inputs: &Inputs, mut visit: impl FnMut(u32, usize, u8, u16
                         0
                     };
                     if !visit(e, c, shown, judge, found) {
-                        return;
+                        return false;
                     }
                 }
             }
         }
     }
+    true
 }

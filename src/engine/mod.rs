@@ -97,6 +97,9 @@ pub struct Results {
     pub inputs: Inputs,
     pub rows: Vec<ResultRow>,
     pub teams: Vec<TeamRow>,
+    /// Every mark the contest expects is in ([`marking_complete`]); until
+    /// then the awards are provisional.
+    pub complete: bool,
 }
 
 /// Entries handed to rayon at a time: enough to keep every core busy,
@@ -204,20 +207,28 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Results {
     // Nothing changes after this: the kept order is of no more use.
     world.remove_resource::<rank::Ranking>();
     world.remove_resource::<Inputs>();
+    // Asked before the marks are let go.
+    let complete = marking_complete(&inputs);
+    stopwatch.lap("complete");
     let mut inputs = inputs;
     if traced.is_empty() && std::sync::Arc::strong_count(&inputs.marks) == 1 {
         inputs.marks = Default::default();
     }
-    let results = collect(inputs, &mut world);
+    let results = collect(inputs, complete, &mut world);
     stopwatch.lap("collect");
     results
 }
 
 /// Moves each entry's result out of the World (no copies: at scale the
 /// World's vectors are most of the memory).
-fn collect(inputs: Inputs, world: &mut World) -> Results {
+fn collect(inputs: Inputs, complete: bool, world: &mut World) -> Results {
     let (rows, teams) = gather(world, true);
-    Results { inputs, rows, teams }
+    Results {
+        inputs,
+        rows,
+        teams,
+        complete,
+    }
 }
 
 /// What a result row is read from.
@@ -389,7 +400,13 @@ impl LiveScores {
     pub fn results(&mut self) -> Results {
         let inputs = self.world.resource::<Inputs>().clone();
         let (rows, teams) = gather(&mut self.world, false);
-        Results { inputs, rows, teams }
+        let complete = marking_complete(&inputs);
+        Results {
+            inputs,
+            rows,
+            teams,
+            complete,
+        }
     }
 
     /// The results of the first `top` entries (best first, then unranked
@@ -419,6 +436,7 @@ impl LiveScores {
         best_first(&mut rows);
         let inputs = world.resource::<Inputs>().clone();
         Results {
+            complete: marking_complete(&inputs),
             inputs,
             rows,
             teams: team_rows(world),

@@ -2,7 +2,8 @@
 //! order mark, which is how Excel knows the Chinese is UTF-8. Text that
 //! starts like a formula gets an apostrophe first (`text::spreadsheet_text`).
 
-use super::{Format, Leaderboard};
+use super::{Format, Headers, Leaderboard};
+use crate::say;
 use crate::text::spreadsheet_text;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -21,16 +22,52 @@ fn write_number<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, valu
     writer.write_field(buffer.as_bytes())
 }
 
+/// The header row: the ids scripts know (`--headers ids`), or the same
+/// columns in the reader's language.
+fn header(board: &Leaderboard) -> Vec<String> {
+    let rules = board.rules;
+    let categories = rules.categories.iter();
+    let mut header: Vec<String> = match board.headers {
+        Headers::Ids => ["rank", "tied", "entry", "name", "organisation", "division", "total"]
+            .map(String::from)
+            .to_vec(),
+        Headers::Words => {
+            let lang = board.lang;
+            [
+                say!(lang, "column-rank"),
+                say!(lang, "column-tied"),
+                say!(lang, "column-entry"),
+                say!(lang, "column-name"),
+                say!(lang, "column-organisation"),
+                say!(lang, "column-division"),
+                say!(lang, "column-total"),
+            ]
+            .to_vec()
+        }
+    };
+    match board.headers {
+        Headers::Ids => {
+            header.extend(categories.map(|c| spreadsheet_text(&c.id).into_owned()));
+            header.extend(["flags", "award", "award_label"].map(String::from));
+        }
+        Headers::Words => {
+            let lang = board.lang;
+            header.extend(categories.map(|c| spreadsheet_text(c.label.get(lang)).into_owned()));
+            header.extend([
+                say!(lang, "column-flags"),
+                say!(lang, "column-award-id"),
+                say!(lang, "column-award"),
+            ]);
+        }
+    }
+    header
+}
+
 impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         out.write_all("\u{feff}".as_bytes())?;
         let mut writer = csv::Writer::from_writer(out);
-        let mut header: Vec<String> = ["rank", "tied", "entry", "name", "organisation", "division", "total"]
-            .map(String::from)
-            .to_vec();
-        header.extend(board.rules.categories.iter().map(|c| spreadsheet_text(&c.id).into_owned()));
-        header.extend(["flags", "award", "award_label"].map(String::from));
-        writer.write_record(&header)?;
+        writer.write_record(&header(board))?;
         let mut buffer = String::new();
         for row in &board.rows {
             buffer.clear();
@@ -38,7 +75,7 @@ impl Format for Csv {
                 write!(buffer, "{}", place.rank).expect("writing to a String cannot fail");
             }
             writer.write_field(buffer.as_bytes())?;
-            writer.write_field(if row.place.is_some_and(|p| p.tied) { "true" } else { "false" })?;
+            writer.write_field(board.yes_no(row.place.is_some_and(|p| p.tied)))?;
             for text in [row.entry, &row.name, row.organisation, row.division] {
                 writer.write_field(&*spreadsheet_text(text))?;
             }
@@ -48,7 +85,11 @@ impl Format for Csv {
             }
             writer.write_field(&*spreadsheet_text(&row.flags.join(";")))?;
             writer.write_field(&*spreadsheet_text(row.awards.first().map_or("", |a| a.1)))?;
-            writer.write_field(&*spreadsheet_text(row.awards.first().map_or("", |a| a.2)))?;
+            let award = row.awards.first().map_or(String::new(), |a| match board.headers {
+                Headers::Ids => a.2.to_string(),
+                Headers::Words => board.award_label(a.2),
+            });
+            writer.write_field(&*spreadsheet_text(&award))?;
             writer.write_record(None::<&[u8]>)?;
         }
         writer.flush()

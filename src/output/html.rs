@@ -23,7 +23,11 @@ impl Format for Html {
         if let Some((field, value)) = &board.filter {
             let _ = write!(body, " · {} = {}", escape(field), escape(value));
         }
-        body.push_str("</p></header>\n");
+        body.push_str("</p>");
+        if let Some(note) = board.provisional_note() {
+            let _ = write!(body, "<p class=\"provisional\">{}</p>", escape(&note));
+        }
+        body.push_str("</header>\n");
         body.push_str(&board_table(board));
         out.write_all(page(name, lang, &body).as_bytes())
     }
@@ -69,6 +73,7 @@ th, td { padding: .32rem .5rem; border-bottom: 1px solid var(--rule); text-align
 th { background: var(--band); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.tied td.rank::after { content: " ="; color: var(--muted); }
+.provisional { color: #b45309; font-weight: 600; margin: .2rem 0; }
 .award { display: inline-block; padding: .05rem .5rem; border-radius: .8rem; color: #fff; font-weight: 600; white-space: nowrap; }
 .flags { color: #b02a37; font-size: .82rem; }
 .bar { display: flex; height: .9rem; min-width: 8rem; background: var(--band); }
@@ -146,7 +151,7 @@ pub fn award_badge(board: &Leaderboard, row: &BoardRow) -> String {
     let badges: Vec<String> = row
         .awards
         .iter()
-        .map(|(set, tier, tier_label)| tier_badge(board, set, tier, tier_label))
+        .map(|(set, tier, tier_label)| tier_badge(board, set, tier, &board.award_label(tier_label)))
         .collect();
     badges.join(" ")
 }

@@ -124,6 +124,8 @@ struct Document<'a> {
     name: &'a str,
     leaderboard: &'static str,
     division: Option<Filter<'a>>,
+    /// Marks are still missing: the awards may change.
+    provisional: bool,
     entries: Rows<'a>,
 }
 
@@ -135,6 +137,7 @@ impl Format for Json {
             name: rules.contest.name.get(board.lang),
             leaderboard: if board.teams { "teams" } else { "entries" },
             division: board.filter.as_ref().map(|(field, value)| Filter { field, value }),
+            provisional: board.provisional,
             entries: Rows(board),
         };
         let mut out = io::BufWriter::with_capacity(1 << 16, out);

@@ -9,7 +9,7 @@ mod xlsx;
 
 use crate::contest::{Lang, Rules};
 use crate::engine::{Flag, Place, Results};
-use crate::error::{suggest, Diagnostic};
+use crate::error::{suggestion, Diagnostic};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -63,9 +63,23 @@ pub struct BoardRow<'a> {
     pub awards: Vec<(&'a str, &'a str, &'a str)>,
 }
 
+/// Column names as people read them, in the chosen language, or the ids
+/// scripts read (`--headers ids`: the columns and values of before, the
+/// same in every language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Headers {
+    #[default]
+    Words,
+    Ids,
+}
+
 pub struct Leaderboard<'a> {
     pub rules: &'a Rules,
     pub lang: Lang,
+    pub headers: Headers,
+    /// Marks the contest expects are still missing: every award shown is
+    /// provisional (暂定) until they are in.
+    pub provisional: bool,
     /// Whether the rows are teams combined from members (`--teams`).
     pub teams: bool,
     /// The division shown, as (field, value), when filtered.
@@ -126,6 +140,8 @@ impl<'a> Leaderboard<'a> {
         Ok(Leaderboard {
             rules,
             lang,
+            headers: Headers::Words,
+            provisional: !results.complete,
             teams: false,
             filter,
             rows,
@@ -134,6 +150,30 @@ impl<'a> Leaderboard<'a> {
 }
 
 impl<'a> Leaderboard<'a> {
+    /// An award's label as this board shows it: "一等奖（暂定）" while
+    /// marking is incomplete.
+    pub fn award_label(&self, label: &str) -> String {
+        if self.provisional {
+            crate::say!(self.lang, "board-award-provisional", award = label)
+        } else {
+            label.to_string()
+        }
+    }
+
+    /// The line that says the awards are provisional, when they are.
+    pub fn provisional_note(&self) -> Option<String> {
+        self.provisional.then(|| crate::say!(self.lang, "board-provisional"))
+    }
+
+    /// Yes or no, as this board's readers write it (`true`/`false` for scripts).
+    pub fn yes_no(&self, yes: bool) -> String {
+        match (self.headers, yes) {
+            (Headers::Ids, yes) => yes.to_string(),
+            (Headers::Words, true) => crate::say!(self.lang, "value-yes"),
+            (Headers::Words, false) => crate::say!(self.lang, "value-no"),
+        }
+    }
+
     /// Blind judging before publication: each entry shows only its code.
     pub fn hide_names(&mut self, codes: &'a crate::blind::Codes) {
         for row in &mut self.rows {
@@ -148,8 +188,7 @@ impl<'a> Leaderboard<'a> {
     pub fn of_teams(results: &'a Results, lang: Lang) -> Result<Leaderboard<'a>, Diagnostic> {
         let rules = &*results.inputs.rules;
         let Some(teams) = &rules.contest.teams else {
-            return Err(Diagnostic::new(&rules.path, "--teams", "this contest declares no teams")
-                .help("add `teams: (field: \"organisation\", combine: Best(3))` to combine teams from their members"));
+            return Err(Diagnostic::new(&rules.path, "--teams", crate::msg!("teams-none")).help(crate::msg!("teams-none-help")));
         };
         let entries = &results.inputs.entries;
         let rows = results
@@ -186,6 +225,8 @@ impl<'a> Leaderboard<'a> {
         Ok(Leaderboard {
             rules,
             lang,
+            headers: Headers::Words,
+            provisional: !results.complete,
             teams: true,
             filter: None,
             rows,
@@ -197,9 +238,9 @@ fn resolve_division(results: &Results, text: &str) -> Result<(String, String), D
     let rules = &results.inputs.rules;
     let entries = &results.inputs.entries;
     let fields = &rules.contest.divisions;
-    let problem = |message: String| Diagnostic::new(&rules.path, "--division", message);
+    let problem = |message: crate::i18n::Text| Diagnostic::new(&rules.path, "--division", message);
     if fields.is_empty() {
-        return Err(problem("this contest declares no divisions".into()).help("add `divisions: [\"trade\"]` to the contest"));
+        return Err(problem(crate::msg!("division-none")).help(crate::msg!("division-none-help")));
     }
     let (field, value) = match text.split_once('=') {
         Some((f, v)) => (f.trim().to_string(), v.trim().to_string()),
@@ -212,14 +253,16 @@ fn resolve_division(results: &Results, text: &str) -> Result<(String, String), D
     };
     if !fields.contains(&field) {
         return Err(
-            problem(format!("`{field}` is not a division of this contest")).help(suggest(&field, fields.iter().map(String::as_str)))
+            problem(crate::msg!("division-unknown-field", field = field)).help(suggestion(&field, fields.iter().map(String::as_str)))
         );
     }
     let mut values: Vec<&str> = entries.list.iter().filter_map(|e| entries.field(e, &field)).collect();
     values.sort_unstable();
     values.dedup();
     if !values.contains(&value.as_str()) {
-        return Err(problem(format!("no entry has {field} `{value}`")).help(suggest(&value, values.iter().copied())));
+        return Err(
+            problem(crate::msg!("division-no-entry", field = field, value = value)).help(suggestion(&value, values.iter().copied()))
+        );
     }
     Ok((field, value))
 }

@@ -66,7 +66,7 @@ fn columns<'b>(board: &'b Leaderboard) -> Vec<Column<'b>> {
     });
     columns.push(text(
         label(lang, "奖项", "Award"),
-        Box::new(|row| row.awards.iter().map(|a| a.2).collect::<Vec<_>>().join(", ")),
+        Box::new(move |row| row.awards.iter().map(|a| board.award_label(a.2)).collect::<Vec<_>>().join(", ")),
     ));
     if !board.teams {
         columns.push(text(label(lang, "标记", "Flags"), Box::new(|row| row.flags.join(" "))));
@@ -97,6 +97,9 @@ impl Format for Table {
             (Some((field, value)), _) => writeln!(out, "{title} — {field}: {value}")?,
             (None, true) => writeln!(out, "{title} — {}", label(board.lang, "团体", "teams"))?,
             (None, false) => writeln!(out, "{title}")?,
+        }
+        if let Some(note) = board.provisional_note() {
+            writeln!(out, "{note}")?;
         }
         let line = |cells: &[String]| {
             let mut text = String::new();

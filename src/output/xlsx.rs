@@ -123,9 +123,32 @@ impl Formats {
     }
 }
 
+/// The font of every cell: one an office's Chinese Windows has.
+const FONT: &str = "等线";
+
+/// The rows above the table: the title (contest, sheet, date and, while
+/// marking is incomplete, the provisional note), then the header row.
+const TITLE_ROWS: u32 = 1;
+
 fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, formats: &mut Formats) -> Result<(), XlsxError> {
     let lang = board.lang;
     let rules = board.rules;
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date()
+        .to_string();
+    let mut title = format!("{} — {} — {today}", rules.contest.name.get(lang), sheet.name);
+    if let Some(note) = board.provisional_note() {
+        title = format!("{title} — {note}");
+    }
+    worksheet.write_string_with_format(0, 0, &title, &CellFormat::new().set_bold().set_font_size(14).set_font_name(FONT))?;
+    // A4 landscape, fitted to the page width, the header row on every page.
+    worksheet.set_landscape();
+    worksheet.set_paper_size(9);
+    worksheet.set_print_fit_to_pages(1, 0);
+    worksheet.set_repeat_rows(TITLE_ROWS, TITLE_ROWS)?;
+    worksheet.set_header(&format!("&C{}", rules.contest.name.get(lang).replace('&', "&&")));
+    worksheet.set_footer(&crate::say!(lang, "xlsx-page-footer"));
     let mut header: Vec<String> = [
         label(lang, "名次", "Rank"),
         label(lang, "并列", "Tied"),
@@ -147,17 +170,17 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
     .to_vec();
     header.extend(rules.categories.iter().map(|c| c.label.get(lang).to_string()));
     header.extend([label(lang, "奖项", "Award"), label(lang, "标记", "Flags")].map(String::from));
-    let bold = CellFormat::new().set_bold();
+    let bold = CellFormat::new().set_bold().set_font_name(FONT);
     for (c, text) in header.iter().enumerate() {
-        worksheet.write_string_with_format(0, c as u16, text, &bold)?;
+        worksheet.write_string_with_format(TITLE_ROWS, c as u16, text, &bold)?;
     }
     let award_column = 7 + rules.categories.len() as u16;
     for (i, (place, row)) in sheet.rows.iter().enumerate() {
-        let r = i as u32 + 1;
+        let r = i as u32 + TITLE_ROWS + 1;
         if let Some(place) = place {
             worksheet.write_number(r, 0, place.rank)?;
         }
-        worksheet.write_boolean(r, 1, place.is_some_and(|p| p.tied))?;
+        worksheet.write_string(r, 1, board.yes_no(place.is_some_and(|p| p.tied)))?;
         for (c, text) in [row.entry, &row.name, row.organisation, row.division].into_iter().enumerate() {
             worksheet.write_string(r, c as u16 + 2, text)?;
         }
@@ -167,12 +190,12 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
         }
         if let Some((set, tier, tier_label)) = row.awards.first() {
             let format = formats.award(board, set, tier).clone();
-            worksheet.write_string_with_format(r, award_column, *tier_label, &format)?;
+            worksheet.write_string_with_format(r, award_column, board.award_label(tier_label), &format)?;
         }
         worksheet.write_string(r, award_column + 1, row.flags.join(";"))?;
     }
-    worksheet.set_freeze_panes(1, 0)?;
-    worksheet.autofilter(0, 0, sheet.rows.len() as u32, award_column + 1)?;
+    worksheet.set_freeze_panes(TITLE_ROWS + 1, 0)?;
+    worksheet.autofilter(TITLE_ROWS, 0, sheet.rows.len() as u32 + TITLE_ROWS, award_column + 1)?;
     for (c, width) in [6.0, 6.0, 10.0, 18.0, 18.0, 12.0, 10.0].into_iter().enumerate() {
         worksheet.set_column_width(c as u16, width)?;
     }

@@ -222,6 +222,7 @@ help-score = Score every entry and print the leaderboard
 help-score-example = {"  "}podium score contests/skills-duel
     {"  "}podium score contests/skills-duel --format xlsx -o results.xlsx
 help-score-format = The output format
+help-score-headers = CSV and XLSX column names: words in the chosen language, or ids for scripts (as before)
 help-score-teams = The team leaderboard (teams combined from their members)
 help-chart = Draw an award chart (PNG or SVG) from the scored results
 help-chart-example = {"  "}podium chart contests/skills-duel leaderboard -o leaderboard.png

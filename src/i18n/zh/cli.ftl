@@ -222,6 +222,7 @@ help-score = 为每位选手计分，输出排行榜
 help-score-example = {"  "}podium score 焊工比赛
     {"  "}podium score 焊工比赛 --format xlsx -o 成绩.xlsx
 help-score-format = 输出格式
+help-score-headers = CSV 与 XLSX 的列名：words 为所选语言的文字，ids 为脚本使用的英文标识（与以前相同）
 help-score-teams = 团体排行榜（由成员成绩合成）
 help-chart = 根据计分结果画奖项图表（PNG 或 SVG）
 help-chart-example = {"  "}podium chart 焊工比赛 leaderboard -o 排行榜.png

@@ -13,3 +13,23 @@ column-flags = 标记
 column-judge = 评委
 column-saved = 已评
 column-expected = 应评
+
+## 成绩表的用词
+
+column-tied = 并列
+column-division = 组别
+column-award-id = 奖项代码
+value-yes = 是
+value-no = 否
+board-award-provisional = { $award }（暂定）
+board-provisional = 评分尚未完成：奖项为暂定，可能变化。
+xlsx-page-footer = &C第 &P 页，共 &N 页
+
+## 按组别筛选（--division）
+
+division-none = 本竞赛没有声明组别
+division-none-help = 在竞赛文件中加入 `divisions: ["trade"]`
+division-unknown-field = `{ $field }` 不是本竞赛的组别字段
+division-no-entry = 没有选手的 { $field } 为 `{ $value }`
+teams-none = 本竞赛没有声明团体
+teams-none-help = 加入 `teams: (field: "organisation", combine: Best(3))`，由成员成绩合成团体成绩
