@@ -67,7 +67,7 @@ impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         out.write_all("\u{feff}".as_bytes())?;
         let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(&header(board))?;
+        writer.write_record(header(board))?;
         let mut buffer = String::new();
         for row in &board.rows {
             buffer.clear();

@@ -147,8 +147,8 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
     worksheet.set_paper_size(9);
     worksheet.set_print_fit_to_pages(1, 0);
     worksheet.set_repeat_rows(TITLE_ROWS, TITLE_ROWS)?;
-    worksheet.set_header(&format!("&C{}", rules.contest.name.get(lang).replace('&', "&&")));
-    worksheet.set_footer(&crate::say!(lang, "xlsx-page-footer"));
+    worksheet.set_header(format!("&C{}", rules.contest.name.get(lang).replace('&', "&&")));
+    worksheet.set_footer(crate::say!(lang, "xlsx-page-footer"));
     let mut header: Vec<String> = [
         label(lang, "名次", "Rank"),
         label(lang, "并列", "Tied"),
