@@ -177,3 +177,21 @@ fn a_radar_of_chosen_entries_and_a_comparison_by_organisation() {
     let out = podium(&["chart", "contests/skills-duel", "divisions", "--by", "shoe"]);
     assert!(stderr(&out).contains("`shoe` is not a division"), "{}", stderr(&out));
 }
+
+/// The contest names its fields (`fields: [("trade", (zh: "工种", …))]`):
+/// the chart and the report say 工种, never the field's id.
+#[test]
+fn charts_and_the_report_call_a_field_by_its_label() {
+    let dir = temp_dir("field-labels");
+    let svg = dir.join("divisions.svg");
+    run_ok(&["chart", "contests/skills-duel", "divisions", "-o", svg.to_str().unwrap()]);
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.contains("按 工种 分组") && !drawn.contains("trade"), "{drawn}");
+    let report = dir.join("report.html");
+    run_ok(&["report", "contests/skills-duel", "-o", report.to_str().unwrap()]);
+    let page = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        page.contains("<h2>工种 · welder</h2>") && !page.contains("<h2>trade"),
+        "the report's division boards"
+    );
+}

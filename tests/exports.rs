@@ -78,7 +78,8 @@ fn xlsx_has_a_sheet_per_division_and_matches_the_json() {
     assert!(title.starts_with("2026年区职工技能比武（电工、焊工） — 总榜 — 20"), "{title}");
     assert!(!title.contains("暂定"), "every mark is in: {title}");
     let header: Vec<String> = overall.rows().nth(1).unwrap().iter().map(|c| c.to_string()).collect();
-    assert_eq!(&header[..7], ["名次", "并列", "编号", "名称", "单位", "组别", "总分"]);
+    assert_eq!(&header[..7], ["名次", "并列", "编号", "名称", "单位", "工种", "总分"]);
+    assert_eq!(header[5], "工种", "the division column under the label the contest gives its field");
     assert_eq!(&header[7..9], ["理论知识", "实际操作"], "category labels in the chosen language");
     assert_eq!(header[9], "奖项");
     let rows: Vec<&[Data]> = overall.rows().skip(2).collect();

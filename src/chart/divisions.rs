@@ -62,6 +62,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let hidden = groups.len().saturating_sub(options.top);
     groups.truncate(options.top);
     let title = super::titled(data, lang, "分组比较", "totals by group");
+    let field = data.rules().contest.field_label(&field, lang);
     let mut subtitle = format!(
         "{}{field}{}",
         label(lang, "按 ", "by "),

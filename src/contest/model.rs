@@ -30,6 +30,27 @@ impl Label {
     }
 }
 
+impl Contest {
+    /// An entry field as people call it: its label in the contest, else
+    /// the word for `organisation`, else the field's own name.
+    pub fn field_label(&self, field: &str, lang: Lang) -> String {
+        match self.fields.iter().find(|(name, _)| name == field) {
+            Some((_, label)) => label.get(lang).to_string(),
+            None if field == "organisation" => say!(lang, "column-organisation"),
+            None => field.to_string(),
+        }
+    }
+
+    /// The heading of the division column: the first division field's
+    /// label when the contest gives one (工种), else "division" in words.
+    pub fn division_heading(&self, lang: Lang) -> String {
+        match self.divisions.first().filter(|d| self.fields.iter().any(|(name, _)| name == *d)) {
+            Some(field) => self.field_label(field, lang),
+            None => say!(lang, "column-division"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
     #[default]
@@ -62,6 +83,10 @@ pub struct Contest {
     /// Entry fields that divide the field (trade, region, industry, level...).
     #[serde(default)]
     pub divisions: Vec<String>,
+    /// What people call the entries' fields: `[("trade", (zh: "工种", en: "Trade"))]`,
+    /// so boards, charts and the report say 工种, not `trade`.
+    #[serde(default)]
+    pub fields: Vec<(String, Label)>,
     #[serde(default)]
     pub ranking: Ranking,
     #[serde(default)]

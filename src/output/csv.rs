@@ -39,7 +39,7 @@ fn header(board: &Leaderboard) -> Vec<String> {
                 say!(lang, "column-entry"),
                 say!(lang, "column-name"),
                 say!(lang, "column-organisation"),
-                say!(lang, "column-division"),
+                board.rules.contest.division_heading(lang),
                 say!(lang, "column-total"),
             ]
             .to_vec()

@@ -171,7 +171,7 @@ pub fn board_table(board: &Leaderboard) -> String {
     if !board.teams {
         let _ = write!(html, "<th>{}</th>", label(lang, "单位", "Organisation"));
         if board.rows.iter().any(|r| !r.division.is_empty()) {
-            let _ = write!(html, "<th>{}</th>", label(lang, "组别", "Division"));
+            let _ = write!(html, "<th>{}</th>", board.rules.contest.division_heading(lang));
         }
     }
     let _ = write!(html, "<th class=\"n\">{}</th>", label(lang, "总分", "Total"));

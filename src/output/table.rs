@@ -49,7 +49,10 @@ fn columns<'b>(board: &'b Leaderboard) -> Vec<Column<'b>> {
             Box::new(|row| row.organisation.to_string()),
         ));
         if !board.rules.contest.divisions.is_empty() {
-            columns.push(text(label(lang, "组别", "Division"), Box::new(|row| row.division.to_string())));
+            columns.push(text(
+                &board.rules.contest.division_heading(lang),
+                Box::new(|row| row.division.to_string()),
+            ));
         }
     }
     for (c, category) in board.rules.categories.iter().enumerate() {

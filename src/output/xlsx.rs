@@ -163,7 +163,7 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
             label(lang, "名称", "Name")
         },
         label(lang, "单位", "Organisation"),
-        label(lang, "组别", "Division"),
+        &rules.contest.division_heading(lang),
         label(lang, "总分", "Total"),
     ]
     .map(String::from)

@@ -82,7 +82,8 @@ fn summary(body: &mut String, inputs: &ReportInputs, board: &Leaderboard) {
         items.push((label(lang, "评分记录", "Marks"), marks.to_string()));
     }
     if !rules.contest.divisions.is_empty() {
-        items.push((label(lang, "分组", "Divisions"), rules.contest.divisions.join(", ")));
+        let fields: Vec<String> = rules.contest.divisions.iter().map(|d| rules.contest.field_label(d, lang)).collect();
+        items.push((label(lang, "分组", "Divisions"), fields.join(", ")));
     }
     if let Some(teams) = rules.contest.teams.as_ref().filter(|_| !results.teams.is_empty()) {
         items.push((label(lang, "团体", "Teams"), format!("{} ({})", results.teams.len(), teams.field)));
@@ -153,7 +154,12 @@ fn division_boards(body: &mut String, results: &Results, lang: Lang) -> Result<(
         values.dedup();
         for value in values {
             let board = Leaderboard::new(results, lang, Some(&format!("{field}={value}"))).map_err(|d| d.to_string())?;
-            let _ = writeln!(body, "<h2>{} · {}</h2>", escape(field), escape(value));
+            let _ = writeln!(
+                body,
+                "<h2>{} · {}</h2>",
+                escape(&rules.contest.field_label(field, lang)),
+                escape(value)
+            );
             body.push_str(&board_table(&board));
         }
     }
