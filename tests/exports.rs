@@ -325,6 +325,24 @@ fn every_board_marks_its_awards_provisional_until_every_mark_is_in() {
             _ => assert!(text.contains("一等奖（暂定）") && text.contains("评分尚未完成"), "{board}: {text}"),
         }
     }
+    // The leaderboard chart and the report say it too.
+    let svg = dir.join("leaderboard.svg");
+    run_ok(&["chart", dir.to_str().unwrap(), "leaderboard", "-o", svg.to_str().unwrap()]);
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        chart.contains("一等奖（暂定）") && chart.contains("评分尚未完成"),
+        "the chart's legend and subtitle"
+    );
+    assert!(
+        chart.contains(" · welder") && chart.contains(" · electrician"),
+        "prizes per trade: each bar names its trade"
+    );
+    let report = dir.join("report.html");
+    run_ok(&["report", dir.to_str().unwrap(), "-o", report.to_str().unwrap()]);
+    assert!(
+        std::fs::read_to_string(&report).unwrap().contains("一等奖（暂定）"),
+        "the report's award list"
+    );
     let english = podium_en(&["score", dir.to_str().unwrap()]);
     let english = String::from_utf8(english.stdout).unwrap();
     assert!(

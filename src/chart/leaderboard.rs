@@ -14,7 +14,12 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
         Some((_, value)) => format!("{value} · "),
         None => String::new(),
     };
-    let subtitle = format!("{scope}{} {}", label(lang, "前", "top"), rows.len()) + label(lang, " 名", "");
+    let mut subtitle = format!("{scope}{} {}", label(lang, "前", "top"), rows.len()) + label(lang, " 名", "");
+    if let Some(note) = data.board.provisional_note() {
+        subtitle = format!("{subtitle} · {note}");
+    }
+    // Awards decided per division, on a board that mixes them: each bar names its division.
+    let division = data.board.award_division();
     let top = heading(canvas, &super::titled(data, lang, "排行榜", "leaderboard"), &subtitle)?;
     if rows.is_empty() {
         return super::nothing_ranked(canvas, top, lang);
@@ -46,7 +51,10 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             } else {
                 ""
             };
-            format!("{tie}{}  {who}{veto}", place.rank)
+            let division = division
+                .and_then(|field| r.divisions.iter().find(|d| d.0 == field))
+                .map_or(String::new(), |d| format!(" · {}", d.1));
+            format!("{tie}{}  {who}{division}{veto}", place.rank)
         })
         .collect();
     let label_width = widest(&labels, em).min((right - left) / 3.0);
@@ -77,8 +85,9 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
         let colour = match row.awards.first() {
             Some((set, tier, tier_label)) => {
                 let colour = award_colour(rules, set, tier);
-                if !shown_awards.iter().any(|(l, _, _)| l == tier_label) {
-                    shown_awards.push((tier_label.to_string(), tier.to_string(), colour));
+                let tier_label = data.board.award_label(tier_label);
+                if !shown_awards.iter().any(|(l, _, _)| *l == tier_label) {
+                    shown_awards.push((tier_label, tier.to_string(), colour));
                 }
                 colour
             }

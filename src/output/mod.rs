@@ -160,6 +160,19 @@ impl<'a> Leaderboard<'a> {
         }
     }
 
+    /// The division field whose awards are decided within it, when this
+    /// board mixes its divisions: each row's award is then shown beside
+    /// its division, or a reader would compare prizes across trades.
+    pub fn award_division(&self) -> Option<&'a str> {
+        if self.filter.is_some() || self.teams {
+            return None;
+        }
+        self.rules.contest.awards.iter().find_map(|set| match &set.scope {
+            crate::contest::Scope::PerDivision(field) => Some(field.as_str()),
+            _ => None,
+        })
+    }
+
     /// The line that says the awards are provisional, when they are.
     pub fn provisional_note(&self) -> Option<String> {
         self.provisional.then(|| crate::say!(self.lang, "board-provisional"))

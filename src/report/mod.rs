@@ -120,7 +120,7 @@ fn award_list(body: &mut String, board: &Leaderboard) {
             if winners.is_empty() {
                 continue;
             }
-            let badge = tier_badge(board, &set.id, &tier.id, tier.label.get(lang));
+            let badge = tier_badge(board, &set.id, &tier.id, &board.award_label(tier.label.get(lang)));
             let _ = writeln!(
                 body,
                 "<h3>{badge} <span class=\"note\">{} {}</span></h3>",
