@@ -477,7 +477,7 @@ fn status_shows_what_is_missing_and_flagged() {
     assert!(out.contains("missing (1):\n  C06 safety.site J4"), "{out}");
     let j4 = out.lines().find(|l| l.trim_start().starts_with("J4 ")).unwrap();
     assert!(j4.contains("31 / 32") && j4.ends_with("96.9%"), "{j4}");
-    assert!(out.contains("C03: quality.workmanship: marks 4.5 apart"), "{out}");
+    assert!(out.contains("C03: Workmanship: marks 4.5 apart"), "{out}");
     // Half a contest entered: every gap is counted, by criterion and judge.
     let dir = contest("status", "construction");
     let part: String = std::fs::read_to_string(dir.join("marks.csv"))
@@ -685,7 +685,7 @@ fn blind_judging_uses_codes_until_the_results_are_published() {
     // Before publication the board shows codes and no names.
     let board = run_ok(&["score", d, "--format", "csv"]);
     let first = board.lines().nth(1).unwrap();
-    assert!(first.starts_with(&format!("1,false,{},,,", codes["C05"])), "{first}");
+    assert!(first.starts_with(&format!("1,否,{},,,", codes["C05"])), "{first}");
     assert!(!board.contains("桥梁架设班"));
     assert!(run_ok(&["status", d, "--lang", "en"]).contains(&format!("missing (1):\n  {} safety.site J4", codes["C06"])));
     // Once published, names are joined: the golden leaderboard.

@@ -287,6 +287,7 @@ mod tests {
             "a cell's names from the user's files and a reason said elsewhere",
         ),
         ("scope-division", "a field and its value, both from the user's files"),
+        ("list-separator", "the Chinese enumeration comma (、) between names"),
     ];
 
     /// Every message of every area, in both languages, with each of its

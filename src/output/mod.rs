@@ -299,49 +299,32 @@ pub fn flag_code(rules: &Rules, flag: &Flag) -> String {
     }
 }
 
-/// A flag in words, for people.
+/// A flag in words, for people: each criterion by its label, as the
+/// contest names it (the ids are for scripts: [`flag_code`]).
 pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
-    let key = |c: u16| rules.criteria[c as usize].key.clone();
-    let zh = lang == Lang::Zh;
+    let criterion = |c: u16| rules.criterion_label(c as usize, lang).to_string();
     match flag {
-        Flag::Veto { veto } => {
-            let veto = &rules.vetoes[*veto as usize];
-            if zh {
-                format!("一票否决：{}", veto.label.get(lang))
-            } else {
-                format!("veto: {}", veto.label.get(lang))
-            }
+        Flag::Veto { veto } => crate::say!(lang, "flag-veto", veto = rules.vetoes[*veto as usize].label.get(lang)),
+        Flag::Spread { criterion: c, spread, .. } => crate::say!(lang, "flag-spread", criterion = criterion(*c), spread = spread),
+        Flag::Incomplete { criterion: c, reason } => {
+            crate::say!(lang, "flag-incomplete", criterion = criterion(*c), reason = reason.get(lang))
         }
-        Flag::Spread { criterion, spread, .. } => {
-            if zh {
-                format!("{} 评分差 {spread} 超限", key(*criterion))
-            } else {
-                format!("{}: marks {spread} apart", key(*criterion))
-            }
-        }
-        Flag::Incomplete { criterion, reason } => {
-            if zh {
-                format!("{} 未评出：{}", key(*criterion), reason.zh)
-            } else {
-                format!("{} not scored: {}", key(*criterion), reason.en)
-            }
-        }
-        Flag::Substituted { criterion, judges, .. } => {
+        Flag::Substituted { criterion: c, judges, .. } => {
             let names: Vec<&str> = judges.iter().map(|&j| rules.judge_id(j)).collect();
-            if zh {
-                format!("{} 缺评委 {}，取平均代替", key(*criterion), names.join("、"))
-            } else {
-                format!("{}: judge {} missing, mean substituted", key(*criterion), names.join(", "))
-            }
+            let names = names.join(&crate::say!(lang, "list-separator"));
+            crate::say!(lang, "flag-substituted", criterion = criterion(*c), judges = names)
         }
         Flag::TooLarge { category } => {
-            let part = scored_part(rules, *category);
-            let words = crate::engine::exact::too_large();
-            if zh {
-                format!("{part} 未评出：{}", words.zh)
-            } else {
-                format!("{part} not scored: {}", words.en)
-            }
+            let part = category.map_or_else(
+                || crate::say!(lang, "column-total"),
+                |c| rules.categories[c as usize].label.get(lang).to_string(),
+            );
+            crate::say!(
+                lang,
+                "flag-incomplete",
+                criterion = part,
+                reason = crate::engine::exact::too_large().get(lang)
+            )
         }
     }
 }

@@ -33,3 +33,11 @@ division-unknown-field = `{ $field }` is not a division of this contest
 division-no-entry = no entry has { $field } `{ $value }`
 teams-none = this contest declares no teams
 teams-none-help = add `teams: (field: "organisation", combine: Best(3))` to combine teams from their members
+
+## Flags, for people
+
+flag-veto = veto: { $veto }
+flag-spread = { $criterion }: marks { $spread } apart
+flag-incomplete = { $criterion } not scored: { $reason }
+flag-substituted = { $criterion }: judge { $judges } missing, mean substituted
+list-separator = {", "}

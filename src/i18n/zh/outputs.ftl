@@ -33,3 +33,11 @@ division-unknown-field = `{ $field }` 不是本竞赛的组别字段
 division-no-entry = 没有选手的 { $field } 为 `{ $value }`
 teams-none = 本竞赛没有声明团体
 teams-none-help = 加入 `teams: (field: "organisation", combine: Best(3))`，由成员成绩合成团体成绩
+
+## 标记（给人看的）
+
+flag-veto = 一票否决：{ $veto }
+flag-spread = { $criterion } 评分差 { $spread } 超限
+flag-incomplete = { $criterion } 未评出：{ $reason }
+flag-substituted = { $criterion } 缺评委 { $judges }，取平均代替
+list-separator = 、
