@@ -187,6 +187,13 @@ fn charts_and_the_report_call_a_field_by_its_label() {
     run_ok(&["chart", "contests/skills-duel", "divisions", "-o", svg.to_str().unwrap()]);
     let drawn = std::fs::read_to_string(&svg).unwrap();
     assert!(drawn.contains("按 工种 分组") && !drawn.contains("trade"), "{drawn}");
+    // Prizes per trade: an award line per trade; the gold gear, for the best of all, one line.
+    let svg = dir.join("distribution.svg");
+    run_ok(&["chart", "contests/skills-duel", "distribution", "-o", svg.to_str().unwrap()]);
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    for line in ["一等奖 · welder ≥ 93.06", "一等奖 · electrician ≥ 90.98", "金齿轮奖 ≥ 99.28"] {
+        assert!(drawn.contains(line), "{line} in {drawn}");
+    }
     let report = dir.join("report.html");
     run_ok(&["report", "contests/skills-duel", "-o", report.to_str().unwrap()]);
     let page = std::fs::read_to_string(&report).unwrap();

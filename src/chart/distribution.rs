@@ -7,18 +7,34 @@ use crate::contest::Order;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 
-/// Where each award begins: (tier label, its colour, the least good total that won it).
+/// Where each award begins: (tier label, its colour, the least good total
+/// that won it). Where awards are decided per division, each division has
+/// its own line ("一等奖 · welder"): one line for all would mislead.
 pub fn thresholds(data: &ChartData) -> Vec<(String, RGBColor, Decimal)> {
     let rules = data.rules();
     let lower_better = rules.contest.ranking.order == Order::LowerIsBetter;
+    // On a board of one division, or of teams, one line per award.
+    let mixed = data.board.award_division().is_some();
     let mut lines: Vec<(String, RGBColor, Decimal)> = Vec::new();
     for row in data.ranked() {
         let total = row.total.expect("ranked");
         for (set, tier, tier_label) in &row.awards {
             let colour = award_colour(rules, set, tier);
-            match lines.iter_mut().find(|(l, _, _)| l == tier_label) {
+            let per_division = rules.contest.awards.iter().find(|s| s.id == *set).and_then(|s| match &s.scope {
+                crate::contest::Scope::PerDivision(field) if mixed => Some(field),
+                _ => None,
+            });
+            let within = per_division
+                .and_then(|field| row.divisions.iter().find(|d| d.0 == *field))
+                .map(|d| d.1);
+            let tier_label = data.board.award_label(tier_label);
+            let line = match within {
+                Some(value) => format!("{tier_label} · {value}"),
+                None => tier_label,
+            };
+            match lines.iter_mut().find(|(l, _, _)| *l == line) {
                 Some((_, _, edge)) => *edge = if lower_better { (*edge).max(total) } else { (*edge).min(total) },
-                None => lines.push((tier_label.to_string(), colour, total)),
+                None => lines.push((line, colour, total)),
             }
         }
     }
@@ -37,7 +53,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
             "名参赛者；虚线为各奖项的最低获奖分",
             "entries; dashed lines mark where each award begins"
         ),
-        ""
+        data.board.provisional_note().map_or(String::new(), |note| format!(" · {note}"))
     );
     let top = heading(canvas, &title, &subtitle)?;
     let (left, right, bottom) = (canvas.u(110.0), canvas.width - canvas.u(60.0), canvas.height - canvas.u(90.0));
@@ -63,9 +79,11 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     } else {
         "≥"
     };
-    // A band above the bars holds the award labels, three rows deep.
+    // A band above the bars holds the award labels.
     let lines = thresholds(data);
-    let band = canvas.u(30.0) * lines.len().min(3) as f64;
+    // Lines per division may be twice as many: labels go up to six rows deep.
+    let rows = lines.len().clamp(1, 6);
+    let band = canvas.u(30.0) * lines.len().min(rows) as f64;
     let y = |n: f64| bottom - n / most * (bottom - top - band - canvas.u(20.0));
     for t in ticks(0.0, most, 5) {
         canvas.line(&[(left, y(t)), (right, y(t))], RULE, canvas.u(1.0))?;
@@ -104,7 +122,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let placed: Vec<(f64, f64)> = lines
         .iter()
         .enumerate()
-        .map(|(k, (_, _, edge))| (x(f(*edge)), top + canvas.u(22.0) + canvas.u(30.0) * (k % 3) as f64))
+        .map(|(k, (_, _, edge))| (x(f(*edge)), top + canvas.u(22.0) + canvas.u(30.0) * (k % rows) as f64))
         .collect();
     for ((_, colour, _), &(at, label_y)) in lines.iter().zip(&placed) {
         canvas.dashed((at, label_y + canvas.u(6.0)), (at, bottom), *colour, canvas.u(3.0))?;
