@@ -384,7 +384,7 @@ fn a_cell_marked_twice_names_both_rows() {
         "{err}"
     );
     let err = run_err(&["check", s(&dir)]);
-    assert!(err.contains(&format!("（第 4, {rows} 行）")), "{err}");
+    assert!(err.contains(&format!("（第 4、{rows} 行）")), "{err}");
 }
 
 #[test]

@@ -47,8 +47,15 @@ pub fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str> 
     let all: Vec<&str> = candidates.into_iter().collect();
     match all.len() {
         0 => msg!("files-none-declared"),
-        n if n > 12 => msg!("files-valid-many", names = all[..12].join(", "), count = n),
-        _ => msg!("files-valid", names = all.join(", ")),
+        n if n > 12 => msg!(
+            "files-valid-many",
+            names = all[..12].join(&crate::say!(crate::i18n::spoken(), "list-separator")),
+            count = n
+        ),
+        _ => msg!(
+            "files-valid",
+            names = all.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+        ),
     }
 }
 

@@ -242,9 +242,10 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
     Err(problems)
 }
 
-/// Row numbers as a list: `3, 7`.
+/// Row numbers as a list, as the reader writes one: `3、7` / `3, 7`.
 fn list(rows: &[usize]) -> String {
-    rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+    let rows: Vec<String> = rows.iter().map(usize::to_string).collect();
+    rows.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
 }
 
 /// The marks of a file read whole as text (a workbook, GBK).
@@ -1000,7 +1001,10 @@ fn parse_row<'a>(
             return Err(RowProblem::Judge(
                 text(judge),
                 c,
-                msg!("files-judge-not-on-panel", panel = panel.join(", ")),
+                msg!(
+                    "files-judge-not-on-panel",
+                    panel = panel.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+                ),
             ));
         }
         if !lookups.panels.permits(j, entry_index) {
@@ -1019,7 +1023,7 @@ fn parse_row<'a>(
                 msg!(
                     "files-reserve-not-seated",
                     entry = entries.list[entry_index as usize].id,
-                    panel = seated.join(", ")
+                    panel = seated.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
                 ),
             ));
         }

@@ -63,8 +63,12 @@ pub fn to_csv(sheet: &Sheet) -> Result<String, Diagnostic> {
             .ok_or_else(|| Diagnostic::new(path, "", msg!("files-workbook-no-sheets")))?,
         Some(name) if names.contains(name) => name.clone(),
         Some(name) => {
-            return Err(Diagnostic::new(path, "", msg!("files-workbook-no-such-sheet", sheet = name))
-                .help(msg!("files-workbook-sheets", sheets = names.join(", "))))
+            return Err(
+                Diagnostic::new(path, "", msg!("files-workbook-no-such-sheet", sheet = name)).help(msg!(
+                    "files-workbook-sheets",
+                    sheets = names.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+                )),
+            )
         }
     };
     let range = workbook
