@@ -30,7 +30,7 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
     let inputs = &results.inputs;
     let record = &inputs.entries.list[entry as usize];
     let mut text = format!("{} {} ({})\n", record.id, record.name, inputs.entries.organisation(record));
-    text.push_str(&steps_and_place(results, entry, lang));
+    text.push_str(&steps_and_place(results, entry, lang, false));
     text
 }
 
@@ -45,7 +45,10 @@ pub fn staged_explanation(staged: &crate::stages::Staged, entry: u32, lang: Lang
         let Some(local) = stage.local(entry) else { continue };
         let label = inputs.rules.categories[k].label.get(lang);
         text.push_str(&format!("\n{}\n", say!(lang, "explain-stage", number = k + 1, stage = label)));
-        for line in steps_and_place(&stage.results, local, lang).lines().skip_while(|l| l.is_empty()) {
+        for line in steps_and_place(&stage.results, local, lang, true)
+            .lines()
+            .skip_while(|l| l.is_empty())
+        {
             match line.is_empty() {
                 true => text.push('\n'),
                 false => text.push_str(&format!("  {line}\n")),
@@ -119,8 +122,8 @@ fn outcome_words(outcome: &crate::stages::Outcome, lang: Lang) -> Option<String>
 }
 
 /// From the first step to the place, flags and awards: everything an
-/// explanation says after the entry's name.
-fn steps_and_place(results: &Results, entry: u32, lang: Lang) -> String {
+/// explanation says after the entry's name (`in_stage`: of one stage).
+fn steps_and_place(results: &Results, entry: u32, lang: Lang, in_stage: bool) -> String {
     let inputs = &results.inputs;
     let rules = &inputs.rules;
     let record = &inputs.entries.list[entry as usize];
@@ -147,6 +150,7 @@ fn steps_and_place(results: &Results, entry: u32, lang: Lang) -> String {
     line(String::new());
     line(say!(lang, "explain-total", total = number(row.total)));
     match row.standing.overall {
+        Some(place) if in_stage => line(say!(lang, "explain-stage-place", rank = crate::output::shown_place(place))),
         Some(place) if place.tied => line(say!(lang, "explain-place-tied", rank = place.rank)),
         Some(place) => line(say!(lang, "explain-place", rank = place.rank)),
         None => line(say!(lang, "explain-not-ranked")),

@@ -3,7 +3,7 @@
 //! which entries are flagged (spread, incomplete, substituted, vetoed).
 
 use crate::data::NO_JUDGE;
-use crate::engine::{score, Flag};
+use crate::engine::Flag;
 use crate::load::load_with;
 use crate::output::flag_text;
 use crate::say;
@@ -151,11 +151,9 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
     }
     // Flags come from scoring what is there.
-    let results = score(inputs.clone(), &[]);
     let mut flagged = 0;
-    for row in &results.rows {
-        let worth_chasing: Vec<&Flag> = row
-            .flags
+    for (entry, flag_rules, flags) in crate::stages::flagged(inputs.clone()) {
+        let worth_chasing: Vec<&Flag> = flags
             .iter()
             .filter(|f| !matches!(f, Flag::Incomplete { .. }) || missing_count == 0)
             .collect();
@@ -167,8 +165,8 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
         flagged += 1;
         if flagged <= LISTED {
-            let id = names.shown(&entries.list[row.entry as usize].id);
-            let texts: Vec<String> = worth_chasing.iter().map(|f| flag_text(rules, f, lang)).collect();
+            let id = names.shown(&entries.list[entry as usize].id);
+            let texts: Vec<String> = worth_chasing.iter().map(|f| flag_text(&flag_rules, f, lang)).collect();
             println!("  {id}: {}", texts.join("; "));
         }
     }

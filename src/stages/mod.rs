@@ -99,6 +99,38 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Staged {
     }
 }
 
+/// The results every board, chart and report reads: the contest's, or for
+/// a contest run in stages its classification.
+pub fn final_results(inputs: Inputs, traced: &[u32]) -> Results {
+    if inputs.rules.stages.is_empty() {
+        engine::score(inputs, traced)
+    } else {
+        score(inputs, traced).classification
+    }
+}
+
+/// Each entry's flags (contest numbers, best first), with the rules that
+/// name their criteria: the contest's, or in a contest run in stages every
+/// stage's where the entry has any.
+pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)> {
+    if inputs.rules.stages.is_empty() {
+        let results = engine::score(inputs, &[]);
+        let rules = results.inputs.rules.clone();
+        return results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+    }
+    let staged = score(inputs, &[]);
+    let mut flagged = Vec::new();
+    for stage in staged.stages {
+        let rules = stage.results.inputs.rules.clone();
+        for row in stage.results.rows {
+            if !row.flags.is_empty() {
+                flagged.push((stage.entries[row.entry as usize], rules.clone(), row.flags));
+            }
+        }
+    }
+    flagged
+}
+
 /// What the engine scores for a stage: its entries, their marks of the
 /// stage's criteria (renumbered), element data and carried totals.
 fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {
