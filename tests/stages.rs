@@ -366,3 +366,20 @@ proptest! {
         prop_assert_eq!(&one, &run(4));
     }
 }
+
+#[test]
+fn status_expects_each_stage_of_those_who_reached_it_and_check_names_strays() {
+    let read = |file: &str| std::fs::read_to_string(format!("contests/district-duel/{file}")).unwrap();
+    // One finalist's mark missing; a mark typed for an entrant out in the preliminary.
+    let marks = read("marks.csv").replace("C28,practical.workpiece,,J3,34.5\n", "") + "C07,defence.answers,,D1,5\n";
+    let dir = contest_dir("stage-status", &read("contest.ron"), &read("entries.csv"), &marks);
+    let status = run_ok(&["status", s(&dir), "--lang", "zh"]);
+    // 40 theory records and 31 finalists × 13 marks: the 9 out in the preliminary owe none.
+    assert!(status.contains("应有 443 个，已有 442 个"), "{status}");
+    assert!(status.contains("选手 C28 评分项 `practical.workpiece` 评委 J3"), "{status}");
+    let check = run_ok(&["check", s(&dir), "--lang", "zh"]);
+    assert!(
+        check.contains("有 1 名选手未进入实操决赛，却有该阶段的评分，这些评分不计分：C07"),
+        "{check}"
+    );
+}

@@ -40,6 +40,10 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
     if let Some(unscorable) = unscorable(&inputs, marks) {
         warnings.push(unscorable);
     }
+    if !inputs.rules.stages.is_empty() {
+        let staged = crate::stages::score(inputs.clone(), &[]);
+        warnings.0.extend(crate::stages::unreached_marks(&inputs, &staged));
+    }
     if warnings.is_empty() {
         println!("{}", say!(lang, "files-check-ok", summary = summary));
     } else {

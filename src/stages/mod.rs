@@ -131,6 +131,56 @@ pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engi
     flagged
 }
 
+/// Marks of entries for a stage they did not reach, which scoring leaves
+/// out (a clerk typed a finalist's sheet under the wrong number, or the
+/// preliminary changed): a warning naming the stage and the entries.
+pub fn unreached_marks(inputs: &Inputs, staged: &Staged) -> Option<crate::error::Diagnostic> {
+    let rules = &inputs.rules;
+    let mut found: Vec<(usize, Vec<u32>)> = Vec::new();
+    for (k, (stage, done)) in rules.stages.iter().zip(&staged.stages).enumerate() {
+        let strays: Vec<u32> = (0..inputs.entries.list.len() as u32)
+            .filter(|&e| done.local(e).is_none())
+            .filter(|&e| {
+                inputs
+                    .marks
+                    .of_entry(e as usize)
+                    .iter()
+                    .any(|m| stage.slots[m.slot as usize].is_some())
+            })
+            .collect();
+        if !strays.is_empty() {
+            found.push((k, strays));
+        }
+    }
+    let (k, strays) = found.first()?;
+    let named: Vec<&str> = strays.iter().take(10).map(|&e| &*inputs.entries.list[e as usize].id).collect();
+    let stage = &rules.stages[*k];
+    let message = crate::msg!(
+        "stage-marks-unreached",
+        count = strays.len(),
+        stage = stage.label.get(crate::i18n::spoken()),
+        entries = named.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+    );
+    let sources = crate::load::Sources::of(rules, None);
+    Some(
+        crate::error::Diagnostic::new(&sources.marks, "", message)
+            .help(crate::msg!("stage-marks-unreached-help"))
+            .warning(),
+    )
+}
+
+/// What each stage scored, with every mark kept (`podium status` counts
+/// the marks each stage expects of the entries that reached it).
+pub fn inputs_of_stages(inputs: &Inputs, staged: &Staged) -> Vec<Inputs> {
+    let rules = &inputs.rules;
+    rules
+        .stages
+        .iter()
+        .zip(&staged.stages)
+        .map(|(stage, done)| stage_inputs(inputs, stage, &done.entries, &staged.stages))
+        .collect()
+}
+
 /// What the engine scores for a stage: its entries, their marks of the
 /// stage's criteria (renumbered), element data and carried totals.
 fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {

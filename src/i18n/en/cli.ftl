@@ -544,3 +544,5 @@ advance-best-other = place { $place } among those who did not win their heat; th
 advance-capped = { $group } already has { $cap } going on, the most one group may send
 advance-unranked = no total in this stage
 explain-stage-place = Place in this stage (with what it carried): { $rank }
+stage-marks-unreached = { $count } entries did not reach { $stage } yet have marks of it, which are not scored: { $entries }
+stage-marks-unreached-help = check whether these marks were entered under the wrong entry; `podium score CONTEST --stage STAGE` lists each stage's qualifiers

@@ -544,3 +544,5 @@ advance-best-other = 各组胜者之外排第 { $place }，其余选手中成绩
 advance-capped = { $group } 已有 { $cap } 名晋级，每组最多 { $cap } 名
 advance-unranked = 本阶段没有总分
 explain-stage-place = 本阶段名次（含带入成绩）：{ $rank }
+stage-marks-unreached = 有 { $count } 名选手未进入{ $stage }，却有该阶段的评分，这些评分不计分：{ $entries }
+stage-marks-unreached-help = 请核对这些评分是否录错了选手编号；`podium score 竞赛 --stage 阶段` 列出每个阶段的晋级者
