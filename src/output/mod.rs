@@ -219,6 +219,18 @@ impl<'a> Leaderboard<'a> {
         if filter.is_some() {
             rows.sort_by_key(|r| r.place.map_or(u32::MAX, |p| p.rank));
         }
+        // The classification of a contest run in stages: the last stage each reached.
+        let reached = &results.inputs.carried.reached;
+        let mut stage_columns = Vec::new();
+        if !reached.is_empty() {
+            stage_columns.push(StageColumn::Reached);
+            for row in &mut rows {
+                row.stage.reached = reached[row.number as usize].map(|k| {
+                    let stage = &rules.categories[k];
+                    (stage.id.as_str(), stage.label.get(lang))
+                });
+            }
+        }
         Ok(Leaderboard {
             rules,
             lang,
@@ -227,7 +239,7 @@ impl<'a> Leaderboard<'a> {
             teams: false,
             filter,
             rows,
-            stage_columns: Vec::new(),
+            stage_columns,
             stage: None,
         })
     }
@@ -292,20 +304,6 @@ impl<'a> Leaderboard<'a> {
                 advanced: stage.outcomes[local].through(),
                 reached: None,
             };
-        }
-        Ok(board)
-    }
-
-    /// The final classification of a contest run in stages: each row with
-    /// the last stage it reached.
-    pub fn of_classification(staged: &'a Staged, lang: Lang, division: Option<&str>) -> Result<Leaderboard<'a>, Diagnostic> {
-        let mut board = Leaderboard::new(&staged.classification, lang, division)?;
-        board.stage_columns = vec![StageColumn::Reached];
-        let categories = &staged.classification.inputs.rules.categories;
-        for row in &mut board.rows {
-            row.stage.reached = staged
-                .reached(row.number)
-                .map(|k| (categories[k].id.as_str(), categories[k].label.get(lang)));
         }
         Ok(board)
     }

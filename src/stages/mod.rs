@@ -5,6 +5,7 @@
 
 pub mod advance;
 mod classify;
+pub mod live;
 
 pub use advance::{Outcome, Reason};
 pub use classify::classification;
@@ -202,6 +203,7 @@ fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[Stag
             .iter()
             .flat_map(|&entry| stage.carry.iter().map(move |&(earlier, _)| done[earlier].total_of(entry)))
             .collect(),
+        reached: Vec::new(),
     };
     let panels = Panels::new(&rules, &entries);
     Inputs {
