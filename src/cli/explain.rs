@@ -32,6 +32,14 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
         text.push('\n');
     };
     line(format!("{} {} ({})", record.id, record.name, inputs.entries.organisation(record)));
+    if let Some(contest) = inputs
+        .entries
+        .field(record, crate::campaign::FROM_CONTEST)
+        .filter(|c| !c.is_empty())
+    {
+        let place = inputs.entries.field(record, crate::campaign::FROM_PLACE).unwrap_or("-");
+        line(format!("  {}", say!(lang, "explain-from", contest = contest, place = place)));
+    }
     for (field, place) in rules.contest.divisions.iter().zip(&row.standing.divisions) {
         let value = inputs.entries.field(record, field).unwrap_or("");
         let said = match place {

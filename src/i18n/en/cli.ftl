@@ -501,3 +501,52 @@ help-sheets-example = {"  "}podium sheets contests/skills-duel --format xlsx -o 
 help-sheets-judge = Only this judge's sheet
 help-sheets-format = xlsx or html; both if not given
 help-sheets-output = The folder to write into (default: `sheets` in the contest's folder)
+
+## Levels (podium advance) and the campaign board (podium campaign)
+
+help-advance = Send the qualifiers of a locked contest on to the next level's contest: added to its entries with where they came from (which contest, which place)
+help-advance-example = {"  "}podium advance enterprise-a town --top 3
+    {"  "}podium advance enterprise-a town --award first
+help-advance-source = The contest the qualifiers come from (locked, every entry scored)
+help-advance-target = The next level's contest, whose entries gain the qualifiers
+help-advance-top = The top N places go on, and everyone tied at the Nth
+help-advance-award = The winners of this award tier (its id, e.g. `first`) go on; repeat the flag for more tiers
+help-campaign = The campaign board: every contest of a campaign by level and trade, its entries, its state, and its award winners with where they came from
+help-campaign-example = {"  "}podium campaign contests/campaign-district
+    {"  "}podium campaign contests/campaign-district --format csv -o board.csv
+help-campaign-folder = A campaign folder (holding campaign.ron) or the path of campaign.ron
+help-campaign-format = The output format
+advance-same = The source and the target are the same contest ({ $contest })
+advance-not-locked = The contest { $contest } is not locked: who goes on is decided once its results are locked; nothing was written
+advance-lock-help = Check the results, then run `{ $command }`
+advance-target-locked = The target contest { $contest } is locked or published: its entries cannot grow; nothing was written
+advance-no-tier = The contest { $contest } has no award tier `{ $tier }`
+advance-unscored = The contest { $contest } has { $count } entries without a score ({ $ids }): who goes on is decided once every entry is scored; nothing was written
+advance-origin = from { $contest }, place { $place }
+advance-origin-own = entered at this level
+advance-clash = The id { $id } is already in the target's entries ({ $there }) and would come again as place { $place } of { $contest }
+advance-clash-help = Ids are unique in an entries file: give the source's entries ids no other contest uses (an organisation's letter first, say). Nothing was written.
+advance-cannot-write = Cannot write { $file }: { $why }
+advance-not-csv = The target's entries file { $file } is not CSV: qualifiers are added to a CSV entries file only
+advance-no-column = The header of { $file } has no `{ $column }` column; nothing was written
+advance-add-columns = Add the columns `{ $from_contest }` and `{ $from_place }` at the end of the header (and two commas at the end of each row already there): they record which contest a qualifier came from, with which place
+advance-none = No entry qualifies; the entries are unchanged
+advance-added = Added { $count } entries to the entries of { $target }: { $ids }
+advance-already = { $count } entries had gone on before and were not added again: { $ids }
+campaign-state-open = open
+campaign-state-locked = locked
+campaign-state-published = published
+campaign-contest = [{ $level } · { $trade }] { $name } ({ $folder })
+campaign-count = { $entries } entries, { $state }
+campaign-no-winners = No award winners yet
+campaign-from-level = from { $contest } ({ $level }), place { $place }
+campaign-from = from { $contest }, place { $place }
+campaign-column-level = Level
+campaign-column-trade = Trade
+campaign-column-contest = Contest
+campaign-column-folder = Folder
+campaign-column-entries = Entries
+campaign-column-state = State
+campaign-column-from-contest = From contest
+campaign-column-from-place = From place
+explain-from = Went on from { $contest }, where it placed { $place }
