@@ -309,3 +309,19 @@ fn advance_needs_a_rule() {
     assert!(!out.status.success());
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn the_bundled_contests_pass_check_and_init_makes_the_campaign() {
+    for contest in ["enterprise-a", "enterprise-b", "town"] {
+        let said = run_ok(&["check", &format!("{EXAMPLE}/{contest}")]);
+        assert!(said.starts_with("检查通过："), "{contest}: {said}");
+    }
+    let dir = temp_dir("init").join("区焊工比武");
+    let said = run_ok(&["init", s(&dir), "--template", "campaign-district"]);
+    assert!(said.contains("建立比赛活动"), "{said}");
+    let board = run_ok(&["campaign", s(&dir)]);
+    assert!(board.starts_with("2026年城东镇焊工技能比武（企业—镇街）\n"), "{board}");
+    assert_eq!(board.matches("进行中").count(), 3, "{board}");
+    let listed = run_ok(&["init", "--list"]);
+    assert!(listed.contains("campaign-district  两级焊工比武"), "{listed}");
+}
