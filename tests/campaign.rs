@@ -325,3 +325,27 @@ fn the_bundled_contests_pass_check_and_init_makes_the_campaign() {
     let listed = run_ok(&["init", "--list"]);
     assert!(listed.contains("campaign-district  两级焊工比武"), "{listed}");
 }
+
+#[test]
+fn a_source_whose_marks_are_not_all_in_is_refused_even_when_every_entry_has_a_total() {
+    let dir = campaign("incomplete");
+    // The others' mean stands in for a missing judge: B04 has a total, but
+    // the places may change when the mark comes in.
+    let contest = dir.join("enterprise-b/contest.ron");
+    let text = std::fs::read_to_string(&contest)
+        .unwrap()
+        .replace("missing: Refuse", "missing: SubstituteMean");
+    std::fs::write(&contest, text).unwrap();
+    let marks = dir.join("enterprise-b/marks.csv");
+    let text = std::fs::read_to_string(&marks)
+        .unwrap()
+        .replace("B04,practical.workmanship,,J2,7.9\n", "");
+    std::fs::write(&marks, text).unwrap();
+    lock(&dir, "enterprise-b");
+    let error = advance_err(&dir, "enterprise-b", &["--top", "3"]);
+    assert!(
+        error.contains("welder-2026-shipyard 的评分尚未完成") && error.contains("podium status"),
+        "{error}"
+    );
+    assert_eq!(town_rows(&dir).len(), 0);
+}

@@ -93,15 +93,22 @@ fn refuse_unscored(results: &Results) -> Result<(), String> {
         .filter(|row| row.standing.overall.is_none() || row.flags.iter().any(|f| matches!(f, Flag::Incomplete { .. })))
         .map(|row| &*results.inputs.entries.list[row.entry as usize].id)
         .collect();
-    if unscored.is_empty() && results.complete {
-        return Ok(());
+    let contest = &results.inputs.rules.contest.id;
+    match (unscored.is_empty(), results.complete) {
+        (true, true) => return Ok(()),
+        // Every entry has a total, but from marks still missing (a
+        // missing mark counted as the contest says): places may change.
+        (true, false) => {
+            let command = format!("podium status {}", results.inputs.rules.dir().display());
+            return Err(msg!("advance-incomplete", contest = contest, command = command).to_string());
+        }
+        (false, _) => {}
     }
     const SHOWN: usize = 10;
     let mut ids = unscored.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
     if unscored.len() > SHOWN {
         ids.push_str(", …");
     }
-    let contest = &results.inputs.rules.contest.id;
     Err(msg!("advance-unscored", contest = contest, count = unscored.len(), ids = ids).to_string())
 }
 

@@ -522,6 +522,7 @@ advance-lock-help = Check the results, then run `{ $command }`
 advance-target-locked = The target contest { $contest } is locked or published: its entries cannot grow; nothing was written
 advance-no-tier = The contest { $contest } has no award tier `{ $tier }`
 advance-unscored = The contest { $contest } has { $count } entries without a score ({ $ids }): who goes on is decided once every entry is scored; nothing was written
+advance-incomplete = The marks of { $contest } are not all in, so its places may still change: `{ $command }` lists the missing marks; nothing was written
 advance-origin = from { $contest }, place { $place }
 advance-origin-own = entered at this level
 advance-clash = The id { $id } is already in the target's entries ({ $there }) and would come again as place { $place } of { $contest }

@@ -522,6 +522,7 @@ advance-lock-help = 核对成绩后运行 `{ $command }`
 advance-target-locked = 目标比赛 { $contest } 已锁定或已公示：它的选手名单不能再增加选手，未写入任何内容
 advance-no-tier = 比赛 { $contest } 没有奖项等级 `{ $tier }`
 advance-unscored = 比赛 { $contest } 还有 { $count } 名选手没有评出成绩（{ $ids }）：全部评完才能确定晋级名单，未写入任何内容
+advance-incomplete = 比赛 { $contest } 的评分尚未完成，名次还可能变化：`{ $command }` 列出缺少的分数；未写入任何内容
 advance-origin = 来自 { $contest } 第 { $place } 名
 advance-origin-own = 本级直接报名
 advance-clash = 编号 { $id } 已在目标比赛的名单中（{ $there }），又作为 { $contest } 第 { $place } 名晋级
