@@ -259,14 +259,33 @@ fn a_gb18030_entries_file_with_crlf_gains_rows_in_its_own_encoding() {
 }
 
 #[test]
-fn a_target_without_the_provenance_columns_is_refused() {
+fn a_target_without_the_provenance_columns_gets_them_only_while_it_has_no_rows() {
     let dir = campaign("no-columns");
     let file = dir.join("town/entries.csv");
-    std::fs::write(&file, "id,name,organisation,trade\n").unwrap();
+    let rows = "id,name,organisation,trade\nT01,钱多多,镇农机站,welder\n";
+    std::fs::write(&file, rows).unwrap();
     lock(&dir, "enterprise-a");
-    let error = advance_err(&dir, "enterprise-a", &["--top", "3"]);
-    assert!(error.contains("没有 `from_contest` 列"), "{error}");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), "id,name,organisation,trade\n");
+    let error = advance_err(&dir, "enterprise-a", &["--top", "1"]);
+    assert!(
+        error.contains("没有 `from_contest` 列") && error.contains("`from_place`"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), rows);
+    // Only a header: it is written again with the two columns.
+    std::fs::write(&file, "id,name,organisation,trade\n").unwrap();
+    advance(&dir, "enterprise-a", &["--top", "1"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "id,name,organisation,trade,from_contest,from_place\nA01,王建明,重工机械厂,welder,welder-2026-heavy-machinery,1\n"
+    );
+    // No entries file at all: one is made (UTF-8 with a BOM, for Excel),
+    // with the fields the town's contest reads.
+    std::fs::remove_file(&file).unwrap();
+    advance(&dir, "enterprise-a", &["--top", "1"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "\u{feff}id,name,organisation,trade,from_contest,from_place\nA01,王建明,重工机械厂,welder,welder-2026-heavy-machinery,1\n"
+    );
 }
 
 #[test]

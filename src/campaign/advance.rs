@@ -48,7 +48,13 @@ pub struct Outcome {
 /// Adds the qualifiers of `source` to `target`'s entries file.
 pub fn run(source: &Path, target: &Path, rule: &Rule) -> Result<Outcome, String> {
     let inputs = crate::load::load(source, None).map_err(|p| p.to_string())?;
-    let (to_rules, to_entries) = crate::load::load_contest(target).map_err(|p| p.to_string())?;
+    let to_rules = crate::contest::load(target).map_err(|p| p.to_string())?;
+    let file = Sources::of(&to_rules, None).entries;
+    // A target without an entries file yet gets one (see `appended`).
+    let to_entries = match file.exists() {
+        true => Entries::load(&file, &to_rules.entry_fields()).map_err(|p| p.to_string())?,
+        false => Entries::default(),
+    };
     let from = &inputs.rules.contest.id;
     if *from == to_rules.contest.id {
         return Err(msg!("advance-same", contest = from).to_string());
@@ -68,8 +74,7 @@ pub fn run(source: &Path, target: &Path, rule: &Rule) -> Result<Outcome, String>
     let results = score(inputs, &[]);
     refuse_unscored(&results)?;
     let qualifiers = qualifiers(&results, rule);
-    let file = Sources::of(&to_rules, None).entries;
-    append(&results, &qualifiers, &to_entries, &file)
+    append(&results, &qualifiers, (&to_entries, &file, &to_rules.entry_fields()))
 }
 
 /// Every award tier the rule names must be one of the source's.
@@ -141,9 +146,12 @@ pub fn qualifiers(results: &Results, rule: &Rule) -> Vec<Qualifier> {
         .collect()
 }
 
-/// Appends the qualifiers not yet in `entries` to `file`, after refusing
-/// any whose id the target already has from elsewhere.
-fn append(results: &Results, qualifiers: &[Qualifier], entries: &Entries, file: &Path) -> Result<Outcome, String> {
+/// The target's entries, their file, and the fields its contest reads.
+type Target<'a> = (&'a Entries, &'a Path, &'a [String]);
+
+/// Appends the qualifiers not yet in the target's entries to its file,
+/// after refusing any whose id the target already has from elsewhere.
+fn append(results: &Results, qualifiers: &[Qualifier], (entries, file, fields): Target) -> Result<Outcome, String> {
     let source = &results.inputs.entries;
     let from = results.inputs.rules.contest.id.as_str();
     let mut outcome = Outcome::default();
@@ -177,7 +185,7 @@ fn append(results: &Results, qualifiers: &[Qualifier], entries: &Entries, file: 
         return Err(format!("{}\n  {}", lines.join("\n"), msg!("advance-clash-help")));
     }
     if !new.is_empty() {
-        let text = appended(file, results, &new)?;
+        let text = appended(file, fields, results, &new)?;
         crate::output::write_atomically(file, &text)
             .map_err(|e| msg!("advance-cannot-write", file = file.display(), why = e).to_string())?;
     }
@@ -186,46 +194,86 @@ fn append(results: &Results, qualifiers: &[Qualifier], entries: &Entries, file: 
 }
 
 /// The entries file's bytes with the new rows at the end, in its own
-/// encoding and line endings; the rows already there are not touched.
-fn appended(file: &Path, results: &Results, new: &[&Qualifier]) -> Result<Vec<u8>, String> {
+/// encoding and line endings; the rows already there are not touched. A
+/// file without the provenance columns gets them only while it has no
+/// rows (a new file: a header of `id`, `name`, `organisation` and the
+/// `fields` the contest reads); otherwise the organiser adds them.
+fn appended(file: &Path, fields: &[String], results: &Results, new: &[&Qualifier]) -> Result<Vec<u8>, String> {
     match file.extension().and_then(|e| e.to_str()) {
         Some("csv") | Some("CSV") | None => {}
         Some(_) => return Err(msg!("advance-not-csv", file = file.display()).to_string()),
     }
-    let text = crate::data::read_text(file).map_err(|d| d.to_string())?;
-    let mut bytes = std::fs::read(file).map_err(|e| msg!("advance-cannot-write", file = file.display(), why = e).to_string())?;
+    let cannot_read = |e: std::io::Error| msg!("advance-cannot-write", file = file.display(), why = e).to_string();
+    let (mut bytes, text) = match file.exists() {
+        true => (
+            std::fs::read(file).map_err(cannot_read)?,
+            crate::data::read_text(file).map_err(|d| d.to_string())?,
+        ),
+        false => (b"\xEF\xBB\xBF".to_vec(), String::new()),
+    };
     let utf8 = std::str::from_utf8(&bytes).is_ok();
     let crlf = text.contains("\r\n");
-    let written = header_of(&text);
+    let mut written = header_of(&text);
+    if written.is_empty() {
+        written = ["id", "name", "organisation"].map(String::from).to_vec();
+        written.extend(fields.iter().filter(|f| !written.contains(f)).cloned().collect::<Vec<_>>());
+    }
     let columns = ["id", "name", "organisation", "members", FROM_CONTEST, FROM_PLACE];
     let header = headers::read_header(written.iter().map(String::as_str), &columns);
-    for column in [FROM_CONTEST, FROM_PLACE] {
-        if !header.iter().any(|h| h == column) {
+    let missing: Vec<&str> = [FROM_CONTEST, FROM_PLACE]
+        .into_iter()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
+    let mut header = header;
+    if !missing.is_empty() || text.is_empty() {
+        if has_rows(&text) {
             return Err(format!(
                 "{}\n  {}",
-                msg!("advance-no-column", file = file.display(), column = column),
+                msg!("advance-no-column", file = file.display(), column = missing[0]),
                 msg!("advance-add-columns", from_contest = FROM_CONTEST, from_place = FROM_PLACE)
             ));
         }
+        // Only a header, or nothing: the header is written again with the columns.
+        written.extend(missing.iter().map(|c| c.to_string()));
+        header = headers::read_header(written.iter().map(String::as_str), &columns);
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+        bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        bytes.extend(encoded(csv_rows(std::slice::from_ref(&written), crlf)?, utf8));
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
-        .from_writer(Vec::new());
-    for q in new {
-        writer.write_record(row(results, q, &header)).map_err(|e| e.to_string())?;
-    }
-    let rows = writer.into_inner().map_err(|e| e.to_string())?;
-    if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+    let rows: Vec<Vec<String>> = new.iter().map(|q| row(results, q, &header)).collect();
+    if !bytes.is_empty() && !bytes.ends_with(b"\n") && !bytes.ends_with(b"\xEF\xBB\xBF") {
         bytes.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
     }
-    if utf8 {
-        bytes.extend_from_slice(&rows);
-    } else {
-        // The file came as GB18030 (Excel on Chinese Windows): so do its new rows.
-        let rows = String::from_utf8(rows).map_err(|e| e.to_string())?;
-        bytes.extend_from_slice(&encoding_rs::GB18030.encode(&rows).0);
-    }
+    bytes.extend(encoded(csv_rows(&rows, crlf)?, utf8));
     Ok(bytes)
+}
+
+/// Rows as CSV text, each ended as the file ends its lines.
+fn csv_rows(rows: &[Vec<String>], crlf: bool) -> Result<String, String> {
+    let terminator = if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+    let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Text in the file's encoding: UTF-8, or GB18030 for a file that came so
+/// (Excel on Chinese Windows), whose new rows must be GB18030 too.
+fn encoded(text: String, utf8: bool) -> Vec<u8> {
+    match utf8 {
+        true => text.into_bytes(),
+        false => encoding_rs::GB18030.encode(&text).0.into_owned(),
+    }
+}
+
+/// Whether the file has a row after its header that is not blank.
+fn has_rows(text: &str) -> bool {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    reader
+        .records()
+        .any(|r| r.map_or(true, |record| !crate::data::is_blank_row(&record)))
 }
 
 /// The header row as written (trimmed).
