@@ -368,3 +368,32 @@ fn a_source_whose_marks_are_not_all_in_is_refused_even_when_every_entry_has_a_to
     );
     assert_eq!(town_rows(&dir).len(), 0);
 }
+
+#[test]
+fn the_worked_example_of_the_docs_runs_as_shown() {
+    for doc in ["docs/contest-format.md", "docs/contest-format.zh.md"] {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+        let blocks: Vec<&str> = text.split("```").skip(1).step_by(2).collect();
+        let commands = blocks
+            .iter()
+            .find(|b| b.contains("podium advance enterprise-a"))
+            .expect("the worked example");
+        let shown = blocks.iter().find(|b| b.starts_with("text\n【镇街")).expect("the board it shows");
+        let root = temp_dir("worked-example");
+        let mut folder = root.clone();
+        let mut last = String::new();
+        for line in commands.lines().filter(|l| !l.trim().is_empty()) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if words[0] == "cd" {
+                folder = folder.join(words[1]);
+                continue;
+            }
+            let out = common::podium_command().args(&words[1..]).current_dir(&folder).output().unwrap();
+            assert!(out.status.success(), "{doc}: `{line}` failed: {}", common::stderr(&out));
+            last = stdout(&out);
+        }
+        for line in shown.lines().skip(1) {
+            assert!(last.contains(line), "{doc}: the board does not show\n{line}\nbut\n{last}");
+        }
+    }
+}
