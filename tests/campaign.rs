@@ -93,6 +93,12 @@ fn the_board_says_each_contests_state() {
     let dir = campaign("states");
     let open = run_ok(&["campaign", s(&dir)]);
     assert_eq!(open.matches("进行中").count(), 3, "{open}");
+    let english = stdout(&common::podium_en(&["campaign", s(&dir)]));
+    assert!(
+        english.contains("[Town · Welder] 2026 Chengdong Town Welders' Skills Duel (town final) (folder town)"),
+        "{english}"
+    );
+    assert!(english.contains("0 entries, open\n  No award winners yet"), "{english}");
     assert!(open.contains("0 名选手，进行中") && open.contains("尚无获奖选手"), "{open}");
     lock(&dir, "enterprise-a");
     run_ok(&["publish", &path(&dir, "enterprise-a"), "--by", "测试"]);
@@ -316,6 +322,23 @@ fn campaign_ron_errors_are_positioned() {
     assert!(error.contains("`enterprise`"), "the suggestion: {error}");
     let folder = format!("campaign.ron:{}:", line_of("towm"));
     assert!(error.contains(&folder) && error.contains("文件夹 `towm` 不是竞赛文件夹"), "{error}");
+    // A contest folder copied and its id left as it was.
+    let fixed = text.replace("enterprse", "enterprise").replace("towm", "town");
+    std::fs::write(&file, &fixed).unwrap();
+    let b = dir.join("enterprise-b/contest.ron");
+    let contest = std::fs::read_to_string(&b)
+        .unwrap()
+        .replace("welder-2026-shipyard", "welder-2026-heavy-machinery");
+    std::fs::write(&b, contest).unwrap();
+    let error = run_err(&["campaign", s(&dir)]);
+    assert!(
+        error.contains("文件夹 `enterprise-b` 中比赛的编号 `welder-2026-heavy-machinery` 与文件夹 `enterprise-a` 中的相同"),
+        "{error}"
+    );
+    assert!(
+        error.contains(&format!("campaign.ron:{}:", line_of("folder: \"enterprise-b\""))),
+        "{error}"
+    );
     // A RON mistake is positioned as contest.ron's are.
     std::fs::write(&file, text.replace("levels:", "levls:")).unwrap();
     let error = run_err(&["campaign", s(&dir)]);

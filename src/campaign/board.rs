@@ -216,14 +216,28 @@ impl Board<'_> {
             campaign: &'a str,
             name: &'a str,
             levels: Vec<&'a str>,
-            contests: &'a [Line],
+            contests: Vec<Contest<'a>>,
+        }
+        /// A line with its contest's name in the board's language.
+        #[derive(Serialize)]
+        struct Contest<'a> {
+            name: &'a str,
+            #[serde(flatten)]
+            line: &'a Line,
         }
         let c = &self.campaign.campaign;
         let document = Document {
             campaign: &c.id,
             name: c.name.get(self.lang),
             levels: c.levels.iter().map(|l| l.id.as_str()).collect(),
-            contests: self.lines,
+            contests: self
+                .lines
+                .iter()
+                .map(|line| Contest {
+                    name: line.name.get(self.lang),
+                    line,
+                })
+                .collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)

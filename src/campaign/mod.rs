@@ -141,6 +141,9 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
             }
         }
     }
+    // Provenance names a contest by its id: two contests with one id (a
+    // folder copied and not renamed inside) would be told apart by nobody.
+    let mut contest_ids: Vec<(String, &str)> = Vec::new();
     for (i, member) in c.contests.iter().enumerate() {
         let at = quoted(&member.folder);
         for (list, value, name) in [(&c.levels, &member.level, "level"), (&c.trades, &member.trade, "trade")] {
@@ -174,9 +177,26 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
                 msg!("campaign-not-a-contest", folder = &member.folder),
                 Some(help),
             );
+        } else if let Some(id) = contest_id(loaded, member) {
+            match contest_ids.iter().find(|(seen, _)| *seen == id) {
+                Some((_, first)) => {
+                    let message = msg!("campaign-contest-id-twice", folder = &member.folder, first = first, id = &id);
+                    problem(field, &["contests", &at], message, Some(msg!("campaign-contest-id-help")));
+                }
+                None => contest_ids.push((id, &member.folder)),
+            }
         }
     }
     problems
+}
+
+/// The `id` of a member's contest, if its contest.ron reads (when it does
+/// not, the board reports why).
+fn contest_id(loaded: &Loaded, member: &Member) -> Option<String> {
+    let path = loaded.folder(member).join(crate::contest::CONTEST_FILE);
+    let text = std::fs::read_to_string(path).ok()?;
+    let contest: crate::contest::Contest = ron_options().from_str(&text).ok()?;
+    Some(contest.id)
 }
 
 fn quoted(text: &str) -> String {

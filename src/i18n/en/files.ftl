@@ -133,3 +133,5 @@ campaign-unknown-trade = `trades` has no trade `{ $id }`
 campaign-folder-twice = The folder `{ $folder }` is written twice: a contest belongs to one level and trade
 campaign-not-a-contest = The folder `{ $folder }` is not a contest folder
 campaign-folder-help = A folder's path is relative to the folder of campaign.ron, and holds `{ $file }`
+campaign-contest-id-twice = The contest in `{ $folder }` has the id `{ $id }`, as the one in `{ $first }` has
+campaign-contest-id-help = Where an entry came from is recorded by its contest's id: after copying a contest folder, change the `id` in its contest.ron

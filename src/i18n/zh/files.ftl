@@ -133,3 +133,5 @@ campaign-unknown-trade = `trades` 中没有编号为 `{ $id }` 的工种
 campaign-folder-twice = 文件夹 `{ $folder }` 写了两次：每场比赛只能属于一个级别和工种
 campaign-not-a-contest = 文件夹 `{ $folder }` 不是竞赛文件夹
 campaign-folder-help = 文件夹的路径相对于 campaign.ron 所在的文件夹，其中应有 `{ $file }`
+campaign-contest-id-twice = 文件夹 `{ $folder }` 中比赛的编号 `{ $id }` 与文件夹 `{ $first }` 中的相同
+campaign-contest-id-help = 晋级选手的来源按比赛编号记录：复制竞赛文件夹后，请在 contest.ron 中改写 `id`
