@@ -420,3 +420,31 @@ fn the_worked_example_of_the_docs_runs_as_shown() {
         }
     }
 }
+
+#[test]
+fn the_board_hides_the_winners_of_a_blind_contest_until_it_is_published() {
+    let dir = campaign("blind");
+    lock(&dir, "enterprise-a");
+    lock(&dir, "enterprise-b");
+    advance(&dir, "enterprise-a", &["--top", "3"]);
+    advance(&dir, "enterprise-b", &["--top", "3"]);
+    let town = path(&dir, "town");
+    // The marks come in first: with blind judging they would name codes.
+    run_ok(&["import", &town, &format!("{town}/marks-to-import.csv"), "--by", "测试"]);
+    let contest = dir.join("town/contest.ron");
+    let text = std::fs::read_to_string(&contest)
+        .unwrap()
+        .replace("    judging:", "    marking: (blind: true),\n    judging:");
+    std::fs::write(&contest, text).unwrap();
+    run_ok(&["codes", &town, "--by", "测试"]);
+    let board = run_ok(&["campaign", s(&dir)]);
+    let town_part = &board[board.find("【镇街").unwrap()..];
+    assert!(!town_part.contains("王建明") && !town_part.contains("来自"), "{town_part}");
+    run_ok(&["lock", &town, "--by", "测试"]);
+    run_ok(&["publish", &town, "--by", "测试"]);
+    let board = run_ok(&["campaign", s(&dir)]);
+    assert!(
+        board.contains("二等奖  2  A01  王建明  重工机械厂  来自2026年重工机械厂焊工技能比武（企业）第 1 名"),
+        "{board}"
+    );
+}

@@ -67,6 +67,9 @@ fn line(campaign: &Loaded, member: &Member) -> Result<Line, String> {
     let folder = campaign.folder(member);
     let inputs = crate::load::load(&folder, None).map_err(|p| p.to_string())?;
     let state = state_of(&inputs.rules)?;
+    // Blind judging before publication: winners by their codes only, as
+    // on the contest's own leaderboard (where they came from would name them).
+    let codes = crate::blind::hidden_names(&inputs.rules)?;
     let results = score(inputs, &[]);
     let (rules, entries) = (&results.inputs.rules, &results.inputs.entries);
     let provenance = |entry, field| entries.field(entry, field).filter(|v| !v.is_empty()).map(String::from);
@@ -81,7 +84,7 @@ fn line(campaign: &Loaded, member: &Member) -> Result<Line, String> {
                 .iter()
                 .map(|&(s, t)| &rules.contest.awards[s as usize].tiers[t as usize])
                 .collect();
-            Winner {
+            let winner = Winner {
                 rank: row.standing.overall.map(|p| p.rank),
                 tied: row.standing.overall.is_some_and(|p| p.tied),
                 entry: entry.id.to_string(),
@@ -91,6 +94,17 @@ fn line(campaign: &Loaded, member: &Member) -> Result<Line, String> {
                 award_labels: tiers.iter().map(|t| t.label.clone()).collect(),
                 from_contest: provenance(entry, FROM_CONTEST),
                 from_place: provenance(entry, FROM_PLACE),
+            };
+            match &codes {
+                Some(codes) => Winner {
+                    entry: codes.code_of(&entry.id).unwrap_or("?").to_string(),
+                    name: String::new(),
+                    organisation: String::new(),
+                    from_contest: None,
+                    from_place: None,
+                    ..winner
+                },
+                None => winner,
             }
         })
         .collect();

@@ -126,7 +126,7 @@ files-check-status = `podium status { $dir }` lists every missing mark
 
 ## Campaigns (campaign.ron)
 
-campaign-not-found-help = A campaign's folder holds `{ $file }`, naming the campaign, its levels, its trades and each contest's folder
+campaign-not-found-help = A campaign's folder holds `{ $file }`, naming the campaign, its levels, its trades and each contest's folder; `podium init FOLDER --template campaign-district` makes one from the example
 campaign-id-twice = `{ $id }` is written twice: each level's and each trade's id is used once
 campaign-unknown-level = `levels` has no level `{ $id }`
 campaign-unknown-trade = `trades` has no trade `{ $id }`

@@ -126,7 +126,7 @@ files-check-status = `podium status { $dir }` 列出所有缺少的分数
 
 ## 比赛活动（campaign.ron）
 
-campaign-not-found-help = 比赛活动的文件夹中应有 `{ $file }`，写明活动名称、级别、工种和各级比赛的文件夹
+campaign-not-found-help = 比赛活动的文件夹中应有 `{ $file }`，写明活动名称、级别、工种和各级比赛的文件夹；`podium init 文件夹 --template campaign-district` 可以从示例新建一个
 campaign-id-twice = 编号 `{ $id }` 写了两次：每个级别、每个工种的编号只能用一次
 campaign-unknown-level = `levels` 中没有编号为 `{ $id }` 的级别
 campaign-unknown-trade = `trades` 中没有编号为 `{ $id }` 的工种
