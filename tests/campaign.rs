@@ -448,3 +448,27 @@ fn the_board_hides_the_winners_of_a_blind_contest_until_it_is_published() {
         "{board}"
     );
 }
+
+#[test]
+fn a_division_of_the_source_goes_on_by_its_places_within_it() {
+    // The bundled skills duel has electricians and welders in one contest;
+    // its welders' places (tests/golden/skills-duel.txt): W11 first overall,
+    // W06 third, W08 seventh — first, second and third among the welders.
+    let dir = campaign("division");
+    let duel = dir.join("skills-duel");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/skills-duel"), &duel);
+    let duel = s(&duel).to_string();
+    run_ok(&["import", &duel, &format!("{duel}/marks.csv"), "--by", "测试"]);
+    run_ok(&["lock", &duel, "--by", "测试"]);
+    run_ok(&["advance", &duel, &path(&dir, "town"), "--top", "3", "--division", "welder"]);
+    assert_eq!(
+        town_rows(&dir),
+        [
+            "W11,潘静艳,重工集团,welder,skills-duel-2026,1",
+            "W06,周娟平,造船厂,welder,skills-duel-2026,2",
+            "W08,袁杰杰,锅炉厂,welder,skills-duel-2026,3",
+        ]
+    );
+    let error = run_err(&["advance", &duel, &path(&dir, "town"), "--top", "3", "--division", "welders"]);
+    assert!(error.contains("welders") && error.contains("welder"), "{error}");
+}

@@ -5,12 +5,15 @@
 //! once (temp file and rename), or not at all.
 
 use super::{state_of, State, FROM_CONTEST, FROM_PLACE};
+use crate::contest::rules::VetoEffectRule;
+use crate::contest::Lang;
 use crate::contest::Rules;
 use crate::data::{headers, Entries};
-use crate::engine::{score, Flag, ResultRow, Results};
+use crate::engine::{score, Flag, Results};
 use crate::i18n::Text;
 use crate::load::Sources;
 use crate::msg;
+use crate::output::Leaderboard;
 use std::path::Path;
 
 /// Who goes on: the top `top` places (everyone tied at the cut too),
@@ -20,6 +23,10 @@ use std::path::Path;
 pub struct Rule {
     pub top: Option<u32>,
     pub awards: Vec<String>,
+    /// Only this division of the source (`welder`, `trade=welder`), by
+    /// its places within it: an enterprise's duel of several trades
+    /// sends each trade on to the town's contest of that trade.
+    pub division: Option<String>,
 }
 
 impl Rule {
@@ -73,7 +80,7 @@ pub fn run(source: &Path, target: &Path, rule: &Rule) -> Result<Outcome, String>
     check_tiers(&inputs.rules, rule)?;
     let results = score(inputs, &[]);
     refuse_unscored(&results)?;
-    let qualifiers = qualifiers(&results, rule);
+    let qualifiers = qualifiers(&results, rule)?;
     append(&results, &qualifiers, (&to_entries, &file, &to_rules.entry_fields()))
 }
 
@@ -117,33 +124,29 @@ fn refuse_unscored(results: &Results) -> Result<(), String> {
     Err(msg!("advance-unscored", contest = contest, count = unscored.len(), ids = ids).to_string())
 }
 
-/// The entries the rule sends on, best first.
-pub fn qualifiers(results: &Results, rule: &Rule) -> Vec<Qualifier> {
+/// The entries the rule sends on, best first, each with its place (within
+/// the division, when the rule names one) as the leaderboard shows it.
+pub fn qualifiers(results: &Results, rule: &Rule) -> Result<Vec<Qualifier>, String> {
     let rules = &results.inputs.rules;
-    let tiers = |row: &ResultRow| -> Vec<&str> {
-        row.awards
-            .iter()
-            .map(|&(s, t)| rules.contest.awards[s as usize].tiers[t as usize].id.as_str())
-            .collect()
-    };
-    let disqualified = |row: &ResultRow| {
-        row.flags.iter().any(|f| match f {
-            Flag::Veto { veto } => matches!(
-                rules.vetoes[*veto as usize].effect,
-                crate::contest::rules::VetoEffectRule::Disqualify
-            ),
+    let entries = &results.inputs.entries;
+    let board = Leaderboard::new(results, Lang::default(), rule.division.as_deref()).map_err(|d| d.to_string())?;
+    let mut disqualified = vec![false; entries.list.len()];
+    for row in &results.rows {
+        disqualified[row.entry as usize] = row.flags.iter().any(|f| match f {
+            Flag::Veto { veto } => matches!(rules.vetoes[*veto as usize].effect, VetoEffectRule::Disqualify),
             _ => false,
-        })
-    };
-    results
+        });
+    }
+    Ok(board
         .rows
         .iter()
-        .filter(|row| !disqualified(row))
         .filter_map(|row| {
-            let rank = row.standing.overall?.rank;
-            rule.takes(rank, &tiers(row)).then_some(Qualifier { entry: row.entry, rank })
+            let entry = entries.find(row.entry)?;
+            let rank = row.place?.rank;
+            let tiers: Vec<&str> = row.awards.iter().map(|award| award.1).collect();
+            (!disqualified[entry as usize] && rule.takes(rank, &tiers)).then_some(Qualifier { entry, rank })
         })
-        .collect()
+        .collect())
 }
 
 /// The target's entries, their file, and the fields its contest reads.
@@ -317,6 +320,7 @@ mod tests {
         let rule = Rule {
             top: Some(3),
             awards: vec!["gold".into()],
+            division: None,
         };
         // Places as ranking gives them, ties sharing one: 1, 2, 3, 3, 5.
         assert!(rule.takes(3, &[]), "a tie at the cut goes through");
@@ -325,6 +329,7 @@ mod tests {
         let awards_only = Rule {
             top: None,
             awards: vec!["gold".into()],
+            division: None,
         };
         assert!(!awards_only.takes(1, &["silver"]));
     }

@@ -285,6 +285,9 @@ pub enum Command {
         /// The winners of this award tier go on (repeat the flag for more tiers).
         #[arg(long)]
         award: Vec<String>,
+        /// Only this division of the source (`welder` or `trade=welder`), by its places within it.
+        #[arg(long)]
+        division: Option<String>,
     },
     /// The campaign board: each contest of a campaign by level and trade,
     /// its entries, state and award winners with where they came from.
@@ -591,7 +594,16 @@ pub fn run(cli: Cli) -> i32 {
             target,
             top,
             award,
-        } => advance(&source, &target, crate::campaign::advance::Rule { top, awards: award }),
+            division,
+        } => advance(
+            &source,
+            &target,
+            crate::campaign::advance::Rule {
+                top,
+                awards: award,
+                division,
+            },
+        ),
         Command::Campaign { folder, format, output } => crate::campaign::board::run(&folder, format, lang, output.as_deref()),
         Command::Gen {
             dir,

@@ -511,6 +511,7 @@ help-advance-source = The contest the qualifiers come from (locked, every entry 
 help-advance-target = The next level's contest, whose entries gain the qualifiers
 help-advance-top = The top N places go on, and everyone tied at the Nth
 help-advance-award = The winners of this award tier (its id, e.g. `first`) go on; repeat the flag for more tiers
+help-advance-division = Only this division of the source (`welder` or `trade=welder`), by its places within it
 help-campaign = The campaign board: every contest of a campaign by level and trade, its entries, its state, and its award winners with where they came from
 help-campaign-example = {"  "}podium campaign contests/campaign-district
     {"  "}podium campaign contests/campaign-district --format csv -o board.csv

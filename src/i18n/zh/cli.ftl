@@ -511,6 +511,7 @@ help-advance-source = 晋级选手所在的比赛（须已锁定，且每名选�
 help-advance-target = 上一级的比赛，晋级选手加入它的选手名单
 help-advance-top = 前 N 名晋级，与第 N 名并列的选手一同晋级
 help-advance-award = 获得这一奖项等级（奖项编号，如 `first`）的选手晋级；可重复此参数
+help-advance-division = 只取来源比赛的这一组（`welder` 或 `trade=welder`），按组内名次晋级
 help-campaign = 比赛活动一览：各级、各工种的每场比赛，其选手人数、状态，以及获奖选手和他们来自哪里
 help-campaign-example = {"  "}podium campaign 区焊工比武
     {"  "}podium campaign 区焊工比武 --format csv -o 一览.csv
