@@ -35,6 +35,21 @@ pub const TEMPLATES: &[Template] = &[
         files!("monthly-teams": "contest.ron", "entries.csv", "marks.csv"),
     ),
     (
+        "district-duel",
+        "init-template-district-duel",
+        files!("district-duel": "contest.ron", "entries.csv", "marks.csv"),
+    ),
+    (
+        "three-rounds",
+        "init-template-three-rounds",
+        files!("three-rounds": "contest.ron", "entries.csv", "marks.csv"),
+    ),
+    (
+        "knockout",
+        "init-template-knockout",
+        files!("knockout": "contest.ron", "entries.csv", "marks.csv"),
+    ),
+    (
         "campaign-district",
         "init-template-campaign-district",
         files!("campaign-district": "campaign.ron",

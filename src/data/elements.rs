@@ -23,6 +23,21 @@ impl ElementData {
         self.values.get(&(entry, slot)).map(Vec::as_slice)
     }
 
+    /// The data of a stage's entries (`field`: their contest numbers,
+    /// ascending) and criteria (`slots`: each contest slot's in the stage),
+    /// numbered as the stage numbers them.
+    pub fn for_stage(&self, field: &[u32], slots: &[Option<u16>]) -> ElementData {
+        let values = self
+            .values
+            .iter()
+            .filter_map(|(&(entry, slot), data)| {
+                let local = field.binary_search(&entry).ok()? as u32;
+                Some(((local, slots[slot as usize]?), data.clone()))
+            })
+            .collect();
+        ElementData { values }
+    }
+
     pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<ElementData, Diagnostics> {
         let text = read_text(path)?;
         let mut table = Table::new(path, &text, &["entry", "criterion", "element"])?;

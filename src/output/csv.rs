@@ -49,6 +49,7 @@ fn header(board: &Leaderboard) -> Vec<String> {
         Headers::Ids => {
             header.extend(categories.map(|c| spreadsheet_text(&c.id).into_owned()));
             header.extend(["flags", "award", "award_label"].map(String::from));
+            header.extend(board.stage_columns.iter().map(|c| c.id().to_string()));
         }
         Headers::Words => {
             let lang = board.lang;
@@ -58,6 +59,7 @@ fn header(board: &Leaderboard) -> Vec<String> {
                 say!(lang, "column-award-id"),
                 say!(lang, "column-award"),
             ]);
+            header.extend(board.stage_columns.iter().map(|c| c.heading(lang)));
         }
     }
     header
@@ -90,6 +92,9 @@ impl Format for Csv {
                 Headers::Words => board.award_label(a.2),
             });
             writer.write_field(&*spreadsheet_text(&award))?;
+            for column in &board.stage_columns {
+                writer.write_field(&*spreadsheet_text(&column.text(board, row)))?;
+            }
             writer.write_record(None::<&[u8]>)?;
         }
         writer.flush()

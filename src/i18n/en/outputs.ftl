@@ -41,3 +41,9 @@ flag-spread = { $criterion }: marks { $spread } apart
 flag-incomplete = { $criterion } not scored: { $reason }
 flag-substituted = { $criterion }: judge { $judges } missing, mean substituted
 list-separator = {", "}
+
+## Contests run in stages
+column-round-rank = Round rank
+column-behind = Behind
+column-advanced = Advanced
+column-stage-reached = Last stage

@@ -41,3 +41,9 @@ flag-spread = { $criterion } 评分差 { $spread } 超限
 flag-incomplete = { $criterion } 未评出：{ $reason }
 flag-substituted = { $criterion } 缺评委 { $judges }，取平均代替
 list-separator = 、
+
+## 分阶段的竞赛
+column-round-rank = 本轮名次
+column-behind = 落后
+column-advanced = 晋级
+column-stage-reached = 止步阶段
