@@ -472,3 +472,18 @@ fn a_division_of_the_source_goes_on_by_its_places_within_it() {
     let error = run_err(&["advance", &duel, &path(&dir, "town"), "--top", "3", "--division", "welders"]);
     assert!(error.contains("welders") && error.contains("welder"), "{error}");
 }
+
+#[test]
+fn a_contest_run_in_stages_sends_on_by_its_final_classification() {
+    // The bundled district duel (tests/golden/district-duel.txt): C28, C20
+    // and C27 are first to third of the practical final.
+    let dir = campaign("stages");
+    let duel = dir.join("district-duel");
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/district-duel"), &duel);
+    let duel = s(&duel).to_string();
+    run_ok(&["import", &duel, &format!("{duel}/marks.csv"), "--by", "测试"]);
+    run_ok(&["lock", &duel, "--by", "测试"]);
+    run_ok(&["advance", &duel, &path(&dir, "town"), "--top", "3"]);
+    let ids: Vec<String> = town_rows(&dir).iter().map(|r| r.split(',').next().unwrap().to_string()).collect();
+    assert_eq!(ids, ["C28", "C20", "C27"]);
+}

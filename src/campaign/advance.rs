@@ -9,7 +9,7 @@ use crate::contest::rules::VetoEffectRule;
 use crate::contest::Lang;
 use crate::contest::Rules;
 use crate::data::{headers, Entries};
-use crate::engine::{score, Flag, Results};
+use crate::engine::{Flag, Results};
 use crate::i18n::Text;
 use crate::load::Sources;
 use crate::msg;
@@ -78,7 +78,8 @@ pub fn run(source: &Path, target: &Path, rule: &Rule) -> Result<Outcome, String>
         return Err(msg!("advance-target-locked", contest = &to_rules.contest.id).to_string());
     }
     check_tiers(&inputs.rules, rule)?;
-    let results = score(inputs, &[]);
+    // A contest run in stages goes on by its final classification.
+    let results = crate::stages::final_results(inputs, &[]);
     refuse_unscored(&results)?;
     let qualifiers = qualifiers(&results, rule)?;
     append(&results, &qualifiers, (&to_entries, &file, &to_rules.entry_fields()))

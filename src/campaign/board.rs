@@ -4,7 +4,6 @@
 
 use super::{state_of, Loaded, Member, State, FROM_CONTEST, FROM_PLACE};
 use crate::contest::{Label, Lang};
-use crate::engine::score;
 use crate::say;
 use crate::text::spreadsheet_text;
 use serde::Serialize;
@@ -70,7 +69,7 @@ fn line(campaign: &Loaded, member: &Member) -> Result<Line, String> {
     // Blind judging before publication: winners by their codes only, as
     // on the contest's own leaderboard (where they came from would name them).
     let codes = crate::blind::hidden_names(&inputs.rules)?;
-    let results = score(inputs, &[]);
+    let results = crate::stages::final_results(inputs, &[]);
     let (rules, entries) = (&results.inputs.rules, &results.inputs.entries);
     let provenance = |entry, field| entries.field(entry, field).filter(|v| !v.is_empty()).map(String::from);
     let winners = results
