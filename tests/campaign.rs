@@ -41,6 +41,14 @@ fn lock(dir: &Path, contest: &str) {
     run_ok(&["lock", &contest, "--by", "测试"]);
 }
 
+/// Another bundled contest copied into the campaign's folder, its marks
+/// imported and locked: the source of an advance.
+fn bundled_and_locked(dir: &Path, name: &str) -> String {
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contests").join(name), &dir.join(name));
+    lock(dir, name);
+    path(dir, name)
+}
+
 fn advance(dir: &Path, source: &str, rule: &[&str]) -> String {
     let (source, town) = (path(dir, source), path(dir, "town"));
     let mut args = vec!["advance", &source, &town];
@@ -455,11 +463,7 @@ fn a_division_of_the_source_goes_on_by_its_places_within_it() {
     // its welders' places (tests/golden/skills-duel.txt): W11 first overall,
     // W06 third, W08 seventh — first, second and third among the welders.
     let dir = campaign("division");
-    let duel = dir.join("skills-duel");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/skills-duel"), &duel);
-    let duel = s(&duel).to_string();
-    run_ok(&["import", &duel, &format!("{duel}/marks.csv"), "--by", "测试"]);
-    run_ok(&["lock", &duel, "--by", "测试"]);
+    let duel = bundled_and_locked(&dir, "skills-duel");
     run_ok(&["advance", &duel, &path(&dir, "town"), "--top", "3", "--division", "welder"]);
     assert_eq!(
         town_rows(&dir),
@@ -478,11 +482,7 @@ fn a_contest_run_in_stages_sends_on_by_its_final_classification() {
     // The bundled district duel (tests/golden/district-duel.txt): C28, C20
     // and C27 are first to third of the practical final.
     let dir = campaign("stages");
-    let duel = dir.join("district-duel");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/district-duel"), &duel);
-    let duel = s(&duel).to_string();
-    run_ok(&["import", &duel, &format!("{duel}/marks.csv"), "--by", "测试"]);
-    run_ok(&["lock", &duel, "--by", "测试"]);
+    let duel = bundled_and_locked(&dir, "district-duel");
     run_ok(&["advance", &duel, &path(&dir, "town"), "--top", "3"]);
     let ids: Vec<String> = town_rows(&dir).iter().map(|r| r.split(',').next().unwrap().to_string()).collect();
     assert_eq!(ids, ["C28", "C20", "C27"]);
