@@ -62,6 +62,9 @@ pub struct BoardRow<'a> {
     pub flags: Vec<String>,
     /// Awards won: (set id, tier id, tier label).
     pub awards: Vec<(&'a str, &'a str, &'a str)>,
+    /// Where an entry that went on from a lower level came from: the
+    /// contest and its place there (`podium advance`).
+    pub from: Option<(&'a str, &'a str)>,
     /// The entry's number in the results the board was made from.
     pub number: u32,
     /// On a board of a contest run in stages: what the stage adds.
@@ -177,6 +180,9 @@ impl<'a> Leaderboard<'a> {
         let columns: Vec<Option<usize>> = divisions.iter().map(|d| entries.field_index(d)).collect();
         let filter = division.map(|d| resolve_division(results, d)).transpose()?;
         let filter_column = filter.as_ref().and_then(|(field, _)| divisions.iter().position(|d| d == field));
+        let from_columns = entries
+            .field_index(crate::campaign::FROM_CONTEST)
+            .zip(entries.field_index(crate::campaign::FROM_PLACE));
         let mut rows = Vec::with_capacity(results.rows.len());
         for row in &results.rows {
             let entry = &entries.list[row.entry as usize];
@@ -212,6 +218,9 @@ impl<'a> Leaderboard<'a> {
                         (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
+                from: from_columns
+                    .map(|(c, p)| (entries.value(entry, c), entries.value(entry, p)))
+                    .filter(|(contest, _)| !contest.is_empty()),
                 number: row.entry,
                 stage: StageCells::default(),
             });
@@ -354,6 +363,7 @@ impl<'a> Leaderboard<'a> {
                         (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
+                from: None,
                 number: 0,
                 stage: StageCells::default(),
             })
