@@ -599,3 +599,29 @@ campaign-column-from-place = From place
 explain-from = Went on from { $contest }, where it placed { $place }
 init-template-campaign-district = a welders' duel on two levels (enterprise → town): `podium advance` and the `podium campaign` board
 init-made-campaign = made the campaign { $dir } from `{ $template }`: name its levels, trades and contests in campaign.ron, then run `podium campaign { $dir }`
+
+## Periods (podium periods)
+help-periods = A contest assessed each period (month): the roll-up board (each team's periods, rolled-up total, place, award, rotating award, bars), or one team's year sheet
+help-periods-example = {"  "}podium periods contests/monthly-year
+    {"  "}podium periods contests/monthly-year --roll-up q1
+    {"  "}podium periods contests/monthly-year --team T05
+help-periods-folder = A series folder (holding periods.ron) or the path of periods.ron
+help-periods-roll_up = The roll-up to show (its id, e.g. a quarter `q1`; the last declared if not given, usually the year)
+help-periods-team = One team's year sheet: every period, then every roll-up
+help-periods-format = The output format
+periods-none = periods.ron lists no period
+periods-id-twice = period `{ $id }` is written twice
+periods-not-a-contest = folder { $folder } is not a contest
+periods-unknown-period = no period `{ $id }`
+periods-rule-empty = the rule of roll-up `{ $id }` cannot give a result (it covers { $count } periods)
+periods-years-zero = `Years(0)` bars no period; write at least `Years(1)`
+periods-earlier-missing = the earlier series folder { $folder } has no { $file }
+periods-unknown-team = no team `{ $id }`; { $suggestion }
+periods-unknown-roll-up = no roll-up `{ $id }`; { $suggestion }
+periods-barred-by = barred: { $veto }, { $period } { $year }
+periods-legend = † barred that period  ★ held the rotating award that period
+column-team = Team
+column-barred = Barred
+column-period = Period
+column-vetoes = Vetoes
+column-roll-up = Roll-up

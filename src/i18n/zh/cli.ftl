@@ -599,3 +599,29 @@ campaign-column-from-place = 原名次
 explain-from = 晋级自 { $contest }，原名次第 { $place } 名
 init-template-campaign-district = 两级焊工比武（企业 → 镇街）：`podium advance` 晋级、`podium campaign` 一览
 init-made-campaign = 已从示例 `{ $template }` 建立比赛活动 { $dir }：在 campaign.ron 中写明级别、工种和各场比赛，然后运行 `podium campaign { $dir }`
+
+## 按期考核（podium periods）
+help-periods = 按期（每月）考核：汇总榜（各班组每期得分、汇总分、名次、奖项、流动红旗、禁评），或一个班组的全年成绩单
+help-periods-example = {"  "}podium periods 二厂班组考核2026
+    {"  "}podium periods 二厂班组考核2026 --roll-up q1
+    {"  "}podium periods 二厂班组考核2026 --team T05
+help-periods-folder = 考核系列的文件夹（含 periods.ron），或 periods.ron 的路径
+help-periods-roll_up = 显示哪一个汇总（其 id，如季度 `q1`；不写则为最后声明的一个，通常是全年）
+help-periods-team = 一个班组的全年成绩单：每一期，然后每一个汇总
+help-periods-format = 输出格式
+periods-none = periods.ron 没有列出任何一期
+periods-id-twice = 期 `{ $id }` 写了两次
+periods-not-a-contest = 文件夹 { $folder } 不是一场比赛
+periods-unknown-period = 没有期 `{ $id }`
+periods-rule-empty = 汇总 `{ $id }` 的规则得不出结果（它包含 { $count } 期）
+periods-years-zero = `Years(0)` 不禁任何一期；至少写 `Years(1)`
+periods-earlier-missing = 往年的考核文件夹 { $folder } 中没有 { $file }
+periods-unknown-team = 没有班组 `{ $id }`；{ $suggestion }
+periods-unknown-roll-up = 没有汇总 `{ $id }`；{ $suggestion }
+periods-barred-by = 因{ $year }年{ $period }“{ $veto }”禁评
+periods-legend = † 该期禁评  ★ 该期获流动红旗
+column-team = 班组
+column-barred = 禁评
+column-period = 期
+column-vetoes = 否决项
+column-roll-up = 汇总
