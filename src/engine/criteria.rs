@@ -9,7 +9,7 @@ use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
 use super::round::round;
 use crate::contest::Lang;
-use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve};
+use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve, Unperformed};
 use crate::data::{Mark, MarkSet, NO_JUDGE};
 use crate::formula::{EvalError, Expr};
 use crate::say;
@@ -22,7 +22,13 @@ use smallvec::SmallVec;
 pub type PanelMarks<T> = SmallVec<[T; 8]>;
 
 /// The components a criterion system writes.
-pub type Scoring<'a> = (&'a EntryIndex, &'a mut CriterionValues, &'a mut Flags, Option<&'a mut Trace>);
+pub type Scoring<'a> = (
+    &'a EntryIndex,
+    &'a mut CriterionValues,
+    &'a mut Flags,
+    &'a mut ElementResults,
+    Option<&'a mut Trace>,
+);
 
 /// What scoring one criterion of one entry may read.
 pub struct Cell<'a> {
@@ -36,8 +42,9 @@ pub struct Cell<'a> {
 
 type Outcome = Result<Decimal, Words>;
 
-/// Scores one criterion of one entry, given every criterion value so far.
-type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<Trace>>) -> Outcome;
+/// Scores one criterion of one entry, given every criterion value so far;
+/// an element criterion also lists its elements.
+type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut ElementResults, &mut Option<Mut<Trace>>) -> Outcome;
 
 /// Runs `score` for every entry and every criterion `of_kind` selects.
 fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule) -> bool, score: Scorer) {
@@ -46,7 +53,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
     if criteria.is_empty() {
         return;
     }
-    par_for_each(query, |(index, mut values, mut flags, mut trace)| {
+    par_for_each(query, |(index, mut values, mut flags, mut elements, mut trace)| {
         let marks = inputs.marks.of_entry(index.0 as usize);
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
@@ -57,7 +64,9 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 entry: index.0,
                 marks,
             };
-            let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
+            Trace::scoring(&mut trace, Some(criterion as u16));
+            let outcome =
+                score(&cell, &values.0, &mut flags, &mut elements, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
             Trace::note(&mut trace, || match &outcome {
                 Ok(v) => {
                     let key = &rule.key;
@@ -68,6 +77,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                     trace_say!("trace-not-scored", key = key, label = Words::new(zh.clone(), en.clone()))
                 }
             });
+            Trace::scoring(&mut trace, None);
             if let Err(reason) = &outcome {
                 flags.0.push(Flag::Incomplete {
                     criterion: criterion as u16,
@@ -84,7 +94,7 @@ pub fn score_judgements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
 }
 
 pub fn score_measurements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Measurement(_)), measurement);
+    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Measurement(..)), measurement);
 }
 
 pub fn score_deductions_and_bonuses(inputs: Res<Inputs>, mut query: Query<Scoring>) {
@@ -108,7 +118,7 @@ pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
     score_each(&inputs, &mut query, |k| matches!(k, KindRule::Formula(_)), formula);
 }
 
-fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Judgement { convert } = &cell.rule.kind else {
         unreachable!()
     };
@@ -132,8 +142,8 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
     }
 }
 
-fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
-    let KindRule::Measurement(scale) = &cell.rule.kind else {
+fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
+    let KindRule::Measurement(scale, formula) = &cell.rule.kind else {
         unreachable!()
     };
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
@@ -185,6 +195,27 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
             });
             max.checked_mul(share).ok_or_else(too_large)?
         }
+        Scale::Formula(text) => {
+            let expr = formula.as_ref().expect("a formula scale is compiled with its formula");
+            let points = eval(expr, &|_| Some(value), cell, 0)?;
+            // A declared `max` caps the points; nothing else bounds them.
+            let capped = cell.rule.max.map_or(points, |max| points.min(max));
+            Trace::note(trace, || {
+                let key = &cell.rule.key;
+                match cell.rule.max.filter(|_| capped < points) {
+                    Some(max) => trace_say!(
+                        "trace-measured-formula-capped",
+                        key = key,
+                        value = value,
+                        formula = text,
+                        points = points,
+                        max = max
+                    ),
+                    None => trace_say!("trace-measured-formula", key = key, value = value, formula = text, points = points),
+                }
+            });
+            capped
+        }
     };
     Ok(points)
 }
@@ -196,7 +227,7 @@ fn linear_share(value: Decimal, best: Decimal, worst: Decimal) -> Option<Decimal
     Some(share.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
-fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let (per, sign) = match &cell.rule.kind {
         KindRule::Deduction { per } => (*per, Decimal::NEGATIVE_ONE),
         KindRule::Bonus { per } => (*per, Decimal::ONE),
@@ -223,23 +254,57 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Opti
     Ok(sign * points)
 }
 
-fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
     Ok(if value >= Decimal::ONE { Decimal::ONE } else { Decimal::ZERO })
 }
 
-fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn elements(
+    cell: &Cell,
+    _: &[Option<Decimal>],
+    flags: &mut Flags,
+    results: &mut ElementResults,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let KindRule::Elements {
-        convert, value, combine, ..
+        convert,
+        value,
+        combine,
+        unperformed,
+        ..
     } = &cell.rule.kind
     else {
         unreachable!()
     };
     let rounding = &cell.inputs.rules.contest.rounding;
+    let criterion = cell.criterion as u16;
+    // What each element counts: performed ones, and those not performed that count 0.
     let mut element_values = Vec::with_capacity(cell.rule.slot_count as usize);
     for element in 0..cell.rule.slot_count {
-        let slot = cell.rule.first_slot + element as u16;
+        let (slot, number) = (cell.rule.first_slot + element as u16, element + 1);
         let data = cell.inputs.elements.get(cell.entry, slot);
+        if let Some(unperformed) = unperformed.filter(|_| !performed(cell, slot)) {
+            let counts = match unperformed {
+                Unperformed::Skip => None,
+                Unperformed::Zero => Some(round(Decimal::ZERO, rounding.element)),
+            };
+            Trace::note(trace, || {
+                let key = &cell.rule.key;
+                match counts {
+                    Some(zero) => trace_say!("trace-element-not-performed-zero", key = key, number = number, zero = zero),
+                    None => trace_say!("trace-element-not-performed-skip", key = key, number = number),
+                }
+            });
+            results.0.push(ElementResult {
+                criterion,
+                element: number,
+                performed: false,
+                score: None,
+                value: counts,
+            });
+            element_values.extend(counts);
+            continue;
+        }
         let score = panel_cell(cell, element, convert.as_ref(), data, flags, trace)?;
         let vars = |v: usize| {
             if v == 0 {
@@ -248,20 +313,34 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
                 data.and_then(|d| d.get(v - 1).copied())
             }
         };
-        let element_value = round(eval(value, &vars, cell, element + 1)?, rounding.element);
+        let element_value = round(eval(value, &vars, cell, number)?, rounding.element);
         Trace::note(trace, || {
-            let data = data
-                .map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
-                .unwrap_or_default();
-            let (key, number) = (&cell.rule.key, element + 1);
-            trace_say!(
-                "trace-element-score-data",
-                key = key,
-                number = number,
-                score = score,
-                data = data,
-                element_value = element_value
-            )
+            let (key, named) = (&cell.rule.key, named_data(cell, slot));
+            if named.is_empty() {
+                trace_say!(
+                    "trace-element-scored",
+                    key = key,
+                    number = number,
+                    score = score,
+                    element_value = element_value
+                )
+            } else {
+                trace_say!(
+                    "trace-element-scored-data",
+                    key = key,
+                    number = number,
+                    score = score,
+                    data = named,
+                    element_value = element_value
+                )
+            }
+        });
+        results.0.push(ElementResult {
+            criterion,
+            element: number,
+            performed: true,
+            score: Some(score),
+            value: Some(element_value),
         });
         element_values.push(element_value);
     }
@@ -281,7 +360,29 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
     combined.ok_or_else(too_large)
 }
 
-fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+/// Whether the entry performed an element: it has a mark or a row in the
+/// elements file. Only a contest that declares `unperformed` asks.
+fn performed(cell: &Cell, slot: u16) -> bool {
+    crate::data::ElementData::performed(&cell.inputs.elements, cell.entry, slot, cell.marks)
+}
+
+/// An element's data and text by field, as the contest names them:
+/// "difficulty 1.4, code 5154B".
+fn named_data(cell: &Cell, slot: u16) -> String {
+    let KindRule::Elements { data: fields, text, .. } = &cell.rule.kind else {
+        return String::new();
+    };
+    let elements = &cell.inputs.elements;
+    let numbers = fields.iter().zip(elements.get(cell.entry, slot).unwrap_or_default());
+    let texts = text.iter().zip(elements.text(cell.entry, slot).unwrap_or_default());
+    numbers
+        .map(|(field, v)| format!("{field} {v}"))
+        .chain(texts.map(|(field, t)| format!("{field} {t}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Formula(expr) = &cell.rule.kind else { unreachable!() };
     let result = eval(expr, &|v| values[v], cell, 0)?;
     Trace::note(trace, || {
@@ -367,11 +468,23 @@ pub fn panel_cell(
             words!("{key}", "{key}")
         }
     };
+    // Where a mark is expected, a zero standing in for it is said (a
+    // deduction, bonus or flag without a record is none happening).
+    let gap = !matches!(rule.kind, KindRule::Deduction { .. } | KindRule::Bonus { .. } | KindRule::Flag);
+    let fill_zero = |flags: &mut Flags| {
+        if gap {
+            flags.0.push(Flag::FilledZero {
+                criterion: cell.criterion as u16,
+                element: number,
+            });
+        }
+    };
     if raw.is_empty() && rule.missing == Missing::Zero {
         Trace::note(trace, || {
             let Words { zh, en } = label();
             trace_say!("trace-no-record-counts-as", label = Words::new(zh.clone(), en.clone()))
         });
+        fill_zero(flags);
         return Ok(Decimal::ZERO);
     }
     let mut marks: PanelMarks<(u16, Decimal)> = PanelMarks::with_capacity(raw.len() + rule.judges.len());
@@ -428,7 +541,10 @@ pub fn panel_cell(
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {
             Missing::Refuse => return Err(trace_say!("trace-no-mark-judge", names = names)),
-            Missing::Zero => marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO))),
+            Missing::Zero => {
+                marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO)));
+                fill_zero(flags);
+            }
             Missing::SubstituteMean => {
                 if marks.is_empty() {
                     return Err(trace_say!("trace-no-judge-has-marked"));

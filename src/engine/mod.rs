@@ -77,6 +77,8 @@ pub struct ResultRow {
     pub flags: Vec<Flag>,
     pub standing: Standing,
     pub awards: Vec<(u16, u16)>,
+    /// Each element of the entry's element criteria, in the contest's order.
+    pub elements: Vec<ElementResult>,
     pub trace: Vec<Words>,
 }
 
@@ -152,7 +154,16 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
 }
 
 /// An entry's components.
-type EntryBundle = (EntryIndex, CriterionValues, CategoryScores, Total, Flags, Standing, Awards);
+type EntryBundle = (
+    EntryIndex,
+    CriterionValues,
+    CategoryScores,
+    Total,
+    Flags,
+    Standing,
+    Awards,
+    ElementResults,
+);
 
 /// An entry's components before scoring.
 fn unscored(entry: u32, criteria: usize, categories: usize) -> EntryBundle {
@@ -164,6 +175,7 @@ fn unscored(entry: u32, criteria: usize, categories: usize) -> EntryBundle {
         Flags::default(),
         Standing::default(),
         Awards::default(),
+        ElementResults::default(),
     )
 }
 
@@ -240,6 +252,7 @@ type RowQuery = (
     &'static mut Flags,
     &'static mut Standing,
     &'static mut Awards,
+    &'static mut ElementResults,
     Option<&'static mut Trace>,
 );
 
@@ -247,7 +260,11 @@ type RowQuery = (
 /// Either way the components are not marked changed: a copy must not make
 /// the next live re-scoring think these entries moved.
 fn result_row(
-    (index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace): bevy_ecs::query::QueryItem<'_, '_, RowQuery>,
+    (index, mut values, mut categories, total, mut flags, mut standing, mut awards, mut elements, trace): bevy_ecs::query::QueryItem<
+        '_,
+        '_,
+        RowQuery,
+    >,
     take: bool,
 ) -> ResultRow {
     fn out<T: Default + Clone>(mut value: Mut<T>, take: bool) -> T {
@@ -268,7 +285,8 @@ fn result_row(
         flags,
         standing: out(standing.reborrow(), take),
         awards: out(awards.reborrow(), take).0,
-        trace: trace.map(|t| out(t, take).0).unwrap_or_default(),
+        elements: out(elements.reborrow(), take).0,
+        trace: trace.map(|t| out(t, take).in_order()).unwrap_or_default(),
     }
 }
 
@@ -378,14 +396,22 @@ impl LiveScores {
         scratch.insert_resource(inputs);
         scratch.spawn_batch(changed.iter().map(|&e| unscored(e, criteria, categories)));
         self.entry_systems.run(scratch);
-        let mut scored = scratch.query::<(&EntryIndex, &mut CriterionValues, &mut CategoryScores, &Total, &mut Flags)>();
-        for (index, mut values, mut scores, total, mut flags) in scored.iter_mut(scratch) {
+        let mut scored = scratch.query::<(
+            &EntryIndex,
+            &mut CriterionValues,
+            &mut CategoryScores,
+            &Total,
+            &mut Flags,
+            &mut ElementResults,
+        )>();
+        for (index, mut values, mut scores, total, mut flags, mut elements) in scored.iter_mut(scratch) {
             let entity = self.world.resource::<EntryEntities>().0[index.0 as usize];
             let mut entity = self.world.entity_mut(entity);
             *entity.get_mut::<CriterionValues>().expect("an entry") = std::mem::take(&mut *values);
             *entity.get_mut::<CategoryScores>().expect("an entry") = std::mem::take(&mut *scores);
             *entity.get_mut::<Total>().expect("an entry") = total.clone();
             *entity.get_mut::<Flags>().expect("an entry") = std::mem::take(&mut *flags);
+            *entity.get_mut::<ElementResults>().expect("an entry") = std::mem::take(&mut *elements);
         }
         // Let go of the scratch's copy of the inputs, so the next change copies no marks.
         let done: Vec<Entity> = scratch.query_filtered::<Entity, With<EntryIndex>>().iter(scratch).collect();

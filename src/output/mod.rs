@@ -57,7 +57,8 @@ pub struct BoardRow<'a> {
     pub total: Option<Decimal>,
     pub categories: &'a [Option<Decimal>],
     pub criteria: &'a [Option<Decimal>],
-    /// Machine codes: `veto:ID`, `spread:CRITERION`, `incomplete:CRITERION`, `substituted:CRITERION`.
+    /// Machine codes: `veto:ID`, `spread:CRITERION`, `incomplete:CRITERION`,
+    /// `substituted:CRITERION`, `filled_zero:CRITERION` (`#N` after an element's).
     pub flags: Vec<String>,
     /// Awards won: (set id, tier id, tier label).
     pub awards: Vec<(&'a str, &'a str, &'a str)>,
@@ -296,6 +297,7 @@ pub fn flag_code(rules: &Rules, flag: &Flag) -> String {
         Flag::Incomplete { criterion, .. } => format!("incomplete:{}", cell(*criterion, 0)),
         Flag::Substituted { criterion, element, .. } => format!("substituted:{}", cell(*criterion, *element)),
         Flag::TooLarge { category } => format!("too_large:{}", scored_part(rules, *category)),
+        Flag::FilledZero { criterion, element } => format!("filled_zero:{}", cell(*criterion, *element)),
     }
 }
 
@@ -314,6 +316,10 @@ pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
             let names = names.join(&crate::say!(lang, "list-separator"));
             crate::say!(lang, "flag-substituted", criterion = criterion(*c), judges = names)
         }
+        Flag::FilledZero { criterion: c, element } if *element > 0 => {
+            crate::say!(lang, "flag-filled-zero-element", criterion = criterion(*c), element = element)
+        }
+        Flag::FilledZero { criterion: c, .. } => crate::say!(lang, "flag-filled-zero", criterion = criterion(*c)),
         Flag::TooLarge { category } => {
             let part = category.map_or_else(
                 || crate::say!(lang, "column-total"),

@@ -168,6 +168,7 @@ fn kind(kind: &CriterionKind, max: Option<String>) -> Words {
                     "a measurement: {max} at {best}, 0 at {worst}, linear between"
                 )
             }
+            Scale::Formula(f) => words!("实测值 `value` 按公式 {f} 计分", "a measurement `value` scored by the formula {f}"),
         },
         CriterionKind::Deduction { per } => {
             let per = number(per);

@@ -123,3 +123,8 @@ files-check-more-entries = … and { $count } more
 files-check-unscorable = { $count } of { $entries } entries cannot be scored yet (they are left unranked):
     { $list }
 files-check-status = `podium status { $dir }` lists every missing mark
+
+## Element text and measurement formulas in the contest file (issue 14: elements helper)
+
+rules-element-text-in-formula = `{ $name }` is text element data (a code, shown as written): a formula computes only with numbers; read a number field (`data`) instead
+rules-element-text-twice = `{ $name }` is named twice among the element's `data` and `text`: a field is either a number (`data`) or text (`text`)

@@ -41,3 +41,14 @@ flag-spread = { $criterion }: marks { $spread } apart
 flag-incomplete = { $criterion } not scored: { $reason }
 flag-substituted = { $criterion }: judge { $judges } missing, mean substituted
 list-separator = {", "}
+
+## Elements and measurements (issue 14: elements helper)
+
+flag-filled-zero = { $criterion }: no mark, counted as 0 (`missing: Zero`)
+flag-filled-zero-element = { $criterion } element { $element }: no mark, counted as 0 (`missing: Zero`)
+trace-element-not-performed-skip = { $key } element { $number }: not performed (no marks, no element data), left out
+trace-element-not-performed-zero = { $key } element { $number }: not performed (no marks, no element data), counts { $zero }
+trace-element-scored = { $key } element { $number }: score { $score } → { $element_value }
+trace-element-scored-data = { $key } element { $number }: score { $score }, { $data } → { $element_value }
+trace-measured-formula = { $key }: measured { $value }, { $formula } = { $points }
+trace-measured-formula-capped = { $key }: measured { $value }, { $formula } = { $points }, at most { $max }

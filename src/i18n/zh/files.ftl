@@ -123,3 +123,8 @@ files-check-more-entries = ……另有 { $count } 名
 files-check-unscorable = { $entries } 名选手中有 { $count } 名暂不能计分（不参加排名）：
     { $list }
 files-check-status = `podium status { $dir }` 列出所有缺少的分数
+
+## 规则文件中的动作文字与实测公式（第 14 号议题：动作部分）
+
+rules-element-text-in-formula = `{ $name }` 是文字型动作数据（代码等，按原样显示），公式只能用数字计算；请改用数值字段（`data`）
+rules-element-text-twice = `{ $name }` 在动作的 `data` 与 `text` 中重复出现：一个字段要么是数字（`data`），要么是文字（`text`）

@@ -41,3 +41,14 @@ flag-spread = { $criterion } 评分差 { $spread } 超限
 flag-incomplete = { $criterion } 未评出：{ $reason }
 flag-substituted = { $criterion } 缺评委 { $judges }，取平均代替
 list-separator = 、
+
+## 动作与实测（第 14 号议题：动作部分）
+
+flag-filled-zero = { $criterion }：缺分数，按 0 计（`missing: Zero`）
+flag-filled-zero-element = { $criterion } 第{ $element }个动作：缺分数，按 0 计（`missing: Zero`）
+trace-element-not-performed-skip = { $key } 第{ $number }个动作：未完成（无分数、无动作数据），不计入
+trace-element-not-performed-zero = { $key } 第{ $number }个动作：未完成（无分数、无动作数据），按 { $zero } 计
+trace-element-scored = { $key } 第{ $number }个动作：得分 { $score } → { $element_value }
+trace-element-scored-data = { $key } 第{ $number }个动作：得分 { $score }，{ $data } → { $element_value }
+trace-measured-formula = { $key }：实测 { $value }，{ $formula } = { $points }
+trace-measured-formula-capped = { $key }：实测 { $value }，{ $formula } = { $points }，最多 { $max }
