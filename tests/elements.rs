@@ -241,3 +241,45 @@ fn a_zero_filling_a_gap_is_flagged_and_a_missing_deduction_is_not() {
     assert!(out.contains("C: Execution: no mark, counted as 0"), "{out}");
     assert!(!out.contains("A: "), "{out}");
 }
+
+#[test]
+fn json_and_csv_give_each_criterion_and_each_element() {
+    let dir = dives("outputs", "Sum", ", unperformed: Skip");
+    let out = podium_en(&["score", s(&dir), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let b = json["entries"].as_array().unwrap().iter().find(|e| e["entry"] == "B").unwrap();
+    // The criterion's points, as before; then each dive: 6.5 × 1.5 = 9.75, 8 × 2.0 = 16, and dive 3 not performed.
+    assert_eq!(b["criteria"]["s.dives"].to_string(), "25.75");
+    let dives = &b["elements"]["s.dives"];
+    assert_eq!(
+        dives[0].to_string(),
+        r#"{"element":1,"performed":true,"score":6.5,"value":9.75,"data":{"dd":1.5},"text":{"code":"3A+2T"}}"#
+    );
+    assert_eq!(dives[1]["value"].to_string(), "16.00");
+    assert_eq!(
+        dives[2].to_string(),
+        r#"{"element":3,"performed":false,"score":null,"value":null,"data":{},"text":{}}"#
+    );
+
+    let csv = |headers: &str| {
+        let out = podium_en(&["score", s(&dir), "--format", "csv", "--headers", headers]);
+        let text = stdout(&out);
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        let b = lines.iter().find(|l| l.contains(",B,")).unwrap().clone();
+        (lines[0].trim_start_matches('\u{feff}').to_string(), b)
+    };
+    let (header, b) = csv("ids");
+    assert!(
+        header.ends_with(
+            "award_label,s.dives,s.dives#1,s.dives#1.dd,s.dives#1.code,s.dives#2,s.dives#2.dd,s.dives#2.code,s.dives#3,s.dives#3.dd,s.dives#3.code"
+        ),
+        "{header}"
+    );
+    assert!(b.ends_with(",25.75,9.75,1.5,3A+2T,16.00,2.0,109C,not_performed,-,"), "{b}");
+    let (header, b) = csv("words");
+    assert!(
+        header.contains(",Dives,Dives element 1,Dives element 1 dd,Dives element 1 code,"),
+        "{header}"
+    );
+    assert!(b.ends_with(",Not performed,-,"), "{b}");
+}

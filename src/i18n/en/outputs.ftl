@@ -52,3 +52,7 @@ trace-element-scored = { $key } element { $number }: score { $score } → { $ele
 trace-element-scored-data = { $key } element { $number }: score { $score }, { $data } → { $element_value }
 trace-measured-formula = { $key }: measured { $value }, { $formula } = { $points }
 trace-measured-formula-capped = { $key }: measured { $value }, { $formula } = { $points }, at most { $max }
+column-element = { $criterion } element { $element }
+column-element-field = { $criterion } element { $element } { $field }
+value-not-performed = Not performed
+value-not-performed-zero = Not performed (counts 0)

@@ -52,3 +52,7 @@ trace-element-scored = { $key } 第{ $number }个动作：得分 { $score } → 
 trace-element-scored-data = { $key } 第{ $number }个动作：得分 { $score }，{ $data } → { $element_value }
 trace-measured-formula = { $key }：实测 { $value }，{ $formula } = { $points }
 trace-measured-formula-capped = { $key }：实测 { $value }，{ $formula } = { $points }，最多 { $max }
+column-element = { $criterion } 第{ $element }个动作
+column-element-field = { $criterion } 第{ $element }个动作 { $field }
+value-not-performed = 未完成
+value-not-performed-zero = 未完成（按 0 计）
