@@ -283,3 +283,21 @@ fn json_and_csv_give_each_criterion_and_each_element() {
     );
     assert!(b.ends_with(",Not performed,-,"), "{b}");
 }
+
+#[test]
+fn the_report_shows_each_element_with_its_code() {
+    let dir = dives("report", "Sum", ", unperformed: Skip");
+    let file = dir.join("report.html");
+    let out = podium_en(&["report", s(&dir), "--output", s(&file)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(&file).unwrap();
+    let tables = &html[html.find("id=\"elements\"").expect("an element table")..];
+    // B's row: 9.75 with its code and difficulty, 16.00, and dive 3 not performed; 25.75 in all.
+    let b = &tables[tables.find("<td>b</td>").unwrap()..];
+    let b = &b[..b.find("</tr>").unwrap()];
+    assert!(b.contains("9.75<br><small>3A+2T · dd 1.5</small>"), "{b}");
+    assert!(b.contains("16.00<br><small>109C · dd 2.0</small>"), "{b}");
+    assert!(b.contains(">Not performed</td>"), "{b}");
+    assert!(b.contains("<strong>25.75</strong>"), "{b}");
+    assert!(html.contains("an entry may perform fewer than 3, and an element not performed is left out"));
+}

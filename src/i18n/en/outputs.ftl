@@ -56,3 +56,6 @@ column-element = { $criterion } element { $element }
 column-element-field = { $criterion } element { $element } { $field }
 value-not-performed = Not performed
 value-not-performed-zero = Not performed (counts 0)
+report-elements = Scores by element
+report-unperformed-skip = ; an entry may perform fewer than { $count }, and an element not performed is left out
+report-unperformed-zero = ; an entry may perform fewer than { $count }, and an element not performed counts 0

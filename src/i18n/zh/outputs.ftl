@@ -56,3 +56,6 @@ column-element = { $criterion } 第{ $element }个动作
 column-element-field = { $criterion } 第{ $element }个动作 { $field }
 value-not-performed = 未完成
 value-not-performed-zero = 未完成（按 0 计）
+report-elements = 各动作得分
+report-unperformed-skip = ；可少于 { $count } 个，未完成的动作不计入
+report-unperformed-zero = ；可少于 { $count } 个，未完成的动作按 0 计
