@@ -301,3 +301,35 @@ fn the_report_shows_each_element_with_its_code() {
     assert!(b.contains("<strong>25.75</strong>"), "{b}");
     assert!(html.contains("an entry may perform fewer than 3, and an element not performed is left out"));
 }
+
+#[test]
+fn numbers_show_the_places_the_contest_declares() {
+    // Only the total is rounded (2 places): the distance's 60 and the
+    // category's sums read with 2 places beside it, and the values stay exact.
+    let contest = r#"Contest(id: "t", name: (en: "t"), judges: [Judge(id: "J1")],
+        rounding: (total: (places: 2, mode: HalfUp)),
+        categories: [
+            Category(id: "jump", label: (en: "Jump"), score: Sum, criteria: [
+                Criterion(id: "distance", label: (en: "Distance"), marks: (min: 0, max: 300, step: 0.5),
+                    kind: Measurement(scale: Formula("60 + (value - 125) * 2"))),
+                Criterion(id: "style", label: (en: "Style"), marks: (min: 0, max: 100, step: 0.1), kind: Judgement()),
+            ]),
+            Category(id: "bonus", label: (en: "Bonus"), score: Sum, criteria: [
+                Criterion(id: "gate", label: (en: "Gate"), kind: Bonus(per: 3)),
+            ]),
+        ])"#;
+    // 60 + (125 − 125) × 2 = 60; style 91.6; jump 151.6; bonus 0 (no record); total 151.60.
+    let marks = "entry,criterion,element,judge,value\nA,jump.distance,,,125\nA,jump.style,,J1,91.6\n";
+    let dir = contest_dir("places", contest, "id,name\nA,a\n", marks);
+    let out = podium_en(&["score", s(&dir), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &json["entries"][0];
+    assert_eq!(
+        a["criteria"].to_string(),
+        r#"{"jump.distance":60.00,"jump.style":91.60,"bonus.gate":0.00}"#
+    );
+    assert_eq!(a["categories"].to_string(), r#"{"jump":151.60,"bonus":0.00}"#);
+    assert_eq!(a["total"].to_string(), "151.60");
+    let table = stdout(&podium_en(&["score", s(&dir)]));
+    assert!(table.contains("151.60") && table.contains("0.00"), "{table}");
+}

@@ -7,7 +7,7 @@ use super::components::{trace_say, words};
 use super::exact::{self, too_large};
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
-use super::round::round;
+use super::round::{at_level, round};
 use crate::contest::Lang;
 use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve, Unperformed};
 use crate::data::{Mark, MarkSet, NO_JUDGE};
@@ -65,8 +65,9 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 marks,
             };
             Trace::scoring(&mut trace, Some(criterion as u16));
+            let r = &rules.contest.rounding;
             let outcome =
-                score(&cell, &values.0, &mut flags, &mut elements, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
+                score(&cell, &values.0, &mut flags, &mut elements, &mut trace).map(|v| at_level(v, r.criterion, &[r.category, r.total]));
             Trace::note(&mut trace, || match &outcome {
                 Ok(v) => {
                     let key = &rule.key;
@@ -276,7 +277,8 @@ fn elements(
     else {
         unreachable!()
     };
-    let rounding = &cell.inputs.rules.contest.rounding;
+    let r = &cell.inputs.rules.contest.rounding;
+    let element_level = |v: Decimal| at_level(v, r.element, &[r.criterion, r.category, r.total]);
     let criterion = cell.criterion as u16;
     // What each element counts: performed ones, and those not performed that count 0.
     let mut element_values = Vec::with_capacity(cell.rule.slot_count as usize);
@@ -286,7 +288,7 @@ fn elements(
         if let Some(unperformed) = unperformed.filter(|_| !performed(cell, slot)) {
             let counts = match unperformed {
                 Unperformed::Skip => None,
-                Unperformed::Zero => Some(round(Decimal::ZERO, rounding.element)),
+                Unperformed::Zero => Some(element_level(Decimal::ZERO)),
             };
             Trace::note(trace, || {
                 let key = &cell.rule.key;
@@ -313,7 +315,7 @@ fn elements(
                 data.and_then(|d| d.get(v - 1).copied())
             }
         };
-        let element_value = round(eval(value, &vars, cell, number)?, rounding.element);
+        let element_value = element_level(eval(value, &vars, cell, number)?);
         Trace::note(trace, || {
             let (key, named) = (&cell.rule.key, named_data(cell, slot));
             if named.is_empty() {
