@@ -235,8 +235,12 @@ fn a_zero_filling_a_gap_is_flagged_and_a_missing_deduction_is_not() {
     assert_eq!(flags(&results, "B"), ["filled_zero:s.x"]);
     assert_eq!(total(&results, "C"), "0");
     assert_eq!(flags(&results, "C"), ["filled_zero:s.x"]);
+    // explain says which judge's mark stood in as 0.
+    assert!(explain(&dir, "B").contains("s.x: judge J2 missing, counts as 0 (`missing: Zero`)"));
+    assert!(explain(&dir, "C").contains("s.x: no record, counts as 0"));
     // `podium status` names each such entry, in words.
     let out = stdout(&podium_en(&["status", s(&dir)]));
+    assert!(out.contains("2 gaps counted as 0 (`missing: Zero`)"), "{out}");
     assert!(out.contains("B: Execution: no mark, counted as 0 (`missing: Zero`)"), "{out}");
     assert!(out.contains("C: Execution: no mark, counted as 0"), "{out}");
     assert!(!out.contains("A: "), "{out}");

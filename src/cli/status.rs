@@ -152,6 +152,16 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     }
     // Flags come from scoring what is there.
     let results = score(inputs.clone(), &[]);
+    // Zeros standing in for marks are not missing marks above: said apart.
+    let filled = results
+        .rows
+        .iter()
+        .flat_map(|r| &r.flags)
+        .filter(|f| matches!(f, Flag::FilledZero { .. }))
+        .count();
+    if filled > 0 {
+        println!("\n{}", say!(lang, "status-filled-zero", count = filled));
+    }
     let mut flagged = 0;
     for row in &results.rows {
         let worth_chasing: Vec<&Flag> = row

@@ -544,6 +544,14 @@ pub fn panel_cell(
         match rule.missing {
             Missing::Refuse => return Err(trace_say!("trace-no-mark-judge", names = names)),
             Missing::Zero => {
+                Trace::note(trace, || {
+                    let Words { zh, en } = label();
+                    trace_say!(
+                        "trace-judge-missing-zero",
+                        label = Words::new(zh.clone(), en.clone()),
+                        names = names
+                    )
+                });
                 marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO)));
                 fill_zero(flags);
             }

@@ -59,3 +59,5 @@ value-not-performed-zero = Not performed (counts 0)
 report-elements = Scores by element
 report-unperformed-skip = ; an entry may perform fewer than { $count }, and an element not performed is left out
 report-unperformed-zero = ; an entry may perform fewer than { $count }, and an element not performed counts 0
+trace-judge-missing-zero = { $label }: judge { $names } missing, counts as 0 (`missing: Zero`)
+status-filled-zero = { $count } gaps counted as 0 (`missing: Zero`), listed among the flags below: check each one is meant

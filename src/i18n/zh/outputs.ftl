@@ -59,3 +59,5 @@ value-not-performed-zero = 未完成（按 0 计）
 report-elements = 各动作得分
 report-unperformed-skip = ；可少于 { $count } 个，未完成的动作不计入
 report-unperformed-zero = ；可少于 { $count } 个，未完成的动作按 0 计
+trace-judge-missing-zero = { $label }：缺评委 { $names } 的分数，按 0 计（`missing: Zero`）
+status-filled-zero = { $count } 处缺分按 0 计（`missing: Zero`），见下方标记：请逐一核实
