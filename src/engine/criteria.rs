@@ -318,7 +318,7 @@ fn elements(
         let element_value = element_level(eval(value, &vars, cell, number)?);
         Trace::note(trace, || {
             let (key, named) = (&cell.rule.key, named_data(cell, slot));
-            if named.is_empty() {
+            if named.en.is_empty() {
                 trace_say!(
                     "trace-element-scored",
                     key = key,
@@ -369,19 +369,20 @@ fn performed(cell: &Cell, slot: u16) -> bool {
 }
 
 /// An element's data and text by field, as the contest names them:
-/// "difficulty 1.4, code 5154B".
-fn named_data(cell: &Cell, slot: u16) -> String {
+/// "difficulty 1.4, code 5154B" (in Chinese joined by 、).
+fn named_data(cell: &Cell, slot: u16) -> Words {
     let KindRule::Elements { data: fields, text, .. } = &cell.rule.kind else {
-        return String::new();
+        return Words::default();
     };
     let elements = &cell.inputs.elements;
     let numbers = fields.iter().zip(elements.get(cell.entry, slot).unwrap_or_default());
     let texts = text.iter().zip(elements.text(cell.entry, slot).unwrap_or_default());
-    numbers
+    let named: Vec<String> = numbers
         .map(|(field, v)| format!("{field} {v}"))
         .chain(texts.map(|(field, t)| format!("{field} {t}")))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    let joined = |lang: Lang| named.join(&say!(lang, "list-separator"));
+    Words::new(joined(Lang::Zh), joined(Lang::En))
 }
 
 fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
@@ -473,20 +474,18 @@ pub fn panel_cell(
     // Where a mark is expected, a zero standing in for it is said (a
     // deduction, bonus or flag without a record is none happening).
     let gap = !matches!(rule.kind, KindRule::Deduction { .. } | KindRule::Bonus { .. } | KindRule::Flag);
-    let fill_zero = |flags: &mut Flags| {
-        if gap {
-            flags.0.push(Flag::FilledZero {
-                criterion: cell.criterion as u16,
-                element: number,
-            });
-        }
+    let filled_zero = Flag::FilledZero {
+        criterion: cell.criterion as u16,
+        element: number,
     };
     if raw.is_empty() && rule.missing == Missing::Zero {
         Trace::note(trace, || {
             let Words { zh, en } = label();
             trace_say!("trace-no-record-counts-as", label = Words::new(zh.clone(), en.clone()))
         });
-        fill_zero(flags);
+        if gap {
+            flags.0.push(filled_zero);
+        }
         return Ok(Decimal::ZERO);
     }
     let mut marks: PanelMarks<(u16, Decimal)> = PanelMarks::with_capacity(raw.len() + rule.judges.len());
@@ -544,16 +543,19 @@ pub fn panel_cell(
         match rule.missing {
             Missing::Refuse => return Err(trace_say!("trace-no-mark-judge", names = names)),
             Missing::Zero => {
-                Trace::note(trace, || {
-                    let Words { zh, en } = label();
-                    trace_say!(
-                        "trace-judge-missing-zero",
-                        label = Words::new(zh.clone(), en.clone()),
-                        names = names
-                    )
-                });
+                // Only a gap is worth a line: a count without a record is none counted.
+                if gap {
+                    Trace::note(trace, || {
+                        let Words { zh, en } = label();
+                        trace_say!(
+                            "trace-judge-missing-zero",
+                            label = Words::new(zh.clone(), en.clone()),
+                            names = names
+                        )
+                    });
+                    flags.0.push(filled_zero);
+                }
                 marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO)));
-                fill_zero(flags);
             }
             Missing::SubstituteMean => {
                 if marks.is_empty() {
