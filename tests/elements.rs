@@ -337,3 +337,26 @@ fn numbers_show_the_places_the_contest_declares() {
     let table = stdout(&podium_en(&["score", s(&dir)]));
     assert!(table.contains("151.60") && table.contains("0.00"), "{table}");
 }
+
+#[test]
+fn live_scoring_keeps_each_element_of_a_changed_entry() {
+    // B's third dive arrives during the event: J1 and J2 give 9 (scale 1: 90 units).
+    // It has no element data, so `score * dd` cannot be computed: the dive is
+    // performed and B is unscored, saying so; before it B had two dives.
+    let inputs = load(&dives("live", "Sum", ", unperformed: Skip"), None).unwrap();
+    let b = inputs.entries.find("B").unwrap();
+    let mut live = podium::engine::LiveScores::new(inputs);
+    assert_eq!(row(&live.results(), "B").elements.len(), 3);
+    assert!(!row(&live.results(), "B").elements[2].performed);
+    for judge in [0, 1] {
+        live.set_mark(b, podium::data::Mark { units: 90, slot: 2, judge });
+    }
+    live.rescore();
+    let results = live.results();
+    let elements = &row(&results, "B").elements;
+    assert_eq!(elements.len(), 2, "{elements:?}");
+    assert_eq!(total(&results, "B"), "none");
+    assert_eq!(flags(&results, "B"), ["incomplete:s.dives"]);
+    // The others keep theirs.
+    assert_eq!(row(&results, "A").elements.len(), 3);
+}

@@ -26,7 +26,7 @@ pub type Scoring<'a> = (
     &'a EntryIndex,
     &'a mut CriterionValues,
     &'a mut Flags,
-    &'a mut ElementResults,
+    Option<&'a mut ElementResults>,
     Option<&'a mut Trace>,
 );
 
@@ -44,7 +44,7 @@ type Outcome = Result<Decimal, Words>;
 
 /// Scores one criterion of one entry, given every criterion value so far;
 /// an element criterion also lists its elements.
-type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut ElementResults, &mut Option<Mut<Trace>>) -> Outcome;
+type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<ElementResults>>, &mut Option<Mut<Trace>>) -> Outcome;
 
 /// Runs `score` for every entry and every criterion `of_kind` selects.
 fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule) -> bool, score: Scorer) {
@@ -119,7 +119,13 @@ pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
     score_each(&inputs, &mut query, |k| matches!(k, KindRule::Formula(_)), formula);
 }
 
-fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn judgement(
+    cell: &Cell,
+    _: &[Option<Decimal>],
+    flags: &mut Flags,
+    _: &mut Option<Mut<ElementResults>>,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let KindRule::Judgement { convert } = &cell.rule.kind else {
         unreachable!()
     };
@@ -143,7 +149,13 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut Elem
     }
 }
 
-fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn measurement(
+    cell: &Cell,
+    _: &[Option<Decimal>],
+    flags: &mut Flags,
+    _: &mut Option<Mut<ElementResults>>,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let KindRule::Measurement(scale, formula) = &cell.rule.kind else {
         unreachable!()
     };
@@ -228,7 +240,13 @@ fn linear_share(value: Decimal, best: Decimal, worst: Decimal) -> Option<Decimal
     Some(share.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
-fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn count(
+    cell: &Cell,
+    _: &[Option<Decimal>],
+    flags: &mut Flags,
+    _: &mut Option<Mut<ElementResults>>,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let (per, sign) = match &cell.rule.kind {
         KindRule::Deduction { per } => (*per, Decimal::NEGATIVE_ONE),
         KindRule::Bonus { per } => (*per, Decimal::ONE),
@@ -255,7 +273,13 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementR
     Ok(sign * points)
 }
 
-fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn gate(
+    cell: &Cell,
+    _: &[Option<Decimal>],
+    flags: &mut Flags,
+    _: &mut Option<Mut<ElementResults>>,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
     Ok(if value >= Decimal::ONE { Decimal::ONE } else { Decimal::ZERO })
 }
@@ -264,7 +288,7 @@ fn elements(
     cell: &Cell,
     _: &[Option<Decimal>],
     flags: &mut Flags,
-    results: &mut ElementResults,
+    results: &mut Option<Mut<ElementResults>>,
     trace: &mut Option<Mut<Trace>>,
 ) -> Outcome {
     let KindRule::Elements {
@@ -297,13 +321,16 @@ fn elements(
                     None => trace_say!("trace-element-not-performed-skip", key = key, number = number),
                 }
             });
-            results.0.push(ElementResult {
-                criterion,
-                element: number,
-                performed: false,
-                score: None,
-                value: counts,
-            });
+            keep(
+                results,
+                ElementResult {
+                    criterion,
+                    element: number,
+                    performed: false,
+                    score: None,
+                    value: counts,
+                },
+            );
             element_values.extend(counts);
             continue;
         }
@@ -337,13 +364,16 @@ fn elements(
                 )
             }
         });
-        results.0.push(ElementResult {
-            criterion,
-            element: number,
-            performed: true,
-            score: Some(score),
-            value: Some(element_value),
-        });
+        keep(
+            results,
+            ElementResult {
+                criterion,
+                element: number,
+                performed: true,
+                score: Some(score),
+                value: Some(element_value),
+            },
+        );
         element_values.push(element_value);
     }
     element_values.sort_unstable_by(|a, b| b.cmp(a));
@@ -360,6 +390,13 @@ fn elements(
         }
     };
     combined.ok_or_else(too_large)
+}
+
+/// Keeps an element's result (entries have room for them in contests with element criteria).
+fn keep(results: &mut Option<Mut<ElementResults>>, result: ElementResult) {
+    if let Some(results) = results {
+        results.0.push(result);
+    }
 }
 
 /// Whether the entry performed an element: it has a mark or a row in the
@@ -385,7 +422,13 @@ fn named_data(cell: &Cell, slot: u16) -> Words {
     Words::new(joined(Lang::Zh), joined(Lang::En))
 }
 
-fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, _: &mut ElementResults, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn formula(
+    cell: &Cell,
+    values: &[Option<Decimal>],
+    _: &mut Flags,
+    _: &mut Option<Mut<ElementResults>>,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let KindRule::Formula(expr) = &cell.rule.kind else { unreachable!() };
     let result = eval(expr, &|v| values[v], cell, 0)?;
     Trace::note(trace, || {
