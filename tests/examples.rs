@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 
-const EXAMPLES: [&str; 4] = ["construction", "skills-duel", "judged-panel", "monthly-teams"];
+const EXAMPLES: [&str; 5] = ["construction", "skills-duel", "judged-panel", "monthly-teams", "diving"];
 
 #[test]
 fn every_example_passes_check() {
@@ -34,12 +34,14 @@ fn leaderboards_match_the_golden_files() {
 fn explanations_match_the_golden_files() {
     // One entry of each example whose explanation exercises its rules:
     // dropped extremes and a spread flag; a tie; elements and a substituted
-    // judge; vetoes zeroing a category and capping the total.
+    // judge; vetoes zeroing a category and capping the total; dives with
+    // their codes, two not performed after a withdrawal.
     for (name, entry) in [
         ("construction", "C03"),
         ("skills-duel", "W03"),
         ("judged-panel", "F04"),
         ("monthly-teams", "T06"),
+        ("diving", "M05"),
     ] {
         let out = podium(&["explain", &format!("contests/{name}"), entry, "--lang", "en"]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
