@@ -83,6 +83,23 @@ fn an_element_not_performed_is_left_out_or_counts_zero_as_declared() {
     let fixed = score(load(&dives("fixed", "Sum", ""), None).unwrap(), &[]);
     assert_eq!(total(&fixed, "B"), "none");
     assert_eq!(flags(&fixed, "B"), ["incomplete:s.dives"]);
+    // With `missing: Zero` and no `unperformed`, B's third dive is not a quiet 0
+    // and not "no element data": it is flagged, and the reason says what to declare.
+    let zero = dives("fixed-zero", "Sum", "");
+    let contest = std::fs::read_to_string(zero.join("contest.ron")).unwrap();
+    std::fs::write(
+        zero.join("contest.ron"),
+        contest.replace("combine: Sum))", "combine: Sum), missing: Zero)"),
+    )
+    .unwrap();
+    let fixed_zero = score(load(&zero, None).unwrap(), &[]);
+    assert_eq!(total(&fixed_zero, "B"), "none");
+    assert_eq!(flags(&fixed_zero, "B"), ["incomplete:s.dives", "filled_zero:s.dives#3"]);
+    let text = explain(&zero, "B");
+    assert!(
+        text.contains("element 3 has no marks and no element data: if it was not performed, the contest must say how that counts (`unperformed: Skip` or `Zero`)"),
+        "{text}"
+    );
     // No zero was filled in quietly: nothing is flagged as filled.
     assert!(flags(&skip, "B").is_empty(), "{:?}", flags(&skip, "B"));
 }

@@ -342,7 +342,13 @@ fn elements(
                 data.and_then(|d| d.get(v - 1).copied())
             }
         };
-        let element_value = element_level(eval(value, &vars, cell, number)?);
+        // No marks (a zero filled in) and no data: most likely not performed,
+        // which the contest has not said how to count.
+        let evaluated = eval(value, &vars, cell, number).map_err(|reason| match data {
+            None if !performed(cell, slot) => trace_say!("trace-element-unperformed-undeclared", element = number),
+            _ => reason,
+        });
+        let element_value = element_level(evaluated?);
         Trace::note(trace, || {
             let (key, named) = (&cell.rule.key, named_data(cell, slot));
             if named.en.is_empty() {

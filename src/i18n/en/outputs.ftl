@@ -61,3 +61,4 @@ report-unperformed-skip = ; an entry may perform fewer than { $count }, and an e
 report-unperformed-zero = ; an entry may perform fewer than { $count }, and an element not performed counts 0
 trace-judge-missing-zero = { $label }: judge { $names } missing, counts as 0 (`missing: Zero`)
 status-filled-zero = { $count } gaps counted as 0 (`missing: Zero`), listed among the flags below: check each one is meant
+trace-element-unperformed-undeclared = element { $element } has no marks and no element data: if it was not performed, the contest must say how that counts (`unperformed: Skip` or `Zero`)

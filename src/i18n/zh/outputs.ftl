@@ -61,3 +61,4 @@ report-unperformed-skip = ；可少于 { $count } 个，未完成的动作不计
 report-unperformed-zero = ；可少于 { $count } 个，未完成的动作按 0 计
 trace-judge-missing-zero = { $label }：缺评委 { $names } 的分数，按 0 计（`missing: Zero`）
 status-filled-zero = { $count } 处缺分按 0 计（`missing: Zero`），见下方标记：请逐一核实
+trace-element-unperformed-undeclared = 第{ $element }个动作既无分数也无动作数据：如果该动作未完成，须在竞赛文件中规定如何计分（`unperformed: Skip` 或 `Zero`）
