@@ -91,15 +91,25 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
 }
 
 pub fn score_judgements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Judgement { .. }), judgement);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::Judgement { .. }),
+        |c, v, f, _, t| judgement(c, v, f, t),
+    );
 }
 
 pub fn score_measurements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Measurement(..)), measurement);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::Measurement(..)),
+        |c, v, f, _, t| measurement(c, v, f, t),
+    );
 }
 
 pub fn score_deductions_and_bonuses(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, KindRule::is_counted, count);
+    score_each(&inputs, &mut query, KindRule::is_counted, |c, v, f, _, t| count(c, v, f, t));
 }
 
 pub fn score_gates_and_flags(inputs: Res<Inputs>, mut query: Query<Scoring>) {
@@ -107,7 +117,7 @@ pub fn score_gates_and_flags(inputs: Res<Inputs>, mut query: Query<Scoring>) {
         &inputs,
         &mut query,
         |k| matches!(k, KindRule::PassFail { .. } | KindRule::Flag),
-        gate,
+        |c, v, f, _, t| gate(c, v, f, t),
     );
 }
 
@@ -116,16 +126,15 @@ pub fn score_elements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
 }
 
 pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Formula(_)), formula);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::Formula(_)),
+        |c, v, f, _, t| formula(c, v, f, t),
+    );
 }
 
-fn judgement(
-    cell: &Cell,
-    _: &[Option<Decimal>],
-    flags: &mut Flags,
-    _: &mut Option<Mut<ElementResults>>,
-    trace: &mut Option<Mut<Trace>>,
-) -> Outcome {
+fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Judgement { convert } = &cell.rule.kind else {
         unreachable!()
     };
@@ -149,13 +158,7 @@ fn judgement(
     }
 }
 
-fn measurement(
-    cell: &Cell,
-    _: &[Option<Decimal>],
-    flags: &mut Flags,
-    _: &mut Option<Mut<ElementResults>>,
-    trace: &mut Option<Mut<Trace>>,
-) -> Outcome {
+fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Measurement(scale, formula) = &cell.rule.kind else {
         unreachable!()
     };
@@ -240,13 +243,7 @@ fn linear_share(value: Decimal, best: Decimal, worst: Decimal) -> Option<Decimal
     Some(share.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
-fn count(
-    cell: &Cell,
-    _: &[Option<Decimal>],
-    flags: &mut Flags,
-    _: &mut Option<Mut<ElementResults>>,
-    trace: &mut Option<Mut<Trace>>,
-) -> Outcome {
+fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let (per, sign) = match &cell.rule.kind {
         KindRule::Deduction { per } => (*per, Decimal::NEGATIVE_ONE),
         KindRule::Bonus { per } => (*per, Decimal::ONE),
@@ -273,13 +270,7 @@ fn count(
     Ok(sign * points)
 }
 
-fn gate(
-    cell: &Cell,
-    _: &[Option<Decimal>],
-    flags: &mut Flags,
-    _: &mut Option<Mut<ElementResults>>,
-    trace: &mut Option<Mut<Trace>>,
-) -> Outcome {
+fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
     Ok(if value >= Decimal::ONE { Decimal::ONE } else { Decimal::ZERO })
 }
@@ -428,13 +419,7 @@ fn named_data(cell: &Cell, slot: u16) -> Words {
     Words::new(joined(Lang::Zh), joined(Lang::En))
 }
 
-fn formula(
-    cell: &Cell,
-    values: &[Option<Decimal>],
-    _: &mut Flags,
-    _: &mut Option<Mut<ElementResults>>,
-    trace: &mut Option<Mut<Trace>>,
-) -> Outcome {
+fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Formula(expr) = &cell.rule.kind else { unreachable!() };
     let result = eval(expr, &|v| values[v], cell, 0)?;
     Trace::note(trace, || {
