@@ -377,3 +377,17 @@ fn live_scoring_keeps_each_element_of_a_changed_entry() {
     // The others keep theirs.
     assert_eq!(row(&results, "A").elements.len(), 3);
 }
+
+#[test]
+fn a_measurement_formula_in_a_share_category_needs_its_max() {
+    // A Share category weighs points out of the criteria's `max`: a formula
+    // scale without one cannot be weighed, and is refused at load.
+    let contest = r#"Contest(id: "t", name: (en: "t"),
+        categories: [Category(id: "s", label: (en: "S"), weight: 100, criteria: [
+            Criterion(id: "distance", label: (en: "Distance"), marks: (min: 0, max: 300, step: 0.5),
+                kind: Measurement(scale: Formula("60 + (value - 125) * 1.8"))),
+        ])])"#;
+    let dir = contest_dir("formula-share", contest, "id,name\nA,a\n", "entry,criterion,element,judge,value\n");
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(err.contains("categories[0].criteria[0].max"), "{err}");
+}
