@@ -79,7 +79,8 @@ impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Row(board, row) = self;
         let rules = board.rules;
-        let mut map = serializer.serialize_map(Some(15))?;
+        let slots = board.element_slots();
+        let mut map = serializer.serialize_map(Some(14 + usize::from(!slots.is_empty())))?;
         map.serialize_entry("rank", &row.place.map(|p| p.rank))?;
         map.serialize_entry("tied", &row.place.is_some_and(|p| p.tied))?;
         map.serialize_entry("entry", row.entry)?;
@@ -95,7 +96,6 @@ impl Serialize for Row<'_> {
         map.serialize_entry("award_label", &row.awards.first().map(|a| a.2))?;
         let awards: Vec<Award> = row.awards.iter().map(|&(set, tier, label)| Award { set, tier, label }).collect();
         map.serialize_entry("awards", &awards)?;
-        let slots = board.element_slots();
         if !slots.is_empty() {
             map.serialize_entry("elements", &Elements(board, row, &slots))?;
         }
