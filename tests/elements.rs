@@ -391,3 +391,14 @@ fn a_measurement_formula_in_a_share_category_needs_its_max() {
     let err = run_err_en(&["check", s(&dir)]);
     assert!(err.contains("categories[0].criteria[0].max"), "{err}");
 }
+
+#[test]
+fn element_text_with_a_control_character_is_refused_at_its_row() {
+    let dir = dives("text-control", "Sum", ", unperformed: Skip");
+    let elements = std::fs::read_to_string(dir.join("elements.csv")).unwrap();
+    std::fs::write(dir.join("elements.csv"), elements.replace("109C", "109C\u{1b}[2J")).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    // B's second dive is the file's sixth row; `code` is its column E.
+    assert!(err.contains("elements.csv:6: error in `code (column E)`"), "{err}");
+    assert!(err.contains("contains the control character U+001B"), "{err}");
+}

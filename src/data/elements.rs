@@ -109,7 +109,11 @@ impl ElementData {
                     return;
                 };
                 if text.contains(field) {
-                    texts.push(get(i).into());
+                    // Text is shown in terminals, pages and files: no control characters.
+                    match super::entries::control_problem(path, line, || labels[i].clone(), get(entry_col), get(i)) {
+                        Some(problem) => problems.push(problem),
+                        None => texts.push(get(i).into()),
+                    }
                     continue;
                 }
                 match data_value(get(i)) {
@@ -122,6 +126,9 @@ impl ElementData {
                 }
             }
             let slot = (entry, rule.first_slot + element as u16 - 1);
+            if texts.len() != text.len() {
+                return;
+            }
             if !texts.is_empty() {
                 data.text.insert(slot, texts);
             }
