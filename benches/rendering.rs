@@ -39,12 +39,12 @@ fn leaderboard_chart_1000_entries(bencher: divan::Bencher, format: ImageFormat) 
 #[divan::bench(sample_count = 5)]
 fn report_10000_entries(bencher: divan::Bencher) {
     let inputs = contest(10_000);
-    let marks = inputs.marks.clone();
+    let (marks, rules) = (inputs.marks.clone(), inputs.rules.clone());
     let results = score(inputs, &[]);
     bencher.bench(|| {
         build(&ReportInputs {
             results: &results,
-            marks: Some(&marks),
+            marks: Some((&marks, &rules)),
             lang: Lang::Zh,
             audit_head: None,
         })

@@ -26,7 +26,22 @@ fn largest() -> u32 {
 fn scoring_pass(bencher: divan::Bencher, entries: u32) {
     let entries = if entries == 0 { largest() } else { entries };
     let inputs = contest(entries);
-    bencher.bench(|| score(inputs.clone(), &[]));
+    bencher
+        .counter(divan::counter::ItemsCount::new(inputs.marks.marks.len()))
+        .bench(|| score(inputs.clone(), &[]));
+}
+
+/// The same contest run in three stages (`common::staged`): each stage
+/// scored over the entries that reached it, who goes on, the
+/// classification. Its marks per second are to be set beside the
+/// one-stage pass's.
+#[divan::bench(args = [0], sample_count = 10)]
+fn three_stages(bencher: divan::Bencher, entries: u32) {
+    let entries = if entries == 0 { largest() } else { entries };
+    let inputs = common::staged(entries);
+    bencher
+        .counter(divan::counter::ItemsCount::new(inputs.marks.marks.len()))
+        .bench(|| podium::stages::score(inputs.clone(), &[]));
 }
 
 /// Reading and checking the marks CSV into memory.

@@ -3,7 +3,8 @@
 //!
 //! The flow: `contest` loads and checks `contest.ron` into `Rules`; `data`
 //! reads entries, marks and element data; `engine` builds a bevy_ecs World
-//! with one entity per entry and runs the scoring schedule; `output` renders
+//! with one entity per entry and runs the scoring schedule; `stages` scores
+//! a contest run in stages, each stage as a contest of its own; `output` renders
 //! the results; `cli` wires it to the command line.
 
 // Errors are the cold path and carry their whole context (file, line,
@@ -27,6 +28,7 @@ pub mod random;
 pub mod report;
 pub mod serve;
 pub mod sheets;
+pub mod stages;
 pub mod store;
 pub mod text;
 pub mod timings;

@@ -5,7 +5,16 @@
 mod common;
 use common::*;
 
-const EXAMPLES: [&str; 5] = ["construction", "skills-duel", "judged-panel", "monthly-teams", "diving"];
+const EXAMPLES: [&str; 8] = [
+    "construction",
+    "skills-duel",
+    "judged-panel",
+    "monthly-teams",
+    "district-duel",
+    "three-rounds",
+    "knockout",
+    "diving",
+];
 
 #[test]
 fn every_example_passes_check() {
@@ -41,6 +50,12 @@ fn explanations_match_the_golden_files() {
         ("skills-duel", "W03"),
         ("judged-panel", "F04"),
         ("monthly-teams", "T06"),
+        // Tied at the preliminary's cut and through; a tie-break in the final.
+        ("district-duel", "C26"),
+        // Three rounds carried over.
+        ("three-rounds", "T03"),
+        // A best loser of the knock-out round.
+        ("knockout", "F08"),
         ("diving", "M05"),
     ] {
         let out = podium(&["explain", &format!("contests/{name}"), entry, "--lang", "en"]);
@@ -51,6 +66,26 @@ fn explanations_match_the_golden_files() {
     let out = podium(&["explain", "contests/construction", "C08", "--lang", "zh"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_golden("tests/golden/construction.explain.zh.txt".as_ref(), &stdout(&out));
+}
+
+#[test]
+fn the_standings_after_each_stage_match_the_golden_files() {
+    for (name, stages) in [
+        ("district-duel", &["prelim", "final"][..]),
+        ("three-rounds", &["round1", "round2", "round3"][..]),
+        ("knockout", &["ko", "final"][..]),
+    ] {
+        for stage in stages {
+            let dir = format!("contests/{name}");
+            for (format, ext) in [("table", "txt"), ("csv", "csv")] {
+                let out = podium(&["score", &dir, "--stage", stage, "--format", format]);
+                assert!(out.status.success(), "{name} {stage}: {}", stderr(&out));
+                assert_golden(format!("tests/golden/{name}.{stage}.{ext}").as_ref(), &stdout(&out));
+            }
+        }
+    }
+    let out = podium(&["score", "contests/knockout", "--stage", "ko", "--format", "json"]);
+    assert_golden("tests/golden/knockout.ko.json".as_ref(), &stdout(&out));
 }
 
 #[test]
@@ -159,7 +194,13 @@ fn results_do_not_depend_on_the_thread_count() {
         assert!(out.status.success(), "{}", stderr(&out));
         out.stdout
     };
-    for contest in [dir.to_str().unwrap(), "contests/judged-panel", "contests/skills-duel"] {
+    for contest in [
+        dir.to_str().unwrap(),
+        "contests/judged-panel",
+        "contests/skills-duel",
+        "contests/district-duel",
+        "contests/knockout",
+    ] {
         let one = run("1", contest);
         assert_eq!(one, run("2", contest), "{contest}: 1 and 2 threads differ");
         assert_eq!(one, run("4", contest), "{contest}: 1 and 4 threads differ");

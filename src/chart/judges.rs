@@ -9,9 +9,9 @@ use plotters::prelude::*;
 /// Mean deviation from the panel per (judge, criterion), and how many marks
 /// it averages: `[judge][criterion] = (sum, count)`.
 pub fn deviations(data: &ChartData) -> Vec<Vec<(f64, u32)>> {
-    let rules = data.rules();
+    let rules = data.marks_rules();
     let mut table = vec![vec![(0.0, 0u32); rules.criteria.len()]; rules.contest.judges.len()];
-    let Some(marks) = data.marks else { return table };
+    let Some((marks, _)) = data.marks else { return table };
     for entry in 0..marks.ranges.len() {
         let marks = marks.of_entry(entry);
         // Marks come grouped by slot: one cell's panel at a time.
@@ -36,7 +36,7 @@ pub fn deviations(data: &ChartData) -> Vec<Vec<(f64, u32)>> {
 
 pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: &ChartOptions) -> Drawn {
     let lang = options.lang;
-    let rules = data.rules();
+    let rules = data.marks_rules();
     let table = deviations(data);
     let criteria: Vec<usize> = (0..rules.criteria.len())
         .filter(|&c| table.iter().any(|row| row[c].1 > 0))

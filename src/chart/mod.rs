@@ -83,13 +83,19 @@ pub struct ChartOptions {
 pub struct ChartData<'a> {
     pub results: &'a Results,
     pub board: &'a Leaderboard<'a>,
-    /// The raw marks (for the judges chart).
-    pub marks: Option<&'a MarkSet>,
+    /// The raw marks (for the judges chart), with the rules that number
+    /// them: the contest's, which a stage's or the classification's are not.
+    pub marks: Option<(&'a MarkSet, &'a Rules)>,
 }
 
 impl ChartData<'_> {
     pub fn rules(&self) -> &Rules {
         &self.results.inputs.rules
+    }
+
+    /// The rules the raw marks are numbered by.
+    pub fn marks_rules(&self) -> &Rules {
+        self.marks.map_or_else(|| self.rules(), |(_, rules)| rules)
     }
 
     /// The ranked rows, best first.

@@ -1,7 +1,6 @@
 //! `podium chart`: one award chart as PNG or SVG.
 
 use crate::chart::{font, render, ChartData, ChartKind, ChartOptions, ImageFormat};
-use crate::engine::score;
 use crate::output::Leaderboard;
 use std::path::{Path, PathBuf};
 
@@ -27,13 +26,13 @@ pub fn run(contest: &Path, args: ChartArgs, marks: Option<&Path>) -> Result<(), 
         return Err("blind judging: charts name entries, so they are drawn once the results are published (`podium publish`)".into());
     }
     // The judges chart reads the raw marks, which scoring frees when no one else holds them.
-    let marks_kept = (args.options.kind == ChartKind::Judges).then(|| inputs.marks.clone());
-    let results = score(inputs, &[]);
+    let marks_kept = (args.options.kind == ChartKind::Judges).then(|| (inputs.marks.clone(), inputs.rules.clone()));
+    let results = crate::stages::final_results(inputs, &[]);
     let board = Leaderboard::new(&results, args.options.lang, args.division).map_err(|d| d.to_string())?;
     let data = ChartData {
         results: &results,
         board: &board,
-        marks: marks_kept.as_deref(),
+        marks: marks_kept.as_ref().map(|(marks, rules)| (&**marks, &**rules)),
     };
     let bytes = render(&data, &args.options, format)?;
     let extension = match format {

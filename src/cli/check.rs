@@ -3,7 +3,7 @@
 //! would leave out (marks the store does not hold, element data the
 //! contest does not name, entries that cannot be scored yet), as warnings.
 
-use crate::engine::{score, Flag, Inputs};
+use crate::engine::{Flag, Inputs};
 use crate::error::Diagnostic;
 use crate::i18n::spoken;
 use crate::load::{left_out, load, scores_from_store, Sources};
@@ -40,6 +40,10 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
     if let Some(unscorable) = unscorable(&inputs, marks) {
         warnings.push(unscorable);
     }
+    if !inputs.rules.stages.is_empty() {
+        let staged = crate::stages::score(inputs.clone(), &[]);
+        warnings.0.extend(crate::stages::unreached_marks(&inputs, &staged));
+    }
     if warnings.is_empty() {
         println!("{}", say!(lang, "files-check-ok", summary = summary));
     } else {
@@ -56,19 +60,18 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
 /// The entries that cannot be scored yet (a mark or element data missing),
 /// how many, and the first few with why.
 fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
-    let results = score(inputs.clone(), &[]);
+    let flagged = crate::stages::flagged(inputs.clone());
     let rules = &inputs.rules;
     // Clerks chase marks by code when judging is blind, as `status` does
     // (before the codes are given, by id).
     let names = crate::blind::EntryNames::of(rules, &Sources::of(rules, None).store).unwrap_or(crate::blind::EntryNames::Ids);
     let mut why: Vec<String> = Vec::new();
     let mut count = 0usize;
-    for row in &results.rows {
-        let reasons: Vec<String> = row
-            .flags
+    for (entry, flag_rules, flags) in &flagged {
+        let reasons: Vec<String> = flags
             .iter()
             .filter(|f| matches!(f, Flag::Incomplete { .. }))
-            .map(|f| flag_text(rules, f, spoken()))
+            .map(|f| flag_text(flag_rules, f, spoken()))
             .collect();
         if reasons.is_empty() {
             continue;
@@ -82,7 +85,7 @@ fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
             let first = &reasons[..reasons.len().min(REASONS)];
             why.push(format!(
                 "{}: {}{more}",
-                names.shown(&inputs.entries.list[row.entry as usize].id),
+                names.shown(&inputs.entries.list[*entry as usize].id),
                 first.join("; ")
             ));
         }

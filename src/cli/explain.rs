@@ -15,6 +15,11 @@ pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> 
         let ids = inputs.entries.list.iter().map(|e| &*e.id);
         return Err(msg!("explain-no-entry", id = entry_id, suggestion = suggestion(entry_id, ids)).in_lang(lang));
     };
+    if !inputs.rules.stages.is_empty() {
+        let staged = crate::stages::score(inputs, &[entry]);
+        print!("{}", staged_explanation(&staged, entry, lang));
+        return Ok(());
+    }
     let results = score(inputs, &[entry]);
     print!("{}", explanation(&results, entry, lang));
     Ok(())
@@ -22,6 +27,103 @@ pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> 
 
 /// The explanation as text (kept separate from printing for tests).
 pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
+    let inputs = &results.inputs;
+    let record = &inputs.entries.list[entry as usize];
+    let mut text = format!("{} {} ({})\n", record.id, record.name, inputs.entries.organisation(record));
+    text.push_str(&steps_and_place(results, entry, lang, false));
+    text
+}
+
+/// A contest run in stages: each stage the entry reached, scored as any
+/// contest is, with why it went on or not; then its final place.
+pub fn staged_explanation(staged: &crate::stages::Staged, entry: u32, lang: Lang) -> String {
+    let classification = &staged.classification;
+    let inputs = &classification.inputs;
+    let record = &inputs.entries.list[entry as usize];
+    let mut text = format!("{} {} ({})\n", record.id, record.name, inputs.entries.organisation(record));
+    for (k, stage) in staged.stages.iter().enumerate() {
+        let Some(local) = stage.local(entry) else { continue };
+        let label = inputs.rules.categories[k].label.get(lang);
+        text.push_str(&format!("\n{}\n", say!(lang, "explain-stage", number = k + 1, stage = label)));
+        for line in steps_and_place(&stage.results, local, lang, true)
+            .lines()
+            .skip_while(|l| l.is_empty())
+        {
+            match line.is_empty() {
+                true => text.push('\n'),
+                false => text.push_str(&format!("  {line}\n")),
+            }
+        }
+        let l = local as usize;
+        if let Some(place) = stage.own_places[l] {
+            text.push_str(&format!(
+                "  {}\n",
+                say!(lang, "explain-round-place", rank = crate::output::shown_place(place))
+            ));
+        }
+        if let Some(behind) = stage.behind[l] {
+            text.push_str(&format!("  {}\n", say!(lang, "explain-behind", behind = behind)));
+        }
+        if let Some(said) = outcome_words(&stage.outcomes[l], lang) {
+            text.push_str(&format!("  {said}\n"));
+        }
+    }
+    let row = classification
+        .rows
+        .iter()
+        .find(|r| r.entry == entry)
+        .expect("every entry has a row");
+    let reached = staged.reached(entry).map_or("", |k| inputs.rules.categories[k].label.get(lang));
+    text.push('\n');
+    text.push_str(&match row.standing.overall {
+        Some(place) => say!(
+            lang,
+            "explain-classified",
+            rank = crate::output::shown_place(place),
+            stage = reached
+        ),
+        None => say!(lang, "explain-not-classified", stage = reached),
+    });
+    text.push('\n');
+    for &(s, t) in &row.awards {
+        let set = &inputs.rules.contest.awards[s as usize];
+        text.push_str(&say!(
+            lang,
+            "explain-award",
+            award = set.tiers[t as usize].label.get(lang),
+            set = set.id
+        ));
+        text.push('\n');
+    }
+    text
+}
+
+/// Why an entry went on from a stage or did not, in words.
+fn outcome_words(outcome: &crate::stages::Outcome, lang: Lang) -> Option<String> {
+    use crate::stages::{Outcome, Reason};
+    let (through, reason) = match outcome {
+        Outcome::Last => return None,
+        Outcome::Through(reason) => (true, reason),
+        Outcome::Out(reason) => (false, reason),
+    };
+    let why = match reason {
+        Reason::Everyone => say!(lang, "advance-everyone"),
+        Reason::Place { rank, top } => say!(lang, "advance-place", rank = rank, top = top),
+        Reason::Total { total, bound } => say!(lang, "advance-total", total = total, bound = bound),
+        Reason::Heat { heat, place, winners } => say!(lang, "advance-heat", heat = heat, place = place, winners = winners),
+        Reason::BestOther { place, taken } => say!(lang, "advance-best-other", place = place, taken = taken),
+        Reason::Capped { group, cap } => say!(lang, "advance-capped", group = group, cap = cap),
+        Reason::Unranked => say!(lang, "advance-unranked"),
+    };
+    Some(match through {
+        true => say!(lang, "advance-through", why = why),
+        false => say!(lang, "advance-out", why = why),
+    })
+}
+
+/// From the first step to the place, flags and awards: everything an
+/// explanation says after the entry's name (`in_stage`: of one stage).
+fn steps_and_place(results: &Results, entry: u32, lang: Lang, in_stage: bool) -> String {
     let inputs = &results.inputs;
     let rules = &inputs.rules;
     let record = &inputs.entries.list[entry as usize];
@@ -31,7 +133,6 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
         text.push_str(&s);
         text.push('\n');
     };
-    line(format!("{} {} ({})", record.id, record.name, inputs.entries.organisation(record)));
     for (field, place) in rules.contest.divisions.iter().zip(&row.standing.divisions) {
         let value = inputs.entries.field(record, field).unwrap_or("");
         let said = match place {
@@ -49,6 +150,7 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
     line(String::new());
     line(say!(lang, "explain-total", total = number(row.total)));
     match row.standing.overall {
+        Some(place) if in_stage => line(say!(lang, "explain-stage-place", rank = crate::output::shown_place(place))),
         Some(place) if place.tied => line(say!(lang, "explain-place-tied", rank = place.rank)),
         Some(place) => line(say!(lang, "explain-place", rank = place.rank)),
         None => line(say!(lang, "explain-not-ranked")),

@@ -34,6 +34,21 @@ pub const TEMPLATES: &[Template] = &[
         "init-template-monthly-teams",
         files!("monthly-teams": "contest.ron", "entries.csv", "marks.csv"),
     ),
+    (
+        "district-duel",
+        "init-template-district-duel",
+        files!("district-duel": "contest.ron", "entries.csv", "marks.csv"),
+    ),
+    (
+        "three-rounds",
+        "init-template-three-rounds",
+        files!("three-rounds": "contest.ron", "entries.csv", "marks.csv"),
+    ),
+    (
+        "knockout",
+        "init-template-knockout",
+        files!("knockout": "contest.ron", "entries.csv", "marks.csv"),
+    ),
 ];
 
 pub fn run(dir: Option<&Path>, template: &str, list: bool) -> Result<(), String> {

@@ -88,6 +88,10 @@ pub enum Command {
         /// CSV and XLSX column names: words in the chosen language, or the ids scripts read.
         #[arg(long, value_enum, default_value = "words")]
         headers: crate::output::Headers,
+        /// A contest run in stages: the standings after this stage (its id),
+        /// instead of the final classification.
+        #[arg(long, conflicts_with = "teams")]
+        stage: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -440,10 +444,12 @@ pub fn run(cli: Cli) -> i32 {
             division,
             teams,
             headers,
+            stage,
             output,
             marks,
         } => {
             let board = score::Board {
+                stage: stage.as_deref(),
                 format,
                 division: division.as_deref(),
                 teams,

@@ -1,7 +1,6 @@
 //! `podium report`: the whole contest in one self-contained HTML file.
 
 use crate::contest::Lang;
-use crate::engine::score;
 use crate::load::Sources;
 use crate::report::{build, ReportInputs};
 use std::path::Path;
@@ -17,11 +16,11 @@ pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks
         Some(store) if store.has_marks()? => Some(store.head()?),
         _ => None,
     };
-    let marks_kept = inputs.marks.clone();
-    let results = score(inputs, &[]);
+    let (marks_kept, rules_kept) = (inputs.marks.clone(), inputs.rules.clone());
+    let results = crate::stages::final_results(inputs, &[]);
     let html = build(&ReportInputs {
         results: &results,
-        marks: Some(&marks_kept),
+        marks: Some((&marks_kept, &rules_kept)),
         lang,
         audit_head,
     })?;

@@ -11,6 +11,8 @@ pub struct Board<'a> {
     pub headers: crate::output::Headers,
     pub lang: Lang,
     pub output: Option<&'a Path>,
+    /// The standings after this stage, in a contest run in stages.
+    pub stage: Option<&'a str>,
 }
 
 pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), String> {
@@ -19,20 +21,48 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     }
     let inputs = super::load_warned(contest, marks)?;
     let codes = crate::blind::hidden_names(&inputs.rules)?;
+    if wanted.teams && !inputs.rules.stages.is_empty() {
+        return Err(crate::msg!("score-stages-teams").to_string());
+    }
     if codes.is_some() && wanted.teams {
         return Err(crate::msg!("score-blind-teams").to_string());
     }
-    let results = score(inputs, &[]);
-    let mut stopwatch = crate::timings::Stopwatch::start();
-    let board = if wanted.teams {
-        Leaderboard::of_teams(&results, wanted.lang)
-    } else {
-        Leaderboard::new(&results, wanted.lang, wanted.division)
+    if inputs.rules.stages.is_empty() {
+        if let Some(stage) = wanted.stage {
+            return Err(crate::msg!("score-no-stages", stage = stage).to_string());
+        }
+        let results = score(inputs, &[]);
+        let board = if wanted.teams {
+            Leaderboard::of_teams(&results, wanted.lang)
+        } else {
+            Leaderboard::new(&results, wanted.lang, wanted.division)
+        }
+        .map_err(|d| d.to_string())?;
+        return write(board, &wanted, codes.as_ref());
+    }
+    let staged = crate::stages::score(inputs, &[]);
+    let board = match wanted.stage {
+        Some(id) => Leaderboard::of_stage(&staged, stage_number(&staged, id)?, wanted.lang, wanted.division),
+        None => Leaderboard::of_classification(&staged, wanted.lang, wanted.division),
     }
     .map_err(|d| d.to_string())?;
-    let mut board = board;
+    write(board, &wanted, codes.as_ref())
+}
+
+/// The number of the stage `id` names, or what would be valid.
+pub fn stage_number(staged: &crate::stages::Staged, id: &str) -> Result<usize, String> {
+    let stages = &staged.classification.inputs.rules.categories;
+    stages.iter().position(|s| s.id == id).ok_or_else(|| {
+        let suggestion = crate::error::suggestion(id, stages.iter().map(|s| s.id.as_str()));
+        crate::msg!("score-unknown-stage", stage = id, suggestion = suggestion).to_string()
+    })
+}
+
+/// Writes the board as asked.
+fn write<'a>(mut board: Leaderboard<'a>, wanted: &Board, codes: Option<&'a crate::blind::Codes>) -> Result<(), String> {
+    let mut stopwatch = crate::timings::Stopwatch::start();
     board.headers = wanted.headers;
-    if let Some(codes) = &codes {
+    if let Some(codes) = codes {
         board.hide_names(codes);
     }
     stopwatch.lap("board");

@@ -3,7 +3,7 @@
 //! which entries are flagged (spread, incomplete, substituted, vetoed).
 
 use crate::data::NO_JUDGE;
-use crate::engine::{score, Flag};
+use crate::engine::Flag;
 use crate::load::load_with;
 use crate::output::flag_text;
 use crate::say;
@@ -23,46 +23,60 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
     let names = crate::blind::EntryNames::of(rules, &crate::load::Sources::of(rules, None).store)?;
     // (criterion key, judge id) → (expected, present); and the missing cells.
     let no_judge = say!(lang, "status-no-judge");
+    // A contest run in stages expects each stage's marks of the entries that reached it.
+    let counted: Vec<(crate::engine::Inputs, Vec<u32>)> = if rules.stages.is_empty() {
+        vec![(inputs.clone(), (0..entries.list.len() as u32).collect())]
+    } else {
+        let staged = crate::stages::score(inputs.clone(), &[]);
+        crate::stages::inputs_of_stages(&inputs, &staged)
+            .into_iter()
+            .zip(staged.stages.iter().map(|s| s.entries.clone()))
+            .collect()
+    };
     let mut by_criterion: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut by_judge: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut missing: Vec<String> = Vec::new();
     let mut missing_count = 0usize;
-    let mut entries_missing = 0usize;
-    let mut last_entry = None;
-    crate::engine::expected_marks(&inputs, |e, c, element, judge, found| {
-        let rule = &rules.criteria[c];
-        let judge_id = if judge == NO_JUDGE {
-            no_judge.as_str()
-        } else {
-            rules.judge_id(judge)
-        };
-        for (key, tally) in [(rule.key.as_str(), &mut by_criterion), (judge_id, &mut by_judge)] {
-            let counts = tally.entry(key).or_default();
-            counts.0 += 1;
-            counts.1 += usize::from(found);
-        }
-        if found {
-            return true;
-        }
-        missing_count += 1;
-        entries_missing += usize::from(last_entry.replace(e) != Some(e));
-        if missing.len() < LISTED {
-            let shown = names.shown(&entries.list[e as usize].id);
-            missing.push(if element > 0 {
-                say!(
-                    lang,
-                    "status-missing-element",
-                    entry = shown,
-                    criterion = rule.key,
-                    element = element,
-                    judge = judge_id
-                )
+    let mut short: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
+    for (stage_inputs, numbers) in &counted {
+        let stage_rules = &stage_inputs.rules;
+        crate::engine::expected_marks(stage_inputs, |e, c, element, judge, found| {
+            let rule = &stage_rules.criteria[c];
+            let judge_id = if judge == NO_JUDGE {
+                no_judge.as_str()
             } else {
-                say!(lang, "status-missing", entry = shown, criterion = rule.key, judge = judge_id)
-            });
-        }
-        true
-    });
+                stage_rules.judge_id(judge)
+            };
+            for (key, tally) in [(rule.key.as_str(), &mut by_criterion), (judge_id, &mut by_judge)] {
+                let counts = tally.entry(key).or_default();
+                counts.0 += 1;
+                counts.1 += usize::from(found);
+            }
+            if found {
+                return true;
+            }
+            missing_count += 1;
+            let entry = numbers[e as usize];
+            short.insert(entry);
+            if missing.len() < LISTED {
+                let shown = names.shown(&entries.list[entry as usize].id);
+                missing.push(if element > 0 {
+                    say!(
+                        lang,
+                        "status-missing-element",
+                        entry = shown,
+                        criterion = rule.key,
+                        element = element,
+                        judge = judge_id
+                    )
+                } else {
+                    say!(lang, "status-missing", entry = shown, criterion = rule.key, judge = judge_id)
+                });
+            }
+            true
+        });
+    }
+    let entries_missing = short.len();
     let expected: usize = by_criterion.values().map(|t| t.0).sum();
     let percent = |(expected, present): (usize, usize)| {
         if expected == 0 {
@@ -151,21 +165,19 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
     }
     // Flags come from scoring what is there.
-    let results = score(inputs.clone(), &[]);
+    let flagged_entries = crate::stages::flagged(inputs.clone());
     // Zeros standing in for marks are not missing marks above: said apart.
-    let filled = results
-        .rows
+    let filled = flagged_entries
         .iter()
-        .flat_map(|r| &r.flags)
+        .flat_map(|(_, _, flags)| flags)
         .filter(|f| matches!(f, Flag::FilledZero { .. }))
         .count();
     if filled > 0 {
         println!("\n{}", say!(lang, "status-filled-zero", count = filled));
     }
     let mut flagged = 0;
-    for row in &results.rows {
-        let worth_chasing: Vec<&Flag> = row
-            .flags
+    for (entry, flag_rules, flags) in flagged_entries {
+        let worth_chasing: Vec<&Flag> = flags
             .iter()
             .filter(|f| !matches!(f, Flag::Incomplete { .. }) || missing_count == 0)
             .collect();
@@ -177,8 +189,8 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
         flagged += 1;
         if flagged <= LISTED {
-            let id = names.shown(&entries.list[row.entry as usize].id);
-            let texts: Vec<String> = worth_chasing.iter().map(|f| flag_text(rules, f, lang)).collect();
+            let id = names.shown(&entries.list[entry as usize].id);
+            let texts: Vec<String> = worth_chasing.iter().map(|f| flag_text(&flag_rules, f, lang)).collect();
             println!("  {id}: {}", texts.join("; "));
         }
     }

@@ -96,6 +96,78 @@ pub struct Contest {
     pub teams: Option<Teams>,
     #[serde(default)]
     pub marking: Marking,
+    /// A contest run in stages (rounds): each scores some of the categories
+    /// over the entries that reached it; the last decides the classification.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+}
+
+/// One stage (round) of a contest run in stages: a theory preliminary, a
+/// semi-final, a knock-out round. It is scored as a contest of its own over
+/// its categories and the entries that take part, with the totals it
+/// carries from earlier stages as categories of their own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: String,
+    pub label: Label,
+    /// The contest's categories this stage scores, by id.
+    pub categories: Vec<String>,
+    /// Who takes part: by default everyone in the first stage and the
+    /// previous stage's qualifiers after it.
+    #[serde(default)]
+    pub takes: Option<Takes>,
+    /// Earlier stages' totals carried into this one, each as (stage, percent):
+    /// `[("theory", 25)]` adds 25 % of the theory total.
+    #[serde(default)]
+    pub carry: Vec<(String, Number)>,
+    /// The stage's maximum total; with it, the weights of its `Share`
+    /// categories and the carried maxima must add up to it.
+    #[serde(default)]
+    pub total_max: Option<Number>,
+    /// What decides the places of entries with the same total in this stage.
+    #[serde(default)]
+    pub tie_breaks: Vec<TieBreak>,
+    #[serde(default)]
+    pub vetoes: Vec<Veto>,
+    /// Who goes on to the next stage (none: every ranked entry).
+    #[serde(default)]
+    pub advance: Option<Advance>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub enum Takes {
+    /// Every entry of the contest.
+    Everyone,
+    /// The qualifiers of this earlier stage.
+    Qualifiers(String),
+}
+
+/// Who goes on from a stage: the rule, then at most `cap` entries sharing a
+/// value of a field. Entries still tied at the cut line after the stage's
+/// tie-breaks all go through.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advance {
+    pub rule: AdvanceRule,
+    /// At most this many entries with one value of the field go on:
+    /// `("organisation", 2)`; the next best are taken instead.
+    #[serde(default)]
+    pub cap: Option<(String, u32)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub enum AdvanceRule {
+    /// The best n places (and everyone tied at the n-th).
+    Top(u32),
+    /// The best share of the ranked entries, in percent, rounded down.
+    Share(Number),
+    /// Every entry with a total at least this good.
+    AtLeast(Number),
+    /// Heats (pairs) are the entries sharing a value of `field`: the best
+    /// `winners` of each heat go on, then the best `best_others` of the rest
+    /// (lucky losers) by their total.
+    Heats { field: String, winners: u32, best_others: u32 },
 }
 
 /// How marks are entered into the mark store.
@@ -171,6 +243,10 @@ pub struct Category {
     #[serde(default)]
     pub floor: Option<Number>,
     pub criteria: Vec<Criterion>,
+    /// Set by podium, never written: in a stage, the category that carries
+    /// an earlier stage's total (its number in the stage's carry list).
+    #[serde(skip)]
+    pub carried: Option<usize>,
 }
 
 /// How criterion points become the category score.

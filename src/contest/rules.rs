@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+mod stages;
+pub use stages::StageRules;
+
 /// One markable cell of an entry: a criterion, or one element of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
@@ -113,6 +116,9 @@ pub struct CategoryRule {
     /// Sum of the `max` of criteria that score out of a maximum.
     pub max_points: Decimal,
     pub criteria: std::ops::Range<usize>,
+    /// In a stage: the category carries an earlier stage's total (its
+    /// number in the stage's carry list) instead of adding up criteria.
+    pub carried: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -154,6 +160,10 @@ pub struct Rules {
     pub judge_index: HashMap<String, u16>,
     pub vetoes: Vec<VetoRule>,
     pub tie_breaks: Vec<TieBreakRule>,
+    /// A contest run in stages: each stage compiled as a contest of its own.
+    pub stages: Vec<stages::StageRules>,
+    /// With stages: the classification as a contest, a category per stage.
+    pub classification: Option<std::sync::Arc<Rules>>,
 }
 
 impl Rules {
@@ -171,7 +181,12 @@ impl Rules {
             TieBreakRule::Field(name, _) => Some(name.clone()),
             _ => None,
         }));
-        fields.dedup();
+        for stage in &self.stages {
+            fields.extend(stage.rules.entry_fields());
+            fields.extend(stage.entry_fields());
+        }
+        let mut seen = std::collections::HashSet::new();
+        fields.retain(|f| seen.insert(f.clone()));
         fields
     }
 
@@ -194,7 +209,7 @@ impl Rules {
         let rules = compiler.compile(contest.clone());
         let problems = compiler.problems;
         let (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks) = rules;
-        problems.into_result(Rules {
+        let mut rules = problems.into_result(Rules {
             contest,
             path,
             source,
@@ -205,7 +220,12 @@ impl Rules {
             judge_index,
             vetoes,
             tie_breaks,
-        })
+            stages: Vec::new(),
+            classification: None,
+        })?;
+        rules.stages = stages::derive(&rules)?;
+        rules.classification = stages::classification(&rules)?;
+        Ok(rules)
     }
 }
 
@@ -276,6 +296,7 @@ impl Compiler<'_> {
         self.rounding(&contest);
         self.awards(&contest.awards, "awards", &contest.divisions);
         self.teams(&contest);
+        self.stages(&contest, &categories);
         (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks)
     }
 
@@ -339,7 +360,7 @@ impl Compiler<'_> {
                     None,
                 );
             }
-            if category.criteria.is_empty() {
+            if category.criteria.is_empty() && category.carried.is_none() {
                 self.report(
                     &[&anchor],
                     format!("{field}.criteria"),
@@ -403,6 +424,7 @@ impl Compiler<'_> {
                 floor: category.floor.map(Number::value),
                 max_points,
                 criteria: range,
+                carried: category.carried,
             });
         }
         if slots.len() > u16::MAX as usize {

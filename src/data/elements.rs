@@ -39,6 +39,16 @@ impl ElementData {
         self.values.contains_key(&(entry, slot)) || marks.get(first).is_some_and(|m| m.slot == slot)
     }
 
+    /// The data of a stage's entries (`field`: their contest numbers,
+    /// ascending) and criteria (`slots`: each contest slot's in the stage),
+    /// numbered as the stage numbers them.
+    pub fn for_stage(&self, field: &[u32], slots: &[Option<u16>]) -> ElementData {
+        ElementData {
+            values: renumbered(&self.values, field, slots),
+            text: renumbered(&self.text, field, slots),
+        }
+    }
+
     pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<ElementData, Diagnostics> {
         let text = read_text(path)?;
         let mut table = Table::new(path, &text, &["entry", "criterion", "element"])?;
@@ -150,6 +160,17 @@ impl ElementData {
         });
         problems.into_result(data)
     }
+}
+
+/// `map`'s (entry, slot) keys renumbered as a stage numbers them (see
+/// `ElementData::for_stage`); those outside the stage left out.
+fn renumbered<T: Clone>(map: &FxHashMap<(u32, u16), T>, field: &[u32], slots: &[Option<u16>]) -> FxHashMap<(u32, u16), T> {
+    map.iter()
+        .filter_map(|(&(entry, slot), value)| {
+            let local = field.binary_search(&entry).ok()? as u32;
+            Some(((local, slots[slot as usize]?), value.clone()))
+        })
+        .collect()
 }
 
 /// One cell of element data: a number within the range of a contest's

@@ -82,6 +82,26 @@ impl Entries {
         id
     }
 
+    /// The entries at these numbers, in this order, numbered anew from 0
+    /// (a stage's field).
+    pub fn subset(&self, numbers: &[u32]) -> Entries {
+        let mut subset = Entries {
+            fields: self.fields.clone(),
+            list: Vec::with_capacity(numbers.len()),
+            index: HashTable::with_capacity(numbers.len()),
+            values: self.values.clone(),
+            value_ids: self.value_ids.clone(),
+        };
+        for &number in numbers {
+            let entry = self.list[number as usize].clone();
+            let at = subset.list.len() as u32;
+            let list = &subset.list;
+            subset.index.insert_unique(hash(&entry.id), at, |&n| hash(&list[n as usize].id));
+            subset.list.push(entry);
+        }
+        subset
+    }
+
     /// The number of the entry with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
         self.index.find(hash(id), |&n| &*self.list[n as usize].id == id).copied()

@@ -105,7 +105,7 @@ pub struct Given {
 }
 
 /// Whether the set is for entries of this one's kind (teams, individuals).
-fn eligible(rules: &Rules, entries: &Entries, set: &AwardSet, entry: u32) -> bool {
+pub fn eligible(rules: &Rules, entries: &Entries, set: &AwardSet, entry: u32) -> bool {
     let is_team = || rules.contest.entrants == Entrants::Teams || !entries.list[entry as usize].members.is_empty();
     match set.eligible {
         Eligible::All => true,

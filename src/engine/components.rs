@@ -16,6 +16,22 @@ pub struct Inputs {
     pub elements: Arc<ElementData>,
     /// Who marks which entry (judges who stand aside, reserves).
     pub panels: Arc<Panels>,
+    /// In a stage: the earlier totals each entry carries in.
+    pub carried: Arc<Carried>,
+}
+
+/// The earlier stages' totals each entry of a stage carries in: by entry,
+/// one value per carried stage (`None`: the entry has no total there).
+#[derive(Debug, Clone, Default)]
+pub struct Carried {
+    pub per_entry: usize,
+    pub values: Vec<Option<Decimal>>,
+}
+
+impl Carried {
+    pub fn get(&self, entry: u32, carried: usize) -> Option<Decimal> {
+        self.values.get(entry as usize * self.per_entry + carried).copied().flatten()
+    }
 }
 
 impl Inputs {
@@ -27,6 +43,7 @@ impl Inputs {
             marks: Arc::new(marks),
             elements: Arc::new(elements),
             panels: Arc::new(panels),
+            carried: Arc::default(),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::components::*;
 use super::par_for_each;
 use super::round::{at_level, round};
 use crate::contest::rules::VetoEffectRule;
-use crate::contest::{CategoryRule, CategoryScore, KindRule, Rules};
+use crate::contest::{CategoryRule, CategoryScore, KindRule, Lang, Rules};
 use bevy_ecs::prelude::*;
 use rust_decimal::Decimal;
 
@@ -51,16 +51,42 @@ fn flag_too_large(outcome: &Result<Decimal, Unscored>, category: Option<usize>, 
     }
 }
 
-pub fn sum_categories(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mut CategoryScores, &mut Flags, Option<&mut Trace>)>) {
+pub fn sum_categories(
+    inputs: Res<Inputs>,
+    mut query: Query<(&EntryIndex, &CriterionValues, &mut CategoryScores, &mut Flags, Option<&mut Trace>)>,
+) {
     let rules = &inputs.rules;
-    par_for_each(&mut query, |(values, mut scores, mut flags, mut trace)| {
+    par_for_each(&mut query, |(entry, values, mut scores, mut flags, mut trace)| {
         for (c, category) in rules.categories.iter().enumerate() {
-            let points = add_up(category.criteria.clone().map(|k| values.0[k].map(|v| contribution(rules, k, v))));
+            let points = match category.carried {
+                Some(carried) => carried_points(&inputs, entry.0, carried, category, &mut trace),
+                None => add_up(category.criteria.clone().map(|k| values.0[k].map(|v| contribution(rules, k, v)))),
+            };
             let score = points.and_then(|points| category_score(rules, category, points, &mut trace));
             flag_too_large(&score, Some(c), &mut flags);
             scores.0[c] = score.ok();
         }
     });
+}
+
+/// The earlier stage's total an entry carries into this stage: missing
+/// when the entry has none (it did not finish that stage).
+fn carried_points(
+    inputs: &Inputs,
+    entry: u32,
+    carried: usize,
+    category: &CategoryRule,
+    trace: &mut Option<Mut<Trace>>,
+) -> Result<Decimal, Unscored> {
+    let total = inputs.carried.get(entry, carried);
+    Trace::note(trace, || {
+        let stage = Words::new(category.label.get(Lang::Zh).into(), category.label.get(Lang::En).into());
+        match total {
+            Some(total) => trace_say!("trace-carried", stage = stage, total = total),
+            None => trace_say!("trace-carried-none", stage = stage),
+        }
+    });
+    total.ok_or(Unscored::Missing)
 }
 
 /// A category's score from the sum of its criteria's points.

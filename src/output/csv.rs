@@ -52,6 +52,7 @@ fn header(board: &Leaderboard) -> Vec<String> {
         Headers::Ids => {
             header.extend(categories.map(|c| spreadsheet_text(&c.id).into_owned()));
             header.extend(["flags", "award", "award_label"].map(String::from));
+            header.extend(board.stage_columns.iter().map(|c| c.id().to_string()));
             if !board.teams {
                 header.extend(rules.criteria.iter().map(|c| spreadsheet_text(&c.key).into_owned()));
             }
@@ -71,6 +72,7 @@ fn header(board: &Leaderboard) -> Vec<String> {
                 say!(lang, "column-award-id"),
                 say!(lang, "column-award"),
             ]);
+            header.extend(board.stage_columns.iter().map(|c| c.heading(lang)));
             if !board.teams {
                 header.extend((0..rules.criteria.len()).map(|c| spreadsheet_text(rules.criterion_label(c, lang)).into_owned()));
             }
@@ -100,8 +102,11 @@ fn element_columns<'a>(board: &'a Leaderboard, (criterion, _): (usize, u8)) -> i
 
 /// Each criterion's points and each element's cells, after the columns of before.
 fn write_details<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, board: &Leaderboard, row: &BoardRow) -> csv::Result<()> {
-    for value in row.criteria {
-        write_number(writer, buffer, *value)?;
+    // As many as the header has, whatever the row holds (a team has none).
+    if !board.teams {
+        for c in 0..board.rules.criteria.len() {
+            write_number(writer, buffer, row.criteria.get(c).copied().flatten())?;
+        }
     }
     for slot in board.element_slots() {
         let cell = board.element_cell(row, slot);
@@ -172,6 +177,9 @@ impl Format for Csv {
                 Headers::Words => board.award_label(a.2),
             });
             writer.write_field(&*spreadsheet_text(&award))?;
+            for column in &board.stage_columns {
+                writer.write_field(&*spreadsheet_text(&column.text(board, row)))?;
+            }
             write_details(&mut writer, &mut buffer, board, row)?;
             writer.write_record(None::<&[u8]>)?;
         }

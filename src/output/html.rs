@@ -178,6 +178,9 @@ pub fn board_table(board: &Leaderboard) -> String {
     for category in &rules.categories {
         let _ = write!(html, "<th class=\"n\">{}</th>", escape(category.label.get(lang)));
     }
+    for column in &board.stage_columns {
+        let _ = write!(html, "<th class=\"n\">{}</th>", escape(&column.heading(lang)));
+    }
     let _ = write!(html, "<th>{}</th></tr></thead>\n<tbody>\n", label(lang, "奖项", "Award"));
     let show_division = !board.teams && board.rows.iter().any(|r| !r.division.is_empty());
     for row in &board.rows {
@@ -199,6 +202,9 @@ pub fn board_table(board: &Leaderboard) -> String {
         let _ = write!(html, "<td class=\"n\"><strong>{}</strong></td>", super::number(row.total));
         for value in row.categories {
             let _ = write!(html, "<td class=\"n\">{}</td>", super::number(*value));
+        }
+        for column in &board.stage_columns {
+            let _ = write!(html, "<td class=\"n\">{}</td>", escape(&column.text(board, row)));
         }
         let _ = write!(html, "<td>{}", award_badge(board, row));
         if !row.flags.is_empty() {

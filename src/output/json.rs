@@ -2,7 +2,7 @@
 //! serialised straight from the board's rows (no tree of values is built:
 //! at national scale that was most of the time).
 
-use super::{BoardRow, ElementCell, Format, Leaderboard};
+use super::{BoardRow, ElementCell, Format, Leaderboard, StageColumn};
 use crate::engine::Place;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -96,6 +96,18 @@ impl Serialize for Row<'_> {
         map.serialize_entry("award_label", &row.awards.first().map(|a| a.2))?;
         let awards: Vec<Award> = row.awards.iter().map(|&(set, tier, label)| Award { set, tier, label }).collect();
         map.serialize_entry("awards", &awards)?;
+        for column in &board.stage_columns {
+            let cells = &row.stage;
+            match column {
+                StageColumn::RoundRank => {
+                    map.serialize_entry("round_rank", &cells.round_place.map(|p| p.rank))?;
+                    map.serialize_entry("round_tied", &cells.round_place.is_some_and(|p| p.tied))?;
+                }
+                StageColumn::Behind => map.serialize_entry("behind", &Exact(cells.behind))?,
+                StageColumn::Advanced => map.serialize_entry("advanced", &cells.advanced)?,
+                StageColumn::Reached => map.serialize_entry("stage", &cells.reached.map(|(id, _)| id))?,
+            }
+        }
         if !slots.is_empty() {
             map.serialize_entry("elements", &Elements(board, row, &slots))?;
         }
@@ -175,6 +187,9 @@ struct Document<'a> {
     contest: &'a str,
     name: &'a str,
     leaderboard: &'static str,
+    /// The stage whose standings these are (contests run in stages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
     division: Option<Filter<'a>>,
     /// Marks are still missing: the awards may change.
     provisional: bool,
@@ -188,6 +203,7 @@ impl Format for Json {
             contest: &rules.contest.id,
             name: rules.contest.name.get(board.lang),
             leaderboard: if board.teams { "teams" } else { "entries" },
+            stage: board.stage.map(|(id, _)| id),
             division: board.filter.as_ref().map(|(field, value)| Filter { field, value }),
             provisional: board.provisional,
             entries: Rows(board),

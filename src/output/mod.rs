@@ -12,6 +12,7 @@ use crate::contest::{Lang, Rules};
 use crate::data::ElementData;
 use crate::engine::{ElementResult, Flag, Place, Results};
 use crate::error::{suggestion, Diagnostic};
+use crate::stages::Staged;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -68,6 +69,81 @@ pub struct BoardRow<'a> {
     pub flags: Vec<String>,
     /// Awards won: (set id, tier id, tier label).
     pub awards: Vec<(&'a str, &'a str, &'a str)>,
+    /// The entry's number in the results the board was made from.
+    pub number: u32,
+    /// On a board of a contest run in stages: what the stage adds.
+    pub stage: StageCells<'a>,
+}
+
+/// What a board of a contest run in stages shows beside each row.
+#[derive(Debug, Clone, Default)]
+pub struct StageCells<'a> {
+    /// The place by the stage's own score, without what it carried.
+    pub round_place: Option<Place>,
+    /// How far behind the leader's total.
+    pub behind: Option<Decimal>,
+    /// Whether it went on to the next stage (`None` on the last).
+    pub advanced: Option<bool>,
+    /// In the classification: the last stage reached, as (id, label).
+    pub reached: Option<(&'a str, &'a str)>,
+}
+
+/// A column only boards of contests run in stages have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageColumn {
+    /// The place by the stage's own score (本轮名次).
+    RoundRank,
+    /// Points behind the leader.
+    Behind,
+    /// Went on to the next stage.
+    Advanced,
+    /// The last stage reached (classification).
+    Reached,
+}
+
+impl StageColumn {
+    /// The column's name for scripts (`--headers ids`, JSON).
+    pub fn id(self) -> &'static str {
+        match self {
+            StageColumn::RoundRank => "round_rank",
+            StageColumn::Behind => "behind",
+            StageColumn::Advanced => "advanced",
+            StageColumn::Reached => "stage",
+        }
+    }
+
+    /// The column's heading in words.
+    pub fn heading(self, lang: Lang) -> String {
+        match self {
+            StageColumn::RoundRank => crate::say!(lang, "column-round-rank"),
+            StageColumn::Behind => crate::say!(lang, "column-behind"),
+            StageColumn::Advanced => crate::say!(lang, "column-advanced"),
+            StageColumn::Reached => crate::say!(lang, "column-stage-reached"),
+        }
+    }
+
+    /// The cell as text (`-` when there is nothing to show).
+    pub fn text(self, board: &Leaderboard, row: &BoardRow) -> String {
+        let cells = &row.stage;
+        match self {
+            StageColumn::RoundRank => cells.round_place.map_or("-".into(), shown_place),
+            StageColumn::Behind => number(cells.behind),
+            StageColumn::Advanced => cells.advanced.map_or("-".into(), |yes| board.yes_no(yes)),
+            StageColumn::Reached => cells.reached.map_or("-".into(), |(id, label)| match board.headers {
+                Headers::Ids => id.to_string(),
+                Headers::Words => label.to_string(),
+            }),
+        }
+    }
+}
+
+/// A place as a board shows it: `=3` when shared.
+pub fn shown_place(place: Place) -> String {
+    if place.tied {
+        format!("={}", place.rank)
+    } else {
+        place.rank.to_string()
+    }
 }
 
 /// Column names as people read them, in the chosen language, or the ids
@@ -94,6 +170,10 @@ pub struct Leaderboard<'a> {
     pub rows: Vec<BoardRow<'a>>,
     /// The element data and text the entries' elements were scored with.
     pub element_data: &'a ElementData,
+    /// The columns a board of a contest run in stages adds (none otherwise).
+    pub stage_columns: Vec<StageColumn>,
+    /// The stage this board shows the standings after, as (id, label).
+    pub stage: Option<(&'a str, &'a str)>,
 }
 
 /// One element of a row as outputs show it: its result (`None` when it
@@ -154,6 +234,8 @@ impl<'a> Leaderboard<'a> {
                         (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
+                number: row.entry,
+                stage: StageCells::default(),
             });
         }
         if filter.is_some() {
@@ -168,6 +250,8 @@ impl<'a> Leaderboard<'a> {
             filter,
             rows,
             element_data: &results.inputs.elements,
+            stage_columns: Vec::new(),
+            stage: None,
         })
     }
 }
@@ -242,6 +326,45 @@ impl<'a> Leaderboard<'a> {
         }
     }
 
+    /// The standings after stage `k` of a contest run in stages: each row
+    /// with its place by the stage's own score, its distance to the leader
+    /// and whether it went on.
+    pub fn of_stage(staged: &'a Staged, k: usize, lang: Lang, division: Option<&str>) -> Result<Leaderboard<'a>, Diagnostic> {
+        let stage = &staged.stages[k];
+        let mut board = Leaderboard::new(&stage.results, lang, division)?;
+        let last = stage.outcomes.iter().all(|o| o.through().is_none());
+        board.stage_columns = vec![StageColumn::RoundRank, StageColumn::Behind];
+        if !last {
+            board.stage_columns.push(StageColumn::Advanced);
+        }
+        let contest_stage = &staged.classification.inputs.rules.categories[k];
+        board.stage = Some((contest_stage.id.as_str(), contest_stage.label.get(lang)));
+        for row in &mut board.rows {
+            let local = row.number as usize;
+            row.stage = StageCells {
+                round_place: stage.own_places[local],
+                behind: stage.behind[local],
+                advanced: stage.outcomes[local].through(),
+                reached: None,
+            };
+        }
+        Ok(board)
+    }
+
+    /// The final classification of a contest run in stages: each row with
+    /// the last stage it reached.
+    pub fn of_classification(staged: &'a Staged, lang: Lang, division: Option<&str>) -> Result<Leaderboard<'a>, Diagnostic> {
+        let mut board = Leaderboard::new(&staged.classification, lang, division)?;
+        board.stage_columns = vec![StageColumn::Reached];
+        let categories = &staged.classification.inputs.rules.categories;
+        for row in &mut board.rows {
+            row.stage.reached = staged
+                .reached(row.number)
+                .map(|k| (categories[k].id.as_str(), categories[k].label.get(lang)));
+        }
+        Ok(board)
+    }
+
     /// Blind judging before publication: each entry shows only its code.
     pub fn hide_names(&mut self, codes: &'a crate::blind::Codes) {
         for row in &mut self.rows {
@@ -290,6 +413,8 @@ impl<'a> Leaderboard<'a> {
                         (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
+                number: 0,
+                stage: StageCells::default(),
             })
             .collect();
         Ok(Leaderboard {
@@ -301,6 +426,8 @@ impl<'a> Leaderboard<'a> {
             filter: None,
             rows,
             element_data: &results.inputs.elements,
+            stage_columns: Vec::new(),
+            stage: None,
         })
     }
 }

@@ -67,6 +67,13 @@ fn columns<'b>(board: &'b Leaderboard) -> Vec<Column<'b>> {
         numeric: true,
         cell: Box::new(|row| number(row.total)),
     });
+    for &column in &board.stage_columns {
+        columns.push(Column {
+            header: column.heading(lang),
+            numeric: column != super::StageColumn::Reached,
+            cell: Box::new(move |row| column.text(board, row)),
+        });
+    }
     columns.push(text(
         label(lang, "奖项", "Award"),
         Box::new(move |row| row.awards.iter().map(|a| board.award_label(a.2)).collect::<Vec<_>>().join(", ")),
@@ -95,7 +102,10 @@ impl Format for Table {
                     .unwrap_or(0)
             })
             .collect();
-        let title = crate::text::shown(board.rules.contest.name.get(board.lang));
+        let mut title = crate::text::shown(board.rules.contest.name.get(board.lang)).into_owned();
+        if let Some((_, stage)) = board.stage {
+            title = format!("{title} — {stage}");
+        }
         match (&board.filter, board.teams) {
             (Some((field, value)), _) => writeln!(out, "{title} — {field}: {value}")?,
             (None, true) => writeln!(out, "{title} — {}", label(board.lang, "团体", "teams"))?,

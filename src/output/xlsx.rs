@@ -170,6 +170,7 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
     .to_vec();
     header.extend(rules.categories.iter().map(|c| c.label.get(lang).to_string()));
     header.extend([label(lang, "奖项", "Award"), label(lang, "标记", "Flags")].map(String::from));
+    header.extend(board.stage_columns.iter().map(|c| c.heading(lang)));
     let bold = CellFormat::new().set_bold().set_font_name(FONT);
     for (c, text) in header.iter().enumerate() {
         worksheet.write_string_with_format(TITLE_ROWS, c as u16, text, &bold)?;
@@ -193,9 +194,19 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
             worksheet.write_string_with_format(r, award_column, board.award_label(tier_label), &format)?;
         }
         worksheet.write_string(r, award_column + 1, row.flags.join(";"))?;
+        for (k, column) in board.stage_columns.iter().enumerate() {
+            let at = award_column + 2 + k as u16;
+            match column {
+                super::StageColumn::Behind => write_decimal(worksheet, r, at, row.stage.behind, formats)?,
+                _ => {
+                    worksheet.write_string(r, at, column.text(board, row))?;
+                }
+            }
+        }
     }
     worksheet.set_freeze_panes(TITLE_ROWS + 1, 0)?;
-    worksheet.autofilter(TITLE_ROWS, 0, sheet.rows.len() as u32 + TITLE_ROWS, award_column + 1)?;
+    let last_column = award_column + 1 + board.stage_columns.len() as u16;
+    worksheet.autofilter(TITLE_ROWS, 0, sheet.rows.len() as u32 + TITLE_ROWS, last_column)?;
     for (c, width) in [6.0, 6.0, 10.0, 18.0, 18.0, 12.0, 10.0].into_iter().enumerate() {
         worksheet.set_column_width(c as u16, width)?;
     }

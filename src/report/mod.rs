@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 pub struct ReportInputs<'a> {
     pub results: &'a Results,
     /// The raw marks, for the judge consistency chart.
-    pub marks: Option<&'a crate::data::MarkSet>,
+    pub marks: Option<(&'a crate::data::MarkSet, &'a crate::contest::Rules)>,
     pub lang: Lang,
     /// The mark store's last record and hash, to publish with the results.
     pub audit_head: Option<(i64, String)>,
@@ -71,7 +71,7 @@ fn summary(body: &mut String, inputs: &ReportInputs, board: &Leaderboard) {
     let ranked = board.rows.iter().filter(|r| r.place.is_some()).count();
     let awarded = board.rows.iter().filter(|r| !r.awards.is_empty()).count();
     let flagged = board.rows.iter().filter(|r| !r.flags.is_empty()).count();
-    let marks = inputs.marks.map(|m| m.marks.len());
+    let marks = inputs.marks.map(|(m, _)| m.marks.len());
     let mut items: Vec<(&str, String)> = vec![
         (label(lang, "参赛", "Entries"), board.rows.len().to_string()),
         (label(lang, "排名", "Ranked"), ranked.to_string()),

@@ -42,6 +42,12 @@ flag-incomplete = { $criterion } not scored: { $reason }
 flag-substituted = { $criterion }: judge { $judges } missing, mean substituted
 list-separator = {", "}
 
+## Contests run in stages
+column-round-rank = Round rank
+column-behind = Behind
+column-advanced = Advanced
+column-stage-reached = Last stage
+
 ## Elements and measurements (issue 14: elements helper)
 
 flag-filled-zero = { $criterion }: no mark, counted as 0 (`missing: Zero`)

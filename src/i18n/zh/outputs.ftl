@@ -42,6 +42,12 @@ flag-incomplete = { $criterion } 未评出：{ $reason }
 flag-substituted = { $criterion } 缺评委 { $judges }，取平均代替
 list-separator = 、
 
+## 分阶段的竞赛
+column-round-rank = 本轮名次
+column-behind = 落后
+column-advanced = 晋级
+column-stage-reached = 止步阶段
+
 ## 动作与实测（第 14 号议题：动作部分）
 
 flag-filled-zero = { $criterion }：缺分数，按 0 计（`missing: Zero`）

@@ -1,0 +1,208 @@
+//! The final classification: entries by the last stage they reached, the
+//! latest first, and within it by their place there. An entry out at a
+//! stage keeps its place from that stage, so every qualifier of a stage
+//! ranks above every entry it eliminated, whatever their points. Awards are
+//! decided down this order.
+
+use super::StageResults;
+use crate::contest::{Rules, Scope};
+use crate::data::{MarkSet, Panels};
+use crate::engine::awards::{award_group, eligible, Candidate};
+use crate::engine::{Carried, Flags, Inputs, Place, ResultRow, Results, Standing};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// One classified entry: where it ended and how it is compared.
+#[derive(Debug, Clone, Copy)]
+struct Ended {
+    entry: u32,
+    stage: usize,
+    /// Its place in that stage (`None`: unranked there).
+    place: Option<Place>,
+}
+
+impl Ended {
+    /// Entries with equal keys share a place.
+    fn key(&self) -> (usize, Option<u32>) {
+        (self.stage, self.place.map(|p| p.rank))
+    }
+}
+
+/// The classification as results every output reads: a category per stage
+/// (the entry's total there), the total of the last stage it reached.
+pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
+    let rules = inputs
+        .rules
+        .classification
+        .clone()
+        .expect("a contest with stages has a classification");
+    let count = inputs.entries.list.len();
+    let ended = classified_order(count, stages);
+    let ranked = ended.iter().take_while(|e| e.place.is_some()).count();
+    let overall = places_along(&ended[..ranked]);
+    let mut rows: Vec<ResultRow> = ended
+        .iter()
+        .enumerate()
+        .map(|(i, end)| ResultRow {
+            entry: end.entry,
+            values: Vec::new(),
+            categories: stages.iter().map(|stage| stage.total_of(end.entry)).collect(),
+            total: stages[end.stage].total_of(end.entry),
+            flags: Vec::new(),
+            standing: Standing {
+                overall: overall.get(i).copied(),
+                divisions: Vec::new(),
+            },
+            awards: Vec::new(),
+            elements: Vec::new(),
+            trace: Vec::new(),
+        })
+        .collect();
+    division_places(inputs, &rules, &ended[..ranked], &mut rows);
+    let disqualified: Vec<bool> = ended.iter().map(|end| disqualified(stages, end)).collect();
+    decide_awards(inputs, &rules, &ended[..ranked], &mut rows, &disqualified);
+    let carried = Carried {
+        per_entry: stages.len(),
+        values: (0..count as u32)
+            .flat_map(|entry| stages.iter().map(move |stage| stage.total_of(entry)))
+            .collect(),
+    };
+    let entries = inputs.entries.clone();
+    let panels = Panels::new(&rules, &entries);
+    Results {
+        inputs: Inputs {
+            rules,
+            entries,
+            marks: Arc::new(MarkSet::default()),
+            elements: Arc::default(),
+            panels: Arc::new(panels),
+            carried: Arc::new(carried),
+        },
+        rows,
+        teams: Vec::new(),
+        complete: stages.iter().all(|stage| stage.results.complete),
+    }
+}
+
+/// Every entry once: by last stage reached (latest first), then by its
+/// place there; entries unranked where they ended come last.
+fn classified_order(count: usize, stages: &[StageResults]) -> Vec<Ended> {
+    let mut last = vec![None; count];
+    for (k, stage) in stages.iter().enumerate() {
+        for &entry in &stage.entries {
+            last[entry as usize] = Some(k);
+        }
+    }
+    let mut ranked = Vec::with_capacity(count);
+    let mut unranked = Vec::new();
+    for (k, stage) in stages.iter().enumerate().rev() {
+        for row in &stage.results.rows {
+            let entry = stage.entries[row.entry as usize];
+            if last[entry as usize] != Some(k) {
+                continue;
+            }
+            let end = Ended {
+                entry,
+                stage: k,
+                place: row.standing.overall,
+            };
+            if end.place.is_some() {
+                ranked.push(end);
+            } else {
+                unranked.push(end);
+            }
+        }
+    }
+    ranked.extend(unranked);
+    ranked
+}
+
+/// Places down an order: equal keys share the place of the first of them.
+fn places_along(order: &[Ended]) -> Vec<Place> {
+    let mut places = Vec::with_capacity(order.len());
+    let mut start = 0;
+    while start < order.len() {
+        let run = order[start..].iter().take_while(|e| e.key() == order[start].key()).count();
+        places.extend(std::iter::repeat_n(
+            Place {
+                rank: start as u32 + 1,
+                tied: run > 1,
+            },
+            run,
+        ));
+        start += run;
+    }
+    places
+}
+
+/// Each row's places within its division values, down the same order.
+fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut [ResultRow]) {
+    let entries = &inputs.entries;
+    for row in rows.iter_mut() {
+        row.standing.divisions = vec![None; rules.contest.divisions.len()];
+    }
+    for (d, field) in rules.contest.divisions.iter().enumerate() {
+        let Some(column) = entries.field_index(field) else { continue };
+        for (members, places) in groups(ranked, |end| entries.value_id_of(&entries.list[end.entry as usize], column)) {
+            for (i, place) in members.into_iter().zip(places) {
+                rows[i].standing.divisions[d] = Some(place);
+            }
+        }
+    }
+}
+
+/// The ranked entries grouped by `group_of`, each group with its places:
+/// (positions in `ranked`, places), groups in order of first appearance.
+fn groups(ranked: &[Ended], group_of: impl Fn(&Ended) -> u32) -> Vec<(Vec<usize>, Vec<Place>)> {
+    let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    for (i, end) in ranked.iter().enumerate() {
+        let g = *index.entry(group_of(end)).or_insert_with(|| {
+            found.push(Vec::new());
+            found.len() - 1
+        });
+        found[g].push(i);
+    }
+    found
+        .into_iter()
+        .map(|members| {
+            let order: Vec<Ended> = members.iter().map(|&i| ranked[i]).collect();
+            let places = places_along(&order);
+            (members, places)
+        })
+        .collect()
+}
+
+/// Whether a veto took every award from the entry in the stage it ended in.
+fn disqualified(stages: &[StageResults], end: &Ended) -> bool {
+    let stage = &stages[end.stage];
+    stage
+        .local(end.entry)
+        .is_some_and(|local| Flags(stage.row(local).flags.clone()).disqualified(&stage.results.inputs.rules))
+}
+
+/// The contest's awards, each set walked down the classification (overall
+/// or within each division value).
+fn decide_awards(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut [ResultRow], disqualified: &[bool]) {
+    let entries = &inputs.entries;
+    let order = rules.contest.ranking.order;
+    for (s, set) in rules.contest.awards.iter().enumerate() {
+        let column = match &set.scope {
+            Scope::Overall => None,
+            Scope::PerDivision(field) => entries.field_index(field),
+        };
+        let group_of = |end: &Ended| column.map_or(0, |c| entries.value_id_of(&entries.list[end.entry as usize], c));
+        for (members, places) in groups(ranked, group_of) {
+            let candidates = members.iter().zip(&places).map(|(&i, &place)| Candidate {
+                entry: i as u32,
+                total: rows[i].total.unwrap_or(Decimal::ZERO),
+                place,
+                eligible: !disqualified[i] && eligible(rules, entries, set, ranked[i].entry),
+            });
+            let won = award_group(set, order, members.len(), candidates);
+            for (i, tier) in won {
+                rows[i as usize].awards.push((s as u16, tier));
+            }
+        }
+    }
+}

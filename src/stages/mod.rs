@@ -1,0 +1,310 @@
+//! Contests run in stages. Each stage is scored by the engine as a contest
+//! of its own over the entries that reached it, with the earlier totals it
+//! carries as categories; its rule decides who goes on; the last stage
+//! reached decides each entry's place in the classification.
+
+pub mod advance;
+mod classify;
+
+pub use advance::{Outcome, Reason};
+pub use classify::classification;
+
+use crate::contest::{AdvanceRule, Order, StageRules};
+use crate::data::{Mark, MarkSet, Panels};
+use crate::engine::{self, Carried, Inputs, Place, Results};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// A stage's results, with what the stage layer adds.
+pub struct StageResults {
+    /// The stage scored as a contest: its entries numbered within the stage.
+    pub results: Results,
+    /// Each stage entry's number in the contest (ascending).
+    pub entries: Vec<u32>,
+    /// By stage entry: the stage's own score (the total less what it carried).
+    pub own: Vec<Option<Decimal>>,
+    /// By stage entry: the place by the stage's own score (ties shared).
+    pub own_places: Vec<Option<Place>>,
+    /// By stage entry: how far behind the leader its total is.
+    pub behind: Vec<Option<Decimal>>,
+    /// By stage entry: whether it went on, and why.
+    pub outcomes: Vec<Outcome>,
+    /// The stage entry's row in `results.rows`.
+    row_of: Vec<usize>,
+}
+
+impl StageResults {
+    /// The stage number of a contest entry that took part.
+    pub fn local(&self, entry: u32) -> Option<u32> {
+        self.entries.binary_search(&entry).ok().map(|i| i as u32)
+    }
+
+    pub fn row(&self, local: u32) -> &engine::ResultRow {
+        &self.results.rows[self.row_of[local as usize]]
+    }
+
+    /// A contest entry's total in this stage, if it took part and has one.
+    pub fn total_of(&self, entry: u32) -> Option<Decimal> {
+        self.local(entry).and_then(|local| self.row(local).total)
+    }
+
+    /// The contest entries that go on, ascending.
+    pub fn qualifiers(&self) -> Vec<u32> {
+        self.entries
+            .iter()
+            .zip(&self.outcomes)
+            .filter(|(_, outcome)| matches!(outcome, Outcome::Through(_)))
+            .map(|(&entry, _)| entry)
+            .collect()
+    }
+}
+
+/// Every stage's results and the classification.
+pub struct Staged {
+    pub stages: Vec<StageResults>,
+    /// The final classification, as results every output reads: a
+    /// "category" per stage (its total) and each entry's place.
+    pub classification: Results,
+}
+
+impl Staged {
+    /// The last stage a contest entry took part in.
+    pub fn reached(&self, entry: u32) -> Option<usize> {
+        self.stages.iter().rposition(|stage| stage.local(entry).is_some())
+    }
+}
+
+/// Scores a contest run in stages; `traced` entries (contest numbers) carry
+/// the engine's trace in every stage they reach.
+pub fn score(inputs: Inputs, traced: &[u32]) -> Staged {
+    let rules = inputs.rules.clone();
+    let mut done: Vec<StageResults> = Vec::with_capacity(rules.stages.len());
+    for stage in &rules.stages {
+        let field = match stage.takes {
+            Some(earlier) => done[earlier].qualifiers(),
+            None => (0..inputs.entries.list.len() as u32).collect(),
+        };
+        let local_traced: Vec<u32> = traced
+            .iter()
+            .filter_map(|e| field.binary_search(e).ok().map(|i| i as u32))
+            .collect();
+        let stage_inputs = stage_inputs(&inputs, stage, &field, &done);
+        let results = engine::score(stage_inputs, &local_traced);
+        done.push(decide(stage, results, field));
+    }
+    let classification = classification(&inputs, &done);
+    Staged {
+        stages: done,
+        classification,
+    }
+}
+
+/// The results every board, chart and report reads: the contest's, or for
+/// a contest run in stages its classification.
+pub fn final_results(inputs: Inputs, traced: &[u32]) -> Results {
+    if inputs.rules.stages.is_empty() {
+        engine::score(inputs, traced)
+    } else {
+        score(inputs, traced).classification
+    }
+}
+
+/// Each entry's flags (contest numbers, best first), with the rules that
+/// name their criteria: the contest's, or in a contest run in stages every
+/// stage's where the entry has any.
+pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)> {
+    if inputs.rules.stages.is_empty() {
+        let results = engine::score(inputs, &[]);
+        let rules = results.inputs.rules.clone();
+        return results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+    }
+    let staged = score(inputs, &[]);
+    let mut flagged = Vec::new();
+    for stage in staged.stages {
+        let rules = stage.results.inputs.rules.clone();
+        for row in stage.results.rows {
+            if !row.flags.is_empty() {
+                flagged.push((stage.entries[row.entry as usize], rules.clone(), row.flags));
+            }
+        }
+    }
+    flagged
+}
+
+/// Marks of entries for a stage they did not reach, which scoring leaves
+/// out (a clerk typed a finalist's sheet under the wrong number, or the
+/// preliminary changed): a warning naming the stage and the entries.
+pub fn unreached_marks(inputs: &Inputs, staged: &Staged) -> Option<crate::error::Diagnostic> {
+    let rules = &inputs.rules;
+    let mut found: Vec<(usize, Vec<u32>)> = Vec::new();
+    for (k, (stage, done)) in rules.stages.iter().zip(&staged.stages).enumerate() {
+        let strays: Vec<u32> = (0..inputs.entries.list.len() as u32)
+            .filter(|&e| done.local(e).is_none())
+            .filter(|&e| {
+                inputs
+                    .marks
+                    .of_entry(e as usize)
+                    .iter()
+                    .any(|m| stage.slots[m.slot as usize].is_some())
+            })
+            .collect();
+        if !strays.is_empty() {
+            found.push((k, strays));
+        }
+    }
+    let (k, strays) = found.first()?;
+    let named: Vec<&str> = strays.iter().take(10).map(|&e| &*inputs.entries.list[e as usize].id).collect();
+    let stage = &rules.stages[*k];
+    let message = crate::msg!(
+        "stage-marks-unreached",
+        count = strays.len(),
+        stage = stage.label.get(crate::i18n::spoken()),
+        entries = named.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+    );
+    let sources = crate::load::Sources::of(rules, None);
+    Some(
+        crate::error::Diagnostic::new(&sources.marks, "", message)
+            .help(crate::msg!("stage-marks-unreached-help"))
+            .warning(),
+    )
+}
+
+/// What each stage scored, with every mark kept (`podium status` counts
+/// the marks each stage expects of the entries that reached it).
+pub fn inputs_of_stages(inputs: &Inputs, staged: &Staged) -> Vec<Inputs> {
+    let rules = &inputs.rules;
+    rules
+        .stages
+        .iter()
+        .zip(&staged.stages)
+        .map(|(stage, done)| stage_inputs(inputs, stage, &done.entries, &staged.stages))
+        .collect()
+}
+
+/// What the engine scores for a stage: its entries, their marks of the
+/// stage's criteria (renumbered), element data and carried totals.
+fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {
+    let rules = stage.rules.clone();
+    let entries = inputs.entries.subset(field);
+    let mut marks: Vec<(u32, Mark)> = Vec::new();
+    for (local, &entry) in field.iter().enumerate() {
+        for mark in inputs.marks.of_entry(entry as usize) {
+            if let Some(slot) = stage.slots[mark.slot as usize] {
+                marks.push((local as u32, Mark { slot, ..*mark }));
+            }
+        }
+    }
+    let marks = MarkSet::from_entry_marks(marks, field.len()).expect("a cell of the contest is one cell of the stage");
+    let elements = inputs.elements.for_stage(field, &stage.slots);
+    let carried = Carried {
+        per_entry: stage.carry.len(),
+        values: field
+            .iter()
+            .flat_map(|&entry| stage.carry.iter().map(move |&(earlier, _)| done[earlier].total_of(entry)))
+            .collect(),
+    };
+    let panels = Panels::new(&rules, &entries);
+    Inputs {
+        rules,
+        entries: Arc::new(entries),
+        marks: Arc::new(marks),
+        elements: Arc::new(elements),
+        panels: Arc::new(panels),
+        carried: Arc::new(carried),
+    }
+}
+
+/// The stage layer over a stage's results: own scores and places, the
+/// distance to the leader, and who goes on.
+fn decide(stage: &StageRules, results: Results, entries: Vec<u32>) -> StageResults {
+    let rules = &results.inputs.rules;
+    let order = rules.contest.ranking.order;
+    let count = entries.len();
+    let mut row_of = vec![0; count];
+    for (i, row) in results.rows.iter().enumerate() {
+        row_of[row.entry as usize] = i;
+    }
+    let carried = stage.carry.len();
+    let own: Vec<Option<Decimal>> = (0..count)
+        .map(|local| {
+            let row = &results.rows[row_of[local]];
+            let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
+            row.total.zip(carried).map(|(total, carried)| total - carried)
+        })
+        .collect();
+    let own_places = places_by(&own, order);
+    let leader = results.rows.first().and_then(|r| r.total);
+    let behind = (0..count)
+        .map(|local| {
+            let total = results.rows[row_of[local]].total?;
+            let leader = leader?;
+            Some(match order {
+                Order::HigherIsBetter => leader - total,
+                Order::LowerIsBetter => total - leader,
+            })
+        })
+        .collect();
+    let outcomes = outcomes(stage, &results, order);
+    let mut by_local = vec![Outcome::Last; count];
+    for (row, outcome) in results.rows.iter().zip(outcomes) {
+        by_local[row.entry as usize] = outcome;
+    }
+    StageResults {
+        results,
+        entries,
+        own,
+        own_places,
+        behind,
+        outcomes: by_local,
+        row_of,
+    }
+}
+
+/// Each row's outcome, in the rows' order (best first).
+fn outcomes(stage: &StageRules, results: &Results, order: Order) -> Vec<Outcome> {
+    if stage.last {
+        return vec![Outcome::Last; results.rows.len()];
+    }
+    let advance = stage.advance.as_ref();
+    let entries = &results.inputs.entries;
+    let value =
+        |entry: u32, field: Option<&str>| -> &str { field.and_then(|f| entries.field(&entries.list[entry as usize], f)).unwrap_or("") };
+    let heat_field = match advance.map(|a| &a.rule) {
+        Some(AdvanceRule::Heats { field, .. }) => Some(field.as_str()),
+        _ => None,
+    };
+    let cap_field = advance.and_then(|a| a.cap.as_ref()).map(|(f, _)| f.as_str());
+    let candidates: Vec<advance::Candidate> = results
+        .rows
+        .iter()
+        .map(|row| advance::Candidate {
+            place: row.standing.overall,
+            total: row.total,
+            heat: value(row.entry, heat_field),
+            group: value(row.entry, cap_field),
+        })
+        .collect();
+    advance::decide(advance, order, &candidates)
+}
+
+/// Places by a score (ties shared), in the score's order; `None` unranked.
+pub fn places_by(scores: &[Option<Decimal>], order: Order) -> Vec<Option<Place>> {
+    let mut ranked: Vec<(Decimal, usize)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (s, i))).collect();
+    ranked.sort_by(|a, b| match order {
+        Order::HigherIsBetter => b.0.cmp(&a.0),
+        Order::LowerIsBetter => a.0.cmp(&b.0),
+    });
+    let mut places = vec![None; scores.len()];
+    let mut start = 0;
+    while start < ranked.len() {
+        let end = start + ranked[start..].iter().take_while(|(s, _)| *s == ranked[start].0).count();
+        for &(_, i) in &ranked[start..end] {
+            places[i] = Some(Place {
+                rank: start as u32 + 1,
+                tied: end - start > 1,
+            });
+        }
+        start = end;
+    }
+    places
+}
