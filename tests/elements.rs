@@ -402,3 +402,53 @@ fn element_text_with_a_control_character_is_refused_at_its_row() {
     assert!(err.contains("elements.csv:6: error in `code (column E)`"), "{err}");
     assert!(err.contains("contains the control character U+001B"), "{err}");
 }
+
+#[test]
+fn a_stage_keeps_its_elements_codes_and_the_ones_not_performed() {
+    // Round 1: a distance scored by formula; the best two go on. Round 2: up
+    // to three dives with codes, the first round carried over in full.
+    let contest = r#"Contest(id: "t", name: (en: "t"), judges: [Judge(id: "J1"), Judge(id: "J2")],
+        files: (elements: "elements.csv"),
+        categories: [
+            Category(id: "r1", label: (en: "Round 1"), score: Sum, criteria: [
+                Criterion(id: "distance", label: (en: "Distance"), marks: (min: 0, max: 300, step: 0.5),
+                    kind: Measurement(scale: Formula("60 + (value - 125) * 2"))),
+            ]),
+            Category(id: "r2", label: (en: "Round 2"), score: Sum, criteria: [
+                Criterion(id: "dives", label: (en: "Dives"), marks: (min: 0, max: 10, step: 0.5),
+                    kind: Elements(count: 3, data: ["dd"], text: ["code"], value: "score * dd", combine: Sum, unperformed: Skip)),
+            ]),
+        ],
+        stages: [
+            Stage(id: "one", label: (en: "One"), categories: ["r1"], advance: (rule: Top(2))),
+            Stage(id: "two", label: (en: "Two"), categories: ["r2"], carry: [("one", 100)]),
+        ])"#;
+    // Round 1: A 130 → 70, B 127 → 64, C 120 → 50 (out).
+    // Round 2: A dives 1 and 2 (8 × 2.0 = 16, 7 × 1.5 = 10.5), B dive 1 (9 × 3.0 = 27).
+    let marks = "entry,criterion,element,judge,value\n\
+        A,r1.distance,,,130\nB,r1.distance,,,127\nC,r1.distance,,,120\n\
+        A,r2.dives,1,J1,8\nA,r2.dives,1,J2,8\nA,r2.dives,2,J1,7\nA,r2.dives,2,J2,7\n\
+        B,r2.dives,1,J1,9\nB,r2.dives,1,J2,9\n";
+    let dir = contest_dir("stage-elements", contest, "id,name\nA,a\nB,b\nC,c\n", marks);
+    let elements = "entry,criterion,element,dd,code\nA,r2.dives,1,2.0,5154B\nA,r2.dives,2,1.5,107C\nB,r2.dives,1,3.0,109C\n";
+    std::fs::write(dir.join("elements.csv"), elements).unwrap();
+    let out = podium_en(&["score", s(&dir), "--stage", "two", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entry = |id: &str| {
+        json["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["entry"] == id)
+            .unwrap()
+            .clone()
+    };
+    // A: 70 + 26.5 = 96.5; B: 64 + 27 = 91.
+    assert_eq!(entry("A")["total"].to_string(), "96.50");
+    assert_eq!(entry("B")["total"].to_string(), "91.00");
+    let a = &entry("A")["elements"]["r2.dives"];
+    assert_eq!(a[1]["text"]["code"], "107C");
+    assert_eq!(a[2]["performed"], false);
+    assert_eq!(entry("B")["elements"]["r2.dives"][0]["text"]["code"], "109C");
+}
