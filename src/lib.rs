@@ -12,6 +12,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod blind;
+pub mod campaign;
 pub mod chart;
 pub mod cli;
 pub mod contest;

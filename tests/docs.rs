@@ -275,6 +275,12 @@ fn contests_from_examples(markdown: &str, name: &str) -> Vec<PathBuf> {
             folders.push(folder);
         } else if is_type && type_name == "Judge" {
             judges.extend(block.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l},")));
+        } else if is_type && type_name == "Campaign" {
+            // A campaign.ron of its own: read as podium reads one.
+            let read: Result<podium::campaign::Campaign, _> = podium::contest::ron_options().from_str(&block);
+            if let Err(e) = read {
+                panic!("{name}: the campaign example does not read: {e}\n{block}");
+            }
         } else if is_type && type_name == "AwardSet" {
             awards.push(format!("{},", block.trim_end()));
         } else if is_type {

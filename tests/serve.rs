@@ -618,3 +618,21 @@ fn a_chinese_server_answers_a_judge_in_chinese() {
     assert_eq!(status, 404);
     assert!(gone.contains("链接无效"), "{gone}");
 }
+
+#[test]
+fn a_contest_in_stages_shows_its_classification_in_the_hall_and_the_api() {
+    let dir = temp_dir("serve-stages");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(std::path::Path::new("contests/district-duel").join(file), dir.join(file)).unwrap();
+    }
+    let server = Server::start(&dir);
+    let (status, api) = get(&format!("{}/api/results", server.base));
+    assert_eq!(status, 200);
+    let cli = stdout(&podium(&["score", dir.to_str().unwrap(), "--format", "json", "--lang", "en"]));
+    assert_eq!(api, cli, "the API is the CLI's classification");
+    let hall = first_event(&format!("{}/events", server.base));
+    // Every mark the stages expect is in: the 9 out in the preliminary owe no final marks.
+    assert_eq!(hall["provisional"], false, "{hall}");
+    assert_eq!(hall["rows"][0]["entry"], "C28");
+    assert_eq!(hall["rows"][0]["total"], "92.15");
+}

@@ -25,11 +25,23 @@ pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> 
     Ok(())
 }
 
+/// The entry's id, name and organisation, and where it came from when it
+/// went on from a lower level (`podium advance`).
+fn heading(inputs: &crate::engine::Inputs, entry: u32, lang: Lang) -> String {
+    let entries = &inputs.entries;
+    let record = &entries.list[entry as usize];
+    let mut text = format!("{} {} ({})\n", record.id, record.name, entries.organisation(record));
+    if let Some(contest) = entries.field(record, crate::campaign::FROM_CONTEST).filter(|c| !c.is_empty()) {
+        let place = entries.field(record, crate::campaign::FROM_PLACE).unwrap_or("-");
+        text.push_str(&format!("  {}\n", say!(lang, "explain-from", contest = contest, place = place)));
+    }
+    text
+}
+
 /// The explanation as text (kept separate from printing for tests).
 pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
     let inputs = &results.inputs;
-    let record = &inputs.entries.list[entry as usize];
-    let mut text = format!("{} {} ({})\n", record.id, record.name, inputs.entries.organisation(record));
+    let mut text = heading(inputs, entry, lang);
     text.push_str(&steps_and_place(results, entry, lang, false));
     text
 }
@@ -39,8 +51,7 @@ pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
 pub fn staged_explanation(staged: &crate::stages::Staged, entry: u32, lang: Lang) -> String {
     let classification = &staged.classification;
     let inputs = &classification.inputs;
-    let record = &inputs.entries.list[entry as usize];
-    let mut text = format!("{} {} ({})\n", record.id, record.name, inputs.entries.organisation(record));
+    let mut text = heading(inputs, entry, lang);
     for (k, stage) in staged.stages.iter().enumerate() {
         let Some(local) = stage.local(entry) else { continue };
         let label = inputs.rules.categories[k].label.get(lang);

@@ -276,6 +276,34 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Send the qualifiers of a locked contest on to the next level's
+    /// contest: added to its entries with where they came from.
+    Advance {
+        /// The contest the qualifiers come from (locked, every entry scored).
+        source: PathBuf,
+        /// The next level's contest, whose entries file gains them.
+        target: PathBuf,
+        /// The top N places go on, everyone tied at the Nth too.
+        #[arg(long, required_unless_present = "award")]
+        top: Option<u32>,
+        /// The winners of this award tier go on (repeat the flag for more tiers).
+        #[arg(long)]
+        award: Vec<String>,
+        /// Only this division of the source (`welder` or `trade=welder`), by its places within it.
+        #[arg(long)]
+        division: Option<String>,
+    },
+    /// The campaign board: each contest of a campaign by level and trade,
+    /// its entries, state and award winners with where they came from.
+    Campaign {
+        /// A campaign folder (holding campaign.ron) or the path of campaign.ron.
+        folder: PathBuf,
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::campaign::board::BoardFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Generate a synthetic contest at scale, deterministic from a seed.
     Gen {
         dir: PathBuf,
@@ -374,6 +402,34 @@ pub(crate) fn load_warned(contest: &std::path::Path, marks: Option<&std::path::P
         eprintln!("{warning}");
     }
     Ok(inputs)
+}
+
+/// `podium advance`: what was added, and what an earlier run had added.
+fn advance(source: &std::path::Path, target: &std::path::Path, rule: crate::campaign::advance::Rule) -> Result<(), String> {
+    let outcome = crate::campaign::advance::run(source, target, &rule)?;
+    let said = |ids: &[String]| ids.join(&crate::msg!("list-separator").to_string());
+    if outcome.added.is_empty() && outcome.already.is_empty() {
+        println!("{}", crate::msg!("advance-none"));
+    }
+    if !outcome.added.is_empty() {
+        let target = target.display();
+        println!(
+            "{}",
+            crate::msg!(
+                "advance-added",
+                count = outcome.added.len(),
+                target = target,
+                ids = said(&outcome.added)
+            )
+        );
+    }
+    if !outcome.already.is_empty() {
+        println!(
+            "{}",
+            crate::msg!("advance-already", count = outcome.already.len(), ids = said(&outcome.already))
+        );
+    }
+    Ok(())
 }
 
 /// Runs a command; returns the process exit code (0 ok, 1 bad input or failure).
@@ -539,6 +595,22 @@ pub fn run(cli: Cli) -> i32 {
                     judge,
                 },
         } => audit::log(&contest, entry.as_deref(), criterion.as_deref(), judge.as_deref()),
+        Command::Advance {
+            source,
+            target,
+            top,
+            award,
+            division,
+        } => advance(
+            &source,
+            &target,
+            crate::campaign::advance::Rule {
+                top,
+                awards: award,
+                division,
+            },
+        ),
+        Command::Campaign { folder, format, output } => crate::campaign::board::run(&folder, format, lang, output.as_deref()),
         Command::Gen {
             dir,
             entries,

@@ -43,7 +43,7 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     let staged = crate::stages::score(inputs, &[]);
     let board = match wanted.stage {
         Some(id) => Leaderboard::of_stage(&staged, stage_number(&staged, id)?, wanted.lang, wanted.division),
-        None => Leaderboard::of_classification(&staged, wanted.lang, wanted.division),
+        None => Leaderboard::new(&staged.classification, wanted.lang, wanted.division),
     }
     .map_err(|d| d.to_string())?;
     write(board, &wanted, codes.as_ref())

@@ -47,6 +47,9 @@ pub const ALIASES: &[Alias] = &[
     field("industry", &["行业"]),
     field("workshop", &["车间"]),
     field("level", &["级别", "等级"]),
+    // Where an entry that went on from a lower level came from (`podium advance`).
+    field("from_contest", &["来源比赛"]),
+    field("from_place", &["原名次"]),
 ];
 
 /// A header cell as written, without edge spaces (full-width too) or BOM.

@@ -123,6 +123,21 @@ impl MarkSet {
         set.check_duplicates()
     }
 
+    /// Marks already grouped by entry, in entry order: `counts[e]` of them
+    /// for entry e (each group sorted here if it is not).
+    pub fn from_grouped(marks: Vec<Mark>, counts: &[u32]) -> Result<MarkSet, Vec<Duplicate>> {
+        let mut start = 0u32;
+        let ranges = counts
+            .iter()
+            .map(|&count| {
+                let range = (start, count);
+                start += count;
+                range
+            })
+            .collect();
+        MarkSet { marks, ranges, unused: 0 }.sort_and_check()
+    }
+
     /// Sorts each entry's marks by slot and judge and rejects a cell marked
     /// twice by one judge.
     fn sort_and_check(mut self) -> Result<MarkSet, Vec<Duplicate>> {

@@ -26,6 +26,9 @@ pub struct Inputs {
 pub struct Carried {
     pub per_entry: usize,
     pub values: Vec<Option<Decimal>>,
+    /// In the classification of a contest run in stages: the last stage
+    /// each entry reached (empty elsewhere).
+    pub reached: Vec<Option<usize>>,
 }
 
 impl Carried {

@@ -95,6 +95,7 @@ pub struct TeamRow {
 
 /// Every entry's result, best first; unranked (incomplete) entries last.
 /// `teams` likewise, for contests that combine teams from members.
+#[derive(Clone)]
 pub struct Results {
     pub inputs: Inputs,
     pub rows: Vec<ResultRow>,

@@ -679,7 +679,9 @@ pub fn rank_entries(
     let row = |item| scored_row(&inputs.rules, item);
     // More than `FEW` means sorting everyone again: no need to hold them all.
     let changed: Vec<(Scored, bool)> = changed.iter().take(FEW + 1).map(row).collect();
-    let kept = ranking.positions.len() == count;
+    // Scopes are made by the first run: a contest without entries has
+    // none kept, and its awards still ask for them.
+    let kept = ranking.positions.len() == count && !ranking.scopes.is_empty();
     if changed.is_empty() && kept {
         return;
     }

@@ -96,6 +96,12 @@ impl Serialize for Row<'_> {
         map.serialize_entry("award_label", &row.awards.first().map(|a| a.2))?;
         let awards: Vec<Award> = row.awards.iter().map(|&(set, tier, label)| Award { set, tier, label }).collect();
         map.serialize_entry("awards", &awards)?;
+        // Only entries that went on from a lower level have these: other
+        // contests' JSON stays as scripts know it.
+        if let Some((contest, place)) = row.from {
+            map.serialize_entry("from_contest", contest)?;
+            map.serialize_entry("from_place", place)?;
+        }
         for column in &board.stage_columns {
             let cells = &row.stage;
             match column {

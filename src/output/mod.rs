@@ -69,6 +69,9 @@ pub struct BoardRow<'a> {
     pub flags: Vec<String>,
     /// Awards won: (set id, tier id, tier label).
     pub awards: Vec<(&'a str, &'a str, &'a str)>,
+    /// Where an entry that went on from a lower level came from: the
+    /// contest and its place there (`podium advance`).
+    pub from: Option<(&'a str, &'a str)>,
     /// The entry's number in the results the board was made from.
     pub number: u32,
     /// On a board of a contest run in stages: what the stage adds.
@@ -197,6 +200,9 @@ impl<'a> Leaderboard<'a> {
         let columns: Vec<Option<usize>> = divisions.iter().map(|d| entries.field_index(d)).collect();
         let filter = division.map(|d| resolve_division(results, d)).transpose()?;
         let filter_column = filter.as_ref().and_then(|(field, _)| divisions.iter().position(|d| d == field));
+        let from_columns = entries
+            .field_index(crate::campaign::FROM_CONTEST)
+            .zip(entries.field_index(crate::campaign::FROM_PLACE));
         let mut rows = Vec::with_capacity(results.rows.len());
         for row in &results.rows {
             let entry = &entries.list[row.entry as usize];
@@ -234,12 +240,27 @@ impl<'a> Leaderboard<'a> {
                         (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
+                from: from_columns
+                    .map(|(c, p)| (entries.value(entry, c), entries.value(entry, p)))
+                    .filter(|(contest, _)| !contest.is_empty()),
                 number: row.entry,
                 stage: StageCells::default(),
             });
         }
         if filter.is_some() {
             rows.sort_by_key(|r| r.place.map_or(u32::MAX, |p| p.rank));
+        }
+        // The classification of a contest run in stages: the last stage each reached.
+        let reached = &results.inputs.carried.reached;
+        let mut stage_columns = Vec::new();
+        if !reached.is_empty() {
+            stage_columns.push(StageColumn::Reached);
+            for row in &mut rows {
+                row.stage.reached = reached[row.number as usize].map(|k| {
+                    let stage = &rules.categories[k];
+                    (stage.id.as_str(), stage.label.get(lang))
+                });
+            }
         }
         Ok(Leaderboard {
             rules,
@@ -250,7 +271,7 @@ impl<'a> Leaderboard<'a> {
             filter,
             rows,
             element_data: &results.inputs.elements,
-            stage_columns: Vec::new(),
+            stage_columns,
             stage: None,
         })
     }
@@ -351,20 +372,6 @@ impl<'a> Leaderboard<'a> {
         Ok(board)
     }
 
-    /// The final classification of a contest run in stages: each row with
-    /// the last stage it reached.
-    pub fn of_classification(staged: &'a Staged, lang: Lang, division: Option<&str>) -> Result<Leaderboard<'a>, Diagnostic> {
-        let mut board = Leaderboard::new(&staged.classification, lang, division)?;
-        board.stage_columns = vec![StageColumn::Reached];
-        let categories = &staged.classification.inputs.rules.categories;
-        for row in &mut board.rows {
-            row.stage.reached = staged
-                .reached(row.number)
-                .map(|k| (categories[k].id.as_str(), categories[k].label.get(lang)));
-        }
-        Ok(board)
-    }
-
     /// Blind judging before publication: each entry shows only its code.
     pub fn hide_names(&mut self, codes: &'a crate::blind::Codes) {
         for row in &mut self.rows {
@@ -413,6 +420,7 @@ impl<'a> Leaderboard<'a> {
                         (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
                     })
                     .collect(),
+                from: None,
                 number: 0,
                 stage: StageCells::default(),
             })

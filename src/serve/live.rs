@@ -12,9 +12,10 @@
 use super::writer::Committed;
 use crate::blind::Codes;
 use crate::contest::Lang;
-use crate::engine::LiveScores;
+use crate::engine::{Inputs, LiveScores, Results};
 use crate::load::{load, Sources};
 use crate::output::{FormatKind, Leaderboard};
+use crate::stages::live::LiveStaged;
 use crate::store::Store;
 use axum::body::Bytes;
 use std::path::{Path, PathBuf};
@@ -122,9 +123,75 @@ pub struct Live {
     signal: Condvar,
 }
 
+/// The scores kept in memory: a contest's, each change re-scoring its
+/// entry; or, for a contest run in stages, its classification.
+enum Kept {
+    // Boxed: its World is large, and it is made once per server.
+    Single(Box<LiveScores>),
+    Staged(LiveStaged),
+}
+
+impl Kept {
+    fn new(inputs: Inputs) -> Kept {
+        if inputs.rules.stages.is_empty() {
+            Kept::Single(Box::new(LiveScores::new(inputs)))
+        } else {
+            Kept::Staged(LiveStaged::new(inputs))
+        }
+    }
+
+    fn inputs(&self) -> &Inputs {
+        match self {
+            Kept::Single(scores) => scores.inputs(),
+            Kept::Staged(scores) => scores.inputs(),
+        }
+    }
+
+    fn rules(&self) -> &crate::contest::Rules {
+        &self.inputs().rules
+    }
+
+    fn set_mark(&mut self, entry: u32, mark: crate::data::Mark) {
+        match self {
+            Kept::Single(scores) => scores.set_mark(entry, mark),
+            Kept::Staged(scores) => scores.set_mark(entry, mark),
+        }
+    }
+
+    fn rescore(&mut self) {
+        match self {
+            Kept::Single(scores) => scores.rescore(),
+            Kept::Staged(scores) => scores.rescore(),
+        }
+    }
+
+    fn results(&mut self) -> Results {
+        match self {
+            Kept::Single(scores) => scores.results(),
+            Kept::Staged(scores) => scores.results(),
+        }
+    }
+
+    fn leading(&mut self, top: usize) -> Results {
+        match self {
+            Kept::Single(scores) => scores.leading(top),
+            Kept::Staged(scores) => scores.leading(top),
+        }
+    }
+
+    /// Who owes which marks: in a contest run in stages, each stage's of
+    /// the entries that reached it.
+    fn marking(&self, codes: Option<&Codes>, listed: usize) -> Marking {
+        match self {
+            Kept::Single(scores) => Marking::of(scores.inputs(), codes, listed),
+            Kept::Staged(scores) => Marking::of_stages(scores.inputs(), scores.stages(), codes, listed),
+        }
+    }
+}
+
 /// The scores kept in memory and what they were scored from.
 struct Scoring {
-    scores: LiveScores,
+    scores: Kept,
     /// With blind judging before publication: the codes to show.
     codes: Option<Arc<Codes>>,
     /// The store's last record they include.
@@ -146,7 +213,7 @@ impl Scoring {
             None => (0, false, false),
         };
         Ok(Scoring {
-            scores: LiveScores::new(inputs),
+            scores: Kept::new(inputs),
             codes,
             head,
             from_store,
@@ -409,8 +476,9 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
 
 /// The leading places as they stand, as rows for the hall and the desk.
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
-    let (hall_rows, desk_rows) = leading_rows(&mut scoring.scores, scoring.codes.as_deref(), lang, top)?;
-    let marking = Marking::of(scoring.scores.inputs(), scoring.codes.as_deref(), DESK_LISTED);
+    let leading = scoring.scores.leading(top.max(DESK_TOP));
+    let (hall_rows, desk_rows) = rows_of_leading(leading, scoring.codes.as_deref(), lang, top)?;
+    let marking = scoring.scores.marking(scoring.codes.as_deref(), DESK_LISTED);
     // Awards are provisional while marks are missing, until publication makes them final.
     let provisional = marking.missing > 0 && !scoring.published;
     let desk_rows = format!(
@@ -431,7 +499,11 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
 /// leading places and every flagged entry), with totals as exact text; with
 /// blind judging before publication (`codes`), by code and without names.
 pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(Vec<HallRow>, String), String> {
-    let results = scores.leading(top.max(DESK_TOP));
+    rows_of_leading(scores.leading(top.max(DESK_TOP)), codes, lang, top)
+}
+
+/// [`leading_rows`] of the leading results, however kept.
+fn rows_of_leading(results: Results, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(Vec<HallRow>, String), String> {
     let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
     if let Some(codes) = codes {
         board.hide_names(codes);
@@ -535,7 +607,20 @@ pub struct Owed {
 
 impl Marking {
     /// The marks `inputs` expects, and the first `listed` missing of each judge.
-    pub fn of(inputs: &crate::engine::Inputs, codes: Option<&Codes>, listed: usize) -> Marking {
+    pub fn of(inputs: &Inputs, codes: Option<&Codes>, listed: usize) -> Marking {
+        Marking::counted(inputs, std::slice::from_ref(inputs), codes, listed)
+    }
+
+    /// The marks each stage expects of the entries that reached it
+    /// (`stages`: each stage's inputs; its judges are the contest's).
+    pub fn of_stages(inputs: &Inputs, stages: &[(Inputs, Vec<u32>)], codes: Option<&Codes>, listed: usize) -> Marking {
+        let stages: Vec<Inputs> = stages.iter().map(|(stage, _)| stage.clone()).collect();
+        Marking::counted(inputs, &stages, codes, listed)
+    }
+
+    /// The marks `parts` expect (the contest, or its stages), each missing
+    /// cell named by the contest's criterion.
+    fn counted(inputs: &Inputs, parts: &[Inputs], codes: Option<&Codes>, listed: usize) -> Marking {
         let judges = inputs.rules.contest.judges.len();
         let mut owed: Vec<Owed> = (0..=judges)
             .map(|j| Owed {
@@ -543,19 +628,22 @@ impl Marking {
                 ..Owed::default()
             })
             .collect();
-        crate::engine::expected_marks(inputs, |e, c, element, judge, found| {
-            let owes = &mut owed[if judge == crate::data::NO_JUDGE { judges } else { judge as usize }];
-            owes.expected += 1;
-            if !found {
-                owes.missing += 1;
-                if owes.cells.len() < listed {
-                    let id = inputs.entries.list[e as usize].id.as_ref();
-                    let shown = codes.and_then(|codes| codes.code_of(id)).unwrap_or(id);
-                    owes.cells.push((shown.to_string(), c, element));
+        for part in parts {
+            crate::engine::expected_marks(part, |e, c, element, judge, found| {
+                let owes = &mut owed[if judge == crate::data::NO_JUDGE { judges } else { judge as usize }];
+                owes.expected += 1;
+                if !found {
+                    owes.missing += 1;
+                    if owes.cells.len() < listed {
+                        let id = part.entries.list[e as usize].id.as_ref();
+                        let shown = codes.and_then(|codes| codes.code_of(id)).unwrap_or(id);
+                        let criterion = inputs.rules.criterion_index[&part.rules.criteria[c].key] as usize;
+                        owes.cells.push((shown.to_string(), criterion, element));
+                    }
                 }
-            }
-            true
-        });
+                true
+            });
+        }
         owed.retain(|o| o.expected > 0);
         Marking {
             expected: owed.iter().map(|o| o.expected).sum(),

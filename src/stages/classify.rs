@@ -66,6 +66,9 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
         values: (0..count as u32)
             .flat_map(|entry| stages.iter().map(move |stage| stage.total_of(entry)))
             .collect(),
+        reached: (0..count as u32)
+            .map(|entry| stages.iter().rposition(|stage| stage.local(entry).is_some()))
+            .collect(),
     };
     let entries = inputs.entries.clone();
     let panels = Panels::new(&rules, &entries);

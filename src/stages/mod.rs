@@ -5,6 +5,7 @@
 
 pub mod advance;
 mod classify;
+pub mod live;
 
 pub use advance::{Outcome, Reason};
 pub use classify::classification;
@@ -186,15 +187,23 @@ pub fn inputs_of_stages(inputs: &Inputs, staged: &Staged) -> Vec<Inputs> {
 fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {
     let rules = stage.rules.clone();
     let entries = inputs.entries.subset(field);
-    let mut marks: Vec<(u32, Mark)> = Vec::new();
-    for (local, &entry) in field.iter().enumerate() {
-        for mark in inputs.marks.of_entry(entry as usize) {
-            if let Some(slot) = stage.slots[mark.slot as usize] {
-                marks.push((local as u32, Mark { slot, ..*mark }));
-            }
-        }
-    }
-    let marks = MarkSet::from_entry_marks(marks, field.len()).expect("a cell of the contest is one cell of the stage");
+    // Entry by entry, in the stage's order: no sort of the whole pool.
+    let mut marks: Vec<Mark> = Vec::new();
+    let counts: Vec<u32> = field
+        .iter()
+        .map(|&entry| {
+            let before = marks.len();
+            marks.extend(
+                inputs
+                    .marks
+                    .of_entry(entry as usize)
+                    .iter()
+                    .filter_map(|mark| stage.slots[mark.slot as usize].map(|slot| Mark { slot, ..*mark })),
+            );
+            (marks.len() - before) as u32
+        })
+        .collect();
+    let marks = MarkSet::from_grouped(marks, &counts).expect("a cell of the contest is one cell of the stage");
     let elements = inputs.elements.for_stage(field, &stage.slots);
     let carried = Carried {
         per_entry: stage.carry.len(),
@@ -202,6 +211,7 @@ fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[Stag
             .iter()
             .flat_map(|&entry| stage.carry.iter().map(move |&(earlier, _)| done[earlier].total_of(entry)))
             .collect(),
+        reached: Vec::new(),
     };
     let panels = Panels::new(&rules, &entries);
     Inputs {

@@ -545,3 +545,56 @@ advance-unranked = no total in this stage
 explain-stage-place = Place in this stage (with what it carried): { $rank }
 stage-marks-unreached = { $count } entries did not reach { $stage } yet have marks of it, which are not scored: { $entries }
 stage-marks-unreached-help = check whether these marks were entered under the wrong entry; `podium score CONTEST --stage STAGE` lists each stage's qualifiers
+
+## Levels (podium advance) and the campaign board (podium campaign)
+
+help-advance = Send the qualifiers of a locked contest on to the next level's contest: added to its entries with where they came from (which contest, which place)
+help-advance-example = {"  "}podium advance enterprise-a town --top 3
+    {"  "}podium advance enterprise-a town --award first
+help-advance-source = The contest the qualifiers come from (locked, every entry scored)
+help-advance-target = The next level's contest, whose entries gain the qualifiers
+help-advance-top = The top N places go on, and everyone tied at the Nth
+help-advance-award = The winners of this award tier (its id, e.g. `first`) go on; repeat the flag for more tiers
+help-advance-division = Only this division of the source (`welder` or `trade=welder`), by its places within it
+help-campaign = The campaign board: every contest of a campaign by level and trade, its entries, its state, and its award winners with where they came from
+help-campaign-example = {"  "}podium campaign contests/campaign-district
+    {"  "}podium campaign contests/campaign-district --format csv -o board.csv
+help-campaign-folder = A campaign folder (holding campaign.ron) or the path of campaign.ron
+help-campaign-format = The output format
+advance-same = The source and the target are the same contest ({ $contest })
+advance-not-locked = The contest { $contest } is not locked: who goes on is decided once its results are locked; nothing was written
+advance-lock-help = Check the results, then run `{ $command }`
+advance-target-locked = The target contest { $contest } is locked or published: its entries cannot grow; nothing was written
+advance-no-tier = The contest { $contest } has no award tier `{ $tier }`
+advance-unscored = The contest { $contest } has { $count } entries without a score ({ $ids }): who goes on is decided once every entry is scored; nothing was written
+advance-incomplete = The marks of { $contest } are not all in, so its places may still change: `{ $command }` lists the missing marks; nothing was written
+advance-origin = from { $contest }, place { $place }
+advance-origin-own = entered at this level
+advance-clash = The id { $id } is already in the target's entries ({ $there }) and would come again as place { $place } of { $contest }
+advance-clash-help = Ids are unique in an entries file: give the source's entries ids no other contest uses (an organisation's letter first, say). Nothing was written.
+advance-cannot-write = Cannot write { $file }: { $why }
+advance-not-csv = The target's entries file { $file } is not CSV: qualifiers are added to a CSV entries file only
+advance-no-column = The header of { $file } has no `{ $column }` column; nothing was written
+advance-add-columns = Add the columns `{ $from_contest }` and `{ $from_place }` at the end of the header (and two commas at the end of each row already there): they record which contest a qualifier came from, with which place
+advance-none = No entry qualifies; the entries are unchanged
+advance-added = Added { $count } entries to the entries of { $target }: { $ids }
+advance-already = { $count } entries had gone on before and were not added again: { $ids }
+campaign-state-open = open
+campaign-state-locked = locked
+campaign-state-published = published
+campaign-contest = [{ $level } · { $trade }] { $name } (folder { $folder })
+campaign-count = { $entries } entries, { $state }
+campaign-no-winners = No award winners yet
+campaign-from-level = from { $contest } ({ $level }), place { $place }
+campaign-from = from { $contest }, place { $place }
+campaign-column-level = Level
+campaign-column-trade = Trade
+campaign-column-contest = Contest
+campaign-column-folder = Folder
+campaign-column-entries = Entries
+campaign-column-state = State
+campaign-column-from-contest = From contest
+campaign-column-from-place = From place
+explain-from = Went on from { $contest }, where it placed { $place }
+init-template-campaign-district = a welders' duel on two levels (enterprise → town): `podium advance` and the `podium campaign` board
+init-made-campaign = made the campaign { $dir } from `{ $template }`: name its levels, trades and contests in campaign.ron, then run `podium campaign { $dir }`

@@ -124,6 +124,18 @@ files-check-unscorable = { $count } of { $entries } entries cannot be scored yet
     { $list }
 files-check-status = `podium status { $dir }` lists every missing mark
 
+## Campaigns (campaign.ron)
+
+campaign-not-found-help = A campaign's folder holds `{ $file }`, naming the campaign, its levels, its trades and each contest's folder; `podium init FOLDER --template campaign-district` makes one from the example
+campaign-id-twice = `{ $id }` is written twice: each level's and each trade's id is used once
+campaign-unknown-level = `levels` has no level `{ $id }`
+campaign-unknown-trade = `trades` has no trade `{ $id }`
+campaign-folder-twice = The folder `{ $folder }` is written twice: a contest belongs to one level and trade
+campaign-not-a-contest = The folder `{ $folder }` is not a contest folder
+campaign-folder-help = A folder's path is relative to the folder of campaign.ron, and holds `{ $file }`
+campaign-contest-id-twice = The contest in `{ $folder }` has the id `{ $id }`, as the one in `{ $first }` has
+campaign-contest-id-help = Where an entry came from is recorded by its contest's id: after copying a contest folder, change the `id` in its contest.ron
+
 ## Element text and measurement formulas in the contest file (issue 14: elements helper)
 
 rules-element-text-in-formula = `{ $name }` is text element data (a code, shown as written): a formula computes only with numbers; read a number field (`data`) instead

@@ -545,3 +545,56 @@ advance-unranked = 本阶段没有总分
 explain-stage-place = 本阶段名次（含带入成绩）：{ $rank }
 stage-marks-unreached = 有 { $count } 名选手未进入{ $stage }，却有该阶段的评分，这些评分不计分：{ $entries }
 stage-marks-unreached-help = 请核对这些评分是否录错了选手编号；`podium score 竞赛 --stage 阶段` 列出每个阶段的晋级者
+
+## 逐级晋级（podium advance）与比赛活动一览（podium campaign）
+
+help-advance = 把已锁定比赛的晋级选手加入上一级比赛的选手名单，并记下来自哪场比赛、第几名
+help-advance-example = {"  "}podium advance 甲厂焊工 城东街道焊工 --top 3
+    {"  "}podium advance 甲厂焊工 城东街道焊工 --award first
+help-advance-source = 晋级选手所在的比赛（须已锁定，且每名选手都已评出成绩）
+help-advance-target = 上一级的比赛，晋级选手加入它的选手名单
+help-advance-top = 前 N 名晋级，与第 N 名并列的选手一同晋级
+help-advance-award = 获得这一奖项等级（奖项编号，如 `first`）的选手晋级；可重复此参数
+help-advance-division = 只取来源比赛的这一组（`welder` 或 `trade=welder`），按组内名次晋级
+help-campaign = 比赛活动一览：各级、各工种的每场比赛，其选手人数、状态，以及获奖选手和他们来自哪里
+help-campaign-example = {"  "}podium campaign 区焊工比武
+    {"  "}podium campaign 区焊工比武 --format csv -o 一览.csv
+help-campaign-folder = 比赛活动的文件夹（含 campaign.ron），或 campaign.ron 的路径
+help-campaign-format = 输出格式
+advance-same = 来源比赛与目标比赛是同一场比赛（{ $contest }）
+advance-not-locked = 比赛 { $contest } 尚未锁定：成绩锁定后才能确定晋级名单，未写入任何内容
+advance-lock-help = 核对成绩后运行 `{ $command }`
+advance-target-locked = 目标比赛 { $contest } 已锁定或已公示：它的选手名单不能再增加选手，未写入任何内容
+advance-no-tier = 比赛 { $contest } 没有奖项等级 `{ $tier }`
+advance-unscored = 比赛 { $contest } 还有 { $count } 名选手没有评出成绩（{ $ids }）：全部评完才能确定晋级名单，未写入任何内容
+advance-incomplete = 比赛 { $contest } 的评分尚未完成，名次还可能变化：`{ $command }` 列出缺少的分数；未写入任何内容
+advance-origin = 来自 { $contest } 第 { $place } 名
+advance-origin-own = 本级直接报名
+advance-clash = 编号 { $id } 已在目标比赛的名单中（{ $there }），又作为 { $contest } 第 { $place } 名晋级
+advance-clash-help = 一份名单中编号不能重复：请在来源比赛中改用不重复的编号（如加上单位的字母）。未写入任何内容。
+advance-cannot-write = 无法写入 { $file }：{ $why }
+advance-not-csv = 目标比赛的选手名单 { $file } 不是 CSV 文件：晋级选手只能加入 CSV 名单
+advance-no-column = { $file } 的表头没有 `{ $column }` 列，未写入任何内容
+advance-add-columns = 在表头末尾加上 `{ $from_contest }` 和 `{ $from_place }` 两列（已有的每一行末尾各加两个逗号），用来记录晋级选手来自哪场比赛、第几名
+advance-none = 没有选手符合晋级条件，名单未改动
+advance-added = 已把 { $count } 名选手加入 { $target } 的选手名单：{ $ids }
+advance-already = { $count } 名选手此前已经晋级，没有重复加入：{ $ids }
+campaign-state-open = 进行中
+campaign-state-locked = 已锁定
+campaign-state-published = 已公示
+campaign-contest = 【{ $level } · { $trade }】{ $name }（文件夹 { $folder }）
+campaign-count = { $entries } 名选手，{ $state }
+campaign-no-winners = 尚无获奖选手
+campaign-from-level = 来自{ $contest }（{ $level }）第 { $place } 名
+campaign-from = 来自 { $contest } 第 { $place } 名
+campaign-column-level = 级别
+campaign-column-trade = 工种
+campaign-column-contest = 比赛
+campaign-column-folder = 文件夹
+campaign-column-entries = 选手人数
+campaign-column-state = 状态
+campaign-column-from-contest = 来源比赛
+campaign-column-from-place = 原名次
+explain-from = 晋级自 { $contest }，原名次第 { $place } 名
+init-template-campaign-district = 两级焊工比武（企业 → 镇街）：`podium advance` 晋级、`podium campaign` 一览
+init-made-campaign = 已从示例 `{ $template }` 建立比赛活动 { $dir }：在 campaign.ron 中写明级别、工种和各场比赛，然后运行 `podium campaign { $dir }`

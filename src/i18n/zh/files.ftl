@@ -124,6 +124,18 @@ files-check-unscorable = { $entries } 名选手中有 { $count } 名暂不能计
     { $list }
 files-check-status = `podium status { $dir }` 列出所有缺少的分数
 
+## 比赛活动（campaign.ron）
+
+campaign-not-found-help = 比赛活动的文件夹中应有 `{ $file }`，写明活动名称、级别、工种和各级比赛的文件夹；`podium init 文件夹 --template campaign-district` 可以从示例新建一个
+campaign-id-twice = 编号 `{ $id }` 写了两次：每个级别、每个工种的编号只能用一次
+campaign-unknown-level = `levels` 中没有编号为 `{ $id }` 的级别
+campaign-unknown-trade = `trades` 中没有编号为 `{ $id }` 的工种
+campaign-folder-twice = 文件夹 `{ $folder }` 写了两次：每场比赛只能属于一个级别和工种
+campaign-not-a-contest = 文件夹 `{ $folder }` 不是竞赛文件夹
+campaign-folder-help = 文件夹的路径相对于 campaign.ron 所在的文件夹，其中应有 `{ $file }`
+campaign-contest-id-twice = 文件夹 `{ $folder }` 中比赛的编号 `{ $id }` 与文件夹 `{ $first }` 中的相同
+campaign-contest-id-help = 晋级选手的来源按比赛编号记录：复制竞赛文件夹后，请在 contest.ron 中改写 `id`
+
 ## 规则文件中的动作文字与实测公式（第 14 号议题：动作部分）
 
 rules-element-text-in-formula = `{ $name }` 是文字型动作数据（代码等，按原样显示），公式只能用数字计算；请改用数值字段（`data`）
