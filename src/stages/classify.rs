@@ -54,6 +54,7 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
                 divisions: Vec::new(),
             },
             awards: Vec::new(),
+            elements: Vec::new(),
             trace: Vec::new(),
         })
         .collect();

@@ -475,7 +475,6 @@ trace-deviation-within-points = { $key }: deviation { $deviation } within { $wit
 trace-deviation-outside-every-band = { $key }: deviation { $deviation } outside every band → { $otherwise } points
 trace-line-share = { $key }: { $value } on a line from { $worst } (0) to { $best } ({ $max }) → share { $share }
 trace-capped = { $key }: { $count } × { $per } = { $uncapped }, capped at { $points }
-trace-element-score-data = { $key } element { $number }: score { $score }, data [{ $data }] → { $element_value }
 trace-best-elements-count = { $key }: best { $n } of { $count } elements count
 trace-formula-gives = { $key }: formula gives { $result }
 trace-element-has-no-element = element { $element } has no element data

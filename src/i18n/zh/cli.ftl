@@ -475,7 +475,6 @@ trace-deviation-within-points = { $key }：偏差 { $deviation } 在 { $within }
 trace-deviation-outside-every-band = { $key }：偏差 { $deviation } 超出各档 → { $otherwise } 分
 trace-line-share = { $key }：{ $value } 在 { $worst }（0 分）到 { $best }（{ $max } 分）之间 → 比例 { $share }
 trace-capped = { $key }：{ $count } × { $per } = { $uncapped }，封顶 { $points }
-trace-element-score-data = { $key } 第{ $number }个动作：得分 { $score }，数据 [{ $data }] → { $element_value }
 trace-best-elements-count = { $key }：{ $count } 个动作取最好的 { $n } 个
 trace-formula-gives = { $key }：公式结果 { $result }
 trace-element-has-no-element = 第{ $element }个动作缺少动作数据
