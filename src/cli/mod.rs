@@ -127,6 +127,9 @@ pub enum Command {
         /// A font (.ttf/.otf) to draw with instead of the bundled one, for names outside it.
         #[arg(long)]
         font: Option<PathBuf>,
+        /// A contest run in stages: the standings after this stage (its id).
+        #[arg(long)]
+        stage: Option<String>,
         #[arg(long)]
         marks: Option<PathBuf>,
     },
@@ -467,9 +470,11 @@ pub fn run(cli: Cli) -> i32 {
             entries,
             by,
             font,
+            stage,
             marks,
         } => {
             let args = chart::ChartArgs {
+                stage: stage.as_deref(),
                 options: ChartOptions {
                     kind,
                     width: size.0,

@@ -624,3 +624,4 @@ column-barred = Barred
 column-period = Period
 column-vetoes = Vetoes
 column-roll-up = Roll-up
+help-chart-stage = A contest run in stages: the standings after this stage (its id)

@@ -624,3 +624,4 @@ column-barred = 禁评
 column-period = 期
 column-vetoes = 否决项
 column-roll-up = 汇总
+help-chart-stage = 分阶段的竞赛：某一阶段结束后的排名（阶段的 id）
