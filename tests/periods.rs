@@ -212,6 +212,27 @@ fn mistakes_in_periods_are_refused_at_their_place() {
         assert!(err.contains(expected), "case {i}: {err}");
         assert!(err.contains("periods.ron:"), "case {i} is placed: {err}");
     }
+    // A series naming itself (or one that names it back) as an earlier year is read once, not forever.
+    let root = series(
+        &dir,
+        "itself",
+        2026,
+        &THREE,
+        &[],
+        r#"earlier: ["."], bars: [Bar(veto: "injury", reach: Years(2))],"#,
+    );
+    run_ok(&["periods", s(&root)]);
+    // A reach of years beyond any calendar does not overflow.
+    series(
+        &dir,
+        "long-ago",
+        i32::MAX,
+        &THREE,
+        &[(0, 0)],
+        r#"bars: [Bar(veto: "injury", reach: Years(4294967295))],"#,
+    );
+    let root = series(&dir, "after", 2026, &THREE, &[], r#"earlier: ["../long-ago"],"#);
+    run_ok(&["periods", s(&root)]);
     let root = series(&dir, "ok", 2026, &THREE, &[], "");
     let err = run_err_en(&["periods", s(&root), "--team", "T9"]);
     assert!(err.contains("no team `T9`"), "{err}");

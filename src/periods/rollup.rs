@@ -196,12 +196,18 @@ fn bar_events(loaded: &Loaded, cells: &[Vec<Option<Cell>>], teams: &[String]) ->
         }
     }
     for earlier in &series.earlier {
-        let before = super::load(&loaded.dir().join(earlier)).map_err(|p| p.to_string())?;
+        let mut before = super::load(&loaded.dir().join(earlier)).map_err(|p| p.to_string())?;
+        // Its own bars only: each year lists every earlier year that reaches
+        // it, so no series is read twice, nor one that names this one.
+        before.series.earlier.clear();
         let scored = score(&before)?;
         let ids: Vec<String> = scored.teams.iter().map(|t| t.id.clone()).collect();
         let mut reaching = bar_events(&before, &scored.cells, &ids)?;
         // Only bars of years that reach this one, and from its first period.
-        reaching.retain(|e| matches!(e.reach, Reach::Years(n) if e.why.year < series.year && e.why.year + n as i32 > series.year));
+        let this_year = i64::from(series.year);
+        reaching.retain(
+            |e| matches!(e.reach, Reach::Years(n) if i64::from(e.why.year) < this_year && i64::from(e.why.year) + i64::from(n) > this_year),
+        );
         for event in &mut reaching {
             event.period = 0;
         }
