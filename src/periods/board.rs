@@ -89,6 +89,18 @@ impl View<'_> {
         text
     }
 
+    /// Why a team is barred, in words.
+    fn barred_by(&self, why: &super::rollup::BarredBy) -> String {
+        let lang = self.lang;
+        say!(
+            lang,
+            "periods-barred-by",
+            veto = why.veto.get(lang),
+            period = why.period.get(lang),
+            year = why.year
+        )
+    }
+
     fn award_labels(&self, roll_up: &RollUp, won: &[(u16, u16)]) -> String {
         let labels: Vec<&str> = won
             .iter()
@@ -197,15 +209,7 @@ impl View<'_> {
                 if rotating.is_some() {
                     row.push(held(t).to_string());
                 }
-                row.push(barred(t).map_or(String::new(), |why| {
-                    say!(
-                        lang,
-                        "periods-barred-by",
-                        veto = why.veto.get(lang),
-                        period = why.period.get(lang),
-                        year = why.year
-                    )
-                }));
+                row.push(barred(t).map_or(String::new(), |why| self.barred_by(&why)));
                 row
             })
             .collect();
@@ -251,15 +255,7 @@ impl View<'_> {
                     number(cell.and_then(|c| c.total)),
                     cell.and_then(|c| c.place).map_or("-".into(), shown_place),
                     vetoes.join(&say!(lang, "list-separator")),
-                    s.barred[p][t].as_ref().map_or(String::new(), |why| {
-                        say!(
-                            lang,
-                            "periods-barred-by",
-                            veto = why.veto.get(lang),
-                            period = why.period.get(lang),
-                            year = why.year
-                        )
-                    }),
+                    s.barred[p][t].as_ref().map_or(String::new(), |why| self.barred_by(why)),
                     yes(s.rotating[p].contains(&t)),
                 ]
             })

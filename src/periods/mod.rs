@@ -7,8 +7,8 @@
 pub mod board;
 pub mod rollup;
 
-use crate::contest::{locate, ron_diagnostic, ron_options, AwardSet, Label, Number, Round};
-use crate::error::{suggestion, Diagnostic, Diagnostics};
+use crate::contest::{ron_diagnostic, ron_options, AwardSet, Label, Number, Round};
+use crate::error::{suggestion, Diagnostics};
 use crate::msg;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -160,14 +160,7 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
     let s = &loaded.series;
     let mut problems = Diagnostics::default();
     let mut problem = |field: String, anchors: &[&str], message, help: Option<crate::i18n::Text>| {
-        let mut d = Diagnostic::new(&loaded.path, field, message);
-        if let Some((line, column)) = locate(source, anchors) {
-            d = d.at(line, column);
-        }
-        if let Some(help) = help {
-            d = d.help(help);
-        }
-        problems.push(d);
+        problems.push(crate::contest::placed(&loaded.path, source, field, anchors, message, help));
     };
     if s.periods.is_empty() {
         problem("periods".into(), &["periods"], msg!("periods-none"), None);
