@@ -165,7 +165,7 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
     }
     // Flags come from scoring what is there.
-    let flagged_entries = crate::stages::flagged(inputs.clone());
+    let flagged_entries = crate::stages::scrutinise(inputs.clone()).flagged;
     // Zeros standing in for marks are not missing marks above: said apart.
     let filled = flagged_entries
         .iter()

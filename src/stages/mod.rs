@@ -116,16 +116,26 @@ pub fn final_results(inputs: Inputs, traced: &[u32]) -> Results {
     }
 }
 
-/// Each entry's flags (contest numbers, best first), with the rules that
-/// name their criteria: the contest's, or in a contest run in stages every
-/// stage's where the entry has any.
-pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)> {
+/// What scoring tells `check` and `status`, from one scoring.
+pub struct Scrutiny {
+    /// Each entry's flags (contest numbers, best first), with the rules that
+    /// name their criteria: the contest's, or in a contest run in stages
+    /// every stage's where the entry has any.
+    pub flagged: Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)>,
+    /// In a contest run in stages: marks scoring leaves out (`unreached_marks`).
+    pub unreached: Option<crate::error::Diagnostic>,
+}
+
+/// Scores the contest once for what `check` and `status` report.
+pub fn scrutinise(inputs: Inputs) -> Scrutiny {
     if inputs.rules.stages.is_empty() {
         let results = engine::score(inputs, &[]);
         let rules = results.inputs.rules.clone();
-        return results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+        let flagged = results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+        return Scrutiny { flagged, unreached: None };
     }
-    let staged = score(inputs, &[]);
+    let staged = score(inputs.clone(), &[]);
+    let unreached = unreached_marks(&inputs, &staged);
     let mut flagged = Vec::new();
     for stage in staged.stages {
         let rules = stage.results.inputs.rules.clone();
@@ -135,7 +145,7 @@ pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engi
             }
         }
     }
-    flagged
+    Scrutiny { flagged, unreached }
 }
 
 /// Marks of entries for a stage they did not reach, which scoring leaves
