@@ -405,3 +405,16 @@ fn status_expects_each_stage_of_those_who_reached_it_and_check_names_strays() {
         "{check}"
     );
 }
+
+#[test]
+fn a_later_stages_sheets_list_only_those_who_reached_it() {
+    let read = |file: &str| std::fs::read_to_string(format!("contests/district-duel/{file}")).unwrap();
+    let dir = contest_dir("stage-sheets", &read("contest.ron"), &read("entries.csv"), &read("marks.csv"));
+    let out = run_ok(&["sheets", s(&dir), "--judge", "J1", "--format", "html", "--lang", "en"]);
+    // The final's judge marks the 31 finalists, not the 40 who sat the preliminary.
+    assert!(out.contains("31 rows"), "{out}");
+    // Before the preliminary is marked nobody has reached the final: nothing to print yet.
+    std::fs::write(dir.join("marks.csv"), "entry,criterion,element,judge,value\n").unwrap();
+    let out = run_ok(&["sheets", s(&dir), "--judge", "J1", "--format", "html", "--lang", "en"]);
+    assert!(out.contains("judge J1 marks nothing"), "{out}");
+}

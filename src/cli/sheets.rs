@@ -45,6 +45,13 @@ pub fn run(contest: &Path, ask: Ask) -> Result<(), String> {
         }
     }
     let panels = Panels::new(&rules, &entries);
+    // A contest run in stages: a later stage's sheets list who reached it, as the marks stand.
+    let reach = match rules.stages.is_empty() {
+        true => None,
+        false => Some(crate::stages::Reach::of(
+            crate::load::load(contest, None).map_err(|p| p.to_string())?,
+        )),
+    };
     let judges: Vec<u16> = match ask.judge {
         Some(id) => {
             let j = rules.judge_index.get(id.trim()).copied().ok_or_else(|| {
@@ -62,7 +69,7 @@ pub fn run(contest: &Path, ask: Ask) -> Result<(), String> {
         None => vec![SheetFormat::Xlsx, SheetFormat::Html],
     };
     for j in judges {
-        let sheet = Sheet::of(&rules, &entries, &panels, &names, j);
+        let sheet = Sheet::of(&rules, &entries, &panels, &names, j, reach.as_ref());
         let id = rules.judge_id(j);
         if sheet.lines.is_empty() {
             println!("{}", say!(lang, "sheet-nothing-to-mark", judge = id));

@@ -112,9 +112,20 @@ pub struct Sheet {
 
 impl Sheet {
     /// Judge `judge`'s sheet: the entries they mark down, the criteria
-    /// they mark across: exactly the cells their page offers.
-    pub fn of(rules: &Rules, entries: &Entries, panels: &Panels, names: &EntryNames, judge: u16) -> Sheet {
-        let offered = |e: usize, c: usize| crate::serve::offers_in(rules, panels, judge, e as u32, c);
+    /// they mark across: exactly the cells their page offers; in a contest
+    /// run in stages (`reach`), only for the entries that reached the
+    /// criterion's stage.
+    pub fn of(
+        rules: &Rules,
+        entries: &Entries,
+        panels: &Panels,
+        names: &EntryNames,
+        judge: u16,
+        reach: Option<&crate::stages::Reach>,
+    ) -> Sheet {
+        let offered = |e: usize, c: usize| {
+            crate::serve::offers_in(rules, panels, judge, e as u32, c) && reach.is_none_or(|reach| reach.reached(e as u32, c))
+        };
         let entry_count = entries.list.len();
         let columns: Vec<Column> = (0..rules.criteria.len())
             .filter(|&c| (0..entry_count).any(|e| offered(e, c)))

@@ -156,7 +156,8 @@ impl Contest<'_> {
             problems.push(at(machine, 0, msg!("sheet-unknown-judge", judge = judge_id)));
             return Vec::new();
         };
-        let sheet = Sheet::of(rules, self.entries, self.panels, self.names, judge);
+        // Every entry's cells: a sheet of a later stage lists fewer, by id.
+        let sheet = Sheet::of(rules, self.entries, self.panels, self.names, judge, None);
         // The mark columns, by the keys in the machine row.
         let mut columns = Vec::new();
         for c in 1..grid.rows[machine].len() {

@@ -116,6 +116,42 @@ pub fn final_results(inputs: Inputs, traced: &[u32]) -> Results {
     }
 }
 
+/// Which entries reached the stage of each criterion, as the marks stand:
+/// a later stage's paper sheets list only the entries that reached it.
+pub struct Reach {
+    /// By contest criterion: its stage.
+    stage_of_criterion: Vec<usize>,
+    /// By contest entry: the last stage it reached.
+    reached: Vec<Option<usize>>,
+}
+
+impl Reach {
+    pub fn of(inputs: Inputs) -> Reach {
+        let rules = inputs.rules.clone();
+        let staged = score(inputs, &[]);
+        let count = staged.classification.inputs.entries.list.len() as u32;
+        Reach {
+            stage_of_criterion: rules
+                .criteria
+                .iter()
+                .map(|c| {
+                    rules
+                        .stages
+                        .iter()
+                        .position(|s| s.slots[c.first_slot as usize].is_some())
+                        .unwrap_or(0)
+                })
+                .collect(),
+            reached: (0..count).map(|entry| staged.reached(entry)).collect(),
+        }
+    }
+
+    /// Whether the entry reached the stage that scores the criterion.
+    pub fn reached(&self, entry: u32, criterion: usize) -> bool {
+        self.reached[entry as usize].is_some_and(|last| last >= self.stage_of_criterion[criterion])
+    }
+}
+
 /// What scoring tells `check` and `status`, from one scoring.
 pub struct Scrutiny {
     /// Each entry's flags (contest numbers, best first), with the rules that
