@@ -635,6 +635,13 @@ fn a_contest_in_stages_shows_its_classification_in_the_hall_and_the_api() {
     assert_eq!(hall["provisional"], false, "{hall}");
     assert_eq!(hall["rows"][0]["entry"], "C28");
     assert_eq!(hall["rows"][0]["total"], "92.15");
+    // A final's judge is offered the finalists only, and cannot mark an entrant out in the preliminary.
+    let link = server.judge("J1");
+    let page = get(link).1;
+    assert!(page.contains("data-entry=\"C28\""), "a finalist is on the page");
+    assert!(!page.contains("data-entry=\"C07\""), "C07 went out in the preliminary");
+    let (status, answer) = mark(link, &form_token(&page), "C07", "practical.workpiece", "30", "");
+    assert_eq!(status, 403, "{answer}");
     drop(server);
     // Before the final's first mark the hall shows the preliminary's standings,
     // not a classification with every finalist unranked at the bottom.

@@ -25,6 +25,7 @@ pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Ve
     let rules = &*app.rules;
     let entries = &*app.entries;
     let panels = &app.panels;
+    let reach = reach(app);
     let criteria: Vec<usize> = (0..rules.criteria.len())
         .filter(|&c| marked_on_a_page(&rules.criteria[c]))
         .collect();
@@ -33,7 +34,11 @@ pub fn assignments(app: &App, j: u16, codes: Option<&crate::blind::Codes>) -> Ve
         if !panels.permits(j, e as u32) {
             continue;
         }
-        let seated: Vec<usize> = criteria.iter().copied().filter(|&c| panels.sits(rules, c, j, e as u32)).collect();
+        let seated: Vec<usize> = criteria
+            .iter()
+            .copied()
+            .filter(|&c| panels.sits(rules, c, j, e as u32) && reached(reach.as_deref(), e as u32, c))
+            .collect();
         if seated.is_empty() {
             continue;
         }
@@ -73,7 +78,17 @@ fn marked_on_a_page(rule: &crate::contest::CriterionRule) -> bool {
 /// Whether judge `j`'s page offers criterion `c` of `entry`: the judge sits
 /// on that entry's panel for it.
 pub fn offers(app: &App, j: u16, entry: u32, c: usize) -> bool {
-    offers_in(&app.rules, &app.panels, j, entry, c)
+    offers_in(&app.rules, &app.panels, j, entry, c) && reached(reach(app).as_deref(), entry, c)
+}
+
+/// In a contest run in stages: who reached which stage, as the marks stand.
+fn reach(app: &App) -> Option<std::sync::Arc<crate::stages::Reach>> {
+    app.live.results.borrow().reach.clone()
+}
+
+/// Whether the entry reached the stage of criterion `c` (always, without stages).
+fn reached(reach: Option<&crate::stages::Reach>, entry: u32, c: usize) -> bool {
+    reach.is_none_or(|reach| reach.reached(entry, c))
 }
 
 /// The same without a server: which cells a judge's paper sheet offers.

@@ -77,6 +77,9 @@ pub struct Snapshot {
     pub marking: Marking,
     /// Whether the awards shown are provisional (暂定).
     pub provisional: bool,
+    /// In a contest run in stages: who reached which stage (the cells the
+    /// judges' pages offer).
+    pub reach: Option<Arc<crate::stages::Reach>>,
     /// The CLI's JSON (`score --format json`) for the API.
     api: Mutex<Api>,
 }
@@ -181,6 +184,13 @@ impl Kept {
 
     /// Who owes which marks: in a contest run in stages, each stage's of
     /// the entries that reached it.
+    fn reach(&self) -> Option<Arc<crate::stages::Reach>> {
+        match self {
+            Kept::Single(_) => None,
+            Kept::Staged(scores) => Some(scores.reach()),
+        }
+    }
+
     fn marking(&self, codes: Option<&Codes>, listed: usize) -> Marking {
         match self {
             Kept::Single(scores) => Marking::of(scores.inputs(), codes, listed),
@@ -491,6 +501,7 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
         desk_rows,
         marking,
         provisional,
+        reach: scoring.scores.reach(),
         api: Mutex::new(Api::Unmade),
     })
 }

@@ -3,7 +3,7 @@
 //! stages from the first: right for the thousands of entries an event in
 //! stages has, not for a national single-stage contest (`LiveScores`).
 
-use super::{inputs_of_stages, score};
+use super::{inputs_of_stages, score, Reach};
 use crate::data::Mark;
 use crate::engine::{Inputs, Results};
 use std::sync::Arc;
@@ -17,17 +17,20 @@ pub struct LiveStaged {
     /// Each stage's inputs with the contest numbers of its entries, for
     /// what each stage still expects.
     stages: Vec<(Inputs, Vec<u32>)>,
+    /// Who reached which stage: the cells judges' pages offer.
+    reach: Arc<Reach>,
     changed: bool,
 }
 
 impl LiveStaged {
     pub fn new(inputs: Inputs) -> LiveStaged {
-        let (results, current, stages) = scored(&inputs);
+        let (results, current, stages, reach) = scored(&inputs);
         LiveStaged {
             inputs,
             results,
             current,
             stages,
+            reach,
             changed: false,
         }
     }
@@ -43,7 +46,7 @@ impl LiveStaged {
 
     pub fn rescore(&mut self) {
         if std::mem::take(&mut self.changed) {
-            (self.results, self.current, self.stages) = scored(&self.inputs);
+            (self.results, self.current, self.stages, self.reach) = scored(&self.inputs);
         }
     }
 
@@ -61,15 +64,24 @@ impl LiveStaged {
         results
     }
 
+    /// Who reached which stage, as the marks stand.
+    pub fn reach(&self) -> Arc<Reach> {
+        self.reach.clone()
+    }
+
     /// Each stage's inputs and the contest numbers of its entries.
     pub fn stages(&self) -> &[(Inputs, Vec<u32>)] {
         &self.stages
     }
 }
 
-/// The classification, the standings of the stage under way, and what
-/// each stage scored.
-fn scored(inputs: &Inputs) -> (Results, Results, Vec<(Inputs, Vec<u32>)>) {
+/// What a scoring keeps: the classification, the standings of the stage
+/// under way, what each stage scored, who reached which stage.
+type Scored = (Results, Results, Vec<(Inputs, Vec<u32>)>, Arc<Reach>);
+
+/// The classification, the standings of the stage under way, what each
+/// stage scored, and who reached which stage.
+fn scored(inputs: &Inputs) -> Scored {
     let staged = score(inputs.clone(), &[]);
     let stages = inputs_of_stages(inputs, &staged)
         .into_iter()
@@ -81,5 +93,6 @@ fn scored(inputs: &Inputs) -> (Results, Results, Vec<(Inputs, Vec<u32>)>) {
         .rposition(|stage| stage.results.rows.iter().any(|row| row.standing.overall.is_some()))
         .unwrap_or(0);
     let current = staged.stages[under_way].results.clone();
-    (staged.classification, current, stages)
+    let reach = Arc::new(Reach::from_staged(&inputs.rules, &staged));
+    (staged.classification, current, stages, reach)
 }

@@ -128,7 +128,11 @@ pub struct Reach {
 impl Reach {
     pub fn of(inputs: Inputs) -> Reach {
         let rules = inputs.rules.clone();
-        let staged = score(inputs, &[]);
+        Reach::from_staged(&rules, &score(inputs, &[]))
+    }
+
+    /// Who reached which stage in `staged`, a scoring of the contest `rules`.
+    pub fn from_staged(rules: &crate::contest::Rules, staged: &Staged) -> Reach {
         let count = staged.classification.inputs.entries.list.len() as u32;
         Reach {
             stage_of_criterion: rules
