@@ -759,6 +759,7 @@ mod tests {
             desk_rows: String::new(),
             marking: Marking::default(),
             provisional: false,
+            reach: None,
             api: Mutex::new(Api::Unmade),
         };
         let hall = |ceremony| {
