@@ -157,7 +157,7 @@ fn a_contest_in_stages_reports_each_stage_with_its_qualifiers_marked() {
         "the best 30 go on, and everyone tied with the 30th goes on too",
         "25% of the Theory preliminary total is added to the stage&#39;s own score",
         "In Practical final: With equal totals, step 1: higher Practical task score first.",
-        "“实操决赛”：总分相同时，第 1 步：类别“实际操作”得分高者在前。",
+        "“实操决赛”赛段：总分相同时，第 1 步：类别“实际操作”得分高者在前。",
     ] {
         assert!(en.contains(words), "the rules lack: {words}");
     }

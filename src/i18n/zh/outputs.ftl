@@ -68,4 +68,4 @@ report-stage-advance-at-least = 总分不低于 { $bound } 者晋级
 report-stage-advance-at-most = 总分不高于 { $bound } 者晋级
 report-stage-advance-heats = 按“{ $field }”分组对阵：每组前 { $winners } 名晋级，其余选手中总分最好的 { $others } 名也晋级，与末位并列者全部晋级
 report-stage-advance-cap = ；同一{ $field }至多 { $cap } 人晋级，超出者由其后成绩最好者递补
-report-stage-rule = “{ $stage }”：{ $rule }
+report-stage-rule = “{ $stage }”赛段：{ $rule }
