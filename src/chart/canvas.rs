@@ -199,6 +199,8 @@ pub fn fit(text: &str, width: f64, em: f64) -> String {
 }
 
 /// Tick values for an axis from `low` to `high`: about `count` round steps.
+/// Each tick is counted from the first, never added up: a step below the
+/// values' precision (one entry, every total equal) cannot loop for ever.
 pub fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
     let span = (high - low).max(f64::EPSILON);
     let raw = span / count.max(1) as f64;
@@ -208,17 +210,22 @@ pub fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
-    let mut value = (low / step).ceil() * step;
-    let mut ticks = Vec::new();
-    while value <= high + step * 1e-9 {
-        ticks.push(if value.abs() < step * 1e-9 { 0.0 } else { value });
-        value += step;
-    }
-    ticks
+    let first = (low / step).ceil() * step;
+    (0..=count.max(1) * 2 + 2)
+        .map(|i| first + i as f64 * step)
+        .take_while(|value| *value <= high + step * 1e-9)
+        .map(|value| if value.abs() < step * 1e-9 { 0.0 } else { value })
+        .collect()
 }
 
 /// `low..high` widened to whole ticks, and those ticks: an axis that ends on a labelled value.
+/// A single value (one entry, every total equal) gets an axis of 1 either side.
 pub fn axis(low: f64, high: f64, count: usize) -> (f64, f64, Vec<f64>) {
+    let (low, high) = if high - low > high.abs().max(low.abs()).max(1.0) * 1e-9 {
+        (low, high)
+    } else {
+        (low - 1.0, high + 1.0)
+    };
     let inner = ticks(low, high, count);
     let step = if inner.len() > 1 {
         inner[1] - inner[0]

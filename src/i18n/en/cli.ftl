@@ -599,3 +599,6 @@ campaign-column-from-place = From place
 explain-from = Went on from { $contest }, where it placed { $place }
 init-template-campaign-district = a welders' duel on two levels (enterprise → town): `podium advance` and the `podium campaign` board
 init-made-campaign = made the campaign { $dir } from `{ $template }`: name its levels, trades and contests in campaign.ron, then run `podium campaign { $dir }`
+
+## Contests run in stages: what the review of stages found
+rules-stage-carry-twice = stage `{ $stage }` carries stage `{ $id }` twice; write each earlier stage once in `carry`

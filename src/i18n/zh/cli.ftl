@@ -599,3 +599,6 @@ campaign-column-from-place = 原名次
 explain-from = 晋级自 { $contest }，原名次第 { $place } 名
 init-template-campaign-district = 两级焊工比武（企业 → 镇街）：`podium advance` 晋级、`podium campaign` 一览
 init-made-campaign = 已从示例 `{ $template }` 建立比赛活动 { $dir }：在 campaign.ron 中写明级别、工种和各场比赛，然后运行 `podium campaign { $dir }`
+
+## Contests run in stages: what the review of stages found
+rules-stage-carry-twice = 赛段 `{ $stage }` 两次带入赛段 `{ $id }` 的成绩；`carry` 中每个此前赛段只能写一次
