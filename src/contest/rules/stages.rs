@@ -12,6 +12,11 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// The most stages a contest has. Real contests have a handful; each stage
+/// is compiled as a contest of its own (a copy of the contest's rules), so
+/// thousands would take minutes and gigabytes before scoring a mark.
+pub const MAX_STAGES: usize = 64;
+
 /// One stage, ready to score.
 #[derive(Debug, Clone)]
 pub struct StageRules {
@@ -207,6 +212,11 @@ impl Compiler<'_> {
     pub(super) fn stages(&mut self, contest: &Contest, categories: &[CategoryRule]) {
         let stages = &contest.stages;
         if stages.is_empty() {
+            return;
+        }
+        if stages.len() > MAX_STAGES {
+            let message = msg!("rules-stage-too-many", count = stages.len(), max = MAX_STAGES);
+            self.report(&["stages"], "stages", message, Some(msg!("rules-stage-too-many-help")));
             return;
         }
         self.stages_exclude(contest);
