@@ -132,6 +132,45 @@ pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engi
     flagged
 }
 
+/// Entries without a heat in a stage every entry takes part in: they would
+/// all meet in one heat of their own, and its winners go on unopposed.
+pub fn heatless_entries(
+    rules: &crate::contest::Rules,
+    entries: &crate::data::Entries,
+    file: &std::path::Path,
+) -> crate::error::Diagnostics {
+    let mut problems = crate::error::Diagnostics::default();
+    for (k, stage) in rules.stages.iter().enumerate() {
+        let Some(AdvanceRule::Heats { field, .. }) = stage.advance.as_ref().map(|a| &a.rule) else {
+            continue;
+        };
+        if stage.takes.is_some() {
+            // Heats drawn among qualifiers may be filled in once they are known.
+            continue;
+        }
+        let missing: Vec<&str> = entries
+            .list
+            .iter()
+            .filter(|e| entries.field(e, field).is_some_and(str::is_empty))
+            .map(|e| &*e.id)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let named: Vec<&str> = missing.iter().take(10).copied().collect();
+        let message = crate::msg!(
+            "stage-heat-missing",
+            count = missing.len(),
+            field = field,
+            stage = rules.contest.stages[k].id,
+            entries = named.join(", ")
+        );
+        problems
+            .push(crate::error::Diagnostic::new(file, field.as_str(), message).help(crate::msg!("stage-heat-missing-help", field = field)));
+    }
+    problems
+}
+
 /// Marks of entries for a stage they did not reach, which scoring leaves
 /// out (a clerk typed a finalist's sheet under the wrong number, or the
 /// preliminary changed): a warning naming the stage and the entries.

@@ -604,3 +604,5 @@ init-made-campaign = made the campaign { $dir } from `{ $template }`: name its l
 rules-stage-carry-twice = stage `{ $stage }` carries stage `{ $id }` twice; write each earlier stage once in `carry`
 rules-stage-too-many = the contest has { $count } stages; at most { $max } are allowed
 rules-stage-too-many-help = a stage is a round the entries go through one after another (preliminary, semi-final, final); a contest of many separate events is a campaign of contests
+stage-heat-missing = { $count } entries have no `{ $field }`, which stage `{ $stage }` draws its heats by: { $entries }
+stage-heat-missing-help = give each entry its heat in the `{ $field }` column; entries left empty would meet in one heat of their own

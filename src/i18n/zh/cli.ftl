@@ -604,3 +604,5 @@ init-made-campaign = 已从示例 `{ $template }` 建立比赛活动 { $dir }：
 rules-stage-carry-twice = 赛段 `{ $stage }` 两次带入赛段 `{ $id }` 的成绩；`carry` 中每个此前赛段只能写一次
 rules-stage-too-many = 该竞赛有 { $count } 个赛段，最多允许 { $max } 个
 rules-stage-too-many-help = 赛段是选手依次经过的各轮比赛（预赛、半决赛、决赛）；由许多独立比赛组成的活动应写成多个竞赛组成的赛事（campaign）
+stage-heat-missing = 有 { $count } 名选手的 `{ $field }` 为空，而赛段 `{ $stage }` 按它分组对阵：{ $entries }
+stage-heat-missing-help = 请在 `{ $field }` 列为每名选手填写所在对阵组；留空的选手会被分到同一组对阵
