@@ -43,6 +43,7 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
     if !inputs.rules.stages.is_empty() {
         let staged = crate::stages::score(inputs.clone(), &[]);
         warnings.0.extend(crate::stages::unreached_marks(&inputs, &staged));
+        warnings.0.extend(crate::stages::none_through(&inputs, &staged));
     }
     if warnings.is_empty() {
         println!("{}", say!(lang, "files-check-ok", summary = summary));

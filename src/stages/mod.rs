@@ -171,6 +171,27 @@ pub fn heatless_entries(
     problems
 }
 
+/// A stage with ranked entries that sent none of them on (a `Share` too
+/// small for the field, an `AtLeast` nobody reached): the next stage is
+/// empty and the classification ends there, so `check` says so.
+pub fn none_through(inputs: &Inputs, staged: &Staged) -> Option<crate::error::Diagnostic> {
+    let rules = &inputs.rules;
+    let (k, done) = rules.stages.iter().zip(&staged.stages).enumerate().find(|(_, (stage, done))| {
+        !stage.last && done.results.rows.iter().any(|r| r.standing.overall.is_some()) && done.qualifiers().is_empty()
+    })?;
+    let ranked = done.1.results.rows.iter().filter(|r| r.standing.overall.is_some()).count();
+    let message = crate::msg!("stage-none-through", stage = rules.contest.stages[k].id, ranked = ranked);
+    let path = &rules.path;
+    let mut warning = crate::error::Diagnostic::new(path, format!("stages[{k}].advance"), message)
+        .help(crate::msg!("stage-none-through-help"))
+        .warning();
+    let anchor = format!("\"{}\"", rules.contest.stages[k].id);
+    if let Some((line, column)) = crate::contest::locate(&rules.source, &["stages", &anchor, "advance"]) {
+        warning = warning.at(line, column);
+    }
+    Some(warning)
+}
+
 /// Marks of entries for a stage they did not reach, which scoring leaves
 /// out (a clerk typed a finalist's sheet under the wrong number, or the
 /// preliminary changed): a warning naming the stage and the entries.

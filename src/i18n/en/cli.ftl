@@ -606,3 +606,5 @@ rules-stage-too-many = the contest has { $count } stages; at most { $max } are a
 rules-stage-too-many-help = a stage is a round the entries go through one after another (preliminary, semi-final, final); a contest of many separate events is a campaign of contests
 stage-heat-missing = { $count } entries have no `{ $field }`, which stage `{ $stage }` draws its heats by: { $entries }
 stage-heat-missing-help = give each entry its heat in the `{ $field }` column; entries left empty would meet in one heat of their own
+stage-none-through = stage `{ $stage }` ranked { $ranked } entries and sent none of them on: the stages after it are empty
+stage-none-through-help = a `Share` of the ranked entries is rounded down, so a small share of a small field is no one; an `AtLeast` bound nobody reached sends no one; check the stage's `advance`

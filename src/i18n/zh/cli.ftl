@@ -606,3 +606,5 @@ rules-stage-too-many = 该竞赛有 { $count } 个赛段，最多允许 { $max }
 rules-stage-too-many-help = 赛段是选手依次经过的各轮比赛（预赛、半决赛、决赛）；由许多独立比赛组成的活动应写成多个竞赛组成的赛事（campaign）
 stage-heat-missing = 有 { $count } 名选手的 `{ $field }` 为空，而赛段 `{ $stage }` 按它分组对阵：{ $entries }
 stage-heat-missing-help = 请在 `{ $field }` 列为每名选手填写所在对阵组；留空的选手会被分到同一组对阵
+stage-none-through = 赛段 `{ $stage }` 有 { $ranked } 名选手取得名次，却无人晋级：其后各赛段没有选手
+stage-none-through-help = `Share` 按有成绩人数的百分比向下取整，人数少、比例小时为 0 人；`AtLeast` 的分数线无人达到时也无人晋级；请检查该赛段的 `advance`
