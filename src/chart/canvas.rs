@@ -210,6 +210,10 @@ pub fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
+    if step <= low.abs().max(high.abs()) * f64::EPSILON {
+        // Steps too fine to tell the values apart: one tick.
+        return vec![low];
+    }
     let first = (low / step).ceil() * step;
     (0..=count.max(1) * 2 + 2)
         .map(|i| first + i as f64 * step)
@@ -240,4 +244,22 @@ pub fn axis(low: f64, high: f64, count: usize) -> (f64, f64, Vec<f64>) {
 pub fn tick_label(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_axis_of_a_single_value_ends_and_spans_it() {
+        // One entry (or every total equal) once drew its ticks for ever.
+        for value in [0.0, 85.5, -3.25, 1e12] {
+            let (low, high, marks) = axis(value, value, 8);
+            assert!(low < value && value < high, "{value}: {low}..{high}");
+            assert!(!marks.is_empty() && marks.len() <= 18, "{value}: {marks:?}");
+        }
+        assert_eq!(ticks(85.5, 85.5, 8), [85.5]);
+        // An ordinary axis is unchanged: 0..100 in steps of 20.
+        assert_eq!(axis(3.0, 97.0, 6), (0.0, 100.0, vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]));
+    }
 }
