@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod load;
 pub mod lock;
 pub mod output;
+pub mod periods;
 pub mod random;
 pub mod report;
 pub mod serve;

@@ -281,6 +281,12 @@ fn contests_from_examples(markdown: &str, name: &str) -> Vec<PathBuf> {
             if let Err(e) = read {
                 panic!("{name}: the campaign example does not read: {e}\n{block}");
             }
+        } else if is_type && type_name == "Periods" {
+            // A periods.ron of its own: read as podium reads one.
+            let read: Result<podium::periods::Series, _> = podium::contest::ron_options().from_str(&block);
+            if let Err(e) = read {
+                panic!("{name}: the periods example does not read: {e}\n{block}");
+            }
         } else if is_type && type_name == "AwardSet" {
             awards.push(format!("{},", block.trim_end()));
         } else if is_type {

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 
-const EXAMPLES: [&str; 7] = [
+const EXAMPLES: [&str; 8] = [
     "construction",
     "skills-duel",
     "judged-panel",
@@ -13,6 +13,7 @@ const EXAMPLES: [&str; 7] = [
     "district-duel",
     "three-rounds",
     "knockout",
+    "diving",
 ];
 
 #[test]
@@ -42,7 +43,8 @@ fn leaderboards_match_the_golden_files() {
 fn explanations_match_the_golden_files() {
     // One entry of each example whose explanation exercises its rules:
     // dropped extremes and a spread flag; a tie; elements and a substituted
-    // judge; vetoes zeroing a category and capping the total.
+    // judge; vetoes zeroing a category and capping the total; dives with
+    // their codes, two not performed after a withdrawal.
     for (name, entry) in [
         ("construction", "C03"),
         ("skills-duel", "W03"),
@@ -54,6 +56,7 @@ fn explanations_match_the_golden_files() {
         ("three-rounds", "T03"),
         // A best loser of the knock-out round.
         ("knockout", "F08"),
+        ("diving", "M05"),
     ] {
         let out = podium(&["explain", &format!("contests/{name}"), entry, "--lang", "en"]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));

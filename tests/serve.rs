@@ -635,4 +635,18 @@ fn a_contest_in_stages_shows_its_classification_in_the_hall_and_the_api() {
     assert_eq!(hall["provisional"], false, "{hall}");
     assert_eq!(hall["rows"][0]["entry"], "C28");
     assert_eq!(hall["rows"][0]["total"], "92.15");
+    drop(server);
+    // Before the final's first mark the hall shows the preliminary's standings,
+    // not a classification with every finalist unranked at the bottom.
+    let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let theory: String = marks
+        .lines()
+        .filter(|l| !l.contains("practical.") && !l.contains("defence."))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("marks.csv"), theory).unwrap();
+    let server = Server::start(&dir);
+    let hall = first_event(&format!("{}/events", server.base));
+    assert_eq!(hall["rows"][0]["entry"], "C10", "{hall}");
+    assert_eq!(hall["rows"][0]["total"], "97.50");
 }

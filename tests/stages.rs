@@ -222,9 +222,31 @@ fn mistakes_in_stages_are_refused_at_their_place() {
     assert!(err.contains("not run in stages"), "{err}");
     let err = run_err_en(&["score", "contests/district-duel", "--stage", "finl"]);
     assert!(err.contains("did you mean `final`"), "{err}");
+    let err = run_err_en(&["chart", "contests/construction", "leaderboard", "--stage", "final"]);
+    assert!(err.contains("not run in stages"), "{err}");
     // In Chinese too.
     let err = run_err(&["score", "contests/district-duel", "--stage", "finl"]);
     assert!(err.contains("没有阶段 `finl`"), "{err}");
+}
+
+#[test]
+fn a_chart_of_a_stage_is_titled_with_it() {
+    let dir = temp_dir("stage-chart");
+    let svg = dir.join("prelim.svg");
+    run_ok(&[
+        "chart",
+        "contests/district-duel",
+        "leaderboard",
+        "--stage",
+        "prelim",
+        "-o",
+        s(&svg),
+        "--lang",
+        "en",
+    ]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    // Text is drawn as outlines; the SVG keeps the title as words for its readers.
+    assert!(text.contains("Theory preliminary"), "the stage is named on its chart");
 }
 
 #[test]

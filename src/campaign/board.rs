@@ -336,7 +336,7 @@ fn place(winner: &Winner) -> String {
 
 /// Rows of cells as lines, each column as wide as its widest cell (a
 /// Chinese character two columns wide); the last column is not padded.
-fn aligned(rows: &[Vec<String>]) -> Vec<String> {
+pub fn aligned(rows: &[Vec<String>]) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)

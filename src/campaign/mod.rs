@@ -8,8 +8,8 @@
 pub mod advance;
 pub mod board;
 
-use crate::contest::{locate, ron_diagnostic, ron_options, Label};
-use crate::error::{suggestion, Diagnostic, Diagnostics};
+use crate::contest::{ron_diagnostic, ron_options, Label};
+use crate::error::{suggestion, Diagnostics};
 use crate::msg;
 use crate::store::Store;
 use serde::Deserialize;
@@ -122,14 +122,7 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
     let c = &loaded.campaign;
     let mut problems = Diagnostics::default();
     let mut problem = |field: String, anchors: &[&str], message, help: Option<crate::i18n::Text>| {
-        let mut d = Diagnostic::new(&loaded.path, field, message);
-        if let Some((line, column)) = locate(source, anchors) {
-            d = d.at(line, column);
-        }
-        if let Some(help) = help {
-            d = d.help(help);
-        }
-        problems.push(d);
+        problems.push(crate::contest::placed(&loaded.path, source, field, anchors, message, help));
     };
     for (list, section) in [(&c.levels, "levels"), (&c.trades, "trades")] {
         for (i, named) in list.iter().enumerate() {

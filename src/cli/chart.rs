@@ -11,6 +11,8 @@ pub struct ChartArgs<'a> {
     pub output: Option<&'a Path>,
     pub division: Option<&'a str>,
     pub font: Option<&'a Path>,
+    /// A contest run in stages: the standings after this stage.
+    pub stage: Option<&'a str>,
 }
 
 pub fn run(contest: &Path, args: ChartArgs, marks: Option<&Path>) -> Result<(), String> {
@@ -27,10 +29,23 @@ pub fn run(contest: &Path, args: ChartArgs, marks: Option<&Path>) -> Result<(), 
     }
     // The judges chart reads the raw marks, which scoring frees when no one else holds them.
     let marks_kept = (args.options.kind == ChartKind::Judges).then(|| (inputs.marks.clone(), inputs.rules.clone()));
-    let results = crate::stages::final_results(inputs, &[]);
-    let board = Leaderboard::new(&results, args.options.lang, args.division).map_err(|d| d.to_string())?;
+    let (staged, plain);
+    let (results, board) = match (args.stage, inputs.rules.stages.is_empty()) {
+        (Some(stage), true) => return Err(crate::msg!("score-no-stages", stage = stage).to_string()),
+        (Some(stage), false) => {
+            staged = crate::stages::score(inputs, &[]);
+            let k = super::score::stage_number(&staged, stage)?;
+            let board = Leaderboard::of_stage(&staged, k, args.options.lang, args.division).map_err(|d| d.to_string())?;
+            (&staged.stages[k].results, board)
+        }
+        (None, _) => {
+            plain = crate::stages::final_results(inputs, &[]);
+            let board = Leaderboard::new(&plain, args.options.lang, args.division).map_err(|d| d.to_string())?;
+            (&plain, board)
+        }
+    };
     let data = ChartData {
-        results: &results,
+        results,
         board: &board,
         marks: marks_kept.as_ref().map(|(marks, rules)| (&**marks, &**rules)),
     };

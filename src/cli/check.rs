@@ -37,14 +37,12 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
         marks = inputs.marks.marks.len()
     );
     let mut warnings = left_out(&inputs, marks);
-    if let Some(unscorable) = unscorable(&inputs, marks) {
+    let scrutiny = crate::stages::scrutinise(inputs.clone());
+    if let Some(unscorable) = unscorable(&inputs, &scrutiny.flagged, marks) {
         warnings.push(unscorable);
     }
-    if !inputs.rules.stages.is_empty() {
-        let staged = crate::stages::score(inputs.clone(), &[]);
-        warnings.0.extend(crate::stages::unreached_marks(&inputs, &staged));
-        warnings.0.extend(crate::stages::none_through(&inputs, &staged));
-    }
+    warnings.0.extend(scrutiny.unreached);
+    warnings.0.extend(scrutiny.none_through);
     if warnings.is_empty() {
         println!("{}", say!(lang, "files-check-ok", summary = summary));
     } else {
@@ -60,15 +58,18 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
 
 /// The entries that cannot be scored yet (a mark or element data missing),
 /// how many, and the first few with why.
-fn unscorable(inputs: &Inputs, marks: Option<&Path>) -> Option<Diagnostic> {
-    let flagged = crate::stages::flagged(inputs.clone());
+fn unscorable(
+    inputs: &Inputs,
+    flagged: &[(u32, std::sync::Arc<crate::contest::Rules>, Vec<Flag>)],
+    marks: Option<&Path>,
+) -> Option<Diagnostic> {
     let rules = &inputs.rules;
     // Clerks chase marks by code when judging is blind, as `status` does
     // (before the codes are given, by id).
     let names = crate::blind::EntryNames::of(rules, &Sources::of(rules, None).store).unwrap_or(crate::blind::EntryNames::Ids);
     let mut why: Vec<String> = Vec::new();
     let mut count = 0usize;
-    for (entry, flag_rules, flags) in &flagged {
+    for (entry, flag_rules, flags) in flagged {
         let reasons: Vec<String> = flags
             .iter()
             .filter(|f| matches!(f, Flag::Incomplete { .. }))

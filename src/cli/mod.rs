@@ -127,6 +127,9 @@ pub enum Command {
         /// A font (.ttf/.otf) to draw with instead of the bundled one, for names outside it.
         #[arg(long)]
         font: Option<PathBuf>,
+        /// A contest run in stages: the standings after this stage (its id).
+        #[arg(long)]
+        stage: Option<String>,
         #[arg(long)]
         marks: Option<PathBuf>,
     },
@@ -304,6 +307,24 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// A contest assessed each period (month): the roll-up board (each
+    /// team's periods, rolled-up total, place, award, rotating award, bars),
+    /// or one team's year sheet.
+    Periods {
+        /// A series folder (holding periods.ron) or the path of periods.ron.
+        folder: PathBuf,
+        /// The roll-up to show (its id; the last declared if not given).
+        #[arg(long = "roll-up", conflicts_with = "team")]
+        roll_up: Option<String>,
+        /// One team's year sheet: every period, then every roll-up.
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::campaign::board::BoardFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Generate a synthetic contest at scale, deterministic from a seed.
     Gen {
         dir: PathBuf,
@@ -449,9 +470,11 @@ pub fn run(cli: Cli) -> i32 {
             entries,
             by,
             font,
+            stage,
             marks,
         } => {
             let args = chart::ChartArgs {
+                stage: stage.as_deref(),
                 options: ChartOptions {
                     kind,
                     width: size.0,
@@ -611,6 +634,22 @@ pub fn run(cli: Cli) -> i32 {
             },
         ),
         Command::Campaign { folder, format, output } => crate::campaign::board::run(&folder, format, lang, output.as_deref()),
+        Command::Periods {
+            folder,
+            roll_up,
+            team,
+            format,
+            output,
+        } => crate::periods::board::run(
+            &folder,
+            crate::periods::board::Wanted {
+                roll_up: roll_up.as_deref(),
+                team: team.as_deref(),
+                format,
+                lang,
+                output: output.as_deref(),
+            },
+        ),
         Command::Gen {
             dir,
             entries,

@@ -165,8 +165,18 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
         }
     }
     // Flags come from scoring what is there.
+    let flagged_entries = crate::stages::scrutinise(inputs.clone()).flagged;
+    // Zeros standing in for marks are not missing marks above: said apart.
+    let filled = flagged_entries
+        .iter()
+        .flat_map(|(_, _, flags)| flags)
+        .filter(|f| matches!(f, Flag::FilledZero { .. }))
+        .count();
+    if filled > 0 {
+        println!("\n{}", say!(lang, "status-filled-zero", count = filled));
+    }
     let mut flagged = 0;
-    for (entry, flag_rules, flags) in crate::stages::flagged(inputs.clone()) {
+    for (entry, flag_rules, flags) in flagged_entries {
         let worth_chasing: Vec<&Flag> = flags
             .iter()
             .filter(|f| !matches!(f, Flag::Incomplete { .. }) || missing_count == 0)

@@ -90,6 +90,19 @@ pub fn locate(text: &str, anchors: &[&str]) -> Option<(usize, usize)> {
     Some(line_col(text, offset))
 }
 
+/// A problem in a RON file of podium's (`periods.ron`, `campaign.ron`),
+/// placed at the last of `anchors` it finds, with its help.
+pub fn placed(path: &Path, source: &str, field: String, anchors: &[&str], message: Text, help: Option<Text>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(path, field, message);
+    if let Some((line, column)) = locate(source, anchors) {
+        diagnostic = diagnostic.at(line, column);
+    }
+    if let Some(help) = help {
+        diagnostic = diagnostic.help(help);
+    }
+    diagnostic
+}
+
 /// Reads and checks `contest.ron` (or the file given).
 pub fn load(arg: &Path) -> Result<Rules, Diagnostics> {
     let path = contest_file(arg);

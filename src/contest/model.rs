@@ -319,10 +319,19 @@ pub enum CriterionKind {
     Flag,
     /// Several performed elements, each marked by the panel.
     Elements {
+        /// How many elements an entry performs; with `unperformed`, the most it may perform.
         count: u8,
         /// Per-entry data of each element (e.g. "difficulty"), from the elements file.
         #[serde(default)]
         data: Vec<String>,
+        /// Per-entry text of each element (a dive code `5154B`), from the
+        /// elements file: kept and shown, never computed with.
+        #[serde(default)]
+        text: Vec<String>,
+        /// How an element an entry did not perform counts (no marks and no
+        /// row in the elements file); without it every element must be performed.
+        #[serde(default)]
+        unperformed: Option<Unperformed>,
         #[serde(default)]
         convert: Option<Convert>,
         /// The element's value from its panel `score` and its data (default "score").
@@ -357,6 +366,9 @@ pub enum Scale {
     /// `max` points at `best`, 0 at `worst`, linear between, clamped.
     /// best < worst means lower is better (times, defects).
     Linear { best: Number, worst: Number },
+    /// Points by an exact formula over the measured `value`
+    /// ("60 + (value - 125) * 1.8"); at most `max` when the criterion has one.
+    Formula(String),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -450,6 +462,15 @@ pub enum SpreadResolve {
     UseAll,
     /// Leave the criterion unscored until the marks are corrected.
     Block,
+}
+
+/// How an element an entry did not perform counts.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Unperformed {
+    /// Left out: `Sum` adds, `Mean` averages and `Best(n)` chooses among the performed ones.
+    Skip,
+    /// Counts as an element worth 0 (a `Mean` divides by every element).
+    Zero,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]

@@ -62,7 +62,9 @@ pub enum KindRule {
     Judgement {
         convert: Option<ConvertRule>,
     },
-    Measurement(Scale),
+    /// A measured value's scale; for `Scale::Formula`, its parsed formula
+    /// (variable 0 = `value`).
+    Measurement(Scale, Option<Expr>),
     Deduction {
         per: Decimal,
     },
@@ -75,9 +77,12 @@ pub enum KindRule {
     Flag,
     Elements {
         data: Vec<String>,
+        /// Text fields of the elements file: kept and shown, never computed with.
+        text: Vec<String>,
         convert: Option<ConvertRule>,
         value: Expr,
         combine: Combine,
+        unperformed: Option<Unperformed>,
     },
     /// Variables are criterion indices.
     Formula(Expr),
@@ -455,7 +460,7 @@ impl Compiler<'_> {
         };
         let needs_range = matches!(
             kind,
-            KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(_)
+            KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(..)
         );
         if needs_range && criterion.marks.is_none() {
             self.report(
@@ -519,7 +524,7 @@ impl Compiler<'_> {
         }
         let needs_max = matches!(
             kind,
-            KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(Scale::Linear { .. })
+            KindRule::Judgement { .. } | KindRule::Elements { .. } | KindRule::Measurement(Scale::Linear { .. } | Scale::Formula(_), _)
         );
         if needs_max && max.is_none() && contest.categories[category].score == CategoryScore::Share {
             self.report(anchors, format!("{field}.max"), msg!("rules-needs-max", key = key), None);
@@ -535,7 +540,7 @@ impl Compiler<'_> {
         };
         let panel = criterion.panel.clone().unwrap_or(default_panel);
         self.check_panel(&panel, field, anchors);
-        let default_missing = if is_panel || matches!(kind, KindRule::Measurement(_) | KindRule::PassFail { .. }) {
+        let default_missing = if is_panel || matches!(kind, KindRule::Measurement(..) | KindRule::PassFail { .. }) {
             contest.judging.missing.unwrap_or(Missing::Refuse)
         } else {
             Missing::Zero
@@ -651,7 +656,7 @@ impl Compiler<'_> {
     fn kind(&mut self, kind: &CriterionKind, max: Option<Decimal>, field: &str, anchors: &[&str]) -> KindRule {
         match kind {
             CriterionKind::Judgement { convert } => KindRule::Judgement {
-                convert: convert.as_ref().map(|c| self.convert(c, &[], field, anchors)),
+                convert: convert.as_ref().map(|c| self.convert(c, &[], &[], field, anchors)),
             },
             CriterionKind::Measurement { scale } => {
                 match scale {
@@ -668,8 +673,12 @@ impl Compiler<'_> {
                             self.report(anchors, format!("{field}.kind"), msg!("rules-linear-same"), None);
                         }
                     }
+                    Scale::Formula(text) => {
+                        let expr = self.formula(text, &["value".to_string()], &format!("{field}.kind.scale"), anchors);
+                        return KindRule::Measurement(scale.clone(), Some(expr));
+                    }
                 }
-                KindRule::Measurement(scale.clone())
+                KindRule::Measurement(scale.clone(), None)
             }
             CriterionKind::Deduction { per } | CriterionKind::Bonus { per } => {
                 if per.value() <= Decimal::ZERO {
@@ -693,10 +702,13 @@ impl Compiler<'_> {
             CriterionKind::Elements {
                 count,
                 data,
+                text: texts,
                 convert,
                 value,
                 combine,
+                unperformed,
             } => {
+                self.text_fields(data, texts, field, anchors);
                 if *count == 0 {
                     self.report(anchors, format!("{field}.kind.count"), msg!("rules-elements-none"), None);
                 }
@@ -710,16 +722,18 @@ impl Compiler<'_> {
                         );
                     }
                 }
-                let convert = convert.as_ref().map(|c| self.convert(c, data, field, anchors));
+                let convert = convert.as_ref().map(|c| self.convert(c, data, texts, field, anchors));
                 let text = value.clone().unwrap_or_else(|| "score".into());
                 let mut names = vec!["score".to_string()];
                 names.extend(data.iter().cloned());
-                let value = self.formula(&text, &names, field, anchors);
+                let value = self.element_formula(&text, &names, texts, field, anchors);
                 KindRule::Elements {
                     data: data.clone(),
+                    text: texts.clone(),
                     convert,
                     value,
                     combine: combine.clone(),
+                    unperformed: *unperformed,
                 }
             }
             // Parsed once all criteria are known (see `formulas`).
@@ -727,7 +741,39 @@ impl Compiler<'_> {
         }
     }
 
-    fn convert(&mut self, convert: &Convert, data: &[String], field: &str, anchors: &[&str]) -> ConvertRule {
+    /// Text fields are named once, and never also as numeric data.
+    fn text_fields(&mut self, data: &[String], texts: &[String], field: &str, anchors: &[&str]) {
+        for (t, name) in texts.iter().enumerate() {
+            if data.contains(name) || texts[..t].contains(name) {
+                self.report(
+                    anchors,
+                    format!("{field}.kind.text"),
+                    msg!("rules-element-text-twice", name = name),
+                    None,
+                );
+            }
+        }
+    }
+
+    /// A formula over an element's numbers (`names`), refusing its text fields by name.
+    fn element_formula(&mut self, text: &str, names: &[String], texts: &[String], field: &str, anchors: &[&str]) -> Expr {
+        let result = formula::parse(text, &mut |name| match names.iter().position(|n| n == name) {
+            Some(i) => Ok(i),
+            None if texts.iter().any(|t| t == name) => Err(msg!("rules-element-text-in-formula", name = name).to_string()),
+            None => Err(msg!(
+                "rules-unknown-name",
+                name = name,
+                suggestion = suggestion(name, names.iter().map(String::as_str))
+            )
+            .to_string()),
+        });
+        result.unwrap_or_else(|e| {
+            self.report_formula(text, &e, field, anchors);
+            Expr::Number(Decimal::ZERO)
+        })
+    }
+
+    fn convert(&mut self, convert: &Convert, data: &[String], texts: &[String], field: &str, anchors: &[&str]) -> ConvertRule {
         match convert {
             Convert::Table(pairs) => {
                 if pairs.windows(2).any(|w| w[0].0 >= w[1].0) {
@@ -738,27 +784,14 @@ impl Compiler<'_> {
             Convert::Formula(text) => {
                 let mut names = vec!["mark".to_string()];
                 names.extend(data.iter().cloned());
-                ConvertRule::Formula(self.formula(text, &names, field, anchors))
+                ConvertRule::Formula(self.element_formula(text, &names, texts, field, anchors))
             }
         }
     }
 
     /// Parses a formula whose names are `names` (variable i = names[i]).
     fn formula(&mut self, text: &str, names: &[String], field: &str, anchors: &[&str]) -> Expr {
-        let result = formula::parse(text, &mut |name| {
-            names.iter().position(|n| n == name).ok_or_else(|| {
-                msg!(
-                    "rules-unknown-name",
-                    name = name,
-                    suggestion = suggestion(name, names.iter().map(String::as_str))
-                )
-                .to_string()
-            })
-        });
-        result.unwrap_or_else(|e| {
-            self.report_formula(text, &e, field, anchors);
-            Expr::Number(Decimal::ZERO)
-        })
+        self.element_formula(text, names, &[], field, anchors)
     }
 
     /// Formula criteria read other criteria; an acyclic order is required
@@ -1152,6 +1185,7 @@ fn scale_numbers(scale: &Scale) -> Vec<Within> {
             found.push(("kind.scale.otherwise".into(), &["otherwise:"], *otherwise));
             found
         }
+        Scale::Formula(_) => Vec::new(),
     }
 }
 

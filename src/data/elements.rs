@@ -1,6 +1,7 @@
 //! Element data: per entry, per element, the values the contest's formulas
-//! read (a difficulty coefficient, a base value). Wide CSV:
-//! `entry,criterion,element,<field>,<field>...`, one row per performed element.
+//! read (a difficulty coefficient, a base value) and the text it shows (a
+//! dive code). Wide CSV: `entry,criterion,element,<field>,<field>...`, one
+//! row per performed element.
 
 use super::cells::{ascii_number, odd_character, odd_in_number, suggestion};
 use super::{read_text, Entries, Table};
@@ -14,8 +15,11 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
 pub struct ElementData {
-    /// (entry, slot) → values aligned with the criterion's declared `data`.
+    /// (entry, slot) → values aligned with the criterion's declared `data`;
+    /// a key for every row of the file, so also the elements performed.
     values: FxHashMap<(u32, u16), Vec<Decimal>>,
+    /// (entry, slot) → text aligned with the criterion's declared `text`.
+    text: FxHashMap<(u32, u16), Vec<Box<str>>>,
 }
 
 impl ElementData {
@@ -23,19 +27,26 @@ impl ElementData {
         self.values.get(&(entry, slot)).map(Vec::as_slice)
     }
 
+    /// The element's text fields (a dive code), as the file gives them.
+    pub fn text(&self, entry: u32, slot: u16) -> Option<&[Box<str>]> {
+        self.text.get(&(entry, slot)).map(Vec::as_slice)
+    }
+
+    /// Whether the entry performed the element in `slot`: it has a row in
+    /// the elements file or a mark among `marks` (the entry's, sorted by slot).
+    pub fn performed(&self, entry: u32, slot: u16, marks: &[super::Mark]) -> bool {
+        let first = marks.partition_point(|m| m.slot < slot);
+        self.values.contains_key(&(entry, slot)) || marks.get(first).is_some_and(|m| m.slot == slot)
+    }
+
     /// The data of a stage's entries (`field`: their contest numbers,
     /// ascending) and criteria (`slots`: each contest slot's in the stage),
     /// numbered as the stage numbers them.
     pub fn for_stage(&self, field: &[u32], slots: &[Option<u16>]) -> ElementData {
-        let values = self
-            .values
-            .iter()
-            .filter_map(|(&(entry, slot), data)| {
-                let local = field.binary_search(&entry).ok()? as u32;
-                Some(((local, slots[slot as usize]?), data.clone()))
-            })
-            .collect();
-        ElementData { values }
+        ElementData {
+            values: renumbered(&self.values, field, slots),
+            text: renumbered(&self.text, field, slots),
+        }
     }
 
     pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<ElementData, Diagnostics> {
@@ -74,7 +85,7 @@ impl ElementData {
                 return;
             };
             let rule = &rules.criteria[criterion as usize];
-            let KindRule::Elements { data: fields, .. } = &rule.kind else {
+            let KindRule::Elements { data: fields, text, .. } = &rule.kind else {
                 problems.push(at(criterion_col, msg!("files-elements-none", criterion = key)));
                 return;
             };
@@ -94,7 +105,8 @@ impl ElementData {
                 }
             };
             let mut values = Vec::with_capacity(fields.len());
-            for field in fields {
+            let mut texts = Vec::with_capacity(text.len());
+            for field in fields.iter().chain(text) {
                 let Some(i) = column(field) else {
                     problems.push(
                         Diagnostic::new(
@@ -106,6 +118,14 @@ impl ElementData {
                     );
                     return;
                 };
+                if text.contains(field) {
+                    // Text is shown in terminals, pages and files: no control characters.
+                    match super::entries::control_problem(path, line, || labels[i].clone(), get(entry_col), get(i)) {
+                        Some(problem) => problems.push(problem),
+                        None => texts.push(get(i).into()),
+                    }
+                    continue;
+                }
                 match data_value(get(i)) {
                     Ok(v) => values.push(v),
                     Err((message, help)) => {
@@ -116,6 +136,12 @@ impl ElementData {
                 }
             }
             let slot = (entry, rule.first_slot + element as u16 - 1);
+            if texts.len() != text.len() {
+                return;
+            }
+            if !texts.is_empty() {
+                data.text.insert(slot, texts);
+            }
             if values.len() == fields.len() && data.values.insert(slot, values).is_some() {
                 let first = given.get(&slot).copied().unwrap_or(0);
                 problems.push(at(
@@ -134,6 +160,17 @@ impl ElementData {
         });
         problems.into_result(data)
     }
+}
+
+/// `map`'s (entry, slot) keys renumbered as a stage numbers them (see
+/// `ElementData::for_stage`); those outside the stage left out.
+fn renumbered<T: Clone>(map: &FxHashMap<(u32, u16), T>, field: &[u32], slots: &[Option<u16>]) -> FxHashMap<(u32, u16), T> {
+    map.iter()
+        .filter_map(|(&(entry, slot), value)| {
+            let local = field.binary_search(&entry).ok()? as u32;
+            Some(((local, slots[slot as usize]?), value.clone()))
+        })
+        .collect()
 }
 
 /// One cell of element data: a number within the range of a contest's

@@ -258,7 +258,7 @@ fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entri
 /// A name, organisation or other value holding a control character (a line
 /// break, an escape code, a direction override): it would reach terminals,
 /// pages and charts, where it could forge a line or break the file.
-fn control_problem(path: &Path, line: usize, field: impl FnOnce() -> String, id: &str, value: &str) -> Option<Diagnostic> {
+pub(super) fn control_problem(path: &Path, line: usize, field: impl FnOnce() -> String, id: &str, value: &str) -> Option<Diagnostic> {
     let c = crate::text::first_control(value)?;
     Some(
         Diagnostic::new(

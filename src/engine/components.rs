@@ -65,6 +65,28 @@ pub struct EntryEntities(pub Vec<Entity>);
 #[derive(Component, Debug, Clone, Default)]
 pub struct CriterionValues(pub Vec<Option<Decimal>>);
 
+/// One element of an element criterion of an entry, as scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElementResult {
+    pub criterion: u16,
+    /// 1-based, as people number elements.
+    pub element: u8,
+    /// Whether the entry performed it (a not-performed element has no
+    /// marks and no row in the elements file).
+    pub performed: bool,
+    /// The panel's score of its marks; `None` when not performed.
+    pub score: Option<Decimal>,
+    /// What the element counts in its criterion: its value, 0 for a
+    /// not-performed element that counts `Zero`, `None` when left out.
+    pub value: Option<Decimal>,
+}
+
+/// The elements of an entry's element criteria, in the contest's order;
+/// empty for a contest without element criteria. An element after one that
+/// could not be scored is not listed (its criterion is unscored).
+#[derive(Component, Debug, Clone, Default)]
+pub struct ElementResults(pub Vec<ElementResult>);
+
 /// Each category's score; `None` if a criterion in it is unscored.
 #[derive(Component, Debug, Clone, Default)]
 pub struct CategoryScores(pub Vec<Option<Decimal>>);
@@ -149,6 +171,10 @@ pub enum Flag {
     Substituted { criterion: u16, element: u8, judges: Vec<u16> },
     /// A veto condition held.
     Veto { veto: u16 },
+    /// `missing: Zero` filled a gap: no mark where a judge's mark or a
+    /// record was expected counted as 0 (element 0: not an element).
+    /// Deductions, bonuses and flags without a record are not gaps.
+    FilledZero { criterion: u16, element: u8 },
     /// A category's score (`None`: the total) is beyond the largest exact
     /// decimal, and left unscored.
     TooLarge { category: Option<u16> },
@@ -188,14 +214,39 @@ pub struct Standing {
 #[derive(Component, Debug, Clone, Default)]
 pub struct Awards(pub Vec<(u16, u16)>);
 
-/// Present only on entries being explained: each system writes what it did.
+/// Present only on entries being explained: each system writes what it
+/// did, each line under the criterion it was scoring (`AFTER_CRITERIA`
+/// for the steps after them), so that the lines read in the contest's
+/// order whatever order the systems ran in.
 #[derive(Component, Debug, Clone, Default)]
-pub struct Trace(pub Vec<Words>);
+pub struct Trace {
+    pub lines: Vec<(u16, Words)>,
+    /// The criterion being scored; `None` outside the criterion systems.
+    pub criterion: Option<u16>,
+}
+
+/// The order key of the steps that follow every criterion's.
+pub const AFTER_CRITERIA: u16 = u16::MAX;
 
 impl Trace {
     pub fn note(trace: &mut Option<Mut<Trace>>, line: impl FnOnce() -> Words) {
         if let Some(trace) = trace {
-            trace.0.push(line());
+            let key = trace.criterion.unwrap_or(AFTER_CRITERIA);
+            trace.lines.push((key, line()));
         }
+    }
+
+    /// Marks the lines that follow as steps of `criterion` (`None`: of none).
+    pub fn scoring(trace: &mut Option<Mut<Trace>>, criterion: Option<u16>) {
+        if let Some(trace) = trace {
+            trace.criterion = criterion;
+        }
+    }
+
+    /// The lines in the contest's order: each criterion's steps in the
+    /// order of the criteria, each in the order it was written, then the rest.
+    pub fn in_order(mut self) -> Vec<Words> {
+        self.lines.sort_by_key(|(key, _)| *key);
+        self.lines.into_iter().map(|(_, words)| words).collect()
     }
 }

@@ -7,9 +7,9 @@ use super::components::{trace_say, words};
 use super::exact::{self, too_large};
 use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
-use super::round::round;
+use super::round::{at_level, round};
 use crate::contest::Lang;
-use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve};
+use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve, Unperformed};
 use crate::data::{Mark, MarkSet, NO_JUDGE};
 use crate::formula::{EvalError, Expr};
 use crate::say;
@@ -22,7 +22,13 @@ use smallvec::SmallVec;
 pub type PanelMarks<T> = SmallVec<[T; 8]>;
 
 /// The components a criterion system writes.
-pub type Scoring<'a> = (&'a EntryIndex, &'a mut CriterionValues, &'a mut Flags, Option<&'a mut Trace>);
+pub type Scoring<'a> = (
+    &'a EntryIndex,
+    &'a mut CriterionValues,
+    &'a mut Flags,
+    Option<&'a mut ElementResults>,
+    Option<&'a mut Trace>,
+);
 
 /// What scoring one criterion of one entry may read.
 pub struct Cell<'a> {
@@ -36,8 +42,9 @@ pub struct Cell<'a> {
 
 type Outcome = Result<Decimal, Words>;
 
-/// Scores one criterion of one entry, given every criterion value so far.
-type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<Trace>>) -> Outcome;
+/// Scores one criterion of one entry, given every criterion value so far;
+/// an element criterion also lists its elements.
+type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<ElementResults>>, &mut Option<Mut<Trace>>) -> Outcome;
 
 /// Runs `score` for every entry and every criterion `of_kind` selects.
 fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule) -> bool, score: Scorer) {
@@ -46,7 +53,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
     if criteria.is_empty() {
         return;
     }
-    par_for_each(query, |(index, mut values, mut flags, mut trace)| {
+    par_for_each(query, |(index, mut values, mut flags, mut elements, mut trace)| {
         let marks = inputs.marks.of_entry(index.0 as usize);
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
@@ -57,7 +64,10 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 entry: index.0,
                 marks,
             };
-            let outcome = score(&cell, &values.0, &mut flags, &mut trace).map(|v| round(v, rules.contest.rounding.criterion));
+            Trace::scoring(&mut trace, Some(criterion as u16));
+            let r = &rules.contest.rounding;
+            let outcome =
+                score(&cell, &values.0, &mut flags, &mut elements, &mut trace).map(|v| at_level(v, r.criterion, &[r.category, r.total]));
             Trace::note(&mut trace, || match &outcome {
                 Ok(v) => {
                     let key = &rule.key;
@@ -68,6 +78,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                     trace_say!("trace-not-scored", key = key, label = Words::new(zh.clone(), en.clone()))
                 }
             });
+            Trace::scoring(&mut trace, None);
             if let Err(reason) = &outcome {
                 flags.0.push(Flag::Incomplete {
                     criterion: criterion as u16,
@@ -80,15 +91,25 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
 }
 
 pub fn score_judgements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Judgement { .. }), judgement);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::Judgement { .. }),
+        |c, v, f, _, t| judgement(c, v, f, t),
+    );
 }
 
 pub fn score_measurements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Measurement(_)), measurement);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::Measurement(..)),
+        |c, v, f, _, t| measurement(c, v, f, t),
+    );
 }
 
 pub fn score_deductions_and_bonuses(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, KindRule::is_counted, count);
+    score_each(&inputs, &mut query, KindRule::is_counted, |c, v, f, _, t| count(c, v, f, t));
 }
 
 pub fn score_gates_and_flags(inputs: Res<Inputs>, mut query: Query<Scoring>) {
@@ -96,7 +117,7 @@ pub fn score_gates_and_flags(inputs: Res<Inputs>, mut query: Query<Scoring>) {
         &inputs,
         &mut query,
         |k| matches!(k, KindRule::PassFail { .. } | KindRule::Flag),
-        gate,
+        |c, v, f, _, t| gate(c, v, f, t),
     );
 }
 
@@ -105,7 +126,12 @@ pub fn score_elements(inputs: Res<Inputs>, mut query: Query<Scoring>) {
 }
 
 pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
-    score_each(&inputs, &mut query, |k| matches!(k, KindRule::Formula(_)), formula);
+    score_each(
+        &inputs,
+        &mut query,
+        |k| matches!(k, KindRule::Formula(_)),
+        |c, v, f, _, t| formula(c, v, f, t),
+    );
 }
 
 fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
@@ -133,7 +159,7 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
 }
 
 fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
-    let KindRule::Measurement(scale) = &cell.rule.kind else {
+    let KindRule::Measurement(scale, formula) = &cell.rule.kind else {
         unreachable!()
     };
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
@@ -185,6 +211,27 @@ fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mu
             });
             max.checked_mul(share).ok_or_else(too_large)?
         }
+        Scale::Formula(text) => {
+            let expr = formula.as_ref().expect("a formula scale is compiled with its formula");
+            let points = eval(expr, &|_| Some(value), cell, 0)?;
+            // A declared `max` caps the points; nothing else bounds them.
+            let capped = cell.rule.max.map_or(points, |max| points.min(max));
+            Trace::note(trace, || {
+                let key = &cell.rule.key;
+                match cell.rule.max.filter(|_| capped < points) {
+                    Some(max) => trace_say!(
+                        "trace-measured-formula-capped",
+                        key = key,
+                        value = value,
+                        formula = text,
+                        points = points,
+                        max = max
+                    ),
+                    None => trace_say!("trace-measured-formula", key = key, value = value, formula = text, points = points),
+                }
+            });
+            capped
+        }
     };
     Ok(points)
 }
@@ -228,18 +275,56 @@ fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Optio
     Ok(if value >= Decimal::ONE { Decimal::ONE } else { Decimal::ZERO })
 }
 
-fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn elements(
+    cell: &Cell,
+    _: &[Option<Decimal>],
+    flags: &mut Flags,
+    results: &mut Option<Mut<ElementResults>>,
+    trace: &mut Option<Mut<Trace>>,
+) -> Outcome {
     let KindRule::Elements {
-        convert, value, combine, ..
+        convert,
+        value,
+        combine,
+        unperformed,
+        ..
     } = &cell.rule.kind
     else {
         unreachable!()
     };
-    let rounding = &cell.inputs.rules.contest.rounding;
+    let r = &cell.inputs.rules.contest.rounding;
+    let element_level = |v: Decimal| at_level(v, r.element, &[r.criterion, r.category, r.total]);
+    let criterion = cell.criterion as u16;
+    // What each element counts: performed ones, and those not performed that count 0.
     let mut element_values = Vec::with_capacity(cell.rule.slot_count as usize);
     for element in 0..cell.rule.slot_count {
-        let slot = cell.rule.first_slot + element as u16;
+        let (slot, number) = (cell.rule.first_slot + element as u16, element + 1);
         let data = cell.inputs.elements.get(cell.entry, slot);
+        if let Some(unperformed) = unperformed.filter(|_| !performed(cell, slot)) {
+            let counts = match unperformed {
+                Unperformed::Skip => None,
+                Unperformed::Zero => Some(element_level(Decimal::ZERO)),
+            };
+            Trace::note(trace, || {
+                let key = &cell.rule.key;
+                match counts {
+                    Some(zero) => trace_say!("trace-element-not-performed-zero", key = key, number = number, zero = zero),
+                    None => trace_say!("trace-element-not-performed-skip", key = key, number = number),
+                }
+            });
+            keep(
+                results,
+                ElementResult {
+                    criterion,
+                    element: number,
+                    performed: false,
+                    score: None,
+                    value: counts,
+                },
+            );
+            element_values.extend(counts);
+            continue;
+        }
         let score = panel_cell(cell, element, convert.as_ref(), data, flags, trace)?;
         let vars = |v: usize| {
             if v == 0 {
@@ -248,21 +333,44 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
                 data.and_then(|d| d.get(v - 1).copied())
             }
         };
-        let element_value = round(eval(value, &vars, cell, element + 1)?, rounding.element);
-        Trace::note(trace, || {
-            let data = data
-                .map(|d| d.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
-                .unwrap_or_default();
-            let (key, number) = (&cell.rule.key, element + 1);
-            trace_say!(
-                "trace-element-score-data",
-                key = key,
-                number = number,
-                score = score,
-                data = data,
-                element_value = element_value
-            )
+        // No marks (a zero filled in) and no data: most likely not performed,
+        // which the contest has not said how to count.
+        let evaluated = eval(value, &vars, cell, number).map_err(|reason| match data {
+            None if !performed(cell, slot) => trace_say!("trace-element-unperformed-undeclared", element = number),
+            _ => reason,
         });
+        let element_value = element_level(evaluated?);
+        Trace::note(trace, || {
+            let (key, named) = (&cell.rule.key, named_data(cell, slot));
+            if named.en.is_empty() {
+                trace_say!(
+                    "trace-element-scored",
+                    key = key,
+                    number = number,
+                    score = score,
+                    element_value = element_value
+                )
+            } else {
+                trace_say!(
+                    "trace-element-scored-data",
+                    key = key,
+                    number = number,
+                    score = score,
+                    data = named,
+                    element_value = element_value
+                )
+            }
+        });
+        keep(
+            results,
+            ElementResult {
+                criterion,
+                element: number,
+                performed: true,
+                score: Some(score),
+                value: Some(element_value),
+            },
+        );
         element_values.push(element_value);
     }
     element_values.sort_unstable_by(|a, b| b.cmp(a));
@@ -279,6 +387,36 @@ fn elements(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut O
         }
     };
     combined.ok_or_else(too_large)
+}
+
+/// Keeps an element's result (entries have room for them in contests with element criteria).
+fn keep(results: &mut Option<Mut<ElementResults>>, result: ElementResult) {
+    if let Some(results) = results {
+        results.0.push(result);
+    }
+}
+
+/// Whether the entry performed an element: it has a mark or a row in the
+/// elements file. Only a contest that declares `unperformed` asks.
+fn performed(cell: &Cell, slot: u16) -> bool {
+    crate::data::ElementData::performed(&cell.inputs.elements, cell.entry, slot, cell.marks)
+}
+
+/// An element's data and text by field, as the contest names them:
+/// "difficulty 1.4, code 5154B" (in Chinese joined by 、).
+fn named_data(cell: &Cell, slot: u16) -> Words {
+    let KindRule::Elements { data: fields, text, .. } = &cell.rule.kind else {
+        return Words::default();
+    };
+    let elements = &cell.inputs.elements;
+    let numbers = fields.iter().zip(elements.get(cell.entry, slot).unwrap_or_default());
+    let texts = text.iter().zip(elements.text(cell.entry, slot).unwrap_or_default());
+    let named: Vec<String> = numbers
+        .map(|(field, v)| format!("{field} {v}"))
+        .chain(texts.map(|(field, t)| format!("{field} {t}")))
+        .collect();
+    let joined = |lang: Lang| named.join(&say!(lang, "list-separator"));
+    Words::new(joined(Lang::Zh), joined(Lang::En))
 }
 
 fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
@@ -367,11 +505,21 @@ pub fn panel_cell(
             words!("{key}", "{key}")
         }
     };
+    // Where a mark is expected, a zero standing in for it is said (a
+    // deduction, bonus or flag without a record is none happening).
+    let gap = !matches!(rule.kind, KindRule::Deduction { .. } | KindRule::Bonus { .. } | KindRule::Flag);
+    let filled_zero = Flag::FilledZero {
+        criterion: cell.criterion as u16,
+        element: number,
+    };
     if raw.is_empty() && rule.missing == Missing::Zero {
         Trace::note(trace, || {
             let Words { zh, en } = label();
             trace_say!("trace-no-record-counts-as", label = Words::new(zh.clone(), en.clone()))
         });
+        if gap {
+            flags.0.push(filled_zero);
+        }
         return Ok(Decimal::ZERO);
     }
     let mut marks: PanelMarks<(u16, Decimal)> = PanelMarks::with_capacity(raw.len() + rule.judges.len());
@@ -428,7 +576,21 @@ pub fn panel_cell(
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {
             Missing::Refuse => return Err(trace_say!("trace-no-mark-judge", names = names)),
-            Missing::Zero => marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO))),
+            Missing::Zero => {
+                // Only a gap is worth a line: a count without a record is none counted.
+                if gap {
+                    Trace::note(trace, || {
+                        let Words { zh, en } = label();
+                        trace_say!(
+                            "trace-judge-missing-zero",
+                            label = Words::new(zh.clone(), en.clone()),
+                            names = names
+                        )
+                    });
+                    flags.0.push(filled_zero);
+                }
+                marks.extend(missing.iter().map(|&j| (j, Decimal::ZERO)));
+            }
             Missing::SubstituteMean => {
                 if marks.is_empty() {
                     return Err(trace_say!("trace-no-judge-has-marked"));

@@ -21,8 +21,9 @@ pub fn marking_complete(inputs: &Inputs) -> bool {
 /// Visits every mark the contest expects, as `podium status` counts them:
 /// each seated panel judge's mark of each element (a reserve in a seat
 /// counts, who stands aside does not), and one record with no judge for a
-/// criterion no panel marks; formulas, and criteria where an absent mark
-/// counts as zero, expect none. `visit(entry, criterion, element, judge,
+/// criterion no panel marks; formulas, criteria where an absent mark
+/// counts as zero, and elements an entry did not perform (where the contest
+/// allows that), expect none. `visit(entry, criterion, element, judge,
 /// found)` returns whether to go on; `judge` is `NO_JUDGE` for records.
 pub fn expected_marks(inputs: &Inputs, mut visit: impl FnMut(u32, usize, u8, u16, bool) -> bool) {
     for e in 0..inputs.entries.list.len() as u32 {
@@ -48,8 +49,12 @@ fn expected_of_entry(inputs: &Inputs, e: u32, visit: &mut impl FnMut(u32, usize,
             } else {
                 inputs.panels.seated(rules, c, e)
             };
+            let may_skip = matches!(rule.kind, KindRule::Elements { unperformed: Some(_), .. });
             for element in 0..rule.slot_count {
                 let slot = rule.first_slot + element as u16;
+                if may_skip && !inputs.elements.performed(e, slot, present) {
+                    continue;
+                }
                 for &judge in judges.iter() {
                     // An entry's marks are sorted by (slot, judge); a record without a judge may come from anyone.
                     let found = if judge == NO_JUDGE {

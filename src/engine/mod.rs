@@ -77,6 +77,8 @@ pub struct ResultRow {
     pub flags: Vec<Flag>,
     pub standing: Standing,
     pub awards: Vec<(u16, u16)>,
+    /// Each element of the entry's element criteria, in the contest's order.
+    pub elements: Vec<ElementResult>,
     pub trace: Vec<Words>,
 }
 
@@ -129,12 +131,9 @@ where
 /// Builds the World, one entity per entry; `traced` entries record each step.
 pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
     let mut world = World::new();
-    let rules = &inputs.rules;
-    let (criteria, categories) = (rules.criteria.len(), rules.categories.len());
+    let categories = inputs.rules.categories.len();
     world.insert_resource(inputs.clone());
-    let entities: Vec<Entity> = world
-        .spawn_batch((0..inputs.entries.list.len() as u32).map(|i| unscored(i, criteria, categories)))
-        .collect();
+    let entities = spawn_unscored(&mut world, inputs, 0..inputs.entries.list.len() as u32);
     for &entry in traced {
         world.entity_mut(entities[entry as usize]).insert(Trace::default());
     }
@@ -154,6 +153,24 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
 
 /// An entry's components.
 type EntryBundle = (EntryIndex, CriterionValues, CategoryScores, Total, Flags, Standing, Awards);
+
+/// Spawns entries before scoring. Only a contest with element criteria
+/// gives them room for their elements' results: at national scale an empty
+/// vector per entry is memory for nothing.
+fn spawn_unscored(world: &mut World, inputs: &Inputs, entries: impl Iterator<Item = u32>) -> Vec<Entity> {
+    let rules = &inputs.rules;
+    let (criteria, categories) = (rules.criteria.len(), rules.categories.len());
+    if rules
+        .criteria
+        .iter()
+        .any(|c| matches!(c.kind, crate::contest::KindRule::Elements { .. }))
+    {
+        let bundles = entries.map(|e| (unscored(e, criteria, categories), ElementResults::default()));
+        world.spawn_batch(bundles).collect()
+    } else {
+        world.spawn_batch(entries.map(|e| unscored(e, criteria, categories))).collect()
+    }
+}
 
 /// An entry's components before scoring.
 fn unscored(entry: u32, criteria: usize, categories: usize) -> EntryBundle {
@@ -241,6 +258,7 @@ type RowQuery = (
     &'static mut Flags,
     &'static mut Standing,
     &'static mut Awards,
+    Option<&'static mut ElementResults>,
     Option<&'static mut Trace>,
 );
 
@@ -248,7 +266,11 @@ type RowQuery = (
 /// Either way the components are not marked changed: a copy must not make
 /// the next live re-scoring think these entries moved.
 fn result_row(
-    (index, mut values, mut categories, total, mut flags, mut standing, mut awards, trace): bevy_ecs::query::QueryItem<'_, '_, RowQuery>,
+    (index, mut values, mut categories, total, mut flags, mut standing, mut awards, elements, trace): bevy_ecs::query::QueryItem<
+        '_,
+        '_,
+        RowQuery,
+    >,
     take: bool,
 ) -> ResultRow {
     fn out<T: Default + Clone>(mut value: Mut<T>, take: bool) -> T {
@@ -269,7 +291,8 @@ fn result_row(
         flags,
         standing: out(standing.reborrow(), take),
         awards: out(awards.reborrow(), take).0,
-        trace: trace.map(|t| out(t, take).0).unwrap_or_default(),
+        elements: elements.map(|e| out(e, take).0).unwrap_or_default(),
+        trace: trace.map(|t| out(t, take).in_order()).unwrap_or_default(),
     }
 }
 
@@ -374,19 +397,28 @@ impl LiveScores {
         changed.sort_unstable();
         changed.dedup();
         let inputs = self.world.resource::<Inputs>().clone();
-        let (criteria, categories) = (inputs.rules.criteria.len(), inputs.rules.categories.len());
         let scratch = &mut self.scratch;
+        spawn_unscored(scratch, &inputs, changed.iter().copied());
         scratch.insert_resource(inputs);
-        scratch.spawn_batch(changed.iter().map(|&e| unscored(e, criteria, categories)));
         self.entry_systems.run(scratch);
-        let mut scored = scratch.query::<(&EntryIndex, &mut CriterionValues, &mut CategoryScores, &Total, &mut Flags)>();
-        for (index, mut values, mut scores, total, mut flags) in scored.iter_mut(scratch) {
+        let mut scored = scratch.query::<(
+            &EntryIndex,
+            &mut CriterionValues,
+            &mut CategoryScores,
+            &Total,
+            &mut Flags,
+            Option<&mut ElementResults>,
+        )>();
+        for (index, mut values, mut scores, total, mut flags, elements) in scored.iter_mut(scratch) {
             let entity = self.world.resource::<EntryEntities>().0[index.0 as usize];
             let mut entity = self.world.entity_mut(entity);
             *entity.get_mut::<CriterionValues>().expect("an entry") = std::mem::take(&mut *values);
             *entity.get_mut::<CategoryScores>().expect("an entry") = std::mem::take(&mut *scores);
             *entity.get_mut::<Total>().expect("an entry") = total.clone();
             *entity.get_mut::<Flags>().expect("an entry") = std::mem::take(&mut *flags);
+            if let Some(mut elements) = elements {
+                *entity.get_mut::<ElementResults>().expect("an entry of a contest with elements") = std::mem::take(&mut *elements);
+            }
         }
         // Let go of the scratch's copy of the inputs, so the next change copies no marks.
         let done: Vec<Entity> = scratch.query_filtered::<Entity, With<EntryIndex>>().iter(scratch).collect();

@@ -3,7 +3,7 @@
 use super::components::trace_say;
 use super::components::*;
 use super::par_for_each;
-use super::round::round;
+use super::round::{at_level, round};
 use crate::contest::rules::VetoEffectRule;
 use crate::contest::{CategoryRule, CategoryScore, KindRule, Lang, Rules};
 use bevy_ecs::prelude::*;
@@ -99,7 +99,8 @@ fn category_score(rules: &Rules, category: &CategoryRule, points: Decimal, trace
     }
     .ok_or(Unscored::TooLarge)?;
     let floored = category.floor.map_or(scaled, |floor| scaled.max(floor));
-    let score = round(floored, rules.contest.rounding.category);
+    let r = &rules.contest.rounding;
+    let score = at_level(floored, r.category, &[r.total]);
     Trace::note(trace, || {
         let (id, max, weight) = (&category.id, category.max_points.normalize(), category.weight.normalize());
         match category.score {
@@ -142,7 +143,8 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
                 trace_say!("trace-veto", id = veto.id, when = veto.when_text, effect = effect)
             });
             if let VetoEffectRule::ZeroCategory(c) = veto.effect {
-                categories.0[c] = Some(round(Decimal::ZERO, rules.contest.rounding.category));
+                let r = &rules.contest.rounding;
+                categories.0[c] = Some(at_level(Decimal::ZERO, r.category, &[r.total]));
             }
         }
     });

@@ -1,8 +1,11 @@
 //! CSV: one row per entry, numbers exactly as computed. UTF-8 with a byte
 //! order mark, which is how Excel knows the Chinese is UTF-8. Text that
 //! starts like a formula gets an apostrophe first (`text::spreadsheet_text`).
+//! After the columns scripts have always read come each criterion's points,
+//! then each element's value, data and text.
 
-use super::{Format, Headers, Leaderboard};
+use super::{BoardRow, ElementCell, Format, Headers, Leaderboard};
+use crate::contest::{KindRule, Unperformed};
 use crate::say;
 use crate::text::spreadsheet_text;
 use rust_decimal::Decimal;
@@ -50,6 +53,16 @@ fn header(board: &Leaderboard) -> Vec<String> {
             header.extend(categories.map(|c| spreadsheet_text(&c.id).into_owned()));
             header.extend(["flags", "award", "award_label"].map(String::from));
             header.extend(board.stage_columns.iter().map(|c| c.id().to_string()));
+            if !board.teams {
+                header.extend(rules.criteria.iter().map(|c| spreadsheet_text(&c.key).into_owned()));
+            }
+            for slot in board.element_slots() {
+                let key = &rules.criteria[slot.0].key;
+                header.extend(element_columns(board, slot).map(|field| match field {
+                    None => format!("{key}#{}", slot.1),
+                    Some(field) => format!("{key}#{}.{field}", slot.1),
+                }));
+            }
         }
         Headers::Words => {
             let lang = board.lang;
@@ -60,9 +73,81 @@ fn header(board: &Leaderboard) -> Vec<String> {
                 say!(lang, "column-award"),
             ]);
             header.extend(board.stage_columns.iter().map(|c| c.heading(lang)));
+            if !board.teams {
+                header.extend((0..rules.criteria.len()).map(|c| spreadsheet_text(rules.criterion_label(c, lang)).into_owned()));
+            }
+            for slot in board.element_slots() {
+                let criterion = rules.criterion_label(slot.0, lang);
+                header.extend(element_columns(board, slot).map(|field| {
+                    let said = match field {
+                        None => say!(lang, "column-element", criterion = criterion, element = slot.1),
+                        Some(field) => say!(lang, "column-element-field", criterion = criterion, element = slot.1, field = field),
+                    };
+                    spreadsheet_text(&said).into_owned()
+                }));
+            }
         }
     }
     header
+}
+
+/// An element's columns: its value (`None`), then each data and text field.
+fn element_columns<'a>(board: &'a Leaderboard, (criterion, _): (usize, u8)) -> impl Iterator<Item = Option<&'a str>> {
+    let fields = match &board.rules.criteria[criterion].kind {
+        KindRule::Elements { data, text, .. } => data.iter().chain(text).map(|f| Some(f.as_str())).collect(),
+        _ => Vec::new(),
+    };
+    std::iter::once(None).chain(fields)
+}
+
+/// Each criterion's points and each element's cells, after the columns of before.
+fn write_details<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, board: &Leaderboard, row: &BoardRow) -> csv::Result<()> {
+    // As many as the header has, whatever the row holds (a team has none).
+    if !board.teams {
+        for c in 0..board.rules.criteria.len() {
+            write_number(writer, buffer, row.criteria.get(c).copied().flatten())?;
+        }
+    }
+    for slot in board.element_slots() {
+        let cell = board.element_cell(row, slot);
+        match cell.result {
+            Some(result) if !result.performed => writer.write_field(not_performed(board, &cell))?,
+            Some(result) => write_number(writer, buffer, result.value)?,
+            None => write_number(writer, buffer, None)?,
+        }
+        let (fields, texts) = element_field_counts(board, slot.0);
+        for f in 0..fields {
+            write_number(writer, buffer, cell.data.get(f).map(|d| d.1))?;
+        }
+        for t in 0..texts {
+            writer.write_field(&*spreadsheet_text(cell.text.get(t).map_or("", |t| t.1)))?;
+        }
+    }
+    Ok(())
+}
+
+/// How many data and text fields an element criterion declares.
+fn element_field_counts(board: &Leaderboard, criterion: usize) -> (usize, usize) {
+    match &board.rules.criteria[criterion].kind {
+        KindRule::Elements { data, text, .. } => (data.len(), text.len()),
+        _ => (0, 0),
+    }
+}
+
+/// An element the entry did not perform, in words (`not_performed` for scripts).
+fn not_performed(board: &Leaderboard, cell: &ElementCell) -> String {
+    let zero = matches!(
+        board.rules.criteria[cell.criterion].kind,
+        KindRule::Elements {
+            unperformed: Some(Unperformed::Zero),
+            ..
+        }
+    );
+    match (board.headers, zero) {
+        (Headers::Ids, _) => "not_performed".into(),
+        (Headers::Words, false) => say!(board.lang, "value-not-performed"),
+        (Headers::Words, true) => say!(board.lang, "value-not-performed-zero"),
+    }
 }
 
 impl Format for Csv {
@@ -95,6 +180,7 @@ impl Format for Csv {
             for column in &board.stage_columns {
                 writer.write_field(&*spreadsheet_text(&column.text(board, row)))?;
             }
+            write_details(&mut writer, &mut buffer, board, row)?;
             writer.write_record(None::<&[u8]>)?;
         }
         writer.flush()

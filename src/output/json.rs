@@ -2,7 +2,7 @@
 //! serialised straight from the board's rows (no tree of values is built:
 //! at national scale that was most of the time).
 
-use super::{BoardRow, Format, Leaderboard, StageColumn};
+use super::{BoardRow, ElementCell, Format, Leaderboard, StageColumn};
 use crate::engine::Place;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -79,7 +79,8 @@ impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Row(board, row) = self;
         let rules = board.rules;
-        let mut map = serializer.serialize_map(Some(14))?;
+        let slots = board.element_slots();
+        let mut map = serializer.serialize_map(Some(14 + usize::from(!slots.is_empty())))?;
         map.serialize_entry("rank", &row.place.map(|p| p.rank))?;
         map.serialize_entry("tied", &row.place.is_some_and(|p| p.tied))?;
         map.serialize_entry("entry", row.entry)?;
@@ -112,6 +113,57 @@ impl Serialize for Row<'_> {
                 StageColumn::Advanced => map.serialize_entry("advanced", &cells.advanced)?,
                 StageColumn::Reached => map.serialize_entry("stage", &cells.reached.map(|(id, _)| id))?,
             }
+        }
+        if !slots.is_empty() {
+            map.serialize_entry("elements", &Elements(board, row, &slots))?;
+        }
+        map.end()
+    }
+}
+
+/// Each element criterion's key → its elements, in the contest's order.
+struct Elements<'a>(&'a Leaderboard<'a>, &'a BoardRow<'a>, &'a [(usize, u8)]);
+
+impl Serialize for Elements<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Elements(board, row, slots) = self;
+        let mut map = serializer.serialize_map(None)?;
+        for group in slots.chunk_by(|a, b| a.0 == b.0) {
+            let cells: Vec<Element> = group.iter().map(|&slot| Element(board.element_cell(row, slot))).collect();
+            map.serialize_entry(&board.rules.criteria[group[0].0].key, &cells)?;
+        }
+        map.end()
+    }
+}
+
+/// One element: `performed` false for one the entry did not perform;
+/// `value` what it counts (null when left out or unscored); its data and
+/// text by field.
+struct Element<'a>(ElementCell<'a>);
+
+impl Serialize for Element<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let cell = &self.0;
+        let mut map = serializer.serialize_map(Some(6))?;
+        map.serialize_entry("element", &cell.element)?;
+        map.serialize_entry("performed", &cell.result.map(|r| r.performed))?;
+        map.serialize_entry("score", &Exact(cell.result.and_then(|r| r.score)))?;
+        map.serialize_entry("value", &Exact(cell.result.and_then(|r| r.value)))?;
+        let data: Vec<(&str, Exact)> = cell.data.iter().map(|&(field, v)| (field, Exact(Some(v)))).collect();
+        map.serialize_entry("data", &Fields(&data))?;
+        map.serialize_entry("text", &Fields(&cell.text))?;
+        map.end()
+    }
+}
+
+/// Fields by name → their values.
+struct Fields<'a, T>(&'a [(&'a str, T)]);
+
+impl<T: Serialize> Serialize for Fields<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, value) in self.0 {
+            map.serialize_entry(field, value)?;
         }
         map.end()
     }

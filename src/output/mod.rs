@@ -7,8 +7,10 @@ mod json;
 mod table;
 mod xlsx;
 
+use crate::contest::KindRule;
 use crate::contest::{Lang, Rules};
-use crate::engine::{Flag, Place, Results};
+use crate::data::ElementData;
+use crate::engine::{ElementResult, Flag, Place, Results};
 use crate::error::{suggestion, Diagnostic};
 use crate::stages::Staged;
 use rust_decimal::Decimal;
@@ -58,7 +60,12 @@ pub struct BoardRow<'a> {
     pub total: Option<Decimal>,
     pub categories: &'a [Option<Decimal>],
     pub criteria: &'a [Option<Decimal>],
-    /// Machine codes: `veto:ID`, `spread:CRITERION`, `incomplete:CRITERION`, `substituted:CRITERION`.
+    /// The entry's index, to find its element data (`u32::MAX` for a team).
+    pub index: u32,
+    /// Each element of the entry's element criteria (none for a team).
+    pub elements: &'a [ElementResult],
+    /// Machine codes: `veto:ID`, `spread:CRITERION`, `incomplete:CRITERION`,
+    /// `substituted:CRITERION`, `filled_zero:CRITERION` (`#N` after an element's).
     pub flags: Vec<String>,
     /// Awards won: (set id, tier id, tier label).
     pub awards: Vec<(&'a str, &'a str, &'a str)>,
@@ -164,10 +171,23 @@ pub struct Leaderboard<'a> {
     /// The division shown, as (field, value), when filtered.
     pub filter: Option<(String, String)>,
     pub rows: Vec<BoardRow<'a>>,
+    /// The element data and text the entries' elements were scored with.
+    pub element_data: &'a ElementData,
     /// The columns a board of a contest run in stages adds (none otherwise).
     pub stage_columns: Vec<StageColumn>,
     /// The stage this board shows the standings after, as (id, label).
     pub stage: Option<(&'a str, &'a str)>,
+}
+
+/// One element of a row as outputs show it: its result (`None` when it
+/// could not be reached: an earlier element of its criterion is unscored),
+/// and its data and text by field.
+pub struct ElementCell<'a> {
+    pub criterion: usize,
+    pub element: u8,
+    pub result: Option<&'a ElementResult>,
+    pub data: Vec<(&'a str, Decimal)>,
+    pub text: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Leaderboard<'a> {
@@ -208,6 +228,8 @@ impl<'a> Leaderboard<'a> {
                 total: row.total,
                 categories: &row.categories,
                 criteria: &row.values,
+                index: row.entry,
+                elements: &row.elements,
                 flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
                 awards: row
                     .awards
@@ -248,6 +270,7 @@ impl<'a> Leaderboard<'a> {
             teams: false,
             filter,
             rows,
+            element_data: &results.inputs.elements,
             stage_columns,
             stage: None,
         })
@@ -255,6 +278,38 @@ impl<'a> Leaderboard<'a> {
 }
 
 impl<'a> Leaderboard<'a> {
+    /// Every element of every element criterion, in the contest's order, as
+    /// (criterion, element number): the columns a row's elements fill.
+    pub fn element_slots(&self) -> Vec<(usize, u8)> {
+        if self.teams {
+            return Vec::new();
+        }
+        let slots = self.rules.slots.iter().filter(|s| s.element > 0);
+        slots.map(|s| (s.criterion as usize, s.element)).collect()
+    }
+
+    /// The element `(criterion, element)` of `row`, with its data and text.
+    pub fn element_cell(&self, row: &BoardRow<'a>, (criterion, element): (usize, u8)) -> ElementCell<'a> {
+        let rule = &self.rules.criteria[criterion];
+        let (fields, texts): (&[String], &[String]) = match &rule.kind {
+            KindRule::Elements { data, text, .. } => (data, text),
+            _ => (&[], &[]),
+        };
+        let slot = rule.first_slot + element as u16 - 1;
+        let data = self.element_data.get(row.index, slot).unwrap_or_default();
+        let text = self.element_data.text(row.index, slot).unwrap_or_default();
+        ElementCell {
+            criterion,
+            element,
+            result: row
+                .elements
+                .iter()
+                .find(|e| e.criterion as usize == criterion && e.element == element),
+            data: fields.iter().map(String::as_str).zip(data.iter().copied()).collect(),
+            text: texts.iter().map(String::as_str).zip(text.iter().map(|t| &**t)).collect(),
+        }
+    }
+
     /// An award's label as this board shows it: "一等奖（暂定）" while
     /// marking is incomplete.
     pub fn award_label(&self, label: &str) -> String {
@@ -353,6 +408,8 @@ impl<'a> Leaderboard<'a> {
                 total: team.total,
                 categories: &team.categories,
                 criteria: &[],
+                index: u32::MAX,
+                elements: &[],
                 flags: Vec::new(),
                 awards: team
                     .awards
@@ -376,6 +433,7 @@ impl<'a> Leaderboard<'a> {
             teams: true,
             filter: None,
             rows,
+            element_data: &results.inputs.elements,
             stage_columns: Vec::new(),
             stage: None,
         })
@@ -431,6 +489,7 @@ pub fn flag_code(rules: &Rules, flag: &Flag) -> String {
         Flag::Incomplete { criterion, .. } => format!("incomplete:{}", cell(*criterion, 0)),
         Flag::Substituted { criterion, element, .. } => format!("substituted:{}", cell(*criterion, *element)),
         Flag::TooLarge { category } => format!("too_large:{}", scored_part(rules, *category)),
+        Flag::FilledZero { criterion, element } => format!("filled_zero:{}", cell(*criterion, *element)),
     }
 }
 
@@ -449,6 +508,10 @@ pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
             let names = names.join(&crate::say!(lang, "list-separator"));
             crate::say!(lang, "flag-substituted", criterion = criterion(*c), judges = names)
         }
+        Flag::FilledZero { criterion: c, element } if *element > 0 => {
+            crate::say!(lang, "flag-filled-zero-element", criterion = criterion(*c), element = element)
+        }
+        Flag::FilledZero { criterion: c, .. } => crate::say!(lang, "flag-filled-zero", criterion = criterion(*c)),
         Flag::TooLarge { category } => {
             let part = category.map_or_else(
                 || crate::say!(lang, "column-total"),

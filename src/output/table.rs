@@ -102,10 +102,7 @@ impl Format for Table {
                     .unwrap_or(0)
             })
             .collect();
-        let mut title = crate::text::shown(board.rules.contest.name.get(board.lang)).into_owned();
-        if let Some((_, stage)) = board.stage {
-            title = format!("{title} — {stage}");
-        }
+        let title = crate::text::shown(board.rules.contest.name.get(board.lang));
         match (&board.filter, board.teams) {
             (Some((field, value)), _) => writeln!(out, "{title} — {field}: {value}")?,
             (None, true) => writeln!(out, "{title} — {}", label(board.lang, "团体", "teams"))?,

@@ -3,6 +3,7 @@
 //! (inline SVG), each entry's category breakdown, and the rules in words in
 //! Chinese and English.
 
+mod elements;
 pub mod rules;
 
 use crate::chart::{self, ChartData, ChartKind, ChartOptions, ImageFormat};
@@ -57,6 +58,7 @@ pub fn build(inputs: &ReportInputs) -> Result<String, String> {
     }
     charts(&mut body, inputs, &board)?;
     breakdown(&mut body, &board);
+    elements::element_tables(&mut body, &board);
     rules_in_words(&mut body, written, lang);
     Ok(page(
         &format!("{} · {}", name.get(lang), label(lang, "成绩报告", "Results report")),

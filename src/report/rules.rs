@@ -305,6 +305,7 @@ fn kind(kind: &CriterionKind, max: Option<String>) -> Words {
                     "a measurement: {max} at {best}, 0 at {worst}, linear between"
                 )
             }
+            Scale::Formula(f) => words!("实测值 `value` 按公式 {f} 计分", "a measurement `value` scored by the formula {f}"),
         },
         CriterionKind::Deduction { per } => {
             let per = number(per);
@@ -322,15 +323,29 @@ fn kind(kind: &CriterionKind, max: Option<String>) -> Words {
             "是/否记录，不计分（供否决和公式使用）",
             "a yes/no record worth no points (for vetoes and formulas)"
         ),
-        CriterionKind::Elements { count, combine, .. } => {
+        CriterionKind::Elements {
+            count,
+            combine,
+            unperformed,
+            ..
+        } => {
             let combine = match combine {
                 Combine::Sum => words!("相加", "summed"),
                 Combine::Mean => words!("取平均", "averaged"),
                 Combine::Best(n) => words!("取最好的 {n} 个相加", "the best {n} summed"),
             };
-            Words::new(
+            let said = Words::new(
                 format!("{count} 个动作分别评分，{}", combine.zh),
                 format!("{count} elements marked one by one, {}", combine.en),
+            );
+            let fewer = |lang| match unperformed {
+                None => String::new(),
+                Some(crate::contest::Unperformed::Skip) => crate::say!(lang, "report-unperformed-skip", count = count),
+                Some(crate::contest::Unperformed::Zero) => crate::say!(lang, "report-unperformed-zero", count = count),
+            };
+            Words::new(
+                said.zh + &fewer(crate::contest::Lang::Zh),
+                said.en + &fewer(crate::contest::Lang::En),
             )
         }
         CriterionKind::Formula { expr } => words!("按公式计算：{expr}", "computed by the formula {expr}"),

@@ -126,9 +126,9 @@ pub struct Live {
 /// The scores kept in memory: a contest's, each change re-scoring its
 /// entry; or, for a contest run in stages, its classification.
 enum Kept {
-    // Boxed: its World is large, and it is made once per server.
+    // Boxed: both are large, and made once per server.
     Single(Box<LiveScores>),
-    Staged(LiveStaged),
+    Staged(Box<LiveStaged>),
 }
 
 impl Kept {
@@ -136,7 +136,7 @@ impl Kept {
         if inputs.rules.stages.is_empty() {
             Kept::Single(Box::new(LiveScores::new(inputs)))
         } else {
-            Kept::Staged(LiveStaged::new(inputs))
+            Kept::Staged(Box::new(LiveStaged::new(inputs)))
         }
     }
 

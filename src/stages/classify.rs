@@ -54,6 +54,7 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
                 divisions: Vec::new(),
             },
             awards: Vec::new(),
+            elements: Vec::new(),
             trace: Vec::new(),
         })
         .collect();
@@ -156,14 +157,19 @@ fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut 
 /// The ranked entries grouped by `group_of`, each group with its places:
 /// (positions in `ranked`, places), groups in order of first appearance.
 fn groups(ranked: &[Ended], group_of: impl Fn(&Ended) -> u32) -> Vec<(Vec<usize>, Vec<Place>)> {
-    let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    // Group ids are the entries' value ids: small and dense, so a vector indexes them.
+    let mut index: Vec<usize> = Vec::new();
     let mut found: Vec<Vec<usize>> = Vec::new();
     for (i, end) in ranked.iter().enumerate() {
-        let g = *index.entry(group_of(end)).or_insert_with(|| {
+        let id = group_of(end) as usize;
+        if index.len() <= id {
+            index.resize(id + 1, usize::MAX);
+        }
+        if index[id] == usize::MAX {
+            index[id] = found.len();
             found.push(Vec::new());
-            found.len() - 1
-        });
-        found[g].push(i);
+        }
+        found[index[id]].push(i);
     }
     found
         .into_iter()

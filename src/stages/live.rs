@@ -12,6 +12,8 @@ pub struct LiveStaged {
     inputs: Inputs,
     /// The classification as it stands.
     results: Results,
+    /// The standings of the stage under way: the last with a ranked entry.
+    current: Results,
     /// Each stage's inputs with the contest numbers of its entries, for
     /// what each stage still expects.
     stages: Vec<(Inputs, Vec<u32>)>,
@@ -20,10 +22,11 @@ pub struct LiveStaged {
 
 impl LiveStaged {
     pub fn new(inputs: Inputs) -> LiveStaged {
-        let (results, stages) = scored(&inputs);
+        let (results, current, stages) = scored(&inputs);
         LiveStaged {
             inputs,
             results,
+            current,
             stages,
             changed: false,
         }
@@ -40,7 +43,7 @@ impl LiveStaged {
 
     pub fn rescore(&mut self) {
         if std::mem::take(&mut self.changed) {
-            (self.results, self.stages) = scored(&self.inputs);
+            (self.results, self.current, self.stages) = scored(&self.inputs);
         }
     }
 
@@ -49,9 +52,11 @@ impl LiveStaged {
         self.results.clone()
     }
 
-    /// The first `top` rows of the classification.
+    /// The first `top` rows of the stage under way, as the hall shows
+    /// them: its running totals while it is marked (the classification
+    /// would list the finalists last until their first marks arrive).
     pub fn leading(&self, top: usize) -> Results {
-        let mut results = self.results.clone();
+        let mut results = self.current.clone();
         results.rows.truncate(top);
         results
     }
@@ -62,12 +67,19 @@ impl LiveStaged {
     }
 }
 
-/// The classification, and what each stage scored.
-fn scored(inputs: &Inputs) -> (Results, Vec<(Inputs, Vec<u32>)>) {
+/// The classification, the standings of the stage under way, and what
+/// each stage scored.
+fn scored(inputs: &Inputs) -> (Results, Results, Vec<(Inputs, Vec<u32>)>) {
     let staged = score(inputs.clone(), &[]);
     let stages = inputs_of_stages(inputs, &staged)
         .into_iter()
         .zip(staged.stages.iter().map(|s| s.entries.clone()))
         .collect();
-    (staged.classification, stages)
+    let under_way = staged
+        .stages
+        .iter()
+        .rposition(|stage| stage.results.rows.iter().any(|row| row.standing.overall.is_some()))
+        .unwrap_or(0);
+    let current = staged.stages[under_way].results.clone();
+    (staged.classification, current, stages)
 }

@@ -32,12 +32,14 @@ pub struct StageResults {
     pub outcomes: Vec<Outcome>,
     /// The stage entry's row in `results.rows`.
     row_of: Vec<usize>,
+    /// By contest entry: its stage number (`u32::MAX`: it did not take part).
+    local_of: Vec<u32>,
 }
 
 impl StageResults {
     /// The stage number of a contest entry that took part.
     pub fn local(&self, entry: u32) -> Option<u32> {
-        self.entries.binary_search(&entry).ok().map(|i| i as u32)
+        self.local_of.get(entry as usize).copied().filter(|&local| local != u32::MAX)
     }
 
     pub fn row(&self, local: u32) -> &engine::ResultRow {
@@ -79,6 +81,7 @@ impl Staged {
 /// the engine's trace in every stage they reach.
 pub fn score(inputs: Inputs, traced: &[u32]) -> Staged {
     let rules = inputs.rules.clone();
+    let mut stopwatch = crate::timings::Stopwatch::start();
     let mut done: Vec<StageResults> = Vec::with_capacity(rules.stages.len());
     for stage in &rules.stages {
         let field = match stage.takes {
@@ -90,10 +93,13 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Staged {
             .filter_map(|e| field.binary_search(e).ok().map(|i| i as u32))
             .collect();
         let stage_inputs = stage_inputs(&inputs, stage, &field, &done);
+        stopwatch.lap("stage inputs");
         let results = engine::score(stage_inputs, &local_traced);
-        done.push(decide(stage, results, field));
+        done.push(decide(stage, results, field, inputs.entries.list.len()));
+        stopwatch.lap("stage");
     }
     let classification = classification(&inputs, &done);
+    stopwatch.lap("classified");
     Staged {
         stages: done,
         classification,
@@ -110,16 +116,33 @@ pub fn final_results(inputs: Inputs, traced: &[u32]) -> Results {
     }
 }
 
-/// Each entry's flags (contest numbers, best first), with the rules that
-/// name their criteria: the contest's, or in a contest run in stages every
-/// stage's where the entry has any.
-pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)> {
+/// What scoring tells `check` and `status`, from one scoring.
+pub struct Scrutiny {
+    /// Each entry's flags (contest numbers, best first), with the rules that
+    /// name their criteria: the contest's, or in a contest run in stages
+    /// every stage's where the entry has any.
+    pub flagged: Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)>,
+    /// In a contest run in stages: marks scoring leaves out (`unreached_marks`).
+    pub unreached: Option<crate::error::Diagnostic>,
+    /// In a contest run in stages: a stage that sent no one on (`none_through`).
+    pub none_through: Option<crate::error::Diagnostic>,
+}
+
+/// Scores the contest once for what `check` and `status` report.
+pub fn scrutinise(inputs: Inputs) -> Scrutiny {
     if inputs.rules.stages.is_empty() {
         let results = engine::score(inputs, &[]);
         let rules = results.inputs.rules.clone();
-        return results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+        let flagged = results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+        return Scrutiny {
+            flagged,
+            unreached: None,
+            none_through: None,
+        };
     }
-    let staged = score(inputs, &[]);
+    let staged = score(inputs.clone(), &[]);
+    let unreached = unreached_marks(&inputs, &staged);
+    let none_through = none_through(&inputs, &staged);
     let mut flagged = Vec::new();
     for stage in staged.stages {
         let rules = stage.results.inputs.rules.clone();
@@ -129,7 +152,11 @@ pub fn flagged(inputs: Inputs) -> Vec<(u32, Arc<crate::contest::Rules>, Vec<engi
             }
         }
     }
-    flagged
+    Scrutiny {
+        flagged,
+        unreached,
+        none_through,
+    }
 }
 
 /// Entries without a heat in a stage every entry takes part in: they would
@@ -286,7 +313,7 @@ fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[Stag
 
 /// The stage layer over a stage's results: own scores and places, the
 /// distance to the leader, and who goes on.
-fn decide(stage: &StageRules, results: Results, entries: Vec<u32>) -> StageResults {
+fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entries: usize) -> StageResults {
     let rules = &results.inputs.rules;
     let order = rules.contest.ranking.order;
     let count = entries.len();
@@ -319,6 +346,10 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>) -> StageResul
     for (row, outcome) in results.rows.iter().zip(outcomes) {
         by_local[row.entry as usize] = outcome;
     }
+    let mut local_of = vec![u32::MAX; contest_entries];
+    for (local, &entry) in entries.iter().enumerate() {
+        local_of[entry as usize] = local as u32;
+    }
     StageResults {
         results,
         entries,
@@ -327,6 +358,7 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>) -> StageResul
         behind,
         outcomes: by_local,
         row_of,
+        local_of,
     }
 }
 

@@ -167,6 +167,11 @@ fn stage_contest(rules: &Rules, stage: &Stage) -> Contest {
         .iter()
         .filter_map(|id| contest.categories.iter().find(|c| &c.id == id).cloned());
     let mut derived = contest.clone();
+    // Every board, chart and page of the stage says which stage it is.
+    derived.name = Label {
+        zh: format!("{} — {}", contest.name.get(Lang::Zh), stage.label.get(Lang::Zh)),
+        en: format!("{} — {}", contest.name.get(Lang::En), stage.label.get(Lang::En)),
+    };
     derived.categories = carried.chain(own).collect();
     derived.total_max = stage.total_max;
     derived.ranking.tie_breaks = stage.tie_breaks.clone();

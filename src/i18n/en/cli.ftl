@@ -475,7 +475,6 @@ trace-deviation-within-points = { $key }: deviation { $deviation } within { $wit
 trace-deviation-outside-every-band = { $key }: deviation { $deviation } outside every band → { $otherwise } points
 trace-line-share = { $key }: { $value } on a line from { $worst } (0) to { $best } ({ $max }) → share { $share }
 trace-capped = { $key }: { $count } × { $per } = { $uncapped }, capped at { $points }
-trace-element-score-data = { $key } element { $number }: score { $score }, data [{ $data }] → { $element_value }
 trace-best-elements-count = { $key }: best { $n } of { $count } elements count
 trace-formula-gives = { $key }: formula gives { $result }
 trace-element-has-no-element = element { $element } has no element data
@@ -608,3 +607,30 @@ stage-heat-missing = { $count } entries have no `{ $field }`, which stage `{ $st
 stage-heat-missing-help = give each entry its heat in the `{ $field }` column; entries left empty would meet in one heat of their own
 stage-none-through = stage `{ $stage }` ranked { $ranked } entries and sent none of them on: the stages after it are empty
 stage-none-through-help = a `Share` of the ranked entries is rounded down, so a small share of a small field is no one; an `AtLeast` bound nobody reached sends no one; check the stage's `advance`
+
+## Periods (podium periods)
+help-periods = A contest assessed each period (month): the roll-up board (each team's periods, rolled-up total, place, award, rotating award, bars), or one team's year sheet
+help-periods-example = {"  "}podium periods contests/monthly-year
+    {"  "}podium periods contests/monthly-year --roll-up q1
+    {"  "}podium periods contests/monthly-year --team T05
+help-periods-folder = A series folder (holding periods.ron) or the path of periods.ron
+help-periods-roll_up = The roll-up to show (its id, e.g. a quarter `q1`; the last declared if not given, usually the year)
+help-periods-team = One team's year sheet: every period, then every roll-up
+help-periods-format = The output format
+periods-none = periods.ron lists no period
+periods-id-twice = period `{ $id }` is written twice
+periods-not-a-contest = folder { $folder } is not a contest
+periods-unknown-period = no period `{ $id }`
+periods-rule-empty = the rule of roll-up `{ $id }` cannot give a result (it covers { $count } periods)
+periods-years-zero = `Years(0)` bars no period; write at least `Years(1)`
+periods-earlier-missing = the earlier series folder { $folder } has no { $file }
+periods-unknown-team = no team `{ $id }`; { $suggestion }
+periods-unknown-roll-up = no roll-up `{ $id }`; { $suggestion }
+periods-barred-by = barred: { $veto }, { $period } { $year }
+periods-legend = † barred that period  ★ held the rotating award that period
+column-team = Team
+column-barred = Barred
+column-period = Period
+column-vetoes = Vetoes
+column-roll-up = Roll-up
+help-chart-stage = A contest run in stages: the standings after this stage (its id)

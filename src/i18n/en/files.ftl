@@ -135,3 +135,8 @@ campaign-not-a-contest = The folder `{ $folder }` is not a contest folder
 campaign-folder-help = A folder's path is relative to the folder of campaign.ron, and holds `{ $file }`
 campaign-contest-id-twice = The contest in `{ $folder }` has the id `{ $id }`, as the one in `{ $first }` has
 campaign-contest-id-help = Where an entry came from is recorded by its contest's id: after copying a contest folder, change the `id` in its contest.ron
+
+## Element text and measurement formulas in the contest file (issue 14: elements helper)
+
+rules-element-text-in-formula = `{ $name }` is text element data (a code, shown as written): a formula computes only with numbers; read a number field (`data`) instead
+rules-element-text-twice = `{ $name }` is named twice among the element's `data` and `text`: a field is either a number (`data`) or text (`text`)

@@ -69,3 +69,24 @@ report-stage-advance-at-most = every entry with a total of at most { $bound } go
 report-stage-advance-heats = entries with the same { $field } meet in a heat: the best { $winners } of each heat go on, then the best { $others } of all the others by their total, and everyone tied at either cut goes on too
 report-stage-advance-cap = ; at most { $cap } entries with one { $field } go on, and the next best are taken in their place
 report-stage-rule = In { $stage }: { $rule }
+
+## Elements and measurements (issue 14: elements helper)
+
+flag-filled-zero = { $criterion }: no mark, counted as 0 (`missing: Zero`)
+flag-filled-zero-element = { $criterion } element { $element }: no mark, counted as 0 (`missing: Zero`)
+trace-element-not-performed-skip = { $key } element { $number }: not performed (no marks, no element data), left out
+trace-element-not-performed-zero = { $key } element { $number }: not performed (no marks, no element data), counts { $zero }
+trace-element-scored = { $key } element { $number }: score { $score } → { $element_value }
+trace-element-scored-data = { $key } element { $number }: score { $score }, { $data } → { $element_value }
+trace-measured-formula = { $key }: measured { $value }, { $formula } = { $points }
+trace-measured-formula-capped = { $key }: measured { $value }, { $formula } = { $points }, at most { $max }
+column-element = { $criterion } element { $element }
+column-element-field = { $criterion } element { $element } { $field }
+value-not-performed = Not performed
+value-not-performed-zero = Not performed (counts 0)
+report-elements = Scores by element
+report-unperformed-skip = ; an entry may perform fewer than { $count }, and an element not performed is left out
+report-unperformed-zero = ; an entry may perform fewer than { $count }, and an element not performed counts 0
+trace-judge-missing-zero = { $label }: judge { $names } missing, counts as 0 (`missing: Zero`)
+status-filled-zero = { $count } gaps counted as 0 (`missing: Zero`), listed among the flags below: check each one is meant
+trace-element-unperformed-undeclared = element { $element } has no marks and no element data: if it was not performed, the contest must say how that counts (`unperformed: Skip` or `Zero`)

@@ -475,7 +475,6 @@ trace-deviation-within-points = { $key }：偏差 { $deviation } 在 { $within }
 trace-deviation-outside-every-band = { $key }：偏差 { $deviation } 超出各档 → { $otherwise } 分
 trace-line-share = { $key }：{ $value } 在 { $worst }（0 分）到 { $best }（{ $max } 分）之间 → 比例 { $share }
 trace-capped = { $key }：{ $count } × { $per } = { $uncapped }，封顶 { $points }
-trace-element-score-data = { $key } 第{ $number }个动作：得分 { $score }，数据 [{ $data }] → { $element_value }
 trace-best-elements-count = { $key }：{ $count } 个动作取最好的 { $n } 个
 trace-formula-gives = { $key }：公式结果 { $result }
 trace-element-has-no-element = 第{ $element }个动作缺少动作数据
@@ -608,3 +607,30 @@ stage-heat-missing = 有 { $count } 名选手的 `{ $field }` 为空，而赛段
 stage-heat-missing-help = 请在 `{ $field }` 列为每名选手填写所在对阵组；留空的选手会被分到同一组对阵
 stage-none-through = 赛段 `{ $stage }` 有 { $ranked } 名选手取得名次，却无人晋级：其后各赛段没有选手
 stage-none-through-help = `Share` 按有成绩人数的百分比向下取整，人数少、比例小时为 0 人；`AtLeast` 的分数线无人达到时也无人晋级；请检查该赛段的 `advance`
+
+## 按期考核（podium periods）
+help-periods = 按期（每月）考核：汇总榜（各班组每期得分、汇总分、名次、奖项、流动红旗、禁评），或一个班组的全年成绩单
+help-periods-example = {"  "}podium periods 二厂班组考核2026
+    {"  "}podium periods 二厂班组考核2026 --roll-up q1
+    {"  "}podium periods 二厂班组考核2026 --team T05
+help-periods-folder = 考核系列的文件夹（含 periods.ron），或 periods.ron 的路径
+help-periods-roll_up = 显示哪一个汇总（其 id，如季度 `q1`；不写则为最后声明的一个，通常是全年）
+help-periods-team = 一个班组的全年成绩单：每一期，然后每一个汇总
+help-periods-format = 输出格式
+periods-none = periods.ron 没有列出任何一期
+periods-id-twice = 期 `{ $id }` 写了两次
+periods-not-a-contest = 文件夹 { $folder } 不是一场比赛
+periods-unknown-period = 没有期 `{ $id }`
+periods-rule-empty = 汇总 `{ $id }` 的规则得不出结果（它包含 { $count } 期）
+periods-years-zero = `Years(0)` 不禁任何一期；至少写 `Years(1)`
+periods-earlier-missing = 往年的考核文件夹 { $folder } 中没有 { $file }
+periods-unknown-team = 没有班组 `{ $id }`；{ $suggestion }
+periods-unknown-roll-up = 没有汇总 `{ $id }`；{ $suggestion }
+periods-barred-by = 因{ $year }年{ $period }“{ $veto }”禁评
+periods-legend = † 该期禁评  ★ 该期获流动红旗
+column-team = 班组
+column-barred = 禁评
+column-period = 期
+column-vetoes = 否决项
+column-roll-up = 汇总
+help-chart-stage = 分阶段的竞赛：某一阶段结束后的排名（阶段的 id）

@@ -135,3 +135,8 @@ campaign-not-a-contest = 文件夹 `{ $folder }` 不是竞赛文件夹
 campaign-folder-help = 文件夹的路径相对于 campaign.ron 所在的文件夹，其中应有 `{ $file }`
 campaign-contest-id-twice = 文件夹 `{ $folder }` 中比赛的编号 `{ $id }` 与文件夹 `{ $first }` 中的相同
 campaign-contest-id-help = 晋级选手的来源按比赛编号记录：复制竞赛文件夹后，请在 contest.ron 中改写 `id`
+
+## 规则文件中的动作文字与实测公式（第 14 号议题：动作部分）
+
+rules-element-text-in-formula = `{ $name }` 是文字型动作数据（代码等，按原样显示），公式只能用数字计算；请改用数值字段（`data`）
+rules-element-text-twice = `{ $name }` 在动作的 `data` 与 `text` 中重复出现：一个字段要么是数字（`data`），要么是文字（`text`）

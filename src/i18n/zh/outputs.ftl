@@ -69,3 +69,24 @@ report-stage-advance-at-most = 总分不高于 { $bound } 者晋级
 report-stage-advance-heats = 按“{ $field }”分组对阵：每组前 { $winners } 名晋级，其余选手中总分最好的 { $others } 名也晋级，与末位并列者全部晋级
 report-stage-advance-cap = ；同一{ $field }至多 { $cap } 人晋级，超出者由其后成绩最好者递补
 report-stage-rule = “{ $stage }”赛段：{ $rule }
+
+## 动作与实测（第 14 号议题：动作部分）
+
+flag-filled-zero = { $criterion }：缺分数，按 0 计（`missing: Zero`）
+flag-filled-zero-element = { $criterion } 第{ $element }个动作：缺分数，按 0 计（`missing: Zero`）
+trace-element-not-performed-skip = { $key } 第{ $number }个动作：未完成（无分数、无动作数据），不计入
+trace-element-not-performed-zero = { $key } 第{ $number }个动作：未完成（无分数、无动作数据），按 { $zero } 计
+trace-element-scored = { $key } 第{ $number }个动作：得分 { $score } → { $element_value }
+trace-element-scored-data = { $key } 第{ $number }个动作：得分 { $score }，{ $data } → { $element_value }
+trace-measured-formula = { $key }：实测 { $value }，{ $formula } = { $points }
+trace-measured-formula-capped = { $key }：实测 { $value }，{ $formula } = { $points }，最多 { $max }
+column-element = { $criterion } 第{ $element }个动作
+column-element-field = { $criterion } 第{ $element }个动作 { $field }
+value-not-performed = 未完成
+value-not-performed-zero = 未完成（按 0 计）
+report-elements = 各动作得分
+report-unperformed-skip = ；可少于 { $count } 个，未完成的动作不计入
+report-unperformed-zero = ；可少于 { $count } 个，未完成的动作按 0 计
+trace-judge-missing-zero = { $label }：缺评委 { $names } 的分数，按 0 计（`missing: Zero`）
+status-filled-zero = { $count } 处缺分按 0 计（`missing: Zero`），见下方标记：请逐一核实
+trace-element-unperformed-undeclared = 第{ $element }个动作既无分数也无动作数据：如果该动作未完成，须在竞赛文件中规定如何计分（`unperformed: Skip` 或 `Zero`）
