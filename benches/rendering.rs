@@ -47,6 +47,7 @@ fn report_10000_entries(bencher: divan::Bencher) {
             marks: Some((&marks, &rules)),
             lang: Lang::Zh,
             audit_head: None,
+            staged: None,
         })
         .unwrap()
     });

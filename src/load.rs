@@ -42,7 +42,11 @@ pub fn load_contest(contest_arg: &Path) -> Result<(Rules, Entries), Diagnostics>
     if let Some(file) = &sources.assignments {
         crate::data::assignments::apply(file, &mut rules, &entries)?;
     }
-    assignments(&rules, &entries).into_result((rules, entries))
+    let mut problems = assignments(&rules, &entries);
+    problems
+        .0
+        .extend(crate::stages::heatless_entries(&rules, &entries, &sources.entries).0);
+    problems.into_result((rules, entries))
 }
 
 /// Judges' assigned entries must exist.

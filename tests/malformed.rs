@@ -66,9 +66,27 @@ fn mutate(text: &str, random: &mut Random) -> String {
 
 fn score_if_valid(dir: &Path) {
     if let Ok(inputs) = podium::load::load(dir, None) {
+        boards(inputs);
+    }
+}
+
+/// Scores as `podium score` does and builds every board in both languages:
+/// the leaderboard, or for a contest run in stages the classification and
+/// each stage's standings.
+fn boards(inputs: podium::engine::Inputs) {
+    let langs = [podium::contest::Lang::Zh, podium::contest::Lang::En];
+    if inputs.rules.stages.is_empty() {
         let results = podium::engine::score(inputs, &[]);
-        for lang in [podium::contest::Lang::Zh, podium::contest::Lang::En] {
+        for lang in langs {
             podium::output::Leaderboard::new(&results, lang, None).unwrap();
+        }
+        return;
+    }
+    let staged = podium::stages::score(inputs, &[]);
+    for lang in langs {
+        podium::output::Leaderboard::new(&staged.classification, lang, None).unwrap();
+        for k in 0..staged.stages.len() {
+            podium::output::Leaderboard::of_stage(&staged, k, lang, None).unwrap();
         }
     }
 }
@@ -78,7 +96,7 @@ fn mutated_inputs_give_errors_never_panics() {
     let mut random = Random(2026);
     let mut rejected = 0;
     let mut tried = 0;
-    for example in ["construction", "skills-duel", "judged-panel", "monthly-teams"] {
+    for example in ["construction", "skills-duel", "judged-panel", "monthly-teams", "knockout"] {
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("contests").join(example);
         let dir = temp_dir(&format!("fuzz-{example}"));
         let files: Vec<_> = std::fs::read_dir(&source).unwrap().map(|e| e.unwrap().path()).collect();
@@ -267,6 +285,9 @@ const NUMBER_KEYS: &[&str] = &[
     "Share(",
     "AtLeast(",
     "CapTotal(",
+    "Top(",
+    "winners: ",
+    "best_others: ",
 ];
 
 /// Byte spans of the numbers written after one of `NUMBER_KEYS`.
@@ -400,10 +421,7 @@ fn run_in_process(dir: &Path, case: &str, tally: &mut Tally) {
     let outcome = std::panic::catch_unwind(|| match podium::load::load(dir, None) {
         Err(problems) => Err(problems),
         Ok(inputs) => {
-            let results = podium::engine::score(inputs, &[]);
-            for lang in [podium::contest::Lang::Zh, podium::contest::Lang::En] {
-                podium::output::Leaderboard::new(&results, lang, None).unwrap();
-            }
+            boards(inputs);
             Ok(())
         }
     });
@@ -472,7 +490,12 @@ fn semantic_profile_extremes_give_located_errors_never_crashes() {
     let mut kinds: Vec<(&str, Tally)> = Vec::new();
     for (kind, rounds) in [("numbers", 60), ("element data", 40), ("formulas", 24), ("lists", 4)] {
         let mut tally = Tally::default();
-        for example in ["construction", "skills-duel", "judged-panel", "monthly-teams"] {
+        // The contests run in stages join for their stages' numbers.
+        let staged: &[&str] = if kind == "numbers" { &["knockout", "district-duel"] } else { &[] };
+        for &example in ["construction", "skills-duel", "judged-panel", "monthly-teams"]
+            .iter()
+            .chain(staged)
+        {
             let (file, in_process) = match kind {
                 "element data" if example != "judged-panel" => continue,
                 "element data" => ("elements.csv", true),

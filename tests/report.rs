@@ -7,7 +7,14 @@ use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const EXAMPLES: [&str; 4] = ["construction", "skills-duel", "judged-panel", "monthly-teams"];
+const EXAMPLES: [&str; 6] = [
+    "construction",
+    "skills-duel",
+    "judged-panel",
+    "monthly-teams",
+    "knockout",
+    "district-duel",
+];
 
 /// Writes the example's report into a folder of `test`'s own (tests run at once).
 fn report(test: &str, name: &str, lang: &str) -> (PathBuf, String) {
@@ -83,6 +90,77 @@ fn the_rules_in_words_say_what_computed_the_results() {
     }
     let (_, html) = report("rules", "judged-panel", "en");
     assert!(html.contains("Scores by category") && html.contains("Award"), "English labels");
+}
+
+/// The part of the report from one `<h2 id=...>` to the next heading.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html.find(&format!("<h2 id=\"{id}\">")).unwrap_or_else(|| panic!("no section {id}"));
+    let rest = &html[start + 4..];
+    &html[start..start + 4 + rest.find("<h2").unwrap_or(rest.len())]
+}
+
+/// The `class` of the board row of `entry` in a part of the report.
+fn row_class<'a>(part: &'a str, entry: &str) -> &'a str {
+    let cell = part.find(&format!("<td>{entry}</td>")).unwrap_or_else(|| panic!("no row {entry}"));
+    let row = &part[part[..cell].rfind("<tr").unwrap()..cell];
+    row.split("class=\"").nth(1).map_or("", |c| &c[..c.find('"').unwrap()])
+}
+
+#[test]
+fn a_contest_in_stages_reports_each_stage_with_its_qualifiers_marked() {
+    // The knock-out: F11 won its pair with 72.33 and goes on; F16 lost
+    // with 74.33, more points, and was not among the two best losers.
+    let (_, zh) = report("stages", "knockout", "zh");
+    let order: Vec<usize> = ["leaderboard", "stage-ko", "stage-final", "charts"]
+        .iter()
+        .map(|id| zh.find(&format!("<h2 id=\"{id}\">")).unwrap_or_else(|| panic!("no {id}")))
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "the stages follow the classification: {order:?}"
+    );
+    let ko = section(&zh, "stage-ko");
+    assert!(
+        ko.contains(">第一轮淘汰赛成绩</h2>") && ko.contains("参赛 16 人，晋级 10 人"),
+        "{ko}"
+    );
+    assert!(ko.contains("<th class=\"n\">晋级</th>") && ko.contains("<th class=\"n\">本轮名次</th>"));
+    assert_eq!(row_class(ko, "F11"), "through");
+    assert_eq!(row_class(ko, "F16"), "out");
+    assert_eq!(
+        ko.matches("class=\"through\"").count() + ko.matches("class=\"tied through\"").count(),
+        10
+    );
+    // The final: ten took part, nobody goes on from it, its places are the last word.
+    let last = section(&zh, "stage-final");
+    assert!(last.contains("参赛 10 人；本赛段为最后赛段，其名次即最终名次。"), "{last}");
+    assert!(!last.contains("through") && !last.contains("<th class=\"n\">晋级</th>"));
+    // The summary counts the contest's criteria, not the classification's none.
+    assert!(zh.contains("<dt>评分项</dt><dd>2</dd>"), "criteria counted");
+    for words in [
+        "本竞赛分 2 个赛段依次进行。",
+        "第 1 赛段“第一轮淘汰赛”（`ko`）：比赛内容为第一轮；全体选手参加；不带入此前赛段的成绩；\
+         按“对阵”分组对阵：每组前 1 名晋级，其余选手中总分最好的 2 名也晋级，与末位并列者全部晋级。",
+        "第 2 赛段“决赛轮”（`final`）：比赛内容为第二轮；“第一轮淘汰赛”的晋级者参加；\
+         本赛段得分另加“第一轮淘汰赛”总分的 100%；为最后赛段，其名次即最终名次。",
+        "Stage 1, Knock-out round (`ko`): scores Run 1; every entry takes part; no earlier total is carried in; \
+         entries with the same Pair meet in a heat: the best 1 of each heat go on, then the best 2 of all the others",
+    ] {
+        assert!(zh.contains(words), "the rules lack: {words}");
+    }
+
+    let (_, en) = report("stages", "district-duel", "en");
+    let prelim = section(&en, "stage-prelim");
+    assert!(prelim.contains(">Standings after Theory preliminary</h2>"), "{}", &prelim[..200]);
+    assert!(prelim.contains("<th class=\"n\">Advanced</th>"));
+    for words in [
+        "the best 30 go on, and everyone tied with the 30th goes on too",
+        "25% of the Theory preliminary total is added to the stage&#39;s own score",
+        "In Practical final: With equal totals, step 1: higher Practical task score first.",
+        "“实操决赛”赛段：总分相同时，第 1 步：类别“实际操作”得分高者在前。",
+    ] {
+        assert!(en.contains(words), "the rules lack: {words}");
+    }
 }
 
 /// Debian's Chromium, or None (then the test is skipped, except in CI).

@@ -418,3 +418,165 @@ fn a_later_stages_sheets_list_only_those_who_reached_it() {
     let out = run_ok(&["sheets", s(&dir), "--judge", "J1", "--format", "html", "--lang", "en"]);
     assert!(out.contains("judge J1 marks nothing"), "{out}");
 }
+
+// An attacker's contest files with stages (the review of issue 14): each is
+// refused with its file, line and column, its field and what is wrong, the
+// place pointing into the stage at fault; none crashes, hangs or eats memory.
+
+/// The text the error's `contest.ron:LINE:COLUMN` points at.
+fn pointed_at(dir: &std::path::Path, err: &str) -> String {
+    let at = err.split("contest.ron:").nth(1).unwrap_or_else(|| panic!("no position: {err}"));
+    let mut numbers = at.split(|c: char| !c.is_ascii_digit()).map(|n| n.parse::<usize>().unwrap());
+    let (line, column) = (numbers.next().unwrap(), numbers.next().unwrap());
+    let text = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
+    text.lines().nth(line - 1).unwrap().chars().skip(column - 1).collect()
+}
+
+#[test]
+fn hostile_stages_are_refused_in_the_stage_at_fault() {
+    let one = r#"Stage(id: "s1", label: (zh: "一", en: "One"), categories: ["a"], total_max: 100, tie_breaks: [Criterion("a.x")], advance: (rule: Top(1)))"#;
+    let two = |rest: &str| format!(r#"[{one}, Stage(id: "s2", label: (zh: "二", en: "Two"), categories: ["b"], {rest})]"#);
+    let first = |rule: &str| {
+        format!(
+            r#"[Stage(id: "s1", label: (zh: "一", en: "One"), categories: ["a"], advance: (rule: {rule})), Stage(id: "s2", label: (zh: "二", en: "Two"), categories: ["b"])]"#
+        )
+    };
+    // (stages, field, message, the text the position points at)
+    let cases: Vec<(String, &str, &str, &str)> = vec![
+        (
+            two(r#"total_max: "79228162514264337593543950335""#),
+            "stages[1].total_max",
+            "is too large",
+            "total_max",
+        ),
+        (
+            two(r#"carry: [("s1", "79228162514264337593543950335")]"#),
+            "stages[1].carry[0]",
+            "79228162514264337593543950335 is too large",
+            "carry",
+        ),
+        (
+            two(r#"carry: [("s1", 50), ("s1", 50)]"#),
+            "stages[1].carry",
+            "stage `s2` carries stage `s1` twice",
+            "\"s2\"",
+        ),
+        (
+            two(r#"tie_breaks: [Category("a")]"#),
+            "stages[1].tie_breaks[0]",
+            "unknown category `a`",
+            "\"a\")",
+        ),
+        (
+            two(r#"vetoes: [Veto(id: "v", label: (zh: "否", en: "V"), when: "a.x > 1", effect: Disqualify)]"#),
+            "stages[1].vetoes[0].when",
+            "unknown name `a.x`",
+            "a.x > 1",
+        ),
+        (
+            first(r#"Share("0.0000000000000000000000000001")"#),
+            "stages[0].advance.rule",
+            "has 28 decimal places",
+            "Share",
+        ),
+        (
+            first(r#"AtLeast("-79228162514264337593543950335")"#),
+            "stages[0].advance.rule",
+            "is too large",
+            "AtLeast",
+        ),
+        (first("Top(4294967296)"), "", "Integer is out of bounds", "4294967296"),
+    ];
+    for (i, (stages, field, message, at)) in cases.iter().enumerate() {
+        let dir = contest(&format!("stage-hostile-{i}"), stages, &["甲厂"], &[1.0], &[1.0]);
+        let err = run_err_en(&["score", s(&dir)]);
+        assert!(
+            err.contains(&format!("in `{field}`")) || field.is_empty(),
+            "case {i}: the field: {err}"
+        );
+        assert!(err.contains(message), "case {i}: {err}");
+        assert!(
+            pointed_at(&dir, &err).starts_with(at),
+            "case {i} points at {:?}: {err}",
+            pointed_at(&dir, &err)
+        );
+    }
+    // Thousands of stages are refused at once (3,000 took 30 s and 2.8 GB before a mark).
+    let many: Vec<String> = (0..10_000)
+        .map(|k| format!(r#"Stage(id: "s{k}", label: (zh: "段", en: "S"), categories: ["a"])"#))
+        .collect();
+    let dir = contest("stage-hostile-many", &format!("[{}]", many.join(", ")), &["甲厂"], &[1.0], &[1.0]);
+    let started = std::time::Instant::now();
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(
+        err.contains("the contest has 10000 stages; at most 64 are allowed") && err.contains("in `stages`"),
+        "{err}"
+    );
+    assert!(pointed_at(&dir, &err).starts_with("stages"), "{err}");
+    assert!(started.elapsed().as_secs() < 20, "refused in {:?}", started.elapsed());
+}
+
+#[test]
+fn an_entry_without_a_heat_is_refused_by_name() {
+    // E3 has no pair: alone in a heat of its own it would go on unopposed.
+    let stages = r#"[Stage(id: "s1", label: (zh: "一", en: "One"), categories: ["a"], advance: (rule: Heats(field: "pair", winners: 1, best_others: 0))), Stage(id: "s2", label: (zh: "二", en: "Two"), categories: ["b"])]"#;
+    let dir = contest(
+        "stage-heatless",
+        stages,
+        &["甲厂", "乙厂", "丙厂", "丁厂"],
+        &[9.0, 8.0, 1.0, 2.0],
+        &[],
+    );
+    let entries = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    std::fs::write(dir.join("entries.csv"), entries.replace("E3,选手3,丙厂,P2", "E3,选手3,丙厂,")).unwrap();
+    for command in ["check", "score"] {
+        let err = run_err_en(&[command, s(&dir)]);
+        assert!(
+            err.contains("entries.csv: error in `pair`: 1 entries have no `pair`, which stage `s1` draws its heats by: E3"),
+            "{err}"
+        );
+    }
+    let err = run_err(&["check", s(&dir)]);
+    assert!(err.contains("有 1 名选手的 `pair` 为空，而赛段 `s1` 按它分组对阵：E3"), "{err}");
+    // A heats field the entries lack names the stage's rule among its readers.
+    let stages = stages.replace("field: \"pair\"", "field: \"bout\"");
+    let dir = contest("stage-heat-field", &stages, &["甲厂"], &[1.0], &[]);
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(err.contains("error in `bout`") && err.contains("a stage's heats or cap"), "{err}");
+}
+
+#[test]
+fn a_stage_that_sends_no_one_on_is_a_warning_and_odd_fields_still_score() {
+    // 0.0000001 % of three ranked entries rounds down to no one.
+    let stages = r#"[Stage(id: "s1", label: (zh: "一", en: "One"), categories: ["a"], advance: (rule: Share(0.0000001))), Stage(id: "s2", label: (zh: "二", en: "Two"), categories: ["b"])]"#;
+    let dir = contest("stage-share-none", stages, &["甲厂", "乙厂", "丙厂"], &[3.0, 2.0, 1.0], &[]);
+    let check = stdout(&podium_en(&["check", s(&dir)]));
+    assert!(check.contains("stage `s1` ranked 3 entries and sent none of them on"), "{check}");
+    assert!(check.contains("contest.ron:"), "{check}");
+    // The classification still has everyone, by their preliminary.
+    let board = run_ok(&["score", s(&dir), "--format", "csv", "--headers", "ids"]);
+    assert_eq!(board.lines().count(), 4, "{board}");
+    // One entry, no entry, and every entry unranked in the first stage:
+    // every output runs (a single total drew the division chart's axis for ever).
+    let two = r#"[Stage(id: "s1", label: (zh: "一", en: "One"), categories: ["a"], advance: (rule: Top(1))), Stage(id: "s2", label: (zh: "二", en: "Two"), categories: ["b"])]"#;
+    let unranked = contest("stage-unranked", two, &["甲厂", "乙厂"], &[1.0, 2.0], &[3.0, 4.0]);
+    let marks = std::fs::read_to_string(unranked.join("marks.csv")).unwrap();
+    std::fs::write(
+        unranked.join("marks.csv"),
+        marks.lines().filter(|l| !l.contains("a.x")).collect::<Vec<_>>().join("\n") + "\n",
+    )
+    .unwrap();
+    let dirs = [
+        contest("stage-one", two, &["甲厂"], &[5.0], &[6.0]),
+        contest("stage-none", two, &[], &[], &[]),
+        unranked,
+    ];
+    for dir in &dirs {
+        for stage in ["s1", "s2"] {
+            run_ok(&["score", s(dir), "--stage", stage]);
+        }
+        run_ok(&["score", s(dir), "--format", "json"]);
+        run_ok(&["report", s(dir), "-o", s(&dir.join("report.html"))]);
+        run_ok(&["chart", s(dir), "divisions", "-o", s(&dir.join("divisions.svg"))]);
+    }
+}

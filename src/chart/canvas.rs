@@ -199,6 +199,8 @@ pub fn fit(text: &str, width: f64, em: f64) -> String {
 }
 
 /// Tick values for an axis from `low` to `high`: about `count` round steps.
+/// Each tick is counted from the first, never added up: a step below the
+/// values' precision (one entry, every total equal) cannot loop for ever.
 pub fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
     let span = (high - low).max(f64::EPSILON);
     let raw = span / count.max(1) as f64;
@@ -208,17 +210,26 @@ pub fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
-    let mut value = (low / step).ceil() * step;
-    let mut ticks = Vec::new();
-    while value <= high + step * 1e-9 {
-        ticks.push(if value.abs() < step * 1e-9 { 0.0 } else { value });
-        value += step;
+    if step <= low.abs().max(high.abs()) * f64::EPSILON {
+        // Steps too fine to tell the values apart: one tick.
+        return vec![low];
     }
-    ticks
+    let first = (low / step).ceil() * step;
+    (0..=count.max(1) * 2 + 2)
+        .map(|i| first + i as f64 * step)
+        .take_while(|value| *value <= high + step * 1e-9)
+        .map(|value| if value.abs() < step * 1e-9 { 0.0 } else { value })
+        .collect()
 }
 
 /// `low..high` widened to whole ticks, and those ticks: an axis that ends on a labelled value.
+/// A single value (one entry, every total equal) gets an axis of 1 either side.
 pub fn axis(low: f64, high: f64, count: usize) -> (f64, f64, Vec<f64>) {
+    let (low, high) = if high - low > high.abs().max(low.abs()).max(1.0) * 1e-9 {
+        (low, high)
+    } else {
+        (low - 1.0, high + 1.0)
+    };
     let inner = ticks(low, high, count);
     let step = if inner.len() > 1 {
         inner[1] - inner[0]
@@ -233,4 +244,22 @@ pub fn axis(low: f64, high: f64, count: usize) -> (f64, f64, Vec<f64>) {
 pub fn tick_label(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_axis_of_a_single_value_ends_and_spans_it() {
+        // One entry (or every total equal) once drew its ticks for ever.
+        for value in [0.0, 85.5, -3.25, 1e12] {
+            let (low, high, marks) = axis(value, value, 8);
+            assert!(low < value && value < high, "{value}: {low}..{high}");
+            assert!(!marks.is_empty() && marks.len() <= 18, "{value}: {marks:?}");
+        }
+        assert_eq!(ticks(85.5, 85.5, 8), [85.5]);
+        // An ordinary axis is unchanged: 0..100 in steps of 20.
+        assert_eq!(axis(3.0, 97.0, 6), (0.0, 100.0, vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]));
+    }
 }

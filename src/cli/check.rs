@@ -42,6 +42,7 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
         warnings.push(unscorable);
     }
     warnings.0.extend(scrutiny.unreached);
+    warnings.0.extend(scrutiny.none_through);
     if warnings.is_empty() {
         println!("{}", say!(lang, "files-check-ok", summary = summary));
     } else {

@@ -17,12 +17,22 @@ pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks
         _ => None,
     };
     let (marks_kept, rules_kept) = (inputs.marks.clone(), inputs.rules.clone());
-    let results = crate::stages::final_results(inputs, &[]);
+    // A contest run in stages reports its classification and every stage.
+    let (staged, plain) = if inputs.rules.stages.is_empty() {
+        (None, Some(crate::engine::score(inputs, &[])))
+    } else {
+        (Some(crate::stages::score(inputs, &[])), None)
+    };
+    let results = plain
+        .as_ref()
+        .or(staged.as_ref().map(|s| &s.classification))
+        .expect("one of the two");
     let html = build(&ReportInputs {
-        results: &results,
+        results,
         marks: Some((&marks_kept, &rules_kept)),
         lang,
         audit_head,
+        staged: staged.as_ref(),
     })?;
     crate::output::write_atomically(output, html.as_bytes()).map_err(|e| format!("{}: cannot write the report: {e}", output.display()))?;
     println!("{}", output.display());

@@ -1084,6 +1084,10 @@ fn contest_numbers(contest: &Contest) -> Vec<Found> {
             add(&format!("vetoes[{v}]"), &anchors, vec![("effect".into(), &["CapTotal"], cap)]);
         }
     }
+    for (k, stage) in contest.stages.iter().enumerate() {
+        let anchors = ["stages".to_string(), quoted(&stage.id)];
+        add(&format!("stages[{k}]"), &anchors, stage_numbers(stage));
+    }
     let team_awards = contest
         .teams
         .iter()
@@ -1096,6 +1100,21 @@ fn contest_numbers(contest: &Contest) -> Vec<Found> {
         .chain(team_awards)
     {
         add(&field, &["awards".to_string(), quoted(&set.id)], award_numbers(set));
+    }
+    found
+}
+
+/// A stage's numbers: its maximum, the percents it carries, its rule's bound.
+fn stage_numbers(stage: &Stage) -> Vec<Within> {
+    let mut found: Vec<Within> = Vec::new();
+    found.extend(stage.total_max.map(|n| ("total_max".to_string(), &["total_max:"][..], n)));
+    for (j, (_, percent)) in stage.carry.iter().enumerate() {
+        found.push((format!("carry[{j}]"), &["carry"], *percent));
+    }
+    match stage.advance.as_ref().map(|a| &a.rule) {
+        Some(AdvanceRule::Share(n)) => found.push(("advance.rule".into(), &["advance", "Share"], *n)),
+        Some(AdvanceRule::AtLeast(n)) => found.push(("advance.rule".into(), &["advance", "AtLeast"], *n)),
+        _ => {}
     }
     found
 }

@@ -73,6 +73,8 @@ th, td { padding: .32rem .5rem; border-bottom: 1px solid var(--rule); text-align
 th { background: var(--band); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.tied td.rank::after { content: " ="; color: var(--muted); }
+tr.through td.advanced { font-weight: 600; color: #146c43; }
+tr.out td { color: var(--muted); }
 .provisional { color: #b45309; font-weight: 600; margin: .2rem 0; }
 .award { display: inline-block; padding: .05rem .5rem; border-radius: .8rem; color: #fff; font-weight: 600; white-space: nowrap; }
 .flags { color: #b02a37; font-size: .82rem; }
@@ -184,11 +186,22 @@ pub fn board_table(board: &Leaderboard) -> String {
     let _ = write!(html, "<th>{}</th></tr></thead>\n<tbody>\n", label(lang, "奖项", "Award"));
     let show_division = !board.teams && board.rows.iter().any(|r| !r.division.is_empty());
     for row in &board.rows {
-        let tied = row.place.is_some_and(|p| p.tied);
+        // A stage's board marks who went on (`through`) and who did not (`out`).
+        let classes: Vec<&str> = [
+            row.place.is_some_and(|p| p.tied).then_some("tied"),
+            row.stage.advanced.map(|yes| if yes { "through" } else { "out" }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let _ = write!(
             html,
             "<tr{}><td class=\"n rank\">{}</td><td>{}</td><td>{}</td>",
-            if tied { " class=\"tied\"" } else { "" },
+            if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
+            },
             row.place.map_or("-".into(), |p| p.rank.to_string()),
             escape(row.entry),
             escape(&row.name)
@@ -204,7 +217,7 @@ pub fn board_table(board: &Leaderboard) -> String {
             let _ = write!(html, "<td class=\"n\">{}</td>", super::number(*value));
         }
         for column in &board.stage_columns {
-            let _ = write!(html, "<td class=\"n\">{}</td>", escape(&column.text(board, row)));
+            let _ = write!(html, "<td class=\"n {}\">{}</td>", column.id(), escape(&column.text(board, row)));
         }
         let _ = write!(html, "<td>{}", award_badge(board, row));
         if !row.flags.is_empty() {

@@ -11,6 +11,8 @@ use crate::contest::Lang;
 use crate::engine::Results;
 use crate::output::html::{board_table, escape, page, tier_badge};
 use crate::output::{label, number, Leaderboard};
+use crate::say;
+use crate::stages::Staged;
 use std::fmt::Write as _;
 
 /// What the report is built from.
@@ -21,6 +23,9 @@ pub struct ReportInputs<'a> {
     pub lang: Lang,
     /// The mark store's last record and hash, to publish with the results.
     pub audit_head: Option<(i64, String)>,
+    /// A contest run in stages: every stage scored (`results` is then its
+    /// classification).
+    pub staged: Option<&'a Staged>,
 }
 
 pub fn build(inputs: &ReportInputs) -> Result<String, String> {
@@ -36,10 +41,15 @@ pub fn build(inputs: &ReportInputs) -> Result<String, String> {
         escape(name.get(other(lang))),
         label(lang, "成绩报告", "Results report")
     );
-    summary(&mut body, inputs, &board);
+    // The contest as written: a classification's own rules only list its stages.
+    let written = inputs.marks.map_or(rules, |(_, rules)| rules);
+    summary(&mut body, inputs, &board, written);
     award_list(&mut body, &board);
     let _ = writeln!(body, "<h2 id=\"leaderboard\">{}</h2>", label(lang, "总排行榜", "Leaderboard"));
     body.push_str(&board_table(&board));
+    if let Some(staged) = inputs.staged {
+        stage_boards(&mut body, staged, lang)?;
+    }
     division_boards(&mut body, results, lang)?;
     if !results.teams.is_empty() {
         let teams = Leaderboard::of_teams(results, lang).map_err(|d| d.to_string())?;
@@ -49,7 +59,7 @@ pub fn build(inputs: &ReportInputs) -> Result<String, String> {
     charts(&mut body, inputs, &board)?;
     breakdown(&mut body, &board);
     elements::element_tables(&mut body, &board);
-    rules_in_words(&mut body, rules, lang);
+    rules_in_words(&mut body, written, lang);
     Ok(page(
         &format!("{} · {}", name.get(lang), label(lang, "成绩报告", "Results report")),
         lang,
@@ -64,9 +74,10 @@ fn other(lang: Lang) -> Lang {
     }
 }
 
-fn summary(body: &mut String, inputs: &ReportInputs, board: &Leaderboard) {
+/// The counts of the contest as written (`rules`: its judges and criteria,
+/// not a classification's).
+fn summary(body: &mut String, inputs: &ReportInputs, board: &Leaderboard, rules: &crate::contest::Rules) {
     let lang = inputs.lang;
-    let rules = board.rules;
     let results = inputs.results;
     let ranked = board.rows.iter().filter(|r| r.place.is_some()).count();
     let awarded = board.rows.iter().filter(|r| !r.awards.is_empty()).count();
@@ -145,6 +156,38 @@ fn award_list(body: &mut String, board: &Leaderboard) {
             body.push_str("</tbody></table>\n");
         }
     }
+}
+
+/// Each stage's standings, as `podium score --stage ID` shows them: who
+/// took part, their places there and, before the last stage, who went on.
+fn stage_boards(body: &mut String, staged: &Staged, lang: Lang) -> Result<(), String> {
+    for (k, stage) in staged.stages.iter().enumerate() {
+        let board = Leaderboard::of_stage(staged, k, lang, None).map_err(|d| d.to_string())?;
+        let (id, name) = board.stage.unwrap_or_default();
+        let _ = writeln!(
+            body,
+            "<h2 id=\"stage-{}\">{}</h2>",
+            escape(id),
+            escape(&say!(lang, "report-stage-board", stage = name))
+        );
+        let entries = stage.entries.len();
+        let note = if board.stage_columns.contains(&crate::output::StageColumn::Advanced) {
+            let column = crate::output::StageColumn::Advanced.heading(lang);
+            let through = stage.qualifiers().len();
+            say!(
+                lang,
+                "report-stage-board-note",
+                entries = entries,
+                through = through,
+                column = column
+            )
+        } else {
+            say!(lang, "report-stage-board-note-last", entries = entries)
+        };
+        let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
+        body.push_str(&board_table(&board));
+    }
+    Ok(())
 }
 
 fn division_boards(body: &mut String, results: &Results, lang: Lang) -> Result<(), String> {

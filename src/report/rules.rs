@@ -3,8 +3,8 @@
 //! thing while the numbers did another.
 
 use crate::contest::{
-    CategoryScore, Combine, Convert, CriterionKind, Eligible, Missing, Order, Panel, Round, RoundMode, Rules, Scale, Scope, SpreadBetween,
-    SpreadResolve, TeamCombine, TieBreakRule, TierRule, VetoEffect,
+    Advance, AdvanceRule, CategoryScore, Combine, Convert, CriterionKind, Eligible, Lang, Missing, Order, Panel, Round, RoundMode, Rules,
+    Scale, Scope, SpreadBetween, SpreadResolve, Takes, TeamCombine, TieBreakRule, TierRule, VetoEffect,
 };
 use crate::engine::components::words;
 use crate::engine::Words;
@@ -17,6 +17,9 @@ pub struct Section {
 
 pub fn describe(rules: &Rules) -> Vec<Section> {
     let mut sections = vec![totals(rules), criteria(rules), rounding(rules), ranking(rules)];
+    if !rules.contest.stages.is_empty() {
+        sections.insert(1, stages(rules));
+    }
     if !rules.contest.vetoes.is_empty() {
         sections.insert(2, vetoes(rules));
     }
@@ -59,6 +62,8 @@ fn totals(rules: &Rules) -> Section {
         Order::LowerIsBetter => words!("总分越低越好", "lower totals rank first"),
     };
     match &contest.total_max {
+        // In stages, the stages section says what each total is.
+        _ if !contest.stages.is_empty() => {}
         Some(max) => {
             let max = number(max);
             lines.push(Words::new(
@@ -97,6 +102,138 @@ fn totals(rules: &Rules) -> Section {
         title: words!("总分与类别", "Total and categories"),
         lines,
     }
+}
+
+/// A catalogue message in both languages, with the same arguments.
+fn both(id: &str, args: &[(&str, Words)]) -> Words {
+    let speak = |lang: Lang| {
+        let args: Vec<(&str, String)> = args.iter().map(|(name, value)| (*name, value.get(lang).to_string())).collect();
+        crate::i18n::say(lang, id, &args)
+    };
+    Words::new(speak(Lang::Zh), speak(Lang::En))
+}
+
+/// The same text in both languages (a number, an id).
+fn same(text: impl ToString) -> Words {
+    let text = text.to_string();
+    Words::new(text.clone(), text)
+}
+
+/// A contest field's name in both languages (`pair` → 对阵 / Pair).
+fn field_words(contest: &crate::contest::Contest, field: &str) -> Words {
+    Words::new(contest.field_label(field, Lang::Zh), contest.field_label(field, Lang::En))
+}
+
+/// The stages in order: what each scores, who takes part, what it
+/// carries, and who goes on.
+fn stages(rules: &Rules) -> Section {
+    let contest = &rules.contest;
+    let stages = &contest.stages;
+    let label = |id: &str| -> Words {
+        let found = stages.iter().find(|s| s.id == id).map(|s| &s.label);
+        found.map_or_else(|| same(id), |l| Words::new(l.zh.clone(), l.en.clone()))
+    };
+    let mut lines = vec![both("report-stages-intro", &[("count", same(stages.len()))])];
+    for (k, stage) in stages.iter().enumerate() {
+        let categories: Vec<&crate::contest::Category> = stage
+            .categories
+            .iter()
+            .filter_map(|id| contest.categories.iter().find(|c| &c.id == id))
+            .collect();
+        let categories = Words::new(
+            categories.iter().map(|c| c.label.zh.as_str()).collect::<Vec<_>>().join("、"),
+            categories.iter().map(|c| c.label.en.as_str()).collect::<Vec<_>>().join(", "),
+        );
+        let takes = match (&stage.takes, k) {
+            (Some(Takes::Everyone), _) | (None, 0) => both("report-stage-takes-everyone", &[]),
+            (Some(Takes::Qualifiers(id)), _) => both("report-stage-takes-qualifiers", &[("stage", label(id))]),
+            (None, _) => both("report-stage-takes-qualifiers", &[("stage", label(&stages[k - 1].id))]),
+        };
+        let carry = if stage.carry.is_empty() {
+            both("report-stage-carry-none", &[])
+        } else {
+            let parts: Vec<Words> = stage
+                .carry
+                .iter()
+                .map(|(id, percent)| {
+                    both(
+                        "report-stage-carry-part",
+                        &[("stage", label(id)), ("percent", same(number(percent)))],
+                    )
+                })
+                .collect();
+            let parts = Words::new(
+                parts.iter().map(|p| p.zh.as_str()).collect::<Vec<_>>().join("、"),
+                parts.iter().map(|p| p.en.as_str()).collect::<Vec<_>>().join(", "),
+            );
+            both("report-stage-carry", &[("parts", parts)])
+        };
+        let advance = if k + 1 == stages.len() {
+            both("report-stage-last", &[])
+        } else {
+            advance(contest, stage.advance.as_ref())
+        };
+        lines.push(both(
+            "report-stage-line",
+            &[
+                ("number", same(k + 1)),
+                ("stage", label(&stage.id)),
+                ("id", same(&stage.id)),
+                ("categories", categories),
+                ("takes", takes),
+                ("carry", carry),
+                ("advance", advance),
+            ],
+        ));
+    }
+    // Each stage's own tie-breaks and vetoes, from the stage as scored.
+    for (stage, compiled) in stages.iter().zip(&rules.stages) {
+        let own = tie_breaks(&compiled.rules).into_iter().chain(vetoes(&compiled.rules).lines);
+        lines.extend(own.map(|rule| both("report-stage-rule", &[("stage", label(&stage.id)), ("rule", rule)])));
+    }
+    Section {
+        title: both("report-stages-title", &[]),
+        lines,
+    }
+}
+
+/// A stage's rule for going on, in words, with its cap.
+fn advance(contest: &crate::contest::Contest, advance: Option<&Advance>) -> Words {
+    let Some(advance) = advance else {
+        return both("report-stage-advance-everyone", &[]);
+    };
+    let mut words = match &advance.rule {
+        AdvanceRule::Top(n) => both("report-stage-advance-top", &[("n", same(n))]),
+        AdvanceRule::Share(p) => both("report-stage-advance-share", &[("percent", same(number(p)))]),
+        AdvanceRule::AtLeast(bound) => {
+            let id = match contest.ranking.order {
+                Order::HigherIsBetter => "report-stage-advance-at-least",
+                Order::LowerIsBetter => "report-stage-advance-at-most",
+            };
+            both(id, &[("bound", same(number(bound)))])
+        }
+        AdvanceRule::Heats {
+            field,
+            winners,
+            best_others,
+        } => both(
+            "report-stage-advance-heats",
+            &[
+                ("field", field_words(contest, field)),
+                ("winners", same(winners)),
+                ("others", same(best_others)),
+            ],
+        ),
+    };
+    if let Some((field, cap)) = &advance.cap {
+        let capped = both(
+            "report-stage-advance-cap",
+            &[("field", field_words(contest, field)), ("cap", same(cap))],
+        );
+        words.zh += &capped.zh;
+        words.en += &capped.en;
+    }
+    words
 }
 
 fn panel(rule: &Panel) -> Words {
@@ -343,7 +480,8 @@ fn rounding(rules: &Rules) -> Section {
     }
 }
 
-fn ranking(rules: &Rules) -> Section {
+/// The steps that separate equal totals, one line each.
+fn tie_breaks(rules: &Rules) -> Vec<Words> {
     let mut lines = Vec::new();
     for (k, tie_break) in rules.tie_breaks.iter().enumerate() {
         let n = k + 1;
@@ -380,6 +518,11 @@ fn ranking(rules: &Rules) -> Section {
             format!("With equal totals, step {n}: {}.", rule.en),
         ));
     }
+    lines
+}
+
+fn ranking(rules: &Rules) -> Section {
+    let mut lines = tie_breaks(rules);
     lines.push(words!(
         "仍相同者并列，名次相同，其后名次顺延（如 1、2、2、4）。",
         "Entries still equal share a place, and the next place is skipped (1, 2, 2, 4)."

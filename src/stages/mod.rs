@@ -164,6 +164,8 @@ pub struct Scrutiny {
     pub flagged: Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)>,
     /// In a contest run in stages: marks scoring leaves out (`unreached_marks`).
     pub unreached: Option<crate::error::Diagnostic>,
+    /// In a contest run in stages: a stage that sent no one on (`none_through`).
+    pub none_through: Option<crate::error::Diagnostic>,
 }
 
 /// Scores the contest once for what `check` and `status` report.
@@ -172,10 +174,15 @@ pub fn scrutinise(inputs: Inputs) -> Scrutiny {
         let results = engine::score(inputs, &[]);
         let rules = results.inputs.rules.clone();
         let flagged = results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
-        return Scrutiny { flagged, unreached: None };
+        return Scrutiny {
+            flagged,
+            unreached: None,
+            none_through: None,
+        };
     }
     let staged = score(inputs.clone(), &[]);
     let unreached = unreached_marks(&inputs, &staged);
+    let none_through = none_through(&inputs, &staged);
     let mut flagged = Vec::new();
     for stage in staged.stages {
         let rules = stage.results.inputs.rules.clone();
@@ -185,7 +192,71 @@ pub fn scrutinise(inputs: Inputs) -> Scrutiny {
             }
         }
     }
-    Scrutiny { flagged, unreached }
+    Scrutiny {
+        flagged,
+        unreached,
+        none_through,
+    }
+}
+
+/// Entries without a heat in a stage every entry takes part in: they would
+/// all meet in one heat of their own, and its winners go on unopposed.
+pub fn heatless_entries(
+    rules: &crate::contest::Rules,
+    entries: &crate::data::Entries,
+    file: &std::path::Path,
+) -> crate::error::Diagnostics {
+    let mut problems = crate::error::Diagnostics::default();
+    for (k, stage) in rules.stages.iter().enumerate() {
+        let Some(AdvanceRule::Heats { field, .. }) = stage.advance.as_ref().map(|a| &a.rule) else {
+            continue;
+        };
+        if stage.takes.is_some() {
+            // Heats drawn among qualifiers may be filled in once they are known.
+            continue;
+        }
+        let missing: Vec<&str> = entries
+            .list
+            .iter()
+            .filter(|e| entries.field(e, field).is_some_and(str::is_empty))
+            .map(|e| &*e.id)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let named: Vec<&str> = missing.iter().take(10).copied().collect();
+        let message = crate::msg!(
+            "stage-heat-missing",
+            count = missing.len(),
+            field = field,
+            stage = rules.contest.stages[k].id,
+            entries = named.join(", ")
+        );
+        problems
+            .push(crate::error::Diagnostic::new(file, field.as_str(), message).help(crate::msg!("stage-heat-missing-help", field = field)));
+    }
+    problems
+}
+
+/// A stage with ranked entries that sent none of them on (a `Share` too
+/// small for the field, an `AtLeast` nobody reached): the next stage is
+/// empty and the classification ends there, so `check` says so.
+pub fn none_through(inputs: &Inputs, staged: &Staged) -> Option<crate::error::Diagnostic> {
+    let rules = &inputs.rules;
+    let (k, done) = rules.stages.iter().zip(&staged.stages).enumerate().find(|(_, (stage, done))| {
+        !stage.last && done.results.rows.iter().any(|r| r.standing.overall.is_some()) && done.qualifiers().is_empty()
+    })?;
+    let ranked = done.1.results.rows.iter().filter(|r| r.standing.overall.is_some()).count();
+    let message = crate::msg!("stage-none-through", stage = rules.contest.stages[k].id, ranked = ranked);
+    let path = &rules.path;
+    let mut warning = crate::error::Diagnostic::new(path, format!("stages[{k}].advance"), message)
+        .help(crate::msg!("stage-none-through-help"))
+        .warning();
+    let anchor = format!("\"{}\"", rules.contest.stages[k].id);
+    if let Some((line, column)) = crate::contest::locate(&rules.source, &["stages", &anchor, "advance"]) {
+        warning = warning.at(line, column);
+    }
+    Some(warning)
 }
 
 /// Marks of entries for a stage they did not reach, which scoring leaves

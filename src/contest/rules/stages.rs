@@ -12,6 +12,11 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// The most stages a contest has. Real contests have a handful; each stage
+/// is compiled as a contest of its own (a copy of the contest's rules), so
+/// thousands would take minutes and gigabytes before scoring a mark.
+pub const MAX_STAGES: usize = 64;
+
 /// One stage, ready to score.
 #[derive(Debug, Clone)]
 pub struct StageRules {
@@ -52,7 +57,8 @@ pub fn derive(rules: &Rules) -> Result<Vec<StageRules>, Diagnostics> {
     let mut compiled: Vec<StageRules> = Vec::with_capacity(stages.len());
     for (k, stage) in stages.iter().enumerate() {
         let position = |id: &str| stages.iter().position(|s| s.id == id).expect("checked: an earlier stage");
-        let stage_rules = Rules::compile(stage_contest(rules, stage), rules.path.clone(), rules.source.clone())?;
+        let stage_rules = Rules::compile(stage_contest(rules, stage), rules.path.clone(), rules.source.clone())
+            .map_err(|problems| in_stage(problems, rules, k))?;
         let takes = match &stage.takes {
             Some(Takes::Everyone) => None,
             Some(Takes::Qualifiers(id)) => Some(position(id)),
@@ -70,6 +76,48 @@ pub fn derive(rules: &Rules) -> Result<Vec<StageRules>, Diagnostics> {
         });
     }
     Ok(compiled)
+}
+
+/// A stage's problems as the organiser wrote them: the stage's compiled
+/// contest names its carried stages `categories[j]` and its tie-breaks
+/// `ranking.tie_breaks`, and finds the first `total_max` in the file; each
+/// problem is named and placed in stage `k` instead.
+fn in_stage(problems: Diagnostics, rules: &Rules, k: usize) -> Diagnostics {
+    let stages = &rules.contest.stages;
+    let stage = &stages[k];
+    let anchor = |s: &Stage| super::locate(&rules.source, &["stages", &format!("\"{}\"", s.id)]);
+    let (start, end) = (anchor(stage), stages.get(k + 1).and_then(anchor));
+    let within = |at: (usize, usize)| start.is_some_and(|start| at >= start) && end.is_none_or(|end| at < end);
+    let carried = stage.carry.len();
+    let problems = problems.0.into_iter().map(|mut problem| {
+        let (key, rest) = match problem.field.split_once('.') {
+            Some((key, rest)) => (key.to_string(), format!(".{rest}")),
+            None => (problem.field.clone(), String::new()),
+        };
+        let (key, rest) = match key.as_str() {
+            "ranking" => ("tie_breaks".to_string(), rest.trim_start_matches(".tie_breaks").to_string()),
+            _ if key.starts_with("categories[") => {
+                let j: usize = key["categories[".len()..].trim_end_matches(']').parse().unwrap_or(0);
+                match j.checked_sub(carried) {
+                    None => (format!("carry[{j}]"), String::new()),
+                    Some(own) => (format!("categories[{own}]"), rest),
+                }
+            }
+            _ => (key, rest),
+        };
+        problem.field = format!("stages[{k}].{key}{rest}");
+        let placed = problem.line.zip(problem.column).is_some_and(within);
+        if !placed {
+            let word = key.split('[').next().unwrap_or(&key).to_string();
+            let id = format!("\"{}\"", stage.id);
+            let found = super::locate(&rules.source, &["stages", &id, &word]).or_else(|| super::locate(&rules.source, &["stages", &id]));
+            if let Some((line, column)) = found {
+                problem = problem.at(line, column);
+            }
+        }
+        problem
+    });
+    Diagnostics(problems.collect())
 }
 
 /// The classification as a contest: a category per stage, holding the
@@ -169,6 +217,11 @@ impl Compiler<'_> {
     pub(super) fn stages(&mut self, contest: &Contest, categories: &[CategoryRule]) {
         let stages = &contest.stages;
         if stages.is_empty() {
+            return;
+        }
+        if stages.len() > MAX_STAGES {
+            let message = msg!("rules-stage-too-many", count = stages.len(), max = MAX_STAGES);
+            self.report(&["stages"], "stages", message, Some(msg!("rules-stage-too-many-help")));
             return;
         }
         self.stages_exclude(contest);
@@ -295,7 +348,15 @@ impl Compiler<'_> {
             };
             self.report(&spots, at, msg!("rules-stage-not-earlier", id = id, stage = stage.id), Some(help));
         }
-        for (id, percent) in &stage.carry {
+        for (i, (id, percent)) in stage.carry.iter().enumerate() {
+            if stage.carry[..i].iter().any(|(earlier, _)| earlier == id) {
+                self.report(
+                    anchors,
+                    format!("{field}.carry"),
+                    msg!("rules-stage-carry-twice", id = id, stage = stage.id),
+                    None,
+                );
+            }
             if percent.value() <= Decimal::ZERO {
                 self.report(anchors, format!("{field}.carry"), msg!("rules-stage-carry-percent", id = id), None);
             }

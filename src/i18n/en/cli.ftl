@@ -599,6 +599,15 @@ explain-from = Went on from { $contest }, where it placed { $place }
 init-template-campaign-district = a welders' duel on two levels (enterprise → town): `podium advance` and the `podium campaign` board
 init-made-campaign = made the campaign { $dir } from `{ $template }`: name its levels, trades and contests in campaign.ron, then run `podium campaign { $dir }`
 
+## Contests run in stages: what the review of stages found
+rules-stage-carry-twice = stage `{ $stage }` carries stage `{ $id }` twice; write each earlier stage once in `carry`
+rules-stage-too-many = the contest has { $count } stages; at most { $max } are allowed
+rules-stage-too-many-help = a stage is a round the entries go through one after another (preliminary, semi-final, final); a contest of many separate events is a campaign of contests
+stage-heat-missing = { $count } entries have no `{ $field }`, which stage `{ $stage }` draws its heats by: { $entries }
+stage-heat-missing-help = give each entry its heat in the `{ $field }` column; entries left empty would meet in one heat of their own
+stage-none-through = stage `{ $stage }` ranked { $ranked } entries and sent none of them on: the stages after it are empty
+stage-none-through-help = a `Share` of the ranked entries is rounded down, so a small share of a small field is no one; an `AtLeast` bound nobody reached sends no one; check the stage's `advance`
+
 ## Periods (podium periods)
 help-periods = A contest assessed each period (month): the roll-up board (each team's periods, rolled-up total, place, award, rotating award, bars), or one team's year sheet
 help-periods-example = {"  "}podium periods contests/monthly-year

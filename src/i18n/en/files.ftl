@@ -40,7 +40,7 @@ files-odd-in-number = the cell holds { $code } "{ $char }": a number takes the h
 ## Entries
 
 files-entries-header = the first row names the columns: id,name,organisation,... (members for teams); Chinese headers such as 编号,姓名,单位 are read too
-files-entries-no-field = the contest reads the field `{ $field }` (a division, team or tie-break), but the entries have no such column
+files-entries-no-field = the contest reads the field `{ $field }` (a division, team, tie-break, or a stage's heats or cap), but the entries have no such column
 files-entries-add-field = add a `{ $field }` column; { $suggestion }
 files-control = entry `{ $id }`: `{ $value }` contains the control character { $code }
 files-control-help = names and other values are plain text on one line: remove line breaks, tabs, escape codes and direction marks

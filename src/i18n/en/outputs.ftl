@@ -48,6 +48,28 @@ column-behind = Behind
 column-advanced = Advanced
 column-stage-reached = Last stage
 
+## The report of a contest run in stages
+report-stage-board = Standings after { $stage }
+report-stage-board-note = { $entries } took part; { $through } went on (see the { $column } column).
+report-stage-board-note-last = { $entries } took part; this last stage decides the final places.
+report-stages-title = Stages
+report-stages-intro = The contest runs in { $count } stages, one after another. The final classification ranks entries by the last stage they reached, the latest first, then by their place there: an entry out at a stage keeps its place from it, below every entry that went on, whatever its points.
+report-stage-line = Stage { $number }, { $stage } (`{ $id }`): scores { $categories }; { $takes }; { $carry }; { $advance }.
+report-stage-takes-everyone = every entry takes part
+report-stage-takes-qualifiers = the entries that went on from { $stage } take part
+report-stage-carry-none = no earlier total is carried in
+report-stage-carry = { $parts } is added to the stage's own score
+report-stage-carry-part = { $percent }% of the { $stage } total
+report-stage-last = the last stage: its places are the final places
+report-stage-advance-everyone = every ranked entry goes on
+report-stage-advance-top = the best { $n } go on, and everyone tied with the { $n }th goes on too
+report-stage-advance-share = the best { $percent }% of the ranked entries go on (rounded down), and everyone tied at the cut goes on too
+report-stage-advance-at-least = every entry with a total of at least { $bound } goes on
+report-stage-advance-at-most = every entry with a total of at most { $bound } goes on
+report-stage-advance-heats = entries with the same { $field } meet in a heat: the best { $winners } of each heat go on, then the best { $others } of all the others by their total, and everyone tied at either cut goes on too
+report-stage-advance-cap = ; at most { $cap } entries with one { $field } go on, and the next best are taken in their place
+report-stage-rule = In { $stage }: { $rule }
+
 ## Elements and measurements (issue 14: elements helper)
 
 flag-filled-zero = { $criterion }: no mark, counted as 0 (`missing: Zero`)

@@ -599,6 +599,15 @@ explain-from = 晋级自 { $contest }，原名次第 { $place } 名
 init-template-campaign-district = 两级焊工比武（企业 → 镇街）：`podium advance` 晋级、`podium campaign` 一览
 init-made-campaign = 已从示例 `{ $template }` 建立比赛活动 { $dir }：在 campaign.ron 中写明级别、工种和各场比赛，然后运行 `podium campaign { $dir }`
 
+## Contests run in stages: what the review of stages found
+rules-stage-carry-twice = 赛段 `{ $stage }` 两次带入赛段 `{ $id }` 的成绩；`carry` 中每个此前赛段只能写一次
+rules-stage-too-many = 该竞赛有 { $count } 个赛段，最多允许 { $max } 个
+rules-stage-too-many-help = 赛段是选手依次经过的各轮比赛（预赛、半决赛、决赛）；由许多独立比赛组成的活动应写成多个竞赛组成的赛事（campaign）
+stage-heat-missing = 有 { $count } 名选手的 `{ $field }` 为空，而赛段 `{ $stage }` 按它分组对阵：{ $entries }
+stage-heat-missing-help = 请在 `{ $field }` 列为每名选手填写所在对阵组；留空的选手会被分到同一组对阵
+stage-none-through = 赛段 `{ $stage }` 有 { $ranked } 名选手取得名次，却无人晋级：其后各赛段没有选手
+stage-none-through-help = `Share` 按有成绩人数的百分比向下取整，人数少、比例小时为 0 人；`AtLeast` 的分数线无人达到时也无人晋级；请检查该赛段的 `advance`
+
 ## 按期考核（podium periods）
 help-periods = 按期（每月）考核：汇总榜（各班组每期得分、汇总分、名次、奖项、流动红旗、禁评），或一个班组的全年成绩单
 help-periods-example = {"  "}podium periods 二厂班组考核2026

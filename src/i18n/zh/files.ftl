@@ -40,7 +40,7 @@ files-odd-in-number = 单元格中有 { $code }“{ $char }”：数字的小数
 ## 选手名单
 
 files-entries-header = 第一行是列名：id,name,organisation,……（团体另加 members）；也可用中文列名，如 编号,姓名,单位
-files-entries-no-field = 竞赛规则要用字段 `{ $field }`（分组、团体或并列排序），但选手名单中没有这一列
+files-entries-no-field = 竞赛规则要用字段 `{ $field }`（分组、团体、并列排序，或赛段的对阵分组、名额限制），但选手名单中没有这一列
 files-entries-add-field = 请添加 `{ $field }` 列；{ $suggestion }
 files-control = 选手 `{ $id }`：`{ $value }` 中有控制字符 { $code }
 files-control-help = 姓名等内容应是单行纯文本：请删除换行、制表符、转义码和方向控制符

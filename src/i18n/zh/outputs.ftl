@@ -48,6 +48,28 @@ column-behind = 落后
 column-advanced = 晋级
 column-stage-reached = 止步阶段
 
+## The report of a contest run in stages
+report-stage-board = { $stage }成绩
+report-stage-board-note = 参赛 { $entries } 人，晋级 { $through } 人（见“{ $column }”栏）。
+report-stage-board-note-last = 参赛 { $entries } 人；本赛段为最后赛段，其名次即最终名次。
+report-stages-title = 赛段
+report-stages-intro = 本竞赛分 { $count } 个赛段依次进行。最终名次先看选手到达的最后一个赛段（越靠后越在前），再看其在该赛段的名次：在某一赛段被淘汰的选手保留该赛段的名次，无论得分高低，均排在该赛段所有晋级者之后。
+report-stage-line = 第 { $number } 赛段“{ $stage }”（`{ $id }`）：比赛内容为{ $categories }；{ $takes }；{ $carry }；{ $advance }。
+report-stage-takes-everyone = 全体选手参加
+report-stage-takes-qualifiers = “{ $stage }”的晋级者参加
+report-stage-carry-none = 不带入此前赛段的成绩
+report-stage-carry = 本赛段得分另加{ $parts }
+report-stage-carry-part = “{ $stage }”总分的 { $percent }%
+report-stage-last = 为最后赛段，其名次即最终名次
+report-stage-advance-everyone = 有成绩者全部晋级
+report-stage-advance-top = 前 { $n } 名晋级，与第 { $n } 名并列者全部晋级
+report-stage-advance-share = 有成绩者的前 { $percent }%（人数向下取整）晋级，与末位并列者全部晋级
+report-stage-advance-at-least = 总分不低于 { $bound } 者晋级
+report-stage-advance-at-most = 总分不高于 { $bound } 者晋级
+report-stage-advance-heats = 按“{ $field }”分组对阵：每组前 { $winners } 名晋级，其余选手中总分最好的 { $others } 名也晋级，与末位并列者全部晋级
+report-stage-advance-cap = ；同一{ $field }至多 { $cap } 人晋级，超出者由其后成绩最好者递补
+report-stage-rule = “{ $stage }”赛段：{ $rule }
+
 ## 动作与实测（第 14 号议题：动作部分）
 
 flag-filled-zero = { $criterion }：缺分数，按 0 计（`missing: Zero`）
