@@ -111,6 +111,8 @@ pub struct Rotating {
 pub struct Loaded {
     pub path: PathBuf,
     pub series: Series,
+    /// periods.ron's text, to place what only the periods' contests show wrong.
+    pub source: String,
 }
 
 impl Loaded {
@@ -150,14 +152,15 @@ pub fn load(arg: &Path) -> Result<Loaded, Diagnostics> {
     let path = periods_file(arg);
     let source = crate::data::read_text(&path)?;
     let series: Series = ron_options().from_str(&source).map_err(|e| ron_diagnostic(&path, &e))?;
-    let loaded = Loaded { path, series };
-    check(&loaded, &source).into_result(loaded)
+    let loaded = Loaded { path, series, source };
+    let problems = check(&loaded);
+    problems.into_result(loaded)
 }
 
 /// What serde cannot see: names that must match, folders that must exist,
 /// rules that can give a result.
-fn check(loaded: &Loaded, source: &str) -> Diagnostics {
-    let s = &loaded.series;
+fn check(loaded: &Loaded) -> Diagnostics {
+    let (s, source) = (&loaded.series, &loaded.source);
     let mut problems = Diagnostics::default();
     let mut problem = |field: String, anchors: &[&str], message, help: Option<crate::i18n::Text>| {
         problems.push(crate::contest::placed(&loaded.path, source, field, anchors, message, help));
@@ -166,8 +169,18 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
         problem("periods".into(), &["periods"], msg!("periods-none"), None);
     }
     let ids: Vec<&str> = s.periods.iter().map(|p| p.id.as_str()).collect();
+    // The same contest twice would count its marks twice (`2026-01` and `./2026-01/` alike).
+    let folders: Vec<Option<PathBuf>> = s.periods.iter().map(|p| std::fs::canonicalize(loaded.folder(p)).ok()).collect();
     for (i, period) in s.periods.iter().enumerate() {
         let at = quoted(&period.id);
+        if let Some(first) = folders[..i].iter().position(|f| f.is_some() && *f == folders[i]) {
+            problem(
+                format!("periods[{i}].folder"),
+                &["periods", &at, &quoted(&period.folder)],
+                msg!("periods-folder-twice", folder = &period.folder, first = &s.periods[first].id),
+                None,
+            );
+        }
         if ids[..i].contains(&period.id.as_str()) {
             problem(
                 format!("periods[{i}].id"),
@@ -177,7 +190,7 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
             );
         }
         if !loaded.folder(period).join(crate::contest::CONTEST_FILE).is_file() {
-            let help = msg!("campaign-folder-help", file = crate::contest::CONTEST_FILE);
+            let help = msg!("periods-folder-help", file = crate::contest::CONTEST_FILE);
             let anchors = ["periods", at.as_str(), &quoted(&period.folder)];
             problem(
                 format!("periods[{i}].folder"),
@@ -207,6 +220,26 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
         } else {
             roll_up.periods.len()
         };
+        if let RollUpRule::Weighted(weights) = &roll_up.rule {
+            // A weight outside the roll-up's own periods would leave every team without a total.
+            let outside = |id: &str| !roll_up.periods.is_empty() && ids.contains(&id) && !roll_up.periods.iter().any(|p| p == id);
+            for (id, _) in weights.iter().filter(|(id, _)| outside(id)) {
+                problem(
+                    format!("roll_ups[{r}].rule"),
+                    &["roll_ups", &at, "Weighted", &quoted(id)],
+                    msg!("periods-weight-outside", id = id, roll_up = &roll_up.id),
+                    None,
+                );
+            }
+            for (id, weight) in weights.iter().filter(|(_, w)| w.value() <= rust_decimal::Decimal::ZERO) {
+                problem(
+                    format!("roll_ups[{r}].rule"),
+                    &["roll_ups", &at, "Weighted", &quoted(id)],
+                    msg!("periods-weight-not-positive", id = id, weight = weight.value().to_string()),
+                    None,
+                );
+            }
+        }
         let empty = match &roll_up.rule {
             RollUpRule::Best(k) => *k == 0 || *k as usize > count,
             RollUpRule::Weighted(weights) => weights.iter().map(|(_, w)| w.value()).sum::<rust_decimal::Decimal>().is_zero(),
@@ -217,7 +250,7 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
                 format!("roll_ups[{r}].rule"),
                 &["roll_ups", &at, "rule"],
                 msg!("periods-rule-empty", id = &roll_up.id, count = count),
-                None,
+                matches!(roll_up.rule, RollUpRule::Best(_)).then(|| msg!("periods-best-help", count = count)),
             );
         }
     }

@@ -618,10 +618,21 @@ periods-earlier-missing = the earlier series folder { $folder } has no { $file }
 periods-unknown-team = no team `{ $id }`; { $suggestion }
 periods-unknown-roll-up = no roll-up `{ $id }`; { $suggestion }
 periods-barred-by = barred: { $veto }, { $period } { $year }
-periods-legend = † barred that period  ★ held the rotating award that period
+periods-legend = † barred that period  ★ { $rotating } held that period
 column-team = Team
 column-barred = Barred
 column-period = Period
 column-vetoes = Vetoes
 column-roll-up = Roll-up
 help-chart-stage = A contest run in stages: the standings after this stage (its id)
+
+## Periods: checks and words (periods review)
+periods-folder-twice = folder { $folder } is already listed as period `{ $first }`; the same contest listed twice would count its marks twice
+periods-folder-help = A folder's path is relative to the folder of periods.ron, and holds `{ $file }`
+periods-weight-not-positive = the weight of period `{ $id }` is { $weight }; a weight must be more than 0 (e.g. 1, 0.5)
+periods-weight-outside = period `{ $id }` has a weight but is not among the `periods` of roll-up `{ $roll_up }`; add it to `periods` or remove its weight
+periods-best-help = write `Best(k)` with k from 1 to { $count }
+periods-unknown-veto = no period's contest declares the veto `{ $id }` (`vetoes` in contest.ron), so this bar would bar no team
+periods-sheet-title = { $series } — { $team } { $name } ({ $organisation })
+periods-legend-barred = † barred that period
+periods-rotating-held = { $rotating } (times held)

@@ -618,10 +618,21 @@ periods-earlier-missing = 往年的考核文件夹 { $folder } 中没有 { $file
 periods-unknown-team = 没有班组 `{ $id }`；{ $suggestion }
 periods-unknown-roll-up = 没有汇总 `{ $id }`；{ $suggestion }
 periods-barred-by = 因{ $year }年{ $period }“{ $veto }”禁评
-periods-legend = † 该期禁评  ★ 该期获流动红旗
+periods-legend = † 该期禁评  ★ 该期获{ $rotating }
 column-team = 班组
 column-barred = 禁评
-column-period = 期
+column-period = 考核期
 column-vetoes = 否决项
 column-roll-up = 汇总
 help-chart-stage = 分阶段的竞赛：某一阶段结束后的排名（阶段的 id）
+
+## 按期考核：检查与用语（periods review）
+periods-folder-twice = 文件夹 { $folder } 已作为期 `{ $first }` 列出；同一场比赛列两次，成绩会重复计算
+periods-folder-help = 文件夹的路径相对于 periods.ron 所在的文件夹，其中应有 `{ $file }`
+periods-weight-not-positive = 期 `{ $id }` 的权重是 { $weight }；权重须大于 0（如 1、0.5）
+periods-weight-outside = 期 `{ $id }` 有权重，却不在汇总 `{ $roll_up }` 的 `periods` 中；把它加进 `periods`，或删去这个权重
+periods-best-help = 写 `Best(k)`，k 取 1 到 { $count }
+periods-unknown-veto = 没有哪一期的比赛声明了否决项 `{ $id }`（contest.ron 的 `vetoes`），这条禁评规则管不到任何班组
+periods-sheet-title = { $series } — { $team } { $name }（{ $organisation }）成绩单
+periods-legend-barred = † 该期禁评
+periods-rotating-held = { $rotating }（次数）
