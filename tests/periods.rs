@@ -362,3 +362,56 @@ fn a_team_sheet_opens_as_csv_in_chinese() {
     let sheet = run_ok(&["periods", s(&root), "--team", "T1", "--lang", "en"]);
     assert!(sheet.starts_with("Series 2026 — T1 班组1 (厂)\n"), "{sheet}");
 }
+
+/// Written twice, counted twice or hidden: each refused at the second writing.
+#[test]
+fn what_is_written_twice_is_refused_at_the_second() {
+    let dir = temp_dir("periods-twice");
+    for (i, (rest, at, en, zh)) in [
+        (
+            r#"roll_ups: [RollUp(id: "q", label: (zh: "季", en: "Q"), periods: ["p1", "p2", "p1"], rule: Sum)],"#,
+            // The second "p1" of the list, not the first.
+            "periods.ron:7:77: error in `roll_ups[0]`",
+            "period `p1` is written twice in roll-up `q`",
+            "期 `p1` 在汇总 `q` 中写了两次",
+        ),
+        (
+            r#"bars: [Bar(veto: "injury", reach: Period), Bar(veto: "injury", reach: RestOfYear)],"#,
+            "periods.ron:7:54: error in `bars[1].veto`",
+            "the veto `injury` is written twice in `bars` and only the first would hold",
+            "否决项 `injury` 在 `bars` 中写了两次",
+        ),
+        (
+            r#"roll_ups: [RollUp(id: "q", label: (zh: "季", en: "Q"), rule: Sum), RollUp(id: "q", label: (zh: "年", en: "Y"), rule: Mean)],"#,
+            "periods.ron:7:78: error in `roll_ups[1].id`",
+            "roll-up `q` is written twice",
+            "汇总 `q` 写了两次",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let root = series(&dir, &format!("twice{i}"), 2026, &THREE, &[], rest);
+        let err = run_err_en(&["periods", s(&root)]);
+        assert!(err.contains(at) && err.contains(en), "case {i}: {err}");
+        assert!(run_err(&["periods", s(&root)]).contains(zh), "case {i}");
+    }
+    // A period id written twice is placed at the second period, not at a folder of the same name.
+    let root = series(&dir, "id", 2026, &THREE, &[], "");
+    let text = std::fs::read_to_string(root.join("periods.ron")).unwrap();
+    std::fs::write(root.join("periods.ron"), text.replace("id: \"p3\"", "id: \"p1\"")).unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("periods.ron:5:12: error in `periods[2].id`"), "{err}");
+    // A month ranked the other way round cannot be summed with the others.
+    let root = series(&dir, "order", 2026, &THREE, &[], "");
+    let contest = std::fs::read_to_string(root.join("p2/contest.ron")).unwrap();
+    let contest = contest.replace("rounding:", "ranking: (order: LowerIsBetter),\n    rounding:");
+    std::fs::write(root.join("p2/contest.ron"), contest).unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("periods.ron:4:"), "{err}");
+    assert!(
+        err.contains("the contest of period `p2` ranks the other way round from period `p1`'s"),
+        "{err}"
+    );
+    assert!(run_err(&["periods", s(&root)]).contains("期 `p2` 的比赛排名方向与期 `p1` 的相反"));
+}

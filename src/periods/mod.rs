@@ -176,7 +176,7 @@ fn check(loaded: &Loaded) -> Diagnostics {
         if let Some(first) = folders[..i].iter().position(|f| f.is_some() && *f == folders[i]) {
             problem(
                 format!("periods[{i}].folder"),
-                &["periods", &at, &quoted(&period.folder)],
+                &in_period(i, &quoted(&period.folder)),
                 msg!("periods-folder-twice", folder = &period.folder, first = &s.periods[first].id),
                 None,
             );
@@ -184,17 +184,16 @@ fn check(loaded: &Loaded) -> Diagnostics {
         if ids[..i].contains(&period.id.as_str()) {
             problem(
                 format!("periods[{i}].id"),
-                &["periods", &at, &at],
+                &in_period(i, &at),
                 msg!("periods-id-twice", id = &period.id),
                 None,
             );
         }
         if !loaded.folder(period).join(crate::contest::CONTEST_FILE).is_file() {
             let help = msg!("periods-folder-help", file = crate::contest::CONTEST_FILE);
-            let anchors = ["periods", at.as_str(), &quoted(&period.folder)];
             problem(
                 format!("periods[{i}].folder"),
-                &anchors,
+                &in_period(i, &quoted(&period.folder)),
                 msg!("periods-not-a-contest", folder = &period.folder),
                 Some(help),
             );
@@ -202,6 +201,32 @@ fn check(loaded: &Loaded) -> Diagnostics {
     }
     for (r, roll_up) in s.roll_ups.iter().enumerate() {
         let at = quoted(&roll_up.id);
+        if s.roll_ups[..r].iter().any(|other| other.id == roll_up.id) {
+            problem(
+                format!("roll_ups[{r}].id"),
+                &["roll_ups", &at, &at],
+                msg!("periods-roll-up-id-twice", id = &roll_up.id),
+                None,
+            );
+        }
+        // A period counted twice in one roll-up would weigh double.
+        let weighted: Vec<&str> = match &roll_up.rule {
+            RollUpRule::Weighted(weights) => weights.iter().map(|(id, _)| id.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for list in [roll_up.periods.iter().map(String::as_str).collect(), weighted] {
+            for (i, id) in list.iter().enumerate() {
+                if !list[..i].contains(id) {
+                    continue;
+                }
+                problem(
+                    format!("roll_ups[{r}]"),
+                    &["roll_ups", &at, &quoted(id), &quoted(id)],
+                    msg!("periods-roll-up-period-twice", id = *id, roll_up = &roll_up.id),
+                    None,
+                );
+            }
+        }
         let named = roll_up.periods.iter().map(String::as_str).chain(match &roll_up.rule {
             RollUpRule::Weighted(weights) => weights.iter().map(|(id, _)| id.as_str()).collect(),
             _ => Vec::new(),
@@ -255,6 +280,15 @@ fn check(loaded: &Loaded) -> Diagnostics {
         }
     }
     for (b, bar) in s.bars.iter().enumerate() {
+        if s.bars[..b].iter().any(|other| other.veto == bar.veto) {
+            // Only the first would hold: the second reach would be hidden.
+            problem(
+                format!("bars[{b}].veto"),
+                &["bars", &quoted(&bar.veto), &quoted(&bar.veto)],
+                msg!("periods-bar-twice", veto = &bar.veto),
+                None,
+            );
+        }
         if bar.reach == Reach::Years(0) {
             problem(
                 format!("bars[{b}].reach"),
@@ -275,6 +309,15 @@ fn check(loaded: &Loaded) -> Diagnostics {
         }
     }
     problems
+}
+
+/// Anchors for `text` within the i-th `Period(…)`: an id and a folder are
+/// often the same words (`"2026-01"`), and an id written twice is found again.
+fn in_period(i: usize, text: &str) -> Vec<&str> {
+    let mut anchors = vec!["periods"];
+    anchors.extend(std::iter::repeat_n("Period(", i + 1));
+    anchors.push(text);
+    anchors
 }
 
 fn quoted(text: &str) -> String {
