@@ -415,3 +415,24 @@ fn what_is_written_twice_is_refused_at_the_second() {
     );
     assert!(run_err(&["periods", s(&root)]).contains("期 `p2` 的比赛排名方向与期 `p1` 的相反"));
 }
+
+/// Words a clerk reads: a folder that is no series says what one is; a team
+/// of no organisation has no empty brackets on its sheet.
+#[test]
+fn a_clerk_is_told_what_a_series_is_and_reads_no_empty_brackets() {
+    let dir = temp_dir("periods-clerk");
+    let err = run_err(&["periods", s(&dir)]);
+    assert!(err.contains("periods.ron"), "{err}");
+    assert!(err.contains("按期考核的文件夹应含有 periods.ron"), "{err}");
+    assert!(err.contains("`podium score`"), "{err}");
+    let root = series(&dir, "s", 2026, &THREE, &[], "");
+    for p in 1..=3 {
+        let entries = root.join(format!("p{p}/entries.csv"));
+        let text = std::fs::read_to_string(&entries).unwrap().replace(",厂,", ",,");
+        std::fs::write(entries, text).unwrap();
+    }
+    let sheet = run_ok(&["periods", s(&root), "--team", "T1"]);
+    assert_eq!(sheet.lines().next(), Some("考核2026 — T1 班组1 成绩单"), "{sheet}");
+    let sheet = run_ok(&["periods", s(&root), "--team", "T1", "--lang", "en"]);
+    assert_eq!(sheet.lines().next(), Some("Series 2026 — T1 班组1"), "{sheet}");
+}

@@ -320,14 +320,25 @@ impl View<'_> {
             }
             return writer.flush();
         }
-        let title = say!(
-            lang,
-            "periods-sheet-title",
-            series = series.name.get(lang),
-            team = team.id.as_str(),
-            name = team.name.as_str(),
-            organisation = team.organisation.as_str()
-        );
+        // No empty brackets for a team of no organisation.
+        let title = if team.organisation.is_empty() {
+            say!(
+                lang,
+                "periods-sheet-title-alone",
+                series = series.name.get(lang),
+                team = team.id.as_str(),
+                name = team.name.as_str()
+            )
+        } else {
+            say!(
+                lang,
+                "periods-sheet-title",
+                series = series.name.get(lang),
+                team = team.id.as_str(),
+                name = team.name.as_str(),
+                organisation = team.organisation.as_str()
+            )
+        };
         writeln!(out, "{title}")?;
         let mut lines = vec![period_header];
         lines.extend(period_rows);

@@ -150,7 +150,12 @@ fn periods_file(arg: &Path) -> PathBuf {
 /// Reads and checks `periods.ron`: every problem positioned as in contest.ron.
 pub fn load(arg: &Path) -> Result<Loaded, Diagnostics> {
     let path = periods_file(arg);
-    let source = crate::data::read_text(&path)?;
+    let source = crate::data::read_text(&path).map_err(|mut d| {
+        if !path.exists() {
+            d.help = Some(msg!("periods-not-found-help", file = PERIODS_FILE));
+        }
+        d
+    })?;
     let series: Series = ron_options().from_str(&source).map_err(|e| ron_diagnostic(&path, &e))?;
     let loaded = Loaded { path, series, source };
     let problems = check(&loaded);

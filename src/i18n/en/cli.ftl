@@ -641,3 +641,5 @@ periods-roll-up-period-twice = period `{ $id }` is written twice in roll-up `{ $
 periods-bar-twice = the veto `{ $veto }` is written twice in `bars` and only the first would hold; write one bar for each veto
 periods-order-differs = the contest of period `{ $id }` ranks the other way round from period `{ $first }`'s (higher or lower is better); every period must agree for a roll-up
 periods-order-differs-help = The order is written in each period's `{ $file }`: `ranking: (order: HigherIsBetter)` or `LowerIsBetter` (times)
+periods-not-found-help = a series is a folder holding { $file } (or the path of that file); a single contest is scored with `podium score`
+periods-sheet-title-alone = { $series } — { $team } { $name }

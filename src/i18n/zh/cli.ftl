@@ -641,3 +641,5 @@ periods-roll-up-period-twice = 期 `{ $id }` 在汇总 `{ $roll_up }` 中写了�
 periods-bar-twice = 否决项 `{ $veto }` 在 `bars` 中写了两次，只有第一条会生效；每个否决项只写一条禁评规则
 periods-order-differs = 期 `{ $id }` 的比赛排名方向与期 `{ $first }` 的相反（高分在前或低分在前）；各期须一致，才能汇总
 periods-order-differs-help = 排名方向写在每期的 `{ $file }` 中：`ranking: (order: HigherIsBetter)`（高分在前）或 `LowerIsBetter`（低分在前，如用时）
+periods-not-found-help = 按期考核的文件夹应含有 { $file }（也可直接写这个文件的路径）；单独一场比赛用 `podium score` 计算
+periods-sheet-title-alone = { $series } — { $team } { $name } 成绩单
