@@ -29,8 +29,9 @@ pub struct Series {
     /// Results over several periods: each quarter, the year.
     #[serde(default)]
     pub roll_ups: Vec<RollUp>,
-    /// How far a veto of the periods' contests bars a team from awards
-    /// (a veto not listed bars it for its own period).
+    /// How far a veto of the periods' contests bars a team from awards (a
+    /// veto not listed acts only within its period's contest: a `Disqualify`
+    /// one withholds that period's awards, the rotating award among them).
     #[serde(default)]
     pub bars: Vec<Bar>,
     /// Earlier years' series (folders) whose bars may reach into this year.
