@@ -254,3 +254,185 @@ fn the_bundled_year_matches_its_golden_files() {
         assert_golden(format!("tests/golden/{golden}").as_ref(), &stdout(&out));
     }
 }
+
+/// What a hostile or careless periods.ron could do, each refused at its place
+/// in both languages: counting a month twice, a bar that bars nobody, weights
+/// that turn a total upside down or leave every team without one.
+#[test]
+fn a_hostile_series_is_refused_at_its_place() {
+    let dir = temp_dir("periods-hostile");
+    let root = series(&dir, "twice", 2026, &THREE, &[], "");
+    // The same folder, written another way, as a fourth period: its marks would count twice.
+    let text = std::fs::read_to_string(root.join("periods.ron")).unwrap();
+    let text = text.replace(
+        "],\n)",
+        "Period(id: \"p4\", label: (zh: \"4月\", en: \"P4\"), folder: \"./p1/\"),\n],\n)",
+    );
+    std::fs::write(root.join("periods.ron"), text).unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("periods.ron:6:"), "{err}");
+    assert!(err.contains("`periods[3].folder`"), "{err}");
+    assert!(err.contains("folder ./p1/ is already listed as period `p1`"), "{err}");
+    let err = run_err(&["periods", s(&root)]);
+    assert!(err.contains("文件夹 ./p1/ 已作为期 `p1` 列出"), "{err}");
+    for (i, (rest, field, en, zh)) in [
+        (
+            r#"bars: [Bar(veto: "injury", reach: Period), Bar(veto: "injurry", reach: RestOfYear)],"#,
+            "periods.ron:7:54: error in `bars[1].veto`",
+            "no period's contest declares the veto `injurry`",
+            "没有哪一期的比赛声明了否决项 `injurry`",
+        ),
+        (
+            r#"roll_ups: [RollUp(id: "w", label: (zh: "加权", en: "W"), rule: Weighted([("p1", 2), ("p2", -1)]))],"#,
+            "periods.ron:7:84: error in `roll_ups[0].rule`",
+            "the weight of period `p2` is -1; a weight must be more than 0",
+            "期 `p2` 的权重是 -1；权重须大于 0",
+        ),
+        (
+            r#"roll_ups: [RollUp(id: "w", label: (zh: "加权", en: "W"), rule: Weighted([("p1", 0), ("p2", 1)]))],"#,
+            "`roll_ups[0].rule`",
+            "the weight of period `p1` is 0",
+            "期 `p1` 的权重是 0",
+        ),
+        (
+            r#"roll_ups: [RollUp(id: "w", label: (zh: "加权", en: "W"), periods: ["p1", "p2"], rule: Weighted([("p1", 1), ("p3", 1)]))],"#,
+            "`roll_ups[0].rule`",
+            "period `p3` has a weight but is not among the `periods` of roll-up `w`",
+            "期 `p3` 有权重，却不在汇总 `w` 的 `periods` 中",
+        ),
+        (
+            r#"roll_ups: [RollUp(id: "b", label: (zh: "最好", en: "B"), rule: Best(4))],"#,
+            "`roll_ups[0].rule`",
+            "write `Best(k)` with k from 1 to 3",
+            "写 `Best(k)`，k 取 1 到 3",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let root = series(&dir, &format!("bad{i}"), 2026, &THREE, &[], rest);
+        let err = run_err_en(&["periods", s(&root)]);
+        assert!(err.contains(en) && err.contains(field), "case {i}: {err}");
+        assert!(err.contains("periods.ron:7:"), "case {i} is placed on its line: {err}");
+        let err = run_err(&["periods", s(&root)]);
+        assert!(err.contains(zh), "case {i}: {err}");
+    }
+    // The misspelt veto comes with the declared one to write instead.
+    let root = dir.join("bad0");
+    assert!(run_err_en(&["periods", s(&root)]).contains("did you mean `injury`?"));
+    // A folder that is no contest is explained against periods.ron, not another file.
+    let root = series(&dir, "gone", 2026, &THREE, &[], "");
+    std::fs::remove_file(root.join("p2/contest.ron")).unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("folder p2 is not a contest"), "{err}");
+    assert!(err.contains("relative to the folder of periods.ron"), "{err}");
+}
+
+/// A month whose marks do not load names its own file and row.
+#[test]
+fn a_month_that_does_not_load_is_named() {
+    let dir = temp_dir("periods-month-bad");
+    let root = series(&dir, "s", 2026, &THREE, &[], "");
+    std::fs::write(root.join("p2/marks.csv"), "entry,criterion,element,judge,value\nT1,a.score,,,abc\n").unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("p2/marks.csv:2"), "{err}");
+    assert!(err.contains("not a number"), "{err}");
+}
+
+/// One team's year sheet as CSV for a spreadsheet: BOM, Chinese headers, the
+/// periods' table then the roll-ups' (shorter rows; once refused by the writer).
+#[test]
+fn a_team_sheet_opens_as_csv_in_chinese() {
+    let dir = temp_dir("periods-sheet-csv");
+    let rest = r#"roll_ups: [RollUp(id: "sum", label: (zh: "合计", en: "Sum"), rule: Sum)],
+        rotating: (id: "flag", label: (zh: "流动红旗", en: "Red flag")),"#;
+    let root = series(&dir, "s", 2026, &THREE, &[], rest);
+    let out = run_ok(&["periods", s(&root), "--team", "T1", "--format", "csv"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "\u{feff}考核期,总分,名次,否决项,禁评,流动红旗");
+    // T1 leads period 3 (95 against 72.5; T2 has none): the flag.
+    assert_eq!(lines[3], "3月,95.0,1,,,是");
+    assert_eq!(lines[4], "汇总,总分,名次,奖项");
+    // 80 + 60 + 95 = 235, first of the two teams with every period.
+    assert_eq!(lines[5], "合计,235.0,1,");
+    // The board names what the rotating column counts, and its legend names the award.
+    let board = run_ok(&["periods", s(&root)]);
+    assert!(board.contains("流动红旗（次数）"), "{board}");
+    assert!(board.contains("★ 该期获流动红旗"), "{board}");
+    let sheet = run_ok(&["periods", s(&root), "--team", "T1", "--lang", "en"]);
+    assert!(sheet.starts_with("Series 2026 — T1 班组1 (厂)\n"), "{sheet}");
+}
+
+/// Written twice, counted twice or hidden: each refused at the second writing.
+#[test]
+fn what_is_written_twice_is_refused_at_the_second() {
+    let dir = temp_dir("periods-twice");
+    for (i, (rest, at, en, zh)) in [
+        (
+            r#"roll_ups: [RollUp(id: "q", label: (zh: "季", en: "Q"), periods: ["p1", "p2", "p1"], rule: Sum)],"#,
+            // The second "p1" of the list, not the first.
+            "periods.ron:7:77: error in `roll_ups[0]`",
+            "period `p1` is written twice in roll-up `q`",
+            "期 `p1` 在汇总 `q` 中写了两次",
+        ),
+        (
+            r#"bars: [Bar(veto: "injury", reach: Period), Bar(veto: "injury", reach: RestOfYear)],"#,
+            "periods.ron:7:54: error in `bars[1].veto`",
+            "the veto `injury` is written twice in `bars` and only the first would hold",
+            "否决项 `injury` 在 `bars` 中写了两次",
+        ),
+        (
+            r#"roll_ups: [RollUp(id: "q", label: (zh: "季", en: "Q"), rule: Sum), RollUp(id: "q", label: (zh: "年", en: "Y"), rule: Mean)],"#,
+            "periods.ron:7:78: error in `roll_ups[1].id`",
+            "roll-up `q` is written twice",
+            "汇总 `q` 写了两次",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let root = series(&dir, &format!("twice{i}"), 2026, &THREE, &[], rest);
+        let err = run_err_en(&["periods", s(&root)]);
+        assert!(err.contains(at) && err.contains(en), "case {i}: {err}");
+        assert!(run_err(&["periods", s(&root)]).contains(zh), "case {i}");
+    }
+    // A period id written twice is placed at the second period, not at a folder of the same name.
+    let root = series(&dir, "id", 2026, &THREE, &[], "");
+    let text = std::fs::read_to_string(root.join("periods.ron")).unwrap();
+    std::fs::write(root.join("periods.ron"), text.replace("id: \"p3\"", "id: \"p1\"")).unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("periods.ron:5:12: error in `periods[2].id`"), "{err}");
+    // A month ranked the other way round cannot be summed with the others.
+    let root = series(&dir, "order", 2026, &THREE, &[], "");
+    let contest = std::fs::read_to_string(root.join("p2/contest.ron")).unwrap();
+    let contest = contest.replace("rounding:", "ranking: (order: LowerIsBetter),\n    rounding:");
+    std::fs::write(root.join("p2/contest.ron"), contest).unwrap();
+    let err = run_err_en(&["periods", s(&root)]);
+    assert!(err.contains("periods.ron:4:"), "{err}");
+    assert!(
+        err.contains("the contest of period `p2` ranks the other way round from period `p1`'s"),
+        "{err}"
+    );
+    assert!(run_err(&["periods", s(&root)]).contains("期 `p2` 的比赛排名方向与期 `p1` 的相反"));
+}
+
+/// Words a clerk reads: a folder that is no series says what one is; a team
+/// of no organisation has no empty brackets on its sheet.
+#[test]
+fn a_clerk_is_told_what_a_series_is_and_reads_no_empty_brackets() {
+    let dir = temp_dir("periods-clerk");
+    let err = run_err(&["periods", s(&dir)]);
+    assert!(err.contains("periods.ron"), "{err}");
+    assert!(err.contains("按期考核的文件夹应含有 periods.ron"), "{err}");
+    assert!(err.contains("`podium score`"), "{err}");
+    let root = series(&dir, "s", 2026, &THREE, &[], "");
+    for p in 1..=3 {
+        let entries = root.join(format!("p{p}/entries.csv"));
+        let text = std::fs::read_to_string(&entries).unwrap().replace(",厂,", ",,");
+        std::fs::write(entries, text).unwrap();
+    }
+    let sheet = run_ok(&["periods", s(&root), "--team", "T1"]);
+    assert_eq!(sheet.lines().next(), Some("考核2026 — T1 班组1 成绩单"), "{sheet}");
+    let sheet = run_ok(&["periods", s(&root), "--team", "T1", "--lang", "en"]);
+    assert_eq!(sheet.lines().next(), Some("Series 2026 — T1 班组1"), "{sheet}");
+}

@@ -84,7 +84,11 @@ fn ron_message(error: &ron::Error) -> Text {
 /// positions, so semantic errors find their place again this way.
 pub fn locate(text: &str, anchors: &[&str]) -> Option<(usize, usize)> {
     let mut offset = 0;
-    for anchor in anchors {
+    for (i, anchor) in anchors.iter().enumerate() {
+        // The same anchor again (`&[&id, &id]`: an id written twice) is its next occurrence.
+        if i > 0 && anchors[i - 1] == *anchor {
+            offset += anchor.len();
+        }
         offset += text[offset..].find(anchor)?;
     }
     Some(line_col(text, offset))

@@ -192,7 +192,7 @@ impl View<'_> {
             header.push(say!(lang, "column-award"));
         }
         if let Some(rotating) = rotating {
-            header.push(rotating.label.get(lang).to_string());
+            header.push(say!(lang, "periods-rotating-held", rotating = rotating.label.get(lang)));
         }
         header.push(say!(lang, "column-barred"));
         let rows: Vec<Vec<String>> = teams
@@ -234,7 +234,11 @@ impl View<'_> {
         for line in aligned(&lines) {
             writeln!(out, "{line}")?;
         }
-        writeln!(out, "{}", say!(lang, "periods-legend"))
+        let legend = match rotating {
+            Some(rotating) => say!(lang, "periods-legend", rotating = rotating.label.get(lang)),
+            None => say!(lang, "periods-legend-barred"),
+        };
+        writeln!(out, "{legend}")
     }
 
     /// One team's year: every period (total, place, vetoes, bar, rotating
@@ -305,7 +309,8 @@ impl View<'_> {
         ];
         if format == BoardFormat::Csv {
             out.write_all("\u{feff}".as_bytes())?;
-            let mut writer = csv::Writer::from_writer(out);
+            // Two tables one under the other: the roll-ups' rows are shorter than the periods'.
+            let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
             for row in std::iter::once(&period_header)
                 .chain(&period_rows)
                 .chain([&roll_up_header])
@@ -315,14 +320,26 @@ impl View<'_> {
             }
             return writer.flush();
         }
-        writeln!(
-            out,
-            "{} — {} {}（{}）",
-            series.name.get(lang),
-            team.id,
-            team.name,
-            team.organisation
-        )?;
+        // No empty brackets for a team of no organisation.
+        let title = if team.organisation.is_empty() {
+            say!(
+                lang,
+                "periods-sheet-title-alone",
+                series = series.name.get(lang),
+                team = team.id.as_str(),
+                name = team.name.as_str()
+            )
+        } else {
+            say!(
+                lang,
+                "periods-sheet-title",
+                series = series.name.get(lang),
+                team = team.id.as_str(),
+                name = team.name.as_str(),
+                organisation = team.organisation.as_str()
+            )
+        };
+        writeln!(out, "{title}")?;
         let mut lines = vec![period_header];
         lines.extend(period_rows);
         for line in aligned(&lines) {

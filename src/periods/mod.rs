@@ -29,8 +29,9 @@ pub struct Series {
     /// Results over several periods: each quarter, the year.
     #[serde(default)]
     pub roll_ups: Vec<RollUp>,
-    /// How far a veto of the periods' contests bars a team from awards
-    /// (a veto not listed bars it for its own period).
+    /// How far a veto of the periods' contests bars a team from awards (a
+    /// veto not listed acts only within its period's contest: a `Disqualify`
+    /// one withholds that period's awards, the rotating award among them).
     #[serde(default)]
     pub bars: Vec<Bar>,
     /// Earlier years' series (folders) whose bars may reach into this year.
@@ -111,6 +112,8 @@ pub struct Rotating {
 pub struct Loaded {
     pub path: PathBuf,
     pub series: Series,
+    /// periods.ron's text, to place what only the periods' contests show wrong.
+    pub source: String,
 }
 
 impl Loaded {
@@ -148,16 +151,22 @@ fn periods_file(arg: &Path) -> PathBuf {
 /// Reads and checks `periods.ron`: every problem positioned as in contest.ron.
 pub fn load(arg: &Path) -> Result<Loaded, Diagnostics> {
     let path = periods_file(arg);
-    let source = crate::data::read_text(&path)?;
+    let source = crate::data::read_text(&path).map_err(|mut d| {
+        if !path.exists() {
+            d.help = Some(msg!("periods-not-found-help", file = PERIODS_FILE));
+        }
+        d
+    })?;
     let series: Series = ron_options().from_str(&source).map_err(|e| ron_diagnostic(&path, &e))?;
-    let loaded = Loaded { path, series };
-    check(&loaded, &source).into_result(loaded)
+    let loaded = Loaded { path, series, source };
+    let problems = check(&loaded);
+    problems.into_result(loaded)
 }
 
 /// What serde cannot see: names that must match, folders that must exist,
 /// rules that can give a result.
-fn check(loaded: &Loaded, source: &str) -> Diagnostics {
-    let s = &loaded.series;
+fn check(loaded: &Loaded) -> Diagnostics {
+    let (s, source) = (&loaded.series, &loaded.source);
     let mut problems = Diagnostics::default();
     let mut problem = |field: String, anchors: &[&str], message, help: Option<crate::i18n::Text>| {
         problems.push(crate::contest::placed(&loaded.path, source, field, anchors, message, help));
@@ -166,22 +175,31 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
         problem("periods".into(), &["periods"], msg!("periods-none"), None);
     }
     let ids: Vec<&str> = s.periods.iter().map(|p| p.id.as_str()).collect();
+    // The same contest twice would count its marks twice (`2026-01` and `./2026-01/` alike).
+    let folders: Vec<Option<PathBuf>> = s.periods.iter().map(|p| std::fs::canonicalize(loaded.folder(p)).ok()).collect();
     for (i, period) in s.periods.iter().enumerate() {
         let at = quoted(&period.id);
+        if let Some(first) = folders[..i].iter().position(|f| f.is_some() && *f == folders[i]) {
+            problem(
+                format!("periods[{i}].folder"),
+                &in_period(i, &quoted(&period.folder)),
+                msg!("periods-folder-twice", folder = &period.folder, first = &s.periods[first].id),
+                None,
+            );
+        }
         if ids[..i].contains(&period.id.as_str()) {
             problem(
                 format!("periods[{i}].id"),
-                &["periods", &at, &at],
+                &in_period(i, &at),
                 msg!("periods-id-twice", id = &period.id),
                 None,
             );
         }
         if !loaded.folder(period).join(crate::contest::CONTEST_FILE).is_file() {
-            let help = msg!("campaign-folder-help", file = crate::contest::CONTEST_FILE);
-            let anchors = ["periods", at.as_str(), &quoted(&period.folder)];
+            let help = msg!("periods-folder-help", file = crate::contest::CONTEST_FILE);
             problem(
                 format!("periods[{i}].folder"),
-                &anchors,
+                &in_period(i, &quoted(&period.folder)),
                 msg!("periods-not-a-contest", folder = &period.folder),
                 Some(help),
             );
@@ -189,6 +207,32 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
     }
     for (r, roll_up) in s.roll_ups.iter().enumerate() {
         let at = quoted(&roll_up.id);
+        if s.roll_ups[..r].iter().any(|other| other.id == roll_up.id) {
+            problem(
+                format!("roll_ups[{r}].id"),
+                &["roll_ups", &at, &at],
+                msg!("periods-roll-up-id-twice", id = &roll_up.id),
+                None,
+            );
+        }
+        // A period counted twice in one roll-up would weigh double.
+        let weighted: Vec<&str> = match &roll_up.rule {
+            RollUpRule::Weighted(weights) => weights.iter().map(|(id, _)| id.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for list in [roll_up.periods.iter().map(String::as_str).collect(), weighted] {
+            for (i, id) in list.iter().enumerate() {
+                if !list[..i].contains(id) {
+                    continue;
+                }
+                problem(
+                    format!("roll_ups[{r}]"),
+                    &["roll_ups", &at, &quoted(id), &quoted(id)],
+                    msg!("periods-roll-up-period-twice", id = *id, roll_up = &roll_up.id),
+                    None,
+                );
+            }
+        }
         let named = roll_up.periods.iter().map(String::as_str).chain(match &roll_up.rule {
             RollUpRule::Weighted(weights) => weights.iter().map(|(id, _)| id.as_str()).collect(),
             _ => Vec::new(),
@@ -207,6 +251,26 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
         } else {
             roll_up.periods.len()
         };
+        if let RollUpRule::Weighted(weights) = &roll_up.rule {
+            // A weight outside the roll-up's own periods would leave every team without a total.
+            let outside = |id: &str| !roll_up.periods.is_empty() && ids.contains(&id) && !roll_up.periods.iter().any(|p| p == id);
+            for (id, _) in weights.iter().filter(|(id, _)| outside(id)) {
+                problem(
+                    format!("roll_ups[{r}].rule"),
+                    &["roll_ups", &at, "Weighted", &quoted(id)],
+                    msg!("periods-weight-outside", id = id, roll_up = &roll_up.id),
+                    None,
+                );
+            }
+            for (id, weight) in weights.iter().filter(|(_, w)| w.value() <= rust_decimal::Decimal::ZERO) {
+                problem(
+                    format!("roll_ups[{r}].rule"),
+                    &["roll_ups", &at, "Weighted", &quoted(id)],
+                    msg!("periods-weight-not-positive", id = id, weight = weight.value().to_string()),
+                    None,
+                );
+            }
+        }
         let empty = match &roll_up.rule {
             RollUpRule::Best(k) => *k == 0 || *k as usize > count,
             RollUpRule::Weighted(weights) => weights.iter().map(|(_, w)| w.value()).sum::<rust_decimal::Decimal>().is_zero(),
@@ -217,11 +281,20 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
                 format!("roll_ups[{r}].rule"),
                 &["roll_ups", &at, "rule"],
                 msg!("periods-rule-empty", id = &roll_up.id, count = count),
-                None,
+                matches!(roll_up.rule, RollUpRule::Best(_)).then(|| msg!("periods-best-help", count = count)),
             );
         }
     }
     for (b, bar) in s.bars.iter().enumerate() {
+        if s.bars[..b].iter().any(|other| other.veto == bar.veto) {
+            // Only the first would hold: the second reach would be hidden.
+            problem(
+                format!("bars[{b}].veto"),
+                &["bars", &quoted(&bar.veto), &quoted(&bar.veto)],
+                msg!("periods-bar-twice", veto = &bar.veto),
+                None,
+            );
+        }
         if bar.reach == Reach::Years(0) {
             problem(
                 format!("bars[{b}].reach"),
@@ -242,6 +315,15 @@ fn check(loaded: &Loaded, source: &str) -> Diagnostics {
         }
     }
     problems
+}
+
+/// Anchors for `text` within the i-th `Period(…)`: an id and a folder are
+/// often the same words (`"2026-01"`), and an id written twice is found again.
+fn in_period(i: usize, text: &str) -> Vec<&str> {
+    let mut anchors = vec!["periods"];
+    anchors.extend(std::iter::repeat_n("Period(", i + 1));
+    anchors.push(text);
+    anchors
 }
 
 fn quoted(text: &str) -> String {

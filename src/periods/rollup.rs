@@ -75,6 +75,7 @@ pub fn score(loaded: &Loaded) -> Result<Scored, String> {
             Ok(crate::stages::final_results(inputs, &[]))
         })
         .collect::<Result<_, String>>()?;
+    check_periods(loaded, &results)?;
     let order = results
         .first()
         .map_or(Order::HigherIsBetter, |r| r.inputs.rules.contest.ranking.order);
@@ -99,6 +100,44 @@ pub fn score(loaded: &Loaded) -> Result<Scored, String> {
         complete: results.iter().all(|r| r.complete),
         order,
     })
+}
+
+/// The periods' contests agree on the order of ranking, and a bar names a
+/// veto some period's contest declares (a misspelt one would bar nobody, silently).
+fn check_periods(loaded: &Loaded, results: &[Results]) -> Result<(), String> {
+    let mut declared: Vec<&str> = Vec::new();
+    for veto in results.iter().flat_map(|r| &r.inputs.rules.vetoes) {
+        if !declared.contains(&veto.id.as_str()) {
+            declared.push(&veto.id);
+        }
+    }
+    let mut problems = crate::error::Diagnostics::default();
+    // One order for every period: a roll-up adds their totals and ranks them once.
+    let periods = &loaded.series.periods;
+    let order = |r: &Results| r.inputs.rules.contest.ranking.order;
+    for p in (1..results.len()).filter(|&p| order(&results[p]) != order(&results[0])) {
+        problems.push(crate::contest::placed(
+            &loaded.path,
+            &loaded.source,
+            format!("periods[{p}].folder"),
+            &super::in_period(p, &super::quoted(&periods[p].folder)),
+            crate::msg!("periods-order-differs", id = &periods[p].id, first = &periods[0].id),
+            Some(crate::msg!("periods-order-differs-help", file = crate::contest::CONTEST_FILE)),
+        ));
+    }
+    for (b, bar) in loaded.series.bars.iter().enumerate() {
+        if !declared.contains(&bar.veto.as_str()) {
+            problems.push(crate::contest::placed(
+                &loaded.path,
+                &loaded.source,
+                format!("bars[{b}].veto"),
+                &["bars", &super::quoted(&bar.veto)],
+                crate::msg!("periods-unknown-veto", id = &bar.veto),
+                Some(crate::error::suggestion(&bar.veto, declared.iter().copied())),
+            ));
+        }
+    }
+    problems.into_result(()).map_err(|p| p.to_string())
 }
 
 /// Every team of any period, in order of first appearance, named as the
