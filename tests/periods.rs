@@ -200,6 +200,10 @@ fn mistakes_in_periods_are_refused_at_their_place() {
         ),
         (r#"bars: [Bar(veto: "injury", reach: Years(0))],"#, "`Years(0)` bars no period"),
         (
+            r#"roll_ups: [RollUp(id: "y", label: (zh: "年", en: "Y"), rule: Sum, awards: [AwardSet(id: "a", tiers: [Tier(id: "t", label: (zh: "奖", en: "A"), rule: Share(150))])])],"#,
+            "the shares of `a` add up to 150%",
+        ),
+        (
             r#"earlier: ["../nowhere"],"#,
             "the earlier series folder ../nowhere has no periods.ron",
         ),

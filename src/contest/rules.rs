@@ -229,6 +229,20 @@ impl Rules {
     }
 }
 
+/// Checks award sets written outside a contest (a roll-up's in
+/// `periods.ron`) as a contest's are checked, placed in `source`; `field`
+/// names them (`roll_ups[3].awards`). They are decided overall.
+pub fn check_award_sets(sets: &[AwardSet], path: &std::path::Path, source: &str, field: &str) -> Diagnostics {
+    let path = path.to_path_buf();
+    let mut compiler = Compiler {
+        path: &path,
+        source,
+        problems: Diagnostics::default(),
+    };
+    compiler.awards(sets, field, &[]);
+    compiler.problems
+}
+
 type Compiled = (
     Vec<CategoryRule>,
     Vec<CriterionRule>,

@@ -168,6 +168,8 @@ pub fn load(arg: &Path) -> Result<Loaded, Diagnostics> {
 fn check(loaded: &Loaded) -> Diagnostics {
     let (s, source) = (&loaded.series, &loaded.source);
     let mut problems = Diagnostics::default();
+    // The roll-ups' award sets, checked as a contest's are.
+    let mut award_problems = Diagnostics::default();
     let mut problem = |field: String, anchors: &[&str], message, help: Option<crate::i18n::Text>| {
         problems.push(crate::contest::placed(&loaded.path, source, field, anchors, message, help));
     };
@@ -207,6 +209,8 @@ fn check(loaded: &Loaded) -> Diagnostics {
     }
     for (r, roll_up) in s.roll_ups.iter().enumerate() {
         let at = quoted(&roll_up.id);
+        let awards = crate::contest::rules::check_award_sets(&roll_up.awards, &loaded.path, source, &format!("roll_ups[{r}].awards"));
+        award_problems.0.extend(awards.0);
         if s.roll_ups[..r].iter().any(|other| other.id == roll_up.id) {
             problem(
                 format!("roll_ups[{r}].id"),
@@ -314,6 +318,7 @@ fn check(loaded: &Loaded) -> Diagnostics {
             );
         }
     }
+    problems.0.extend(award_problems.0);
     problems
 }
 
