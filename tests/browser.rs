@@ -568,3 +568,24 @@ async fn in_chinese_a_judge_finds_entries_and_the_next_unmarked_and_the_desk_say
         desk.close().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_hall_of_a_contest_in_stages_names_the_stage_and_points_behind() {
+    let Some(driver) = driver() else { return };
+    let dir = temp_dir("browser-stages");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(Path::new("contests/district-duel").join(file), dir.join(file)).unwrap();
+    }
+    let server = Server::start_in(&dir, "zh");
+    let hall = browser(&driver, 1920, 1080, &dir.join("hall-profile")).await;
+    hall.goto(&format!("{}/hall", server.base)).await.unwrap();
+    until("the hall shows 20 rows", || async { hall_rows_on_screen(&hall).await.0 == 20 }).await;
+    assert!(hall_rows_on_screen(&hall).await.1, "every row is on screen");
+    let script = "const rows = [...document.querySelectorAll('#rows tr')];
+        return [document.getElementById('stage').textContent, !document.getElementById('behind').hidden,
+                rows[0].children[1].textContent, rows[0].children[4].textContent, rows[1].children[4].textContent];";
+    let shown = hall.execute(script, vec![]).await.unwrap();
+    // The final under way; 刘振华 (C28) leads, 史海燕 (C20) is 92.15 − 89.42 = 2.73 behind.
+    assert_eq!(shown, serde_json::json!(["实操决赛", true, "刘振华", "0.00", "2.73"]));
+    shot(&hall, "serve-hall-stages").await;
+}

@@ -14,6 +14,8 @@ table { font-size: var(--rows, 3vh); width: 100%; } th { background: transparent
 td { border-bottom: 1px solid #243b55; padding: .25em .6em; }
 td.total { font-weight: 700; text-align: right; font-variant-numeric: tabular-nums; }
 td.rank { text-align: right; width: 3em; }
+td.behind { font-weight: 400; color: #adb5bd; }
+#stage { color: #f8f9fa; font-weight: 600; }
 tr.newest td { background: #14365c; }
 .award { display: inline-block; padding: .05em .5em; border-radius: 1em; color: #fff; font-weight: 600; }
 #state { position: fixed; right: 3vw; top: 2vh; color: #ffc107; font-size: 2.4vh; }
@@ -47,6 +49,8 @@ document.addEventListener('DOMContentLoaded', () => {
     rows.replaceChildren(...entries.map((e, i) => {
       const tr = document.createElement('tr');
       tr.append(cell((e.tied ? '=' : '') + e.rank, 'rank'), cell(e.name || e.entry), cell(e.organisation || '', 'org'), cell(e.total, 'total'));
+      // A contest run in stages: how far behind the leader, as a round is followed.
+      if (data.stage) tr.append(cell(e.behind || '', 'total behind'));
       const award = document.createElement('td');
       (e.awards || []).forEach(a => { const span = document.createElement('span'); span.className = 'award'; span.style.background = colours[a.set + '/' + a.tier] || '#5b7db1'; span.textContent = a.label; award.append(span, ' ');
         // Decided within a division: which one, beside it; and provisional until marking is complete.
@@ -63,6 +67,9 @@ document.addEventListener('DOMContentLoaded', () => {
     waiting.textContent = words.waiting.replace('{n}', left);
     state.textContent = ceremony ? words.ceremony : (hall.frozen ? words.frozen : '');
     document.getElementById('provisional').hidden = !data.provisional;
+    // Which stage the board is of, and its column of points behind.
+    document.getElementById('stage').textContent = data.stage || '';
+    document.getElementById('behind').hidden = !data.stage;
     fit();
     document.body.dataset.version = (+(document.body.dataset.version || 0) + 1);
   }
@@ -98,15 +105,17 @@ pub fn page(app: &App) -> String {
         crate::output::html::escape(&serde_json::Value::Object(colours).to_string()),
         crate::output::html::escape(&words.to_string()),
     );
-    let columns = crate::output::html::head_row(&[
-        (&say!(lang, "column-rank"), true),
-        (&say!(lang, "column-name"), false),
-        (&say!(lang, "column-organisation"), false),
-        (&say!(lang, "column-total"), true),
-        (&say!(lang, "column-award"), false),
-    ]);
+    let columns = format!(
+        "<thead><tr><th class=\"n\">{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\" id=\"behind\" hidden>{}</th><th>{}</th></tr></thead>",
+        say!(lang, "column-rank"),
+        say!(lang, "column-name"),
+        say!(lang, "column-organisation"),
+        say!(lang, "column-total"),
+        say!(lang, "column-behind"),
+        say!(lang, "column-award"),
+    );
     let body = format!(
-        "<header><h1>{}</h1><p class=\"sub\">{}</p></header><div id=\"state\"></div><p id=\"provisional\" hidden>{}</p><p id=\"waiting\" hidden></p>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
+        "<header><h1>{}</h1><p class=\"sub\"><span id=\"stage\"></span> {}</p></header><div id=\"state\"></div><p id=\"provisional\" hidden>{}</p><p id=\"waiting\" hidden></p>\n<table>{columns}<tbody id=\"rows\"></tbody></table>",
         crate::output::html::escape(rules.contest.name.get(lang)),
         say!(lang, "hall-live"),
         say!(lang, "hall-provisional"),

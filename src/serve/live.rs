@@ -80,6 +80,8 @@ pub struct Snapshot {
     /// In a contest run in stages: who reached which stage (the cells the
     /// judges' pages offer).
     pub reach: Option<Arc<crate::stages::Reach>>,
+    /// In a contest run in stages: the stage the hall shows, in words.
+    pub stage: Option<String>,
     /// The CLI's JSON (`score --format json`) for the API.
     api: Mutex<Api>,
 }
@@ -184,6 +186,14 @@ impl Kept {
 
     /// Who owes which marks: in a contest run in stages, each stage's of
     /// the entries that reached it.
+    /// The stage under way, in words (contests run in stages).
+    fn under_way(&self, lang: Lang) -> Option<String> {
+        match self {
+            Kept::Single(_) => None,
+            Kept::Staged(scores) => Some(scores.under_way().get(lang).to_string()),
+        }
+    }
+
     fn reach(&self) -> Option<Arc<crate::stages::Reach>> {
         match self {
             Kept::Single(_) => None,
@@ -481,13 +491,18 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     let rows: Vec<&str> = shown.iter().map(|r| r.json.as_str()).collect();
     let state = serde_json::to_string(&state).expect("plain data serialises");
     let provisional = snapshot.provisional;
-    format!("{{\"hall\":{state},\"provisional\":{provisional},\"rows\":[{}]}}", rows.join(","))
+    let stage = serde_json::to_string(&snapshot.stage).expect("plain data serialises");
+    format!(
+        "{{\"hall\":{state},\"provisional\":{provisional},\"stage\":{stage},\"rows\":[{}]}}",
+        rows.join(",")
+    )
 }
 
 /// The leading places as they stand, as rows for the hall and the desk.
 fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, String> {
     let leading = scoring.scores.leading(top.max(DESK_TOP));
-    let (hall_rows, desk_rows) = rows_of_leading(leading, scoring.codes.as_deref(), lang, top)?;
+    let stage = scoring.scores.under_way(lang);
+    let (hall_rows, desk_rows) = rows_of_leading(leading, scoring.codes.as_deref(), lang, top, stage.is_some())?;
     let marking = scoring.scores.marking(scoring.codes.as_deref(), DESK_LISTED);
     // Awards are provisional while marks are missing, until publication makes them final.
     let provisional = marking.missing > 0 && !scoring.published;
@@ -502,6 +517,7 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
         marking,
         provisional,
         reach: scoring.scores.reach(),
+        stage,
         api: Mutex::new(Api::Unmade),
     })
 }
@@ -510,11 +526,15 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
 /// leading places and every flagged entry), with totals as exact text; with
 /// blind judging before publication (`codes`), by code and without names.
 pub fn leading_rows(scores: &mut LiveScores, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(Vec<HallRow>, String), String> {
-    rows_of_leading(scores.leading(top.max(DESK_TOP)), codes, lang, top)
+    rows_of_leading(scores.leading(top.max(DESK_TOP)), codes, lang, top, false)
 }
 
-/// [`leading_rows`] of the leading results, however kept.
-fn rows_of_leading(results: Results, codes: Option<&Codes>, lang: Lang, top: usize) -> Result<(Vec<HallRow>, String), String> {
+/// [`leading_rows`] of the leading results, however kept; a stage's rows
+/// (`stage`) say how far behind the leader each is, as spectators follow a
+/// round.
+fn rows_of_leading(results: Results, codes: Option<&Codes>, lang: Lang, top: usize, stage: bool) -> Result<(Vec<HallRow>, String), String> {
+    let leader = results.rows.first().and_then(|row| row.total);
+    let order = results.inputs.rules.contest.ranking.order;
     let mut board = Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
     if let Some(codes) = codes {
         board.hide_names(codes);
@@ -524,10 +544,20 @@ fn rows_of_leading(results: Results, codes: Option<&Codes>, lang: Lang, top: usi
         .iter()
         .filter_map(|r| r.place.map(|place| (r, place.rank)))
         .take(top)
-        .map(|(r, rank)| HallRow {
-            rank,
-            awarded: !r.awards.is_empty(),
-            json: public_row_json(board.rules, r).to_string(),
+        .map(|(r, rank)| {
+            let mut json = public_row_json(board.rules, r);
+            if let (true, Some(leader), Some(total)) = (stage, leader, r.total) {
+                let behind = match order {
+                    crate::contest::Order::HigherIsBetter => leader - total,
+                    crate::contest::Order::LowerIsBetter => total - leader,
+                };
+                json["behind"] = crate::output::number(Some(behind)).into();
+            }
+            HallRow {
+                rank,
+                awarded: !r.awards.is_empty(),
+                json: json.to_string(),
+            }
         })
         .collect();
     // The organiser sees the top and every entry with something to
@@ -760,6 +790,7 @@ mod tests {
             marking: Marking::default(),
             provisional: false,
             reach: None,
+            stage: None,
             api: Mutex::new(Api::Unmade),
         };
         let hall = |ceremony| {

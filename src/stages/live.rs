@@ -14,6 +14,8 @@ pub struct LiveStaged {
     results: Results,
     /// The standings of the stage under way: the last with a ranked entry.
     current: Results,
+    /// Which stage that is.
+    under_way: usize,
     /// Each stage's inputs with the contest numbers of its entries, for
     /// what each stage still expects.
     stages: Vec<(Inputs, Vec<u32>)>,
@@ -24,11 +26,12 @@ pub struct LiveStaged {
 
 impl LiveStaged {
     pub fn new(inputs: Inputs) -> LiveStaged {
-        let (results, current, stages, reach) = scored(&inputs);
+        let (results, (under_way, current), stages, reach) = scored(&inputs);
         LiveStaged {
             inputs,
             results,
             current,
+            under_way,
             stages,
             reach,
             changed: false,
@@ -46,7 +49,8 @@ impl LiveStaged {
 
     pub fn rescore(&mut self) {
         if std::mem::take(&mut self.changed) {
-            (self.results, self.current, self.stages, self.reach) = scored(&self.inputs);
+            let (results, (under_way, current), stages, reach) = scored(&self.inputs);
+            (self.results, self.under_way, self.current, self.stages, self.reach) = (results, under_way, current, stages, reach);
         }
     }
 
@@ -64,6 +68,11 @@ impl LiveStaged {
         results
     }
 
+    /// The label of the stage under way.
+    pub fn under_way(&self) -> &crate::contest::Label {
+        &self.inputs.rules.stages[self.under_way].label
+    }
+
     /// Who reached which stage, as the marks stand.
     pub fn reach(&self) -> Arc<Reach> {
         self.reach.clone()
@@ -77,7 +86,7 @@ impl LiveStaged {
 
 /// What a scoring keeps: the classification, the standings of the stage
 /// under way, what each stage scored, who reached which stage.
-type Scored = (Results, Results, Vec<(Inputs, Vec<u32>)>, Arc<Reach>);
+type Scored = (Results, (usize, Results), Vec<(Inputs, Vec<u32>)>, Arc<Reach>);
 
 /// The classification, the standings of the stage under way, what each
 /// stage scored, and who reached which stage.
@@ -94,5 +103,5 @@ fn scored(inputs: &Inputs) -> Scored {
         .unwrap_or(0);
     let current = staged.stages[under_way].results.clone();
     let reach = Arc::new(Reach::from_staged(&inputs.rules, &staged));
-    (staged.classification, current, stages, reach)
+    (staged.classification, (under_way, current), stages, reach)
 }
