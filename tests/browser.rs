@@ -583,9 +583,14 @@ async fn the_hall_of_a_contest_in_stages_names_the_stage_and_points_behind() {
     assert!(hall_rows_on_screen(&hall).await.1, "every row is on screen");
     let script = "const rows = [...document.querySelectorAll('#rows tr')];
         return [document.getElementById('stage').textContent, !document.getElementById('behind').hidden,
-                rows[0].children[1].textContent, rows[0].children[4].textContent, rows[1].children[4].textContent];";
+                rows[0].children[1].textContent, rows[0].children[4].textContent, rows[1].children[4].textContent,
+                rows[0].children[5].textContent, rows[19].children[5].textContent];";
     let shown = hall.execute(script, vec![]).await.unwrap();
-    // The final under way; 刘振华 (C28) leads, 史海燕 (C20) is 92.15 − 89.42 = 2.73 behind.
-    assert_eq!(shown, serde_json::json!(["实操决赛", true, "刘振华", "0.00", "2.73"]));
+    // The final under way; 刘振华 (C28) leads, 史海燕 (C20) is 92.15 − 89.42 = 2.73 behind;
+    // the classification's prizes beside them (the 20th, 莫桂芳, has none).
+    assert_eq!(
+        shown,
+        serde_json::json!(["实操决赛", true, "刘振华", "0.00", "2.73", "一等奖 ", ""])
+    );
     shot(&hall, "serve-hall-stages").await;
 }

@@ -84,6 +84,25 @@ impl LiveStaged {
     }
 }
 
+/// The last stage's standings carry the awards the classification gives
+/// its entries (awards are decided on the classification, which ranks the
+/// last stage's entries first, in its order), so the hall shows them.
+fn with_final_awards(last: &mut Results, staged: &super::Staged) {
+    let stage = staged.stages.last().expect("a contest in stages has one");
+    let classification = &staged.classification;
+    let mut awards_of: Vec<&[(u16, u16)]> = vec![&[]; classification.inputs.entries.list.len()];
+    for row in &classification.rows {
+        awards_of[row.entry as usize] = &row.awards;
+    }
+    for row in &mut last.rows {
+        row.awards = awards_of[stage.entries[row.entry as usize] as usize].to_vec();
+    }
+    // The stage's own rules decide no awards; its board names them by the contest's.
+    let mut rules = (*last.inputs.rules).clone();
+    rules.contest.awards = classification.inputs.rules.contest.awards.clone();
+    last.inputs.rules = Arc::new(rules);
+}
+
 /// What a scoring keeps: the classification, the standings of the stage
 /// under way, what each stage scored, who reached which stage.
 type Scored = (Results, (usize, Results), Vec<(Inputs, Vec<u32>)>, Arc<Reach>);
@@ -101,7 +120,10 @@ fn scored(inputs: &Inputs) -> Scored {
         .iter()
         .rposition(|stage| stage.results.rows.iter().any(|row| row.standing.overall.is_some()))
         .unwrap_or(0);
-    let current = staged.stages[under_way].results.clone();
+    let mut current = staged.stages[under_way].results.clone();
+    if under_way + 1 == staged.stages.len() {
+        with_final_awards(&mut current, &staged);
+    }
     let reach = Arc::new(Reach::from_staged(&inputs.rules, &staged));
     (staged.classification, (under_way, current), stages, reach)
 }
