@@ -257,3 +257,27 @@ proptest! {
         prop_assert_eq!(shown(&live.results()), shown(&score(expected, &[])));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The leaderboard's fast decimal writer says exactly what `Decimal`'s
+    /// own formatting says, for any mantissa and scale (negative zero too).
+    #[test]
+    fn the_fast_decimal_writer_matches_display(mantissa in any::<i64>(), high in any::<u32>(), scale in 0u32..=28, negative_zero in any::<bool>()) {
+        let wide = (i128::from(high) << 64) | i128::from(mantissa as u64);
+        let wide = if mantissa < 0 { -wide } else { wide };
+        for value in [Decimal::from_i128_with_scale(i128::from(mantissa), scale), Decimal::from_i128_with_scale(wide, scale)] {
+            let mut written = String::new();
+            podium::output::push_decimal(&mut written, value);
+            prop_assert_eq!(written, value.to_string());
+        }
+        if negative_zero {
+            let mut zero = Decimal::new(0, scale);
+            zero.set_sign_negative(true);
+            let mut written = String::new();
+            podium::output::push_decimal(&mut written, zero);
+            prop_assert_eq!(written, zero.to_string());
+        }
+    }
+}

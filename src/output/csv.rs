@@ -19,7 +19,7 @@ pub struct Csv;
 fn write_number<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, value: Option<Decimal>) -> csv::Result<()> {
     buffer.clear();
     match value {
-        Some(v) => write!(buffer, "{v}").expect("writing to a String cannot fail"),
+        Some(v) => super::push_decimal(buffer, v),
         None => buffer.push('-'),
     }
     writer.write_field(buffer.as_bytes())

@@ -532,6 +532,31 @@ fn scored_part(rules: &Rules, category: Option<u16>) -> &str {
     category.map_or("total", |c| rules.categories[c as usize].id.as_str())
 }
 
+/// Appends `value` as `Decimal`'s `Display` writes it (`87.50`, `-0.25`,
+/// `3`), from its integer mantissa and scale: at a province's 3.5M numbers
+/// a leaderboard writes, several times faster than the formatter.
+pub fn push_decimal(buffer: &mut String, value: Decimal) {
+    let mantissa = value.mantissa();
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(mantissa.unsigned_abs());
+    let scale = value.scale() as usize;
+    if value.is_sign_negative() {
+        buffer.push('-');
+    }
+    if scale == 0 {
+        buffer.push_str(digits);
+    } else if digits.len() > scale {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        buffer.push_str(whole);
+        buffer.push('.');
+        buffer.push_str(fraction);
+    } else {
+        buffer.push_str("0.");
+        buffer.extend(std::iter::repeat_n('0', scale - digits.len()));
+        buffer.push_str(digits);
+    }
+}
+
 /// A number as shown: exactly as computed (with the declared places).
 pub fn number(value: Option<Decimal>) -> String {
     value.map_or_else(|| "-".into(), |v| v.to_string())
