@@ -106,10 +106,55 @@ fn read_state(query: &mut rusqlite::Statement, path: &Path) -> Result<State, Sto
     Ok(state)
 }
 
-/// Lock, unlock and publish records, found without reading every mark.
-/// Replaces `log_state`, the same index written with IN.
+/// Lock, unlock and publish records, and the workflow's steps, found
+/// without reading every mark. Replaces `log_state`, the same index
+/// written with IN.
 fn state_index() -> String {
-    format!("DROP INDEX IF EXISTS log_state; CREATE INDEX IF NOT EXISTS log_state_changes ON log (seq) WHERE {STATE_KINDS};")
+    format!(
+        "DROP INDEX IF EXISTS log_state; CREATE INDEX IF NOT EXISTS log_state_changes ON log (seq) WHERE {STATE_KINDS};
+         CREATE INDEX IF NOT EXISTS log_steps ON log (seq) WHERE kind = 'step';"
+    )
+}
+
+/// The workflow's steps (`kind = 'step'`), in order, with who took each
+/// and when. A step's name is kept in the `criterion` column, what it is
+/// about (an entry, a judge's sheet, an appeal) in `entry`, its details in
+/// `value`.
+const STEPS_QUERY: &str = "SELECT log.seq, log.criterion, log.entry, log.value, log.reason, batches.actor, batches.at
+     FROM log JOIN batches ON batches.id = log.batch WHERE log.kind = 'step' ORDER BY log.seq";
+
+/// One recorded step of the event's workflow (a draw, a sign-off, an
+/// appeal...): what `event` reads the workflow's state from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRecord {
+    pub seq: i64,
+    /// The step's name: `draw`, `sign`, `appeal`...
+    pub step: String,
+    /// What the step is about: an entry, a judge's sheet, an appeal's id, or empty.
+    pub subject: String,
+    /// The step's details (JSON, as the step's code writes them).
+    pub value: String,
+    pub reason: String,
+    pub actor: String,
+    /// When, as stored (UTC, RFC 3339).
+    pub at: String,
+}
+
+fn read_steps(query: &mut rusqlite::Statement, path: &Path) -> Result<Vec<StepRecord>, StoreError> {
+    let rows = query
+        .query_map([], |row| {
+            Ok(StepRecord {
+                seq: row.get(0)?,
+                step: row.get(1)?,
+                subject: row.get(2)?,
+                value: row.get(3)?,
+                reason: row.get(4)?,
+                actor: row.get(5)?,
+                at: row.get(6)?,
+            })
+        })
+        .map_err(|e| StoreError::new(path, e))?;
+    rows.collect::<rusqlite::Result<_>>().map_err(|e| StoreError::new(path, e))
 }
 
 /// A cell's current mark.
@@ -480,6 +525,7 @@ impl Store {
             )?,
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
             state_records: prepare(STATE_QUERY)?,
+            step_records: prepare(STEPS_QUERY)?,
             path: self.path.clone(),
             seq,
             started: seq,
@@ -575,6 +621,12 @@ impl Store {
     pub fn state(&self) -> Result<State, StoreError> {
         let mut query = self.connection.prepare_cached(STATE_QUERY).map_err(|e| self.error(e))?;
         read_state(&mut query, &self.path)
+    }
+
+    /// The workflow's steps recorded so far, oldest first.
+    pub fn steps(&self) -> Result<Vec<StepRecord>, StoreError> {
+        let mut query = self.connection.prepare_cached(STEPS_QUERY).map_err(|e| self.error(e))?;
+        read_steps(&mut query, &self.path)
     }
 
     /// The cells' current marks (all, or only those confirmed or not yet
@@ -772,6 +824,7 @@ pub struct Batch<'t> {
     insert: rusqlite::Statement<'t>,
     new_batch: rusqlite::Statement<'t>,
     state_records: rusqlite::Statement<'t>,
+    step_records: rusqlite::Statement<'t>,
     path: PathBuf,
     seq: i64,
     /// The last record before this transaction.
@@ -985,6 +1038,23 @@ impl Batch<'_> {
             judge: String::new(),
         };
         self.record(kind.as_str(), &cell, scope, None, reason)
+    }
+
+    /// Records a step of the workflow (`event` decides which steps may be
+    /// taken; this only writes one down).
+    pub fn record_step(&mut self, step: &str, subject: &str, value: &str, reason: &str) -> Result<i64, StoreError> {
+        let cell = Cell {
+            entry: subject.into(),
+            criterion: step.into(),
+            element: 0,
+            judge: String::new(),
+        };
+        self.record("step", &cell, value, None, reason)
+    }
+
+    /// The workflow's steps as of this batch (its own included), oldest first.
+    pub fn steps(&mut self) -> Result<Vec<StepRecord>, StoreError> {
+        read_steps(&mut self.step_records, &self.path)
     }
 
     /// The scopes locked now, with the record that locked each, and whether
