@@ -4,6 +4,7 @@
 pub mod model;
 pub mod number;
 pub mod rules;
+pub mod workflow;
 
 pub use model::*;
 pub use number::{out_of_range, parse_decimal, Number, LONGEST_NUMBER};

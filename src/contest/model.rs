@@ -100,6 +100,10 @@ pub struct Contest {
     /// over the entries that reached it; the last decides the classification.
     #[serde(default)]
     pub stages: Vec<Stage>,
+    /// How the results become final: roles, lots, codes, sign-offs,
+    /// re-check, appeals and public notice (`contest::workflow`).
+    #[serde(default)]
+    pub workflow: Option<super::workflow::Workflow>,
 }
 
 /// One stage (round) of a contest run in stages: a theory preliminary, a

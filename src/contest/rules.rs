@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 mod stages;
+mod workflow;
 pub use stages::StageRules;
+pub use workflow::WorkflowRules;
 
 /// One markable cell of an entry: a criterion, or one element of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +166,8 @@ pub struct Rules {
     pub stages: Vec<stages::StageRules>,
     /// With stages: the classification as a contest, a category per stage.
     pub classification: Option<std::sync::Arc<Rules>>,
+    /// How the results become final, when the contest declares it.
+    pub workflow: Option<WorkflowRules>,
 }
 
 impl Rules {
@@ -207,6 +211,7 @@ impl Rules {
             problems: Diagnostics::default(),
         };
         let rules = compiler.compile(contest.clone());
+        let workflow = compiler.workflow(&contest);
         let problems = compiler.problems;
         let (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks) = rules;
         let mut rules = problems.into_result(Rules {
@@ -222,6 +227,7 @@ impl Rules {
             tie_breaks,
             stages: Vec::new(),
             classification: None,
+            workflow,
         })?;
         rules.stages = stages::derive(&rules)?;
         rules.classification = stages::classification(&rules)?;

@@ -27,7 +27,7 @@ macro_rules! catalogue_files {
         const AREAS: &[&str] = &[$($area),*];
     };
 }
-catalogue_files!("pages", "files", "cli", "outputs", "sheets");
+catalogue_files!("pages", "files", "cli", "outputs", "sheets", "workflow", "draw");
 
 /// The catalogue of one language.
 type Catalogue = FluentBundle<FluentResource>;
