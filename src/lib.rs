@@ -20,6 +20,7 @@ pub mod data;
 pub mod engine;
 pub mod enter;
 pub mod error;
+pub mod event;
 pub mod formula;
 pub mod i18n;
 pub mod load;

@@ -22,23 +22,7 @@ pub struct MarkArgs<'a> {
     pub verify: bool,
 }
 
-/// Who is entering marks: `--by`, else the login name; refused if it holds
-/// a control character (it is shown in the audit log and in terminals).
-pub fn actor(by: Option<&str>) -> Result<String, String> {
-    let name = by
-        .map(String::from)
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .unwrap_or_else(|| "unknown".into());
-    let what = if by.is_some() {
-        "--by".to_string()
-    } else {
-        msg!("cli-mark-login-name").to_string()
-    };
-    crate::text::refuse_controls(&what, &name)?;
-    Ok(name)
-}
+pub use crate::event::roles::person as actor;
 
 pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;

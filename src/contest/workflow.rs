@@ -31,7 +31,7 @@ pub struct Workflow {
 
 /// A person (or group) holding a role, known by `id` on the command line
 /// (`--as chief`) and at the desk (the role's own link).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct RoleHolder {
     pub id: String,

@@ -38,3 +38,9 @@ rules-draw-station-name = the station name "{ $name }" is empty or holds control
 rules-draw-station-twice = station "{ $name }" is written twice
 rules-recheck-percent = the re-check's `{ $field }` is { $value }; it must be a percentage from 0 to 100
 rules-recheck-margin = the re-check's `margin` (the distance from an award line) cannot be negative
+
+## Acting as a role (--as)
+event-no-roles = this contest declares no roles (`workflow.roles` in contest.ron): leave out `--as { $id }`
+event-role-needed = to { $action }, say which role you act as: { $roles }
+event-role-unknown = there is no role `{ $id }`. { $suggestion }
+event-role-may-not = role `{ $id }` ({ $role }) may not { $action }; who may: { $able }

@@ -38,3 +38,9 @@ rules-draw-station-name = 工位名“{ $name }”不能为空，也不能含控
 rules-draw-station-twice = 工位“{ $name }”写了两次
 rules-recheck-percent = 复核的 `{ $field }` 为 { $value }，应是 0 到 100 之间的百分数
 rules-recheck-margin = 复核的 `margin`（获奖线附近的分差）不能为负数
+
+## 以哪个角色操作（--as）
+event-no-roles = 这场比赛的 contest.ron 没有写流程角色（`workflow.roles`），不用写 `--as { $id }`
+event-role-needed = “{ $action }”要写明以哪个角色操作：{ $roles }
+event-role-unknown = 没有编号为 `{ $id }` 的角色。{ $suggestion }
+event-role-may-not = 角色 `{ $id }`（{ $role }）不能“{ $action }”；可以做这一步的是：{ $able }
