@@ -112,7 +112,7 @@ fn the_board_says_each_contests_state() {
     run_ok(&["publish", &path(&dir, "enterprise-a"), "--by", "测试"]);
     lock(&dir, "enterprise-b");
     let board = run_ok(&["campaign", s(&dir)]);
-    assert!(board.contains("8 名选手，已公示"), "{board}");
+    assert!(board.contains("8 名选手，已公布"), "{board}");
     assert!(board.contains("7 名选手，已锁定"), "{board}");
 }
 
@@ -308,7 +308,7 @@ fn a_locked_target_takes_no_more_entries() {
     lock(&dir, "enterprise-a");
     run_ok(&["lock", &path(&dir, "town"), "--by", "测试"]);
     let error = advance_err(&dir, "enterprise-a", &["--top", "3"]);
-    assert!(error.contains("已锁定或已公示"), "{error}");
+    assert!(error.contains("已锁定或已公布"), "{error}");
 }
 
 #[test]

@@ -1,17 +1,17 @@
 //! `podium codes`: gives every entry an anonymous code for blind judging
 //! and lists them for the chief judge (to print labels, seal the list).
 
-use super::mark::actor;
 use crate::blind::Codes;
 use crate::load::{load_contest, Sources};
 use crate::store::Store;
 use crate::text::spreadsheet_text;
 use std::path::Path;
 
-pub fn run(contest: &Path, output: Option<&Path>, by: Option<&str>) -> Result<(), String> {
+pub fn run(contest: &Path, output: Option<&Path>, (by, role): (Option<&str>, Option<&str>)) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
+    let actor = crate::event::acting(&rules, role, by, crate::contest::workflow::Action::Code).map_err(|why| why.to_string())?;
     let mut store = Store::open(&Sources::of(&rules, None).store)?;
-    let codes = Codes::assign(&mut store, &entries, &actor(by)?)?;
+    let codes = Codes::assign(&mut store, &entries, &actor.recorded())?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| e.to_string();
     writer.write_record(["code", "entry", "name", "organisation"]).map_err(fail)?;

@@ -3,7 +3,6 @@
 //! Excel numbers it, and every conflict with stored marks; re-importing
 //! the same file stores nothing new.
 
-use super::mark::actor;
 use crate::blind::EntryNames;
 use crate::contest::Rules;
 use crate::data::cells::{ascii_number, column_label, odd_character, row_field};
@@ -136,15 +135,15 @@ impl Checks<'_> {
     }
 }
 
-pub fn run(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Result<(), String> {
-    if let Some(done) = super::sheets::import(contest, file, by, mode) {
+pub fn run(contest: &Path, file: &Path, (by, role): (Option<&str>, Option<&str>), mode: Mode) -> Result<(), String> {
+    if let Some(done) = super::sheets::import(contest, file, (by, role), mode) {
         return done;
     }
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;
     let refused = |why: String| say!(spoken(), "files-import-refused", why = why);
-    let clerk = actor(by).map_err(refused)?;
+    let clerk = entering(&rules, by, role).map_err(refused)?;
     let mode = match mode {
         Mode::Enter { reason } => Mode::Enter {
             reason: crate::enter::reason(reason).map_err(refused)?,
@@ -384,4 +383,12 @@ fn verify_row(batch: &mut Batch, row: &Row, clerk: &str, file: &Path, outcome: &
         Err(why) => outcome.problems.push(Diagnostic::new(file, "", why).at_line(row.line)),
     }
     Ok(())
+}
+
+/// Who is entering marks: the role (`--as`) in a contest with a workflow,
+/// else whoever runs the command; as the store records them.
+pub fn entering(rules: &crate::contest::Rules, by: Option<&str>, role: Option<&str>) -> Result<String, String> {
+    crate::event::acting(rules, role, by, crate::contest::workflow::Action::Mark)
+        .map(|actor| actor.recorded())
+        .map_err(|why| why.to_string())
 }

@@ -1,7 +1,8 @@
 //! `podium lock`, `unlock` and `publish`: the event's state, open → locked →
 //! published, recorded in the mark store's log like marks.
 
-use super::mark::actor;
+use crate::contest::workflow::Action;
+use crate::event::{self, Event};
 use crate::load::{load_contest, Sources};
 use crate::lock::Scope;
 use crate::store::{StateChange, Store};
@@ -13,19 +14,40 @@ pub struct ScopeFlags<'a> {
     pub division: Option<&'a str>,
 }
 
-pub fn run(contest: &Path, change: StateChange, flags: ScopeFlags, reason: Option<&str>, by: Option<&str>) -> Result<(), String> {
+pub fn run(
+    contest: &Path,
+    change: StateChange,
+    flags: ScopeFlags,
+    reason: Option<&str>,
+    by: Option<&str>,
+    role: Option<&str>,
+) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let scope = Scope::from_flags(&rules, &entries, flags.criterion, flags.category, flags.division).map_err(|why| why.to_string())?;
     let text = scope.text();
     let reason = reason.map(str::trim).unwrap_or("");
+    let action = match change {
+        StateChange::Publish => Action::Publish,
+        StateChange::Lock | StateChange::Unlock => Action::Lock,
+    };
+    let actor = event::acting(&rules, role, by, action).map_err(|why| why.to_string())?;
     let mut store = Store::open(&Sources::of(&rules, None).store)?;
     let command = match change {
         StateChange::Lock => "podium lock",
         StateChange::Unlock => "podium unlock",
         StateChange::Publish => "podium publish",
     };
-    let clerk = actor(by)?;
-    let said = store.transact(&clerk, command, |batch| crate::lock::change_state(batch, change, &text, reason))?;
+    // Publishing is the workflow's last step: its rule is decided on the event as stored.
+    let event = match change {
+        StateChange::Publish => Some(Event::read(&store, &rules)?),
+        _ => None,
+    };
+    let said = store.transact(&actor.recorded(), command, |batch| {
+        if let Some(event) = &event {
+            event::decide_in(batch, event, &actor, &event::Command::Publish).map_err(|why| why.to_string())?;
+        }
+        crate::lock::change_state(batch, change, &text, reason)
+    })?;
     println!("{said}");
     Ok(())
 }

@@ -7,6 +7,8 @@ use crate::data::RowChecker;
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::load::{load_contest, Sources};
 use crate::msg;
+use crate::contest::workflow::Action;
+use crate::event::{self, Event};
 use crate::store::{Cell, Store};
 use std::path::Path;
 
@@ -20,9 +22,11 @@ pub struct MarkArgs<'a> {
     pub by: Option<&'a str>,
     /// Double entry: this is the second clerk's entry of the mark.
     pub verify: bool,
+    /// The role entering it (`--as`), in a contest with a workflow.
+    pub role: Option<&'a str>,
+    /// The upheld appeal this correction carries out.
+    pub appeal: Option<&'a str>,
 }
-
-pub use crate::event::roles::person as actor;
 
 pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
@@ -70,16 +74,38 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     }
     let described = described.as_str();
     let reason = crate::enter::reason(args.reason).map_err(|why| msg!("cli-mark-not-stored", why = why).to_string())?;
-    let clerk = actor(args.by).map_err(|why| msg!("cli-mark-not-stored", why = why).to_string())?;
+    let not_stored = |why: String| msg!("cli-mark-not-stored", why = why).to_string();
+    let clerk = event::acting(&rules, args.role, args.by, Action::Mark).map_err(|why| not_stored(why.to_string()))?;
     let mut store = Store::open(&store_path)?;
+    let appeal = match args.appeal {
+        Some(id) => {
+            let event = Event::read(&store, &rules)?;
+            let names = EntryNames::of(&rules, &store_path)?;
+            let concerns = |typed: &str| names.resolve(&entries, typed).is_ok_and(|id| id == cell.entry);
+            Some(event.upheld_for(id, concerns).map_err(|why| not_stored(why.to_string()))?)
+        }
+        None => None,
+    };
+    let reason = match (&appeal, reason) {
+        (Some(_), None) => return Err(not_stored(msg!("cli-mark-appeal-needs-reason").to_string())),
+        (Some(id), Some(reason)) => Some(event::citing(id, reason)),
+        (None, reason) => reason.map(String::from),
+    };
+    let reason = reason.as_deref();
     // The decision and the write are one transaction: no other writer can slip in between.
     let criterion = rules.slots[checked.slot as usize].criterion as usize;
-    let said = store.transact(&clerk, "podium mark", |batch| {
-        if let Some(why) = crate::lock::refusal(&batch.state()?, &rules, &entries, entry_index, criterion) {
+    let said = store.transact(&clerk.recorded(), "podium mark", |batch| {
+        let state = batch.state()?;
+        // An upheld appeal's correction is made through the lock, never after publication.
+        let state = match (&appeal, state.published) {
+            (Some(_), None) => crate::store::State::default(),
+            _ => state,
+        };
+        if let Some(why) = crate::lock::refusal(&state, &rules, &entries, entry_index, criterion) {
             return Err(msg!("cli-mark-refused-cell", cell = described, why = why).to_string());
         }
         if args.verify {
-            return match verify(batch, &cell, value, &clerk)? {
+            return match verify(batch, &cell, value, &clerk.recorded())? {
                 Ok(Verified::Confirmed(seq)) => Ok(msg!("cli-mark-confirmed", seq = seq, cell = described, value = value).to_string()),
                 Ok(Verified::AlreadyConfirmed) => Ok(msg!("cli-mark-already-confirmed", cell = described, value = value).to_string()),
                 Ok(Verified::Disagrees(why)) | Err(why) => Err(msg!("cli-mark-not-confirmed", cell = described, why = why).to_string()),

@@ -17,6 +17,7 @@ mod score;
 mod serve;
 mod sheets;
 mod status;
+mod workflow;
 
 use crate::chart::{ChartKind, ChartOptions, ImageFormat};
 use crate::contest::Lang;
@@ -199,6 +200,12 @@ pub enum Command {
         /// Double entry: confirm a mark another clerk entered, if the values agree.
         #[arg(long, conflicts_with = "reason")]
         verify: bool,
+        /// In a contest with a workflow: the role entering it.
+        #[arg(long = "as")]
+        role: Option<String>,
+        /// A correction an upheld appeal decided: made even though marking is locked.
+        #[arg(long, conflicts_with = "verify")]
+        appeal: Option<String>,
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
@@ -216,6 +223,9 @@ pub enum Command {
         /// entered; agreeing marks are confirmed, disagreements listed.
         #[arg(long, conflicts_with = "reason")]
         verify: bool,
+        /// In a contest with a workflow: the role entering the marks.
+        #[arg(long = "as")]
+        role: Option<String>,
     },
     /// Each judge's paper marking sheet (评分表): entries down, their criteria
     /// across, with scales and a signature line; one file per judge, named
@@ -241,19 +251,74 @@ pub enum Command {
         output: Option<PathBuf>,
         #[arg(long)]
         by: Option<String>,
+        #[arg(long = "as")]
+        role: Option<String>,
     },
     /// Lock the whole contest, or a criterion, category or division: its marks
     /// cannot change until it is unlocked.
     Lock(LockArgs),
     /// Unlock what `lock` locked (a reason is required and kept).
     Unlock(LockArgs),
-    /// Make the results final: the contest must be locked; nothing changes after.
+    /// Make the results final: the contest must be locked (and, with a
+    /// workflow, signed, decoded and past its notice); nothing changes after.
     Publish {
         contest: PathBuf,
         #[arg(long)]
         reason: Option<String>,
         #[arg(long)]
         by: Option<String>,
+        #[arg(long = "as")]
+        role: Option<String>,
+    },
+    /// Confirm a judge's sheet (`--sheet`), or sign the results: the chief
+    /// judge first, then the supervisor.
+    Sign {
+        contest: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+        #[arg(long = "as")]
+        role: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Decode the next layer of blind codes (encryption judge), or confirm
+    /// the decoding (supervisor).
+    Decode {
+        contest: PathBuf,
+        #[arg(long = "as")]
+        role: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Put the signed, decoded results on public notice for the declared length.
+    Notice {
+        contest: PathBuf,
+        #[arg(long = "as")]
+        role: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// File an appeal (or an objection during the notice), rule on one, or list them.
+    Appeal {
+        contest: PathBuf,
+        #[arg(long = "as")]
+        role: Option<String>,
+        #[arg(long)]
+        entry: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        what: Option<String>,
+        #[arg(long)]
+        rule: Option<String>,
+        #[arg(long)]
+        upheld: bool,
+        #[arg(long)]
+        dismissed: bool,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        list: bool,
     },
     /// What is missing or flagged: completeness per criterion, judge and entry.
     Status { contest: PathBuf },
@@ -352,6 +417,8 @@ pub struct LockArgs {
     reason: Option<String>,
     #[arg(long)]
     by: Option<String>,
+    #[arg(long = "as")]
+    role: Option<String>,
 }
 
 impl LockArgs {
@@ -362,6 +429,7 @@ impl LockArgs {
             self.scope.flags(),
             self.reason.as_deref(),
             self.by.as_deref(),
+            self.role.as_deref(),
         )
     }
 }
@@ -549,6 +617,8 @@ pub fn run(cli: Cli) -> i32 {
             reason,
             by,
             verify,
+            role,
+            appeal,
             value,
         } => {
             let args = mark::MarkArgs {
@@ -560,6 +630,8 @@ pub fn run(cli: Cli) -> i32 {
                 reason: reason.as_deref(),
                 by: by.as_deref(),
                 verify,
+                role: role.as_deref(),
+                appeal: appeal.as_deref(),
             };
             mark::run(&contest, args)
         }
@@ -569,13 +641,14 @@ pub fn run(cli: Cli) -> i32 {
             by,
             reason,
             verify,
+            role,
         } => {
             let mode = if verify {
                 import::Mode::Verify
             } else {
                 import::Mode::Enter { reason: reason.as_deref() }
             };
-            import::run(&contest, &file, by.as_deref(), mode)
+            import::run(&contest, &file, (by.as_deref(), role.as_deref()), mode)
         }
         Command::Export {
             what: Export::Marks { contest, output },
@@ -595,16 +668,40 @@ pub fn run(cli: Cli) -> i32 {
                 lang,
             },
         ),
-        Command::Codes { contest, output, by } => codes::run(&contest, output.as_deref(), by.as_deref()),
+        Command::Codes { contest, output, by, role } => codes::run(&contest, output.as_deref(), (by.as_deref(), role.as_deref())),
         Command::Lock(args) => args.run(StateChange::Lock),
         Command::Unlock(args) => args.run(StateChange::Unlock),
-        Command::Publish { contest, reason, by } => {
+        Command::Publish { contest, reason, by, role } => {
             let whole = lock::ScopeFlags {
                 criterion: None,
                 category: None,
                 division: None,
             };
-            lock::run(&contest, StateChange::Publish, whole, reason.as_deref(), by.as_deref())
+            lock::run(&contest, StateChange::Publish, whole, reason.as_deref(), by.as_deref(), role.as_deref())
+        }
+        Command::Sign {
+            contest,
+            sheet,
+            role,
+            reason,
+        } => workflow::sign(workflow::Acting::new(&contest, &role, &reason), sheet.as_deref()),
+        Command::Decode { contest, role, reason } => workflow::decode(workflow::Acting::new(&contest, &role, &reason)),
+        Command::Notice { contest, role, reason } => workflow::notice(workflow::Acting::new(&contest, &role, &reason)),
+        Command::Appeal {
+            contest,
+            role,
+            entry,
+            from,
+            what,
+            rule,
+            upheld,
+            dismissed,
+            reason,
+            list,
+        } => {
+            let flags = (entry.as_deref(), from.as_deref(), what.as_deref(), rule.as_deref());
+            workflow::AppealAsk::from_flags(flags, upheld, dismissed, list)
+                .and_then(|ask| workflow::appeal(workflow::Acting::new(&contest, &role, &reason), ask))
         }
         Command::Audit {
             what: Audit::Verify { contest },

@@ -5,7 +5,6 @@
 //! is, each bad cell named by its address, all or nothing.
 
 use super::import::Mode;
-use super::mark::actor;
 use crate::blind::EntryNames;
 use crate::contest::{Lang, Rules};
 use crate::data::{Entries, Panels, RowChecker};
@@ -101,20 +100,20 @@ pub fn run(contest: &Path, ask: Ask) -> Result<(), String> {
 
 /// `podium import` of a filled sheet; None when the file is not a sheet
 /// (an ordinary marks file, for `import` to read).
-pub fn import(contest: &Path, file: &Path, by: Option<&str>, mode: Mode) -> Option<Result<(), String>> {
+pub fn import(contest: &Path, file: &Path, who: (Option<&str>, Option<&str>), mode: Mode) -> Option<Result<(), String>> {
     match read::grids(file) {
         Ok(None) => None,
-        Ok(Some(grids)) => Some(import_grids(contest, file, &grids, by, mode)),
+        Ok(Some(grids)) => Some(import_grids(contest, file, &grids, who, mode)),
         Err(problem) => Some(Err(problem.to_string())),
     }
 }
 
-fn import_grids(contest: &Path, file: &Path, grids: &[read::Grid], by: Option<&str>, mode: Mode) -> Result<(), String> {
+fn import_grids(contest: &Path, file: &Path, grids: &[read::Grid], (by, role): (Option<&str>, Option<&str>), mode: Mode) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;
     let refused = |why: String| msg!("sheet-nothing-imported", why = why).to_string();
-    let clerk = actor(by).map_err(refused)?;
+    let clerk = super::import::entering(&rules, by, role).map_err(refused)?;
     let mode = match mode {
         Mode::Enter { reason } => Mode::Enter {
             reason: crate::enter::reason(reason).map_err(refused)?,

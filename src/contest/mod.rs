@@ -8,7 +8,7 @@ pub mod workflow;
 
 pub use model::*;
 pub use number::{out_of_range, parse_decimal, Number, LONGEST_NUMBER};
-pub use rules::{CategoryRule, ConvertRule, CriterionRule, KindRule, Rules, Slot, StageRules, TieBreakRule, VetoRule};
+pub use rules::{CategoryRule, ConvertRule, CriterionRule, KindRule, Rules, Slot, StageRules, TieBreakRule, VetoRule, WorkflowRules};
 
 use crate::error::{line_col, Diagnostic, Diagnostics};
 use crate::i18n::Text;

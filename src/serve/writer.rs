@@ -144,7 +144,11 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                     }
                     Job::State { change, scope, reason, .. } => {
                         batch.begin_batch("organiser (desk)", "podium serve");
-                        let said = crate::lock::change_state(batch, *change, scope, reason);
+                        // With a workflow, results become final only through its steps, each taken as a role.
+                        let said = match (change, &rules.workflow) {
+                            (StateChange::Publish, Some(_)) => Err(crate::msg!("desk-publish-workflow").to_string()),
+                            _ => crate::lock::change_state(batch, *change, scope, reason),
+                        };
                         state = batch.state()?;
                         changes.state = true;
                         outcomes.push(Outcome::State(said));

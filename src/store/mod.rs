@@ -91,7 +91,8 @@ const ENTRIES_READ: usize = 1024;
 const STATE_KINDS: &str = "kind = 'lock' OR kind = 'unlock' OR kind = 'publish'";
 
 /// The lock, unlock and publish records, in order.
-const STATE_QUERY: &str = "SELECT seq, kind, value FROM log WHERE kind = 'lock' OR kind = 'unlock' OR kind = 'publish' ORDER BY seq";
+const STATE_QUERY: &str = "SELECT log.seq, log.kind, log.value, batches.at FROM log JOIN batches ON batches.id = log.batch
+     WHERE kind = 'lock' OR kind = 'unlock' OR kind = 'publish' ORDER BY log.seq";
 
 /// The state the records of `STATE_QUERY` come to.
 fn read_state(query: &mut rusqlite::Statement, path: &Path) -> Result<State, StoreError> {
@@ -99,8 +100,13 @@ fn read_state(query: &mut rusqlite::Statement, path: &Path) -> Result<State, Sto
     let mut rows = query.query([]).map_err(fail)?;
     let mut state = State::default();
     while let Some(row) = rows.next().map_err(fail)? {
-        let read = |row: &rusqlite::Row| -> rusqlite::Result<(i64, String, String)> { Ok((row.get(0)?, row.get(1)?, row.get(2)?)) };
-        let (seq, kind, scope) = read(row).map_err(fail)?;
+        let read = |row: &rusqlite::Row| -> rusqlite::Result<(i64, String, String, String)> {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        };
+        let (seq, kind, scope, at) = read(row).map_err(fail)?;
+        if kind == "lock" {
+            state.locked_at.push((seq, at));
+        }
         state.apply(seq, &kind, scope);
     }
     Ok(state)
@@ -211,6 +217,13 @@ fn wanted(which: Which, mark: &CellMark) -> bool {
         Which::All => true,
         Which::Confirmed => mark.confirmed.is_some(),
         Which::Unconfirmed => mark.confirmed.is_none(),
+    }
+}
+
+/// For the workflow's refusals, which carry words not yet in a language.
+impl From<StoreError> for Text {
+    fn from(error: StoreError) -> Text {
+        Text::Verbatim(error.to_string())
     }
 }
 
@@ -867,6 +880,9 @@ pub struct State {
     pub locked: Vec<(String, i64)>,
     /// The record that published the results.
     pub published: Option<i64>,
+    /// When each lock record was made (UTC, RFC 3339): the end of marking
+    /// that appeal deadlines count from.
+    pub locked_at: Vec<(i64, String)>,
 }
 
 impl State {
@@ -1038,6 +1054,17 @@ impl Batch<'_> {
             judge: String::new(),
         };
         self.record(kind.as_str(), &cell, scope, None, reason)
+    }
+
+    /// The last record before this transaction: what the caller read the
+    /// store at, if it decided outside it, must still be the head.
+    pub fn head_before(&self) -> i64 {
+        self.started
+    }
+
+    /// When this batch is recorded as made (UTC, RFC 3339).
+    pub fn at(&self) -> &str {
+        &self.header.at
     }
 
     /// Records a step of the workflow (`event` decides which steps may be

@@ -44,3 +44,112 @@ event-no-roles = this contest declares no roles (`workflow.roles` in contest.ron
 event-role-needed = to { $action }, say which role you act as: { $roles }
 event-role-unknown = there is no role `{ $id }`. { $suggestion }
 event-role-may-not = role `{ $id }` ({ $role }) may not { $action }; who may: { $able }
+
+## Where the results stand
+phase-open = not yet marked
+phase-marking = being marked
+phase-locked = marking locked
+phase-signed = signed
+phase-decoded = decoded
+phase-on-notice = on public notice
+phase-final = final, published
+
+## Why a step is refused
+event-final = the results are final (published, record #{ $seq }): nothing can change now
+event-no-workflow = this contest declares no workflow (`workflow` in contest.ron): there is no such step
+event-no-sign-offs = this contest's workflow has no sign-offs (`workflow.sign_offs: true`)
+event-moved = someone else wrote to the mark store at the same moment; nothing was recorded, try again
+event-sheet-no-marks = judge `{ $judge }` has no marks yet: there is no sheet to confirm
+event-sheet-already = judge `{ $judge }`'s sheet is already confirmed as it stands
+event-sign-not-locked = marking is not over: lock the whole contest (`podium lock`) before signing the results
+event-sign-already = the results are already signed as they stand (record #{ $seq })
+event-sign-sheets = these judges' sheets are not confirmed by the chief judge as they stand: { $judges } (`podium sign CONTEST --sheet JUDGE --as CHIEF`)
+event-countersign-first = the chief judge has not signed the results as they stand; the supervisor signs after the chief judge
+event-no-codes = this contest's workflow has no blind codes (`workflow.code_layers`): there is nothing to decode
+event-decode-unsigned = the results are { $phase }; they are decoded only once signed by the chief judge and the supervisor
+event-decode-awaiting = the decoding of layer { $layer } awaits the supervisor's confirmation (`podium decode CONTEST --as SUPERVISOR`); until then the next layer is not decoded and nothing decoded shows
+event-decode-done = every layer of codes is decoded already
+event-witness-nothing = there is no decoding to confirm: the encryption judge decodes first
+event-no-notice = this contest's workflow has no public notice (`workflow.notice`)
+event-notice-already = the results are on public notice until { $until }
+event-notice-too-early = the results are { $phase }; they go on notice once { $needed }
+event-publish-on-notice = the results are on public notice until { $until }: they can be made final once it ends
+event-publish-needs-notice = the results are { $phase }; they are made final after their public notice (`podium notice`) ends
+event-publish-too-early = the results are { $phase }; they can be made final once { $needed }
+event-appeals-open = appeals or objections { $ids } are not ruled on; the arbitration group rules first (`podium appeal CONTEST --rule ID`)
+event-no-appeals = this contest's workflow takes no appeals (`workflow.appeals`, `workflow.notice`)
+event-appeal-empty = an appeal needs `{ $field }`
+event-appeal-late = the time for appeals ended at { $deadline }: refused
+event-objection-late = the public notice ended at { $until }: objections are no longer taken
+event-appeal-only-on-notice = this contest takes objections only during its public notice (`workflow.notice`), and the results are not on notice
+event-rule-unknown = there is no appeal or objection `{ $id }`. { $suggestion }
+event-rule-final = appeal `{ $id }` is ruled on (record #{ $seq }); the arbitration group's ruling is final
+
+## What podium sign, decode, notice and appeal say
+event-phase-now = the results now: { $phase }
+event-done-sheet = recorded: { $who } confirmed judge `{ $judge }`'s sheet (record #{ $seq })
+event-done-sign = recorded: { $who } signed the results (record #{ $seq })
+event-done-countersign = recorded: { $who } signed after the chief judge (record #{ $seq })
+event-done-decode = recorded: { $who } decoded layer { $layer } (record #{ $seq }); it takes effect once the supervisor confirms
+event-done-witness = recorded: { $who } confirmed the decoding of layer { $layer } (record #{ $seq })
+event-done-notice = recorded: { $who } put the results on public notice until { $until } (record #{ $seq })
+event-done-appeal = filed: { $who } recorded appeal { $id } about entry { $entry } (record #{ $seq })
+event-done-upheld = recorded: { $who } upheld appeal { $id } (record #{ $seq }); correct the marks it changes with `podium mark … --appeal { $id }`
+event-done-dismissed = recorded: { $who } dismissed appeal { $id } (record #{ $seq })
+event-ruling-needs-reason = a ruling needs its reason (`--reason`), kept in the audit trail
+event-appeal-entry-unknown = there is no entry `{ $entry }`
+event-appeal-flags = `podium appeal` does one of: `--list`; `--rule ID` with `--upheld` or `--dismissed`; or `--entry`, `--from` and `--what` to file an appeal
+event-appeal-flags-ruling = a ruling needs one of `--upheld` or `--dismissed`
+event-appeal-flags-filing = filing an appeal needs `--entry` (the entry), `--from` (who appeals) and `--what` (what is appealed)
+event-appeals-none = no appeals or objections
+event-appeals-deadline = appeals close at { $deadline }
+event-appeal-open = not yet ruled on
+event-appeal-ruled = { $upheld ->
+    [yes] upheld
+   *[no] dismissed
+  }: { $reason } ({ $by }, { $at })
+event-appeal-line = { $id }  entry { $entry }  from { $from }  { $filed }: { $what } — { $ruling }
+
+## Command help
+help-sign = Confirm a judge's sheet (`--sheet`), or sign the results: the chief judge first, then the supervisor
+help-sign-example = {"  "}podium sign welding --sheet J1 --as chief
+help-sign-sheet = confirm this judge's sheet (as their marks stand)
+help-arg-role = the role you act as: an id from `workflow.roles` in contest.ron
+help-decode = Decode the next layer of blind codes (encryption judge); it takes effect once the supervisor confirms with `--as`
+help-decode-example = {"  "}podium decode welding --as enc
+help-notice = Put the signed, decoded results on public notice for the length `workflow.notice` declares
+help-notice-example = {"  "}podium notice welding --as org
+help-appeal = File an appeal (an objection during the notice), rule on one, or list them
+help-appeal-example = {"  "}podium appeal welding --as clerk --entry W07 --from "Team leader Zhang" --what "task 3 was timed wrong"
+help-appeal-entry = the entry appealed about (its code, when judging is blind)
+help-appeal-from = who appeals (a team leader)
+help-appeal-what = what is appealed
+help-appeal-rule = rule on the appeal with this id
+help-appeal-upheld = the ruling: upheld
+help-appeal-dismissed = the ruling: dismissed
+help-appeal-list = list the appeals and objections with their rulings
+
+## Corrections an upheld appeal decided (podium mark --appeal)
+event-correction-other-entry = appeal `{ $id }` concerns entry { $entry }: it corrects no other entry's marks
+event-correction-dismissed = appeal `{ $id }` was dismissed: it corrects nothing
+event-correction-unruled = appeal `{ $id }` is not ruled on yet: marks change only once the arbitration group upholds it
+cli-mark-appeal-needs-reason = a correction an appeal decided needs its reason (`--reason`)
+help-mark-role = the role entering the mark (needed when the contest declares roles)
+help-mark-appeal = carry out this upheld appeal: the mark is corrected though marking is locked, its reason citing the appeal
+
+## The desk
+desk-publish-workflow = this contest's results are made final through its workflow: once signed, decoded and past notice, the organiser publishes with `podium publish CONTEST --as ROLE`
+
+## The workflow's steps in the audit trail
+step-confirm-sheet = confirmed judge { $judge }'s sheet (marks digest { $digest })
+step-sign = the chief judge signed the results (marks digest { $digest })
+step-countersign = the supervisor signed (marks digest { $digest })
+step-decode = decoded layer { $layer }
+step-witness = the supervisor confirmed the decoding of layer { $layer }
+step-notice = public notice until { $until }
+step-appeal = appeal { $id } filed: entry { $entry }, from { $from }: { $what }
+step-objection = objection { $id } filed during the notice: entry { $entry }, from { $from }: { $what }
+step-upheld = ruling: { $id } upheld
+step-dismissed = ruling: { $id } dismissed
+audit-step-reason = { $step }, because: { $reason }
+audit-step-other = workflow step { $step } { $subject } { $value }

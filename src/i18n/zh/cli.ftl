@@ -123,7 +123,7 @@ ron-trailing = 竞赛定义结束后还有多余的内容
 ron-other = 文件写法有误（RON：{ $message }）
 contest-not-found-help = CONTEST 是含有 { $file } 的文件夹或这个文件的路径；`podium init 文件夹` 可以新建一个
 
-## 锁定与公示的范围
+## 锁定与公布的范围
 
 cli-scope-contest = 整个竞赛
 cli-scope-criterion = 评分项 `{ $key }`
@@ -136,7 +136,7 @@ cli-scope-not-a-division = `--division`：`{ $field }` 不是分组字段；{ $s
 cli-scope-division-empty = `--division`：没有选手的 { $field } 是 `{ $value }`
 cli-scope-one = 只能指定一个范围：`--criterion`、`--category` 或 `--division`（都不写即整个竞赛）
 cli-scope-not-a-scope = `{ $text }` 不是范围：contest、criterion 评分项、category 类别 或 division 字段=值
-cli-lock-published = 成绩已公示（#{ $seq }），不能再更改
+cli-lock-published = 成绩已公布（#{ $seq }），不能再更改
 cli-lock-locked = { $scope }已锁定（#{ $seq }）；裁判长可用 `podium unlock` 解锁
 cli-lock-already = { $scope }已经锁定（#{ $seq }）
 cli-lock-done = 已锁定{ $scope }（#{ $seq }）
@@ -144,8 +144,8 @@ cli-unlock-not-locked = { $scope }没有锁定
 cli-unlock-not-locked-but = { $scope }没有锁定；目前锁定的是：{ $locked }
 cli-unlock-needs-reason = 解锁{ $scope }需要说明理由：`--reason "……"`（记入审计记录）
 cli-unlock-done = 已解锁{ $scope }（#{ $seq }）
-cli-publish-needs-lock = 公示前先锁定整个竞赛：`podium lock 竞赛文件夹`
-cli-publish-done = 已公示（#{ $seq }）：成绩为最终结果，任何分数都不能再改
+cli-publish-needs-lock = 公布前先锁定整个竞赛：`podium lock 竞赛文件夹`
+cli-publish-done = 已公布（#{ $seq }）：成绩为最终结果，任何分数都不能再改
 
 ## 录入分数（podium mark）
 
@@ -271,7 +271,7 @@ help-lock = 锁定整个竞赛，或一个评分项、类别或分组：解锁�
 help-lock-example = {"  "}podium lock 焊工比赛 --criterion practical.workmanship
 help-unlock = 解锁 `lock` 锁定的范围（必须说明理由，记入审计记录）
 help-unlock-example = {"  "}podium unlock 焊工比赛 --criterion practical.workmanship --reason "复核第 7 号"
-help-publish = 公示最终成绩：竞赛须已锁定；之后不能再更改
+help-publish = 公布最终成绩：竞赛须已锁定；之后不能再更改
 help-publish-example = {"  "}podium publish 焊工比赛
 help-status = 还缺什么、有什么被标记：按评分项、评委和选手列出完成情况
 help-status-example = {"  "}podium status 焊工比赛
@@ -312,7 +312,7 @@ status-scope = { $scope }（#{ $seq }）
 status-list-separator = 、
 status-unconfirmed = 未经复核确认的评分（双人录入）：{ $count } 个（不计入排名）
 status-unconfirmed-counted = 未经复核确认的评分（双人录入）：{ $count } 个（计入暂定排名）
-status-published = 状态：成绩已公示，不可再改（#{ $seq }）
+status-published = 状态：成绩已公布，不可再改（#{ $seq }）
 status-open = 状态：开放录入
 status-locked = 状态：已锁定{ $scopes }
 status-by-criterion = 按评分项：
@@ -335,7 +335,7 @@ audit-corrected = { $cell } { $from } → { $value }（更正 #{ $replaces }：{
 audit-confirmed = { $cell } { $value } 已核对（#{ $mark } 的第二次录入）
 audit-lock = 锁定
 audit-unlock = 解锁
-audit-publish = 公示
+audit-publish = 公布
 audit-codes = 发放匿名代码
 audit-state = { $action }{ $scope }
 audit-state-reason = { $action }{ $scope }（{ $reason }）
@@ -436,7 +436,7 @@ gen-cannot-create = { $dir }：无法建立文件夹（{ $error }）
 gen-wrote = 已写入 { $dir }：{ $entries } 名选手 × { $criteria } 个评分项 × { $judges } 位评委 = { $marks } 个分数
 codes-cannot-write = { $path }：无法写入（{ $error }）
 score-xlsx-needs-output = `--format xlsx` 写出的是工作簿文件：请用 `--output 成绩.xlsx` 指定
-score-blind-teams = 盲评：团体排行榜会显示单位，成绩公示后才能查看
+score-blind-teams = 盲评：团体排行榜会显示单位，成绩公布后才能查看
 score-cannot-write-to = { $path }：无法写入排行榜（{ $error }）
 score-cannot-write = 无法写出排行榜（{ $error }）
 number-too-large = { $value } 太大
@@ -564,7 +564,7 @@ help-campaign-format = 输出格式
 advance-same = 来源比赛与目标比赛是同一场比赛（{ $contest }）
 advance-not-locked = 比赛 { $contest } 尚未锁定：成绩锁定后才能确定晋级名单，未写入任何内容
 advance-lock-help = 核对成绩后运行 `{ $command }`
-advance-target-locked = 目标比赛 { $contest } 已锁定或已公示：它的选手名单不能再增加选手，未写入任何内容
+advance-target-locked = 目标比赛 { $contest } 已锁定或已公布：它的选手名单不能再增加选手，未写入任何内容
 advance-no-tier = 比赛 { $contest } 没有奖项等级 `{ $tier }`
 advance-unscored = 比赛 { $contest } 还有 { $count } 名选手没有评出成绩（{ $ids }）：全部评完才能确定晋级名单，未写入任何内容
 advance-incomplete = 比赛 { $contest } 的评分尚未完成，名次还可能变化：`{ $command }` 列出缺少的分数；未写入任何内容
@@ -581,7 +581,7 @@ advance-added = 已把 { $count } 名选手加入 { $target } 的选手名单：
 advance-already = { $count } 名选手此前已经晋级，没有重复加入：{ $ids }
 campaign-state-open = 进行中
 campaign-state-locked = 已锁定
-campaign-state-published = 已公示
+campaign-state-published = 已公布
 campaign-contest = 【{ $level } · { $trade }】{ $name }（文件夹 { $folder }）
 campaign-count = { $entries } 名选手，{ $state }
 campaign-no-winners = 尚无获奖选手

@@ -44,3 +44,112 @@ event-no-roles = 这场比赛的 contest.ron 没有写流程角色（`workflow.r
 event-role-needed = “{ $action }”要写明以哪个角色操作：{ $roles }
 event-role-unknown = 没有编号为 `{ $id }` 的角色。{ $suggestion }
 event-role-may-not = 角色 `{ $id }`（{ $role }）不能“{ $action }”；可以做这一步的是：{ $able }
+
+## 成绩所处阶段
+phase-open = 未开始评分
+phase-marking = 评分中
+phase-locked = 评分已锁定
+phase-signed = 已签字确认
+phase-decoded = 已解密
+phase-on-notice = 公示中
+phase-final = 最终成绩已公布
+
+## 流程各步的拒绝理由
+event-final = 最终成绩已公布（记录 #{ $seq }），不能再做任何改动
+event-no-workflow = 这场比赛的 contest.ron 没有写成绩确认流程（`workflow`），没有这一步
+event-no-sign-offs = 这场比赛的流程不含签字确认（`workflow.sign_offs: true`）
+event-moved = 刚才有别人在同一时间写入了评分库；什么也没有记录，请再试一次
+event-sheet-no-marks = 裁判 `{ $judge }` 还没有任何评分，没有评分表可确认
+event-sheet-already = 裁判 `{ $judge }` 的评分表已按现有评分确认过
+event-sign-not-locked = 评分尚未结束：先锁定整场比赛（`podium lock`），再签字确认成绩
+event-sign-already = 成绩已按现有评分签字（记录 #{ $seq }）
+event-sign-sheets = 以下裁判的评分表尚未按现有评分由裁判长确认：{ $judges }（`podium sign 比赛 --sheet 裁判编号 --as 裁判长角色`）
+event-countersign-first = 裁判长尚未按现有评分签字确认成绩，监督须在裁判长之后签字
+event-no-codes = 这场比赛的流程不含加密（`workflow.code_layers`），没有可解密的
+event-decode-unsigned = 成绩现在“{ $phase }”；须经裁判长和监督签字确认后才能解密
+event-decode-awaiting = 第 { $layer } 层的解密尚待监督确认（`podium decode 比赛 --as 监督角色`）；确认前不能解密下一层，也不显示解密结果
+event-decode-done = 各层加密都已解密
+event-witness-nothing = 没有待确认的解密：须由加密裁判先解密
+event-no-notice = 这场比赛的流程不含公示（`workflow.notice`）
+event-notice-already = 成绩正在公示，至 { $until } 结束
+event-notice-too-early = 成绩现在“{ $phase }”；须“{ $needed }”后才能公示
+event-publish-on-notice = 成绩正在公示，至 { $until } 结束；公示期满后才能公布最终成绩
+event-publish-needs-notice = 成绩现在“{ $phase }”；须经公示（`podium notice`）、公示期满后才能公布最终成绩
+event-publish-too-early = 成绩现在“{ $phase }”；须“{ $needed }”后才能公布最终成绩
+event-appeals-open = 申诉或异议 { $ids } 尚未裁决；仲裁组裁决后才能继续（`podium appeal 比赛 --rule 编号`）
+event-no-appeals = 这场比赛的流程不受理申诉（`workflow.appeals`、`workflow.notice`）
+event-appeal-empty = 申诉须写明 `{ $field }`
+event-appeal-late = 申诉时限已于 { $deadline } 截止，不再受理
+event-objection-late = 公示已于 { $until } 结束，不再受理异议
+event-appeal-only-on-notice = 这场比赛只在公示期内受理异议（`workflow.notice`），现在不在公示期
+event-rule-unknown = 没有编号为 `{ $id }` 的申诉或异议。{ $suggestion }
+event-rule-final = 申诉 `{ $id }` 已裁决（记录 #{ $seq }），仲裁组的裁决为最终裁决
+
+## podium sign、decode、notice、appeal 的输出
+event-phase-now = 成绩现在：{ $phase }
+event-done-sheet = 已记录：{ $who } 确认裁判 `{ $judge }` 的评分表（记录 #{ $seq }）
+event-done-sign = 已记录：{ $who } 签字确认成绩（记录 #{ $seq }）
+event-done-countersign = 已记录：{ $who } 在裁判长之后签字（记录 #{ $seq }）
+event-done-decode = 已记录：{ $who } 解密第 { $layer } 层（记录 #{ $seq }）；监督确认后生效
+event-done-witness = 已记录：{ $who } 确认第 { $layer } 层的解密（记录 #{ $seq }）
+event-done-notice = 已记录：{ $who } 开始公示，至 { $until } 结束（记录 #{ $seq }）
+event-done-appeal = 已受理：{ $who } 登记申诉 { $id }，涉及选手 { $entry }（记录 #{ $seq }）
+event-done-upheld = 已记录：{ $who } 裁决申诉 { $id } 成立（记录 #{ $seq }）；需更改的分数以 `podium mark … --appeal { $id }` 更正
+event-done-dismissed = 已记录：{ $who } 裁决申诉 { $id } 不成立，予以驳回（记录 #{ $seq }）
+event-ruling-needs-reason = 仲裁裁决须写明理由（`--reason`），理由记入审计记录
+event-appeal-entry-unknown = 没有选手 `{ $entry }`
+event-appeal-flags = `podium appeal` 三种用法择一：`--list`；`--rule 编号` 加 `--upheld` 或 `--dismissed`；或 `--entry`、`--from`、`--what` 登记申诉
+event-appeal-flags-ruling = 裁决须写 `--upheld`（成立）或 `--dismissed`（驳回）之一
+event-appeal-flags-filing = 登记申诉须同时写 `--entry`（选手）、`--from`（申诉人）和 `--what`（申诉内容）
+event-appeals-none = 没有申诉或异议
+event-appeals-deadline = 申诉截止时间：{ $deadline }
+event-appeal-open = 待裁决
+event-appeal-ruled = { $upheld ->
+    [yes] 成立
+   *[no] 驳回
+  }：{ $reason }（{ $by }，{ $at }）
+event-appeal-line = { $id }  选手 { $entry }  申诉人 { $from }  { $filed }：{ $what } — { $ruling }
+
+## 命令帮助
+help-sign = 裁判长确认一位裁判的评分表（`--sheet`），或签字确认成绩：先裁判长，后监督
+help-sign-example = {"  "}podium sign 焊工比赛 --sheet J1 --as chief
+help-sign-sheet = 确认这位裁判的评分表（按其现有评分）
+help-arg-role = 以哪个角色操作：contest.ron 中 `workflow.roles` 的编号
+help-decode = 加密裁判解密下一层加密号；监督以 `--as` 监督角色确认后生效
+help-decode-example = {"  "}podium decode 焊工比赛 --as enc
+help-notice = 把已签字、已解密的成绩公示，公示期按 contest.ron 的 `workflow.notice`
+help-notice-example = {"  "}podium notice 焊工比赛 --as org
+help-appeal = 登记申诉（公示期内为异议）、仲裁裁决，或列出全部申诉
+help-appeal-example = {"  "}podium appeal 焊工比赛 --as clerk --entry W07 --from "张领队" --what "第 3 项计时有误"
+help-appeal-entry = 申诉涉及的选手（盲评时为代码）
+help-appeal-from = 申诉人（如领队）
+help-appeal-what = 申诉内容
+help-appeal-rule = 裁决这一编号的申诉
+help-appeal-upheld = 裁决：申诉成立
+help-appeal-dismissed = 裁决：申诉不成立，驳回
+help-appeal-list = 列出申诉、异议及其裁决
+
+## 依申诉裁决更正分数（podium mark --appeal）
+event-correction-other-entry = 申诉 `{ $id }` 涉及的是选手 { $entry }，不能据此更正其他选手的分数
+event-correction-dismissed = 申诉 `{ $id }` 已被驳回，不能据此更正分数
+event-correction-unruled = 申诉 `{ $id }` 尚未裁决，仲裁组裁决成立后才能据此更正分数
+cli-mark-appeal-needs-reason = 依申诉更正须写明理由（`--reason`）
+help-mark-role = 以哪个角色录入（比赛写有流程角色时必填）
+help-mark-appeal = 执行这一编号的申诉裁决：评分锁定后仍可更正，理由前注明申诉编号
+
+## 现场服务台
+desk-publish-workflow = 这场比赛按成绩确认流程公布成绩：签字、解密、公示后，由组委会以 `podium publish 比赛 --as 组委会角色` 公布
+
+## 审计记录中的流程步骤
+step-confirm-sheet = 确认裁判 { $judge } 的评分表（评分摘要 { $digest }）
+step-sign = 裁判长签字确认成绩（评分摘要 { $digest }）
+step-countersign = 监督签字（评分摘要 { $digest }）
+step-decode = 解密第 { $layer } 层
+step-witness = 监督确认第 { $layer } 层解密
+step-notice = 开始公示，至 { $until } 结束
+step-appeal = 受理申诉 { $id }：选手 { $entry }，申诉人 { $from }：{ $what }
+step-objection = 受理公示异议 { $id }：选手 { $entry }，提出人 { $from }：{ $what }
+step-upheld = 仲裁裁决：{ $id } 成立
+step-dismissed = 仲裁裁决：{ $id } 不成立，驳回
+audit-step-reason = { $step }，理由：{ $reason }
+audit-step-other = 流程步骤 { $step } { $subject } { $value }
