@@ -1,8 +1,14 @@
 //! Blind judging (暗码评分): each entry gets an anonymous code, recorded
 //! once in the mark store's log. Judges and clerks enter marks by code;
 //! names are joined to the results only once they are published.
+//!
+//! A contest whose workflow has two layers of codes (一次加密、二次加密)
+//! also gives each entry's work piece a code: marks are entered by it, and
+//! decoding goes piece code → entry code → name, each layer a recorded
+//! step (`event`). Until a layer is decoded, its codes are what shows.
 
 use crate::data::Entries;
+use crate::msg;
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
 
@@ -18,9 +24,15 @@ pub struct Codes {
 }
 
 impl Codes {
+    /// The entries' own codes (layer 1).
     pub fn load(store: &Store) -> Result<Codes, StoreError> {
+        Codes::load_layer(store, 1)
+    }
+
+    /// The codes of `layer`: 1 the entries', 2 their work pieces'.
+    pub fn load_layer(store: &Store, layer: u8) -> Result<Codes, StoreError> {
         let mut codes = Codes::default();
-        for (entry, code) in store.codes()? {
+        for (entry, code) in store.codes_of_layer(layer)? {
             codes.insert(entry, code);
         }
         Ok(codes)
@@ -43,9 +55,11 @@ impl Codes {
         self.by_code.is_empty()
     }
 
-    /// Gives a code to every entry that has none, recording each in the store.
-    pub fn assign(store: &mut Store, entries: &Entries, actor: &str) -> Result<Codes, String> {
-        let mut codes = Codes::load(store)?;
+    /// Gives a code of `layer` to every entry that has none, recording each
+    /// in the store. A code is never one another layer gave.
+    pub fn assign(store: &mut Store, entries: &Entries, actor: &str, layer: u8) -> Result<Codes, String> {
+        let mut codes = Codes::load_layer(store, layer)?;
+        let other = Codes::load_layer(store, 3 - layer.clamp(1, 2))?;
         let missing: Vec<&str> = entries
             .list
             .iter()
@@ -60,7 +74,8 @@ impl Codes {
             let code = loop {
                 let code = random_code()?;
                 // Never a code that is also an entry id, nor one already given.
-                if codes.entry_of(&code).is_none() && entries.find(&code).is_none() && !fresh.iter().any(|(_, c)| *c == code) {
+                let taken = codes.entry_of(&code).is_some() || other.entry_of(&code).is_some();
+                if !taken && entries.find(&code).is_none() && !fresh.iter().any(|(_, c)| *c == code) {
                     break code;
                 }
             };
@@ -68,7 +83,7 @@ impl Codes {
         }
         store.transact(actor, "podium codes", |batch| {
             for (entry, code) in &fresh {
-                batch.record_code(entry, code)?;
+                batch.record_code(entry, code, layer)?;
             }
             Ok::<_, String>(())
         })?;
@@ -84,15 +99,15 @@ impl Codes {
             return Ok(entry.to_string());
         }
         if entries.find(code.trim()).is_some() {
-            return Err(format!("blind judging: give the entry's code, not its id (`{}`)", code.trim()));
+            return Err(msg!("blind-id-not-code", id = code.trim()).to_string());
         }
-        Err(format!("unknown code `{}`", code.trim()))
+        Err(msg!("blind-unknown-code", code = code.trim()).to_string())
     }
 }
 
 fn random_code() -> Result<String, String> {
     let mut bytes = [0u8; LENGTH];
-    getrandom::fill(&mut bytes).map_err(|e| format!("cannot draw random codes: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| msg!("blind-no-randomness", error = e).to_string())?;
     Ok(bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect())
 }
 
@@ -104,17 +119,23 @@ pub enum EntryNames {
 }
 
 impl EntryNames {
-    /// What the contest asks for; blind contests need their codes (in the store at `path`).
+    /// What the contest asks for; blind contests need their codes (in the
+    /// store at `path`): with two layers, the work pieces'.
     pub fn of(rules: &crate::contest::Rules, path: &std::path::Path) -> Result<EntryNames, String> {
-        if !rules.contest.marking.blind {
+        let layer = code_layers(rules);
+        if layer == 0 {
             return Ok(EntryNames::Ids);
         }
         let codes = match Store::open_existing(path)? {
-            Some(store) => Codes::load(&store)?,
+            Some(store) => Codes::load_layer(&store, layer)?,
             None => Codes::default(),
         };
         if codes.is_empty() {
-            return Err("blind judging: give the entries their codes first with `podium codes`".into());
+            return Err(match layer {
+                2 => msg!("blind-no-piece-codes"),
+                _ => msg!("blind-no-codes"),
+            }
+            .to_string());
         }
         Ok(EntryNames::Codes(codes))
     }
@@ -138,8 +159,11 @@ impl EntryNames {
 
 /// With blind judging, until the results are published the leaderboard
 /// shows codes, not names: the codes to show them by.
+/// With a workflow's layers, the codes of the outermost layer not yet
+/// decoded, or None once every layer is.
 pub fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<Codes>, String> {
-    if !rules.contest.marking.blind {
+    let layers = code_layers(rules);
+    if layers == 0 {
         return Ok(None);
     }
     let Some(store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? else {
@@ -148,5 +172,18 @@ pub fn hidden_names(rules: &crate::contest::Rules) -> Result<Option<Codes>, Stri
     if store.state()?.published.is_some() {
         return Ok(None);
     }
-    Ok(Some(Codes::load(&store)?))
+    let decoded = crate::event::decoded_layers(&store, rules)?;
+    if decoded >= layers {
+        return Ok(None);
+    }
+    Ok(Some(Codes::load_layer(&store, layers - decoded)?))
+}
+
+/// How many layers of codes hide the entries: the workflow's, else one
+/// for `marking.blind`, else none.
+pub fn code_layers(rules: &crate::contest::Rules) -> u8 {
+    match &rules.workflow {
+        Some(workflow) => workflow.code_layers,
+        None => u8::from(rules.contest.marking.blind),
+    }
 }

@@ -64,7 +64,14 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
                 at: record.at.clone(),
             })
             .map_or_else(
-                || msg!("audit-step-other", step = cell.criterion, subject = cell.entry, value = record.value),
+                || {
+                    msg!(
+                        "audit-step-other",
+                        step = cell.criterion,
+                        subject = cell.entry,
+                        value = record.value
+                    )
+                },
                 |step| match record.reason.is_empty() {
                     true => step.words(),
                     false => msg!("audit-step-reason", step = step.words(), reason = record.reason),

@@ -3,12 +3,12 @@
 //! with the reason and nothing stored.
 
 use crate::blind::EntryNames;
+use crate::contest::workflow::Action;
 use crate::data::RowChecker;
 use crate::enter::{enter, verify, Entered, Verified};
+use crate::event::{self, Event};
 use crate::load::{load_contest, Sources};
 use crate::msg;
-use crate::contest::workflow::Action;
-use crate::event::{self, Event};
 use crate::store::{Cell, Store};
 use std::path::Path;
 

@@ -253,6 +253,8 @@ pub enum Command {
         by: Option<String>,
         #[arg(long = "as")]
         role: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        layer: u8,
     },
     /// Lock the whole contest, or a criterion, category or division: its marks
     /// cannot change until it is unlocked.
@@ -668,7 +670,13 @@ pub fn run(cli: Cli) -> i32 {
                 lang,
             },
         ),
-        Command::Codes { contest, output, by, role } => codes::run(&contest, output.as_deref(), (by.as_deref(), role.as_deref())),
+        Command::Codes {
+            contest,
+            output,
+            by,
+            role,
+            layer,
+        } => codes::run(&contest, output.as_deref(), (by.as_deref(), role.as_deref()), layer),
         Command::Lock(args) => args.run(StateChange::Lock),
         Command::Unlock(args) => args.run(StateChange::Unlock),
         Command::Publish { contest, reason, by, role } => {
@@ -677,7 +685,14 @@ pub fn run(cli: Cli) -> i32 {
                 category: None,
                 division: None,
             };
-            lock::run(&contest, StateChange::Publish, whole, reason.as_deref(), by.as_deref(), role.as_deref())
+            lock::run(
+                &contest,
+                StateChange::Publish,
+                whole,
+                reason.as_deref(),
+                by.as_deref(),
+                role.as_deref(),
+            )
         }
         Command::Sign {
             contest,

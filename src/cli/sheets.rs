@@ -108,7 +108,13 @@ pub fn import(contest: &Path, file: &Path, who: (Option<&str>, Option<&str>), mo
     }
 }
 
-fn import_grids(contest: &Path, file: &Path, grids: &[read::Grid], (by, role): (Option<&str>, Option<&str>), mode: Mode) -> Result<(), String> {
+fn import_grids(
+    contest: &Path,
+    file: &Path,
+    grids: &[read::Grid],
+    (by, role): (Option<&str>, Option<&str>),
+    mode: Mode,
+) -> Result<(), String> {
     let (rules, entries) = load_contest(contest).map_err(|p| p.to_string())?;
     let store_path = Sources::of(&rules, None).store;
     let names = EntryNames::of(&rules, &store_path)?;

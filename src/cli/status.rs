@@ -147,6 +147,13 @@ pub fn run(contest: &Path, lang: crate::contest::Lang) -> Result<(), String> {
             ),
         }
     }
+    if rules.workflow.is_some() {
+        if let Some(store) = crate::store::Store::open_existing(&crate::load::Sources::of(rules, None).store)? {
+            for line in crate::event::Event::read(&store, rules)?.summary() {
+                println!("{}", line.in_lang(lang));
+            }
+        }
+    }
     println!("\n{}", say!(lang, "status-by-criterion"));
     for (key, counts) in &by_criterion {
         println!("  {key:<28} {:>8} / {:<8} {:5.1}%", counts.1, counts.0, percent(*counts));

@@ -62,7 +62,9 @@ impl<'a> AppealAsk<'a> {
 
 pub fn sign(acting: Acting, sheet: Option<&str>) -> Result<(), String> {
     let command = match sheet {
-        Some(judge) => Command::ConfirmSheet { judge: judge.trim().into() },
+        Some(judge) => Command::ConfirmSheet {
+            judge: judge.trim().into(),
+        },
         None => Command::Sign,
     };
     take(acting, command, "podium sign")
@@ -83,7 +85,14 @@ pub fn appeal(acting: Acting, ask: AppealAsk) -> Result<(), String> {
             if acting.reason.is_none_or(|r| r.trim().is_empty()) {
                 return Err(msg!("event-ruling-needs-reason").to_string());
             }
-            take(acting, Command::Rule { id: id.trim().into(), upheld }, "podium appeal")
+            take(
+                acting,
+                Command::Rule {
+                    id: id.trim().into(),
+                    upheld,
+                },
+                "podium appeal",
+            )
         }
         AppealAsk::File { entry, from, what } => {
             let (rules, entries) = load_contest(acting.contest).map_err(|p| p.to_string())?;

@@ -213,6 +213,9 @@ impl Rules {
         let rules = compiler.compile(contest.clone());
         let workflow = compiler.workflow(&contest);
         let problems = compiler.problems;
+        // Codes declared as the workflow's layers hide names as `marking.blind` does.
+        let mut contest = contest;
+        contest.marking.blind |= workflow.as_ref().is_some_and(|w| w.code_layers > 0);
         let (categories, criteria, slots, criterion_index, judge_index, vetoes, tie_breaks) = rules;
         let mut rules = problems.into_result(Rules {
             contest,

@@ -61,7 +61,10 @@ pub fn decide(event: &Event, actor: &Actor, command: &Command, now: jiff::Timest
             _ => Err(msg!("event-no-workflow")),
         };
     };
-    let supervising = actor.holder.as_ref().is_some_and(|h| h.may(Action::Supervise) && !h.may(command.action()));
+    let supervising = actor
+        .holder
+        .as_ref()
+        .is_some_and(|h| h.may(Action::Supervise) && !h.may(command.action()));
     match command {
         Command::ConfirmSheet { judge } => confirm_sheet(event, workflow, judge),
         Command::Sign if supervising => countersign(event, workflow),
@@ -161,7 +164,11 @@ fn notice(event: &Event, workflow: &WorkflowRules, now: jiff::Timestamp) -> Resu
         return Err(msg!("event-notice-already", until = shown(until)));
     }
     if !event.results_ready() {
-        return Err(msg!("event-notice-too-early", phase = event.phase().words(), needed = needed_before(workflow)));
+        return Err(msg!(
+            "event-notice-too-early",
+            phase = event.phase().words(),
+            needed = needed_before(workflow)
+        ));
     }
     open_appeals_refuse(event)?;
     let until = now
@@ -189,7 +196,11 @@ fn publish(event: &Event, workflow: &WorkflowRules, now: jiff::Timestamp) -> Res
             None => return Err(msg!("event-publish-needs-notice", phase = phase.words())),
         }
     } else if !event.results_ready() {
-        return Err(msg!("event-publish-too-early", phase = phase.words(), needed = needed_before(workflow)));
+        return Err(msg!(
+            "event-publish-too-early",
+            phase = phase.words(),
+            needed = needed_before(workflow)
+        ));
     }
     open_appeals_refuse(event)?;
     Ok(Vec::new())

@@ -36,7 +36,14 @@ use std::collections::BTreeMap;
 /// Takes `command` as `actor`: reads the event, decides, and records the
 /// steps in one transaction (refused, nothing written, if another writer
 /// moved the store in between). The steps recorded, with their records.
-pub fn take(store: &mut Store, rules: &Rules, actor: &Actor, command: &Command, reason: &str, source: &str) -> Result<Vec<(i64, Step)>, Text> {
+pub fn take(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    command: &Command,
+    reason: &str,
+    source: &str,
+) -> Result<Vec<(i64, Step)>, Text> {
     crate::text::refuse_controls(&msg!("cli-the-reason").to_string(), reason).map_err(Text::from)?;
     let event = Event::read(store, rules)?;
     store.transact(&actor.recorded(), source, |batch| {
@@ -57,6 +64,31 @@ pub fn decide_in(batch: &crate::store::Batch, event: &Event, actor: &Actor, comm
     }
     let now = batch.at().parse().unwrap_or_else(|_| jiff::Timestamp::now());
     decide(event, actor, command, now)
+}
+
+/// How many layers of codes are decoded, read from the steps alone (what
+/// shows names needs no digest of the marks).
+pub fn decoded_layers(store: &Store, rules: &Rules) -> Result<u8, StoreError> {
+    let layers = rules.workflow.as_ref().map_or(0, |w| w.code_layers);
+    Ok(decoded(&read_steps(store)?, layers))
+}
+
+fn read_steps(store: &Store) -> Result<Vec<Taken>, StoreError> {
+    Ok(store
+        .steps()?
+        .into_iter()
+        .filter_map(|record| Step::read(&record).map(|step| Taken { step, record }))
+        .collect())
+}
+
+/// Layers go from the outermost (`layers`) down to 1, each decoded once
+/// the supervisor has witnessed it.
+fn decoded(steps: &[Taken], layers: u8) -> u8 {
+    (0..layers).take_while(|k| witnessed(steps, layers - k)).count() as u8
+}
+
+fn witnessed(steps: &[Taken], layer: u8) -> bool {
+    steps.iter().any(|t| t.step == Step::Witness { layer })
 }
 
 /// The reason stored for a correction an upheld appeal decided: the
@@ -157,11 +189,7 @@ pub struct AppealStatus {
 
 impl Event {
     pub fn read(store: &Store, rules: &Rules) -> Result<Event, StoreError> {
-        let steps = store
-            .steps()?
-            .into_iter()
-            .filter_map(|record| Step::read(&record).map(|step| Taken { step, record }))
-            .collect();
+        let steps = read_steps(store)?;
         Ok(Event {
             workflow: rules.workflow.clone(),
             state: store.state()?,
@@ -249,11 +277,11 @@ impl Event {
     /// from the outermost (the contest's `code_layers`) down to 1.
     pub fn decoded_layers(&self) -> u8 {
         let layers = self.workflow.as_ref().map_or(0, |w| w.code_layers);
-        (0..layers).take_while(|k| self.witnessed(layers - k)).count() as u8
+        decoded(&self.steps, layers)
     }
 
     fn witnessed(&self, layer: u8) -> bool {
-        self.steps.iter().any(|t| t.step == Step::Witness { layer })
+        witnessed(&self.steps, layer)
     }
 
     /// The layer the encryption judge has decoded and the supervisor has
@@ -295,7 +323,11 @@ impl Event {
     /// When record `seq` was made, for the records this event read (the
     /// lock's time comes from its own step list or state query).
     fn record_time(&self, seq: i64) -> Option<jiff::Timestamp> {
-        self.state.locked_at.iter().find(|(s, _)| *s == seq).and_then(|(_, at)| at.parse().ok())
+        self.state
+            .locked_at
+            .iter()
+            .find(|(s, _)| *s == seq)
+            .and_then(|(_, at)| at.parse().ok())
     }
 
     /// Every appeal and objection, with its ruling.
@@ -342,6 +374,68 @@ impl Event {
         }
     }
 
+    /// Where the workflow stands, line by line: the phase, the sheets, the
+    /// signatures, the decoding, the appeals and the notice (what `status`
+    /// shows and the chief judge chases).
+    pub fn summary(&self) -> Vec<Text> {
+        let mut lines = vec![msg!("summary-phase", phase = self.phase().words())];
+        let Some(workflow) = &self.workflow else {
+            return lines;
+        };
+        let when = |record: &StepRecord| {
+            msg!(
+                "summary-by",
+                by = record.actor,
+                at = crate::store::local_time(&record.at),
+                seq = record.seq
+            )
+        };
+        if workflow.sign_offs {
+            let sheets = self.sheets();
+            let waiting: Vec<&str> = sheets.iter().filter(|(_, ok)| !ok).map(|(j, _)| j.as_str()).collect();
+            let confirmed = sheets.len() - waiting.len();
+            lines.push(match waiting.is_empty() {
+                true => msg!("summary-sheets", confirmed = confirmed, total = sheets.len()),
+                false => msg!(
+                    "summary-sheets-waiting",
+                    confirmed = confirmed,
+                    total = sheets.len(),
+                    waiting = waiting.join(", ")
+                ),
+            });
+            lines.push(match self.signed() {
+                Some(taken) => msg!("summary-signed", by = when(&taken.record)),
+                None => msg!("summary-unsigned", who = crate::contest::workflow::Role::ChiefJudge.words()),
+            });
+            lines.push(match self.countersigned() {
+                Some(taken) => msg!("summary-countersigned", by = when(&taken.record)),
+                None => msg!("summary-unsigned", who = crate::contest::workflow::Role::Supervisor.words()),
+            });
+        }
+        if workflow.code_layers > 0 {
+            let (decoded, layers) = (self.decoded_layers(), workflow.code_layers);
+            lines.push(match self.decode_awaiting_witness() {
+                Some(awaiting) => msg!("summary-decoded-awaiting", decoded = decoded, layers = layers, awaiting = awaiting),
+                None => msg!("summary-decoded", decoded = decoded, layers = layers),
+            });
+        }
+        let appeals = self.appeals();
+        if workflow.appeal_within.is_some() || workflow.notice_length.is_some() {
+            let open: Vec<String> = self.open_appeals().into_iter().map(|a| a.appeal.id).collect();
+            let deadline = self.appeal_deadline().map(decide::shown).unwrap_or_else(|| "-".into());
+            lines.push(msg!(
+                "summary-appeals",
+                count = appeals.len(),
+                open = if open.is_empty() { "-".to_string() } else { open.join(", ") },
+                deadline = deadline
+            ));
+        }
+        if let Some((taken, until)) = self.notice() {
+            lines.push(msg!("summary-notice", until = decide::shown(until), by = when(&taken.record)));
+        }
+        lines
+    }
+
     /// Each judge with marks, and whether their sheet is confirmed as it stands.
     pub fn sheets(&self) -> Vec<(String, bool)> {
         self.digests
@@ -349,9 +443,10 @@ impl Event {
             .iter()
             .filter(|(judge, _)| !judge.is_empty())
             .map(|(judge, digest)| {
-                let confirmed = self.steps.iter().any(
-                    |t| matches!(&t.step, Step::ConfirmSheet { judge: j, digest: d } if j == judge && d == digest),
-                );
+                let confirmed = self
+                    .steps
+                    .iter()
+                    .any(|t| matches!(&t.step, Step::ConfirmSheet { judge: j, digest: d } if j == judge && d == digest));
                 (judge.clone(), confirmed)
             })
             .collect()

@@ -136,7 +136,10 @@ impl Step {
             Step::Countersign { digest } => msg!("step-countersign", digest = short(digest)),
             Step::Decode { layer } => msg!("step-decode", layer = layer),
             Step::Witness { layer } => msg!("step-witness", layer = layer),
-            Step::Notice { until } => msg!("step-notice", until = until.parse().map(super::decide::shown).unwrap_or_else(|_| until.clone())),
+            Step::Notice { until } => msg!(
+                "step-notice",
+                until = until.parse().map(super::decide::shown).unwrap_or_else(|_| until.clone())
+            ),
             Step::Appeal(a) if a.objection => msg!("step-objection", id = a.id, entry = a.entry, from = a.from, what = a.what),
             Step::Appeal(a) => msg!("step-appeal", id = a.id, entry = a.entry, from = a.from, what = a.what),
             Step::Ruling { id, upheld: true } => msg!("step-upheld", id = id),

@@ -88,7 +88,8 @@ pub fn run(contest: &Path, options: ServeOptions) -> Result<(), String> {
         read.wait_for_writers(READ_WAIT)?;
     }
     let codes = if rules.contest.marking.blind {
-        let codes = Codes::load(&reader)?;
+        // Judges mark by the codes of the outermost layer: the work pieces', with two.
+        let codes = Codes::load_layer(&reader, crate::blind::code_layers(&rules))?;
         if codes.is_empty() {
             return Err(say!(options.lang, "serve-blind-codes"));
         }

@@ -122,6 +122,15 @@ fn state_index() -> String {
     )
 }
 
+/// How a code record names its layer (in the `criterion` column): layer 1
+/// with nothing, as every store before layers did.
+fn code_layer_tag(layer: u8) -> &'static str {
+    match layer {
+        2 => "piece",
+        _ => "",
+    }
+}
+
 /// The workflow's steps (`kind = 'step'`), in order, with who took each
 /// and when. A step's name is kept in the `criterion` column, what it is
 /// about (an entry, a judge's sheet, an appeal) in `entry`, its details in
@@ -611,12 +620,19 @@ impl Store {
 
     /// Each entry's anonymous code (blind judging): (entry id, code).
     pub fn codes(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.codes_of_layer(1)
+    }
+
+    /// The codes of one layer, (entry, code): layer 1 the entries' own
+    /// codes (recorded with no criterion, as stores always have), layer 2
+    /// the work pieces' (`piece`).
+    pub fn codes_of_layer(&self, layer: u8) -> Result<Vec<(String, String)>, StoreError> {
         let mut query = self
             .connection
-            .prepare("SELECT entry, value FROM log WHERE kind = 'code' ORDER BY seq")
+            .prepare("SELECT entry, value FROM log WHERE kind = 'code' AND criterion = ?1 ORDER BY seq")
             .map_err(|e| self.error(e))?;
         let rows = query
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_map([code_layer_tag(layer)], |row| Ok((row.get(0)?, row.get(1)?)))
             .map_err(|e| self.error(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.error(e))
     }
@@ -1034,11 +1050,11 @@ impl Batch<'_> {
         Ok(seq)
     }
 
-    /// Records an entry's anonymous code.
-    pub fn record_code(&mut self, entry: &str, code: &str) -> Result<i64, StoreError> {
+    /// Records an entry's anonymous code of `layer` (1: the entry's, 2: its work piece's).
+    pub fn record_code(&mut self, entry: &str, code: &str, layer: u8) -> Result<i64, StoreError> {
         let cell = Cell {
             entry: entry.into(),
-            criterion: String::new(),
+            criterion: code_layer_tag(layer).into(),
             element: 0,
             judge: String::new(),
         };

@@ -153,3 +153,25 @@ step-upheld = ruling: { $id } upheld
 step-dismissed = ruling: { $id } dismissed
 audit-step-reason = { $step }, because: { $reason }
 audit-step-other = workflow step { $step } { $subject } { $value }
+
+## Blind codes
+blind-id-not-code = blind judging: give the entry's code, not its id (`{ $id }`)
+blind-unknown-code = there is no code `{ $code }`
+blind-no-randomness = cannot draw random codes: { $error }
+blind-no-codes = blind judging: give the entries their codes first with `podium codes CONTEST`
+blind-no-piece-codes = two layers of codes: give every work piece its code first with `podium codes CONTEST --layer 2`
+help-codes-layer = which layer of codes: 1 the entries' (the default), 2 their work pieces' (marks are entered by these)
+codes-layer-not-declared = this contest has { $layers } layers of codes, not a layer { $layer } (`workflow.code_layers`)
+
+## The workflow in podium status
+summary-phase = results workflow: { $phase }
+summary-by = { $by }, { $at }, record #{ $seq }
+summary-sheets = sheets: { $confirmed } of { $total } confirmed by the chief judge
+summary-sheets-waiting = sheets: { $confirmed } of { $total } confirmed by the chief judge; waiting: { $waiting }
+summary-signed = signed by the chief judge: { $by }
+summary-countersigned = signed by the supervisor: { $by }
+summary-unsigned = { $who }: not signed as the marks stand
+summary-decoded = decoding: { $decoded } of { $layers } layers decoded
+summary-decoded-awaiting = decoding: { $decoded } of { $layers } layers decoded; layer { $awaiting } awaits the supervisor's confirmation
+summary-appeals = appeals and objections: { $count } in all; not ruled on: { $open }; appeals close: { $deadline }
+summary-notice = public notice until { $until } ({ $by })

@@ -153,3 +153,25 @@ step-upheld = 仲裁裁决：{ $id } 成立
 step-dismissed = 仲裁裁决：{ $id } 不成立，驳回
 audit-step-reason = { $step }，理由：{ $reason }
 audit-step-other = 流程步骤 { $step } { $subject } { $value }
+
+## 加密号（暗码）
+blind-id-not-code = 盲评：请写选手的加密号，而不是编号（`{ $id }`）
+blind-unknown-code = 没有加密号 `{ $code }`
+blind-no-randomness = 无法生成随机加密号：{ $error }
+blind-no-codes = 盲评：请先用 `podium codes 比赛` 给选手编加密号
+blind-no-piece-codes = 二次加密：请先用 `podium codes 比赛 --layer 2` 给每件作品编加密号
+help-codes-layer = 哪一层加密号：1 为选手的（一次加密，默认），2 为作品的（二次加密，评分按作品加密号录入）
+codes-layer-not-declared = 这场比赛有 { $layers } 层加密，没有第 { $layer } 层（层数写在 `workflow.code_layers`）
+
+## podium status 中的流程
+summary-phase = 成绩确认流程：{ $phase }
+summary-by = { $by }，{ $at }，记录 #{ $seq }
+summary-sheets = 评分表：{ $confirmed } / { $total } 份已由裁判长确认
+summary-sheets-waiting = 评分表：{ $confirmed } / { $total } 份已由裁判长确认；待确认：{ $waiting }
+summary-signed = 裁判长签字：{ $by }
+summary-countersigned = 监督签字：{ $by }
+summary-unsigned = { $who }：尚未按现有评分签字
+summary-decoded = 解密：已解密 { $decoded } / { $layers } 层
+summary-decoded-awaiting = 解密：已解密 { $decoded } / { $layers } 层；第 { $awaiting } 层待监督确认
+summary-appeals = 申诉与异议：共 { $count } 件；待裁决：{ $open }；申诉截止：{ $deadline }
+summary-notice = 公示：至 { $until } 结束（{ $by }）
