@@ -126,8 +126,15 @@ impl EntryNames {
         if layer == 0 {
             return Ok(EntryNames::Ids);
         }
-        let codes = match Store::open_existing(path)? {
-            Some(store) => Codes::load_layer(&store, layer)?,
+        let store = Store::open_existing(path)?;
+        // Once every layer is decoded, entries are named as themselves.
+        if let (Some(store), Some(_)) = (&store, &rules.workflow) {
+            if crate::event::decoded_layers(store, rules)? == layer {
+                return Ok(EntryNames::Ids);
+            }
+        }
+        let codes = match &store {
+            Some(store) => Codes::load_layer(store, layer)?,
             None => Codes::default(),
         };
         if codes.is_empty() {

@@ -651,7 +651,9 @@ fn blind_judging_uses_codes_until_the_results_are_published() {
     let dir = contest("blind", "construction");
     let d = s(&dir);
     set_marking(&dir, "(blind: true)");
-    assert!(run_err_en(&["import", d, s(&dir.join("marks.csv"))]).contains("give the entries their codes first with `podium codes CONTEST`"));
+    assert!(
+        run_err_en(&["import", d, s(&dir.join("marks.csv"))]).contains("give the entries their codes first with `podium codes CONTEST`")
+    );
     let list = run_ok(&["codes", d, "--by", "裁判长"]);
     // Codes are stable once given.
     assert_eq!(list, run_ok(&["codes", d]));

@@ -1,0 +1,357 @@
+//! The results workflow of `contests/district-workflow`: roles, two layers
+//! of codes, sheets confirmed, results signed and decoded, appeals, the
+//! public notice and publication, run through the command line as the
+//! event would, with every refused step's message (in Chinese).
+
+mod common;
+use common::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A copy of the example, its notice and appeal times as given (the
+/// example's own are days and hours).
+fn example(name: &str, notice: &str, appeals: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/district-workflow");
+    for file in ["contest.ron", "entries.csv", "marks.csv", "judged.csv"] {
+        std::fs::copy(source.join(file), dir.join(file)).unwrap();
+    }
+    let path = dir.join("contest.ron");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("notice: (length: \"5d\")", &format!("notice: (length: \"{notice}\")"))
+        .replace("appeals: (within: \"2h\")", &format!("appeals: (within: \"{appeals}\")"));
+    std::fs::write(&path, text).unwrap();
+    dir
+}
+
+/// The codes a `podium codes` list gives: first column → second.
+fn code_list(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .skip(1)
+        .map(|line| {
+            let mut cells = line.split(',');
+            (cells.next().unwrap().to_string(), cells.next().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Gives both layers of codes, and writes the judges' sheets as they come
+/// back from the judging room: keyed by work-piece code. Returns (piece
+/// code of each entry, entry code of each entry).
+fn coded(dir: &Path) -> (HashMap<String, String>, HashMap<String, String>) {
+    let d = s(dir);
+    let entry_codes: HashMap<String, String> = code_list(&run_ok(&["codes", d, "--as", "enc"]))
+        .into_iter()
+        .map(|(code, entry)| (entry, code))
+        .collect();
+    let pieces_to_codes = code_list(&run_ok(&["codes", d, "--as", "enc", "--layer", "2"]));
+    let code_to_piece: HashMap<&String, &String> = pieces_to_codes.iter().map(|(piece, code)| (code, piece)).collect();
+    let pieces: HashMap<String, String> = entry_codes
+        .iter()
+        .map(|(entry, code)| (entry.clone(), code_to_piece[code].clone()))
+        .collect();
+    let judged = std::fs::read_to_string(dir.join("judged.csv")).unwrap();
+    let sheets: Vec<String> = judged
+        .lines()
+        .enumerate()
+        .map(|(n, line)| match n {
+            0 => line.to_string(),
+            _ => {
+                let (entry, rest) = line.split_once(',').unwrap();
+                format!("{},{rest}", pieces[entry])
+            }
+        })
+        .collect();
+    std::fs::write(dir.join("sheets.csv"), sheets.join("\n") + "\n").unwrap();
+    (pieces, entry_codes)
+}
+
+/// Marks in, marking over, every sheet confirmed.
+fn marked_and_locked(dir: &Path) {
+    let d = s(dir);
+    run_ok(&["import", d, s(&dir.join("sheets.csv")), "--as", "clerk"]);
+    run_ok(&["lock", d, "--as", "chief"]);
+    for judge in ["J1", "J2", "J3"] {
+        run_ok(&["sign", d, "--sheet", judge, "--as", "chief"]);
+    }
+}
+
+fn signed(dir: &Path) {
+    run_ok(&["sign", s(dir), "--as", "chief"]);
+    run_ok(&["sign", s(dir), "--as", "sup"]);
+}
+
+fn decoded(dir: &Path) {
+    for role in ["enc", "sup", "enc", "sup"] {
+        run_ok(&["decode", s(dir), "--as", role]);
+    }
+}
+
+/// The first row of the leaderboard's entry column: what the board shows
+/// an entry by.
+fn first_shown(dir: &Path) -> String {
+    let csv = run_ok(&["score", s(dir), "--format", "csv", "--headers", "ids"]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "entry").unwrap();
+    csv.lines().nth(1).unwrap().split(',').nth(column).unwrap().to_string()
+}
+
+#[test]
+fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_dismissed() {
+    let dir = example("workflow-run", "3s", "2h");
+    let d = s(&dir);
+    let (pieces, _) = coded(&dir);
+    marked_and_locked(&dir);
+    // Until decoded, the board shows work-piece codes: W06 is first.
+    assert_eq!(first_shown(&dir), pieces["W06"]);
+
+    // Two appeals, filed by the clerk for the team leaders, by piece code.
+    let filed = run_ok(&[
+        "appeal",
+        d,
+        "--as",
+        "clerk",
+        "--entry",
+        &pieces["W04"],
+        "--from",
+        "刘洋所在厂领队",
+        "--what",
+        "操作规范 J2 的评分抄录有误",
+    ]);
+    assert!(filed.contains("已受理：录分员 钱芳 (clerk) 登记申诉 A1"), "{filed}");
+    run_ok(&[
+        "appeal",
+        d,
+        "--as",
+        "clerk",
+        "--entry",
+        &pieces["W07"],
+        "--from",
+        "管道安装公司领队",
+        "--what",
+        "要求复查焊缝评分",
+    ]);
+    let refused = run_err(&["sign", d, "--as", "chief"]);
+    assert!(refused.contains("申诉或异议 A1, A2 尚未裁决"), "{refused}");
+    // A ruling needs its reason, and is final.
+    assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "A1", "--upheld"]).contains("仲裁裁决须写明理由"));
+    let upheld = run_ok(&[
+        "appeal",
+        d,
+        "--as",
+        "arb",
+        "--rule",
+        "A1",
+        "--upheld",
+        "--reason",
+        "原始评分表为 8.3，录入为 8.0",
+    ]);
+    assert!(upheld.contains("裁决申诉 A1 成立"), "{upheld}");
+    run_ok(&[
+        "appeal",
+        d,
+        "--as",
+        "arb",
+        "--rule",
+        "A2",
+        "--dismissed",
+        "--reason",
+        "评分表与录入一致",
+    ]);
+    assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "A2", "--upheld", "--reason", "再议"]).contains("仲裁组的裁决为最终裁决"));
+
+    // The upheld appeal's correction goes through the lock; the dismissed one's may not.
+    let piece4 = &pieces["W04"];
+    let correct = |appeal: &str, entry: &str| {
+        podium(&[
+            "mark",
+            d,
+            "--as",
+            "chief",
+            "--appeal",
+            appeal,
+            "--judge",
+            "J2",
+            "--entry",
+            entry,
+            "--criterion",
+            "practical.process",
+            "--reason",
+            "依仲裁裁决更正",
+            "8.3",
+        ])
+    };
+    let dismissed = correct("A2", &pieces["W07"]);
+    assert!(!dismissed.status.success());
+    assert!(
+        stderr(&dismissed).contains("申诉 `A2` 已被驳回，不能据此更正分数"),
+        "{}",
+        stderr(&dismissed)
+    );
+    let other = correct("A1", &pieces["W07"]);
+    assert!(stderr(&other).contains("不能据此更正其他选手的分数"), "{}", stderr(&other));
+    let done = correct("A1", piece4);
+    assert!(done.status.success(), "{}", stderr(&done));
+    // The corrected sheet is confirmed again before the results are signed.
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("以下裁判的评分表尚未按现有评分由裁判长确认：J2"));
+    run_ok(&["sign", d, "--sheet", "J2", "--as", "chief"]);
+    signed(&dir);
+    decoded(&dir);
+    assert_eq!(first_shown(&dir), "W06");
+
+    let notice = run_ok(&["notice", d, "--as", "org"]);
+    assert!(notice.contains("开始公示") && notice.contains("成绩现在：公示中"), "{notice}");
+    let early = run_err(&["publish", d, "--as", "org"]);
+    assert!(
+        early.contains("成绩正在公示") && early.contains("公示期满后才能公布最终成绩"),
+        "{early}"
+    );
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let published = run_ok(&["publish", d, "--as", "org"]);
+    assert!(published.contains("已公布"), "{published}");
+    let status = run_ok(&["status", d]);
+    assert!(status.contains("成绩确认流程：最终成绩已公布"), "{status}");
+
+    // The audit trail reads every step back in Chinese.
+    let log = run_ok(&["audit", "log", d]);
+    for line in [
+        "由 周建国 (chief)（podium lock）：锁定整个竞赛",
+        "（podium sign）：确认裁判 J1 的评分表（评分摘要 ",
+        "由 录分员 钱芳 (clerk)（podium appeal）：受理申诉 A1：",
+        "由 仲裁组（组长 孙立） (arb)（podium appeal）：仲裁裁决：A1 成立，理由：原始评分表为 8.3，录入为 8.0",
+        "仲裁裁决：A2 不成立，驳回，理由：评分表与录入一致",
+        "：[A1] 依仲裁裁决更正）",
+        "由 周建国 (chief)（podium sign）：裁判长签字确认成绩（评分摘要 ",
+        "由 赵强 (sup)（podium sign）：监督签字（评分摘要 ",
+        "由 李敏 (enc)（podium decode）：解密第 2 层",
+        "由 赵强 (sup)（podium decode）：监督确认第 1 层解密",
+        "由 区总工会竞赛组委会 (org)（podium notice）：开始公示，至 ",
+        "（podium publish）：公布整个竞赛",
+    ] {
+        assert!(log.contains(line), "the audit log lacks {line:?}:\n{log}");
+    }
+    assert!(run_ok(&["audit", "verify", d]).contains("完好"));
+}
+
+#[test]
+fn names_show_layer_by_layer_and_a_decoding_waits_for_the_supervisor() {
+    let dir = example("workflow-decode", "5d", "2h");
+    let d = s(&dir);
+    let (pieces, entry_codes) = coded(&dir);
+    marked_and_locked(&dir);
+    let refused = run_err(&["decode", d, "--as", "enc"]);
+    assert!(refused.contains("须经裁判长和监督签字确认后才能解密"), "{refused}");
+    signed(&dir);
+    run_ok(&["decode", d, "--as", "enc"]);
+    // Decoded by the encryption judge alone: nothing shows, the next layer waits.
+    assert_eq!(first_shown(&dir), pieces["W06"]);
+    let waiting = run_err(&["decode", d, "--as", "enc"]);
+    assert!(waiting.contains("第 2 层的解密尚待监督确认"), "{waiting}");
+    run_ok(&["decode", d, "--as", "sup"]);
+    assert_eq!(first_shown(&dir), entry_codes["W06"]);
+    run_ok(&["decode", d, "--as", "enc"]);
+    assert_eq!(first_shown(&dir), entry_codes["W06"]);
+    run_ok(&["decode", d, "--as", "sup"]);
+    assert_eq!(first_shown(&dir), "W06");
+    assert!(run_err(&["decode", d, "--as", "enc"]).contains("各层加密都已解密"));
+    assert!(run_err(&["decode", d, "--as", "sup"]).contains("没有待确认的解密"));
+}
+
+#[test]
+fn each_step_refused_out_of_turn_says_why() {
+    let dir = example("workflow-refusals", "5d", "2h");
+    let d = s(&dir);
+    coded(&dir);
+    // Roles: none given, one not declared, one that may not.
+    assert!(run_err(&["import", d, s(&dir.join("sheets.csv"))]).contains("“录入评分”要写明以哪个角色操作：`--as chief`, `--as clerk`"));
+    assert!(
+        run_err(&["import", d, s(&dir.join("sheets.csv")), "--as", "clerc"]).contains("没有编号为 `clerc` 的角色。您是不是要写 `clerk`？")
+    );
+    let by_supervisor = run_err(&["import", d, s(&dir.join("sheets.csv")), "--as", "sup"]);
+    assert!(
+        by_supervisor.contains("角色 `sup`（监督）不能“录入评分”；可以做这一步的是：周建国 (chief), 录分员 钱芳 (clerk)"),
+        "{by_supervisor}"
+    );
+    assert!(run_err(&["lock", d, "--as", "clerk"]).contains("角色 `clerk`（录分员）不能“锁定、解锁评分”"));
+    assert!(run_err(&["publish", d, "--as", "chief"]).contains("不能“公布最终成绩”"));
+    run_ok(&["import", d, s(&dir.join("sheets.csv")), "--as", "clerk"]);
+    // Signing before marking is over; before every sheet is confirmed; the supervisor before the chief judge.
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("评分尚未结束：先锁定整场比赛"));
+    run_ok(&["lock", d, "--as", "chief"]);
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("以下裁判的评分表尚未按现有评分由裁判长确认：J1, J2, J3"));
+    assert!(run_err(&["sign", d, "--sheet", "J1", "--as", "sup"]).contains("不能“确认评分表”"));
+    assert!(run_err(&["sign", d, "--sheet", "J9", "--as", "chief"]).contains("裁判 `J9` 还没有任何评分"));
+    for judge in ["J1", "J2", "J3"] {
+        run_ok(&["sign", d, "--sheet", judge, "--as", "chief"]);
+    }
+    assert!(run_err(&["sign", d, "--sheet", "J1", "--as", "chief"]).contains("已按现有评分确认过"));
+    assert!(run_err(&["sign", d, "--as", "sup"]).contains("裁判长尚未按现有评分签字确认成绩"));
+    // Notice and publication before their turn.
+    assert!(run_err(&["notice", d, "--as", "org"]).contains("须“已解密”后才能公示"));
+    assert!(run_err(&["publish", d, "--as", "org"]).contains("须经公示（`podium notice`）、公示期满后才能公布最终成绩"));
+    signed(&dir);
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("成绩已按现有评分签字"));
+    decoded(&dir);
+    run_ok(&["notice", d, "--as", "org"]);
+    assert!(run_err(&["notice", d, "--as", "org"]).contains("成绩正在公示，至 "));
+    // During the notice an appeal is an objection; publishing waits for the notice to end.
+    let objection = run_ok(&[
+        "appeal",
+        d,
+        "--as",
+        "clerk",
+        "--entry",
+        "W03",
+        "--from",
+        "重型机械厂",
+        "--what",
+        "名次有异议",
+    ]);
+    assert!(objection.contains("登记申诉 O1"), "{objection}");
+    assert!(run_err(&["publish", d, "--as", "org"]).contains("公示期满后才能公布最终成绩"));
+    // Flags that do not make one request.
+    assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "O1"]).contains("`--upheld`（成立）或 `--dismissed`（驳回）之一"));
+    assert!(run_err(&["appeal", d, "--as", "clerk", "--entry", "W03"]).contains("须同时写 `--entry`"));
+    assert!(run_err(&["appeal", d, "--as", "clerk", "--entry", "W99", "--from", "x", "--what", "y"]).contains("没有选手 `W99`"));
+    assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "O9", "--upheld", "--reason", "x"]).contains("没有编号为 `O9` 的申诉或异议"));
+}
+
+#[test]
+fn an_appeal_after_its_deadline_is_refused() {
+    let dir = example("workflow-late", "5d", "1s");
+    let d = s(&dir);
+    let (pieces, _) = coded(&dir);
+    marked_and_locked(&dir);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let late = run_err(&[
+        "appeal",
+        d,
+        "--as",
+        "clerk",
+        "--entry",
+        &pieces["W01"],
+        "--from",
+        "领队",
+        "--what",
+        "计时有误",
+    ]);
+    assert!(late.contains("申诉时限已于") && late.contains("截止，不再受理"), "{late}");
+    let list = run_ok(&["appeal", d, "--list"]);
+    assert!(list.contains("申诉截止时间：") && list.contains("没有申诉或异议"), "{list}");
+}
+
+#[test]
+fn a_contest_without_a_workflow_takes_no_roles_and_publishes_as_before() {
+    let dir = temp_dir("workflow-none");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/construction");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(source.join(file), dir.join(file)).unwrap();
+    }
+    let d = s(&dir);
+    run_ok(&["import", d, s(&dir.join("marks.csv"))]);
+    assert!(run_err(&["lock", d, "--as", "chief"]).contains("没有写流程角色（`workflow.roles`），不用写 `--as chief`"));
+    assert!(run_err(&["sign", d]).contains("没有写成绩确认流程（`workflow`）"));
+    run_ok(&["lock", d]);
+    assert!(run_ok(&["publish", d]).contains("已公布"));
+}
