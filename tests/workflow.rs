@@ -355,3 +355,149 @@ fn a_contest_without_a_workflow_takes_no_roles_and_publishes_as_before() {
     run_ok(&["lock", d]);
     assert!(run_ok(&["publish", d]).contains("已公布"));
 }
+
+mod over_http {
+    //! The same workflow through the role links `podium serve` prints.
+    use super::common::serve::{form_token, get, post, post_with};
+    use super::common::*;
+    use super::*;
+    use std::io::{BufRead, BufReader};
+    use std::process::{Child, Stdio};
+
+    struct Served {
+        child: Child,
+        desk: String,
+        roles: HashMap<String, String>,
+    }
+
+    impl Drop for Served {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    /// The server in Chinese, and its links: the desk's and each role's.
+    fn serve(dir: &Path) -> Served {
+        let mut child = podium_command()
+            .args(["serve", s(dir), "--bind", "127.0.0.1:0", "--lang", "zh"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let (mut desk, mut roles) = (String::new(), HashMap::new());
+        while roles.len() < 6 {
+            let line = lines.next().expect("the server prints its links").unwrap();
+            let url = line[line.find("http://").expect("each line ends with its address")..].to_string();
+            if let Some((_, role)) = url.split_once("/r/") {
+                roles.insert(role.split('/').next().unwrap().to_string(), url);
+            } else if url.contains("/desk/") {
+                desk = url;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        Served { child, desk, roles }
+    }
+
+    /// Takes a step on a role's page: (ok, what the page says).
+    fn step(served: &Served, role: &str, fields: &[(&str, &str)]) -> (bool, String) {
+        let link = &served.roles[role];
+        let (status, page) = get(link);
+        assert_eq!(status, 200, "{page}");
+        let form = form_token(&page);
+        let mut fields = fields.to_vec();
+        fields.push(("form", &form));
+        let (status, body) = post(&format!("{link}/step"), &fields);
+        assert_eq!(status, 200, "{body}");
+        let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+        (answer["ok"].as_bool().unwrap(), answer["message"].as_str().unwrap().to_string())
+    }
+
+    #[test]
+    fn each_role_takes_its_steps_on_its_own_page_and_only_those() {
+        let dir = example("workflow-http", "3s", "2h");
+        let (pieces, _) = coded(&dir);
+        run_ok(&["import", s(&dir), s(&dir.join("sheets.csv")), "--as", "clerk"]);
+        run_ok(&["lock", s(&dir), "--as", "chief"]);
+        let served = serve(&dir);
+
+        // A link is its role's alone: another token, another role's name, a forged form.
+        let chief = &served.roles["chief"];
+        let forged = chief.replace("/r/chief/", "/r/sup/");
+        assert_eq!(get(&forged).0, 404);
+        assert_eq!(get(&format!("{}0", &chief[..chief.len() - 1])).0, 404);
+        let (status, _) = post_with(&format!("{chief}/step"), &[("command", "sign"), ("form", "x")], &[]);
+        assert_eq!(status, 403);
+        // The page offers what the role may do, and the server refuses the rest whatever is posted.
+        let (_, clerk_page) = get(&served.roles["clerk"]);
+        assert!(
+            clerk_page.contains("登记申诉") && !clerk_page.contains("签字确认成绩</button>"),
+            "{clerk_page}"
+        );
+        let (ok, said) = step(&served, "clerk", &[("command", "sign")]);
+        assert!(!ok && said.contains("角色 `clerk`（录分员）不能“签字确认成绩”"), "{said}");
+
+        for judge in ["J1", "J2", "J3"] {
+            let (ok, said) = step(&served, "chief", &[("command", "sheet"), ("judge", judge)]);
+            assert!(ok, "{said}");
+        }
+        let (ok, said) = step(
+            &served,
+            "clerk",
+            &[
+                ("command", "appeal"),
+                ("entry", &pieces["W05"]),
+                ("from", "船舶修造公司领队"),
+                ("what", "违规扣分有误"),
+            ],
+        );
+        assert!(ok && said.contains("登记申诉 A1"), "{said}");
+        let (ok, said) = step(&served, "chief", &[("command", "sign")]);
+        assert!(!ok && said.contains("A1 尚未裁决"), "{said}");
+        let (ok, said) = step(
+            &served,
+            "arb",
+            &[
+                ("command", "rule"),
+                ("id", "A1"),
+                ("ruling", "dismissed"),
+                ("reason", "现场记录无误"),
+            ],
+        );
+        assert!(ok, "{said}");
+        assert!(step(&served, "chief", &[("command", "sign")]).0);
+        // A decoding waits for the supervisor; the supervisor's link signs and witnesses.
+        let (ok, said) = step(&served, "enc", &[("command", "decode")]);
+        assert!(!ok && said.contains("须经裁判长和监督签字确认后才能解密"), "{said}");
+        assert!(step(&served, "sup", &[("command", "sign")]).0);
+        assert!(step(&served, "enc", &[("command", "decode")]).0);
+        let (ok, said) = step(&served, "enc", &[("command", "decode")]);
+        assert!(!ok && said.contains("待监督确认"), "{said}");
+        for role in ["sup", "enc", "sup"] {
+            let (ok, said) = step(&served, role, &[("command", "decode")]);
+            assert!(ok, "{role}: {said}");
+        }
+        // The desk's organiser link cannot shortcut the workflow.
+        let (_, desk_page) = get(&served.desk);
+        let form = form_token(&desk_page);
+        let (_, body) = post(&format!("{}/publish", served.desk), &[("form", &form)]);
+        assert!(body.contains("按成绩确认流程公布成绩"), "{body}");
+        let (ok, said) = step(&served, "org", &[("command", "notice")]);
+        assert!(ok && said.contains("开始公示"), "{said}");
+        let (ok, said) = step(&served, "org", &[("command", "publish")]);
+        assert!(!ok && said.contains("公示期满后才能公布最终成绩"), "{said}");
+        std::thread::sleep(std::time::Duration::from_secs(4));
+        let (ok, said) = step(&served, "org", &[("command", "publish")]);
+        assert!(ok && said.contains("已公布"), "{said}");
+        let (_, page) = get(&served.roles["org"]);
+        assert!(page.contains("最终成绩已公布") && !page.contains("可以进行的步骤"), "{page}");
+        drop(served);
+        let log = run_ok(&["audit", "log", s(&dir)]);
+        assert!(
+            log.contains("由 仲裁组（组长 孙立） (arb)（podium serve）：仲裁裁决：A1 不成立，驳回，理由：现场记录无误"),
+            "{log}"
+        );
+        assert!(log.contains("由 区总工会竞赛组委会 (org)（podium serve）：公布整个竞赛"), "{log}");
+    }
+}

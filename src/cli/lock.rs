@@ -2,7 +2,7 @@
 //! published, recorded in the mark store's log like marks.
 
 use crate::contest::workflow::Action;
-use crate::event::{self, Event};
+use crate::event;
 use crate::load::{load_contest, Sources};
 use crate::lock::Scope;
 use crate::store::{StateChange, Store};
@@ -32,20 +32,20 @@ pub fn run(
     };
     let actor = event::acting(&rules, role, by, action).map_err(|why| why.to_string())?;
     let mut store = Store::open(&Sources::of(&rules, None).store)?;
+    // Publishing is the workflow's last step: its rule is decided on the event as stored.
+    if change == StateChange::Publish {
+        let said = event::carry_out(&mut store, &rules, &actor, &event::Command::Publish, reason, "podium publish")
+            .map_err(|why| why.to_string())?;
+        for line in said {
+            println!("{line}");
+        }
+        return Ok(());
+    }
     let command = match change {
         StateChange::Lock => "podium lock",
-        StateChange::Unlock => "podium unlock",
-        StateChange::Publish => "podium publish",
-    };
-    // Publishing is the workflow's last step: its rule is decided on the event as stored.
-    let event = match change {
-        StateChange::Publish => Some(Event::read(&store, &rules)?),
-        _ => None,
+        _ => "podium unlock",
     };
     let said = store.transact(&actor.recorded(), command, |batch| {
-        if let Some(event) = &event {
-            event::decide_in(batch, event, &actor, &event::Command::Publish).map_err(|why| why.to_string())?;
-        }
         crate::lock::change_state(batch, change, &text, reason)
     })?;
     println!("{said}");

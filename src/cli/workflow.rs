@@ -2,10 +2,8 @@
 //! workflow a contest declares, each taken as a role (`--as`), decided by
 //! `event::decide` and recorded in the mark store's log.
 
-use crate::blind::EntryNames;
 use crate::contest::Rules;
-use crate::event::{self, decide::shown, Actor, Command, Event, Step};
-use crate::i18n::Text;
+use crate::event::{self, decide::shown, Command, Event};
 use crate::load::{load_contest, Sources};
 use crate::msg;
 use crate::store::Store;
@@ -96,11 +94,7 @@ pub fn appeal(acting: Acting, ask: AppealAsk) -> Result<(), String> {
         }
         AppealAsk::File { entry, from, what } => {
             let (rules, entries) = load_contest(acting.contest).map_err(|p| p.to_string())?;
-            let names = EntryNames::of(&rules, &Sources::of(&rules, None).store)?;
-            let id = names.resolve(&entries, entry)?;
-            if entries.find(&id).is_none() {
-                return Err(msg!("event-appeal-entry-unknown", entry = entry.trim()).to_string());
-            }
+            event::appealable(&rules, &entries, entry)?;
             // Recorded as typed (a code, under blind judging): the appeal must not name whom the codes hide.
             let command = Command::FileAppeal {
                 entry: entry.trim().into(),
@@ -118,48 +112,16 @@ fn take(acting: Acting, command: Command, source: &str) -> Result<(), String> {
 }
 
 fn take_loaded(rules: &Rules, acting: Acting, command: Command, source: &str) -> Result<(), String> {
-    let actor = actor_for(rules, &acting, &command).map_err(|t| t.to_string())?;
+    let actor = event::acting_for(rules, acting.role, acting.by, &command).map_err(|t| t.to_string())?;
     let mut store = Store::open(&Sources::of(rules, None).store)?;
     let reason = acting.reason.map(str::trim).unwrap_or("");
     let taken = event::take(&mut store, rules, &actor, &command, reason, source).map_err(|t| t.to_string())?;
     for (seq, step) in &taken {
-        println!("{}", done(&actor, step, *seq));
+        println!("{}", step.done(&actor.recorded(), *seq));
     }
     let event = Event::read(&store, rules)?;
     println!("{}", msg!("event-phase-now", phase = event.phase().words()));
     Ok(())
-}
-
-/// The role acting: one that may take the command, or, for signing and
-/// decoding, the supervisor who takes the second part of it.
-fn actor_for(rules: &Rules, acting: &Acting, command: &Command) -> Result<Actor, Text> {
-    let asked = event::acting(rules, acting.role, acting.by, command.action());
-    match asked {
-        Err(refusal) if command.supervised() => {
-            event::acting(rules, acting.role, acting.by, crate::contest::workflow::Action::Supervise).map_err(|_| refusal)
-        }
-        other => other,
-    }
-}
-
-/// What was recorded, in words.
-fn done(actor: &Actor, step: &Step, seq: i64) -> Text {
-    let who = actor.recorded();
-    match step {
-        Step::ConfirmSheet { judge, .. } => msg!("event-done-sheet", who = who, judge = judge, seq = seq),
-        Step::Sign { .. } => msg!("event-done-sign", who = who, seq = seq),
-        Step::Countersign { .. } => msg!("event-done-countersign", who = who, seq = seq),
-        Step::Decode { layer } => msg!("event-done-decode", who = who, layer = layer, seq = seq),
-        Step::Witness { layer } => msg!("event-done-witness", who = who, layer = layer, seq = seq),
-        Step::Notice { until } => msg!("event-done-notice", who = who, until = shown_text(until), seq = seq),
-        Step::Appeal(appeal) => msg!("event-done-appeal", who = who, id = appeal.id, entry = appeal.entry, seq = seq),
-        Step::Ruling { id, upheld: true } => msg!("event-done-upheld", who = who, id = id, seq = seq),
-        Step::Ruling { id, upheld: false } => msg!("event-done-dismissed", who = who, id = id, seq = seq),
-    }
-}
-
-fn shown_text(at: &str) -> String {
-    at.parse().map(shown).unwrap_or_else(|_| at.to_string())
 }
 
 fn list_appeals(contest: &Path) -> Result<(), String> {

@@ -23,7 +23,7 @@ pub mod roles;
 pub mod steps;
 
 pub use decide::{decide, Command};
-pub use roles::{acting, Actor};
+pub use roles::{acting, acting_for, Actor};
 pub use steps::{Appeal, Step};
 
 use crate::contest::{Rules, WorkflowRules};
@@ -54,6 +54,29 @@ pub fn take(
         }
         Ok(taken)
     })
+}
+
+/// Carries out `command` as `actor`, publication included (its record is
+/// the lock log's, as it always was): what was done, in words, or why not.
+/// The command line and the desk's role links both come here.
+pub fn carry_out(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    command: &Command,
+    reason: &str,
+    source: &str,
+) -> Result<Vec<Text>, Text> {
+    if *command != Command::Publish {
+        let taken = take(store, rules, actor, command, reason, source)?;
+        return Ok(taken.iter().map(|(seq, step)| step.done(&actor.recorded(), *seq)).collect());
+    }
+    let event = Event::read(store, rules)?;
+    let said = store.transact(&actor.recorded(), source, |batch| {
+        decide_in(batch, &event, actor, command)?;
+        crate::lock::change_state(batch, crate::store::StateChange::Publish, "contest", reason).map_err(Text::from)
+    })?;
+    Ok(vec![Text::from(said)])
 }
 
 /// [`decide`] within the transaction that records the outcome: refused if
@@ -89,6 +112,18 @@ fn decoded(steps: &[Taken], layers: u8) -> u8 {
 
 fn witnessed(steps: &[Taken], layer: u8) -> bool {
     steps.iter().any(|t| t.step == Step::Witness { layer })
+}
+
+/// Whether an appeal may name `typed` as its entry: an entry of the
+/// contest, by the code it is known by while names are hidden. The appeal
+/// records it as typed, never the name a code hides.
+pub fn appealable(rules: &Rules, entries: &crate::data::Entries, typed: &str) -> Result<(), String> {
+    let names = crate::blind::EntryNames::of(rules, &crate::load::Sources::of(rules, None).store)?;
+    let id = names.resolve(entries, typed)?;
+    match entries.find(&id) {
+        Some(_) => Ok(()),
+        None => Err(msg!("event-appeal-entry-unknown", entry = typed.trim()).to_string()),
+    }
 }
 
 /// The reason stored for a correction an upheld appeal decided: the

@@ -86,3 +86,12 @@ pub fn person(by: Option<&str>) -> Result<String, String> {
     crate::text::refuse_controls(&what, &name)?;
     Ok(name)
 }
+
+/// The actor for `command`: one that may take it, or, for signing and
+/// decoding, the supervisor who takes its second part (`Supervise`).
+pub fn acting_for(rules: &Rules, as_role: Option<&str>, by: Option<&str>, command: &super::Command) -> Result<Actor, Text> {
+    match acting(rules, as_role, by, command.action()) {
+        Err(refusal) if command.supervised() => acting(rules, as_role, by, Action::Supervise).map_err(|_| refusal),
+        other => other,
+    }
+}

@@ -148,6 +148,29 @@ impl Step {
     }
 }
 
+impl Step {
+    /// What was recorded, by whom, in words: what the command line and
+    /// the desk answer.
+    pub fn done(&self, who: &str, seq: i64) -> Text {
+        match self {
+            Step::ConfirmSheet { judge, .. } => msg!("event-done-sheet", who = who, judge = judge, seq = seq),
+            Step::Sign { .. } => msg!("event-done-sign", who = who, seq = seq),
+            Step::Countersign { .. } => msg!("event-done-countersign", who = who, seq = seq),
+            Step::Decode { layer } => msg!("event-done-decode", who = who, layer = layer, seq = seq),
+            Step::Witness { layer } => msg!("event-done-witness", who = who, layer = layer, seq = seq),
+            Step::Notice { until } => msg!(
+                "event-done-notice",
+                who = who,
+                until = until.parse().map(super::decide::shown).unwrap_or_else(|_| until.clone()),
+                seq = seq
+            ),
+            Step::Appeal(appeal) => msg!("event-done-appeal", who = who, id = appeal.id, entry = appeal.entry, seq = seq),
+            Step::Ruling { id, upheld: true } => msg!("event-done-upheld", who = who, id = id, seq = seq),
+            Step::Ruling { id, upheld: false } => msg!("event-done-dismissed", who = who, id = id, seq = seq),
+        }
+    }
+}
+
 /// A digest's first 12 hex digits: enough to compare with a printed sheet.
 fn short(digest: &str) -> &str {
     digest.get(..12).unwrap_or(digest)

@@ -31,6 +31,11 @@ impl Links {
         self.sign(&format!("judge:{judge}:{generation}"))
     }
 
+    /// A workflow role's link token at a generation.
+    pub fn role(&self, role: &str, generation: u32) -> String {
+        self.sign(&format!("role:{role}:{generation}"))
+    }
+
     /// The organiser's token.
     pub fn admin(&self, generation: u32) -> String {
         self.sign(&format!("admin:{generation}"))
@@ -59,6 +64,12 @@ mod tests {
         assert_ne!(links.judge("J1", 0), links.judge("J1", 1), "a revoked link stops working");
         assert_ne!(links.judge("J1", 0), Links::new(b"key two".to_vec()).judge("J1", 0));
         assert_ne!(links.form(&links.judge("J1", 0)), links.judge("J1", 0));
+        assert_ne!(
+            links.role("J1", 0),
+            links.judge("J1", 0),
+            "a role named like a judge has another link"
+        );
+        assert_ne!(links.role("chief", 0), links.role("sup", 0));
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("abc", "ab"));
     }
 }

@@ -11,6 +11,7 @@ pub use judge::offers_in;
 pub mod links;
 mod listen;
 pub mod live;
+mod roles;
 mod writer;
 
 use crate::blind::Codes;
@@ -152,6 +153,12 @@ fn print_links(app: &App, base: &str) -> Result<(), String> {
         let url = format!("{base}/j/{}/{token}", judge.id);
         lines.push(say!(lang, "serve-judge", judge = judge.id, name = judge.name, url = url));
     }
+    for holder in app.rules.workflow.iter().flat_map(|w| &w.roles) {
+        let token = app.links.role(&holder.id, generation(&reader, &format!("role:{}", holder.id))?);
+        let url = format!("{base}/r/{}/{token}", holder.id);
+        let role = holder.role.words().in_lang(lang);
+        lines.push(say!(lang, "serve-role", id = holder.id, role = role, name = holder.name, url = url));
+    }
     // A closed standard output (the links piped to a program that has
     // finished) must not stop the server.
     let mut out = std::io::stdout().lock();
@@ -179,6 +186,8 @@ fn router(app: Shared) -> Router {
             "/j/{judge}/{token}/mark",
             post(judge_mark).layer(axum::middleware::from_fn(in_time)),
         )
+        .route("/r/{role}/{token}", get(role_page))
+        .route("/r/{role}/{token}/step", post(role_step).layer(axum::middleware::from_fn(in_time)))
         .route("/desk/{token}", get(desk_page))
         .route("/desk/{token}/events", get(desk_events))
         .route(
@@ -342,6 +351,14 @@ impl App {
         let reader = self.link_reader.lock().ok()?;
         let generation = generation(&reader, judge).ok()?;
         same(token, &self.links.judge(judge, generation)).then_some(index)
+    }
+
+    /// The role whose link this is, if it is valid now.
+    fn role_of(&self, role: &str, token: &str) -> Option<crate::contest::workflow::RoleHolder> {
+        let holder = self.rules.workflow.as_ref()?.holder(role)?.clone();
+        let reader = self.link_reader.lock().ok()?;
+        let generation = generation(&reader, &format!("role:{role}")).ok()?;
+        same(token, &self.links.role(role, generation)).then_some(holder)
     }
 
     fn is_admin(&self, token: &str) -> bool {
@@ -532,6 +549,84 @@ pub fn criterion_words(app: &App, criterion: usize, element: u8) -> String {
     match element {
         0 => label.to_string(),
         n => say!(app.lang, "element-of", criterion = label, element = n),
+    }
+}
+
+async fn role_page(State(app): State<Shared>, UrlPath((role, token)): UrlPath<(String, String)>) -> Response {
+    let Some(holder) = app.role_of(&role, &token) else {
+        return not_found(&app);
+    };
+    match app.read(|app, reader| crate::event::Event::read(reader, &app.rules)).await {
+        Some(Ok(event)) => Html(roles::page(&app, &holder, &event, &app.links.form(&token))).into_response(),
+        Some(Err(e)) => unreadable(app.lang, &e.message.to_string()),
+        None => unreadable(app.lang, ""),
+    }
+}
+
+/// What a role's page posts: the step and what it needs.
+#[derive(serde::Deserialize)]
+struct RoleForm {
+    #[serde(default)]
+    command: String,
+    #[serde(default)]
+    judge: String,
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    ruling: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    entry: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    form: String,
+}
+
+async fn role_step(
+    State(app): State<Shared>,
+    UrlPath((role, token)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+    Form(form): Form<RoleForm>,
+) -> Response {
+    let Some(holder) = app.role_of(&role, &token) else {
+        return refused(StatusCode::NOT_FOUND, say!(app.lang, "link-not-valid"));
+    };
+    if let Err(response) = from_our_page(&app, &headers, &token, &form.form) {
+        return response;
+    }
+    let said = |ok: bool, message: String| Json(Said { ok, message }).into_response();
+    let command = match roles::command(&form) {
+        Ok(command) => command,
+        Err(why) => return said(false, why.in_lang(app.lang)),
+    };
+    let actor = match crate::event::acting_for(&app.rules, Some(&holder.id), None, &command) {
+        Ok(actor) => actor,
+        Err(why) => return said(false, why.in_lang(app.lang)),
+    };
+    if let crate::event::Command::FileAppeal { entry, .. } = &command {
+        if let Err(why) = crate::event::appealable(&app.rules, &app.entries, entry) {
+            return said(false, why);
+        }
+    }
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let job = Job::Step {
+        actor,
+        command,
+        reason: form.reason.trim().to_string(),
+        reply,
+    };
+    if let Err(why) = app.writer.send(job) {
+        return not_done(app.lang, why);
+    }
+    match answer.await {
+        Ok(Ok(message)) => said(true, message),
+        Ok(Err(writer::NotDone::Refused(why) | writer::NotDone::Failed(why))) => said(false, why),
+        Ok(Err(writer::NotDone::Busy)) => not_done(app.lang, writer::NotDone::Busy),
+        Err(_) => said(false, say!(app.lang, "mark-stopping")),
     }
 }
 

@@ -64,6 +64,13 @@ pub enum Job {
         reason: String,
         reply: oneshot::Sender<Result<String, NotDone>>,
     },
+    /// A step of the workflow from a role's link: what was done, in words.
+    Step {
+        actor: crate::event::Actor,
+        command: crate::event::Command,
+        reason: String,
+        reply: oneshot::Sender<Result<String, NotDone>>,
+    },
 }
 
 /// How long a commit waits for another program's write (an import) before
@@ -127,6 +134,14 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                 Err(_) => break,
             }
         }
+        // A workflow step reads the whole event to decide: taken on its own, not grouped.
+        let (steps, jobs): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|job| matches!(job, Job::Step { .. }));
+        for job in steps {
+            take_step(&mut store, rules, job, &committed);
+        }
+        if jobs.is_empty() {
+            continue;
+        }
         let mut outcomes: Vec<Outcome> = Vec::with_capacity(jobs.len());
         let mut changes = Committed::default();
         let done = store.transact("podium serve", "podium serve", |batch| {
@@ -153,6 +168,8 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
                         changes.state = true;
                         outcomes.push(Outcome::State(said));
                     }
+                    // Taken apart above, each on its own.
+                    Job::Step { .. } => outcomes.push(Outcome::State(Err(crate::msg!("serve-not-reached").to_string()))),
                 }
             }
             changes.heads = batch.heads();
@@ -168,11 +185,13 @@ fn run(mut store: Store, receiver: Receiver<Job>, rules: &Rules, entries: &Entri
         for job in jobs {
             match (job, &done, outcomes.next()) {
                 (Job::Mark(_, to), Ok(()), Some(Outcome::Mark(answer))) => drop(to.send(answer.map_err(NotDone::Refused))),
-                (Job::State { reply, .. }, Ok(()), Some(Outcome::State(said))) => drop(reply.send(said.map_err(NotDone::Refused))),
+                (Job::State { reply, .. } | Job::Step { reply, .. }, Ok(()), Some(Outcome::State(said))) => {
+                    drop(reply.send(said.map_err(NotDone::Refused)))
+                }
                 (Job::Mark(_, to), Err(e), _) => drop(to.send(Err(not_done(e)))),
-                (Job::State { reply, .. }, Err(e), _) => drop(reply.send(Err(not_done(e)))),
+                (Job::State { reply, .. } | Job::Step { reply, .. }, Err(e), _) => drop(reply.send(Err(not_done(e)))),
                 (Job::Mark(_, to), Ok(()), _) => drop(to.send(Err(NotDone::Failed(crate::msg!("serve-not-reached").to_string())))),
-                (Job::State { reply, .. }, Ok(()), _) => {
+                (Job::State { reply, .. } | Job::Step { reply, .. }, Ok(()), _) => {
                     drop(reply.send(Err(NotDone::Failed(crate::msg!("serve-not-reached").to_string()))))
                 }
             }
@@ -228,4 +247,32 @@ fn mark(
             record = current.seq
         )),
     })
+}
+
+/// Carries out a role's step and tells the live results (a decoding shows
+/// names, a publication makes them final).
+fn take_step(store: &mut Store, rules: &Rules, job: Job, committed: &impl Fn(Committed)) {
+    let Job::Step {
+        actor,
+        command,
+        reason,
+        reply,
+    } = job
+    else {
+        return;
+    };
+    let before = store.head().map_or(0, |(seq, _)| seq);
+    let said = crate::event::carry_out(store, rules, &actor, &command, &reason, "podium serve");
+    if said.is_ok() {
+        let after = store.head().map_or(before, |(seq, _)| seq);
+        committed(Committed {
+            heads: (before, after),
+            state: true,
+            ..Committed::default()
+        });
+    }
+    let said = said
+        .map(|lines| lines.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        .map_err(|why| NotDone::Refused(why.to_string()));
+    let _ = reply.send(said);
 }

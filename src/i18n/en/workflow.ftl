@@ -175,3 +175,27 @@ summary-decoded = decoding: { $decoded } of { $layers } layers decoded
 summary-decoded-awaiting = decoding: { $decoded } of { $layers } layers decoded; layer { $awaiting } awaits the supervisor's confirmation
 summary-appeals = appeals and objections: { $count } in all; not ruled on: { $open }; appeals close: { $deadline }
 summary-notice = public notice until { $until } ({ $by })
+
+## A role's page (its link from podium serve)
+serve-role = role { $id } ({ $role }) { $name }: { $url }
+role-page-title = { $role }: { $name }
+role-page-where = Where the results stand
+role-page-steps = Steps you may take
+role-page-reason = reason or note (kept in the audit trail)
+role-page-judge = judge
+role-page-confirm-sheet = Confirm this judge's sheet
+role-page-sign = Sign the results
+role-page-decode = Decode the next layer
+role-page-witness = Confirm the decoding (supervisor)
+role-page-notice = Start the public notice
+role-page-publish = Make the results final
+role-page-entry = entry (its code)
+role-page-from = who appeals
+role-page-what = what is appealed
+role-page-file-appeal = File the appeal
+role-page-appeal = appeal
+role-page-ruling = ruling
+role-page-upheld = upheld
+role-page-dismissed = dismissed
+role-page-rule = Rule
+role-page-appeals = Appeals and objections

@@ -175,3 +175,27 @@ summary-decoded = 解密：已解密 { $decoded } / { $layers } 层
 summary-decoded-awaiting = 解密：已解密 { $decoded } / { $layers } 层；第 { $awaiting } 层待监督确认
 summary-appeals = 申诉与异议：共 { $count } 件；待裁决：{ $open }；申诉截止：{ $deadline }
 summary-notice = 公示：至 { $until } 结束（{ $by }）
+
+## 角色页面（podium serve 的角色链接）
+serve-role = 角色 { $id }（{ $role }）{ $name }：{ $url }
+role-page-title = { $role }：{ $name }
+role-page-where = 成绩现在
+role-page-steps = 可以进行的步骤
+role-page-reason = 理由或说明（记入审计记录）
+role-page-judge = 裁判
+role-page-confirm-sheet = 确认这位裁判的评分表
+role-page-sign = 签字确认成绩
+role-page-decode = 解密下一层
+role-page-witness = 确认解密（监督）
+role-page-notice = 开始公示
+role-page-publish = 公布最终成绩
+role-page-entry = 选手（加密号）
+role-page-from = 申诉人
+role-page-what = 申诉内容
+role-page-file-appeal = 登记申诉
+role-page-appeal = 申诉编号
+role-page-ruling = 裁决
+role-page-upheld = 成立
+role-page-dismissed = 不成立，驳回
+role-page-rule = 作出裁决
+role-page-appeals = 申诉与异议
