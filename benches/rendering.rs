@@ -48,6 +48,7 @@ fn report_10000_entries(bencher: divan::Bencher) {
             lang: Lang::Zh,
             audit_head: None,
             staged: None,
+            workflow: None,
         })
         .unwrap()
     });

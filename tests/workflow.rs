@@ -232,6 +232,23 @@ fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_di
         assert!(log.contains(line), "the audit log lacks {line:?}:\n{log}");
     }
     assert!(run_ok(&["audit", "verify", d]).contains("完好"));
+
+    // The report keeps the record: the rule of each step, who signed what when, the appeals and rulings.
+    let report = dir.join("report.html");
+    run_ok(&["report", d, "-o", s(&report)]);
+    let html = std::fs::read_to_string(&report).unwrap();
+    for text in [
+        "成绩确认记录",
+        "裁判长按加密号签字确认成绩，监督随后签字",
+        "评分表：3 / 3 份已由裁判长确认",
+        "裁判长签字确认成绩（评分摘要 ",
+        "受理申诉 A1：选手 ",
+        "仲裁裁决：A1 成立，理由：原始评分表为 8.3，录入为 8.0",
+        "仲裁裁决：A2 不成立，驳回",
+        "周建国 (chief)",
+    ] {
+        assert!(html.contains(text), "the report lacks {text:?}");
+    }
 }
 
 #[test]
@@ -242,6 +259,8 @@ fn names_show_layer_by_layer_and_a_decoding_waits_for_the_supervisor() {
     marked_and_locked(&dir);
     let refused = run_err(&["decode", d, "--as", "enc"]);
     assert!(refused.contains("须经裁判长和监督签字确认后才能解密"), "{refused}");
+    let report = run_err(&["report", d, "-o", s(&dir.join("report.html"))]);
+    assert!(report.contains("成绩报告列出选手姓名，须在解密"), "{report}");
     signed(&dir);
     run_ok(&["decode", d, "--as", "enc"]);
     // Decoded by the encryption judge alone: nothing shows, the next layer waits.

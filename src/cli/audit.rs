@@ -54,7 +54,7 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
             ),
             ("mark", None) => msg!("audit-marked", cell = described, value = record.value),
             ("confirm", Some(mark)) => msg!("audit-confirmed", cell = described, value = record.value, mark = mark),
-            ("step", _) => crate::event::Step::read(&crate::store::StepRecord {
+            ("step", _) => crate::event::step_words(&crate::store::StepRecord {
                 seq: record.seq,
                 step: cell.criterion.clone(),
                 subject: cell.entry.clone(),
@@ -62,21 +62,7 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
                 reason: record.reason.clone(),
                 actor: record.actor.clone(),
                 at: record.at.clone(),
-            })
-            .map_or_else(
-                || {
-                    msg!(
-                        "audit-step-other",
-                        step = cell.criterion,
-                        subject = cell.entry,
-                        value = record.value
-                    )
-                },
-                |step| match record.reason.is_empty() {
-                    true => step.words(),
-                    false => msg!("audit-step-reason", step = step.words(), reason = record.reason),
-                },
-            ),
+            }),
             (kind, _) => {
                 let action = match kind {
                     "lock" => msg!("audit-lock"),

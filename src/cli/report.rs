@@ -9,11 +9,15 @@ pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks
     crate::chart::font::install(font)?;
     let inputs = super::load_warned(contest, marks)?;
     if crate::blind::hidden_names(&inputs.rules)?.is_some() {
-        return Err("blind judging: the report names entries, so it is written once the results are published (`podium publish`)".into());
+        return Err(crate::msg!("report-names-hidden").to_string());
     }
     let store = crate::store::Store::open_existing(&Sources::of(&inputs.rules, None).store)?;
-    let audit_head = match store {
+    let audit_head = match &store {
         Some(store) if store.has_marks()? => Some(store.head()?),
+        _ => None,
+    };
+    let workflow = match (&store, &inputs.rules.workflow) {
+        (Some(store), Some(_)) => Some((crate::event::Event::read(store, &inputs.rules)?, store.steps()?)),
         _ => None,
     };
     let (marks_kept, rules_kept) = (inputs.marks.clone(), inputs.rules.clone());
@@ -33,8 +37,10 @@ pub fn run(contest: &Path, output: &Path, lang: Lang, font: Option<&Path>, marks
         lang,
         audit_head,
         staged: staged.as_ref(),
+        workflow: workflow.as_ref().map(|(event, records)| (event, records.as_slice())),
     })?;
-    crate::output::write_atomically(output, html.as_bytes()).map_err(|e| format!("{}: cannot write the report: {e}", output.display()))?;
+    crate::output::write_atomically(output, html.as_bytes())
+        .map_err(|e| crate::msg!("report-cannot-write", path = output.display(), error = e).to_string())?;
     println!("{}", output.display());
     Ok(())
 }

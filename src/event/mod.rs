@@ -126,6 +126,23 @@ pub fn appealable(rules: &Rules, entries: &crate::data::Entries, typed: &str) ->
     }
 }
 
+/// A recorded step in words, with its reason: the workflow's own steps as
+/// they read, another's (a draw's, a re-check's) by its name and details.
+pub fn step_words(record: &StepRecord) -> Text {
+    let Some(step) = Step::read(record) else {
+        return msg!(
+            "audit-step-other",
+            step = record.step,
+            subject = record.subject,
+            value = record.value
+        );
+    };
+    match record.reason.is_empty() {
+        true => step.words(),
+        false => msg!("audit-step-reason", step = step.words(), reason = record.reason),
+    }
+}
+
 /// The reason stored for a correction an upheld appeal decided: the
 /// appeal's id first, so the audit trail shows which ruling changed it.
 pub fn citing(appeal: &str, reason: &str) -> String {

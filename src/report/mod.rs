@@ -5,6 +5,7 @@
 
 mod elements;
 pub mod rules;
+mod workflow;
 
 use crate::chart::{self, ChartData, ChartKind, ChartOptions, ImageFormat};
 use crate::contest::Lang;
@@ -26,6 +27,9 @@ pub struct ReportInputs<'a> {
     /// A contest run in stages: every stage scored (`results` is then its
     /// classification).
     pub staged: Option<&'a Staged>,
+    /// The results workflow as recorded, when the contest declares one:
+    /// the event and every step's record.
+    pub workflow: Option<(&'a crate::event::Event, &'a [crate::store::StepRecord])>,
 }
 
 pub fn build(inputs: &ReportInputs) -> Result<String, String> {
@@ -59,6 +63,9 @@ pub fn build(inputs: &ReportInputs) -> Result<String, String> {
     charts(&mut body, inputs, &board)?;
     breakdown(&mut body, &board);
     elements::element_tables(&mut body, &board);
+    if let Some((event, records)) = inputs.workflow {
+        workflow::record(&mut body, event, records, lang);
+    }
     rules_in_words(&mut body, written, lang);
     Ok(page(
         &format!("{} · {}", name.get(lang), label(lang, "成绩报告", "Results report")),

@@ -77,8 +77,10 @@ fn steps(body: &mut String, app: &App, holder: &RoleHolder, event: &Event) {
         )
     };
     if holder.may(Action::ConfirmSheet) {
-        let options: String = event
-            .sheets()
+        // The sheets still to confirm first: the one chosen is the next to do.
+        let mut sheets = event.sheets();
+        sheets.sort_by_key(|(_, confirmed)| *confirmed);
+        let options: String = sheets
             .iter()
             .map(|(judge, confirmed)| {
                 let mark = if *confirmed { " ✓" } else { "" };

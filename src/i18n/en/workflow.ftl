@@ -199,3 +199,21 @@ role-page-upheld = upheld
 role-page-dismissed = dismissed
 role-page-rule = Rule
 role-page-appeals = Appeals and objections
+
+## The workflow's record in the report
+report-names-hidden = blind judging: the report names entries, so it is written once they are decoded (with a results workflow) or the results are published
+report-cannot-write = { $path }: cannot write the report: { $error }
+report-workflow = How the results were made final
+report-workflow-rules = The steps and the rule for each
+report-workflow-rule-marking = being marked → marking locked: the chief judge or the organising committee locks the whole contest, and marking is over (the time for appeals counts from here)
+report-workflow-rule-sheets = each judge's sheet is confirmed by the chief judge as its marks stand; a mark changed afterwards needs the sheet confirmed again
+report-workflow-rule-sign = marking locked → signed: with every sheet confirmed and no appeal waiting, the chief judge signs the results by code, then the supervisor; a signature covers the digest of all marks, so a mark changed afterwards (a re-check's or an upheld appeal's correction) voids it until the results are signed again
+report-workflow-rule-decode = signed → decoded: the encryption judge decodes layer by layer (work-piece codes, then entry codes), each layer taking effect once the supervisor confirms it; no page shows names before
+report-workflow-rule-appeals = appeals are filed within the declared time after marking is locked, objections during the public notice; the arbitration group's ruling is final, and an upheld appeal's corrections cite it
+report-workflow-rule-notice = decoded → on public notice: the organising committee starts the notice for its declared length, not while an appeal waits
+report-workflow-rule-final = on public notice → final: once the notice has ended and every appeal and objection is ruled on, the organising committee publishes; no mark can change after
+report-workflow-steps = Every step taken
+report-workflow-record = Record
+report-workflow-when = When
+report-workflow-who = By
+report-workflow-what = What

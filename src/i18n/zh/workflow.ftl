@@ -199,3 +199,21 @@ role-page-upheld = 成立
 role-page-dismissed = 不成立，驳回
 role-page-rule = 作出裁决
 role-page-appeals = 申诉与异议
+
+## 成绩报告中的流程记录
+report-names-hidden = 盲评：成绩报告列出选手姓名，须在解密（有成绩确认流程时）或成绩公布后生成
+report-cannot-write = { $path }：无法写入成绩报告：{ $error }
+report-workflow = 成绩确认记录
+report-workflow-rules = 成绩确认的各个步骤及其规则
+report-workflow-rule-marking = 评分中 → 评分已锁定：裁判长或组委会锁定整场比赛，评分结束（申诉时限自此计算）
+report-workflow-rule-sheets = 每位裁判的评分表须由裁判长按现有评分确认；之后评分有任何改动，该表须重新确认
+report-workflow-rule-sign = 评分已锁定 → 已签字确认：所有评分表已确认、无待裁决的申诉时，裁判长按加密号签字确认成绩，监督随后签字；签字针对全部评分的摘要，评分再有改动（复核或申诉裁决的更正）则签字失效，须重新签字
+report-workflow-rule-decode = 已签字确认 → 已解密：加密裁判逐层解密（先作品加密号，后选手加密号），每层须监督确认后才生效；解密前任何页面都不显示姓名
+report-workflow-rule-appeals = 申诉在评分锁定后的规定时限内登记，公示期内为异议；仲裁组的裁决为最终裁决，裁决成立的更正须注明申诉编号
+report-workflow-rule-notice = 已解密 → 公示中：组委会开始公示，公示期按规定长度；有待裁决的申诉时不能开始
+report-workflow-rule-final = 公示中 → 最终成绩已公布：公示期满且所有申诉、异议都已裁决后，组委会公布最终成绩；之后任何评分都不能再改
+report-workflow-steps = 各步骤记录
+report-workflow-record = 记录
+report-workflow-when = 时间
+report-workflow-who = 由谁
+report-workflow-what = 做了什么
