@@ -197,6 +197,24 @@ fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_di
     assert!(run_err(&["sign", d, "--as", "chief"]).contains("以下裁判的评分表尚未按现有评分由裁判长确认：J2"));
     run_ok(&["sign", d, "--sheet", "J2", "--as", "chief"]);
     signed(&dir);
+    // The sign-off sheet to print: by work-piece code, the digest signed, the audit head, both signatures.
+    let sheet = dir.join("signoff.html");
+    run_ok(&["sign", d, "--print", s(&sheet)]);
+    let html = std::fs::read_to_string(&sheet).unwrap();
+    let head = run_ok(&["audit", "verify", d]);
+    let head_hash = head.split_whitespace().last().unwrap();
+    for text in [
+        "成绩签字确认表",
+        "按加密号列出，未解密",
+        pieces["W06"].as_str(),
+        "评分摘要（SHA-256）",
+        head_hash,
+        "裁判长签字：",
+        "（已记录：赵强 (sup)，",
+    ] {
+        assert!(html.contains(text), "the sign-off sheet lacks {text:?}");
+    }
+    assert!(!html.contains("杨帆"), "no name before decoding");
     decoded(&dir);
     assert_eq!(first_shown(&dir), "W06");
 

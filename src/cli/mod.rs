@@ -278,6 +278,9 @@ pub enum Command {
         contest: PathBuf,
         #[arg(long)]
         sheet: Option<String>,
+        /// Write the results sign-off sheet (to print and sign) here instead.
+        #[arg(long, conflicts_with = "sheet")]
+        print: Option<PathBuf>,
         #[arg(long = "as")]
         role: Option<String>,
         #[arg(long)]
@@ -696,9 +699,15 @@ pub fn run(cli: Cli) -> i32 {
         }
         Command::Sign {
             contest,
+            print: Some(path),
+            ..
+        } => workflow::print_signoff(&contest, &path, lang),
+        Command::Sign {
+            contest,
             sheet,
             role,
             reason,
+            print: None,
         } => workflow::sign(workflow::Acting::new(&contest, &role, &reason), sheet.as_deref()),
         Command::Decode { contest, role, reason } => workflow::decode(workflow::Acting::new(&contest, &role, &reason)),
         Command::Notice { contest, role, reason } => workflow::notice(workflow::Acting::new(&contest, &role, &reason)),

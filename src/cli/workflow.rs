@@ -165,3 +165,27 @@ fn list_appeals(contest: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `podium sign CONTEST --print FILE`: the results sign-off sheet as the
+/// event stands, by code while the codes hide names.
+pub fn print_signoff(contest: &Path, output: &Path, lang: crate::contest::Lang) -> Result<(), String> {
+    let inputs = super::load_warned(contest, None)?;
+    let rules = inputs.rules.clone();
+    if rules.workflow.is_none() {
+        return Err(msg!("event-no-workflow").to_string());
+    }
+    let codes = crate::blind::hidden_names(&rules)?;
+    let store = Store::open_existing(&Sources::of(&rules, None).store)?.ok_or_else(|| msg!("event-appeals-none").to_string())?;
+    let event = Event::read(&store, &rules)?;
+    let head = store.head()?;
+    let results = crate::engine::score(inputs, &[]);
+    let mut board = crate::output::Leaderboard::new(&results, lang, None).map_err(|d| d.to_string())?;
+    if let Some(codes) = &codes {
+        board.hide_names(codes);
+    }
+    let html = crate::sheets::signoff::page(&board, &event, &head, codes.is_some());
+    crate::output::write_atomically(output, html.as_bytes())
+        .map_err(|e| msg!("report-cannot-write", path = output.display(), error = e).to_string())?;
+    println!("{}", output.display());
+    Ok(())
+}

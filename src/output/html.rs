@@ -53,7 +53,7 @@ pub fn escape(text: &str) -> String {
 pub const FONT_WOFF2: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-podium.woff2");
 
 /// The bundled font as a CSS `@font-face` with the font inside it.
-fn font_face() -> String {
+pub fn font_face() -> String {
     let data = base64::engine::general_purpose::STANDARD.encode(FONT_WOFF2);
     format!(
         "@font-face {{ font-family: \"Podium Sans\"; src: url(data:font/woff2;base64,{data}) format(\"woff2\"); font-display: block; }}"

@@ -7,6 +7,7 @@
 pub mod html;
 pub mod layout;
 pub mod read;
+pub mod signoff;
 pub mod xlsx;
 
 pub use layout::Sheet;

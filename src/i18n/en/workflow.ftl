@@ -217,3 +217,15 @@ report-workflow-record = Record
 report-workflow-when = When
 report-workflow-who = By
 report-workflow-what = What
+
+## The results sign-off sheet (podium sign --print)
+signoff-title = { $contest }: results sign-off sheet
+signoff-by-code = listed by code, not yet decoded
+signoff-by-name = decoded, listed by entry
+signoff-phase = The results now
+signoff-digest = Marks digest (SHA-256)
+signoff-head = Audit head
+signoff-sheets = Sheets confirmed
+signoff-line = { $role }'s signature: ________________  Date: ____________  { $recorded }
+signoff-recorded = (recorded: { $by }, { $at }, record #{ $seq })
+help-sign-print = instead of signing, write the results sign-off sheet here (HTML, A4, to print and sign)

@@ -217,3 +217,15 @@ report-workflow-record = 记录
 report-workflow-when = 时间
 report-workflow-who = 由谁
 report-workflow-what = 做了什么
+
+## 成绩签字确认表（podium sign --print）
+signoff-title = { $contest } 成绩签字确认表
+signoff-by-code = 按加密号列出，未解密
+signoff-by-name = 已解密，按选手列出
+signoff-phase = 成绩现在
+signoff-digest = 评分摘要（SHA-256）
+signoff-head = 审计记录头
+signoff-sheets = 评分表确认
+signoff-line = { $role }签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿　{ $recorded }
+signoff-recorded = （已记录：{ $by }，{ $at }，记录 #{ $seq }）
+help-sign-print = 不签字，而是把成绩签字确认表写到这个文件（HTML，A4，打印后签字）
