@@ -351,6 +351,8 @@ fn each_step_refused_out_of_turn_says_why() {
     assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "O1"]).contains("`--upheld`（成立）或 `--dismissed`（驳回）之一"));
     assert!(run_err(&["appeal", d, "--as", "clerk", "--entry", "W03"]).contains("须同时写 `--entry`"));
     assert!(run_err(&["appeal", d, "--as", "clerk", "--entry", "W99", "--from", "x", "--what", "y"]).contains("没有选手 `W99`"));
+    let escape = run_err(&["appeal", d, "--as", "clerk", "--entry", "W03", "--from", "x", "--what", "\u{1b}[2J清屏"]);
+    assert!(escape.contains("--what") && escape.contains("U+001B"), "{escape}");
     assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "O9", "--upheld", "--reason", "x"]).contains("没有编号为 `O9` 的申诉或异议"));
 }
 

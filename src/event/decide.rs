@@ -225,10 +225,12 @@ fn file_appeal(
     if workflow.appeal_within.is_none() && workflow.notice_length.is_none() {
         return Err(msg!("event-no-appeals"));
     }
-    for (field, text) in [("--from", from), ("--what", what)] {
+    for (field, text) in [("--from", from), ("--what", what), ("--entry", entry)] {
         if text.trim().is_empty() {
             return Err(msg!("event-appeal-empty", field = field));
         }
+        // Shown in terminals and pages: a control character would be obeyed there.
+        crate::text::refuse_controls(field, text).map_err(Text::from)?;
     }
     // During the notice, an objection; before it, an appeal within its time.
     let objection = match event.notice() {
