@@ -218,8 +218,13 @@ fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_di
     decoded(&dir);
     assert_eq!(first_shown(&dir), "W06");
 
+    let poster = dir.join("notice.html");
+    assert!(run_err(&["notice", d, "--print", s(&poster)]).contains("不在公示期"));
     let notice = run_ok(&["notice", d, "--as", "org"]);
     assert!(notice.contains("开始公示") && notice.contains("成绩现在：公示中"), "{notice}");
+    run_ok(&["notice", d, "--print", s(&poster)]);
+    let posted = std::fs::read_to_string(&poster).unwrap();
+    assert!(posted.contains("成绩公示") && posted.contains("公示期至") && posted.contains("杨帆"), "the notice names the entries");
     let early = run_err(&["publish", d, "--as", "org"]);
     assert!(
         early.contains("成绩正在公示") && early.contains("公示期满后才能公布最终成绩"),

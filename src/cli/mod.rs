@@ -302,6 +302,9 @@ pub enum Command {
         role: Option<String>,
         #[arg(long)]
         reason: Option<String>,
+        /// Write the notice to post (HTML, A4) here instead.
+        #[arg(long)]
+        print: Option<PathBuf>,
     },
     /// File an appeal (or an objection during the notice), rule on one, or list them.
     Appeal {
@@ -701,7 +704,7 @@ pub fn run(cli: Cli) -> i32 {
             contest,
             print: Some(path),
             ..
-        } => workflow::print_signoff(&contest, &path, lang),
+        } => workflow::print_sheet(&contest, &path, lang, false),
         Command::Sign {
             contest,
             sheet,
@@ -710,7 +713,15 @@ pub fn run(cli: Cli) -> i32 {
             print: None,
         } => workflow::sign(workflow::Acting::new(&contest, &role, &reason), sheet.as_deref()),
         Command::Decode { contest, role, reason } => workflow::decode(workflow::Acting::new(&contest, &role, &reason)),
-        Command::Notice { contest, role, reason } => workflow::notice(workflow::Acting::new(&contest, &role, &reason)),
+        Command::Notice {
+            contest, print: Some(path), ..
+        } => workflow::print_sheet(&contest, &path, lang, true),
+        Command::Notice {
+            contest,
+            role,
+            reason,
+            print: None,
+        } => workflow::notice(workflow::Acting::new(&contest, &role, &reason)),
         Command::Appeal {
             contest,
             role,

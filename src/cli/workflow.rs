@@ -167,8 +167,9 @@ fn list_appeals(contest: &Path) -> Result<(), String> {
 }
 
 /// `podium sign CONTEST --print FILE`: the results sign-off sheet as the
-/// event stands, by code while the codes hide names.
-pub fn print_signoff(contest: &Path, output: &Path, lang: crate::contest::Lang) -> Result<(), String> {
+/// event stands, by code while the codes hide names; `podium notice
+/// CONTEST --print FILE` (`notice`): the public notice to post.
+pub fn print_sheet(contest: &Path, output: &Path, lang: crate::contest::Lang, notice: bool) -> Result<(), String> {
     let inputs = super::load_warned(contest, None)?;
     let rules = inputs.rules.clone();
     if rules.workflow.is_none() {
@@ -183,7 +184,15 @@ pub fn print_signoff(contest: &Path, output: &Path, lang: crate::contest::Lang) 
     if let Some(codes) = &codes {
         board.hide_names(codes);
     }
-    let html = crate::sheets::signoff::page(&board, &event, &head, codes.is_some());
+    let html = match notice {
+        false => crate::sheets::signoff::page(&board, &event, &head, codes.is_some()),
+        true => {
+            let Some((_, until)) = event.notice() else {
+                return Err(msg!("notice-not-on", phase = event.phase().words()).to_string());
+            };
+            crate::sheets::signoff::notice(&board, &shown(until), &head)
+        }
+    };
     crate::output::write_atomically(output, html.as_bytes())
         .map_err(|e| msg!("report-cannot-write", path = output.display(), error = e).to_string())?;
     println!("{}", output.display());

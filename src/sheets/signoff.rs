@@ -1,4 +1,5 @@
-//! The results sign-off sheet (成绩签字确认表), to print and sign: the
+//! The results sign-off sheet (成绩签字确认表) and the public notice
+//! (成绩公示表). The sign-off sheet is to print and sign: the
 //! leaderboard by code while the codes still hide names, the digest of the
 //! marks it stands on, the store's audit head, each judge's sheet and
 //! whether it is confirmed, and lines for the chief judge's and the
@@ -85,4 +86,22 @@ pub fn page(board: &Leaderboard, event: &Event, head: &(i64, String), by_code: b
         STYLE,
         &format!("<div class=\"signoff\">{body}</div>"),
     )
+}
+
+/// The public notice to post (成绩公示表): the provisional results by
+/// name, until when they are on notice and how to object.
+pub fn notice(board: &Leaderboard, until: &str, head: &(i64, String)) -> String {
+    let (rules, lang) = (board.rules, board.lang);
+    let title = say!(lang, "notice-title", contest = rules.contest.name.get(lang));
+    let mut body = String::new();
+    let _ = writeln!(body, "<h1>{}</h1><p class=\"sub\">{}</p>", escape(&title), escape(&say!(lang, "notice-until", until = until)));
+    body.push_str(&board_table(board));
+    let _ = writeln!(
+        body,
+        "<p>{}</p><dl><dt>{}</dt><dd>{}</dd></dl>",
+        escape(&say!(lang, "notice-objections", until = until)),
+        escape(&say!(lang, "signoff-head")),
+        escape(&format!("#{} {}", head.0, head.1))
+    );
+    crate::output::html::document(&title, lang, &crate::output::html::font_face(), STYLE, &format!("<div class=\"signoff\">{body}</div>"))
 }

@@ -229,3 +229,10 @@ signoff-sheets = Sheets confirmed
 signoff-line = { $role }'s signature: ________________  Date: ____________  { $recorded }
 signoff-recorded = (recorded: { $by }, { $at }, record #{ $seq })
 help-sign-print = instead of signing, write the results sign-off sheet here (HTML, A4, to print and sign)
+
+## The public notice (podium notice --print)
+notice-title = { $contest }: results on public notice
+notice-until = On notice until { $until }
+notice-objections = Objections to these results are made in writing to the organising committee before { $until }; the arbitration group rules on them.
+notice-not-on = the results are { $phase }, not on notice; start the notice first with `podium notice CONTEST --as ROLE`
+help-notice-print = instead of starting the notice, write the notice to post here (HTML, A4)

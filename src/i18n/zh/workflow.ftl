@@ -229,3 +229,10 @@ signoff-sheets = 评分表确认
 signoff-line = { $role }签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿　{ $recorded }
 signoff-recorded = （已记录：{ $by }，{ $at }，记录 #{ $seq }）
 help-sign-print = 不签字，而是把成绩签字确认表写到这个文件（HTML，A4，打印后签字）
+
+## 成绩公示表（podium notice --print）
+notice-title = { $contest } 成绩公示
+notice-until = 公示期至 { $until }
+notice-objections = 对公示成绩有异议的，请于 { $until } 前以书面形式向竞赛组委会提出，由仲裁组裁决。
+notice-not-on = 成绩现在“{ $phase }”，不在公示期；先以 `podium notice 比赛 --as 组委会角色` 开始公示
+help-notice-print = 不开始公示，而是把成绩公示表写到这个文件（HTML，A4，供张贴）
