@@ -224,7 +224,10 @@ fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_di
     assert!(notice.contains("开始公示") && notice.contains("成绩现在：公示中"), "{notice}");
     run_ok(&["notice", d, "--print", s(&poster)]);
     let posted = std::fs::read_to_string(&poster).unwrap();
-    assert!(posted.contains("成绩公示") && posted.contains("公示期至") && posted.contains("杨帆"), "the notice names the entries");
+    assert!(
+        posted.contains("成绩公示") && posted.contains("公示期至") && posted.contains("杨帆"),
+        "the notice names the entries"
+    );
     let early = run_err(&["publish", d, "--as", "org"]);
     assert!(
         early.contains("成绩正在公示") && early.contains("公示期满后才能公布最终成绩"),
@@ -304,7 +307,21 @@ fn names_show_layer_by_layer_and_a_decoding_waits_for_the_supervisor() {
 fn each_step_refused_out_of_turn_says_why() {
     let dir = example("workflow-refusals", "5d", "2h");
     let d = s(&dir);
-    coded(&dir);
+    let (pieces, _) = coded(&dir);
+    let by_supervisor = run_err(&[
+        "mark",
+        d,
+        "--as",
+        "sup",
+        "--judge",
+        "J1",
+        "--entry",
+        &pieces["W01"],
+        "--criterion",
+        "practical.weld",
+        "8",
+    ]);
+    assert!(by_supervisor.contains("角色 `sup`（监督）不能“录入评分”"), "{by_supervisor}");
     // Roles: none given, one not declared, one that may not.
     assert!(run_err(&["import", d, s(&dir.join("sheets.csv"))]).contains("“录入评分”要写明以哪个角色操作：`--as chief`, `--as clerk`"));
     assert!(
@@ -356,7 +373,18 @@ fn each_step_refused_out_of_turn_says_why() {
     assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "O1"]).contains("`--upheld`（成立）或 `--dismissed`（驳回）之一"));
     assert!(run_err(&["appeal", d, "--as", "clerk", "--entry", "W03"]).contains("须同时写 `--entry`"));
     assert!(run_err(&["appeal", d, "--as", "clerk", "--entry", "W99", "--from", "x", "--what", "y"]).contains("没有选手 `W99`"));
-    let escape = run_err(&["appeal", d, "--as", "clerk", "--entry", "W03", "--from", "x", "--what", "\u{1b}[2J清屏"]);
+    let escape = run_err(&[
+        "appeal",
+        d,
+        "--as",
+        "clerk",
+        "--entry",
+        "W03",
+        "--from",
+        "x",
+        "--what",
+        "\u{1b}[2J清屏",
+    ]);
     assert!(escape.contains("--what") && escape.contains("U+001B"), "{escape}");
     assert!(run_err(&["appeal", d, "--as", "arb", "--rule", "O9", "--upheld", "--reason", "x"]).contains("没有编号为 `O9` 的申诉或异议"));
 }
@@ -544,4 +572,52 @@ mod over_http {
         );
         assert!(log.contains("由 区总工会竞赛组委会 (org)（podium serve）：公布整个竞赛"), "{log}");
     }
+}
+
+#[test]
+fn a_store_from_before_the_workflow_reads_as_before() {
+    // A blind contest locked and published the way it always was, its store
+    // then stripped of what this podium adds when it opens one (the steps' index).
+    let dir = temp_dir("workflow-old-store");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/construction");
+    for file in ["contest.ron", "entries.csv", "marks.csv"] {
+        std::fs::copy(source.join(file), dir.join(file)).unwrap();
+    }
+    let path = dir.join("contest.ron");
+    let text =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("    entrants: Teams,", "    entrants: Teams,\n    marking: (blind: true),", 1);
+    std::fs::write(&path, text).unwrap();
+    let d = s(&dir);
+    let codes = code_list(&run_ok(&["codes", d]));
+    let by_entry: HashMap<&String, &String> = codes.iter().map(|(code, entry)| (entry, code)).collect();
+    let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let coded: Vec<String> = marks
+        .lines()
+        .enumerate()
+        .map(|(n, line)| match n {
+            0 => line.to_string(),
+            _ => {
+                let (entry, rest) = line.split_once(',').unwrap();
+                format!("{},{rest}", by_entry[&entry.to_string()])
+            }
+        })
+        .collect();
+    std::fs::write(dir.join("coded.csv"), coded.join("\n") + "\n").unwrap();
+    run_ok(&["import", d, s(&dir.join("coded.csv"))]);
+    run_ok(&["lock", d]);
+    let hidden = run_ok(&["score", d, "--format", "csv"]);
+    run_ok(&["publish", d]);
+    let connection = rusqlite::Connection::open(dir.join("marks.db")).unwrap();
+    connection.execute_batch("DROP INDEX log_steps;").unwrap();
+    drop(connection);
+    assert!(run_ok(&["status", d]).contains("状态：成绩已公布"));
+    let shown = run_ok(&["score", d, "--format", "csv"]);
+    assert!(
+        shown.contains("钢筋一班") && !hidden.contains("钢筋一班"),
+        "names hidden until published, shown after"
+    );
+    assert!(run_ok(&["audit", "verify", d]).contains("完好"));
+    assert!(run_err(&["unlock", d, "--reason", "x"]).contains("已公布"));
 }

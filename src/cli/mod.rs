@@ -714,7 +714,9 @@ pub fn run(cli: Cli) -> i32 {
         } => workflow::sign(workflow::Acting::new(&contest, &role, &reason), sheet.as_deref()),
         Command::Decode { contest, role, reason } => workflow::decode(workflow::Acting::new(&contest, &role, &reason)),
         Command::Notice {
-            contest, print: Some(path), ..
+            contest,
+            print: Some(path),
+            ..
         } => workflow::print_sheet(&contest, &path, lang, true),
         Command::Notice {
             contest,

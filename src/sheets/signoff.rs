@@ -94,7 +94,12 @@ pub fn notice(board: &Leaderboard, until: &str, head: &(i64, String)) -> String 
     let (rules, lang) = (board.rules, board.lang);
     let title = say!(lang, "notice-title", contest = rules.contest.name.get(lang));
     let mut body = String::new();
-    let _ = writeln!(body, "<h1>{}</h1><p class=\"sub\">{}</p>", escape(&title), escape(&say!(lang, "notice-until", until = until)));
+    let _ = writeln!(
+        body,
+        "<h1>{}</h1><p class=\"sub\">{}</p>",
+        escape(&title),
+        escape(&say!(lang, "notice-until", until = until))
+    );
     body.push_str(&board_table(board));
     let _ = writeln!(
         body,
@@ -103,5 +108,11 @@ pub fn notice(board: &Leaderboard, until: &str, head: &(i64, String)) -> String 
         escape(&say!(lang, "signoff-head")),
         escape(&format!("#{} {}", head.0, head.1))
     );
-    crate::output::html::document(&title, lang, &crate::output::html::font_face(), STYLE, &format!("<div class=\"signoff\">{body}</div>"))
+    crate::output::html::document(
+        &title,
+        lang,
+        &crate::output::html::font_face(),
+        STYLE,
+        &format!("<div class=\"signoff\">{body}</div>"),
+    )
 }
