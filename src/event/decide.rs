@@ -276,3 +276,208 @@ fn rule(event: &Event, id: &str, upheld: bool) -> Result<Vec<Step>, Text> {
 pub fn shown(at: jiff::Timestamp) -> String {
     crate::store::local_time(&at.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rules table-tested on events built by hand: each phase, and
+    //! what each command does in it.
+    use super::*;
+    use crate::contest::workflow::{Role, RoleHolder};
+    use crate::contest::WorkflowRules;
+    use crate::event::{Digests, Taken};
+    use crate::store::{State, StepRecord};
+
+    fn workflow(code_layers: u8) -> WorkflowRules {
+        let holder = |id: &str, role| RoleHolder {
+            id: id.into(),
+            role,
+            name: id.into(),
+            may: None,
+        };
+        WorkflowRules {
+            roles: vec![
+                holder("chief", Role::ChiefJudge),
+                holder("sup", Role::Supervisor),
+                holder("enc", Role::EncryptionJudge),
+                holder("org", Role::Organiser),
+            ],
+            draw: None,
+            code_layers,
+            sign_offs: true,
+            recheck: None,
+            appeal_within: Some(3600),
+            notice_length: Some(60),
+        }
+    }
+
+    fn actor(event: &Event, id: &str) -> Actor {
+        Actor {
+            name: id.into(),
+            holder: event.workflow.as_ref().and_then(|w| w.holder(id)).cloned(),
+        }
+    }
+
+    /// A locked event with one judge's marks, and `steps` taken after the lock.
+    fn event(code_layers: u8, steps: Vec<Step>) -> Event {
+        let steps = steps
+            .into_iter()
+            .enumerate()
+            .map(|(k, step)| {
+                let (subject, value) = step.stored();
+                let record = StepRecord {
+                    seq: 11 + k as i64,
+                    step: step.name().into(),
+                    subject,
+                    value,
+                    reason: String::new(),
+                    actor: String::new(),
+                    at: "2026-12-05T01:00:00Z".into(),
+                };
+                Taken { step, record }
+            })
+            .collect();
+        Event {
+            workflow: Some(workflow(code_layers)),
+            state: State {
+                locked: vec![("contest".into(), 10)],
+                published: None,
+                locked_at: vec![(10, "2026-12-05T00:00:00Z".into())],
+            },
+            steps,
+            head: 100,
+            has_marks: true,
+            digests: Digests {
+                all: "ALL".into(),
+                by_judge: [("J1".to_string(), "J1SHEET".to_string())].into(),
+            },
+        }
+    }
+
+    fn at(text: &str) -> jiff::Timestamp {
+        text.parse().unwrap()
+    }
+
+    fn refusal(event: &Event, who: &str, command: Command) -> &'static str {
+        match decide(event, &actor(event, who), &command, at("2026-12-05T01:30:00Z")) {
+            Err(Text::Said { id, .. }) => id,
+            other => panic!("{command:?} by {who} should be refused: {other:?}"),
+        }
+    }
+
+    fn sheet() -> Step {
+        Step::ConfirmSheet {
+            judge: "J1".into(),
+            digest: "J1SHEET".into(),
+        }
+    }
+
+    #[test]
+    fn the_phase_follows_the_steps_and_a_changed_mark_voids_the_signatures() {
+        let signed = vec![
+            sheet(),
+            Step::Sign { digest: "ALL".into() },
+            Step::Countersign { digest: "ALL".into() },
+        ];
+        assert_eq!(event(0, vec![sheet()]).phase(), Phase::Locked);
+        assert_eq!(event(1, signed.clone()).phase(), Phase::Signed);
+        let mut decoded = signed.clone();
+        decoded.extend([Step::Decode { layer: 1 }, Step::Witness { layer: 1 }]);
+        assert_eq!(event(1, decoded.clone()).phase(), Phase::Decoded);
+        decoded.push(Step::Notice {
+            until: "2026-12-05T02:00:00Z".into(),
+        });
+        assert_eq!(event(1, decoded.clone()).phase(), Phase::OnNotice);
+        // The marks moved after signing: back to locked, the notice with them.
+        let mut moved = event(1, decoded);
+        moved.digests.all = "CHANGED".into();
+        assert_eq!(moved.phase(), Phase::Locked);
+        assert_eq!(refusal(&moved, "org", Command::Publish), "event-publish-needs-notice");
+    }
+
+    #[test]
+    fn each_command_out_of_turn_is_refused_with_its_reason() {
+        let none = event(2, vec![]);
+        assert_eq!(refusal(&none, "chief", Command::Sign), "event-sign-sheets");
+        assert_eq!(refusal(&none, "sup", Command::Sign), "event-countersign-first");
+        assert_eq!(refusal(&none, "enc", Command::Decode), "event-decode-unsigned");
+        assert_eq!(refusal(&none, "sup", Command::Decode), "event-witness-nothing");
+        assert_eq!(refusal(&none, "org", Command::Notice), "event-notice-too-early");
+        let signed = event(
+            2,
+            vec![
+                sheet(),
+                Step::Sign { digest: "ALL".into() },
+                Step::Countersign { digest: "ALL".into() },
+                Step::Decode { layer: 2 },
+            ],
+        );
+        assert_eq!(refusal(&signed, "enc", Command::Decode), "event-decode-awaiting");
+        assert_eq!(refusal(&signed, "chief", Command::Sign), "event-sign-already");
+        let late = Command::FileAppeal {
+            entry: "X".into(),
+            from: "f".into(),
+            what: "w".into(),
+        };
+        // Locked at 00:00 with an hour for appeals; it is 01:30.
+        assert_eq!(refusal(&signed, "org", late), "event-appeal-late");
+    }
+
+    #[test]
+    fn layers_are_decoded_from_the_outermost_each_once_witnessed() {
+        let base = vec![
+            sheet(),
+            Step::Sign { digest: "ALL".into() },
+            Step::Countersign { digest: "ALL".into() },
+        ];
+        let e = event(2, base.clone());
+        assert_eq!(
+            decide(&e, &actor(&e, "enc"), &Command::Decode, at("2026-12-05T00:10:00Z")),
+            Ok(vec![Step::Decode { layer: 2 }])
+        );
+        let mut steps = base;
+        steps.extend([Step::Decode { layer: 2 }, Step::Witness { layer: 2 }]);
+        let e = event(2, steps);
+        assert_eq!(e.decoded_layers(), 1);
+        assert_eq!(
+            decide(&e, &actor(&e, "enc"), &Command::Decode, at("2026-12-05T00:10:00Z")),
+            Ok(vec![Step::Decode { layer: 1 }])
+        );
+    }
+
+    #[test]
+    fn publishing_waits_for_the_notice_to_end_and_for_every_ruling() {
+        let mut steps = vec![
+            sheet(),
+            Step::Sign { digest: "ALL".into() },
+            Step::Countersign { digest: "ALL".into() },
+        ];
+        steps.push(Step::Notice {
+            until: "2026-12-05T02:00:00Z".into(),
+        });
+        let e = event(0, steps.clone());
+        let publish = |e: &Event, now: &str| decide(e, &actor(e, "org"), &Command::Publish, at(now));
+        assert!(matches!(
+            publish(&e, "2026-12-05T01:59:59Z"),
+            Err(Text::Said {
+                id: "event-publish-on-notice",
+                ..
+            })
+        ));
+        assert_eq!(publish(&e, "2026-12-05T02:00:00Z"), Ok(vec![]));
+        steps.push(Step::Appeal(Appeal {
+            id: "O1".into(),
+            entry: "W01".into(),
+            from: "f".into(),
+            what: "w".into(),
+            objection: true,
+        }));
+        let e = event(0, steps);
+        assert!(matches!(
+            publish(&e, "2026-12-05T03:00:00Z"),
+            Err(Text::Said {
+                id: "event-appeals-open",
+                ..
+            })
+        ));
+    }
+}
