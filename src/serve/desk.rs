@@ -239,12 +239,23 @@ fn locks(body: &mut String, app: &App, state: &crate::store::State) {
         .collect();
     let _ = writeln!(
         body,
-        "<form class=\"action\" data-action=\"lock\"><select name=\"scope\" aria-label=\"{}\">{options}</select><button>{}</button></form>\
-<form class=\"action\" data-action=\"publish\"><button>{}</button></form>",
+        "<form class=\"action\" data-action=\"lock\"><select name=\"scope\" aria-label=\"{}\">{options}</select><button>{}</button></form>",
         say!(lang, "desk-lock"),
         say!(lang, "desk-lock"),
-        say!(lang, "desk-publish")
     );
+    // With a workflow the results become final through its steps, on the roles' own links.
+    match rules.workflow {
+        Some(_) => {
+            let _ = writeln!(body, "<p class=\"note\">{}</p>", say!(lang, "desk-workflow-note"));
+        }
+        None => {
+            let _ = writeln!(
+                body,
+                "<form class=\"action\" data-action=\"publish\"><button>{}</button></form>",
+                say!(lang, "desk-publish")
+            );
+        }
+    }
 }
 
 /// The hall screen's switches. Once published the results cannot change,

@@ -236,3 +236,4 @@ notice-until = On notice until { $until }
 notice-objections = Objections to these results are made in writing to the organising committee before { $until }; the arbitration group rules on them.
 notice-not-on = the results are { $phase }, not on notice; start the notice first with `podium notice CONTEST --as ROLE`
 help-notice-print = instead of starting the notice, write the notice to post here (HTML, A4)
+desk-workflow-note = This contest's results are made final through its workflow: signing, decoding, the notice and publication are done on each role's own link (listed when `podium serve` starts).
