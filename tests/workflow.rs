@@ -288,6 +288,13 @@ fn names_show_layer_by_layer_and_a_decoding_waits_for_the_supervisor() {
     let report = run_err(&["report", d, "-o", s(&dir.join("report.html"))]);
     assert!(report.contains("成绩报告列出选手姓名，须在解密"), "{report}");
     signed(&dir);
+    // explain too knows the entry only by its code until it is decoded.
+    let explained = run_ok(&["explain", d, &pieces["W06"]]);
+    assert!(
+        explained.starts_with(&format!("{}\n", pieces["W06"])) && !explained.contains("杨帆"),
+        "{explained}"
+    );
+    assert!(run_err(&["explain", d, "W06"]).contains("请写选手的加密号，而不是编号"));
     run_ok(&["decode", d, "--as", "enc"]);
     // Decoded by the encryption judge alone: nothing shows, the next layer waits.
     assert_eq!(first_shown(&dir), pieces["W06"]);
@@ -299,6 +306,7 @@ fn names_show_layer_by_layer_and_a_decoding_waits_for_the_supervisor() {
     assert_eq!(first_shown(&dir), entry_codes["W06"]);
     run_ok(&["decode", d, "--as", "sup"]);
     assert_eq!(first_shown(&dir), "W06");
+    assert!(run_ok(&["explain", d, "W06"]).starts_with("W06 杨帆 (船舶修造公司)"));
     assert!(run_err(&["decode", d, "--as", "enc"]).contains("各层加密都已解密"));
     assert!(run_err(&["decode", d, "--as", "sup"]).contains("没有待确认的解密"));
 }

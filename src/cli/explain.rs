@@ -11,25 +11,48 @@ use std::path::Path;
 
 pub fn run(contest: &Path, entry_id: &str, lang: Lang, marks: Option<&Path>) -> Result<(), String> {
     let inputs = super::load_warned(contest, marks)?;
-    let Some(entry) = inputs.entries.find(entry_id) else {
-        let ids = inputs.entries.list.iter().map(|e| &*e.id);
-        return Err(msg!("explain-no-entry", id = entry_id, suggestion = suggestion(entry_id, ids)).in_lang(lang));
+    // While codes hide the entries, an entry is asked for and shown by its code.
+    let hidden = crate::blind::hidden_names(&inputs.rules)?;
+    let entry_id = match &hidden {
+        Some(codes) => codes.resolve(&inputs.entries, entry_id)?,
+        None => entry_id.to_string(),
     };
+    let Some(entry) = inputs.entries.find(&entry_id) else {
+        let ids = inputs.entries.list.iter().map(|e| &*e.id);
+        return Err(msg!("explain-no-entry", id = entry_id, suggestion = suggestion(&entry_id, ids)).in_lang(lang));
+    };
+    let shown = Shown(hidden.as_ref());
     if !inputs.rules.stages.is_empty() {
         let staged = crate::stages::score(inputs, &[entry]);
-        print!("{}", staged_explanation(&staged, entry, lang));
+        print!("{}", staged_explanation(&staged, entry, lang, shown));
         return Ok(());
     }
     let results = score(inputs, &[entry]);
-    print!("{}", explanation(&results, entry, lang));
+    print!("{}", explanation(&results, entry, lang, shown));
     Ok(())
+}
+
+/// How entries are named: by id, or by code while codes hide them.
+#[derive(Clone, Copy)]
+pub struct Shown<'a>(pub Option<&'a crate::blind::Codes>);
+
+impl Shown<'_> {
+    fn id<'e>(&'e self, id: &'e str) -> &'e str {
+        match self.0 {
+            Some(codes) => codes.code_of(id).unwrap_or("?"),
+            None => id,
+        }
+    }
 }
 
 /// The entry's id, name and organisation, and where it came from when it
 /// went on from a lower level (`podium advance`).
-fn heading(inputs: &crate::engine::Inputs, entry: u32, lang: Lang) -> String {
+fn heading(inputs: &crate::engine::Inputs, entry: u32, lang: Lang, shown: Shown) -> String {
     let entries = &inputs.entries;
     let record = &entries.list[entry as usize];
+    if shown.0.is_some() {
+        return format!("{}\n", shown.id(&record.id));
+    }
     let mut text = format!("{} {} ({})\n", record.id, record.name, entries.organisation(record));
     if let Some(contest) = entries.field(record, crate::campaign::FROM_CONTEST).filter(|c| !c.is_empty()) {
         let place = entries.field(record, crate::campaign::FROM_PLACE).unwrap_or("-");
@@ -39,24 +62,24 @@ fn heading(inputs: &crate::engine::Inputs, entry: u32, lang: Lang) -> String {
 }
 
 /// The explanation as text (kept separate from printing for tests).
-pub fn explanation(results: &Results, entry: u32, lang: Lang) -> String {
+pub fn explanation(results: &Results, entry: u32, lang: Lang, shown: Shown) -> String {
     let inputs = &results.inputs;
-    let mut text = heading(inputs, entry, lang);
-    text.push_str(&steps_and_place(results, entry, lang, false));
+    let mut text = heading(inputs, entry, lang, shown);
+    text.push_str(&steps_and_place(results, entry, lang, false, shown));
     text
 }
 
 /// A contest run in stages: each stage the entry reached, scored as any
 /// contest is, with why it went on or not; then its final place.
-pub fn staged_explanation(staged: &crate::stages::Staged, entry: u32, lang: Lang) -> String {
+pub fn staged_explanation(staged: &crate::stages::Staged, entry: u32, lang: Lang, shown: Shown) -> String {
     let classification = &staged.classification;
     let inputs = &classification.inputs;
-    let mut text = heading(inputs, entry, lang);
+    let mut text = heading(inputs, entry, lang, shown);
     for (k, stage) in staged.stages.iter().enumerate() {
         let Some(local) = stage.local(entry) else { continue };
         let label = inputs.rules.categories[k].label.get(lang);
         text.push_str(&format!("\n{}\n", say!(lang, "explain-stage", number = k + 1, stage = label)));
-        for line in steps_and_place(&stage.results, local, lang, true)
+        for line in steps_and_place(&stage.results, local, lang, true, shown)
             .lines()
             .skip_while(|l| l.is_empty())
         {
@@ -134,7 +157,7 @@ fn outcome_words(outcome: &crate::stages::Outcome, lang: Lang) -> Option<String>
 
 /// From the first step to the place, flags and awards: everything an
 /// explanation says after the entry's name (`in_stage`: of one stage).
-fn steps_and_place(results: &Results, entry: u32, lang: Lang, in_stage: bool) -> String {
+fn steps_and_place(results: &Results, entry: u32, lang: Lang, in_stage: bool, shown: Shown) -> String {
     let inputs = &results.inputs;
     let rules = &inputs.rules;
     let record = &inputs.entries.list[entry as usize];
@@ -166,7 +189,7 @@ fn steps_and_place(results: &Results, entry: u32, lang: Lang, in_stage: bool) ->
         Some(place) => line(say!(lang, "explain-place", rank = place.rank)),
         None => line(say!(lang, "explain-not-ranked")),
     }
-    for tie in tie_breaks(results, row, lang) {
+    for tie in tie_breaks(results, row, lang, shown) {
         line(format!("  {tie}"));
     }
     for flag in &row.flags {
@@ -185,7 +208,7 @@ fn steps_and_place(results: &Results, entry: u32, lang: Lang, in_stage: bool) ->
 }
 
 /// For each entry with the same total, which tie-break put one above the other.
-fn tie_breaks(results: &Results, row: &ResultRow, lang: Lang) -> Vec<String> {
+fn tie_breaks(results: &Results, row: &ResultRow, lang: Lang, shown: Shown) -> Vec<String> {
     let inputs = &results.inputs;
     let rules = &inputs.rules;
     let directions = directions(rules);
@@ -205,7 +228,7 @@ fn tie_breaks(results: &Results, row: &ResultRow, lang: Lang) -> Vec<String> {
             continue;
         }
         let theirs = key_of(other);
-        let id = &inputs.entries.list[other.entry as usize].id;
+        let id = shown.id(&inputs.entries.list[other.entry as usize].id);
         let Some(part) = (1..mine.len()).find(|&i| mine[i] != theirs[i]) else {
             notes.push(say!(lang, "explain-tied-all", id = id));
             continue;
