@@ -178,7 +178,7 @@ summary-notice = 公示：至 { $until } 结束（{ $by }）
 
 ## 角色页面（podium serve 的角色链接）
 serve-role = 角色 { $id }（{ $role }）{ $name }：{ $url }
-role-page-title = { $role }：{ $name }
+role-page-title = 角色：{ $role } { $name }
 role-page-where = 成绩现在
 role-page-steps = 可以进行的步骤
 role-page-reason = 理由或说明（记入审计记录）
