@@ -564,8 +564,24 @@ mod over_http {
         let form = form_token(&desk_page);
         let (_, body) = post(&format!("{}/publish", served.desk), &[("form", &form)]);
         assert!(body.contains("按成绩确认流程公布成绩"), "{body}");
+        // The hall's first event: what the public screen shows now.
+        let hall = |served: &Served| {
+            let base = served.desk.split("/desk/").next().unwrap().to_string();
+            super::common::serve::first_event(&format!("{base}/events"))
+        };
+        assert_eq!(hall(&served)["note"], "成绩尚待确认，奖项为暂定");
         let (ok, said) = step(&served, "org", &[("command", "notice")]);
         assert!(ok && said.contains("开始公示"), "{said}");
+        // The hall, the public page, says the results are on notice and until when.
+        let mut note = String::new();
+        for _ in 0..50 {
+            note = hall(&served)["note"].as_str().unwrap_or("").to_string();
+            if note.starts_with("成绩公示中，至 ") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert!(note.starts_with("成绩公示中，至 ") && note.ends_with("奖项为暂定"), "{note}");
         let (ok, said) = step(&served, "org", &[("command", "publish")]);
         assert!(!ok && said.contains("公示期满后才能公布最终成绩"), "{said}");
         std::thread::sleep(std::time::Duration::from_secs(4));

@@ -66,7 +66,8 @@ document.addEventListener('DOMContentLoaded', () => {
     waiting.hidden = !ceremony || left === 0;
     waiting.textContent = words.waiting.replace('{n}', left);
     state.textContent = ceremony ? words.ceremony : (hall.frozen ? words.frozen : '');
-    document.getElementById('provisional').hidden = !data.provisional;
+    const note = document.getElementById('provisional');
+    note.hidden = !data.provisional; note.textContent = data.note;
     // Which stage the board is of, and its column of points behind.
     document.getElementById('stage').textContent = data.stage || '';
     document.getElementById('behind').hidden = !data.stage;

@@ -77,6 +77,9 @@ pub struct Snapshot {
     pub marking: Marking,
     /// Whether the awards shown are provisional (暂定).
     pub provisional: bool,
+    /// Why, for the hall: marking incomplete, results not yet confirmed, or
+    /// on public notice until a time (empty when final).
+    pub note: String,
     /// In a contest run in stages: who reached which stage (the cells the
     /// judges' pages offer).
     pub reach: Option<Arc<crate::stages::Reach>>,
@@ -221,6 +224,10 @@ struct Scoring {
     from_store: bool,
     /// Whether the results are published (final, whatever marks are missing).
     published: bool,
+    /// With a workflow: results are provisional until final, and on notice
+    /// until this time (shown).
+    workflow: bool,
+    notice: Option<String>,
 }
 
 impl Scoring {
@@ -232,12 +239,21 @@ impl Scoring {
             Some(store) => (store.head()?.0, store.has_marks()?, store.state()?.published.is_some()),
             None => (0, false, false),
         };
+        let notice = match (&store, &inputs.rules.workflow) {
+            (Some(store), Some(_)) => crate::event::Event::read(store, &inputs.rules)?
+                .notice()
+                .map(|(_, until)| crate::event::decide::shown(until)),
+            _ => None,
+        };
+        let workflow = inputs.rules.workflow.is_some();
         Ok(Scoring {
             scores: Kept::new(inputs),
             codes,
             head,
             from_store,
             published,
+            workflow,
+            notice,
         })
     }
 
@@ -492,8 +508,9 @@ fn hall_json(state: HallState, snapshot: &Snapshot) -> String {
     let state = serde_json::to_string(&state).expect("plain data serialises");
     let provisional = snapshot.provisional;
     let stage = serde_json::to_string(&snapshot.stage).expect("plain data serialises");
+    let note = serde_json::to_string(&snapshot.note).expect("a string serialises");
     format!(
-        "{{\"hall\":{state},\"provisional\":{provisional},\"stage\":{stage},\"rows\":[{}]}}",
+        "{{\"hall\":{state},\"provisional\":{provisional},\"note\":{note},\"stage\":{stage},\"rows\":[{}]}}",
         rows.join(",")
     )
 }
@@ -504,8 +521,15 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
     let stage = scoring.scores.under_way(lang);
     let (hall_rows, desk_rows) = rows_of_leading(leading, scoring.codes.as_deref(), lang, top, stage.is_some())?;
     let marking = scoring.scores.marking(scoring.codes.as_deref(), DESK_LISTED);
-    // Awards are provisional while marks are missing, until publication makes them final.
-    let provisional = marking.missing > 0 && !scoring.published;
+    // Awards are provisional while marks are missing, or (with a workflow)
+    // until the results are confirmed; publication makes them final.
+    let provisional = (marking.missing > 0 || scoring.workflow) && !scoring.published;
+    let note = match (&scoring.notice, marking.missing) {
+        _ if !provisional => String::new(),
+        (_, 1..) => crate::say!(lang, "hall-provisional"),
+        (Some(until), 0) => crate::say!(lang, "hall-on-notice", until = until),
+        (None, 0) => crate::say!(lang, "hall-unconfirmed"),
+    };
     let desk_rows = format!(
         "{{\"provisional\":{provisional},\"missing\":{},\"rows\":{desk_rows}}}",
         marking.missing
@@ -516,6 +540,7 @@ fn snapshot(scoring: &mut Scoring, lang: Lang, top: usize) -> Result<Snapshot, S
         desk_rows,
         marking,
         provisional,
+        note,
         reach: scoring.scores.reach(),
         stage,
         api: Mutex::new(Api::Unmade),
@@ -789,6 +814,7 @@ mod tests {
             desk_rows: String::new(),
             marking: Marking::default(),
             provisional: false,
+            note: String::new(),
             reach: None,
             stage: None,
             api: Mutex::new(Api::Unmade),

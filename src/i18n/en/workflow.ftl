@@ -237,3 +237,7 @@ notice-objections = Objections to these results are made in writing to the organ
 notice-not-on = the results are { $phase }, not on notice; start the notice first with `podium notice CONTEST --as ROLE`
 help-notice-print = instead of starting the notice, write the notice to post here (HTML, A4)
 desk-workflow-note = This contest's results are made final through its workflow: signing, decoding, the notice and publication are done on each role's own link (listed when `podium serve` starts).
+
+## The hall screen
+hall-on-notice = The results are on public notice until { $until }; awards are provisional
+hall-unconfirmed = The results are not yet confirmed; awards are provisional

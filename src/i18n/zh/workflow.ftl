@@ -237,3 +237,7 @@ notice-objections = 对公示成绩有异议的，请于 { $until } 前以书面
 notice-not-on = 成绩现在“{ $phase }”，不在公示期；先以 `podium notice 比赛 --as 组委会角色` 开始公示
 help-notice-print = 不开始公示，而是把成绩公示表写到这个文件（HTML，A4，供张贴）
 desk-workflow-note = 这场比赛按成绩确认流程公布成绩：签字、解密、公示和公布在各角色的专属链接上进行（`podium serve` 启动时列出）。
+
+## 大厅屏幕
+hall-on-notice = 成绩公示中，至 { $until }；奖项为暂定
+hall-unconfirmed = 成绩尚待确认，奖项为暂定
