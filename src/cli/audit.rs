@@ -53,6 +53,9 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
                 reason = record.reason
             ),
             ("mark", None) => msg!("audit-marked", cell = described, value = record.value),
+            // A code record: the entry's code (layer 1), or its work piece's (`piece`).
+            ("code", _) if cell.criterion == "piece" => msg!("audit-piece-code", entry = cell.entry, code = record.value),
+            ("code", _) => msg!("audit-code", entry = cell.entry, code = record.value),
             ("confirm", Some(mark)) => msg!("audit-confirmed", cell = described, value = record.value, mark = mark),
             ("step", _) => crate::event::step_words(&crate::store::StepRecord {
                 seq: record.seq,
@@ -68,7 +71,6 @@ pub fn log(contest: &Path, entry: Option<&str>, criterion: Option<&str>, judge: 
                     "lock" => msg!("audit-lock"),
                     "unlock" => msg!("audit-unlock"),
                     "publish" => msg!("audit-publish"),
-                    "codes" => msg!("audit-codes"),
                     other => other.into(),
                 };
                 let scope = crate::lock::Scope::described(&record.value);

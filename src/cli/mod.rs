@@ -4,6 +4,7 @@ mod audit;
 mod chart;
 mod check;
 mod codes;
+mod draw;
 mod explain;
 mod export;
 mod gen;
@@ -272,6 +273,35 @@ pub enum Command {
         #[arg(long = "as")]
         role: Option<String>,
     },
+    /// Draw lots anyone can verify: commit (`--commit`), then draw; move an
+    /// entry after it; show, verify or print a draw.
+    Draw {
+        contest: PathBuf,
+        #[arg(long = "for", value_enum)]
+        what: Option<crate::event::draw::Drawn>,
+        #[arg(long)]
+        commit: bool,
+        #[arg(long = "move")]
+        move_entry: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        heat: Option<u32>,
+        #[arg(long)]
+        time_added: Option<String>,
+        #[arg(long)]
+        show: bool,
+        #[arg(long, value_enum)]
+        format: Option<DrawFormat>,
+        #[arg(long)]
+        verify: bool,
+        #[arg(long)]
+        sheet: Option<PathBuf>,
+        #[arg(long = "as")]
+        role: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Confirm a judge's sheet (`--sheet`), or sign the results: the chief
     /// judge first, then the supervisor.
     Sign {
@@ -414,6 +444,13 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// How `podium draw --show` writes a draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DrawFormat {
+    Table,
+    Json,
 }
 
 #[derive(clap::Args, Debug)]
@@ -712,6 +749,38 @@ pub fn run(cli: Cli) -> i32 {
             reason,
             print: None,
         } => workflow::sign(workflow::Acting::new(&contest, &role, &reason), sheet.as_deref()),
+        Command::Draw {
+            contest,
+            what,
+            commit,
+            move_entry,
+            to,
+            heat,
+            time_added,
+            show,
+            format,
+            verify,
+            sheet,
+            role,
+            reason,
+        } => draw::run(
+            &contest,
+            draw::DrawArgs {
+                what,
+                commit,
+                move_entry: move_entry.as_deref(),
+                to: to.as_deref(),
+                heat,
+                time_added: time_added.as_deref(),
+                show,
+                json: format == Some(DrawFormat::Json),
+                verify,
+                sheet: sheet.as_deref(),
+                role: role.as_deref(),
+                reason: reason.as_deref(),
+            },
+            lang,
+        ),
         Command::Decode { contest, role, reason } => workflow::decode(workflow::Acting::new(&contest, &role, &reason)),
         Command::Notice {
             contest,

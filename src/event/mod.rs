@@ -19,6 +19,8 @@
 //! A notice counts only after the signatures it follows.
 
 pub mod decide;
+pub mod draw;
+pub mod lots;
 pub mod roles;
 pub mod steps;
 
@@ -129,6 +131,9 @@ pub fn appealable(rules: &Rules, entries: &crate::data::Entries, typed: &str) ->
 /// A recorded step in words, with its reason: the workflow's own steps as
 /// they read, another's (a draw's, a re-check's) by its name and details.
 pub fn step_words(record: &StepRecord) -> Text {
+    if let Some(words) = lots::words(record) {
+        return words;
+    }
     let Some(step) = Step::read(record) else {
         return msg!(
             "audit-step-other",

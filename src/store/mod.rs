@@ -548,6 +548,8 @@ impl Store {
             new_batch: prepare("INSERT INTO batches (actor, at, source) VALUES (?1, ?2, ?3)")?,
             state_records: prepare(STATE_QUERY)?,
             step_records: prepare(STEPS_QUERY)?,
+            setting_of: prepare("SELECT value FROM meta WHERE key = ?1")?,
+            codes_given: prepare("SELECT EXISTS (SELECT 1 FROM log WHERE kind = 'code' AND criterion = '')")?,
             path: self.path.clone(),
             seq,
             started: seq,
@@ -854,6 +856,8 @@ pub struct Batch<'t> {
     new_batch: rusqlite::Statement<'t>,
     state_records: rusqlite::Statement<'t>,
     step_records: rusqlite::Statement<'t>,
+    setting_of: rusqlite::Statement<'t>,
+    codes_given: rusqlite::Statement<'t>,
     path: PathBuf,
     seq: i64,
     /// The last record before this transaction.
@@ -1093,6 +1097,23 @@ impl Batch<'_> {
             judge: String::new(),
         };
         self.record("step", &cell, value, None, reason)
+    }
+
+    /// A setting (`Store::setting`), as of this batch.
+    pub fn setting(&mut self, name: &str) -> Result<Option<String>, StoreError> {
+        let path = self.path.clone();
+        self.setting_of
+            .query_row([format!("setting:{name}")], |row| row.get(0))
+            .optional()
+            .map_err(|e| StoreError::new(&path, e))
+    }
+
+    /// Whether the entries have been given codes (layer 1).
+    pub fn has_codes(&mut self) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        self.codes_given
+            .query_row([], |row| row.get(0))
+            .map_err(|e| StoreError::new(&path, e))
     }
 
     /// The workflow's steps as of this batch (its own included), oldest first.

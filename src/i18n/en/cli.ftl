@@ -336,7 +336,6 @@ audit-confirmed = { $cell } { $value } confirmed (second entry of #{ $mark })
 audit-lock = lock
 audit-unlock = unlock
 audit-publish = publish
-audit-codes = codes
 audit-state = { $action } { $scope }
 audit-state-reason = { $action } { $scope } ({ $reason })
 audit-line = #{ $seq } { $at } by { $actor } ({ $source }): { $what }

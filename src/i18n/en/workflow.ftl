@@ -241,3 +241,5 @@ desk-workflow-note = This contest's results are made final through its workflow:
 ## The hall screen
 hall-on-notice = The results are on public notice until { $until }; awards are provisional
 hall-unconfirmed = The results are not yet confirmed; awards are provisional
+audit-code = entry { $entry } is given the code { $code }
+audit-piece-code = entry { $entry }'s work piece is given the code { $code }

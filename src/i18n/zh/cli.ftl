@@ -336,7 +336,6 @@ audit-confirmed = { $cell } { $value } 已核对（#{ $mark } 的第二次录入
 audit-lock = 锁定
 audit-unlock = 解锁
 audit-publish = 公布
-audit-codes = 发放匿名代码
 audit-state = { $action }{ $scope }
 audit-state-reason = { $action }{ $scope }（{ $reason }）
 audit-line = #{ $seq } { $at } 由 { $actor }（{ $source }）：{ $what }

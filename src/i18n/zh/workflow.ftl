@@ -241,3 +241,5 @@ desk-workflow-note = 这场比赛按成绩确认流程公布成绩：签字、�
 ## 大厅屏幕
 hall-on-notice = 成绩公示中，至 { $until }；奖项为暂定
 hall-unconfirmed = 成绩尚待确认，奖项为暂定
+audit-code = 选手 { $entry } 的加密号为 { $code }
+audit-piece-code = 选手 { $entry } 的作品加密号为 { $code }
