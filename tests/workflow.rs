@@ -67,6 +67,26 @@ fn coded(dir: &Path) -> (HashMap<String, String>, HashMap<String, String>) {
     (pieces, entry_codes)
 }
 
+/// The re-check drawn by the chief judge and its sample typed again from
+/// the judges' own sheets (`judged.csv`, by work-piece code): what the
+/// comparison says.
+fn rechecked(dir: &Path, pieces: &HashMap<String, String>) -> String {
+    let d = s(dir);
+    let drawn = run_ok(&["recheck", d, "--draw", "--as", "chief"]);
+    // One line per sampled entry, by its code: `CODE：why`.
+    let sample: Vec<&str> = drawn.lines().skip(1).map(|line| line.split('：').next().unwrap()).collect();
+    let judged = std::fs::read_to_string(dir.join("judged.csv")).unwrap();
+    let mut lines = vec![judged.lines().next().unwrap().to_string()];
+    for line in judged.lines().skip(1) {
+        let (entry, rest) = line.split_once(',').unwrap();
+        if sample.contains(&pieces[entry].as_str()) {
+            lines.push(format!("{},{rest}", pieces[entry]));
+        }
+    }
+    std::fs::write(dir.join("recheck.csv"), lines.join("\n") + "\n").unwrap();
+    run_ok(&["recheck", d, "--enter", s(&dir.join("recheck.csv")), "--as", "chief"])
+}
+
 /// Marks in, marking over, every sheet confirmed.
 fn marked_and_locked(dir: &Path) {
     let d = s(dir);
@@ -98,11 +118,97 @@ fn first_shown(dir: &Path) -> String {
 }
 
 #[test]
-fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_dismissed() {
+fn the_example_runs_from_the_draw_to_final_results_with_a_recheck_error_and_an_appeal_upheld_and_one_dismissed() {
     let dir = example("workflow-run", "3s", "2h");
     let d = s(&dir);
+    // Lots for stations and heats: the commitment first, then the draw, checked.
+    run_ok(&["draw", d, "--for", "stations", "--commit", "--as", "chief"]);
+    run_ok(&["draw", d, "--for", "stations", "--as", "chief"]);
+    assert!(run_ok(&["draw", d, "--verify"]).contains("抽签核验通过"));
     let (pieces, _) = coded(&dir);
+    // The clerk mistypes W01's weld mark from J1's sheet: 8.6 entered as 9.6.
+    let sheets = std::fs::read_to_string(dir.join("sheets.csv")).unwrap();
+    let mistyped = format!("{},practical.weld,,J1,8.6", pieces["W01"]);
+    assert!(sheets.contains(&mistyped));
+    std::fs::write(
+        dir.join("sheets.csv"),
+        sheets.replace(&mistyped, &format!("{},practical.weld,,J1,9.6", pieces["W01"])),
+    )
+    .unwrap();
     marked_and_locked(&dir);
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("还没有复核：先抽取复核样本"));
+    // The re-check finds it: W01 places in the top 3, all of whom are re-checked.
+    let found = rechecked(&dir, &pieces);
+    assert!(
+        found.contains("发现 1 处不一致") && found.contains(&format!("选手 {} practical.weld 裁判 J1：录入 9.6，复核 8.6", pieces["W01"])),
+        "{found}"
+    );
+    // One entry in error out of the sample passes the 5 % the example declares: everyone is re-checked.
+    assert!(found.contains("差错率超过 5%：复核扩大到全部选手"), "{found}");
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核尚未完成：还有"));
+    let status = run_ok(&["recheck", d]);
+    let rest: Vec<String> = status
+        .lines()
+        .filter(|l| l.contains("扩大为全部复核") && l.trim_start().starts_with('…'))
+        .map(|l| {
+            l.trim_start()
+                .trim_start_matches('…')
+                .trim()
+                .split('：')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(!rest.is_empty(), "{status}");
+    let judged = std::fs::read_to_string(dir.join("judged.csv")).unwrap();
+    let mut lines = vec![judged.lines().next().unwrap().to_string()];
+    for line in judged.lines().skip(1) {
+        let (entry, rest_of_line) = line.split_once(',').unwrap();
+        if rest.contains(&pieces[entry]) {
+            lines.push(format!("{},{rest_of_line}", pieces[entry]));
+        }
+    }
+    std::fs::write(dir.join("recheck-rest.csv"), lines.join("\n") + "\n").unwrap();
+    let all = run_ok(&["recheck", d, "--enter", s(&dir.join("recheck-rest.csv")), "--as", "chief"]);
+    assert!(all.contains("已复核 10 名，其中 1 名有差错，差错率 10%；尚待复核 0 名"), "{all}");
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核发现的差错尚未更正"));
+    let other = podium(&[
+        "mark",
+        d,
+        "--as",
+        "chief",
+        "--recheck",
+        "--judge",
+        "J2",
+        "--entry",
+        &pieces["W01"],
+        "--criterion",
+        "practical.weld",
+        "--reason",
+        "x",
+        "9",
+    ]);
+    assert!(stderr(&other).contains("复核没有发现"), "{}", stderr(&other));
+    let fixed = podium(&[
+        "mark",
+        d,
+        "--as",
+        "chief",
+        "--recheck",
+        "--judge",
+        "J1",
+        "--entry",
+        &pieces["W01"],
+        "--criterion",
+        "practical.weld",
+        "--reason",
+        "复核更正",
+        "8.6",
+    ]);
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+    assert!(run_ok(&["recheck", d]).contains("已解决"));
+    run_ok(&["sign", d, "--sheet", "J1", "--as", "chief"]);
     // Until decoded, the board shows work-piece codes: W06 is first.
     assert_eq!(first_shown(&dir), pieces["W06"]);
 
@@ -272,6 +378,11 @@ fn the_example_runs_from_codes_to_final_results_with_an_appeal_upheld_and_one_di
         "仲裁裁决：A1 成立，理由：原始评分表为 8.3，录入为 8.0",
         "仲裁裁决：A2 不成立，驳回",
         "周建国 (chief)",
+        "抽签（工位与场次）公布承诺值 ",
+        "抽签（工位与场次）揭晓种子 ",
+        "抽取复核样本 ",
+        "复核：待复核 0 名，待更正 0 处，差错率 10%",
+        "差错率超过规定，复核扩大到全部选手",
     ] {
         assert!(html.contains(text), "the report lacks {text:?}");
     }
@@ -283,6 +394,7 @@ fn names_show_layer_by_layer_and_a_decoding_waits_for_the_supervisor() {
     let d = s(&dir);
     let (pieces, entry_codes) = coded(&dir);
     marked_and_locked(&dir);
+    assert!(rechecked(&dir, &pieces).contains("发现 0 处不一致"));
     let refused = run_err(&["decode", d, "--as", "enc"]);
     assert!(refused.contains("须经裁判长和监督签字确认后才能解密"), "{refused}");
     let report = run_err(&["report", d, "-o", s(&dir.join("report.html"))]);
@@ -354,6 +466,30 @@ fn each_step_refused_out_of_turn_says_why() {
     }
     assert!(run_err(&["sign", d, "--sheet", "J1", "--as", "chief"]).contains("已按现有评分确认过"));
     assert!(run_err(&["sign", d, "--as", "sup"]).contains("裁判长尚未按现有评分签字确认成绩"));
+    // The re-check: before marking was over it was refused; drawn once; its file holds only the sample.
+    let drawn = run_ok(&["recheck", d, "--draw", "--as", "chief"]);
+    assert!(drawn.contains("已抽取复核样本"), "{drawn}");
+    assert!(run_err(&["recheck", d, "--draw", "--as", "chief"]).contains("复核样本已抽取"));
+    assert!(run_err(&["recheck", d, "--draw", "--as", "clerk"]).contains("不能“复核”"));
+    let outside = run_err(&["recheck", d, "--enter", s(&dir.join("sheets.csv")), "--as", "chief"]);
+    assert!(
+        outside.contains("不在复核样本中") && outside.contains("整份文件未记录"),
+        "{outside}"
+    );
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核尚未完成：还有"));
+    // The sample entered again from the judges' sheets, identical: nothing to correct.
+    let sample: Vec<&str> = drawn.lines().skip(1).map(|line| line.split('：').next().unwrap()).collect();
+    let sheets = std::fs::read_to_string(dir.join("sheets.csv")).unwrap();
+    let mut again = vec![sheets.lines().next().unwrap().to_string()];
+    again.extend(
+        sheets
+            .lines()
+            .skip(1)
+            .filter(|l| sample.contains(&l.split(',').next().unwrap()))
+            .map(String::from),
+    );
+    std::fs::write(dir.join("again.csv"), again.join("\n") + "\n").unwrap();
+    assert!(run_ok(&["recheck", d, "--enter", s(&dir.join("again.csv")), "--as", "chief"]).contains("差错率 0%"));
     // Notice and publication before their turn.
     assert!(run_err(&["notice", d, "--as", "org"]).contains("须“已解密”后才能公示"));
     assert!(run_err(&["publish", d, "--as", "org"]).contains("须经公示（`podium notice`）、公示期满后才能公布最终成绩"));
@@ -500,6 +636,7 @@ mod over_http {
         let (pieces, _) = coded(&dir);
         run_ok(&["import", s(&dir), s(&dir.join("sheets.csv")), "--as", "clerk"]);
         run_ok(&["lock", s(&dir), "--as", "chief"]);
+        rechecked(&dir, &pieces);
         let served = serve(&dir);
 
         // A link is its role's alone: another token, another role's name, a forged form.

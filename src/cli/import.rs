@@ -262,25 +262,11 @@ fn read_rows(
 ) {
     let mut record = csv::StringRecord::new();
     let mut rows = Vec::with_capacity(ROWS_HANDED);
-    loop {
-        let row = match reader.read_record(&mut record) {
-            Ok(true) if is_blank_row(&record) => continue,
-            Ok(true) if record.len() != checks.written.len() => {
-                let line = lines.of(record.position());
-                let found = msg!("files-field-count", found = record.len(), wanted = checks.written.len());
-                let help = crate::data::cells::separator_help(lines.line_text(line));
-                Err(Diagnostic::new(checks.file, row_field(), found).at_line(line).help(help))
-            }
-            Ok(true) => {
-                let line = lines.of(record.position());
-                checks.row(&record, line, state).map(|mut row| {
-                    row.forecast = forecast.as_mut().map(|f| f.first_mark(&row.cell, &row.value));
-                    row
-                })
-            }
-            Ok(false) => break,
-            Err(e) => Err(csv_error_at(checks.file, &e, &mut lines)),
-        };
+    while let Some(row) = next_row(reader, &mut lines, checks, state, &mut record) {
+        let row = row.map(|mut row| {
+            row.forecast = forecast.as_mut().map(|f| f.first_mark(&row.cell, &row.value));
+            row
+        });
         rows.push(row);
         if rows.len() == ROWS_HANDED {
             let mut empty = used.try_recv().unwrap_or_else(|_| Vec::with_capacity(ROWS_HANDED));
@@ -291,6 +277,62 @@ fn read_rows(
         }
     }
     let _ = send.send(rows);
+}
+
+/// The file's next row, checked, or None at its end.
+fn next_row(
+    reader: &mut csv::Reader<&[u8]>,
+    lines: &mut RowNumbers,
+    checks: &Checks,
+    state: &State,
+    record: &mut csv::StringRecord,
+) -> Option<Result<Row, Diagnostic>> {
+    loop {
+        return Some(match reader.read_record(record) {
+            Ok(true) if is_blank_row(record) => continue,
+            Ok(true) if record.len() != checks.written.len() => {
+                let line = lines.of(record.position());
+                let found = msg!("files-field-count", found = record.len(), wanted = checks.written.len());
+                let help = crate::data::cells::separator_help(lines.line_text(line));
+                Err(Diagnostic::new(checks.file, row_field(), found).at_line(line).help(help))
+            }
+            Ok(true) => checks.row(record, lines.of(record.position()), state),
+            Ok(false) => return None,
+            Err(e) => Err(csv_error_at(checks.file, &e, lines)),
+        });
+    }
+}
+
+/// A marks file read and checked as `import` reads it, but not stored and
+/// whatever is locked (a re-check reads a locked contest's sheets again):
+/// each row's line, cell and value, or every problem, placed.
+pub fn checked_rows(rules: &Rules, entries: &Entries, names: &EntryNames, file: &Path) -> Result<Vec<(usize, Cell, String)>, String> {
+    let text = read_text(file).map_err(|e| e.to_string())?;
+    let mut lines = RowNumbers::new(&text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let (columns, written) = header_columns(file, &mut reader, &mut lines)?;
+    let checks = Checks {
+        file,
+        rules,
+        entries,
+        checker: RowChecker::new(rules, entries),
+        names,
+        columns,
+        written,
+    };
+    let (mut rows, mut problems) = (Vec::new(), Diagnostics::default());
+    let mut record = csv::StringRecord::new();
+    let open = State::default();
+    while let Some(row) = next_row(&mut reader, &mut lines, &checks, &open, &mut record) {
+        match row {
+            Ok(row) => rows.push((row.line, row.cell, row.value)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(rows),
+        false => Err(problems.to_string()),
+    }
 }
 
 /// Where each of `COLUMNS` is in the file (English or Chinese headers),

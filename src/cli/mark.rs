@@ -26,6 +26,8 @@ pub struct MarkArgs<'a> {
     pub role: Option<&'a str>,
     /// The upheld appeal this correction carries out.
     pub appeal: Option<&'a str>,
+    /// A correction of a difference the re-check found.
+    pub recheck: bool,
 }
 
 pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
@@ -86,6 +88,11 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
         }
         None => None,
     };
+    // A difference the re-check found is corrected through the lock, as an upheld appeal is.
+    let appeal = match (appeal, args.recheck) {
+        (None, true) => Some(recheck_difference(&store, &rules, &cell).map_err(|why| not_stored(why.to_string()))?),
+        (appeal, _) => appeal,
+    };
     let reason = match (&appeal, reason) {
         (Some(_), None) => return Err(not_stored(msg!("cli-mark-appeal-needs-reason").to_string())),
         (Some(id), Some(reason)) => Some(event::citing(id, reason)),
@@ -137,4 +144,23 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
     })?;
     println!("{said}");
     Ok(())
+}
+
+/// The re-check's tag for a correction of `cell`, if the re-check found it
+/// different and it is not yet resolved; else why not.
+fn recheck_difference(store: &Store, rules: &crate::contest::Rules, cell: &Cell) -> Result<String, crate::i18n::Text> {
+    if rules.workflow.as_ref().and_then(|w| w.recheck.as_ref()).is_none() {
+        return Err(msg!("recheck-none"));
+    }
+    let progress = event::recheck::Progress::read(&store.steps()?);
+    let unresolved = progress.unresolved(store)?;
+    match unresolved.iter().any(|d| d.cell() == *cell) {
+        true => Ok("recheck".to_string()),
+        false => Err(msg!(
+            "recheck-no-difference",
+            entry = cell.entry,
+            criterion = cell.criterion,
+            judge = cell.judge
+        )),
+    }
 }

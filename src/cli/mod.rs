@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod lock;
 mod mark;
+mod recheck;
 mod report;
 mod score;
 mod serve;
@@ -207,6 +208,9 @@ pub enum Command {
         /// A correction an upheld appeal decided: made even though marking is locked.
         #[arg(long, conflicts_with = "verify")]
         appeal: Option<String>,
+        /// A correction of a difference the re-check found: made even though marking is locked.
+        #[arg(long, conflicts_with_all = ["verify", "appeal"])]
+        recheck: bool,
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
@@ -315,6 +319,17 @@ pub enum Command {
         role: Option<String>,
         #[arg(long)]
         reason: Option<String>,
+    },
+    /// The re-check: draw its sample (`--draw`), compare a re-typed file of
+    /// the sampled sheets (`--enter`), or show where it stands.
+    Recheck {
+        contest: PathBuf,
+        #[arg(long, conflicts_with = "enter")]
+        draw: bool,
+        #[arg(long)]
+        enter: Option<PathBuf>,
+        #[arg(long = "as")]
+        role: Option<String>,
     },
     /// Decode the next layer of blind codes (encryption judge), or confirm
     /// the decoding (supervisor).
@@ -664,6 +679,7 @@ pub fn run(cli: Cli) -> i32 {
             verify,
             role,
             appeal,
+            recheck,
             value,
         } => {
             let args = mark::MarkArgs {
@@ -677,6 +693,7 @@ pub fn run(cli: Cli) -> i32 {
                 verify,
                 role: role.as_deref(),
                 appeal: appeal.as_deref(),
+                recheck,
             };
             mark::run(&contest, args)
         }
@@ -781,6 +798,12 @@ pub fn run(cli: Cli) -> i32 {
             },
             lang,
         ),
+        Command::Recheck {
+            contest,
+            draw,
+            enter,
+            role,
+        } => recheck::run(&contest, draw, enter.as_deref(), role.as_deref()),
         Command::Decode { contest, role, reason } => workflow::decode(workflow::Acting::new(&contest, &role, &reason)),
         Command::Notice {
             contest,

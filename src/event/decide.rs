@@ -111,6 +111,15 @@ fn sign(event: &Event, workflow: &WorkflowRules) -> Result<Vec<Step>, Text> {
     if !unconfirmed.is_empty() {
         return Err(msg!("event-sign-sheets", judges = unconfirmed.join(", ")));
     }
+    // A declared re-check comes first: drawn, done, every difference resolved.
+    match &event.recheck {
+        Some(facts) if !facts.drawn => return Err(msg!("event-sign-recheck-undrawn")),
+        Some(facts) if facts.pending > 0 => return Err(msg!("event-sign-recheck-pending", pending = facts.pending)),
+        Some(facts) if !facts.unresolved.is_empty() => {
+            return Err(msg!("event-sign-recheck-unresolved", cells = facts.unresolved.join("; ")))
+        }
+        _ => {}
+    }
     open_appeals_refuse(event)?;
     Ok(vec![Step::Sign {
         digest: event.digests.all.clone(),
@@ -346,6 +355,7 @@ mod tests {
             steps,
             head: 100,
             has_marks: true,
+            recheck: None,
             digests: Digests {
                 all: "ALL".into(),
                 by_judge: [("J1".to_string(), "J1SHEET".to_string())].into(),

@@ -109,9 +109,15 @@ pub fn sorted(ids: &[&str]) -> Vec<String> {
 
 /// The shuffle a seed (32 bytes) gives of `list` for `what`.
 pub fn shuffle(seed: &[u8], what: Drawn, list: &[String]) -> Vec<String> {
+    shuffle_for(seed, what.name(), list)
+}
+
+/// The shuffle a seed gives of `list`, its stream labelled `label` (a
+/// draw's `what`; `recheck` for a re-check's sample).
+pub fn shuffle_for(seed: &[u8], label: &str, list: &[String]) -> Vec<String> {
     let mut stream = Stream {
         seed,
-        what: what.name(),
+        what: label,
         block: 0,
         buffer: Vec::new(),
     };

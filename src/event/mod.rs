@@ -21,6 +21,7 @@
 pub mod decide;
 pub mod draw;
 pub mod lots;
+pub mod recheck;
 pub mod roles;
 pub mod steps;
 
@@ -131,7 +132,7 @@ pub fn appealable(rules: &Rules, entries: &crate::data::Entries, typed: &str) ->
 /// A recorded step in words, with its reason: the workflow's own steps as
 /// they read, another's (a draw's, a re-check's) by its name and details.
 pub fn step_words(record: &StepRecord) -> Text {
-    if let Some(words) = lots::words(record) {
+    if let Some(words) = lots::words(record).or_else(|| recheck::words(record)) {
         return words;
     }
     let Some(step) = Step::read(record) else {
@@ -233,6 +234,18 @@ pub struct Event {
     pub head: i64,
     pub has_marks: bool,
     pub digests: Digests,
+    /// With a declared re-check: how far it has come.
+    pub recheck: Option<RecheckFacts>,
+}
+
+/// What the workflow's rules need of the re-check.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecheckFacts {
+    pub drawn: bool,
+    pub pending: usize,
+    /// The cells whose difference is not yet resolved, in words.
+    pub unresolved: Vec<String>,
+    pub rate: Option<rust_decimal::Decimal>,
 }
 
 /// An appeal with its ruling, if any.
@@ -247,7 +260,24 @@ pub struct AppealStatus {
 impl Event {
     pub fn read(store: &Store, rules: &Rules) -> Result<Event, StoreError> {
         let steps = read_steps(store)?;
+        let recheck = match rules.workflow.as_ref().and_then(|w| w.recheck.as_ref()) {
+            Some(_) => {
+                let progress = recheck::Progress::read(&store.steps()?);
+                let unresolved = progress.unresolved(store)?;
+                Some(RecheckFacts {
+                    drawn: progress.drawn.is_some(),
+                    pending: progress.pending().len(),
+                    unresolved: unresolved
+                        .iter()
+                        .map(|d| format!("{} {} {}", d.entry, d.criterion, d.judge))
+                        .collect(),
+                    rate: progress.rate(),
+                })
+            }
+            None => None,
+        };
         Ok(Event {
+            recheck,
             workflow: rules.workflow.clone(),
             state: store.state()?,
             steps,
@@ -467,6 +497,17 @@ impl Event {
             lines.push(match self.countersigned() {
                 Some(taken) => msg!("summary-countersigned", by = when(&taken.record)),
                 None => msg!("summary-unsigned", who = crate::contest::workflow::Role::Supervisor.words()),
+            });
+        }
+        if let Some(facts) = &self.recheck {
+            lines.push(match (facts.drawn, &facts.rate) {
+                (false, _) => msg!("summary-recheck-undrawn"),
+                (true, rate) => msg!(
+                    "summary-recheck",
+                    pending = facts.pending,
+                    unresolved = facts.unresolved.len(),
+                    rate = rate.map_or("-".to_string(), |r| format!("{}%", r.round_dp(2).normalize()))
+                ),
             });
         }
         if workflow.code_layers > 0 {

@@ -243,3 +243,42 @@ hall-on-notice = The results are on public notice until { $until }; awards are p
 hall-unconfirmed = The results are not yet confirmed; awards are provisional
 audit-code = entry { $entry } is given the code { $code }
 audit-piece-code = entry { $entry }'s work piece is given the code { $code }
+
+## The re-check (podium recheck)
+recheck-none = this contest's workflow has no re-check (`workflow.recheck`)
+recheck-not-drawn = no re-check sample is drawn yet: run `podium recheck CONTEST --draw --as CHIEF` first
+recheck-before-lock = marking is not over: the re-check comes once the whole contest is locked
+recheck-after-sign = the results are signed (record #{ $seq }): the re-check comes before the signatures
+recheck-drawn-already = the re-check sample is drawn (record #{ $seq }): it is not drawn again
+recheck-drawn = re-check sample drawn: { $count } entries (record #{ $seq })
+recheck-why-top = { $entry }: place { $place }, the leading places are all re-checked
+recheck-why-line = { $entry }: its total is within the margin of the award line { $line }
+recheck-why-drawn = { $entry }: drawn by lot
+recheck-why-all = { $entry }: the error rate passed the threshold, everyone is re-checked
+recheck-outside-row = { $file }:{ $line }: entry { $entry } is not in the re-check sample
+recheck-outside = a re-check file holds only the sample's entries: nothing of this file is recorded
+recheck-compared = re-check compared: { $rows } marks of { $entries } entries, { $differences } differences found (record #{ $seq })
+recheck-difference = entry { $entry } { $criterion } judge { $judge }: entered { $stored }, re-checked { $rechecked }
+recheck-rate = { $rechecked } entries re-checked, { $errors } with an error: error rate { $rate }; { $pending } still to re-check
+recheck-widened = the error rate passed { $threshold }%: the re-check is widened to every entry, { $count } more to re-check
+recheck-status-drawn = re-check sample: { $count } entries (record #{ $seq }, { $by })
+recheck-open = to correct
+recheck-resolved = resolved
+recheck-threshold = error rate that widens to a full re-check: { $threshold }%; { $widened ->
+    [yes] widened to everyone
+   *[no] not widened
+  }
+recheck-no-difference = the re-check found no open difference at entry { $entry } { $criterion } judge { $judge }: nothing to correct through the lock
+recheck-step-sample = re-check sample of { $count }: { $entries } (seed { $seed })
+recheck-step-entry = re-check file { $file } compared: { $entries } entries, { $count } differences: { $found }
+recheck-step-widen = the error rate passed the threshold: the re-check widened to every entry ({ $count } more)
+event-sign-recheck-undrawn = the results are not re-checked: draw the re-check sample first (`podium recheck CONTEST --draw`)
+event-sign-recheck-pending = the re-check is not finished: { $pending } entries still to re-check
+event-sign-recheck-unresolved = differences the re-check found are not corrected: { $cells } (`podium mark … --recheck`)
+summary-recheck-undrawn = re-check: no sample drawn yet
+summary-recheck = re-check: { $pending } entries to re-check, { $unresolved } differences to correct, error rate { $rate }
+help-recheck = The re-check: draw its sample (`--draw`), compare the re-typed sheets (`--enter`), or show where it stands
+help-recheck-example = {"  "}podium recheck welding --draw --as chief
+help-recheck-draw = draw the re-check sample: the leading places, a share of the rest by lot, and every entry near an award line
+help-recheck-enter = the sample's sheets typed again by the re-check (CSV or Excel), compared with the marks entered
+help-mark-recheck = correct a difference the re-check found: made though marking is locked, its reason citing the re-check

@@ -243,3 +243,42 @@ hall-on-notice = 成绩公示中，至 { $until }；奖项为暂定
 hall-unconfirmed = 成绩尚待确认，奖项为暂定
 audit-code = 选手 { $entry } 的加密号为 { $code }
 audit-piece-code = 选手 { $entry } 的作品加密号为 { $code }
+
+## 复核（podium recheck）
+recheck-none = 这场比赛的流程不含复核（`workflow.recheck`）
+recheck-not-drawn = 还没有抽取复核样本：先运行 `podium recheck 比赛 --draw --as 裁判长角色`
+recheck-before-lock = 评分尚未结束：锁定整场比赛后才能复核
+recheck-after-sign = 成绩已签字确认（记录 #{ $seq }），复核须在签字之前
+recheck-drawn-already = 复核样本已抽取（记录 #{ $seq }），不能重抽
+recheck-drawn = 已抽取复核样本：{ $count } 名选手（记录 #{ $seq }）
+recheck-why-top = { $entry }：名次 { $place }，前列全部复核
+recheck-why-line = { $entry }：总分距获奖线 { $line } 在规定分差内
+recheck-why-drawn = { $entry }：随机抽取
+recheck-why-all = { $entry }：差错率超过规定，扩大为全部复核
+recheck-outside-row = { $file }:{ $line }：选手 { $entry } 不在复核样本中
+recheck-outside = 复核录入只能包含样本中的选手：整份文件未记录
+recheck-compared = 已比对复核录入：{ $rows } 个分数，{ $entries } 名选手，发现 { $differences } 处不一致（记录 #{ $seq }）
+recheck-difference = 选手 { $entry } { $criterion } 裁判 { $judge }：录入 { $stored }，复核 { $rechecked }
+recheck-rate = 已复核 { $rechecked } 名，其中 { $errors } 名有差错，差错率 { $rate }；尚待复核 { $pending } 名
+recheck-widened = 差错率超过 { $threshold }%：复核扩大到全部选手，新增 { $count } 名待复核
+recheck-status-drawn = 复核样本：{ $count } 名选手（记录 #{ $seq }，{ $by }）
+recheck-open = 待更正
+recheck-resolved = 已解决
+recheck-threshold = 全部复核的差错率界限：{ $threshold }%；{ $widened ->
+    [yes] 已扩大为全部复核
+   *[no] 尚未扩大
+  }
+recheck-no-difference = 复核没有发现选手 { $entry } { $criterion } 裁判 { $judge } 的待更正差错，不能据此在锁定后更正
+recheck-step-sample = 抽取复核样本 { $count } 名：{ $entries }（种子 { $seed }）
+recheck-step-entry = 比对复核录入 { $file }：{ $entries } 名选手，{ $count } 处不一致：{ $found }
+recheck-step-widen = 差错率超过规定，复核扩大到全部选手（新增 { $count } 名）
+event-sign-recheck-undrawn = 还没有复核：先抽取复核样本（`podium recheck 比赛 --draw`）
+event-sign-recheck-pending = 复核尚未完成：还有 { $pending } 名选手待复核
+event-sign-recheck-unresolved = 复核发现的差错尚未更正：{ $cells }（`podium mark … --recheck`）
+summary-recheck-undrawn = 复核：尚未抽取样本
+summary-recheck = 复核：待复核 { $pending } 名，待更正 { $unresolved } 处，差错率 { $rate }
+help-recheck = 复核：抽取样本（`--draw`）、比对复核录入（`--enter`），或查看复核进展
+help-recheck-example = {"  "}podium recheck 焊工比赛 --draw --as chief
+help-recheck-draw = 抽取复核样本：前列全部、其余按比例随机抽取，以及获奖线附近的选手
+help-recheck-enter = 复核人员重新录入的样本评分表（CSV 或 Excel），与已录入的评分比对
+help-mark-recheck = 更正复核发现的差错：评分锁定后仍可更正，理由前注明复核
