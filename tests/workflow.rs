@@ -673,6 +673,12 @@ mod over_http {
         assert!(ok && said.contains("登记申诉 A1"), "{said}");
         let (ok, said) = step(&served, "chief", &[("command", "sign")]);
         assert!(!ok && said.contains("A1 尚未裁决"), "{said}");
+        // The organiser's desk lists the open appeal and when appeals close.
+        let (_, desk) = get(&served.desk);
+        assert!(
+            desk.contains("受理申诉 A1：") && desk.contains("待裁决") && desk.contains("申诉截止："),
+            "{desk}"
+        );
         let (ok, said) = step(
             &served,
             "arb",

@@ -79,7 +79,14 @@ p.owed.done { color: #198754; padding: .6rem 0; }
 
 /// The desk: who owes which marks, locks and publication (until the
 /// results are published), the hall screen, and the live results.
-pub fn page(app: &App, marking: &Marking, state: &crate::store::State, hall: HallState, form: &str) -> String {
+pub fn page(
+    app: &App,
+    marking: &Marking,
+    state: &crate::store::State,
+    hall: HallState,
+    form: &str,
+    workflow: Option<&crate::event::Event>,
+) -> String {
     let rules = &*app.rules;
     let lang = app.lang;
     let mut body = String::new();
@@ -89,6 +96,9 @@ pub fn page(app: &App, marking: &Marking, state: &crate::store::State, hall: Hal
         escape(rules.contest.name.get(lang)),
         say!(lang, "desk-title")
     );
+    if let Some(event) = workflow {
+        workflow_summary(&mut body, app, event);
+    }
     owed(&mut body, app, marking);
     let _ = writeln!(body, "<h2>{}</h2>", say!(lang, "desk-locks"));
     match state.published {
@@ -120,6 +130,26 @@ pub fn page(app: &App, marking: &Marking, state: &crate::store::State, hall: Hal
         escape(&words.to_string())
     );
     crate::output::html::document(rules.contest.name.get(lang), lang, super::FONT_LINK, &head, &body)
+}
+
+/// Where the results stand, and the appeals not yet ruled on with the
+/// deadline for appeals.
+fn workflow_summary(body: &mut String, app: &App, event: &crate::event::Event) {
+    let lang = app.lang;
+    let _ = writeln!(body, "<h2>{}</h2><ul class=\"locks\">", say!(lang, "role-page-where"));
+    for line in event.summary() {
+        let _ = writeln!(body, "<li>{}</li>", escape(&line.in_lang(lang)));
+    }
+    for status in event.open_appeals() {
+        let step = crate::event::Step::Appeal(status.appeal.clone());
+        let _ = writeln!(
+            body,
+            "<li>{} — {}</li>",
+            escape(&step.words().in_lang(lang)),
+            say!(lang, "event-appeal-open")
+        );
+    }
+    body.push_str("</ul>\n");
 }
 
 /// Entries named beside a judge before the list is opened.

@@ -639,6 +639,15 @@ async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -
         Some(Err(e)) => return unreadable(app.lang, &e.message.to_string()),
         None => return unreadable(app.lang, ""),
     };
+    // With a workflow: where the results stand, the open appeals and their deadline.
+    let workflow = match app.rules.workflow {
+        Some(_) => match app.read(|app, reader| crate::event::Event::read(reader, &app.rules)).await {
+            Some(Ok(event)) => Some(event),
+            Some(Err(e)) => return unreadable(app.lang, &e.message.to_string()),
+            None => return unreadable(app.lang, ""),
+        },
+        None => None,
+    };
     // Who owes what, as of the newest scoring (the marks the results count).
     let newest = app.live.results.borrow().clone();
     Html(desk::page(
@@ -647,6 +656,7 @@ async fn desk_page(State(app): State<Shared>, UrlPath(token): UrlPath<String>) -
         &state,
         app.live.hall_state(),
         &app.links.form(&token),
+        workflow.as_ref(),
     ))
     .into_response()
 }
