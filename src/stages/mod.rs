@@ -314,8 +314,10 @@ pub fn inputs_of_stages(inputs: &Inputs, staged: &Staged) -> Vec<Inputs> {
 fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {
     let rules = stage.rules.clone();
     let entries = inputs.entries.subset(field);
-    // Entry by entry, in the stage's order: no sort of the whole pool.
-    let mut marks: Vec<Mark> = Vec::new();
+    // Entry by entry, in the stage's order: no sort of the whole pool, and
+    // room for them all at once (growing the pool copies it, again and again).
+    let room: usize = field.iter().map(|&entry| inputs.marks.of_entry(entry as usize).len()).sum();
+    let mut marks: Vec<Mark> = Vec::with_capacity(room);
     let counts: Vec<u32> = field
         .iter()
         .map(|&entry| {
