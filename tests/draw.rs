@@ -32,6 +32,11 @@ fn recomputed(json: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `podium draw --show --format json` of the draw of `what`.
+fn shown(d: &str, what: &str) -> serde_json::Value {
+    serde_json::from_str(&run_ok(&["draw", d, "--for", what, "--show", "--format", "json"])).unwrap()
+}
+
 /// The places as the draw recorded them, in the same lines.
 fn drawn(json: &serde_json::Value) -> String {
     json["drawn"]
@@ -57,7 +62,7 @@ fn each_draw_is_recomputed_from_its_seed_by_an_independent_script() {
         let log = run_ok(&["audit", "log", d]);
         assert!(log.contains(&commitment));
         run_ok(&["draw", d, "--for", what, "--as", "chief"]);
-        let json: serde_json::Value = serde_json::from_str(&run_ok(&["draw", d, "--for", what, "--show", "--format", "json"])).unwrap();
+        let json = shown(d, what);
         let seed = json["seed"].as_str().unwrap();
         assert!(!log.contains(seed), "the seed was readable before the draw");
         assert_eq!(json["commitment"], commitment.as_str());
@@ -109,7 +114,7 @@ fn moves_keep_their_reason_and_time_added_and_the_sheet_shows_them() {
         "the sheet before the draw shows the commitment and a QR code"
     );
     run_ok(&["draw", d, "--for", "stations", "--as", "chief"]);
-    let json: serde_json::Value = serde_json::from_str(&run_ok(&["draw", d, "--for", "stations", "--show", "--format", "json"])).unwrap();
+    let json = shown(d, "stations");
     let places = json["places"].as_array().unwrap();
     let at = |entry: &str| places.iter().find(|p| p["entry"] == entry).unwrap().clone();
     let w03 = at("W03");
@@ -162,7 +167,7 @@ fn moves_keep_their_reason_and_time_added_and_the_sheet_shows_them() {
         "--as",
         "chief",
     ]);
-    let json: serde_json::Value = serde_json::from_str(&run_ok(&["draw", d, "--for", "stations", "--show", "--format", "json"])).unwrap();
+    let json = shown(d, "stations");
     let moved = json["places"]
         .as_array()
         .unwrap()
@@ -236,11 +241,11 @@ fn a_redraw_needs_a_reason_and_keeps_the_first_draw() {
     let d = s(&dir);
     run_ok(&["draw", d, "--for", "order", "--commit", "--as", "org"]);
     run_ok(&["draw", d, "--for", "order", "--as", "org"]);
-    let first: serde_json::Value = serde_json::from_str(&run_ok(&["draw", d, "--for", "order", "--show", "--format", "json"])).unwrap();
+    let first = shown(d, "order");
     assert!(run_err(&["draw", d, "--for", "order", "--commit", "--as", "org"]).contains("重新抽签须写明理由"));
     run_ok(&["draw", d, "--for", "order", "--commit", "--as", "org", "--reason", "抽签箱封条破损"]);
     run_ok(&["draw", d, "--for", "order", "--as", "org"]);
-    let second: serde_json::Value = serde_json::from_str(&run_ok(&["draw", d, "--for", "order", "--show", "--format", "json"])).unwrap();
+    let second = shown(d, "order");
     assert_ne!(first["seed"], second["seed"]);
     assert!(run_ok(&["draw", d, "--verify"]).contains("2 次抽签"));
     let log = run_ok(&["audit", "log", d]);

@@ -36,6 +36,19 @@ fn code_list(text: &str) -> HashMap<String, String> {
         .collect()
 }
 
+/// A marks file with each row's entry written another way (`key`), and
+/// the rows whose entry `key` leaves out dropped; the header kept.
+fn rekeyed(text: &str, key: impl Fn(&str) -> Option<String>) -> String {
+    let mut lines = vec![text.lines().next().unwrap().to_string()];
+    for line in text.lines().skip(1) {
+        let (entry, rest) = line.split_once(',').unwrap();
+        if let Some(key) = key(entry) {
+            lines.push(format!("{key},{rest}"));
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
 /// Gives both layers of codes, and writes the judges' sheets as they come
 /// back from the judging room: keyed by work-piece code. Returns (piece
 /// code of each entry, entry code of each entry).
@@ -52,18 +65,7 @@ fn coded(dir: &Path) -> (HashMap<String, String>, HashMap<String, String>) {
         .map(|(entry, code)| (entry.clone(), code_to_piece[code].clone()))
         .collect();
     let judged = std::fs::read_to_string(dir.join("judged.csv")).unwrap();
-    let sheets: Vec<String> = judged
-        .lines()
-        .enumerate()
-        .map(|(n, line)| match n {
-            0 => line.to_string(),
-            _ => {
-                let (entry, rest) = line.split_once(',').unwrap();
-                format!("{},{rest}", pieces[entry])
-            }
-        })
-        .collect();
-    std::fs::write(dir.join("sheets.csv"), sheets.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("sheets.csv"), rekeyed(&judged, |entry| Some(pieces[entry].clone()))).unwrap();
     (pieces, entry_codes)
 }
 
@@ -76,14 +78,8 @@ fn rechecked(dir: &Path, pieces: &HashMap<String, String>) -> String {
     // One line per sampled entry, by its code: `CODE：why`.
     let sample: Vec<&str> = drawn.lines().skip(1).map(|line| line.split('：').next().unwrap()).collect();
     let judged = std::fs::read_to_string(dir.join("judged.csv")).unwrap();
-    let mut lines = vec![judged.lines().next().unwrap().to_string()];
-    for line in judged.lines().skip(1) {
-        let (entry, rest) = line.split_once(',').unwrap();
-        if sample.contains(&pieces[entry].as_str()) {
-            lines.push(format!("{},{rest}", pieces[entry]));
-        }
-    }
-    std::fs::write(dir.join("recheck.csv"), lines.join("\n") + "\n").unwrap();
+    let in_sample = |entry: &str| sample.contains(&pieces[entry].as_str()).then(|| pieces[entry].clone());
+    std::fs::write(dir.join("recheck.csv"), rekeyed(&judged, in_sample)).unwrap();
     run_ok(&["recheck", d, "--enter", s(&dir.join("recheck.csv")), "--as", "chief"])
 }
 
@@ -162,14 +158,8 @@ fn the_example_runs_from_the_draw_to_final_results_with_a_recheck_error_and_an_a
         .collect();
     assert!(!rest.is_empty(), "{status}");
     let judged = std::fs::read_to_string(dir.join("judged.csv")).unwrap();
-    let mut lines = vec![judged.lines().next().unwrap().to_string()];
-    for line in judged.lines().skip(1) {
-        let (entry, rest_of_line) = line.split_once(',').unwrap();
-        if rest.contains(&pieces[entry]) {
-            lines.push(format!("{},{rest_of_line}", pieces[entry]));
-        }
-    }
-    std::fs::write(dir.join("recheck-rest.csv"), lines.join("\n") + "\n").unwrap();
+    let in_rest = |entry: &str| rest.contains(&pieces[entry]).then(|| pieces[entry].clone());
+    std::fs::write(dir.join("recheck-rest.csv"), rekeyed(&judged, in_rest)).unwrap();
     let all = run_ok(&["recheck", d, "--enter", s(&dir.join("recheck-rest.csv")), "--as", "chief"]);
     assert!(all.contains("已复核 10 名，其中 1 名有差错，差错率 10%；尚待复核 0 名"), "{all}");
     assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核发现的差错尚未更正"));
@@ -480,15 +470,11 @@ fn each_step_refused_out_of_turn_says_why() {
     // The sample entered again from the judges' sheets, identical: nothing to correct.
     let sample: Vec<&str> = drawn.lines().skip(1).map(|line| line.split('：').next().unwrap()).collect();
     let sheets = std::fs::read_to_string(dir.join("sheets.csv")).unwrap();
-    let mut again = vec![sheets.lines().next().unwrap().to_string()];
-    again.extend(
-        sheets
-            .lines()
-            .skip(1)
-            .filter(|l| sample.contains(&l.split(',').next().unwrap()))
-            .map(String::from),
-    );
-    std::fs::write(dir.join("again.csv"), again.join("\n") + "\n").unwrap();
+    std::fs::write(
+        dir.join("again.csv"),
+        rekeyed(&sheets, |code| sample.contains(&code).then(|| code.to_string())),
+    )
+    .unwrap();
     assert!(run_ok(&["recheck", d, "--enter", s(&dir.join("again.csv")), "--as", "chief"]).contains("差错率 0%"));
     // Notice and publication before their turn.
     assert!(run_err(&["notice", d, "--as", "org"]).contains("须“已解密”后才能公示"));
@@ -761,18 +747,11 @@ fn a_store_from_before_the_workflow_reads_as_before() {
     let codes = code_list(&run_ok(&["codes", d]));
     let by_entry: HashMap<&String, &String> = codes.iter().map(|(code, entry)| (entry, code)).collect();
     let marks = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
-    let coded: Vec<String> = marks
-        .lines()
-        .enumerate()
-        .map(|(n, line)| match n {
-            0 => line.to_string(),
-            _ => {
-                let (entry, rest) = line.split_once(',').unwrap();
-                format!("{},{rest}", by_entry[&entry.to_string()])
-            }
-        })
-        .collect();
-    std::fs::write(dir.join("coded.csv"), coded.join("\n") + "\n").unwrap();
+    std::fs::write(
+        dir.join("coded.csv"),
+        rekeyed(&marks, |entry| Some(by_entry[&entry.to_string()].clone())),
+    )
+    .unwrap();
     run_ok(&["import", d, s(&dir.join("coded.csv"))]);
     run_ok(&["lock", d]);
     let hidden = run_ok(&["score", d, "--format", "csv"]);

@@ -112,10 +112,7 @@ impl Role {
 
     /// The role in words: 裁判长.
     pub fn words(self) -> Text {
-        Text::Said {
-            id: self.message_id(),
-            args: Vec::new(),
-        }
+        Text::said(self.message_id())
     }
 
     /// The role's name in the message catalogue (`role-chief-judge`...).
@@ -135,10 +132,7 @@ impl Role {
 impl Action {
     /// The action in words: 确认评分表.
     pub fn words(self) -> Text {
-        Text::Said {
-            id: self.message_id(),
-            args: Vec::new(),
-        }
+        Text::said(self.message_id())
     }
 
     /// The action's name in the message catalogue (`action-mark`...).

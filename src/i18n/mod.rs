@@ -92,6 +92,12 @@ pub enum Text {
 }
 
 impl Text {
+    /// A message of the catalogue that takes no arguments, by an id made
+    /// at run time (a role's, an action's).
+    pub fn said(id: &'static str) -> Text {
+        Text::Said { id, args: Vec::new() }
+    }
+
     /// These words in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
         match self {

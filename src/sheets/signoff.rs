@@ -79,13 +79,7 @@ pub fn page(board: &Leaderboard, event: &Event, head: &(i64, String), by_code: b
     }
     body.push_str("</div>\n");
     let title = say!(lang, "signoff-title", contest = rules.contest.name.get(lang));
-    crate::output::html::document(
-        &title,
-        lang,
-        &crate::output::html::font_face(),
-        STYLE,
-        &format!("<div class=\"signoff\">{body}</div>"),
-    )
+    document(&title, lang, &body)
 }
 
 /// The public notice to post (成绩公示表): the provisional results by
@@ -108,8 +102,13 @@ pub fn notice(board: &Leaderboard, until: &str, head: &(i64, String)) -> String 
         escape(&say!(lang, "signoff-head")),
         escape(&format!("#{} {}", head.0, head.1))
     );
+    document(&title, lang, &body)
+}
+
+/// A printed sheet: the page around `body`, A4, the font inside.
+fn document(title: &str, lang: crate::contest::Lang, body: &str) -> String {
     crate::output::html::document(
-        &title,
+        title,
         lang,
         &crate::output::html::font_face(),
         STYLE,
