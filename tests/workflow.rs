@@ -718,6 +718,12 @@ mod over_http {
         assert!(ok && said.contains("已公布"), "{said}");
         let (_, page) = get(&served.roles["org"]);
         assert!(page.contains("最终成绩已公布") && !page.contains("可以进行的步骤"), "{page}");
+        // A role's link is revoked as a judge's is: the old one stops at once, the new one works.
+        let revoked = run_ok(&["judges", "revoke", s(&dir), "clerk", "--base", chief.split("/r/").next().unwrap()]);
+        let fresh = &revoked[revoked.find("http://").unwrap()..].trim().to_string();
+        assert_eq!(get(&served.roles["clerk"]).0, 404);
+        assert_eq!(get(fresh).0, 200, "{revoked}");
+        assert!(run_ok(&["judges", "links", s(&dir)]).contains("clerk\t录分员 钱芳\thttp://"));
         drop(served);
         let log = run_ok(&["audit", "log", s(&dir)]);
         assert!(

@@ -28,6 +28,11 @@ pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Re
     let base = base.trim_end_matches('/');
     let desk = format!("{base}/desk/{}", links.admin(generation(&store, "admin")?));
     println!("{}", say!(lang, "serve-desk", url = desk));
+    // The workflow's roles, each with its own link (`/r/ROLE/TOKEN`).
+    for holder in rules.workflow.iter().flat_map(|w| &w.roles) {
+        let token = links.role(&holder.id, generation(&store, &format!("role:{}", holder.id))?);
+        println!("{}\t{}\t{base}/r/{}/{token}", holder.id, holder.name, holder.id);
+    }
     let mut cards = String::new();
     for judge in &rules.contest.judges {
         let token = links.judge(&judge.id, generation(&store, &judge.id)?);
@@ -59,11 +64,15 @@ pub fn links(contest: &Path, base: &str, sheet: Option<&Path>, lang: Lang) -> Re
     Ok(())
 }
 
-/// Revokes a judge's link (or the desk's, `admin`) and prints the new one.
+/// Revokes a judge's link (or the desk's, `admin`, or a workflow role's)
+/// and prints the new one.
 pub fn revoke(contest: &Path, who: &str, base: &str) -> Result<(), String> {
     let (rules, path) = store_of(contest)?;
-    if who != "admin" && !rules.contest.judges.iter().any(|j| j.id == who) {
-        let ids = rules.contest.judges.iter().map(|j| j.id.as_str()).chain(["admin"]);
+    let judge = rules.contest.judges.iter().any(|j| j.id == who);
+    let role = rules.workflow.as_ref().and_then(|w| w.holder(who)).filter(|_| !judge);
+    if who != "admin" && !judge && role.is_none() {
+        let roles = rules.workflow.iter().flat_map(|w| w.roles.iter().map(|r| r.id.as_str()));
+        let ids = rules.contest.judges.iter().map(|j| j.id.as_str()).chain(["admin"]).chain(roles);
         // The process's language (`--lang`): `podium judges revoke` has no page.
         return Err(format!(
             "{}; {}",
@@ -73,13 +82,18 @@ pub fn revoke(contest: &Path, who: &str, base: &str) -> Result<(), String> {
     }
     let mut store = Store::open(&path)?;
     let links = Links::new(store.secret("links")?);
-    let next = generation(&store, who)? + 1;
-    store.set_setting(&format!("link:{who}"), &next.to_string())?;
+    // A role's generation is kept apart from a judge's of the same name.
+    let key = match role {
+        Some(_) => format!("role:{who}"),
+        None => who.to_string(),
+    };
+    let next = generation(&store, &key)? + 1;
+    store.set_setting(&format!("link:{key}"), &next.to_string())?;
     let base = base.trim_end_matches('/');
-    let url = if who == "admin" {
-        format!("{base}/desk/{}", links.admin(next))
-    } else {
-        format!("{base}/j/{who}/{}", links.judge(who, next))
+    let url = match (who, role) {
+        ("admin", _) => format!("{base}/desk/{}", links.admin(next)),
+        (_, Some(_)) => format!("{base}/r/{who}/{}", links.role(who, next)),
+        _ => format!("{base}/j/{who}/{}", links.judge(who, next)),
     };
     println!("{}", crate::msg!("links-revoked", who = who, url = url));
     Ok(())
