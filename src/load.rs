@@ -188,30 +188,32 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
     };
     let mut marks: Vec<(u32, Mark)> = Vec::new();
     let mut problems = Diagnostics::default();
+    // Element numbers as the checker reads them (as text), made once.
+    let numbers: Vec<String> = (0..=u8::MAX).map(|n| n.to_string()).collect();
     store
-        .current_marks(which, false, |cell, value| {
-            let element = if cell.element == 0 {
-                String::new()
-            } else {
-                cell.element.to_string()
-            };
-            match checker.check([&cell.entry, &cell.criterion, &element, &cell.judge, &value]) {
-                Ok(mark) => marks.push(mark),
-                Err(refusal) if problems.len() < crate::data::MAX_REPORTED => problems.push(
-                    Diagnostic::new(
-                        store.path(),
-                        refusal.field,
-                        msg!(
-                            "load-stored-mark",
-                            entry = cell.entry,
-                            criterion = cell.criterion,
-                            judge = cell.judge,
-                            why = refusal.message
-                        ),
-                    )
-                    .help(msg!("load-stored-mark-help")),
-                ),
-                Err(_) => {}
+        .each_entry_marks(which, |entry, cells| {
+            // One entry's marks together: its id is looked up once.
+            let mut cache = crate::data::marks::RowCache::default();
+            for (criterion, element, judge, value) in cells {
+                let element = if element == 0 { "" } else { numbers[element as usize].as_str() };
+                match checker.check_with([entry, criterion, element, judge, value], &mut cache) {
+                    Ok(mark) => marks.push(mark),
+                    Err(refusal) if problems.len() < crate::data::MAX_REPORTED => problems.push(
+                        Diagnostic::new(
+                            store.path(),
+                            refusal.field,
+                            msg!(
+                                "load-stored-mark",
+                                entry = entry,
+                                criterion = criterion,
+                                judge = judge,
+                                why = refusal.message
+                            ),
+                        )
+                        .help(msg!("load-stored-mark-help")),
+                    ),
+                    Err(_) => {}
+                }
             }
         })
         .map_err(|e| Diagnostics::from(Diagnostic::new(&e.path, "", e.message)))?;

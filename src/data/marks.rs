@@ -926,8 +926,15 @@ impl<'r> RowChecker<'r> {
 
     /// Checks `[entry, criterion, element, judge, value]` (element and judge may be empty).
     pub fn check(&self, fields: [&str; 5]) -> Result<(u32, Mark), Refusal> {
+        self.check_with(fields, &mut RowCache::default())
+    }
+
+    /// [`RowChecker::check`], remembering the last entry and criterion in
+    /// `cache`: rows that follow one another (one entry's marks) look each
+    /// up once.
+    pub fn check_with<'a>(&self, fields: [&'a str; 5], cache: &mut RowCache<'a>) -> Result<(u32, Mark), Refusal> {
         let fields = fields.map(|f| f.trim().as_bytes());
-        parse_row(fields, &mut Cache::default(), &self.lookups).map_err(|problem| {
+        parse_row(fields, &mut cache.0, &self.lookups).map_err(|problem| {
             let d = problem.describe(self.lookups.entries, self.lookups.rules);
             Refusal {
                 field: d.0.to_string(),
@@ -937,6 +944,10 @@ impl<'r> RowChecker<'r> {
         })
     }
 }
+
+/// What [`RowChecker::check_with`] remembers between rows.
+#[derive(Default)]
+pub struct RowCache<'a>(Cache<'a>);
 
 /// The last entry and criterion looked up: rows of one entry come
 /// together and a criterion's judges follow each other, so most rows

@@ -676,6 +676,24 @@ impl Store {
         })
     }
 
+    /// Each entry's current marks (those asked for), as borrowed text and
+    /// in no particular order: `(criterion, element, judge, value)` — the
+    /// fast way to read them all, with nothing made per mark.
+    pub fn each_entry_marks(
+        &self,
+        which: Which,
+        mut each: impl FnMut(&str, &mut dyn Iterator<Item = (&str, u8, &str, &str)>),
+    ) -> Result<(), StoreError> {
+        self.each_entry(|entry, cells| {
+            let mut marks = cells
+                .0
+                .iter()
+                .filter(|(_, mark)| wanted(which, mark))
+                .map(|(key, mark)| (key.criterion.as_str(), key.element, key.judge.as_str(), mark.value.as_str()));
+            each(entry, &mut marks);
+        })
+    }
+
     /// Every entry's current marks, entries in the order they were first stored.
     fn each_entry(&self, mut each: impl FnMut(&str, EntryCells)) -> Result<(), StoreError> {
         let mut query = self
