@@ -176,6 +176,10 @@ fn compare(
     if !outside.is_empty() {
         return Err(format!("{}\n\n{}", outside.join("\n"), msg!("recheck-outside")));
     }
+    let missing = missing_cells(store, &rows, file, shown)?;
+    if !missing.is_empty() {
+        return Err(format!("{}\n\n{}", missing.join("\n"), msg!("recheck-incomplete")));
+    }
     let mut differences = Vec::new();
     for (_, cell, value) in &rows {
         let stored = store.current(cell)?.map(|c| c.value).unwrap_or_default();
@@ -243,6 +247,36 @@ fn compare(
         said.push(msg!("recheck-widened", threshold = threshold.normalize(), count = everyone.len()));
     }
     Ok(said)
+}
+
+/// The marks stored for the file's entries that the file leaves out, in
+/// words. An entry counts as re-checked only with its whole sheet typed
+/// again: otherwise a clerk could re-type a sampled entry's good marks,
+/// leave out the bad one, and the entry would pass as checked.
+fn missing_cells(store: &Store, rows: &[(usize, crate::store::Cell, String)], file: &Path, shown: Shown) -> Result<Vec<String>, String> {
+    let typed: std::collections::HashSet<&crate::store::Cell> = rows.iter().map(|(_, cell, _)| cell).collect();
+    let entries: std::collections::HashSet<&str> = rows.iter().map(|(_, cell, _)| cell.entry.as_str()).collect();
+    let mut missing = Vec::new();
+    store.current_marks(crate::store::Which::All, false, |cell, _| {
+        if entries.contains(cell.entry.as_str()) && !typed.contains(&cell) {
+            missing.push(cell);
+        }
+    })?;
+    missing.sort();
+    // Without the stored value: the re-check types what the sheet says, unprompted.
+    Ok(missing
+        .into_iter()
+        .map(|cell| {
+            msg!(
+                "recheck-missing-cell",
+                file = file.display(),
+                entry = shown.entry(&cell.entry),
+                criterion = cell.criterion,
+                judge = cell.judge
+            )
+            .to_string()
+        })
+        .collect())
 }
 
 /// Every entry with marks not yet in the sample: a widened re-check's.

@@ -162,6 +162,39 @@ pub struct Compared {
     pub differences: Vec<Difference>,
 }
 
+/// A stored mark the chief judge kept, against the re-check's typing of it
+/// (`recheck-kept`): the re-check was the one mistyped. It resolves the
+/// difference as a correction would, with its reason recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    pub entry: String,
+    pub criterion: String,
+    pub element: u8,
+    pub judge: String,
+    pub value: String,
+}
+
+impl Kept {
+    pub fn of(cell: &crate::store::Cell, value: &str) -> Kept {
+        Kept {
+            entry: cell.entry.clone(),
+            criterion: cell.criterion.clone(),
+            element: cell.element,
+            judge: cell.judge.clone(),
+            value: value.to_string(),
+        }
+    }
+
+    fn cell(&self) -> crate::store::Cell {
+        crate::store::Cell {
+            entry: self.entry.clone(),
+            criterion: self.criterion.clone(),
+            element: self.element,
+            judge: self.judge.clone(),
+        }
+    }
+}
+
 /// Where the re-check stands, from its records.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
@@ -171,6 +204,8 @@ pub struct Progress {
     pub rechecked: std::collections::BTreeSet<String>,
     /// Each difference with the record that found it.
     pub differences: Vec<(i64, Difference)>,
+    /// Stored marks kept against the re-check, with their records.
+    pub kept: Vec<(i64, Kept)>,
 }
 
 impl Progress {
@@ -191,6 +226,11 @@ impl Progress {
                         progress
                             .differences
                             .extend(compared.differences.into_iter().map(|d| (record.seq, d)));
+                    }
+                }
+                "recheck-kept" => {
+                    if let Ok(kept) = serde_json::from_str::<Kept>(&record.value) {
+                        progress.kept.push((record.seq, kept));
                     }
                 }
                 _ => {}
@@ -219,12 +259,14 @@ impl Progress {
     }
 
     /// The differences not yet resolved: the stored mark neither equals the
-    /// re-checked one nor was corrected after the difference was found.
+    /// re-checked one nor was corrected or kept (`recheck-kept`) after the
+    /// difference was found.
     pub fn unresolved(&self, store: &crate::store::Store) -> Result<Vec<&Difference>, crate::store::StoreError> {
         let mut open = Vec::new();
         for (seq, difference) in &self.differences {
             let current = store.current(&difference.cell())?;
-            let resolved = current.is_some_and(|c| c.value == difference.rechecked || c.seq > *seq);
+            let kept = self.kept.iter().any(|(at, k)| at > seq && k.cell() == difference.cell());
+            let resolved = kept || current.is_some_and(|c| c.value == difference.rechecked || c.seq > *seq);
             if !resolved {
                 open.push(difference);
             }
@@ -260,6 +302,16 @@ pub fn words(record: &crate::store::StepRecord) -> Option<crate::i18n::Text> {
                 entries = compared.entries.len(),
                 count = found.len(),
                 found = if found.is_empty() { "-".to_string() } else { found.join("; ") }
+            )
+        }
+        "recheck-kept" => {
+            let kept: Kept = serde_json::from_str(&record.value).ok()?;
+            msg!(
+                "recheck-step-kept",
+                entry = kept.entry,
+                criterion = kept.criterion,
+                judge = kept.judge,
+                value = kept.value
             )
         }
         "recheck-widen" => {

@@ -1,0 +1,252 @@
+//! The re-check (复核) of `contests/construction` with a workflow declared:
+//! the sample drawn once marking is locked, the re-check's typing compared
+//! with the stored marks, one error found and corrected, widening past the
+//! threshold, and each refusal with its message (in Chinese).
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// A copy of the construction contest with a workflow whose re-check is
+/// `plan`, its marks as `marks` (the example's, perhaps mistyped), imported
+/// by the clerk.
+fn construction(name: &str, plan: &str, marks: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/construction");
+    std::fs::copy(source.join("entries.csv"), dir.join("entries.csv")).unwrap();
+    let contest = std::fs::read_to_string(source.join("contest.ron")).unwrap();
+    let body = contest.trim_end().strip_suffix(')').unwrap().trim_end().trim_end_matches(',');
+    let workflow = format!(
+        r#",
+    workflow: (
+        roles: [
+            (id: "chief", role: ChiefJudge, name: "周建国"),
+            (id: "clerk", role: Clerk, name: "钱芳"),
+            (id: "sup", role: Supervisor, name: "赵强"),
+            (id: "org", role: Organiser, name: "组委会"),
+        ],
+        sign_offs: true,
+        recheck: {plan},
+    ),
+)
+"#
+    );
+    std::fs::write(dir.join("contest.ron"), format!("{body}{workflow}")).unwrap();
+    std::fs::write(dir.join("typed.csv"), marks).unwrap();
+    run_ok(&["import", s(&dir), s(&dir.join("typed.csv")), "--as", "clerk"]);
+    dir
+}
+
+/// The example's marks, as on the judges' sheets.
+fn sheets() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/construction/marks.csv")).unwrap()
+}
+
+/// The right mark and the mistyped one: C05 (placed first) from J1's sheet.
+const RIGHT: &str = "C05,quality.workmanship,,J1,9\n";
+const WRONG: &str = "C05,quality.workmanship,,J1,8\n";
+
+/// Marking locked and every judge's sheet confirmed by the chief judge.
+fn locked(dir: &Path) {
+    run_ok(&["lock", s(dir), "--as", "chief"]);
+    confirmed(dir, &["J1", "J2", "J3", "J4", "J5"]);
+}
+
+/// These judges' sheets confirmed (again, after a correction).
+fn confirmed(dir: &Path, judges: &[&str]) {
+    for judge in judges {
+        run_ok(&["sign", s(dir), "--sheet", judge, "--as", "chief"]);
+    }
+}
+
+/// The sheets' rows of these entries, under the header, less `without`.
+fn rows_of(entries: &[&str], without: &str) -> String {
+    let sheets = sheets();
+    let mut lines = vec![sheets.lines().next().unwrap()];
+    lines.extend(
+        sheets
+            .lines()
+            .skip(1)
+            .filter(|line| entries.contains(&line.split(',').next().unwrap()) && format!("{line}\n") != without),
+    );
+    lines.join("\n") + "\n"
+}
+
+/// The entries a draw printed, one a line after the heading: `ID：why`.
+fn sample_of(drawn: &str) -> Vec<String> {
+    drawn
+        .lines()
+        .skip(1)
+        .map(|line| line.split('：').next().unwrap().to_string())
+        .collect()
+}
+
+fn enter(dir: &Path, name: &str, text: &str) -> std::process::Output {
+    std::fs::write(dir.join(name), text).unwrap();
+    podium(&["recheck", s(dir), "--enter", s(&dir.join(name)), "--as", "chief"])
+}
+
+/// How many steps of this kind the audit log shows.
+fn logged(dir: &Path, words: &str) -> usize {
+    run_ok(&["audit", "log", s(dir)]).matches(words).count()
+}
+
+#[test]
+fn a_recheck_finds_an_error_and_once_corrected_the_results_can_be_signed() {
+    let sheets = sheets();
+    assert!(sheets.contains(RIGHT));
+    // The top 2 and a fifth of the other 6 (1.2, so 2): 4 entries.
+    let dir = construction(
+        "recheck-flow",
+        "(top: 2, percent: 20, threshold: 60)",
+        &sheets.replace(RIGHT, WRONG),
+    );
+    let d = s(&dir);
+    assert!(run_err(&["recheck", d, "--draw", "--as", "chief"]).contains("评分尚未结束：锁定整场比赛后才能复核"));
+    locked(&dir);
+    let early = run_err(&["recheck", d, "--enter", s(&dir.join("typed.csv")), "--as", "chief"]);
+    assert!(early.contains("还没有抽取复核样本"), "{early}");
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("还没有复核：先抽取复核样本"));
+    assert!(run_err(&["recheck", d, "--draw", "--as", "clerk"]).contains("不能“复核”"));
+
+    let drawn = run_ok(&["recheck", d, "--draw", "--as", "chief"]);
+    assert!(drawn.starts_with("已抽取复核样本：4 名选手"), "{drawn}");
+    assert!(
+        drawn.contains("C05：名次 1，前列全部复核") && drawn.contains("C01：名次 2，前列全部复核"),
+        "{drawn}"
+    );
+    assert_eq!(drawn.matches("：随机抽取").count(), 2, "{drawn}");
+    let sample = sample_of(&drawn);
+    // A clerk who dislikes the sample cannot draw another: refused, and the log holds one draw.
+    assert!(run_err(&["recheck", d, "--draw", "--as", "chief"]).contains("复核样本已抽取（记录 #"));
+    assert_eq!(logged(&dir, "抽取复核样本"), 1);
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核尚未完成：还有 4 名选手待复核"));
+
+    // A file that slips in an entry outside the sample: refused whole, nothing recorded.
+    let outsider = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08"]
+        .into_iter()
+        .find(|e| !sample.iter().any(|s| s == e))
+        .unwrap();
+    let mut with_outsider: Vec<&str> = sample.iter().map(String::as_str).collect();
+    with_outsider.push(outsider);
+    let refused = enter(&dir, "outside.csv", &rows_of(&with_outsider, ""));
+    let said = stderr(&refused);
+    assert!(!refused.status.success());
+    assert!(
+        said.contains(&format!("选手 {outsider} 不在复核样本中")) && said.contains("整份文件未记录"),
+        "{said}"
+    );
+    // A file that leaves out the one bad mark: refused, or the error would pass unseen.
+    let sampled: Vec<&str> = sample.iter().map(String::as_str).collect();
+    let refused = enter(&dir, "partial.csv", &rows_of(&sampled, RIGHT));
+    let said = stderr(&refused);
+    assert!(!refused.status.success());
+    assert!(
+        said.contains("缺少选手 C05 quality.workmanship 裁判 J1 的复核分数") && said.contains("整份文件未记录"),
+        "{said}"
+    );
+    assert_eq!(logged(&dir, "比对复核录入"), 0);
+    assert!(run_ok(&["recheck", d]).contains("已复核 0 名"));
+
+    // The sample's sheets typed again: the mistyped mark found.
+    let found = enter(&dir, "recheck.csv", &rows_of(&sampled, ""));
+    assert!(found.status.success(), "{}", stderr(&found));
+    let found = stdout(&found);
+    assert!(found.contains("发现 1 处不一致"), "{found}");
+    assert!(found.contains("选手 C05 quality.workmanship 裁判 J1：录入 8，复核 9"), "{found}");
+    assert!(found.contains("已复核 4 名，其中 1 名有差错，差错率 25%；尚待复核 0 名"), "{found}");
+    assert!(!found.contains("复核扩大"), "25 % is under the 60 % declared: {found}");
+    let refused = run_err(&["sign", d, "--as", "chief"]);
+    assert!(refused.contains("复核发现的差错尚未更正：C05 quality.workmanship J1"), "{refused}");
+
+    // Corrections through the lock: only of a difference found, only by the chief judge, with a reason.
+    let correct = |role: &str, judge: &str, reason: Option<&str>| {
+        let mut args = vec!["mark", d, "--as", role, "--recheck", "--entry", "C05"];
+        args.extend(["--criterion", "quality.workmanship", "--judge", judge]);
+        if let Some(reason) = reason {
+            args.extend(["--reason", reason]);
+        }
+        args.push("9");
+        podium(&args)
+    };
+    assert!(stderr(&correct("chief", "J2", Some("复核"))).contains("复核没有发现选手 C05 quality.workmanship 裁判 J2 的待更正差错"));
+    assert!(stderr(&correct("clerk", "J1", Some("复核"))).contains("不能“复核”"));
+    assert!(stderr(&correct("chief", "J1", None)).contains("须写明理由"));
+    let fixed = correct("chief", "J1", Some("复核发现录入错误，按评分表更正"));
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+    let status = run_ok(&["recheck", d]);
+    assert!(
+        status.contains("选手 C05 quality.workmanship 裁判 J1：录入 8，复核 9 — 已解决"),
+        "{status}"
+    );
+    assert!(!status.contains("待更正"), "{status}");
+    // The correction's reason cites the re-check in the audit log.
+    assert!(run_ok(&["audit", "log", d]).contains("[recheck] 复核发现录入错误，按评分表更正"));
+    confirmed(&dir, &["J1"]);
+    run_ok(&["sign", d, "--as", "chief"]);
+    let late = run_err(&["recheck", d, "--enter", s(&dir.join("recheck.csv")), "--as", "chief"]);
+    assert!(late.contains("成绩已签字确认") && late.contains("复核须在签字之前"), "{late}");
+}
+
+#[test]
+fn when_the_recheck_was_the_one_mistyped_the_chief_judge_keeps_the_stored_mark() {
+    let dir = construction("recheck-kept", "(top: 1, percent: 0, threshold: 100)", &sheets());
+    let d = s(&dir);
+    locked(&dir);
+    assert_eq!(sample_of(&run_ok(&["recheck", d, "--draw", "--as", "chief"])), ["C05"]);
+    // The re-check mistypes 9 as 8: a difference, but the stored mark is the right one.
+    let found = enter(&dir, "recheck.csv", &rows_of(&["C05"], "").replace(RIGHT, WRONG));
+    assert!(stdout(&found).contains("选手 C05 quality.workmanship 裁判 J1：录入 9，复核 8"));
+    let kept = run_ok(&[
+        "mark",
+        d,
+        "--as",
+        "chief",
+        "--recheck",
+        "--entry",
+        "C05",
+        "--criterion",
+        "quality.workmanship",
+        "--judge",
+        "J1",
+        "--reason",
+        "核对原始评分表，录入无误",
+        "9",
+    ]);
+    assert!(kept.contains("维持录入的 9，不采用复核录入，差错已解决"), "{kept}");
+    assert!(run_ok(&["recheck", d]).contains("— 已解决"));
+    assert!(run_ok(&["audit", "log", d]).contains("维持录入的 9，不采用复核录入"));
+    // No mark changed: J1's confirmed sheet still stands.
+    run_ok(&["sign", d, "--as", "chief"]);
+}
+
+#[test]
+fn an_error_rate_past_the_threshold_widens_the_recheck_to_every_entry() {
+    let dir = construction(
+        "recheck-widen",
+        "(top: 2, percent: 20, threshold: 5)",
+        &sheets().replace(RIGHT, WRONG),
+    );
+    let d = s(&dir);
+    locked(&dir);
+    let sample = sample_of(&run_ok(&["recheck", d, "--draw", "--as", "chief"]));
+    let sampled: Vec<&str> = sample.iter().map(String::as_str).collect();
+    let found = stdout(&enter(&dir, "recheck.csv", &rows_of(&sampled, "")));
+    assert!(found.contains("差错率 25%"), "{found}");
+    assert!(found.contains("差错率超过 5%：复核扩大到全部选手，新增 4 名待复核"), "{found}");
+    assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核尚未完成：还有 4 名选手待复核"));
+    let status = run_ok(&["recheck", d]);
+    let rest: Vec<&str> = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08"]
+        .into_iter()
+        .filter(|e| !sampled.contains(e))
+        .collect();
+    for entry in &rest {
+        assert!(status.contains(&format!("… {entry}：差错率超过规定，扩大为全部复核")), "{status}");
+    }
+    assert_eq!(logged(&dir, "复核扩大到全部选手"), 1);
+    // The rest typed again without error: done, and no second widening.
+    let done = stdout(&enter(&dir, "rest.csv", &rows_of(&rest, "")));
+    assert!(done.contains("已复核 8 名，其中 1 名有差错，差错率 12.5%；尚待复核 0 名"), "{done}");
+    assert!(!done.contains("复核扩大"), "{done}");
+    assert_eq!(logged(&dir, "复核扩大到全部选手"), 1);
+}
