@@ -145,6 +145,14 @@ fn a_recheck_finds_an_error_and_once_corrected_the_results_can_be_signed() {
         said.contains("缺少选手 C05 quality.workmanship 裁判 J1 的复核分数") && said.contains("整份文件未记录"),
         "{said}"
     );
+    // A file that types the bad mark twice, once right and once as entered: refused.
+    let refused = enter(&dir, "twice.csv", &(rows_of(&sampled, "") + WRONG));
+    let said = stderr(&refused);
+    assert!(!refused.status.success());
+    assert!(
+        said.contains("选手 C05 quality.workmanship 裁判 J1 又录为 8，第") && said.contains("整份文件未记录"),
+        "{said}"
+    );
     assert_eq!(logged(&dir, "比对复核录入"), 0);
     assert!(run_ok(&["recheck", d]).contains("已复核 0 名"));
 

@@ -176,6 +176,10 @@ fn compare(
     if !outside.is_empty() {
         return Err(format!("{}\n\n{}", outside.join("\n"), msg!("recheck-outside")));
     }
+    let twice = typed_twice(&rows, file, shown);
+    if !twice.is_empty() {
+        return Err(format!("{}\n\n{}", twice.join("\n"), msg!("recheck-twice")));
+    }
     let missing = missing_cells(store, &rows, file, shown)?;
     if !missing.is_empty() {
         return Err(format!("{}\n\n{}", missing.join("\n"), msg!("recheck-incomplete")));
@@ -247,6 +251,36 @@ fn compare(
         said.push(msg!("recheck-widened", threshold = threshold.normalize(), count = everyone.len()));
     }
     Ok(said)
+}
+
+/// The rows that type a mark the file already gave, differently: which of
+/// the two would the re-check be?
+fn typed_twice(rows: &[(usize, crate::store::Cell, String)], file: &Path, shown: Shown) -> Vec<String> {
+    let mut first: std::collections::HashMap<&crate::store::Cell, (usize, &str)> = std::collections::HashMap::new();
+    let mut twice = Vec::new();
+    for (line, cell, value) in rows {
+        match first.get(cell) {
+            Some((at, was)) if *was != value.as_str() => twice.push(
+                msg!(
+                    "recheck-twice-row",
+                    file = file.display(),
+                    line = line,
+                    entry = shown.entry(&cell.entry),
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    first = at,
+                    was = *was,
+                    value = value
+                )
+                .to_string(),
+            ),
+            Some(_) => {}
+            None => {
+                first.insert(cell, (*line, value));
+            }
+        }
+    }
+    twice
 }
 
 /// The marks stored for the file's entries that the file leaves out, in
