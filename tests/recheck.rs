@@ -120,6 +120,13 @@ fn a_recheck_finds_an_error_and_once_corrected_the_results_can_be_signed() {
     // A clerk who dislikes the sample cannot draw another: refused, and the log holds one draw.
     assert!(run_err(&["recheck", d, "--draw", "--as", "chief"]).contains("复核样本已抽取（记录 #"));
     assert_eq!(logged(&dir, "抽取复核样本"), 1);
+    // The log holds the seed and the plan, so anyone can draw the sample again.
+    let log = run_ok(&["audit", "log", d]);
+    assert!(
+        log.contains("规则：前 2 名全部，其余抽取 20%，不含获奖线附近，差错率超过 60% 全部复核"),
+        "{log}"
+    );
+    assert!(log.contains("（种子 "), "{log}");
     assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核尚未完成：还有 4 名选手待复核"));
 
     // A file that slips in an entry outside the sample: refused whole, nothing recorded.

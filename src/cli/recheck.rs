@@ -41,6 +41,7 @@ pub fn run(contest: &Path, draw: bool, enter: Option<&Path>, role: Option<&str>)
             if let Some(record) = &progress.drawn {
                 return Err(msg!("recheck-drawn-already", seq = record.seq).to_string());
             }
+            let recorded = recheck::RecordedPlan::of(&plan);
             let plan = Plan {
                 top: plan.top,
                 percent: plan.percent.0,
@@ -49,7 +50,12 @@ pub fn run(contest: &Path, draw: bool, enter: Option<&Path>, role: Option<&str>)
             let results = crate::engine::score(inputs.clone(), &[]);
             let seed = fresh_seed()?;
             let sampled = recheck::sample(&standings(&results), rules.contest.awards.len(), plan, &seed);
-            record_sample(&mut store, &event, &actor, &seed, sampled, shown)?
+            let drawn = Drawn {
+                seed: crate::store::hex(&seed),
+                entries: sampled,
+                plan: Some(recorded),
+            };
+            record_sample(&mut store, &event, &actor, drawn, shown)?
         }
         Some(file) => {
             if progress.drawn.is_none() {
@@ -101,18 +107,7 @@ fn standings(results: &crate::engine::Results) -> Vec<Standing> {
 }
 
 /// Records the sample with the seed it was drawn with, so anyone can draw it again.
-fn record_sample(
-    store: &mut Store,
-    event: &Event,
-    actor: &event::Actor,
-    seed: &[u8],
-    sampled: Vec<Sampled>,
-    shown: Shown,
-) -> Result<Vec<Text>, String> {
-    let drawn = Drawn {
-        seed: crate::store::hex(seed),
-        entries: sampled,
-    };
+fn record_sample(store: &mut Store, event: &Event, actor: &event::Actor, drawn: Drawn, shown: Shown) -> Result<Vec<Text>, String> {
     let seq = store.transact(&actor.recorded(), "podium recheck", |batch| {
         if batch.head_before() != event.head {
             return Err(msg!("event-moved").to_string());
@@ -226,6 +221,7 @@ fn compare(
             let widened = Drawn {
                 seed: String::new(),
                 entries: everyone.clone(),
+                plan: None,
             };
             batch.record_step("recheck-widen", "", &json(&widened), "")?;
         }

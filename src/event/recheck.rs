@@ -152,6 +152,31 @@ impl Difference {
 pub struct Drawn {
     pub seed: String,
     pub entries: Vec<Sampled>,
+    /// The plan the sample was drawn by, as the contest declared it then
+    /// (a later edit of contest.ron does not rewrite what was drawn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<RecordedPlan>,
+}
+
+/// A re-check plan as recorded with its sample: numbers as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedPlan {
+    pub top: u32,
+    pub percent: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<String>,
+    pub threshold: String,
+}
+
+impl RecordedPlan {
+    pub fn of(plan: &crate::contest::workflow::RecheckPlan) -> RecordedPlan {
+        RecordedPlan {
+            top: plan.top,
+            percent: plan.percent.0.normalize().to_string(),
+            margin: plan.margin.map(|m| m.0.normalize().to_string()),
+            threshold: plan.threshold.0.normalize().to_string(),
+        }
+    }
 }
 
 /// A file of the re-check's typing compared (`recheck-entry`).
@@ -282,12 +307,24 @@ pub fn words(record: &crate::store::StepRecord) -> Option<crate::i18n::Text> {
         "recheck-sample" => {
             let drawn: Drawn = serde_json::from_str(&record.value).ok()?;
             let entries: Vec<&str> = drawn.entries.iter().map(|s| s.entry.as_str()).collect();
-            msg!(
-                "recheck-step-sample",
-                count = entries.len(),
-                entries = entries.join(", "),
-                seed = drawn.seed
-            )
+            match drawn.plan {
+                Some(plan) => msg!(
+                    "recheck-step-sample-plan",
+                    count = entries.len(),
+                    entries = entries.join(", "),
+                    seed = drawn.seed,
+                    top = plan.top,
+                    percent = plan.percent,
+                    margin = plan.margin.unwrap_or_else(|| "none".to_string()),
+                    threshold = plan.threshold
+                ),
+                None => msg!(
+                    "recheck-step-sample",
+                    count = entries.len(),
+                    entries = entries.join(", "),
+                    seed = drawn.seed
+                ),
+            }
         }
         "recheck-entry" => {
             let compared: Compared = serde_json::from_str(&record.value).ok()?;

@@ -274,6 +274,10 @@ recheck-threshold = error rate that widens to a full re-check: { $threshold }%; 
   }
 recheck-no-difference = the re-check found no open difference at entry { $entry } { $criterion } judge { $judge }: nothing to correct through the lock
 recheck-step-sample = re-check sample of { $count }: { $entries } (seed { $seed })
+recheck-step-sample-plan = re-check sample of { $count }: { $entries } (seed { $seed }; plan: the top { $top }, { $percent }% of the rest, { $margin ->
+    [none] no margin around the award lines
+   *[other] within { $margin } of an award line
+}, widened past { $threshold }%)
 recheck-step-entry = re-check file { $file } compared: { $entries } entries, { $count } differences: { $found }
 recheck-step-widen = the error rate passed the threshold: the re-check widened to every entry ({ $count } more)
 recheck-step-kept = entry { $entry } { $criterion } judge { $judge }: the entered { $value } kept against the re-check

@@ -274,6 +274,10 @@ recheck-threshold = 全部复核的差错率界限：{ $threshold }%；{ $widene
   }
 recheck-no-difference = 复核没有发现选手 { $entry } { $criterion } 裁判 { $judge } 的待更正差错，不能据此在锁定后更正
 recheck-step-sample = 抽取复核样本 { $count } 名：{ $entries }（种子 { $seed }）
+recheck-step-sample-plan = 抽取复核样本 { $count } 名：{ $entries }（种子 { $seed }；规则：前 { $top } 名全部，其余抽取 { $percent }%，{ $margin ->
+    [none] 不含获奖线附近
+   *[other] 获奖线上下 { $margin } 分以内
+}，差错率超过 { $threshold }% 全部复核）
 recheck-step-entry = 比对复核录入 { $file }：{ $entries } 名选手，{ $count } 处不一致：{ $found }
 recheck-step-widen = 差错率超过规定，复核扩大到全部选手（新增 { $count } 名）
 recheck-step-kept = 选手 { $entry } { $criterion } 裁判 { $judge }：维持录入的 { $value }，不采用复核录入
