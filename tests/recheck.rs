@@ -265,3 +265,71 @@ fn an_error_rate_past_the_threshold_widens_the_recheck_to_every_entry() {
     assert!(!done.contains("复核扩大"), "{done}");
     assert_eq!(logged(&dir, "复核扩大到全部选手"), 1);
 }
+
+/// Cents of a total as the score's JSON gives it (two places).
+fn cents(value: &serde_json::Value) -> Option<i64> {
+    value.as_f64().map(|v| (v * 100.0).round() as i64)
+}
+
+#[test]
+fn on_a_generated_ten_thousand_entry_contest_every_entry_near_an_award_line_is_sampled() {
+    let dir = temp_dir("recheck-10k");
+    let d = s(&dir);
+    run_ok(&["gen", d, "--entries", "10000", "--criteria", "4", "--judges", "1", "--seed", "15"]);
+    let contest = std::fs::read_to_string(dir.join("contest.ron")).unwrap();
+    let body = contest.trim_end().strip_suffix(')').unwrap().trim_end().trim_end_matches(',');
+    let workflow = r#",
+    workflow: (
+        roles: [
+            (id: "chief", role: ChiefJudge, name: "裁判长"),
+            (id: "clerk", role: Clerk, name: "录分员"),
+            (id: "org", role: Organiser, name: "组委会"),
+        ],
+        recheck: (top: 10, percent: 15, margin: 1.5, threshold: 5),
+    ),
+)
+"#;
+    std::fs::write(dir.join("contest.ron"), format!("{body}{workflow}")).unwrap();
+    run_ok(&["import", d, s(&dir.join("marks.csv")), "--as", "clerk"]);
+    run_ok(&["lock", d, "--as", "chief"]);
+    let drawn = run_ok(&["recheck", d, "--draw", "--as", "chief"]);
+    let sample: std::collections::HashSet<String> = sample_of(&drawn).into_iter().collect();
+
+    // The award lines worked out again from the scored results: prizes go
+    // by region, so within each region, down its places, wherever the award
+    // changes, the totals on both sides.
+    let scored: serde_json::Value = serde_json::from_str(&run_ok(&["score", d, "--format", "json"])).unwrap();
+    let entries = scored["entries"].as_array().unwrap();
+    let mut regions: std::collections::BTreeMap<&str, Vec<&serde_json::Value>> = std::collections::BTreeMap::new();
+    for entry in entries {
+        regions
+            .entry(entry["divisions"]["region"]["value"].as_str().unwrap())
+            .or_default()
+            .push(entry);
+    }
+    let mut lines = std::collections::BTreeSet::new();
+    for members in regions.values_mut() {
+        members.sort_by_key(|e| e["divisions"]["region"]["rank"].as_u64());
+        for pair in members.windows(2) {
+            if pair[0]["award"] != pair[1]["award"] {
+                lines.extend(pair.iter().filter_map(|e| cents(&e["total"])));
+            }
+        }
+    }
+    assert!(lines.len() >= 6, "three tiers in each region: {lines:?}");
+    let mut near = 0;
+    for entry in entries {
+        let (id, total) = (entry["entry"].as_str().unwrap(), cents(&entry["total"]).unwrap());
+        if lines.iter().any(|line| (total - line).abs() <= 150) {
+            near += 1;
+            assert!(sample.contains(id), "{id} at {total} cents is within 1.5 of an award line");
+        }
+        if entry["rank"].as_u64().unwrap() <= 10 {
+            assert!(sample.contains(id), "{id} places in the top 10");
+        }
+    }
+    assert!(near > 100 && near < 9000, "a margin that tells: {near} near a line");
+    // 15 % of the others, rounded up, drawn by lot.
+    let drawn_by_lot = drawn.matches("：随机抽取").count();
+    assert_eq!(drawn_by_lot, ((entries.len() - (sample.len() - drawn_by_lot)) * 15).div_ceil(100));
+}
