@@ -128,6 +128,12 @@ fn a_recheck_finds_an_error_and_once_corrected_the_results_can_be_signed() {
     );
     assert!(log.contains("（种子 "), "{log}");
     assert!(run_err(&["sign", d, "--as", "chief"]).contains("复核尚未完成：还有 4 名选手待复核"));
+    // Nor can marking reopen under it, for a mark to change where the sample does not look.
+    let reopen = run_err(&["unlock", d, "--as", "chief", "--reason", "补录"]);
+    assert!(
+        reopen.contains("复核样本已抽取（记录 #") && reopen.contains("不能再解锁"),
+        "{reopen}"
+    );
 
     // A file that slips in an entry outside the sample: refused whole, nothing recorded.
     let outsider = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08"]

@@ -250,6 +250,7 @@ recheck-not-drawn = no re-check sample is drawn yet: run `podium recheck CONTEST
 recheck-before-lock = marking is not over: the re-check comes once the whole contest is locked
 recheck-after-sign = the results are signed (record #{ $seq }): the re-check comes before the signatures
 recheck-drawn-already = the re-check sample is drawn (record #{ $seq }): it is not drawn again
+recheck-no-unlock = the re-check's sample is drawn (record #{ $seq }): { $scope } is not unlocked again; a mark changes now only by the re-check (`podium mark … --recheck`) or an upheld appeal (`podium mark … --appeal`)
 recheck-drawn = re-check sample drawn: { $count } entries (record #{ $seq })
 recheck-why-top = { $entry }: place { $place }, the leading places are all re-checked
 recheck-why-line = { $entry }: its total is within the margin of the award line { $line }

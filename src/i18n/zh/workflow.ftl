@@ -250,6 +250,7 @@ recheck-not-drawn = 还没有抽取复核样本：先运行 `podium recheck 比�
 recheck-before-lock = 评分尚未结束：锁定整场比赛后才能复核
 recheck-after-sign = 成绩已签字确认（记录 #{ $seq }），复核须在签字之前
 recheck-drawn-already = 复核样本已抽取（记录 #{ $seq }），不能重抽
+recheck-no-unlock = 复核样本已抽取（记录 #{ $seq }），{ $scope }不能再解锁；此后分数只能依复核（`podium mark … --recheck`）或成立的申诉（`podium mark … --appeal`）更正
 recheck-drawn = 已抽取复核样本：{ $count } 名选手（记录 #{ $seq }）
 recheck-why-top = { $entry }：名次 { $place }，前列全部复核
 recheck-why-line = { $entry }：总分距获奖线 { $line } 在规定分差内
