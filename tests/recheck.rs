@@ -339,3 +339,42 @@ fn on_a_generated_ten_thousand_entry_contest_every_entry_near_an_award_line_is_s
     let drawn_by_lot = drawn.matches("：随机抽取").count();
     assert_eq!(drawn_by_lot, ((entries.len() - (sample.len() - drawn_by_lot)) * 15).div_ceil(100));
 }
+
+#[test]
+fn in_a_contest_run_in_stages_the_entries_near_each_stages_cut_are_sampled() {
+    let dir = temp_dir("recheck-stages");
+    let d = s(&dir);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("contests/three-rounds");
+    for file in ["entries.csv", "marks.csv"] {
+        std::fs::copy(source.join(file), dir.join(file)).unwrap();
+    }
+    let contest = std::fs::read_to_string(source.join("contest.ron")).unwrap();
+    let body = contest.trim_end().strip_suffix(')').unwrap().trim_end().trim_end_matches(',');
+    let workflow = r#",
+    workflow: (
+        roles: [
+            (id: "chief", role: ChiefJudge, name: "裁判长"),
+            (id: "clerk", role: Clerk, name: "录分员"),
+            (id: "org", role: Organiser, name: "组委会"),
+        ],
+        recheck: (top: 1, percent: 0, margin: 0.5, threshold: 5),
+    ),
+)
+"#;
+    std::fs::write(dir.join("contest.ron"), format!("{body}{workflow}")).unwrap();
+    run_ok(&["import", d, s(&dir.join("marks.csv")), "--as", "clerk"]);
+    run_ok(&["lock", d, "--as", "chief"]);
+    let drawn = run_ok(&["recheck", d, "--draw", "--as", "chief"]);
+    // The preliminary sends 12 on: T12 (12th, 7.50) went on, T15 (13th, 7.46)
+    // did not; T08 at 7.97 is within 0.5 of 7.50, T10 at 8.13 is not.
+    for line in [
+        "T12：在赛段 `round1` 的总分距晋级线 7.46 在规定分差内",
+        "T15：在赛段 `round1` 的总分距晋级线 7.46 在规定分差内",
+        "T08：在赛段 `round1` 的总分距晋级线 7.5 在规定分差内",
+        // The semi-final sends 6 on: T13 (16.30) went on, T08 (16.27) did not.
+        "T13：在赛段 `round2` 的总分距晋级线 16.27 在规定分差内",
+        "T10：在赛段 `round2` 的总分距晋级线 16.27 在规定分差内",
+    ] {
+        assert!(drawn.contains(line), "{line}\n{drawn}");
+    }
+}

@@ -47,9 +47,17 @@ pub fn run(contest: &Path, draw: bool, enter: Option<&Path>, role: Option<&str>)
                 percent: plan.percent.0,
                 margin: plan.margin.map(|m| m.0),
             };
-            let results = crate::engine::score(inputs.clone(), &[]);
+            // A contest run in stages: its classification, and each stage's cut.
+            let (results, cuts) = match rules.stages.is_empty() {
+                true => (crate::engine::score(inputs.clone(), &[]), Vec::new()),
+                false => {
+                    let staged = crate::stages::score(inputs.clone(), &[]);
+                    let cuts = cuts(&inputs, &staged);
+                    (staged.classification, cuts)
+                }
+            };
             let seed = fresh_seed()?;
-            let sampled = recheck::sample(&standings(&results), rules.contest.awards.len(), plan, &seed);
+            let sampled = recheck::sample(&standings(&results), (rules.contest.awards.len(), &cuts), plan, &seed);
             let drawn = Drawn {
                 seed: crate::store::hex(&seed),
                 entries: sampled,
@@ -106,6 +114,34 @@ fn standings(results: &crate::engine::Results) -> Vec<Standing> {
         .collect()
 }
 
+/// Each stage's qualification line: the stage totals either side of a
+/// change from going on to not, down the stage's places.
+fn cuts(inputs: &crate::engine::Inputs, staged: &crate::stages::Staged) -> Vec<recheck::Cut> {
+    let mut cuts = Vec::new();
+    for (stage, rules) in staged.stages.iter().zip(&inputs.rules.stages) {
+        let mut cut = recheck::Cut {
+            stage: rules.id.clone(),
+            ..Default::default()
+        };
+        let mut ranked = Vec::new();
+        for (local, (&entry, outcome)) in stage.entries.iter().zip(&stage.outcomes).enumerate() {
+            let row = stage.row(local as u32);
+            let (Some(total), Some(through)) = (row.total, outcome.through()) else {
+                continue;
+            };
+            cut.totals.insert(inputs.entries.list[entry as usize].id.to_string(), total);
+            ranked.push((row.standing.overall.map(|p| p.rank), total, through));
+        }
+        ranked.sort_by_key(|(place, _, _)| place.unwrap_or(u32::MAX));
+        let ranked: Vec<_> = ranked.into_iter().map(|(_, total, through)| (total, through)).collect();
+        cut.lines = recheck::change_lines(&ranked);
+        if !cut.lines.is_empty() {
+            cuts.push(cut);
+        }
+    }
+    cuts
+}
+
 /// Records the sample with the seed it was drawn with, so anyone can draw it again.
 fn record_sample(store: &mut Store, event: &Event, actor: &event::Actor, drawn: Drawn, shown: Shown) -> Result<Vec<Text>, String> {
     let seq = store.transact(&actor.recorded(), "podium recheck", |batch| {
@@ -137,6 +173,7 @@ fn sampled_line(sampled: &Sampled, shown: Shown) -> Text {
     match &sampled.why {
         Why::Top { place } => msg!("recheck-why-top", entry = entry, place = place),
         Why::NearLine { line } => msg!("recheck-why-line", entry = entry, line = line),
+        Why::NearCut { stage, line } => msg!("recheck-why-cut", entry = entry, stage = stage, line = line),
         Why::Drawn => msg!("recheck-why-drawn", entry = entry),
         Why::All => msg!("recheck-why-all", entry = entry),
     }

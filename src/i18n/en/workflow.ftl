@@ -254,6 +254,7 @@ recheck-no-unlock = the re-check's sample is drawn (record #{ $seq }): { $scope 
 recheck-drawn = re-check sample drawn: { $count } entries (record #{ $seq })
 recheck-why-top = { $entry }: place { $place }, the leading places are all re-checked
 recheck-why-line = { $entry }: its total is within the margin of the award line { $line }
+recheck-why-cut = { $entry }: its total in stage `{ $stage }` is within the margin of the line { $line } between going on and not
 recheck-why-drawn = { $entry }: drawn by lot
 recheck-why-all = { $entry }: the error rate passed the threshold, everyone is re-checked
 recheck-outside-row = { $file }:{ $line }: entry { $entry } is not in the re-check sample

@@ -254,6 +254,7 @@ recheck-no-unlock = 复核样本已抽取（记录 #{ $seq }），{ $scope }不�
 recheck-drawn = 已抽取复核样本：{ $count } 名选手（记录 #{ $seq }）
 recheck-why-top = { $entry }：名次 { $place }，前列全部复核
 recheck-why-line = { $entry }：总分距获奖线 { $line } 在规定分差内
+recheck-why-cut = { $entry }：在赛段 `{ $stage }` 的总分距晋级线 { $line } 在规定分差内
 recheck-why-drawn = { $entry }：随机抽取
 recheck-why-all = { $entry }：差错率超过规定，扩大为全部复核
 recheck-outside-row = { $file }:{ $line }：选手 { $entry } 不在复核样本中
