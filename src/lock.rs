@@ -159,6 +159,11 @@ pub fn refusal_text(state: &State, rules: &Rules, entries: &Entries, entry: u32,
 /// Records a lock, unlock or publish of the scope `text` in the open batch,
 /// if the event's state allows it: what was done, or why not (in the
 /// language of the process).
+/// The record of the re-check's sample, if one is drawn.
+fn recheck_drawn(batch: &mut crate::store::Batch) -> Result<Option<i64>, crate::store::StoreError> {
+    Ok(batch.steps()?.iter().find(|r| r.step == "recheck-sample").map(|r| r.seq))
+}
+
 pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: &str, reason: &str) -> Result<String, String> {
     crate::text::refuse_controls(&msg!("cli-the-reason").to_string(), reason)?;
     let state = batch.state()?;
@@ -167,6 +172,10 @@ pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: 
     }
     let scope = Scope::described(text);
     let locked = state.locked.iter().find(|(s, _)| *s == text).map(|(_, seq)| *seq);
+    let drawn = match change {
+        StateChange::Unlock => recheck_drawn(batch)?,
+        _ => None,
+    };
     let said = match (change, locked) {
         (StateChange::Lock, Some(seq)) => msg!("cli-lock-already", scope = scope, seq = seq),
         (StateChange::Lock, None) => msg!("cli-lock-done", scope = scope, seq = batch.record_state(change, text, reason)?),
@@ -180,6 +189,11 @@ pub fn change_state(batch: &mut crate::store::Batch, change: StateChange, text: 
             return Err(msg!("cli-unlock-not-locked-but", scope = scope, locked = held.join(", ")).to_string());
         }
         (StateChange::Unlock, Some(_)) if reason.is_empty() => return Err(msg!("cli-unlock-needs-reason", scope = scope).to_string()),
+        // Once the re-check's sample is drawn, marks change only by a recorded
+        // decision: reopening marking would let a mark change unseen by it.
+        (StateChange::Unlock, Some(_)) if drawn.is_some() => {
+            return Err(msg!("recheck-no-unlock", scope = scope, seq = drawn.unwrap_or_default()).to_string())
+        }
         (StateChange::Unlock, Some(_)) => msg!("cli-unlock-done", scope = scope, seq = batch.record_state(change, text, reason)?),
         (StateChange::Publish, None) => return Err(msg!("cli-publish-needs-lock").to_string()),
         (StateChange::Publish, Some(_)) => msg!("cli-publish-done", seq = batch.record_state(change, text, reason)?),

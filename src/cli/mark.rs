@@ -89,8 +89,12 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
         None => None,
     };
     // A difference the re-check found is corrected through the lock, as an upheld appeal is.
+    // Only a role that may re-check (the chief judge) settles what the re-check found.
     let appeal = match (appeal, args.recheck) {
-        (None, true) => Some(recheck_difference(&store, &rules, &cell).map_err(|why| not_stored(why.to_string()))?),
+        (None, true) => {
+            event::acting(&rules, args.role, args.by, Action::Recheck).map_err(|why| not_stored(why.to_string()))?;
+            Some(recheck_difference(&store, &rules, &cell).map_err(|why| not_stored(why.to_string()))?)
+        }
         (appeal, _) => appeal,
     };
     let reason = match (&appeal, reason) {
@@ -120,6 +124,13 @@ pub fn run(contest: &Path, args: MarkArgs) -> Result<(), String> {
         }
         let said = match enter(batch, &cell, value, reason)? {
             Entered::Stored(seq) => msg!("cli-mark-stored", seq = seq, cell = described, value = value),
+            // The re-check was the one mistyped: the stored mark is kept, on the record.
+            Entered::Unchanged(current) if args.recheck => {
+                let kept = event::recheck::Kept::of(&cell, &current.value);
+                let json = serde_json::to_string(&kept).expect("plain struct serialises");
+                let seq = batch.record_step("recheck-kept", &cell.entry, &json, reason.unwrap_or_default())?;
+                msg!("recheck-kept", cell = described, value = current.value, seq = seq)
+            }
             Entered::Unchanged(current) => msg!("cli-mark-same", cell = described, value = current.value, seq = current.seq),
             Entered::NeedsReason(current) => {
                 return Err(msg!(

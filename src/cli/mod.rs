@@ -326,7 +326,7 @@ pub enum Command {
         contest: PathBuf,
         #[arg(long, conflicts_with = "enter")]
         draw: bool,
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         enter: Option<PathBuf>,
         #[arg(long = "as")]
         role: Option<String>,

@@ -41,15 +41,29 @@ pub fn run(contest: &Path, draw: bool, enter: Option<&Path>, role: Option<&str>)
             if let Some(record) = &progress.drawn {
                 return Err(msg!("recheck-drawn-already", seq = record.seq).to_string());
             }
+            let recorded = recheck::RecordedPlan::of(&plan);
             let plan = Plan {
                 top: plan.top,
                 percent: plan.percent.0,
                 margin: plan.margin.map(|m| m.0),
             };
-            let results = crate::engine::score(inputs.clone(), &[]);
+            // A contest run in stages: its classification, and each stage's cut.
+            let (results, cuts) = match rules.stages.is_empty() {
+                true => (crate::engine::score(inputs.clone(), &[]), Vec::new()),
+                false => {
+                    let staged = crate::stages::score(inputs.clone(), &[]);
+                    let cuts = cuts(&inputs, &staged);
+                    (staged.classification, cuts)
+                }
+            };
             let seed = fresh_seed()?;
-            let sampled = recheck::sample(&standings(&results), rules.contest.awards.len(), plan, &seed);
-            record_sample(&mut store, &event, &actor, &seed, sampled, shown)?
+            let sampled = recheck::sample(&standings(&results), (rules.contest.awards.len(), &cuts), plan, &seed);
+            let drawn = Drawn {
+                seed: crate::store::hex(&seed),
+                entries: sampled,
+                plan: Some(recorded),
+            };
+            record_sample(&mut store, &event, &actor, drawn, shown)?
         }
         Some(file) => {
             if progress.drawn.is_none() {
@@ -100,19 +114,36 @@ fn standings(results: &crate::engine::Results) -> Vec<Standing> {
         .collect()
 }
 
+/// Each stage's qualification line: the stage totals either side of a
+/// change from going on to not, down the stage's places.
+fn cuts(inputs: &crate::engine::Inputs, staged: &crate::stages::Staged) -> Vec<recheck::Cut> {
+    let mut cuts = Vec::new();
+    for (stage, rules) in staged.stages.iter().zip(&inputs.rules.stages) {
+        let mut cut = recheck::Cut {
+            stage: rules.id.clone(),
+            ..Default::default()
+        };
+        let mut ranked = Vec::new();
+        for (local, (&entry, outcome)) in stage.entries.iter().zip(&stage.outcomes).enumerate() {
+            let row = stage.row(local as u32);
+            let (Some(total), Some(through)) = (row.total, outcome.through()) else {
+                continue;
+            };
+            cut.totals.insert(inputs.entries.list[entry as usize].id.to_string(), total);
+            ranked.push((row.standing.overall.map(|p| p.rank), total, through));
+        }
+        ranked.sort_by_key(|(place, _, _)| place.unwrap_or(u32::MAX));
+        let ranked: Vec<_> = ranked.into_iter().map(|(_, total, through)| (total, through)).collect();
+        cut.lines = recheck::change_lines(&ranked);
+        if !cut.lines.is_empty() {
+            cuts.push(cut);
+        }
+    }
+    cuts
+}
+
 /// Records the sample with the seed it was drawn with, so anyone can draw it again.
-fn record_sample(
-    store: &mut Store,
-    event: &Event,
-    actor: &event::Actor,
-    seed: &[u8],
-    sampled: Vec<Sampled>,
-    shown: Shown,
-) -> Result<Vec<Text>, String> {
-    let drawn = Drawn {
-        seed: crate::store::hex(seed),
-        entries: sampled,
-    };
+fn record_sample(store: &mut Store, event: &Event, actor: &event::Actor, drawn: Drawn, shown: Shown) -> Result<Vec<Text>, String> {
     let seq = store.transact(&actor.recorded(), "podium recheck", |batch| {
         if batch.head_before() != event.head {
             return Err(msg!("event-moved").to_string());
@@ -142,6 +173,7 @@ fn sampled_line(sampled: &Sampled, shown: Shown) -> Text {
     match &sampled.why {
         Why::Top { place } => msg!("recheck-why-top", entry = entry, place = place),
         Why::NearLine { line } => msg!("recheck-why-line", entry = entry, line = line),
+        Why::NearCut { stage, line } => msg!("recheck-why-cut", entry = entry, stage = stage, line = line),
         Why::Drawn => msg!("recheck-why-drawn", entry = entry),
         Why::All => msg!("recheck-why-all", entry = entry),
     }
@@ -175,6 +207,14 @@ fn compare(
         .collect();
     if !outside.is_empty() {
         return Err(format!("{}\n\n{}", outside.join("\n"), msg!("recheck-outside")));
+    }
+    let twice = typed_twice(&rows, file, shown);
+    if !twice.is_empty() {
+        return Err(format!("{}\n\n{}", twice.join("\n"), msg!("recheck-twice")));
+    }
+    let missing = missing_cells(store, &rows, file, shown)?;
+    if !missing.is_empty() {
+        return Err(format!("{}\n\n{}", missing.join("\n"), msg!("recheck-incomplete")));
     }
     let mut differences = Vec::new();
     for (_, cell, value) in &rows {
@@ -218,6 +258,7 @@ fn compare(
             let widened = Drawn {
                 seed: String::new(),
                 entries: everyone.clone(),
+                plan: None,
             };
             batch.record_step("recheck-widen", "", &json(&widened), "")?;
         }
@@ -243,6 +284,66 @@ fn compare(
         said.push(msg!("recheck-widened", threshold = threshold.normalize(), count = everyone.len()));
     }
     Ok(said)
+}
+
+/// The rows that type a mark the file already gave, differently: which of
+/// the two would the re-check be?
+fn typed_twice(rows: &[(usize, crate::store::Cell, String)], file: &Path, shown: Shown) -> Vec<String> {
+    let mut first: std::collections::HashMap<&crate::store::Cell, (usize, &str)> = std::collections::HashMap::new();
+    let mut twice = Vec::new();
+    for (line, cell, value) in rows {
+        match first.get(cell) {
+            Some((at, was)) if *was != value.as_str() => twice.push(
+                msg!(
+                    "recheck-twice-row",
+                    file = file.display(),
+                    line = line,
+                    entry = shown.entry(&cell.entry),
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    first = at,
+                    was = *was,
+                    value = value
+                )
+                .to_string(),
+            ),
+            Some(_) => {}
+            None => {
+                first.insert(cell, (*line, value));
+            }
+        }
+    }
+    twice
+}
+
+/// The marks stored for the file's entries that the file leaves out, in
+/// words. An entry counts as re-checked only with its whole sheet typed
+/// again: otherwise a clerk could re-type a sampled entry's good marks,
+/// leave out the bad one, and the entry would pass as checked.
+fn missing_cells(store: &Store, rows: &[(usize, crate::store::Cell, String)], file: &Path, shown: Shown) -> Result<Vec<String>, String> {
+    let typed: std::collections::HashSet<&crate::store::Cell> = rows.iter().map(|(_, cell, _)| cell).collect();
+    let entries: std::collections::HashSet<&str> = rows.iter().map(|(_, cell, _)| cell.entry.as_str()).collect();
+    let mut missing = Vec::new();
+    store.current_marks(crate::store::Which::All, false, |cell, _| {
+        if entries.contains(cell.entry.as_str()) && !typed.contains(&cell) {
+            missing.push(cell);
+        }
+    })?;
+    missing.sort();
+    // Without the stored value: the re-check types what the sheet says, unprompted.
+    Ok(missing
+        .into_iter()
+        .map(|cell| {
+            msg!(
+                "recheck-missing-cell",
+                file = file.display(),
+                entry = shown.entry(&cell.entry),
+                criterion = cell.criterion,
+                judge = cell.judge
+            )
+            .to_string()
+        })
+        .collect())
 }
 
 /// Every entry with marks not yet in the sample: a widened re-check's.

@@ -22,6 +22,9 @@ pub enum Why {
     Drawn,
     /// Within the margin of an award line: the line's total.
     NearLine { line: String },
+    /// Within the margin of a stage's qualification line: the stage and the
+    /// line's total in it.
+    NearCut { stage: String, line: String },
     /// The re-check widened to everyone.
     All,
 }
@@ -55,6 +58,28 @@ pub struct Plan {
     pub margin: Option<Decimal>,
 }
 
+/// A stage's qualification line (a contest run in stages): each entry's
+/// total in the stage, and the totals either side of the cut.
+#[derive(Debug, Clone, Default)]
+pub struct Cut {
+    pub stage: String,
+    pub totals: std::collections::HashMap<String, Decimal>,
+    pub lines: Vec<Decimal>,
+}
+
+/// The totals on both sides of each change of outcome down a ranking
+/// (entries in place order, each with its total and outcome).
+pub fn change_lines<T: PartialEq>(ranked: &[(Decimal, T)]) -> Vec<Decimal> {
+    let mut lines: Vec<Decimal> = ranked
+        .windows(2)
+        .filter(|pair| pair[0].1 != pair[1].1)
+        .flat_map(|pair| [pair[0].0, pair[1].0])
+        .collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
 /// The award lines: for each award set and group, the totals on both sides
 /// of each change of award down the ranking.
 pub fn award_lines(standings: &[Standing], sets: usize) -> Vec<Decimal> {
@@ -67,11 +92,8 @@ pub fn award_lines(standings: &[Standing], sets: usize) -> Vec<Decimal> {
         for members in groups.values_mut() {
             members.sort_by_key(|s| s.place);
             let award = |s: &Standing| s.awards.iter().find(|(k, _)| *k as usize == set).map(|(_, t)| *t);
-            for pair in members.windows(2) {
-                if award(pair[0]) != award(pair[1]) {
-                    lines.extend(pair.iter().filter_map(|s| s.total));
-                }
-            }
+            let ranked: Vec<(Decimal, Option<u16>)> = members.iter().filter_map(|s| Some((s.total?, award(s)))).collect();
+            lines.extend(change_lines(&ranked));
         }
     }
     lines.sort();
@@ -80,9 +102,10 @@ pub fn award_lines(standings: &[Standing], sets: usize) -> Vec<Decimal> {
 }
 
 /// The sample: the top `plan.top` (ties at the last place included), then
-/// every ranked entry within the margin of an award line, then
-/// `plan.percent` % of the rest (rounded up) drawn by lot with `seed`.
-pub fn sample(standings: &[Standing], sets: usize, plan: Plan, seed: &[u8]) -> Vec<Sampled> {
+/// every ranked entry within the margin of an award line or of a stage's
+/// `cuts`, then `plan.percent` % of the rest (rounded up) drawn by lot
+/// with `seed`.
+pub fn sample(standings: &[Standing], (sets, cuts): (usize, &[Cut]), plan: Plan, seed: &[u8]) -> Vec<Sampled> {
     let mut sampled: Vec<Sampled> = Vec::new();
     let mut taken = std::collections::HashSet::new();
     for s in standings {
@@ -109,6 +132,24 @@ pub fn sample(standings: &[Standing], sets: usize, plan: Plan, seed: &[u8]) -> V
                         line: line.normalize().to_string(),
                     },
                 });
+            }
+        }
+        for cut in cuts {
+            for s in standings {
+                let Some(total) = cut.totals.get(&s.entry) else { continue };
+                if taken.contains(&s.entry) {
+                    continue;
+                }
+                if let Some(line) = cut.lines.iter().find(|line| (*total - **line).abs() <= margin) {
+                    taken.insert(s.entry.clone());
+                    sampled.push(Sampled {
+                        entry: s.entry.clone(),
+                        why: Why::NearCut {
+                            stage: cut.stage.clone(),
+                            line: line.normalize().to_string(),
+                        },
+                    });
+                }
             }
         }
     }
@@ -152,6 +193,31 @@ impl Difference {
 pub struct Drawn {
     pub seed: String,
     pub entries: Vec<Sampled>,
+    /// The plan the sample was drawn by, as the contest declared it then
+    /// (a later edit of contest.ron does not rewrite what was drawn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<RecordedPlan>,
+}
+
+/// A re-check plan as recorded with its sample: numbers as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedPlan {
+    pub top: u32,
+    pub percent: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<String>,
+    pub threshold: String,
+}
+
+impl RecordedPlan {
+    pub fn of(plan: &crate::contest::workflow::RecheckPlan) -> RecordedPlan {
+        RecordedPlan {
+            top: plan.top,
+            percent: plan.percent.0.normalize().to_string(),
+            margin: plan.margin.map(|m| m.0.normalize().to_string()),
+            threshold: plan.threshold.0.normalize().to_string(),
+        }
+    }
 }
 
 /// A file of the re-check's typing compared (`recheck-entry`).
@@ -160,6 +226,39 @@ pub struct Compared {
     pub file: String,
     pub entries: Vec<String>,
     pub differences: Vec<Difference>,
+}
+
+/// A stored mark the chief judge kept, against the re-check's typing of it
+/// (`recheck-kept`): the re-check was the one mistyped. It resolves the
+/// difference as a correction would, with its reason recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    pub entry: String,
+    pub criterion: String,
+    pub element: u8,
+    pub judge: String,
+    pub value: String,
+}
+
+impl Kept {
+    pub fn of(cell: &crate::store::Cell, value: &str) -> Kept {
+        Kept {
+            entry: cell.entry.clone(),
+            criterion: cell.criterion.clone(),
+            element: cell.element,
+            judge: cell.judge.clone(),
+            value: value.to_string(),
+        }
+    }
+
+    fn cell(&self) -> crate::store::Cell {
+        crate::store::Cell {
+            entry: self.entry.clone(),
+            criterion: self.criterion.clone(),
+            element: self.element,
+            judge: self.judge.clone(),
+        }
+    }
 }
 
 /// Where the re-check stands, from its records.
@@ -171,6 +270,8 @@ pub struct Progress {
     pub rechecked: std::collections::BTreeSet<String>,
     /// Each difference with the record that found it.
     pub differences: Vec<(i64, Difference)>,
+    /// Stored marks kept against the re-check, with their records.
+    pub kept: Vec<(i64, Kept)>,
 }
 
 impl Progress {
@@ -191,6 +292,11 @@ impl Progress {
                         progress
                             .differences
                             .extend(compared.differences.into_iter().map(|d| (record.seq, d)));
+                    }
+                }
+                "recheck-kept" => {
+                    if let Ok(kept) = serde_json::from_str::<Kept>(&record.value) {
+                        progress.kept.push((record.seq, kept));
                     }
                 }
                 _ => {}
@@ -219,12 +325,14 @@ impl Progress {
     }
 
     /// The differences not yet resolved: the stored mark neither equals the
-    /// re-checked one nor was corrected after the difference was found.
+    /// re-checked one nor was corrected or kept (`recheck-kept`) after the
+    /// difference was found.
     pub fn unresolved(&self, store: &crate::store::Store) -> Result<Vec<&Difference>, crate::store::StoreError> {
         let mut open = Vec::new();
         for (seq, difference) in &self.differences {
             let current = store.current(&difference.cell())?;
-            let resolved = current.is_some_and(|c| c.value == difference.rechecked || c.seq > *seq);
+            let kept = self.kept.iter().any(|(at, k)| at > seq && k.cell() == difference.cell());
+            let resolved = kept || current.is_some_and(|c| c.value == difference.rechecked || c.seq > *seq);
             if !resolved {
                 open.push(difference);
             }
@@ -240,12 +348,24 @@ pub fn words(record: &crate::store::StepRecord) -> Option<crate::i18n::Text> {
         "recheck-sample" => {
             let drawn: Drawn = serde_json::from_str(&record.value).ok()?;
             let entries: Vec<&str> = drawn.entries.iter().map(|s| s.entry.as_str()).collect();
-            msg!(
-                "recheck-step-sample",
-                count = entries.len(),
-                entries = entries.join(", "),
-                seed = drawn.seed
-            )
+            match drawn.plan {
+                Some(plan) => msg!(
+                    "recheck-step-sample-plan",
+                    count = entries.len(),
+                    entries = entries.join(", "),
+                    seed = drawn.seed,
+                    top = plan.top,
+                    percent = plan.percent,
+                    margin = plan.margin.unwrap_or_else(|| "none".to_string()),
+                    threshold = plan.threshold
+                ),
+                None => msg!(
+                    "recheck-step-sample",
+                    count = entries.len(),
+                    entries = entries.join(", "),
+                    seed = drawn.seed
+                ),
+            }
         }
         "recheck-entry" => {
             let compared: Compared = serde_json::from_str(&record.value).ok()?;
@@ -260,6 +380,16 @@ pub fn words(record: &crate::store::StepRecord) -> Option<crate::i18n::Text> {
                 entries = compared.entries.len(),
                 count = found.len(),
                 found = if found.is_empty() { "-".to_string() } else { found.join("; ") }
+            )
+        }
+        "recheck-kept" => {
+            let kept: Kept = serde_json::from_str(&record.value).ok()?;
+            msg!(
+                "recheck-step-kept",
+                entry = kept.entry,
+                criterion = kept.criterion,
+                judge = kept.judge,
+                value = kept.value
             )
         }
         "recheck-widen" => {
@@ -317,7 +447,7 @@ mod tests {
             percent: Decimal::ZERO,
             margin: Some(Decimal::from(5)),
         };
-        let sampled = sample(&standings, 1, plan, &[0; 32]);
+        let sampled = sample(&standings, (1, &[]), plan, &[0; 32]);
         let entries: Vec<(&str, &Why)> = sampled.iter().map(|s| (s.entry.as_str(), &s.why)).collect();
         assert_eq!(
             entries,
@@ -334,9 +464,43 @@ mod tests {
             percent: Decimal::from(20),
             ..plan
         };
-        let sampled = sample(&standings, 1, plan, &[0; 32]);
+        let sampled = sample(&standings, (1, &[]), plan, &[0; 32]);
         assert_eq!(sampled.len(), 6);
         assert_eq!(sampled[5].why, Why::Drawn);
+    }
+
+    #[test]
+    fn entries_near_a_stage_cut_are_sampled_by_their_total_in_that_stage() {
+        // No awards; the stage took the best 2 of 4 by its own totals
+        // (40, 39 went on; 30, 20 did not): the cut's lines are 39 and 30,
+        // and within 1 of them are all but the entry at 20 (by the stage's
+        // totals, not the final ones).
+        let standings = field(&[50, 60, 70, 80], &[]);
+        let cut = Cut {
+            stage: "round1".into(),
+            totals: [("E00000", 40), ("E00001", 39), ("E00002", 30), ("E00003", 20)]
+                .map(|(e, t)| (e.to_string(), Decimal::from(t)))
+                .into(),
+            lines: change_lines(&[
+                (Decimal::from(40), true),
+                (Decimal::from(39), true),
+                (Decimal::from(30), false),
+                (Decimal::from(20), false),
+            ]),
+        };
+        assert_eq!(cut.lines, [Decimal::from(30), Decimal::from(39)]);
+        let plan = Plan {
+            top: 0,
+            percent: Decimal::ZERO,
+            margin: Some(Decimal::ONE),
+        };
+        let sampled = sample(&standings, (1, std::slice::from_ref(&cut)), plan, &[0; 32]);
+        let near = |line: &str| Why::NearCut {
+            stage: "round1".into(),
+            line: line.into(),
+        };
+        let entries: Vec<(&str, &Why)> = sampled.iter().map(|s| (s.entry.as_str(), &s.why)).collect();
+        assert_eq!(entries, [("E00002", &near("30")), ("E00001", &near("39")), ("E00000", &near("39"))]);
     }
 
     #[test]
@@ -358,7 +522,7 @@ mod tests {
             percent: Decimal::from(15),
             margin: Some(margin),
         };
-        let sampled = sample(&standings, 1, plan, &[9; 32]);
+        let sampled = sample(&standings, (1, &[]), plan, &[9; 32]);
         let lines = award_lines(&standings, 1);
         assert!(!lines.is_empty());
         let chosen: std::collections::HashSet<&str> = sampled.iter().map(|s| s.entry.as_str()).collect();
@@ -382,7 +546,7 @@ mod tests {
         fn the_sample_always_holds_the_top_n(totals in prop::collection::vec(0i64..200, 1..300), top in 0u32..20, percent in 0u32..=100, seed in any::<[u8; 32]>()) {
             let standings = field(&totals, &[1, 2, 3]);
             let plan = Plan { top, percent: Decimal::from(percent), margin: Some(Decimal::ONE) };
-            let sampled = sample(&standings, 1, plan, &seed);
+            let sampled = sample(&standings, (1, &[]), plan, &seed);
             let chosen: std::collections::HashSet<&str> = sampled.iter().map(|s| s.entry.as_str()).collect();
             for s in &standings {
                 if s.place.is_some_and(|p| p <= top) {

@@ -250,13 +250,19 @@ recheck-not-drawn = no re-check sample is drawn yet: run `podium recheck CONTEST
 recheck-before-lock = marking is not over: the re-check comes once the whole contest is locked
 recheck-after-sign = the results are signed (record #{ $seq }): the re-check comes before the signatures
 recheck-drawn-already = the re-check sample is drawn (record #{ $seq }): it is not drawn again
+recheck-no-unlock = the re-check's sample is drawn (record #{ $seq }): { $scope } is not unlocked again; a mark changes now only by the re-check (`podium mark … --recheck`) or an upheld appeal (`podium mark … --appeal`)
 recheck-drawn = re-check sample drawn: { $count } entries (record #{ $seq })
 recheck-why-top = { $entry }: place { $place }, the leading places are all re-checked
 recheck-why-line = { $entry }: its total is within the margin of the award line { $line }
+recheck-why-cut = { $entry }: its total in stage `{ $stage }` is within the margin of the line { $line } between going on and not
 recheck-why-drawn = { $entry }: drawn by lot
 recheck-why-all = { $entry }: the error rate passed the threshold, everyone is re-checked
 recheck-outside-row = { $file }:{ $line }: entry { $entry } is not in the re-check sample
 recheck-outside = a re-check file holds only the sample's entries: nothing of this file is recorded
+recheck-missing-cell = { $file }: entry { $entry } { $criterion } judge { $judge } is missing from the re-check
+recheck-incomplete = an entry is re-checked with its whole sheet: every mark entered for it, by every judge, typed again in the same file; nothing of this file is recorded
+recheck-twice-row = { $file }:{ $line }: entry { $entry } { $criterion } judge { $judge } is typed again as { $value }, row { $first } gave { $was }
+recheck-twice = each mark is typed once in a re-check file: nothing of this file is recorded
 recheck-compared = re-check compared: { $rows } marks of { $entries } entries, { $differences } differences found (record #{ $seq })
 recheck-difference = entry { $entry } { $criterion } judge { $judge }: entered { $stored }, re-checked { $rechecked }
 recheck-rate = { $rechecked } entries re-checked, { $errors } with an error: error rate { $rate }; { $pending } still to re-check
@@ -270,8 +276,14 @@ recheck-threshold = error rate that widens to a full re-check: { $threshold }%; 
   }
 recheck-no-difference = the re-check found no open difference at entry { $entry } { $criterion } judge { $judge }: nothing to correct through the lock
 recheck-step-sample = re-check sample of { $count }: { $entries } (seed { $seed })
+recheck-step-sample-plan = re-check sample of { $count }: { $entries } (seed { $seed }; plan: the top { $top }, { $percent }% of the rest, { $margin ->
+    [none] no margin around the award lines
+   *[other] within { $margin } of an award line
+}, widened past { $threshold }%)
 recheck-step-entry = re-check file { $file } compared: { $entries } entries, { $count } differences: { $found }
 recheck-step-widen = the error rate passed the threshold: the re-check widened to every entry ({ $count } more)
+recheck-step-kept = entry { $entry } { $criterion } judge { $judge }: the entered { $value } kept against the re-check
+recheck-kept = { $cell }: the entered { $value } is kept against the re-check, the difference resolved (record #{ $seq })
 event-sign-recheck-undrawn = the results are not re-checked: draw the re-check sample first (`podium recheck CONTEST --draw`)
 event-sign-recheck-pending = the re-check is not finished: { $pending } entries still to re-check
 event-sign-recheck-unresolved = differences the re-check found are not corrected: { $cells } (`podium mark … --recheck`)

@@ -250,13 +250,19 @@ recheck-not-drawn = 还没有抽取复核样本：先运行 `podium recheck 比�
 recheck-before-lock = 评分尚未结束：锁定整场比赛后才能复核
 recheck-after-sign = 成绩已签字确认（记录 #{ $seq }），复核须在签字之前
 recheck-drawn-already = 复核样本已抽取（记录 #{ $seq }），不能重抽
+recheck-no-unlock = 复核样本已抽取（记录 #{ $seq }），{ $scope }不能再解锁；此后分数只能依复核（`podium mark … --recheck`）或成立的申诉（`podium mark … --appeal`）更正
 recheck-drawn = 已抽取复核样本：{ $count } 名选手（记录 #{ $seq }）
 recheck-why-top = { $entry }：名次 { $place }，前列全部复核
 recheck-why-line = { $entry }：总分距获奖线 { $line } 在规定分差内
+recheck-why-cut = { $entry }：在赛段 `{ $stage }` 的总分距晋级线 { $line } 在规定分差内
 recheck-why-drawn = { $entry }：随机抽取
 recheck-why-all = { $entry }：差错率超过规定，扩大为全部复核
 recheck-outside-row = { $file }:{ $line }：选手 { $entry } 不在复核样本中
 recheck-outside = 复核录入只能包含样本中的选手：整份文件未记录
+recheck-missing-cell = { $file }：缺少选手 { $entry } { $criterion } 裁判 { $judge } 的复核分数
+recheck-incomplete = 复核须录入选手的整份评分：该选手每位裁判录入的每个分数都要在同一文件中重新录入；整份文件未记录
+recheck-twice-row = { $file }:{ $line }：选手 { $entry } { $criterion } 裁判 { $judge } 又录为 { $value }，第 { $first } 行录的是 { $was }
+recheck-twice = 复核录入中每个分数只能录一次：整份文件未记录
 recheck-compared = 已比对复核录入：{ $rows } 个分数，{ $entries } 名选手，发现 { $differences } 处不一致（记录 #{ $seq }）
 recheck-difference = 选手 { $entry } { $criterion } 裁判 { $judge }：录入 { $stored }，复核 { $rechecked }
 recheck-rate = 已复核 { $rechecked } 名，其中 { $errors } 名有差错，差错率 { $rate }；尚待复核 { $pending } 名
@@ -270,8 +276,14 @@ recheck-threshold = 全部复核的差错率界限：{ $threshold }%；{ $widene
   }
 recheck-no-difference = 复核没有发现选手 { $entry } { $criterion } 裁判 { $judge } 的待更正差错，不能据此在锁定后更正
 recheck-step-sample = 抽取复核样本 { $count } 名：{ $entries }（种子 { $seed }）
+recheck-step-sample-plan = 抽取复核样本 { $count } 名：{ $entries }（种子 { $seed }；规则：前 { $top } 名全部，其余抽取 { $percent }%，{ $margin ->
+    [none] 不含获奖线附近
+   *[other] 获奖线上下 { $margin } 分以内
+}，差错率超过 { $threshold }% 全部复核）
 recheck-step-entry = 比对复核录入 { $file }：{ $entries } 名选手，{ $count } 处不一致：{ $found }
 recheck-step-widen = 差错率超过规定，复核扩大到全部选手（新增 { $count } 名）
+recheck-step-kept = 选手 { $entry } { $criterion } 裁判 { $judge }：维持录入的 { $value }，不采用复核录入
+recheck-kept = { $cell }：维持录入的 { $value }，不采用复核录入，差错已解决（记录 #{ $seq }）
 event-sign-recheck-undrawn = 还没有复核：先抽取复核样本（`podium recheck 比赛 --draw`）
 event-sign-recheck-pending = 复核尚未完成：还有 { $pending } 名选手待复核
 event-sign-recheck-unresolved = 复核发现的差错尚未更正：{ $cells }（`podium mark … --recheck`）
