@@ -186,7 +186,9 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
     } else {
         Which::All
     };
-    let mut marks: Vec<(u32, Mark)> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
+    // Each entry's marks stay where they arrive: (entry, start, length).
+    let mut blocks: Vec<(u32, u32, u32)> = Vec::new();
     let mut problems = Diagnostics::default();
     // Element numbers as the checker reads them (as text), made once.
     let numbers: Vec<String> = (0..=u8::MAX).map(|n| n.to_string()).collect();
@@ -194,10 +196,15 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
         .each_entry_marks(which, |entry, cells| {
             // One entry's marks together: its id is looked up once.
             let mut cache = crate::data::marks::RowCache::default();
+            let start = marks.len() as u32;
+            let mut index = None;
             for (criterion, element, judge, value) in cells {
                 let element = if element == 0 { "" } else { numbers[element as usize].as_str() };
                 match checker.check_with([entry, criterion, element, judge, value], &mut cache) {
-                    Ok(mark) => marks.push(mark),
+                    Ok((entry, mark)) => {
+                        index = Some(entry);
+                        marks.push(mark);
+                    }
                     Err(refusal) if problems.len() < crate::data::MAX_REPORTED => problems.push(
                         Diagnostic::new(
                             store.path(),
@@ -215,12 +222,15 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
                     Err(_) => {}
                 }
             }
+            if let Some(entry) = index {
+                blocks.push((entry, start, marks.len() as u32 - start));
+            }
         })
         .map_err(|e| Diagnostics::from(Diagnostic::new(&e.path, "", e.message)))?;
     if !problems.is_empty() {
         return Err(problems);
     }
     // The store holds one current mark per cell, so there are no duplicates to report.
-    MarkSet::from_entry_marks(marks, entries.list.len())
+    MarkSet::from_blocks(marks, &blocks, entries.list.len())
         .map_err(|_| Diagnostics::from(Diagnostic::new(store.path(), "", msg!("load-cell-twice"))))
 }

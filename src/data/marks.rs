@@ -123,6 +123,17 @@ impl MarkSet {
         set.check_duplicates()
     }
 
+    /// Marks already grouped by entry, each group anywhere in the pool:
+    /// `blocks` gives each entry's (index, start, length). Nothing is moved
+    /// but within a group (sorted there if it is not).
+    pub fn from_blocks(marks: Vec<Mark>, blocks: &[(u32, u32, u32)], entry_count: usize) -> Result<MarkSet, Vec<Duplicate>> {
+        let mut ranges = vec![(0u32, 0u32); entry_count];
+        for &(entry, start, len) in blocks {
+            ranges[entry as usize] = (start, len);
+        }
+        MarkSet { marks, ranges, unused: 0 }.sort_and_check()
+    }
+
     /// Marks already grouped by entry, in entry order: `counts[e]` of them
     /// for entry e (each group sorted here if it is not).
     pub fn from_grouped(marks: Vec<Mark>, counts: &[u32]) -> Result<MarkSet, Vec<Duplicate>> {

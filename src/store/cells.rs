@@ -151,6 +151,69 @@ impl EntryCells {
     }
 }
 
+/// A cell as read straight from its encoding: borrowed text, nothing made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredCell<'a> {
+    pub criterion: &'a str,
+    pub element: u8,
+    pub judge: &'a str,
+    pub value: &'a str,
+    pub confirmed: bool,
+}
+
+impl EntryCells {
+    /// The cells as borrowed text, in no particular order.
+    pub fn refs(&self) -> Vec<StoredCell<'_>> {
+        self.0
+            .iter()
+            .map(|(key, mark)| StoredCell {
+                criterion: &key.criterion,
+                element: key.element,
+                judge: &key.judge,
+                value: &mark.value,
+                confirmed: mark.confirmed.is_some(),
+            })
+            .collect()
+    }
+}
+
+/// The cells of an encoding of the current format, borrowed from it, with
+/// no map built (reading every mark wants only them); None if the bytes
+/// are of another format or damaged.
+pub fn refs_of(bytes: &[u8]) -> Option<Vec<StoredCell<'_>>> {
+    let (&FORMAT, mut rest) = bytes.split_first()? else {
+        return None;
+    };
+    let count = usize::try_from(take_number(&mut rest)?).ok()?;
+    let texts: Vec<&str> = (0..count.min(rest.len())).map(|_| take_str(&mut rest)).collect::<Option<_>>()?;
+    if texts.len() != count {
+        return None;
+    }
+    let text = |rest: &mut &[u8]| texts.get(usize::try_from(take_number(rest)?).ok()?).copied();
+    let mut cells = Vec::new();
+    let mut previous_first = 0;
+    while !rest.is_empty() {
+        let criterion = text(&mut rest)?;
+        let (&element, after) = rest.split_first()?;
+        rest = after;
+        let judge = text(&mut rest)?;
+        let value = text(&mut rest)?;
+        let first = take_step(&mut rest, previous_first)?;
+        // The record that set it: not wanted here, but read past.
+        take_step(&mut rest, first)?;
+        let confirmed = take_number(&mut rest)? != 0;
+        previous_first = first;
+        cells.push(StoredCell {
+            criterion,
+            element,
+            judge,
+            value,
+            confirmed,
+        });
+    }
+    Some(cells)
+}
+
 /// An entry's texts, each numbered once in the order first used.
 #[derive(Default)]
 struct Texts<'a> {
@@ -286,13 +349,17 @@ fn take_number(rest: &mut &[u8]) -> Option<u64> {
 }
 
 fn take_text(rest: &mut &[u8]) -> Option<CompactString> {
+    take_str(rest).map(CompactString::from)
+}
+
+fn take_str<'a>(rest: &mut &'a [u8]) -> Option<&'a str> {
     let len = usize::try_from(take_number(rest)?).ok()?;
     if len > rest.len() {
         return None;
     }
     let (text, after) = rest.split_at(len);
     *rest = after;
-    std::str::from_utf8(text).ok().map(CompactString::from)
+    std::str::from_utf8(text).ok()
 }
 
 #[cfg(test)]
@@ -334,6 +401,29 @@ mod tests {
         assert_eq!(order, [100, 200, 300]);
         assert_eq!(EntryCells::decode(&EntryCells::default().encode()), Some(EntryCells::default()));
         assert_eq!(EntryCells::decode(&[FORMAT]), None, "no count of texts");
+    }
+
+    #[test]
+    fn cells_read_in_place_are_the_cells_decoded() {
+        let cells = cells();
+        let bytes = cells.encode();
+        let mut read = refs_of(&bytes).expect("the current format");
+        let mut decoded = cells.refs();
+        let order = |c: &StoredCell| (c.criterion.to_string(), c.element, c.judge.to_string());
+        read.sort_by_key(order);
+        decoded.sort_by_key(order);
+        assert_eq!(read, decoded);
+        assert_eq!(read.iter().filter(|c| c.confirmed).count(), 1);
+        // Cut short, the bytes give nothing, or only whole cells as they were.
+        for cut in 0..bytes.len() {
+            if let Some(some) = refs_of(&bytes[..cut]) {
+                assert!(
+                    some.len() < decoded.len() && some.iter().all(|c| decoded.contains(c)),
+                    "cut at {cut}"
+                );
+            }
+        }
+        assert_eq!(refs_of(&encode_format_1(&cells)), None, "format 1 goes through `decode`");
     }
 
     #[test]

@@ -684,14 +684,35 @@ impl Store {
         which: Which,
         mut each: impl FnMut(&str, &mut dyn Iterator<Item = (&str, u8, &str, &str)>),
     ) -> Result<(), StoreError> {
-        self.each_entry(|entry, cells| {
+        let mut query = self
+            .connection
+            .prepare("SELECT entry, cells FROM current_by_entry")
+            .map_err(|e| self.error(e))?;
+        let mut rows = query.query([]).map_err(|e| self.error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
+            let entry = row.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(|e| self.error(e))?;
+            let bytes = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)).map_err(|e| self.error(e))?;
+            // The current format is read in place; an older one through the map it decodes to.
+            let owned;
+            let cells = match cells::refs_of(bytes) {
+                Some(cells) => cells,
+                None => {
+                    owned = EntryCells::decode(bytes).ok_or_else(|| unreadable(&self.path, entry))?;
+                    owned.refs()
+                }
+            };
+            let wanted = |confirmed: bool| match which {
+                Which::All => true,
+                Which::Confirmed => confirmed,
+                Which::Unconfirmed => !confirmed,
+            };
             let mut marks = cells
-                .0
                 .iter()
-                .filter(|(_, mark)| wanted(which, mark))
-                .map(|(key, mark)| (key.criterion.as_str(), key.element, key.judge.as_str(), mark.value.as_str()));
+                .filter(|cell| wanted(cell.confirmed))
+                .map(|cell| (cell.criterion, cell.element, cell.judge, cell.value));
             each(entry, &mut marks);
-        })
+        }
+        Ok(())
     }
 
     /// Every entry's current marks, entries in the order they were first stored.
