@@ -7,7 +7,7 @@ peak memory are printed with podium's ratio to each baseline, and every
 leaderboard is checked to be podium's, entry for entry (entry,total,rank).
 
 usage: side_by_side.py [--entries N] [--runs R] [--bench DIR] [--data DIR]
-                       [--podium BIN] [--tools polars,duckdb,...]
+                       [--podium BIN] [--tools polars,duckdb,...] [--store]
 
 The data is made once under --data (default target/side-by-side/eN) with
 the bench's gen_marks.py and seats.py; podium reads the seat-named copy with
@@ -56,6 +56,21 @@ def prepare(bench, data, entries):
     return marks, contest
 
 
+def stored(podium, contest, data):
+    """The same contest with its marks in a mark store (imported once, not
+    timed): what a contest scored at the event reads."""
+    folder = os.path.join(data, "podium-store")
+    if not os.path.exists(os.path.join(folder, "marks.db")):
+        print("importing the marks into a mark store (once) …", flush=True)
+        os.makedirs(folder, exist_ok=True)
+        for name in ("contest.ron", "entries.csv"):
+            shutil.copy(os.path.join(contest, name), folder)
+        with open(os.path.join(contest, "marks.csv"), encoding="utf-8") as f, open(os.path.join(folder, "marks.csv"), "w", encoding="utf-8") as header:
+            header.write(f.readline())
+        subprocess.run([podium, "import", folder, os.path.join(contest, "marks.csv"), "--by", "bench"], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
 def leaderboard(path):
     """(entry, total, rank) rows of a leaderboard CSV, whatever else it has."""
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -82,6 +97,7 @@ def main():
     parser.add_argument("--data")
     parser.add_argument("--podium", default=os.path.join(ROOT, "target", "release", "podium"))
     parser.add_argument("--tools", default="polars,duckdb")
+    parser.add_argument("--store", action="store_true", help="also podium scoring the same marks from its mark store")
     args = parser.parse_args()
     data = args.data or os.path.join(ROOT, "target", "side-by-side", f"e{args.entries}")
     if not os.path.exists(args.podium):
@@ -90,6 +106,9 @@ def main():
     out = os.path.join(data, "out")
     os.makedirs(out, exist_ok=True)
     commands = {"podium": [args.podium, "score", contest, "--format", "csv", "--headers", "ids", "-o", os.path.join(out, "podium.csv")]}
+    if args.store:
+        folder = stored(args.podium, contest, data)
+        commands["store"] = [args.podium, "score", folder, "--format", "csv", "--headers", "ids", "-o", os.path.join(out, "store.csv")]
     for tool in args.tools.split(","):
         if installed(tool):
             commands[tool] = [sys.executable, os.path.join(args.bench, "baselines.py"), tool, marks, os.path.join(out, f"{tool}.csv")]
@@ -109,9 +128,12 @@ def main():
     print(f"{'':10} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   podium's ratio (wall, CPU, memory)")
     for name, (wall, cpu, memory) in medians.items():
         ratio = ""
-        if name != "podium":
+        if name not in ("podium", "store"):
             p = medians["podium"]
             ratio = f"   {p[0] / wall:.2f}×  {p[1] / cpu:.2f}×  {p[2] / memory:.2f}×"
+            if "store" in medians:
+                q = medians["store"]
+                ratio += f"   from the store: {q[0] / wall:.2f}×  {q[1] / cpu:.2f}×  {q[2] / memory:.2f}×"
         print(f"{name:10} {wall:8.2f} {cpu:8.2f} {memory:8.0f}{ratio}")
 
 
