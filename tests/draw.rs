@@ -213,6 +213,20 @@ fn a_draw_out_of_turn_is_refused_and_nothing_is_recorded() {
     std::fs::write(&entries, format!("{list}W11,孙悦,重型机械厂\n")).unwrap();
     assert!(run_err(&["draw", d, "--for", "stations", "--as", "chief"]).contains("公布承诺值时名单有 10 名选手，现在名单不同（11 名）"));
     std::fs::write(&entries, &list).unwrap();
+    // The stations reordered after the commitment (when the seed sits in the store).
+    let contest = dir.join("contest.ron");
+    let plan = std::fs::read_to_string(&contest).unwrap();
+    std::fs::write(
+        &contest,
+        plan.replace(r#"["A01", "A02", "A03", "A04", "A05"]"#, r#"["A05", "A04", "A03", "A02", "A01"]"#),
+    )
+    .unwrap();
+    let reordered = run_err(&["draw", d, "--for", "stations", "--as", "chief"]);
+    assert!(
+        reordered.contains("公布承诺值以后，contest.ron 的工位或场次（`workflow.draw`）改动了"),
+        "{reordered}"
+    );
+    std::fs::write(&contest, &plan).unwrap();
     // A seed changed in the store behind podium's back does not match its commitment.
     let connection = rusqlite::Connection::open(dir.join("marks.db")).unwrap();
     connection
@@ -224,15 +238,17 @@ fn a_draw_out_of_turn_is_refused_and_nothing_is_recorded() {
     assert!(run_err(&["draw", d, "--for", "stations", "--commit", "--as", "chief"]).contains("尚未抽签"));
     assert_eq!(records(), before, "nothing recorded");
     // Too few stations for the entries.
-    let contest = dir.join("contest.ron");
     let text = std::fs::read_to_string(&contest).unwrap().replace("heats: 2,", "heats: 1,");
     let small = example("draw-small");
     std::fs::write(small.join("contest.ron"), text).unwrap();
     assert!(run_err(&["draw", s(&small), "--for", "stations", "--commit", "--as", "chief"])
         .contains("10 名选手，而工位只有 5 个 × 1 场 = 5 个位置"));
-    // Codes are drawn once, before any are given.
+    // Codes are drawn once, before any are given — also when they are given between commitment and draw.
+    run_ok(&["draw", s(&small), "--for", "codes", "--commit", "--as", "chief"]);
     run_ok(&["codes", s(&small), "--as", "enc"]);
-    assert!(run_err(&["draw", s(&small), "--for", "codes", "--commit", "--as", "chief"]).contains("选手已有加密号，不能再抽检录号"));
+    assert!(run_err(&["draw", s(&small), "--for", "codes", "--as", "chief"]).contains("选手已有加密号，不能再抽检录号"));
+    run_ok(&["codes", d, "--as", "enc"]);
+    assert!(run_err(&["draw", d, "--for", "codes", "--commit", "--as", "chief"]).contains("选手已有加密号，不能再抽检录号"));
 }
 
 #[test]

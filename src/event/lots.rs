@@ -20,6 +20,18 @@ pub struct Commit {
     pub commitment: String,
     pub list: String,
     pub count: usize,
+    /// A stations draw's stations and heats, fixed with the commitment: the
+    /// seed sits in the store until the reveal, so whoever can read the
+    /// store must not be able to reorder the stations to suit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<Seats>,
+}
+
+/// The stations (in the order places are dealt) and the heats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seats {
+    pub stations: Vec<String>,
+    pub heats: u32,
 }
 
 /// A draw made: its seed, the list, the stations and the places.
@@ -114,12 +126,37 @@ impl Lots {
             if draw::commitment(&seed) != reveal.commitment {
                 problems.push(msg!("draw-verify-commitment", seq = record.seq));
             }
+            problems.extend(self.against_commit(record, reveal));
             let Some(what) = Drawn::named(&reveal.what) else { continue };
             if draw::places(&seed, what, &reveal.entries, &reveal.stations, reveal.heats) != reveal.places {
                 problems.push(msg!("draw-verify-places", seq = record.seq));
             }
         }
         problems
+    }
+
+    /// A draw checked against the commitment published before it: one
+    /// there was, over the same list (and, for stations, the same seats).
+    fn against_commit(&self, record: &StepRecord, reveal: &Reveal) -> Option<Text> {
+        let commit = self
+            .commits
+            .iter()
+            .rev()
+            .find(|(c, commit)| c.seq < record.seq && commit.what == reveal.what && commit.commitment == reveal.commitment);
+        let Some((_, commit)) = commit else {
+            return Some(msg!("draw-verify-uncommitted", seq = record.seq));
+        };
+        if commit.list != draw::list_digest(&reveal.entries) {
+            return Some(msg!("draw-verify-list", seq = record.seq));
+        }
+        let seats = Seats {
+            stations: reveal.stations.clone(),
+            heats: reveal.heats,
+        };
+        match &commit.seats {
+            Some(fixed) if *fixed != seats => Some(msg!("draw-verify-seats", seq = record.seq)),
+            _ => None,
+        }
     }
 }
 
@@ -240,6 +277,13 @@ pub fn take(store: &mut Store, rules: &Rules, entries: &Entries, actor: &Actor, 
                     commitment: draw::commitment(&seed),
                     list: draw::list_digest(&list),
                     count: list.len(),
+                    seats: match what {
+                        Drawn::Stations => {
+                            let (stations, heats) = stations(rules)?;
+                            Some(Seats { stations, heats })
+                        }
+                        _ => None,
+                    },
                 };
                 let seq = batch.record_step("draw-commit", what.name(), &json(&commit), reason)?;
                 Ok(msg!(
@@ -261,6 +305,15 @@ pub fn take(store: &mut Store, rules: &Rules, entries: &Entries, actor: &Actor, 
                     Drawn::Stations => stations(rules)?,
                     _ => (Vec::new(), 1),
                 };
+                if let Some(fixed) = &commit.seats {
+                    if fixed.stations != stations || fixed.heats != heats {
+                        return Err(msg!("draw-seats-changed"));
+                    }
+                }
+                // Codes given some other way since the commitment: drawing would give a second set.
+                if what == Drawn::Codes && batch.has_codes()? {
+                    return Err(msg!("draw-codes-exist"));
+                }
                 let places = draw::places(&seed, what, &list, &stations, heats);
                 let reveal = Reveal {
                     what: what.name().into(),
@@ -380,4 +433,82 @@ fn check_move(rules: &Rules, lots: &Lots, entry: &str, to: &str, heat: Option<u3
 
 fn json(value: &impl Serialize) -> String {
     serde_json::to_string(value).expect("plain structs serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(seq: i64, step: &str, value: &impl Serialize) -> StepRecord {
+        StepRecord {
+            seq,
+            step: step.into(),
+            subject: String::new(),
+            value: json(value),
+            reason: String::new(),
+            actor: "chief".into(),
+            at: String::new(),
+        }
+    }
+
+    /// A stations draw over W1..W3 at A/B, two heats, as recorded.
+    fn drawn(seed: [u8; 32]) -> (Commit, Reveal) {
+        let entries: Vec<String> = ["W1", "W2", "W3"].map(String::from).to_vec();
+        let stations: Vec<String> = ["A", "B"].map(String::from).to_vec();
+        let commit = Commit {
+            what: "stations".into(),
+            commitment: draw::commitment(&seed),
+            list: draw::list_digest(&entries),
+            count: 3,
+            seats: Some(Seats {
+                stations: stations.clone(),
+                heats: 2,
+            }),
+        };
+        let reveal = Reveal {
+            what: "stations".into(),
+            seed: crate::store::hex(&seed),
+            commitment: commit.commitment.clone(),
+            places: draw::places(&seed, Drawn::Stations, &entries, &stations, 2),
+            entries,
+            stations,
+            heats: 2,
+        };
+        (commit, reveal)
+    }
+
+    fn problems(records: &[StepRecord]) -> Vec<String> {
+        Lots::read(records)
+            .verify()
+            .iter()
+            .map(|t| t.in_lang(crate::contest::Lang::En))
+            .collect()
+    }
+
+    #[test]
+    fn verify_checks_each_draw_against_the_commitment_before_it() {
+        let (commit, reveal) = drawn([5; 32]);
+        assert!(problems(&[record(1, "draw-commit", &commit), record(2, "draw", &reveal)]).is_empty());
+        // Revealed with no commitment before it (or only after it).
+        let late = problems(&[record(2, "draw", &reveal), record(3, "draw-commit", &commit)]);
+        assert_eq!(
+            late,
+            ["record #2: no commitment to this seed was published before it; the draw was not committed to"]
+        );
+        // Another list than the one committed to: the places still follow from the seed.
+        let mut other = reveal.clone();
+        other.entries.push("W4".into());
+        other.places = draw::places(&[5; 32], Drawn::Stations, &other.entries, &other.stations, 2);
+        let listed = problems(&[record(1, "draw-commit", &commit), record(2, "draw", &other)]);
+        assert_eq!(listed, ["record #2: the entries list drawn over is not the list committed to"]);
+        // The stations reordered after the commitment.
+        let mut turned = reveal.clone();
+        turned.stations.reverse();
+        turned.places = draw::places(&[5; 32], Drawn::Stations, &turned.entries, &turned.stations, 2);
+        let seated = problems(&[record(1, "draw-commit", &commit), record(2, "draw", &turned)]);
+        assert_eq!(seated, ["record #2: the stations or heats drawn over are not those committed to"]);
+        // An older commitment (recorded before seats were) is checked on its list alone.
+        let old = Commit { seats: None, ..commit };
+        assert!(problems(&[record(1, "draw-commit", &old), record(2, "draw", &turned)]).is_empty());
+    }
 }
