@@ -16,20 +16,33 @@ fn example(name: &str) -> PathBuf {
     dir
 }
 
-/// The places `tests/draw_verify.py` computes from `podium draw --show --format json`.
-fn recomputed(json: &str) -> String {
+/// `tests/draw_verify.py` run on `json`.
+fn script(json: &str) -> std::process::Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/draw_verify.py");
     let mut child = Command::new("python3")
         .arg(script)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("python3 runs");
     use std::io::Write as _;
     child.stdin.take().unwrap().write_all(json.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The places `tests/draw_verify.py` computes from `podium draw --show --format json`.
+fn recomputed(json: &str) -> String {
+    let out = script(json);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// What `tests/draw_verify.py` says when it refuses `json`.
+fn refused(json: &str) -> String {
+    let out = script(json);
+    assert!(!out.status.success(), "the script accepted {json}");
+    String::from_utf8(out.stderr).unwrap()
 }
 
 /// `podium draw --show --format json` of the draw of `what`.
@@ -69,6 +82,10 @@ fn each_draw_is_recomputed_from_its_seed_by_an_independent_script() {
         let recomputed = recomputed(&json.to_string());
         assert_eq!(recomputed, drawn(&json), "{what}");
         assert_eq!(recomputed.lines().count(), 10);
+        // The script refuses a list other than the one committed to.
+        let mut other = json.clone();
+        other["entries"][0] = "W99".into();
+        assert!(refused(&other.to_string()).contains("the list is not the one committed to"));
     }
     assert!(run_ok(&["draw", d, "--verify"]).contains("抽签核验通过：3 次抽签"));
     // Codes drawn by lot are the entries' codes.
@@ -90,6 +107,7 @@ fn a_pinned_draw_is_the_same_in_both_implementations() {
         "what": "order", "seed": "0".repeat(64),
         "commitment": "66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925",
         "entries": (1..=10).map(|k| format!("W{k:02}")).collect::<Vec<_>>(), "stations": [], "heats": 1,
+        "list": "2971bb2848c66df7deb51e41cc160e2a23f55722b4b4d916d6a2eb568302673e",
     });
     let python = recomputed(&json.to_string());
     let order: Vec<&str> = python.lines().map(|l| l.split('\t').next().unwrap()).collect();

@@ -50,6 +50,9 @@ def places(seed_hex, what, entries, stations, heats):
 def main():
     draw = json.load(sys.stdin)
     assert hashlib.sha256(bytes.fromhex(draw["seed"])).hexdigest() == draw["commitment"], "the seed does not match its commitment"
+    # The list digest published with the commitment: SHA-256 of each id (sorted by UTF-8 bytes) and a line end.
+    listed = "".join(e + "\n" for e in sorted(draw["entries"], key=lambda e: e.encode()))
+    assert hashlib.sha256(listed.encode()).hexdigest() == draw["list"], "the list is not the one committed to"
     for entry, heat, slot in places(draw["seed"], draw["what"], draw["entries"], draw["stations"], draw["heats"]):
         print(f"{entry}\t{heat}\t{slot}")
 

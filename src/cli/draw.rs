@@ -109,12 +109,20 @@ fn show(lots: &Lots, what: Drawn, json: bool) -> Result<(), String> {
         return Err(msg!("draw-nothing", what = what.name()).to_string());
     };
     let places = lots.assignment(what).unwrap_or_default();
+    // The list digest the commitment published, for a script to check the list against.
+    let committed = lots
+        .commits
+        .iter()
+        .rev()
+        .find(|(c, commit)| c.seq < record.seq && commit.commitment == reveal.commitment)
+        .map(|(_, commit)| commit.list.clone());
     if json {
         let value = serde_json::json!({
             "what": reveal.what,
             "seed": reveal.seed,
             "commitment": reveal.commitment,
             "entries": reveal.entries,
+            "list": committed,
             "stations": reveal.stations,
             "heats": reveal.heats,
             "drawn": reveal.places,

@@ -17,7 +17,7 @@
 //! 4. Shuffle (Fisher–Yates): for i from len − 1 down to 1, j = a number
 //!    below i + 1, swap items i and j.
 //! 5. The shuffled list's k-th entry (from 0) gets: running order k + 1;
-//!    code k + 1, zero-padded to at least three digits; or the k-th place
+//!    code k + 1, zero-padded to the count's digits (at least three); or the k-th place
 //!    of heat 1's stations in order, then heat 2's, and so on.
 
 use sha2::{Digest, Sha256};
