@@ -287,4 +287,13 @@ fn a_redraw_needs_a_reason_and_keeps_the_first_draw() {
         log.contains(first["seed"].as_str().unwrap()) && log.contains("理由：抽签箱封条破损"),
         "{log}"
     );
+    // The sheet to post shows the redraw and its reason.
+    let sheet = dir.join("抽签表.html");
+    run_ok(&["draw", d, "--for", "order", "--sheet", s(&sheet)]);
+    let html = std::fs::read_to_string(&sheet).unwrap();
+    assert!(
+        html.contains("<h2>重新抽签</h2>") && html.contains("理由：抽签箱封条破损"),
+        "{html}"
+    );
+    assert!(html.contains(second["seed"].as_str().unwrap()));
 }

@@ -226,18 +226,18 @@ fn write_sheet(
         }
         body.push_str("</tbody></table>\n");
     }
-    let moves: Vec<String> = lots
-        .moves
+    // Redraws (each a commitment given with a reason) and moves, in the log's words.
+    let redraws = lots
+        .commits
         .iter()
-        .filter_map(|(record, _)| lots::words(record).map(|w| w.in_lang(lang)))
-        .collect();
-    if !moves.is_empty() {
-        let _ = writeln!(body, "<h2>{}</h2><ul>", say!(lang, "draw-sheet-moves"));
-        for line in moves {
-            let _ = writeln!(body, "<li>{}</li>", escape(&line));
-        }
-        body.push_str("</ul>\n");
-    }
+        .filter(|(record, commit)| commit.what == what.name() && !record.reason.is_empty())
+        .map(|(record, _)| record);
+    list_section(&mut body, say!(lang, "draw-sheet-redraws"), redraws, lang);
+    let moves = match what {
+        Drawn::Stations => lots.moves.iter().map(|(record, _)| record).collect(),
+        _ => Vec::new(),
+    };
+    list_section(&mut body, say!(lang, "draw-sheet-moves"), moves, lang);
     let _ = writeln!(body, "<p class=\"how\">{}</p>", escape(&say!(lang, "draw-sheet-how")));
     let _ = writeln!(
         body,
@@ -257,6 +257,27 @@ fn write_sheet(
         .map_err(|e| msg!("report-cannot-write", path = path.display(), error = e).to_string())?;
     println!("{}", path.display());
     Ok(())
+}
+
+/// A heading and the records in words, if there are any.
+fn list_section<'a>(
+    body: &mut String,
+    head: String,
+    records: impl IntoIterator<Item = &'a crate::store::StepRecord>,
+    lang: crate::contest::Lang,
+) {
+    let lines: Vec<String> = records
+        .into_iter()
+        .filter_map(|r| lots::words(r).map(|w| w.in_lang(lang)))
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(body, "<h2>{}</h2><ul>", escape(&head));
+    for line in lines {
+        let _ = writeln!(body, "<li>{}</li>", escape(&line));
+    }
+    body.push_str("</ul>\n");
 }
 
 fn what_id(what: Drawn) -> &'static str {
