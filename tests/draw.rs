@@ -230,6 +230,27 @@ fn a_draw_out_of_turn_is_refused_and_nothing_is_recorded() {
     let list = std::fs::read_to_string(&entries).unwrap();
     std::fs::write(&entries, format!("{list}W11,孙悦,重型机械厂\n")).unwrap();
     assert!(run_err(&["draw", d, "--for", "stations", "--as", "chief"]).contains("公布承诺值时名单有 10 名选手，现在名单不同（11 名）"));
+    // The way on from there: a new commitment, with a reason.
+    let changed = dir.join("changed");
+    std::fs::create_dir_all(&changed).unwrap();
+    for file in ["contest.ron", "entries.csv", "marks.db"] {
+        std::fs::copy(dir.join(file), changed.join(file)).unwrap();
+    }
+    let fewer: String = list.lines().filter(|l| !l.starts_with("W10,")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(changed.join("entries.csv"), fewer).unwrap();
+    run_ok(&[
+        "draw",
+        s(&changed),
+        "--for",
+        "stations",
+        "--commit",
+        "--as",
+        "chief",
+        "--reason",
+        "名单更正：W10 退赛",
+    ]);
+    run_ok(&["draw", s(&changed), "--for", "stations", "--as", "chief"]);
+    assert!(run_ok(&["draw", s(&changed), "--verify"]).contains("抽签核验通过：1 次抽签"));
     std::fs::write(&entries, &list).unwrap();
     // The stations reordered after the commitment (when the seed sits in the store).
     let contest = dir.join("contest.ron");

@@ -365,8 +365,11 @@ fn check_commit(
     reason: &str,
     batch: &mut crate::store::Batch,
 ) -> Result<(), Text> {
+    // An open commitment is set aside only with a reason (the list changed, the seed lost), kept in the log like a redraw.
     if let Some((record, _)) = lots.open_commit(what) {
-        return Err(msg!("draw-commit-open", what = what_words(what.name()), seq = record.seq));
+        if reason.trim().is_empty() {
+            return Err(msg!("draw-commit-open", what = what_words(what.name()), seq = record.seq));
+        }
     }
     if list.is_empty() {
         return Err(msg!("draw-no-entries"));

@@ -16,7 +16,7 @@ draw-for-needed = say what is drawn: `--for stations`, `--for order` or `--for c
 draw-one-thing = `--commit` and `--move` cannot be given together: one thing at a time
 draw-no-plan = this contest declares no draw (`workflow.draw` in contest.ron: `stations` or `station_count`, and `heats`)
 draw-no-entries = the entries list is empty: there is no one to draw for
-draw-commit-open = the { $what } draw's commitment is published (record #{ $seq }) but not yet drawn; draw it before committing again
+draw-commit-open = the { $what } draw has a commitment published (record #{ $seq }) and is not drawn yet: draw it first; to set it aside and commit again (say the list changed), give the reason with `--reason`
 draw-redraw-needs-reason = the { $what } lots were drawn already (record #{ $seq }); a redraw needs its reason (`--reason`), and the earlier draw stays in the record
 draw-too-few-stations = { $entries } entries, but { $stations } stations × { $heats } heats = { $seats } places: add stations or heats (`workflow.draw`)
 draw-codes-exist = the entries have codes already: entry codes are not drawn again

@@ -16,7 +16,7 @@ draw-for-needed = 请用 `--for stations`、`--for order` 或 `--for codes` 写�
 draw-one-thing = `--commit` 与 `--move` 不能同时用：一次只做一件事
 draw-no-plan = 这场比赛的 contest.ron 没有写抽签安排（`workflow.draw`：工位 `stations` 或 `station_count`、场次 `heats`）
 draw-no-entries = 选手名单是空的，没有可抽签的选手
-draw-commit-open = { $what }的抽签已公布承诺值（记录 #{ $seq }）但尚未抽签；先抽签，不能再次公布承诺值
+draw-commit-open = { $what }的抽签已公布承诺值（记录 #{ $seq }）但尚未抽签：先抽签；若须作废它重新公布承诺值（如名单已变），请用 `--reason` 写明理由
 draw-redraw-needs-reason = { $what }已经抽过签（记录 #{ $seq }）；重新抽签须写明理由（`--reason`），原抽签结果保留在记录中
 draw-too-few-stations = { $entries } 名选手，而工位只有 { $stations } 个 × { $heats } 场 = { $seats } 个位置：请增加工位或场次（`workflow.draw`）
 draw-codes-exist = 选手已有加密号，不能再抽检录号
