@@ -210,6 +210,12 @@ fn moves_keep_their_reason_and_time_added_and_the_sheet_shows_them() {
     ] {
         assert!(after.contains(text), "the sheet lacks {text:?}");
     }
+    // W03's row shows where it is now, marked as moved; no other row is.
+    assert_eq!(after.matches("（已调换）").count(), 1);
+    assert!(
+        after.contains(&format!("<tr><td>W03</td><td>{}</td><td>B01（已调换）</td></tr>", w03["heat"])),
+        "{after}"
+    );
     let moved_words = format!("选手 W03 调至第 {} 场 B01 工位，补时 10 分钟，理由：焊机故障", w03["heat"]);
     assert!(run_ok(&["audit", "log", d]).contains(&moved_words), "{moved_words}");
 }
@@ -317,4 +323,29 @@ fn a_redraw_needs_a_reason_and_keeps_the_first_draw() {
         "{html}"
     );
     assert!(html.contains(second["seed"].as_str().unwrap()));
+    // A move made before a redraw belongs to the draw it replaced: not on the new draw's sheet.
+    run_ok(&["draw", d, "--for", "stations", "--commit", "--as", "org"]);
+    run_ok(&["draw", d, "--for", "stations", "--as", "org"]);
+    run_ok(&[
+        "draw",
+        d,
+        "--move",
+        "W03",
+        "--to",
+        "B01",
+        "--heat",
+        "2",
+        "--reason",
+        "焊机故障",
+        "--as",
+        "org",
+    ]);
+    run_ok(&["draw", d, "--for", "stations", "--commit", "--as", "org", "--reason", "工位图有误"]);
+    run_ok(&["draw", d, "--for", "stations", "--as", "org"]);
+    run_ok(&["draw", d, "--for", "stations", "--sheet", s(&sheet)]);
+    let html = std::fs::read_to_string(&sheet).unwrap();
+    assert!(
+        html.contains("理由：工位图有误") && !html.contains("焊机故障") && !html.contains("已调换"),
+        "{html}"
+    );
 }

@@ -217,12 +217,19 @@ fn write_sheet(
             let _ = write!(body, "<th>{}</th>", escape(&head));
         }
         body.push_str("</tr></thead><tbody>\n");
+        // A place moved since the draw is marked: the seed gives the place drawn, the moves below say why it differs.
+        let drawn: &[Place] = lots.drawn(what).map_or(&[], |(_, reveal)| &reveal.places);
+        let moved = say!(lang, "draw-sheet-moved");
         for place in &places {
             let _ = write!(body, "<tr><td>{}</td>", escape(&place.entry));
             if let Some(heat) = place.heat {
                 let _ = write!(body, "<td>{heat}</td>");
             }
-            let _ = writeln!(body, "<td>{}</td></tr>", escape(&place.slot));
+            let note = match drawn.iter().any(|d| d == place) {
+                true => String::new(),
+                false => escape(&moved),
+            };
+            let _ = writeln!(body, "<td>{}{note}</td></tr>", escape(&place.slot));
         }
         body.push_str("</tbody></table>\n");
     }
@@ -233,8 +240,10 @@ fn write_sheet(
         .filter(|(record, commit)| commit.what == what.name() && !record.reason.is_empty())
         .map(|(record, _)| record);
     list_section(&mut body, say!(lang, "draw-sheet-redraws"), redraws, lang);
+    // Only the moves made since the current draw: a redraw's earlier moves belong to the draw it replaced.
+    let since = lots.drawn(what).map_or(i64::MAX, |(record, _)| record.seq);
     let moves = match what {
-        Drawn::Stations => lots.moves.iter().map(|(record, _)| record).collect(),
+        Drawn::Stations => lots.moves.iter().map(|(record, _)| record).filter(|r| r.seq > since).collect(),
         _ => Vec::new(),
     };
     list_section(&mut body, say!(lang, "draw-sheet-moves"), moves, lang);

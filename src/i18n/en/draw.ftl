@@ -57,6 +57,7 @@ draw-sheet-station = Station
 draw-sheet-order = Order
 draw-sheet-code = Code
 draw-sheet-redraws = Redraws
+draw-sheet-moved = { " " }(moved)
 draw-sheet-moves = Moves
 draw-sheet-how = To check: the seed's SHA-256 is the commitment; from the seed and the entries' ids in sorted order, the algorithm in docs/contest-format.md ("Drawing lots") gives every place.
 draw-sheet-drawer = Drawn by: ________________  Date: ____________

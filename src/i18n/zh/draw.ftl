@@ -57,6 +57,7 @@ draw-sheet-station = 工位
 draw-sheet-order = 出场顺序
 draw-sheet-code = 检录号
 draw-sheet-redraws = 重新抽签
+draw-sheet-moved = （已调换）
 draw-sheet-moves = 调换记录
 draw-sheet-how = 核验方法：种子的 SHA-256 应等于承诺值；按 docs/contest-format.zh.md“抽签”一节的算法，由种子和按编号排序的选手名单可复算全部结果。
 draw-sheet-drawer = 抽签人签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿
