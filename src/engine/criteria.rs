@@ -5,7 +5,7 @@
 use super::components::*;
 use super::components::{trace_say, words};
 use super::exact::{self, too_large};
-use super::panel::{aggregate, kept_marks, untrimmed, PanelError};
+use super::panel::{aggregate, aggregate_units, kept_marks, untrimmed, PanelError};
 use super::par_for_each;
 use super::round::{at_level, round};
 use crate::contest::Lang;
@@ -453,6 +453,42 @@ fn slot_marks(cell: &Cell, element: u8) -> PanelMarks<(u16, Decimal)> {
         .collect()
 }
 
+/// [`panel_cell`]'s result for the common panel, in the marks' own whole
+/// units ([`aggregate_units`]): every seated judge has marked, nothing is
+/// converted, the judges' marks are not rounded to fewer places than they
+/// have, the panel's result is rounded, the spread (if limited) is within
+/// its limit. `None` hands the cell to the decimal path, which says why
+/// whatever else happens.
+fn panel_in_units(cell: &Cell, element: u8) -> Option<Decimal> {
+    let rules = &cell.inputs.rules;
+    let (rule, rounding) = (cell.rule, &rules.contest.rounding);
+    let scale = rule.range.scale;
+    let rounded = rounding.panel?;
+    if rounding.judge.is_some_and(|judge| judge.places < scale) {
+        return None;
+    }
+    let slot = rule.first_slot + element as u16;
+    let start = cell.marks.partition_point(|m| m.slot < slot);
+    let raw = &cell.marks[start..start + cell.marks[start..].partition_point(|m| m.slot == slot)];
+    let seated = cell.inputs.panels.seated(rules, cell.criterion, cell.entry);
+    if raw.is_empty() || !seated.iter().all(|j| raw.iter().any(|m| m.judge == *j)) {
+        return None;
+    }
+    let mut units: PanelMarks<i64> = raw.iter().map(|m| i64::from(m.units)).collect();
+    let result = aggregate_units(&rule.panel, &mut units, scale, rounded)?;
+    if let Some(spread) = &rule.spread {
+        let considered = match spread.between {
+            SpreadBetween::All => &units[..],
+            SpreadBetween::Middle => kept_marks(&rule.panel, &units),
+        };
+        let width = considered.last().zip(considered.first()).map_or(0, |(hi, lo)| hi - lo);
+        if Decimal::new(width, scale) > spread.max.value() {
+            return None;
+        }
+    }
+    Some(result)
+}
+
 fn judge_name(rules: &Rules, judge: u16) -> &str {
     if judge == NO_JUDGE {
         "record"
@@ -487,6 +523,11 @@ pub fn panel_cell(
     flags: &mut Flags,
     trace: &mut Option<Mut<Trace>>,
 ) -> Outcome {
+    if convert.is_none() && trace.is_none() {
+        if let Some(result) = panel_in_units(cell, element) {
+            return Ok(result);
+        }
+    }
     let rules = &cell.inputs.rules;
     let rule = cell.rule;
     let rounding = &rules.contest.rounding;

@@ -2,7 +2,7 @@
 
 use super::exact::{mean, sum};
 use crate::contest::rules::panel_rule_for;
-use crate::contest::Panel;
+use crate::contest::{Panel, Round, RoundMode};
 use rust_decimal::Decimal;
 
 /// Why a panel could not give a result.
@@ -55,7 +55,7 @@ pub fn aggregate(panel: &Panel, marks: &[Decimal]) -> Result<Decimal, PanelError
 }
 
 /// The marks a panel keeps: for trimmed rules the middle ones, else all.
-pub fn kept_marks<'a>(panel: &Panel, sorted: &'a [Decimal]) -> &'a [Decimal] {
+pub fn kept_marks<'a, T>(panel: &Panel, sorted: &'a [T]) -> &'a [T] {
     match panel_rule_for(panel, sorted.len()) {
         Some(Panel::TrimmedMean(k) | Panel::TrimmedSum(k)) => kept(sorted, usize::from(*k)).unwrap_or(sorted),
         _ => sorted,
@@ -72,8 +72,66 @@ pub fn untrimmed(panel: &Panel, n: usize) -> Panel {
     }
 }
 
-fn kept(sorted: &[Decimal], k: usize) -> Option<&[Decimal]> {
+fn kept<T>(sorted: &[T], k: usize) -> Option<&[T]> {
     (sorted.len() > 2 * k).then(|| &sorted[k..sorted.len() - k])
+}
+
+/// [`aggregate`], then rounded to `rounding`, in whole units of 10^-`scale`
+/// (as the marks are stored), without decimal arithmetic: the common
+/// panel, worked out several times faster and to the same decimal, value
+/// and places (a property test holds the two together). `units` is
+/// sorted on the way. `None` where this path does not answer and the
+/// decimal one must: a rule it does not take, too few marks, a result that
+/// rounds to a negative zero, or numbers beyond its exact range.
+pub fn aggregate_units(panel: &Panel, units: &mut [i64], scale: u32, rounding: Round) -> Option<Decimal> {
+    const MOST_PLACES: u32 = 9;
+    if units.is_empty() || units.len() > 64 || scale > MOST_PLACES || rounding.places > MOST_PLACES {
+        return None;
+    }
+    units.sort_unstable();
+    let n = units.len();
+    let total = |kept: &[i64]| kept.iter().map(|&u| i128::from(u)).sum::<i128>();
+    // The result is `sum / count` units.
+    let (sum, count) = match panel_rule_for(panel, n)? {
+        Panel::Mean => (total(units), n),
+        Panel::Sum => (total(units), 1),
+        Panel::Min => (i128::from(units[0]), 1),
+        Panel::Max => (i128::from(units[n - 1]), 1),
+        Panel::Median if n % 2 == 1 => (i128::from(units[n / 2]), 1),
+        Panel::Median => (total(&units[n / 2 - 1..=n / 2]), 2),
+        Panel::TrimmedMean(k) => {
+            let kept = kept(units, usize::from(*k))?;
+            (total(kept), kept.len())
+        }
+        Panel::TrimmedSum(k) => (total(kept(units, usize::from(*k))?), 1),
+        Panel::ClosestPair | Panel::BySize(_) => return None,
+    };
+    // sum / (count × 10^scale) at `places`: (sum × 10^places) / (count × 10^scale).
+    let (numerator, denominator) = match rounding.places.checked_sub(scale) {
+        Some(more) => (sum * 10i128.pow(more), count as i128),
+        None => (sum, count as i128 * 10i128.pow(scale - rounding.places)),
+    };
+    let rounded = divide_rounded(numerator, denominator, rounding.mode);
+    // A decimal keeps the sign of a negative value rounded to zero ("-0.00").
+    if rounded == 0 && numerator < 0 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(rounded, rounding.places).ok()
+}
+
+/// `numerator / denominator` (the denominator positive) rounded to a whole
+/// number as `mode` says.
+fn divide_rounded(numerator: i128, denominator: i128, mode: RoundMode) -> i128 {
+    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
+    let away = quotient + numerator.signum();
+    let twice = 2 * remainder.abs();
+    match mode {
+        RoundMode::Truncate => quotient,
+        _ if remainder == 0 => quotient,
+        RoundMode::HalfUp if twice >= denominator => away,
+        RoundMode::HalfEven if twice > denominator || (twice == denominator && quotient % 2 != 0) => away,
+        RoundMode::HalfUp | RoundMode::HalfEven => quotient,
+    }
 }
 
 fn too_few(panel: &Panel, marks: usize) -> PanelError {
@@ -86,7 +144,84 @@ fn too_few(panel: &Panel, marks: usize) -> PanelError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::str::FromStr;
+
+    /// The decimal path: each mark as a decimal, aggregated, rounded.
+    fn by_decimals(panel: &Panel, units: &[i64], scale: u32, rounding: Round) -> Option<Decimal> {
+        let marks: Vec<Decimal> = units.iter().map(|&u| Decimal::new(u, scale)).collect();
+        aggregate(panel, &marks).ok().map(|v| super::super::round::round(v, Some(rounding)))
+    }
+
+    fn a_panel() -> impl Strategy<Value = Panel> {
+        prop_oneof![
+            Just(Panel::Mean),
+            Just(Panel::Sum),
+            Just(Panel::Min),
+            Just(Panel::Max),
+            Just(Panel::Median),
+            (0u8..3).prop_map(Panel::TrimmedMean),
+            (0u8..3).prop_map(Panel::TrimmedSum),
+            Just(Panel::BySize(vec![
+                (3, Panel::Mean),
+                (5, Panel::TrimmedMean(1)),
+                (7, Panel::TrimmedMean(2))
+            ])),
+        ]
+    }
+
+    fn a_mode() -> impl Strategy<Value = RoundMode> {
+        prop_oneof![Just(RoundMode::HalfUp), Just(RoundMode::HalfEven), Just(RoundMode::Truncate)]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The integer path gives the decimal path's very decimal (value
+        /// and places, so the same text) wherever it answers, and answers
+        /// the common panels.
+        #[test]
+        fn whole_units_agree_with_decimals(
+            panel in a_panel(),
+            units in proptest::collection::vec(-2000i64..2000, 1..10),
+            scale in 0u32..4,
+            places in 0u32..5,
+            mode in a_mode(),
+        ) {
+            let rounding = Round { places, mode };
+            let expected = by_decimals(&panel, &units, scale, rounding);
+            let fast = aggregate_units(&panel, &mut units.clone(), scale, rounding);
+            if let Some(fast) = fast {
+                let expected = expected.expect("the decimal path answers where the integer path does");
+                prop_assert_eq!(fast.to_string(), expected.to_string());
+            } else if let Some(expected) = expected {
+                // Only a negative zero is left to the decimals.
+                prop_assert!(expected.is_zero(), "{:?} {:?} left to the decimals", panel, units);
+            }
+        }
+    }
+
+    #[test]
+    fn whole_units_by_hand() {
+        let two = |mode| Round { places: 2, mode };
+        let at = |panel: Panel, units: &[i64], mode| aggregate_units(&panel, &mut units.to_vec(), 1, two(mode)).map(|d| d.to_string());
+        // (85 + 90 + 95) / 3 tenths = 9.00; (10 + 10 + 20) / 3 tenths = 1.333… → 1.33
+        assert_eq!(
+            at(Panel::TrimmedMean(1), &[70, 95, 85, 90, 95], RoundMode::HalfUp).as_deref(),
+            Some("9.00")
+        );
+        assert_eq!(at(Panel::Mean, &[10, 10, 20], RoundMode::HalfUp).as_deref(), Some("1.33"));
+        // 0.125 → 0.13 half up, 0.12 half even, 0.12 truncated (tenths of 0.25 and 0: mean 1.25 / 10)
+        let quarter = |mode| aggregate_units(&Panel::Mean, &mut [0, 25], 2, Round { places: 2, mode }).map(|d| d.to_string());
+        assert_eq!(quarter(RoundMode::HalfUp).as_deref(), Some("0.13"));
+        assert_eq!(quarter(RoundMode::HalfEven).as_deref(), Some("0.12"));
+        assert_eq!(quarter(RoundMode::Truncate).as_deref(), Some("0.12"));
+        // Negative halves go away from zero; a negative zero is left to the decimals.
+        assert_eq!(at(Panel::Mean, &[-1, -2], RoundMode::HalfUp).as_deref(), Some("-0.15"));
+        assert_eq!(aggregate_units(&Panel::Mean, &mut [-1], 3, two(RoundMode::HalfUp)), None);
+        // Too few to trim, and a rule it leaves to the decimals.
+        assert_eq!(at(Panel::TrimmedMean(1), &[1, 2], RoundMode::HalfUp), None);
+        assert_eq!(at(Panel::ClosestPair, &[1, 2], RoundMode::HalfUp), None);
+    }
 
     fn d(values: &[&str]) -> Vec<Decimal> {
         values.iter().map(|v| Decimal::from_str(v).unwrap()).collect()
