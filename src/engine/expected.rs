@@ -55,15 +55,12 @@ fn expected_of_entry(inputs: &Inputs, e: u32, visit: &mut impl FnMut(u32, usize,
                 if may_skip && !inputs.elements.performed(e, slot, present) {
                     continue;
                 }
+                // An entry's marks are sorted by slot: the slot's are one run, found once.
+                let start = present.partition_point(|m| m.slot < slot);
+                let run = &present[start..start + present[start..].partition_point(|m| m.slot == slot)];
                 for &judge in judges.iter() {
-                    // An entry's marks are sorted by (slot, judge); a record without a judge may come from anyone.
-                    let found = if judge == NO_JUDGE {
-                        present
-                            .get(present.partition_point(|m| m.slot < slot))
-                            .is_some_and(|m| m.slot == slot)
-                    } else {
-                        present.binary_search_by_key(&(slot, judge), crate::data::Mark::key).is_ok()
-                    };
+                    // A record without a judge may come from anyone.
+                    let found = judge == NO_JUDGE && !run.is_empty() || run.iter().any(|m| m.judge == judge);
                     let shown = if matches!(rule.kind, KindRule::Elements { .. }) {
                         element + 1
                     } else {

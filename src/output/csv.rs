@@ -8,6 +8,7 @@ use super::{BoardRow, ElementCell, Format, Headers, Leaderboard};
 use crate::contest::{KindRule, Unperformed};
 use crate::say;
 use crate::text::spreadsheet_text;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -150,39 +151,65 @@ fn not_performed(board: &Leaderboard, cell: &ElementCell) -> String {
     }
 }
 
+/// Rows formatted at a time by one thread, and chunks in flight: a large
+/// board is written as it is made, in a few megabytes.
+const ROWS_PER_CHUNK: usize = 4096;
+const CHUNKS_AT_ONCE: usize = 16;
+
 impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
         out.write_all("\u{feff}".as_bytes())?;
-        let mut writer = csv::Writer::from_writer(out);
+        let mut writer = csv::Writer::from_writer(&mut *out);
         writer.write_record(header(board))?;
-        let mut buffer = String::new();
-        for row in &board.rows {
-            buffer.clear();
-            if let Some(place) = row.place {
-                write!(buffer, "{}", place.rank).expect("writing to a String cannot fail");
+        writer.flush()?;
+        drop(writer);
+        // Rows are formatted in parallel, a chunk each, and written in order:
+        // each field is formatted and quoted on its own, so the bytes are
+        // those of one writer.
+        for window in board.rows.chunks(ROWS_PER_CHUNK * CHUNKS_AT_ONCE) {
+            let chunks: Vec<io::Result<Vec<u8>>> = window.par_chunks(ROWS_PER_CHUNK).map(|rows| format_rows(board, rows)).collect();
+            for chunk in chunks {
+                out.write_all(&chunk?)?;
             }
-            writer.write_field(buffer.as_bytes())?;
-            writer.write_field(board.yes_no(row.place.is_some_and(|p| p.tied)))?;
-            for text in [row.entry, &row.name, row.organisation, row.division] {
-                writer.write_field(&*spreadsheet_text(text))?;
-            }
-            write_number(&mut writer, &mut buffer, row.total)?;
-            for value in row.categories {
-                write_number(&mut writer, &mut buffer, *value)?;
-            }
-            writer.write_field(&*spreadsheet_text(&row.flags.join(";")))?;
-            writer.write_field(&*spreadsheet_text(row.awards.first().map_or("", |a| a.1)))?;
-            let award = row.awards.first().map_or(String::new(), |a| match board.headers {
-                Headers::Ids => a.2.to_string(),
-                Headers::Words => board.award_label(a.2),
-            });
-            writer.write_field(&*spreadsheet_text(&award))?;
-            for column in &board.stage_columns {
-                writer.write_field(&*spreadsheet_text(&column.text(board, row)))?;
-            }
-            write_details(&mut writer, &mut buffer, board, row)?;
-            writer.write_record(None::<&[u8]>)?;
         }
-        writer.flush()
+        out.flush()
     }
+}
+
+/// `rows` as CSV records.
+fn format_rows(board: &Leaderboard, rows: &[BoardRow]) -> io::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 256));
+    let mut buffer = String::new();
+    for row in rows {
+        write_row(&mut writer, &mut buffer, board, row)?;
+    }
+    writer.into_inner().map_err(|e| e.into_error())
+}
+
+fn write_row<W: Write>(writer: &mut csv::Writer<W>, buffer: &mut String, board: &Leaderboard, row: &BoardRow) -> csv::Result<()> {
+    buffer.clear();
+    if let Some(place) = row.place {
+        write!(buffer, "{}", place.rank).expect("writing to a String cannot fail");
+    }
+    writer.write_field(buffer.as_bytes())?;
+    writer.write_field(board.yes_no(row.place.is_some_and(|p| p.tied)))?;
+    for text in [row.entry, &row.name, row.organisation, row.division] {
+        writer.write_field(&*spreadsheet_text(text))?;
+    }
+    write_number(writer, buffer, row.total)?;
+    for value in row.categories {
+        write_number(writer, buffer, *value)?;
+    }
+    writer.write_field(&*spreadsheet_text(&row.flags.join(";")))?;
+    writer.write_field(&*spreadsheet_text(row.awards.first().map_or("", |a| a.1)))?;
+    let award = row.awards.first().map_or(String::new(), |a| match board.headers {
+        Headers::Ids => a.2.to_string(),
+        Headers::Words => board.award_label(a.2),
+    });
+    writer.write_field(&*spreadsheet_text(&award))?;
+    for column in &board.stage_columns {
+        writer.write_field(&*spreadsheet_text(&column.text(board, row)))?;
+    }
+    write_details(writer, buffer, board, row)?;
+    writer.write_record(None::<&[u8]>)
 }
