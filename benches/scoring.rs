@@ -44,6 +44,19 @@ fn three_stages(bencher: divan::Bencher, entries: u32) {
         .bench(|| podium::stages::score(inputs.clone(), &[]));
 }
 
+/// The same contest in three stages that each mark every criterion again
+/// (`common::staged_in_full`): a hundred marks per entry in each stage, as
+/// in the one-stage pass, so that the marks per second of the two show
+/// what running in stages costs.
+#[divan::bench(args = [0], sample_count = 10)]
+fn three_full_stages(bencher: divan::Bencher, entries: u32) {
+    let entries = if entries == 0 { largest() } else { entries };
+    let inputs = common::staged_in_full(entries);
+    bencher
+        .counter(divan::counter::ItemsCount::new(inputs.marks.marks.len()))
+        .bench(|| podium::stages::score(inputs.clone(), &[]));
+}
+
 /// Reading and checking the marks CSV into memory.
 #[divan::bench(args = [10_000], sample_count = 10)]
 fn load_marks(bencher: divan::Bencher, entries: u32) {

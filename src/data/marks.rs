@@ -21,6 +21,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use super::cells::column_letter;
 
@@ -47,7 +48,8 @@ impl Mark {
 /// sorted by slot and judge.
 #[derive(Debug, Clone, Default)]
 pub struct MarkSet {
-    pub marks: Vec<Mark>,
+    /// The pool, which a stage's marks share with the contest's.
+    pub marks: Arc<Vec<Mark>>,
     /// (start, length) in `marks` of each entry's marks.
     pub ranges: Vec<(u32, u32)>,
     /// Marks in `marks` that no range covers any more (left by `set`).
@@ -70,7 +72,8 @@ impl MarkSet {
     /// however many arrive one by one).
     pub fn set(&mut self, entry: usize, mark: Mark) {
         let (start, len) = self.ranges[entry];
-        let slice = &mut self.marks[start as usize..(start + len) as usize];
+        let pool = Arc::make_mut(&mut self.marks);
+        let slice = &mut pool[start as usize..(start + len) as usize];
         if let Some(same) = slice.iter_mut().find(|m| m.key() == mark.key()) {
             same.units = mark.units;
             return;
@@ -78,8 +81,8 @@ impl MarkSet {
         let mut moved = slice.to_vec();
         moved.push(mark);
         moved.sort_unstable_by_key(Mark::key);
-        self.ranges[entry] = (self.marks.len() as u32, len + 1);
-        self.marks.extend(moved);
+        self.ranges[entry] = (pool.len() as u32, len + 1);
+        pool.extend(moved);
         self.unused += len as usize;
         if self.unused > self.marks.len() / 2 {
             self.pack();
@@ -94,14 +97,26 @@ impl MarkSet {
             *range = (packed.len() as u32, len);
             packed.extend_from_slice(&self.marks[start as usize..(start + len) as usize]);
         }
-        self.marks = packed;
+        self.marks = Arc::new(packed);
         self.unused = 0;
     }
 
     /// Room for `additional` marks to arrive without the pool being copied
     /// (room never written costs no memory).
     pub fn reserve(&mut self, additional: usize) {
-        self.marks.reserve(additional);
+        Arc::make_mut(&mut self.marks).reserve(additional);
+    }
+
+    /// The marks of other entries made of runs of this pool (a stage's
+    /// entries, of its slots): `runs[e]` is (start, length) here. Nothing
+    /// is copied; the runs are sorted and have no cell twice, as this pool.
+    pub fn runs(&self, runs: Vec<(u32, u32)>) -> MarkSet {
+        let covered: usize = runs.iter().map(|&(_, len)| len as usize).sum();
+        MarkSet {
+            unused: self.marks.len() - covered,
+            marks: Arc::clone(&self.marks),
+            ranges: runs,
+        }
     }
 
     /// Marks given with their entries, in any order.
@@ -116,7 +131,7 @@ impl MarkSet {
             range.1 += 1;
         }
         let set = MarkSet {
-            marks: marks.into_iter().map(|(_, mark)| mark).collect(),
+            marks: Arc::new(marks.into_iter().map(|(_, mark)| mark).collect()),
             ranges,
             unused: 0,
         };
@@ -131,7 +146,12 @@ impl MarkSet {
         for &(entry, start, len) in blocks {
             ranges[entry as usize] = (start, len);
         }
-        MarkSet { marks, ranges, unused: 0 }.sort_and_check()
+        MarkSet {
+            marks: Arc::new(marks),
+            ranges,
+            unused: 0,
+        }
+        .sort_and_check()
     }
 
     /// Marks already grouped by entry, in entry order: `counts[e]` of them
@@ -146,7 +166,12 @@ impl MarkSet {
                 range
             })
             .collect();
-        MarkSet { marks, ranges, unused: 0 }.sort_and_check()
+        MarkSet {
+            marks: Arc::new(marks),
+            ranges,
+            unused: 0,
+        }
+        .sort_and_check()
     }
 
     /// Sorts each entry's marks by slot and judge and rejects a cell marked
@@ -161,7 +186,7 @@ impl MarkSet {
             .collect();
         order.sort_unstable();
         let mut pieces: Vec<&mut [Mark]> = Vec::with_capacity(order.len());
-        let mut rest: &mut [Mark] = &mut self.marks;
+        let mut rest: &mut [Mark] = Arc::make_mut(&mut self.marks).as_mut_slice();
         let mut position = 0u32;
         for &(start, len, _) in &order {
             let (_, tail) = rest.split_at_mut((start - position) as usize);
@@ -179,6 +204,11 @@ impl MarkSet {
     }
 
     fn check_duplicates(self) -> Result<MarkSet, Vec<Duplicate>> {
+        let twice = |e: usize| self.of_entry(e).windows(2).any(|w| w[0].key() == w[1].key());
+        // The usual answer, none, found in parallel; any are then listed in order.
+        if !(0..self.ranges.len()).into_par_iter().any(twice) {
+            return Ok(self);
+        }
         let duplicates: Vec<Duplicate> = (0..self.ranges.len())
             .flat_map(|e| {
                 self.of_entry(e)
@@ -388,7 +418,7 @@ impl Assembly {
     fn finish(self) -> Result<MarkSet, Vec<Duplicate>> {
         if self.scattered.is_empty() {
             MarkSet {
-                marks: self.marks,
+                marks: Arc::new(self.marks),
                 ranges: self.ranges,
                 unused: 0,
             }

@@ -13,6 +13,7 @@ pub use classify::classification;
 use crate::contest::{AdvanceRule, Order, StageRules};
 use crate::data::{Mark, MarkSet, Panels};
 use crate::engine::{self, Carried, Inputs, Place, Results};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -34,6 +35,9 @@ pub struct StageResults {
     row_of: Vec<usize>,
     /// By contest entry: its stage number (`u32::MAX`: it did not take part).
     local_of: Vec<u32>,
+    /// By stage entry: its total, read in order (the classification reads
+    /// every entry's total of every stage: from the rows, each a cache miss).
+    totals: Vec<Option<Decimal>>,
 }
 
 impl StageResults {
@@ -48,7 +52,7 @@ impl StageResults {
 
     /// A contest entry's total in this stage, if it took part and has one.
     pub fn total_of(&self, entry: u32) -> Option<Decimal> {
-        self.local(entry).and_then(|local| self.row(local).total)
+        self.local(entry).and_then(|local| self.totals[local as usize])
     }
 
     /// The contest entries that go on, ascending.
@@ -314,25 +318,7 @@ pub fn inputs_of_stages(inputs: &Inputs, staged: &Staged) -> Vec<Inputs> {
 fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {
     let rules = stage.rules.clone();
     let entries = inputs.entries.subset(field);
-    // Entry by entry, in the stage's order: no sort of the whole pool, and
-    // room for them all at once (growing the pool copies it, again and again).
-    let room: usize = field.iter().map(|&entry| inputs.marks.of_entry(entry as usize).len()).sum();
-    let mut marks: Vec<Mark> = Vec::with_capacity(room);
-    let counts: Vec<u32> = field
-        .iter()
-        .map(|&entry| {
-            let before = marks.len();
-            marks.extend(
-                inputs
-                    .marks
-                    .of_entry(entry as usize)
-                    .iter()
-                    .filter_map(|mark| stage.slots[mark.slot as usize].map(|slot| Mark { slot, ..*mark })),
-            );
-            (marks.len() - before) as u32
-        })
-        .collect();
-    let marks = MarkSet::from_grouped(marks, &counts).expect("a cell of the contest is one cell of the stage");
+    let marks = stage_marks(inputs, stage, field);
     let elements = inputs.elements.for_stage(field, &stage.slots);
     let carried = Carried {
         per_entry: stage.carry.len(),
@@ -351,6 +337,59 @@ fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[Stag
         panels: Arc::new(panels),
         carried: Arc::new(carried),
     }
+}
+
+/// Each entry's marks of the stage's slots, renumbered as the stage's, in
+/// the stage's order of its entries.
+fn stage_marks(inputs: &Inputs, stage: &StageRules, field: &[u32]) -> MarkSet {
+    let grouped = |(marks, counts): (Vec<Mark>, Vec<u32>)| {
+        MarkSet::from_grouped(marks, &counts).expect("a cell of the contest is one cell of the stage")
+    };
+    // An entry's marks are sorted by slot: where the stage's slots are one
+    // run of the contest's, numbered on from the run's first (as a stage's
+    // categories are unless the contest lists them apart), its marks are
+    // one run of the entry's.
+    let first = stage.slots.iter().position(Option::is_some).unwrap_or(0);
+    let past = stage.slots.iter().rposition(Option::is_some).map_or(0, |last| last + 1);
+    if !(first..past).all(|slot| stage.slots[slot] == Some((slot - first) as u16)) {
+        let mut marks = Vec::new();
+        let counts = field
+            .iter()
+            .map(|&entry| {
+                let before = marks.len();
+                let of_stage = inputs.marks.of_entry(entry as usize).iter();
+                marks.extend(of_stage.filter_map(|mark| stage.slots[mark.slot as usize].map(|slot| Mark { slot, ..*mark })));
+                (marks.len() - before) as u32
+            })
+            .collect();
+        return grouped((marks, counts));
+    }
+    let runs: Vec<(u32, u32)> = field
+        .par_iter()
+        .map(|&entry| {
+            let (start, _) = inputs.marks.ranges[entry as usize];
+            let marks = inputs.marks.of_entry(entry as usize);
+            let from = marks.partition_point(|m| (m.slot as usize) < first);
+            let to = from + marks[from..].partition_point(|m| (m.slot as usize) < past);
+            (start + from as u32, (to - from) as u32)
+        })
+        .collect();
+    // Slots numbered from the contest's first (the first stage's, as a
+    // rule): the stage reads the contest's pool, nothing copied (at a
+    // hundred thousand entries, copying was most of what running in
+    // stages cost).
+    if first == 0 {
+        return inputs.marks.runs(runs);
+    }
+    let mut marks = Vec::with_capacity(runs.iter().map(|&(_, len)| len as usize).sum());
+    for &(start, len) in &runs {
+        let run = &inputs.marks.marks[start as usize..(start + len) as usize];
+        marks.extend(run.iter().map(|mark| Mark {
+            slot: mark.slot - first as u16,
+            ..*mark
+        }));
+    }
+    grouped((marks, runs.iter().map(|&(_, len)| len).collect()))
 }
 
 /// The stage layer over a stage's results: own scores and places, the
@@ -392,6 +431,7 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
     for (local, &entry) in entries.iter().enumerate() {
         local_of[entry as usize] = local as u32;
     }
+    let totals = row_of.iter().map(|&row| results.rows[row].total).collect();
     StageResults {
         results,
         entries,
@@ -401,6 +441,7 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
         outcomes: by_local,
         row_of,
         local_of,
+        totals,
     }
 }
 
