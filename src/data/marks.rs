@@ -1223,39 +1223,11 @@ fn parse_row<'a>(
                 msg!("files-unknown-judge", suggestion = suggestion(&text(judge), names)),
             )
         })?;
-        let is_reserve = rules.contest.judges[j as usize].reserve;
-        if !rule.judges.is_empty() && !rule.judges.contains(&j) && !is_reserve {
-            let panel: Vec<&str> = rule.judges.iter().map(|&j| rules.judge_id(j)).collect();
-            return Err(RowProblem::Judge(
-                text(judge),
-                c,
-                msg!(
-                    "files-judge-not-on-panel",
-                    panel = panel.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
-                ),
-            ));
+        if lookups.panels.sits_for_all(c, j) {
+            j
+        } else {
+            seat_refused(judge, j, c, entry_index, lookups)?
         }
-        if !lookups.panels.permits(j, entry_index) {
-            let why = lookups
-                .panels
-                .refuses(rules, entries, j, entry_index)
-                .unwrap_or_else(|| Text::from(""));
-            return Err(RowProblem::Judge(text(judge), c, why));
-        }
-        if !rule.judges.is_empty() && !lookups.panels.sits(rules, c, j, entry_index) {
-            let seated = lookups.panels.seated(rules, c, entry_index);
-            let seated: Vec<&str> = seated.iter().map(|&j| rules.judge_id(j)).collect();
-            return Err(RowProblem::Judge(
-                text(judge),
-                c,
-                msg!(
-                    "files-reserve-not-seated",
-                    entry = entries.list[entry_index as usize].id,
-                    panel = seated.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
-                ),
-            ));
-        }
-        j
     };
     let limits = lookups.limits[c];
     let range = &rule.range;
@@ -1282,6 +1254,47 @@ fn parse_row<'a>(
         judge: judge_index,
     };
     Ok((entry_index, mark))
+}
+
+/// A judge not seated on the criterion's panel for every entry: whether
+/// they may mark this entry here (a reserve in a seat of someone standing
+/// aside may), and why not.
+fn seat_refused(judge: &[u8], j: u16, c: usize, entry_index: u32, lookups: &Lookups) -> Result<u16, RowProblem> {
+    let (rules, entries) = (lookups.rules, lookups.entries);
+    let rule = &rules.criteria[c];
+    let is_reserve = rules.contest.judges[j as usize].reserve;
+    if !rule.judges.is_empty() && !rule.judges.contains(&j) && !is_reserve {
+        let panel: Vec<&str> = rule.judges.iter().map(|&j| rules.judge_id(j)).collect();
+        return Err(RowProblem::Judge(
+            text(judge),
+            c,
+            msg!(
+                "files-judge-not-on-panel",
+                panel = panel.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+            ),
+        ));
+    }
+    if !lookups.panels.permits(j, entry_index) {
+        let why = lookups
+            .panels
+            .refuses(rules, entries, j, entry_index)
+            .unwrap_or_else(|| Text::from(""));
+        return Err(RowProblem::Judge(text(judge), c, why));
+    }
+    if !rule.judges.is_empty() && !lookups.panels.sits(rules, c, j, entry_index) {
+        let seated = lookups.panels.seated(rules, c, entry_index);
+        let seated: Vec<&str> = seated.iter().map(|&j| rules.judge_id(j)).collect();
+        return Err(RowProblem::Judge(
+            text(judge),
+            c,
+            msg!(
+                "files-reserve-not-seated",
+                entry = entries.list[entry_index as usize].id,
+                panel = seated.join(&crate::say!(crate::i18n::spoken(), "list-separator"))
+            ),
+        ));
+    }
+    Ok(j)
 }
 
 /// Parses a decimal as an integer count of 10^-scale, exactly.

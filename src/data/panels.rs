@@ -154,6 +154,13 @@ impl Panels {
         Cow::Owned(seats.into_vec())
     }
 
+    /// Whether `judge` sits on criterion `criterion`'s panel for every
+    /// entry: a judge of the panel where no entry is closed to any judge
+    /// (the usual contest, checked at every mark read without more).
+    pub fn sits_for_all(&self, criterion: usize, judge: u16) -> bool {
+        self.allowed.is_none() && self.on_panel[criterion][judge as usize]
+    }
+
     /// Whether `judge` sits on `entry`'s panel for criterion `criterion`
     /// (checked for every mark read: a judge of the panel needs no seating
     /// worked out, only a reserve does).

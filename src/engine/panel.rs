@@ -90,14 +90,15 @@ pub fn aggregate_units(panel: &Panel, units: &mut [i64], scale: u32, rounding: R
     }
     units.sort_unstable();
     let n = units.len();
-    let total = |kept: &[i64]| kept.iter().map(|&u| i128::from(u)).sum::<i128>();
+    // Each mark is an i32 and a panel at most 64 of them: sums fit an i64.
+    let total = |kept: &[i64]| kept.iter().sum::<i64>();
     // The result is `sum / count` units.
     let (sum, count) = match panel_rule_for(panel, n)? {
         Panel::Mean => (total(units), n),
         Panel::Sum => (total(units), 1),
-        Panel::Min => (i128::from(units[0]), 1),
-        Panel::Max => (i128::from(units[n - 1]), 1),
-        Panel::Median if n % 2 == 1 => (i128::from(units[n / 2]), 1),
+        Panel::Min => (units[0], 1),
+        Panel::Max => (units[n - 1], 1),
+        Panel::Median if n % 2 == 1 => (units[n / 2], 1),
         Panel::Median => (total(&units[n / 2 - 1..=n / 2]), 2),
         Panel::TrimmedMean(k) => {
             let kept = kept(units, usize::from(*k))?;
@@ -106,22 +107,23 @@ pub fn aggregate_units(panel: &Panel, units: &mut [i64], scale: u32, rounding: R
         Panel::TrimmedSum(k) => (total(kept(units, usize::from(*k))?), 1),
         Panel::ClosestPair | Panel::BySize(_) => return None,
     };
-    // sum / (count × 10^scale) at `places`: (sum × 10^places) / (count × 10^scale).
+    // sum / (count × 10^scale) at `places`: (sum × 10^places) / (count × 10^scale);
+    // beyond an i64, the decimals answer.
     let (numerator, denominator) = match rounding.places.checked_sub(scale) {
-        Some(more) => (sum * 10i128.pow(more), count as i128),
-        None => (sum, count as i128 * 10i128.pow(scale - rounding.places)),
+        Some(more) => (sum.checked_mul(10i64.pow(more))?, count as i64),
+        None => (sum, count as i64 * 10i64.pow(scale - rounding.places)),
     };
     let rounded = divide_rounded(numerator, denominator, rounding.mode);
     // A decimal keeps the sign of a negative value rounded to zero ("-0.00").
     if rounded == 0 && numerator < 0 {
         return None;
     }
-    Decimal::try_from_i128_with_scale(rounded, rounding.places).ok()
+    Some(Decimal::new(rounded, rounding.places))
 }
 
 /// `numerator / denominator` (the denominator positive) rounded to a whole
 /// number as `mode` says.
-fn divide_rounded(numerator: i128, denominator: i128, mode: RoundMode) -> i128 {
+fn divide_rounded(numerator: i64, denominator: i64, mode: RoundMode) -> i64 {
     let (quotient, remainder) = (numerator / denominator, numerator % denominator);
     let away = quotient + numerator.signum();
     let twice = 2 * remainder.abs();
