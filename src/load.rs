@@ -8,7 +8,8 @@ use crate::data::{marks, ElementData, Entries, Mark, MarkSet, RowChecker};
 use crate::engine::Inputs;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::msg;
-use crate::store::{Store, Which};
+use crate::store::{Store, StoredBatch, Which};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Where a contest's files are, after defaults and overrides.
@@ -179,35 +180,105 @@ fn marks_file_left_out(file: &Path, inputs: &Inputs) -> Option<Diagnostic> {
 /// The store's current marks, checked against the contest as it is now
 /// (it may have changed since the marks were entered).
 fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) -> Result<MarkSet, Diagnostics> {
-    let checker = RowChecker::new(rules, entries);
     let marking = &rules.contest.marking;
     let which = if marking.double_entry && !marking.count_unconfirmed && !all_marks {
         Which::Confirmed
     } else {
         Which::All
     };
-    let mut marks: Vec<Mark> = Vec::new();
-    // Each entry's marks stay where they arrive: (entry, start, length).
-    let mut blocks: Vec<(u32, u32, u32)> = Vec::new();
-    let mut problems = Diagnostics::default();
+    // Entries fetched a batch at a time (the store's connection is one
+    // thread's) while another thread checks the batch before, in parallel.
+    let (fetched, batches) = std::sync::mpsc::sync_channel::<StoredBatch>(1);
+    let path = store.path();
+    let (checked, read) = std::thread::scope(|scope| {
+        let checker = scope.spawn(move || {
+            let mut checked = Checked::default();
+            for batch in batches {
+                let chunks: Vec<std::ops::Range<usize>> = (0..batch.len()).step_by(256).map(|i| i..(i + 256).min(batch.len())).collect();
+                let parts: Vec<Result<Checked, Diagnostics>> = chunks
+                    .into_par_iter()
+                    .map(|chunk| check_stored(path, &batch, chunk, which, rules, entries))
+                    .collect();
+                for part in parts {
+                    checked.append(part?);
+                }
+            }
+            Ok::<Checked, Diagnostics>(checked)
+        });
+        // A send fails only when the checker stopped, which its join tells.
+        let read = store.each_entry_batch(1024, |batch| {
+            let _ = fetched.send(batch);
+        });
+        drop(fetched);
+        (checker.join().expect("checking stored marks does not panic"), read)
+    });
+    read.map_err(|e| Diagnostics::from(Diagnostic::new(&e.path, "", e.message)))?;
+    let Checked {
+        marks,
+        blocks,
+        mut problems,
+    } = checked?;
+    problems.0.truncate(crate::data::MAX_REPORTED);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // The store holds one current mark per cell, so there are no duplicates to report.
+    MarkSet::from_blocks(marks, &blocks, entries.list.len())
+        .map_err(|_| Diagnostics::from(Diagnostic::new(store.path(), "", msg!("load-cell-twice"))))
+}
+
+/// Stored marks checked against the contest: the marks, each entry's
+/// (entry, start, length) among them, and the marks refused.
+#[derive(Default)]
+struct Checked {
+    marks: Vec<Mark>,
+    blocks: Vec<(u32, u32, u32)>,
+    problems: Diagnostics,
+}
+
+impl Checked {
+    /// `later`'s marks after these.
+    fn append(&mut self, later: Checked) {
+        let shift = self.marks.len() as u32;
+        self.marks.extend(later.marks);
+        self.blocks
+            .extend(later.blocks.into_iter().map(|(entry, start, len)| (entry, start + shift, len)));
+        if self.problems.0.len() < crate::data::MAX_REPORTED {
+            self.problems.0.extend(later.problems.0);
+        }
+    }
+}
+
+/// Checks the stored marks of the `stored` entries of `batch` as the marks
+/// reader checks a file's rows; an unreadable encoding is the store's error.
+fn check_stored(
+    path: &Path,
+    batch: &StoredBatch,
+    stored: std::ops::Range<usize>,
+    which: Which,
+    rules: &Rules,
+    entries: &Entries,
+) -> Result<Checked, Diagnostics> {
+    let checker = RowChecker::new(rules, entries);
+    let mut checked = Checked::default();
     // Element numbers as the checker reads them (as text), made once.
     let numbers: Vec<String> = (0..=u8::MAX).map(|n| n.to_string()).collect();
-    store
-        .each_entry_marks(which, |entry, cells| {
+    for (entry, bytes) in stored.map(|i| batch.get(i)) {
+        let start = checked.marks.len() as u32;
+        let mut index = None;
+        crate::store::stored_marks(path, entry, bytes, which, |cells| {
             // One entry's marks together: its id is looked up once.
             let mut cache = crate::data::marks::RowCache::default();
-            let start = marks.len() as u32;
-            let mut index = None;
             for (criterion, element, judge, value) in cells {
                 let element = if element == 0 { "" } else { numbers[element as usize].as_str() };
                 match checker.check_with([entry, criterion, element, judge, value], &mut cache) {
                     Ok((entry, mark)) => {
                         index = Some(entry);
-                        marks.push(mark);
+                        checked.marks.push(mark);
                     }
-                    Err(refusal) if problems.len() < crate::data::MAX_REPORTED => problems.push(
+                    Err(refusal) if checked.problems.len() < crate::data::MAX_REPORTED => checked.problems.push(
                         Diagnostic::new(
-                            store.path(),
+                            path,
                             refusal.field,
                             msg!(
                                 "load-stored-mark",
@@ -222,15 +293,11 @@ fn from_store(store: &Store, rules: &Rules, entries: &Entries, all_marks: bool) 
                     Err(_) => {}
                 }
             }
-            if let Some(entry) = index {
-                blocks.push((entry, start, marks.len() as u32 - start));
-            }
         })
         .map_err(|e| Diagnostics::from(Diagnostic::new(&e.path, "", e.message)))?;
-    if !problems.is_empty() {
-        return Err(problems);
+        if let Some(entry) = index {
+            checked.blocks.push((entry, start, checked.marks.len() as u32 - start));
+        }
     }
-    // The store holds one current mark per cell, so there are no duplicates to report.
-    MarkSet::from_blocks(marks, &blocks, entries.list.len())
-        .map_err(|_| Diagnostics::from(Diagnostic::new(store.path(), "", msg!("load-cell-twice"))))
+    Ok(checked)
 }

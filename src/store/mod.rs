@@ -676,41 +676,28 @@ impl Store {
         })
     }
 
-    /// Each entry's current marks (those asked for), as borrowed text and
-    /// in no particular order: `(criterion, element, judge, value)` — the
-    /// fast way to read them all, with nothing made per mark.
-    pub fn each_entry_marks(
-        &self,
-        which: Which,
-        mut each: impl FnMut(&str, &mut dyn Iterator<Item = (&str, u8, &str, &str)>),
-    ) -> Result<(), StoreError> {
+    /// Every entry's stored cells, in batches of `batch` entries, in the
+    /// order entries were first stored; [`stored_marks`] reads a cells'
+    /// encoding. The batch is copied out (in two buffers, not two
+    /// allocations an entry) so that other threads may read it while the
+    /// next is fetched.
+    pub fn each_entry_batch(&self, batch: usize, mut each: impl FnMut(StoredBatch)) -> Result<(), StoreError> {
         let mut query = self
             .connection
             .prepare("SELECT entry, cells FROM current_by_entry")
             .map_err(|e| self.error(e))?;
         let mut rows = query.query([]).map_err(|e| self.error(e))?;
+        let mut filled = StoredBatch::default();
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
             let entry = row.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(|e| self.error(e))?;
             let bytes = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)).map_err(|e| self.error(e))?;
-            // The current format is read in place; an older one through the map it decodes to.
-            let owned;
-            let cells = match cells::refs_of(bytes) {
-                Some(cells) => cells,
-                None => {
-                    owned = EntryCells::decode(bytes).ok_or_else(|| unreadable(&self.path, entry))?;
-                    owned.refs()
-                }
-            };
-            let wanted = |confirmed: bool| match which {
-                Which::All => true,
-                Which::Confirmed => confirmed,
-                Which::Unconfirmed => !confirmed,
-            };
-            let mut marks = cells
-                .iter()
-                .filter(|cell| wanted(cell.confirmed))
-                .map(|cell| (cell.criterion, cell.element, cell.judge, cell.value));
-            each(entry, &mut marks);
+            filled.push(entry, bytes);
+            if filled.len() == batch {
+                each(std::mem::take(&mut filled));
+            }
+        }
+        if !filled.is_empty() {
+            each(filled);
         }
         Ok(())
     }
@@ -953,6 +940,71 @@ impl State {
             _ => {}
         }
     }
+}
+
+/// Entries' stored cells, as [`Store::each_entry_batch`] fetches them.
+#[derive(Default)]
+pub struct StoredBatch {
+    ids: String,
+    encodings: Vec<u8>,
+    /// Where each entry's id and encoding end.
+    ends: Vec<(usize, usize)>,
+}
+
+impl StoredBatch {
+    fn push(&mut self, entry: &str, encoding: &[u8]) {
+        self.ids.push_str(entry);
+        self.encodings.extend_from_slice(encoding);
+        self.ends.push((self.ids.len(), self.encodings.len()));
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th entry's id and cells' encoding.
+    pub fn get(&self, i: usize) -> (&str, &[u8]) {
+        let (id_start, start) = if i == 0 { (0, 0) } else { self.ends[i - 1] };
+        let (id_end, end) = self.ends[i];
+        (&self.ids[id_start..id_end], &self.encodings[start..end])
+    }
+}
+
+/// An entry's current marks (those asked for) from its stored encoding
+/// (of a store at `path`), as borrowed text and in no particular order:
+/// `(criterion, element, judge, value)` — the fast way to read them all,
+/// with nothing made per mark.
+pub fn stored_marks(
+    path: &Path,
+    entry: &str,
+    bytes: &[u8],
+    which: Which,
+    each: impl FnOnce(&mut dyn Iterator<Item = (&str, u8, &str, &str)>),
+) -> Result<(), StoreError> {
+    // The current format is read in place; an older one through the map it decodes to.
+    let owned;
+    let cells = match cells::refs_of(bytes) {
+        Some(cells) => cells,
+        None => {
+            owned = EntryCells::decode(bytes).ok_or_else(|| unreadable(path, entry))?;
+            owned.refs()
+        }
+    };
+    let wanted = |confirmed: bool| match which {
+        Which::All => true,
+        Which::Confirmed => confirmed,
+        Which::Unconfirmed => !confirmed,
+    };
+    let mut marks = cells
+        .iter()
+        .filter(|cell| wanted(cell.confirmed))
+        .map(|cell| (cell.criterion, cell.element, cell.judge, cell.value));
+    each(&mut marks);
+    Ok(())
 }
 
 /// Which current marks to read.
