@@ -135,8 +135,10 @@ fn examples() -> &'static [Inputs] {
 }
 
 /// Results as text, for comparing two scorings whole.
+/// Everything a board shows of the results, whether marking is complete
+/// (the provisional awards) included.
 fn shown(results: &podium::engine::Results) -> String {
-    format!("{:?}\n{:?}", results.rows, results.teams)
+    format!("{:?}\n{:?}\ncomplete: {}", results.rows, results.teams, results.complete)
 }
 
 proptest! {

@@ -8,14 +8,19 @@ use super::Inputs;
 /// of complete. Until it is, every award shown is provisional (暂定).
 pub fn marking_complete(inputs: &Inputs) -> bool {
     use rayon::prelude::*;
-    (0..inputs.entries.list.len() as u32).into_par_iter().all(|e| {
-        let mut complete = true;
-        expected_of_entry(inputs, e, &mut |_, _, _, _, found| {
-            complete = found;
-            found
-        });
-        complete
-    })
+    (0..inputs.entries.list.len() as u32)
+        .into_par_iter()
+        .all(|e| entry_complete(inputs, e))
+}
+
+/// Whether every mark the contest expects of entry `e` is in.
+pub fn entry_complete(inputs: &Inputs, e: u32) -> bool {
+    let mut complete = true;
+    expected_of_entry(inputs, e, &mut |_, _, _, _, found| {
+        complete = found;
+        found
+    });
+    complete
 }
 
 /// Visits every mark the contest expects, as `podium status` counts them:

@@ -15,7 +15,7 @@ pub mod teams;
 pub mod totals;
 
 pub use components::*;
-pub use expected::{expected_marks, marking_complete};
+pub use expected::{entry_complete, expected_marks, marking_complete};
 
 use bevy_ecs::prelude::*;
 use bevy_ecs::query::{IterQueryData, QueryFilter, QueryItem};
@@ -342,6 +342,12 @@ pub struct LiveScores {
     field_systems: Schedule,
     /// Entries whose marks changed since the last `rescore`.
     changed: Vec<u32>,
+    /// By entry: whether every mark it is expected to have is in; and how
+    /// many are not, kept as marks arrive (asked for every board the hall
+    /// and desk are sent, over the whole field it cost tens of
+    /// milliseconds a mark at province scale).
+    complete: Vec<bool>,
+    incomplete: usize,
 }
 
 impl LiveScores {
@@ -350,6 +356,14 @@ impl LiveScores {
         let marks = std::sync::Arc::make_mut(&mut inputs.marks);
         marks.reserve(marks.marks.len().max(4096));
         let mut world = build_world(&inputs, &[]);
+        let complete: Vec<bool> = {
+            use rayon::prelude::*;
+            (0..inputs.entries.list.len() as u32)
+                .into_par_iter()
+                .map(|e| entry_complete(&inputs, e))
+                .collect()
+        };
+        let incomplete = complete.iter().filter(|&&c| !c).count();
         // The World holds the only copy of the marks, so changing them copies nothing.
         drop(inputs);
         let (mut entry_systems, mut field_systems) = (one_by_one(), one_by_one());
@@ -369,6 +383,8 @@ impl LiveScores {
             entry_systems,
             field_systems,
             changed: Vec::new(),
+            complete,
+            incomplete,
         }
     }
 
@@ -397,6 +413,11 @@ impl LiveScores {
         changed.sort_unstable();
         changed.dedup();
         let inputs = self.world.resource::<Inputs>().clone();
+        for &entry in &changed {
+            let now = entry_complete(&inputs, entry);
+            let was = std::mem::replace(&mut self.complete[entry as usize], now);
+            self.incomplete = self.incomplete + usize::from(was && !now) - usize::from(!was && now);
+        }
         let scratch = &mut self.scratch;
         spawn_unscored(scratch, &inputs, changed.iter().copied());
         scratch.insert_resource(inputs);
@@ -433,12 +454,11 @@ impl LiveScores {
     pub fn results(&mut self) -> Results {
         let inputs = self.world.resource::<Inputs>().clone();
         let (rows, teams) = gather(&mut self.world, false);
-        let complete = marking_complete(&inputs);
         Results {
             inputs,
             rows,
             teams,
-            complete,
+            complete: self.incomplete == 0,
         }
     }
 
@@ -469,7 +489,7 @@ impl LiveScores {
         best_first(&mut rows);
         let inputs = world.resource::<Inputs>().clone();
         Results {
-            complete: marking_complete(&inputs),
+            complete: self.incomplete == 0,
             inputs,
             rows,
             teams: team_rows(world),
