@@ -430,3 +430,36 @@ fn a_line_break_in_a_workbook_cell_moves_no_row() {
     assert!(err.contains("marks.xlsx:4: error in `value (column E)`: `17`"), "{err}");
     assert_eq!(err.matches("error in").count(), 1, "the note is no error: {err}");
 }
+
+/// The marks file as other programs write it: columns in another order,
+/// forty empty note columns, some fields quoted, spaces around, CRLF. Read
+/// eight bytes at a time, each row splits as it does byte by byte: the
+/// same leaderboard; and a row one column short is named at its row.
+#[test]
+fn marks_with_many_columns_quotes_and_another_order_score_as_the_plain_file() {
+    let dir = example("many-columns", "skills-duel");
+    let expected = score(&dir);
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let notes = ",".repeat(40);
+    let mut rows: Vec<String> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let f: Vec<&str> = line.split(',').collect();
+        let (entry, criterion, element, judge, value) = (f[0], f[1], f[2], f[3], f[4]);
+        rows.push(match i % 3 {
+            _ if i == 0 => format!("value,{notes}judge,entry,criterion,element"),
+            0 => format!("{value}{notes},{judge},\"{entry}\",{criterion},{element}"),
+            1 => format!(" {value} {notes}, {judge},{entry} ,\"{criterion}\",{element}"),
+            _ => format!("{value}{notes},{judge},{entry},{criterion},{element}"),
+        });
+    }
+    std::fs::write(dir.join("marks.csv"), rows.join("\r\n") + "\r\n").unwrap();
+    assert_eq!(score(&dir), expected);
+    // Row 5 one column short.
+    rows[4] = rows[4].replacen(',', "", 1);
+    std::fs::write(dir.join("marks.csv"), rows.join("\r\n") + "\r\n").unwrap();
+    let out = run_err(&["score", s(&dir)]);
+    assert!(
+        out.contains("marks.csv:5：") && out.contains("这一行有 44 列，而表头有 45 列"),
+        "{out}"
+    );
+}
