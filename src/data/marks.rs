@@ -488,6 +488,10 @@ fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>
     }
 }
 
+/// Parses blocks as they arrive, each a task on the rayon pool (at most
+/// `batch` at once, so memory stays a few blocks), while this thread joins
+/// the parsed ones in file order: the joining no longer waits for a whole
+/// batch, nor the parsing for the joining.
 fn parse_blocks(
     filled: std::sync::mpsc::Receiver<Filled>,
     free: std::sync::mpsc::Sender<Vec<u8>>,
@@ -497,52 +501,88 @@ fn parse_blocks(
     entries: &Entries,
 ) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let read_error = |e: std::io::Error| Failure::from(Diagnostic::new(path, "", msg!("files-cannot-read", why = e)));
-    let mut header: Option<(Header, usize)> = None;
+    // The header, from the first block (which starts after it).
+    let mut first = match filled.recv() {
+        Ok(block) => Some(block.map_err(read_error)?),
+        Err(_) => None,
+    };
+    let header: Option<(Header, usize)> = first.as_ref().map(|block| Header::parse(path, block)).transpose()?;
     let mut line = 2usize;
     let mut assembly = Assembly::new(entries.list.len());
     let mut problems = Vec::new();
     let mut error_count = 0usize;
     // Who may mark which entry, worked out once for every block.
     let panels = Panels::new(rules, entries);
-    while let Ok(first) = filled.recv() {
-        let mut blocks = vec![first.map_err(read_error)?];
-        while blocks.len() < batch {
-            match filled.try_recv() {
-                Ok(block) => blocks.push(block.map_err(read_error)?),
-                Err(_) => break,
+    let (parsed_tx, parsed) = std::sync::mpsc::channel::<(usize, BlockResult)>();
+    let mut failure = None;
+    rayon::in_place_scope(|scope| {
+        let mut waiting: std::collections::BTreeMap<usize, BlockResult> = std::collections::BTreeMap::new();
+        let (mut sent, mut joined, mut in_flight, mut ended) = (0usize, 0usize, 0usize, false);
+        loop {
+            while let Ok((index, result)) = parsed.try_recv() {
+                waiting.insert(index, result);
+                in_flight -= 1;
             }
-        }
-        let mut skip = 0;
-        if header.is_none() {
-            let parsed = Header::parse(path, &blocks[0])?;
-            skip = parsed.1;
-            header = Some(parsed);
-        }
-        let Some((header, _)) = &header else { unreachable!("set above") };
-        let parsed: Vec<BlockResult> = blocks
-            .par_iter()
-            .enumerate()
-            .map(|(i, block)| parse_block(&block[if i == 0 { skip } else { 0 }..], header, rules, entries, &panels))
-            .collect();
-        for block in blocks {
-            let _ = free.send(block);
-        }
-        for mut result in parsed {
-            if result.not_utf8 {
-                return Err(Failure::NotUtf8);
-            }
-            for (relative_line, problem) in std::mem::take(&mut result.problems) {
-                error_count += 1;
-                if problems.len() < MAX_REPORTED {
-                    problems.push(problem.into_diagnostic(path, line + relative_line, header, entries, rules));
+            while let Some(mut result) = waiting.remove(&joined) {
+                joined += 1;
+                if result.not_utf8 {
+                    failure = Some(Failure::NotUtf8);
+                    return;
+                }
+                let Some((header, _)) = &header else {
+                    unreachable!("parsed after the header")
+                };
+                for (relative_line, problem) in std::mem::take(&mut result.problems) {
+                    error_count += 1;
+                    if problems.len() < MAX_REPORTED {
+                        problems.push(problem.into_diagnostic(path, line + relative_line, header, entries, rules));
+                    }
+                }
+                error_count += result.unreported;
+                line += result.lines;
+                if error_count == 0 {
+                    assembly.add(result);
                 }
             }
-            error_count += result.unreported;
-            line += result.lines;
-            if error_count == 0 {
-                assembly.add(result);
+            if ended && in_flight == 0 {
+                return;
             }
+            if !ended && in_flight < batch {
+                let (block, skip) = match first.take() {
+                    Some(block) => (block, header.as_ref().map_or(0, |(_, skip)| *skip)),
+                    None => match filled.recv() {
+                        Ok(Ok(block)) => (block, 0),
+                        Ok(Err(e)) => {
+                            failure = Some(read_error(e));
+                            ended = true;
+                            continue;
+                        }
+                        Err(_) => {
+                            ended = true;
+                            continue;
+                        }
+                    },
+                };
+                let Some((header, _)) = &header else {
+                    unreachable!("a block, so a header")
+                };
+                let (index, panels, parsed_tx, free) = (sent, &panels, parsed_tx.clone(), free.clone());
+                scope.spawn(move |_| {
+                    let result = parse_block(&block[skip..], header, rules, entries, panels);
+                    let _ = free.send(block);
+                    let _ = parsed_tx.send((index, result));
+                });
+                sent += 1;
+                in_flight += 1;
+                continue;
+            }
+            let (index, result) = parsed.recv().expect("a block in flight sends its result");
+            waiting.insert(index, result);
+            in_flight -= 1;
         }
+    });
+    if let Some(failure) = failure {
+        return Err(failure);
     }
     if header.is_none() {
         return Err(Diagnostic::new(path, "", msg!("files-marks-empty"))

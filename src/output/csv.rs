@@ -154,7 +154,7 @@ fn not_performed(board: &Leaderboard, cell: &ElementCell) -> String {
 /// Rows formatted at a time by one thread, and chunks in flight: a large
 /// board is written as it is made, in a few megabytes.
 const ROWS_PER_CHUNK: usize = 4096;
-const CHUNKS_AT_ONCE: usize = 16;
+const CHUNKS_AT_ONCE: usize = 4;
 
 impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
