@@ -442,12 +442,16 @@ fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, eleme
     })
 }
 
-/// The marks of one slot, as (judge, value), in judge order.
-fn slot_marks(cell: &Cell, element: u8) -> PanelMarks<(u16, Decimal)> {
+/// The entry's marks of one slot of the cell's criterion, in judge order.
+fn slot_run<'a>(cell: &Cell<'a>, element: u8) -> &'a [Mark] {
     let slot = cell.rule.first_slot + element as u16;
     let start = cell.marks.partition_point(|m| m.slot < slot);
-    let end = cell.marks.partition_point(|m| m.slot <= slot);
-    cell.marks[start..end]
+    &cell.marks[start..start + cell.marks[start..].partition_point(|m| m.slot == slot)]
+}
+
+/// The marks of one slot, as (judge, value), in judge order.
+fn slot_marks(cell: &Cell, element: u8) -> PanelMarks<(u16, Decimal)> {
+    slot_run(cell, element)
         .iter()
         .map(|m| (m.judge, MarkSet::value(&cell.inputs.rules, m)))
         .collect()
@@ -467,9 +471,7 @@ fn panel_in_units(cell: &Cell, element: u8) -> Option<Decimal> {
     if rounding.judge.is_some_and(|judge| judge.places < scale) {
         return None;
     }
-    let slot = rule.first_slot + element as u16;
-    let start = cell.marks.partition_point(|m| m.slot < slot);
-    let raw = &cell.marks[start..start + cell.marks[start..].partition_point(|m| m.slot == slot)];
+    let raw = slot_run(cell, element);
     let seated = cell.inputs.panels.seated(rules, cell.criterion, cell.entry);
     if raw.is_empty() || !seated.iter().all(|j| raw.iter().any(|m| m.judge == *j)) {
         return None;
