@@ -34,9 +34,8 @@ impl ElementData {
 
     /// Whether the entry performed the element in `slot`: it has a row in
     /// the elements file or a mark among `marks` (the entry's, sorted by slot).
-    pub fn performed(&self, entry: u32, slot: u16, marks: &[super::Mark]) -> bool {
-        let first = marks.partition_point(|m| m.slot < slot);
-        self.values.contains_key(&(entry, slot)) || marks.get(first).is_some_and(|m| m.slot == slot)
+    pub fn performed(&self, entry: u32, slot: u16, marks: super::EntryMarks) -> bool {
+        self.values.contains_key(&(entry, slot)) || !marks.in_slot(slot).is_empty()
     }
 
     /// The data of a stage's entries (`field`: their contest numbers,

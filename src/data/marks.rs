@@ -54,15 +54,100 @@ pub struct MarkSet {
     pub ranges: Vec<(u32, u32)>,
     /// Marks in `marks` that no range covers any more (left by `set`).
     unused: usize,
+    /// The set's slot s is slot s + `slot_base` of the pool's marks: a
+    /// later stage reads the contest's pool in place, where its slots come
+    /// after the earlier stages'. Read marks by slot through [`EntryMarks`].
+    slot_base: u16,
+}
+
+/// One entry's marks (sorted by slot and judge), read in the set's slot
+/// numbering.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryMarks<'a> {
+    /// The marks as the pool holds them: read `slot` with [`Self::slot_of`].
+    pub marks: &'a [Mark],
+    slot_base: u16,
+}
+
+impl<'a> EntryMarks<'a> {
+    /// The marks of one slot (the set's number), in judge order: one run,
+    /// found by two binary searches.
+    pub fn in_slot(&self, slot: u16) -> &'a [Mark] {
+        let slot = slot + self.slot_base;
+        let start = self.marks.partition_point(|m| m.slot < slot);
+        &self.marks[start..start + self.marks[start..].partition_point(|m| m.slot == slot)]
+    }
+
+    /// A mark's slot in the set's numbering.
+    pub fn slot_of(&self, mark: &Mark) -> u16 {
+        mark.slot - self.slot_base
+    }
+
+    /// The marks read slot after slot, ascending: see [`SlotWalk`].
+    pub fn walk(self) -> SlotWalk<'a> {
+        SlotWalk {
+            rest: self.marks,
+            next: self.slot_base,
+            marks: self,
+        }
+    }
+}
+
+/// An entry's marks read slot by slot in ascending order, each slot's run
+/// found by stepping on from the last: the marks are read once, in memory
+/// order, where a binary search for each slot strays over cold memory.
+pub struct SlotWalk<'a> {
+    marks: EntryMarks<'a>,
+    /// The marks after the last run given.
+    rest: &'a [Mark],
+    /// The lowest pool slot `rest` answers for.
+    next: u16,
+}
+
+impl<'a> SlotWalk<'a> {
+    /// The marks of one slot (the set's number), as [`EntryMarks::in_slot`]:
+    /// a slot before the last asked is searched for instead.
+    pub fn in_slot(&mut self, slot: u16) -> &'a [Mark] {
+        self.in_slots(slot, 1).marks
+    }
+
+    /// The marks of `count` slots from `first` (the set's numbers): a
+    /// criterion's elements, read as the entry's marks are.
+    pub fn in_slots(&mut self, first: u16, count: u16) -> EntryMarks<'a> {
+        let base = self.marks.slot_base;
+        let (first, past) = (first + base, first + base + count);
+        let marks = if first < self.next {
+            let start = self.marks.marks.partition_point(|m| m.slot < first);
+            let run = self.marks.marks[start..].partition_point(|m| m.slot < past);
+            &self.marks.marks[start..start + run]
+        } else {
+            let before = self.rest.iter().take_while(|m| m.slot < first).count();
+            let run = self.rest[before..].iter().take_while(|m| m.slot < past).count();
+            let (found, rest) = self.rest[before..].split_at(run);
+            (self.rest, self.next) = (rest, past);
+            found
+        };
+        EntryMarks { marks, slot_base: base }
+    }
 }
 
 /// A cell marked twice by one judge: (entry, slot, judge).
 pub type Duplicate = (u32, u16, u16);
 
 impl MarkSet {
+    /// An entry's marks as the pool holds them (slots numbered as the
+    /// pool's: a stage's set reads them with [`Self::entry`]).
     pub fn of_entry(&self, entry: usize) -> &[Mark] {
         let (start, len) = self.ranges[entry];
         &self.marks[start as usize..(start + len) as usize]
+    }
+
+    /// An entry's marks, read in the set's slot numbering.
+    pub fn entry(&self, entry: usize) -> EntryMarks<'_> {
+        EntryMarks {
+            marks: self.of_entry(entry),
+            slot_base: self.slot_base,
+        }
     }
 
     /// Sets one cell's mark (entered or corrected) for `entry`. A new cell
@@ -71,6 +156,10 @@ impl MarkSet {
     /// pool is packed again (so each mark is moved a bounded number of times
     /// however many arrive one by one).
     pub fn set(&mut self, entry: usize, mark: Mark) {
+        let mark = Mark {
+            slot: mark.slot + self.slot_base,
+            ..mark
+        };
         let (start, len) = self.ranges[entry];
         let pool = Arc::make_mut(&mut self.marks);
         let slice = &mut pool[start as usize..(start + len) as usize];
@@ -108,14 +197,16 @@ impl MarkSet {
     }
 
     /// The marks of other entries made of runs of this pool (a stage's
-    /// entries, of its slots): `runs[e]` is (start, length) here. Nothing
-    /// is copied; the runs are sorted and have no cell twice, as this pool.
-    pub fn runs(&self, runs: Vec<(u32, u32)>) -> MarkSet {
+    /// entries, of its slots): `runs[e]` is (start, length) here, and the
+    /// new set's slot s is this pool's s + `slot_base`. Nothing is copied;
+    /// the runs are sorted and have no cell twice, as this pool.
+    pub fn runs(&self, runs: Vec<(u32, u32)>, slot_base: u16) -> MarkSet {
         let covered: usize = runs.iter().map(|&(_, len)| len as usize).sum();
         MarkSet {
             unused: self.marks.len() - covered,
             marks: Arc::clone(&self.marks),
             ranges: runs,
+            slot_base: self.slot_base + slot_base,
         }
     }
 
@@ -134,6 +225,7 @@ impl MarkSet {
             marks: Arc::new(marks.into_iter().map(|(_, mark)| mark).collect()),
             ranges,
             unused: 0,
+            slot_base: 0,
         };
         set.check_duplicates()
     }
@@ -150,6 +242,7 @@ impl MarkSet {
             marks: Arc::new(marks),
             ranges,
             unused: 0,
+            slot_base: 0,
         }
         .sort_and_check()
     }
@@ -170,6 +263,7 @@ impl MarkSet {
             marks: Arc::new(marks),
             ranges,
             unused: 0,
+            slot_base: 0,
         }
         .sort_and_check()
     }
@@ -224,12 +318,6 @@ impl MarkSet {
         } else {
             Err(duplicates)
         }
-    }
-
-    /// The mark's value as an exact decimal.
-    pub fn value(rules: &Rules, mark: &Mark) -> Decimal {
-        let criterion = rules.slots[mark.slot as usize].criterion as usize;
-        Decimal::new(mark.units as i64, rules.criteria[criterion].range.scale)
     }
 }
 
@@ -421,6 +509,7 @@ impl Assembly {
                 marks: Arc::new(self.marks),
                 ranges: self.ranges,
                 unused: 0,
+                slot_base: 0,
             }
             .sort_and_check()
         } else {
@@ -1426,6 +1515,7 @@ fn unquote(row: &[u8]) -> Option<Vec<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::{bytes_equal, parse_any_units, parse_units, plain_units, same, Limits, Line, Mark, MarkSet, MOST_COMMAS};
+    use std::sync::Arc;
 
     #[test]
     fn marks_arriving_one_by_one_stay_sorted_and_the_pool_stays_small() {
@@ -1458,6 +1548,56 @@ mod tests {
     }
 
     #[test]
+    fn a_stage_reads_runs_of_the_pool_in_its_own_slot_numbers() {
+        // Two entries marked in slots 0..4; a stage of slots 2 and 3 reads
+        // them as its slots 0 and 1, without a copy.
+        let mark = |entry: i32, slot: u16, judge: u16| Mark {
+            units: entry * 100 + slot as i32 * 10 + judge as i32,
+            slot,
+            judge,
+        };
+        let all: Vec<(u32, Mark)> = (0..2u32)
+            .flat_map(|e| (0..4u16).flat_map(move |slot| (0..2u16).map(move |judge| (e, mark(e as i32, slot, judge)))))
+            .collect();
+        let pool = MarkSet::from_entry_marks(all, 2).unwrap();
+        // Entry 1 alone reached the stage: its marks of pool slots 2 and 3.
+        let (start, _) = pool.ranges[1];
+        let mut stage = pool.runs(vec![(start + 4, 4)], 2);
+        assert!(Arc::ptr_eq(&stage.marks, &pool.marks), "nothing copied");
+        let marks = stage.entry(0);
+        assert_eq!(marks.in_slot(0).iter().map(|m| m.units).collect::<Vec<_>>(), [120, 121]);
+        assert_eq!(marks.in_slot(1).iter().map(|m| m.units).collect::<Vec<_>>(), [130, 131]);
+        assert!(marks.in_slot(2).is_empty(), "the pool's slot 4 does not exist");
+        assert_eq!(marks.slot_of(&marks.marks[2]), 1);
+        // A mark set in the stage's numbering lands in the pool's, in order,
+        // and the contest's own set is left as it was.
+        stage.set(
+            0,
+            Mark {
+                units: -5,
+                slot: 1,
+                judge: 7,
+            },
+        );
+        stage.set(
+            0,
+            Mark {
+                units: -6,
+                slot: 0,
+                judge: 0,
+            },
+        );
+        let marks = stage.entry(0);
+        assert_eq!(
+            marks.in_slot(1).iter().map(|m| (m.judge, m.units)).collect::<Vec<_>>(),
+            [(0, 130), (1, 131), (7, -5)]
+        );
+        assert_eq!(marks.in_slot(0)[0].units, -6);
+        assert_eq!(pool.entry(1).in_slot(3).len(), 2);
+        assert_eq!(pool.entry(1).in_slot(2)[0].units, 120);
+    }
+
+    #[test]
     fn values_parse_exactly_at_the_scale() {
         assert_eq!(parse_units(b"8.5", 1), Ok(85));
         assert_eq!(parse_units(b"8.50", 1), Ok(85));
@@ -1475,6 +1615,33 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// Walking an entry's marks slot by slot finds each slot's run as a
+        /// search does, in any order of asking, in a stage's numbering too.
+        #[test]
+        fn a_walk_finds_each_slot_as_a_search(
+            slots in proptest::collection::vec(0u16..12, 0..40),
+            asked in proptest::collection::vec((0u16..10, 0u16..3), 0..30),
+            base in 0u16..3,
+        ) {
+            let mut marks: Vec<Mark> = slots.iter().enumerate().map(|(i, &slot)| Mark { units: i as i32, slot, judge: i as u16 }).collect();
+            marks.sort_by_key(Mark::key);
+            let pool = MarkSet::from_grouped(marks.clone(), &[marks.len() as u32]).unwrap();
+            let set = pool.runs(pool.ranges.clone(), base);
+            let mut walk = set.entry(0).walk();
+            for (slot, count) in asked {
+                if count == 0 {
+                    prop_assert_eq!(walk.in_slot(slot), set.entry(0).in_slot(slot), "slot {}", slot);
+                    continue;
+                }
+                let wanted: Vec<Mark> = marks.iter().filter(|m| (slot + base..slot + base + count).contains(&m.slot)).copied().collect();
+                let found = walk.in_slots(slot, count);
+                prop_assert_eq!(found.marks, &wanted[..], "slots {} to {}", slot, slot + count);
+                for s in slot..slot + count {
+                    prop_assert_eq!(found.in_slot(s), set.entry(0).in_slot(s));
+                }
+            }
+        }
+
         /// The one-pass reading of a plain number is the full reading's.
         #[test]
         fn plain_numbers_read_as_any_number(text in "[-+]?[0-9]{0,12}(\\.[0-9]{0,6})?|[0-9. ,e-]{0,8}", scale in 0u32..6) {

@@ -17,7 +17,7 @@ pub mod workbook;
 
 pub use elements::ElementData;
 pub use entries::{Entries, Entry};
-pub use marks::{Mark, MarkSet, Refusal, RowChecker, NO_JUDGE};
+pub use marks::{EntryMarks, Mark, MarkSet, Refusal, RowChecker, SlotWalk, NO_JUDGE};
 pub use panels::Panels;
 
 use crate::error::{Diagnostic, Diagnostics};

@@ -10,7 +10,7 @@ use super::par_for_each;
 use super::round::{at_level, round};
 use crate::contest::Lang;
 use crate::contest::{Combine, ConvertRule, CriterionRule, KindRule, Missing, Rules, Scale, SpreadBetween, SpreadResolve, Unperformed};
-use crate::data::{Mark, MarkSet, NO_JUDGE};
+use crate::data::{EntryMarks, Mark, NO_JUDGE};
 use crate::formula::{EvalError, Expr};
 use crate::say;
 use bevy_ecs::prelude::*;
@@ -36,8 +36,8 @@ pub struct Cell<'a> {
     pub criterion: usize,
     pub rule: &'a CriterionRule,
     pub entry: u32,
-    /// All of the entry's marks, sorted by slot and judge.
-    pub marks: &'a [Mark],
+    /// The entry's marks of this criterion's slots, sorted by slot and judge.
+    pub marks: EntryMarks<'a>,
 }
 
 type Outcome = Result<Decimal, Words>;
@@ -54,7 +54,8 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
         return;
     }
     par_for_each(query, |(index, mut values, mut flags, mut elements, mut trace)| {
-        let marks = inputs.marks.of_entry(index.0 as usize);
+        // Criteria in slot order: the entry's marks are read once, in order.
+        let mut walk = inputs.marks.entry(index.0 as usize).walk();
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
             let cell = Cell {
@@ -62,7 +63,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                 criterion,
                 rule,
                 entry: index.0,
-                marks,
+                marks: walk.in_slots(rule.first_slot, rule.slot_count as u16),
             };
             Trace::scoring(&mut trace, Some(criterion as u16));
             let r = &rules.contest.rounding;
@@ -444,16 +445,14 @@ fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, eleme
 
 /// The entry's marks of one slot of the cell's criterion, in judge order.
 fn slot_run<'a>(cell: &Cell<'a>, element: u8) -> &'a [Mark] {
-    let slot = cell.rule.first_slot + element as u16;
-    let start = cell.marks.partition_point(|m| m.slot < slot);
-    &cell.marks[start..start + cell.marks[start..].partition_point(|m| m.slot == slot)]
+    cell.marks.in_slot(cell.rule.first_slot + element as u16)
 }
 
 /// The marks of one slot, as (judge, value), in judge order.
 fn slot_marks(cell: &Cell, element: u8) -> PanelMarks<(u16, Decimal)> {
     slot_run(cell, element)
         .iter()
-        .map(|m| (m.judge, MarkSet::value(&cell.inputs.rules, m)))
+        .map(|m| (m.judge, Decimal::new(m.units as i64, cell.rule.range.scale)))
         .collect()
 }
 

@@ -44,7 +44,8 @@ fn expected_of_entry(inputs: &Inputs, e: u32, visit: &mut impl FnMut(u32, usize,
     use crate::data::NO_JUDGE;
     let rules = &inputs.rules;
     {
-        let present = inputs.marks.of_entry(e as usize);
+        let present = inputs.marks.entry(e as usize);
+        let mut walk = present.walk();
         for (c, rule) in rules.criteria.iter().enumerate() {
             if matches!(rule.kind, KindRule::Formula(_)) || rule.missing == Missing::Zero {
                 continue;
@@ -61,8 +62,7 @@ fn expected_of_entry(inputs: &Inputs, e: u32, visit: &mut impl FnMut(u32, usize,
                     continue;
                 }
                 // An entry's marks are sorted by slot: the slot's are one run, found once.
-                let start = present.partition_point(|m| m.slot < slot);
-                let run = &present[start..start + present[start..].partition_point(|m| m.slot == slot)];
+                let run = walk.in_slot(slot);
                 for &judge in judges.iter() {
                     // A record without a judge may come from anyone.
                     let found = judge == NO_JUDGE && !run.is_empty() || run.iter().any(|m| m.judge == judge);

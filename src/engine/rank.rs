@@ -87,12 +87,10 @@ pub fn sort_key(inputs: &Inputs, scored: Scored) -> Vec<KeyPart> {
 
 fn highest_mark(rules: &Rules, marks: &MarkSet, entry: u32, criterion: usize) -> Option<Decimal> {
     let rule = &rules.criteria[criterion];
-    let slots = rule.first_slot..rule.first_slot + rule.slot_count as u16;
-    marks
-        .of_entry(entry as usize)
-        .iter()
-        .filter(|m| slots.contains(&m.slot))
-        .map(|m| MarkSet::value(rules, m))
+    let marks = marks.entry(entry as usize);
+    (rule.first_slot..rule.first_slot + rule.slot_count as u16)
+        .flat_map(|slot| marks.in_slot(slot))
+        .map(|m| Decimal::new(m.units as i64, rule.range.scale))
         .max()
 }
 

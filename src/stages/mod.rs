@@ -364,32 +364,24 @@ fn stage_marks(inputs: &Inputs, stage: &StageRules, field: &[u32]) -> MarkSet {
             .collect();
         return grouped((marks, counts));
     }
+    // The stage reads the contest's pool in place, its slots numbered on
+    // from `first`: nothing copied (at a hundred thousand entries, copying
+    // was most of what running in stages cost).
     let runs: Vec<(u32, u32)> = field
         .par_iter()
         .map(|&entry| {
             let (start, _) = inputs.marks.ranges[entry as usize];
             let marks = inputs.marks.of_entry(entry as usize);
-            let from = marks.partition_point(|m| (m.slot as usize) < first);
+            let from = if first == 0 {
+                0
+            } else {
+                marks.partition_point(|m| (m.slot as usize) < first)
+            };
             let to = from + marks[from..].partition_point(|m| (m.slot as usize) < past);
             (start + from as u32, (to - from) as u32)
         })
         .collect();
-    // Slots numbered from the contest's first (the first stage's, as a
-    // rule): the stage reads the contest's pool, nothing copied (at a
-    // hundred thousand entries, copying was most of what running in
-    // stages cost).
-    if first == 0 {
-        return inputs.marks.runs(runs);
-    }
-    let mut marks = Vec::with_capacity(runs.iter().map(|&(_, len)| len as usize).sum());
-    for &(start, len) in &runs {
-        let run = &inputs.marks.marks[start as usize..(start + len) as usize];
-        marks.extend(run.iter().map(|mark| Mark {
-            slot: mark.slot - first as u16,
-            ..*mark
-        }));
-    }
-    grouped((marks, runs.iter().map(|&(_, len)| len).collect()))
+    inputs.marks.runs(runs, first as u16)
 }
 
 /// The stage layer over a stage's results: own scores and places, the
