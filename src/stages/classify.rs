@@ -6,9 +6,10 @@
 
 use super::StageResults;
 use crate::contest::{Rules, Scope};
-use crate::data::{MarkSet, Panels};
+use crate::data::{Entries, MarkSet, Panels};
 use crate::engine::awards::{award_group, eligible, Candidate};
 use crate::engine::{Carried, Flags, Inputs, Place, ResultRow, Results, Standing};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -40,8 +41,11 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
     let ended = classified_order(count, stages);
     let ranked = ended.iter().take_while(|e| e.place.is_some()).count();
     let overall = places_along(&ended[..ranked]);
+    let divisions = rules.contest.divisions.len();
+    // Each row reads every stage's entry numbers and totals: in parallel,
+    // as are the look-ups below (a cache miss each at scale).
     let mut rows: Vec<ResultRow> = ended
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, end)| ResultRow {
             entry: end.entry,
@@ -51,7 +55,7 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
             flags: Vec::new(),
             standing: Standing {
                 overall: overall.get(i).copied(),
-                divisions: Vec::new(),
+                divisions: vec![None; divisions],
             },
             awards: Vec::new(),
             elements: Vec::new(),
@@ -59,7 +63,7 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
         })
         .collect();
     division_places(inputs, &rules, &ended[..ranked], &mut rows);
-    let disqualified: Vec<bool> = ended.iter().map(|end| disqualified(stages, end)).collect();
+    let disqualified: Vec<bool> = ended.par_iter().map(|end| disqualified(stages, end)).collect();
     decide_awards(inputs, &rules, &ended[..ranked], &mut rows, &disqualified);
     let carried = Carried {
         per_entry: stages.len(),
@@ -141,12 +145,9 @@ fn places_along(order: &[Ended]) -> Vec<Place> {
 /// Each row's places within its division values, down the same order.
 fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut [ResultRow]) {
     let entries = &inputs.entries;
-    for row in rows.iter_mut() {
-        row.standing.divisions = vec![None; rules.contest.divisions.len()];
-    }
     for (d, field) in rules.contest.divisions.iter().enumerate() {
         let Some(column) = entries.field_index(field) else { continue };
-        for (members, places) in groups(ranked, |end| entries.value_id_of(&entries.list[end.entry as usize], column)) {
+        for (members, places) in groups(ranked, &group_ids(entries, ranked, Some(column))) {
             for (i, place) in members.into_iter().zip(places) {
                 rows[i].standing.divisions[d] = Some(place);
             }
@@ -154,14 +155,23 @@ fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut 
     }
 }
 
-/// The ranked entries grouped by `group_of`, each group with its places:
+/// Each ranked entry's value id in `column`: the group it is placed in
+/// (one group, 0, without a column).
+fn group_ids(entries: &Entries, ranked: &[Ended], column: Option<usize>) -> Vec<u32> {
+    ranked
+        .par_iter()
+        .map(|end| column.map_or(0, |c| entries.value_id_of(&entries.list[end.entry as usize], c)))
+        .collect()
+}
+
+/// The ranked entries grouped by their `ids`, each group with its places:
 /// (positions in `ranked`, places), groups in order of first appearance.
-fn groups(ranked: &[Ended], group_of: impl Fn(&Ended) -> u32) -> Vec<(Vec<usize>, Vec<Place>)> {
+fn groups(ranked: &[Ended], ids: &[u32]) -> Vec<(Vec<usize>, Vec<Place>)> {
     // Group ids are the entries' value ids: small and dense, so a vector indexes them.
     let mut index: Vec<usize> = Vec::new();
     let mut found: Vec<Vec<usize>> = Vec::new();
-    for (i, end) in ranked.iter().enumerate() {
-        let id = group_of(end) as usize;
+    for (i, &id) in ids.iter().enumerate() {
+        let id = id as usize;
         if index.len() <= id {
             index.resize(id + 1, usize::MAX);
         }
@@ -199,8 +209,7 @@ fn decide_awards(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut [R
             Scope::Overall => None,
             Scope::PerDivision(field) => entries.field_index(field),
         };
-        let group_of = |end: &Ended| column.map_or(0, |c| entries.value_id_of(&entries.list[end.entry as usize], c));
-        for (members, places) in groups(ranked, group_of) {
+        for (members, places) in groups(ranked, &group_ids(entries, ranked, column)) {
             let candidates = members.iter().zip(&places).map(|(&i, &place)| Candidate {
                 entry: i as u32,
                 total: rows[i].total.unwrap_or(Decimal::ZERO),

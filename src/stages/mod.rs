@@ -467,7 +467,7 @@ fn outcomes(stage: &StageRules, results: &Results, order: Order) -> Vec<Outcome>
 /// Places by a score (ties shared), in the score's order; `None` unranked.
 pub fn places_by(scores: &[Option<Decimal>], order: Order) -> Vec<Option<Place>> {
     let mut ranked: Vec<(Decimal, usize)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (s, i))).collect();
-    ranked.sort_by(|a, b| match order {
+    ranked.par_sort_by(|a, b| match order {
         Order::HigherIsBetter => b.0.cmp(&a.0),
         Order::LowerIsBetter => a.0.cmp(&b.0),
     });
