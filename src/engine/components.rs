@@ -65,6 +65,16 @@ pub struct EntryEntities(pub Vec<Entity>);
 #[derive(Component, Debug, Clone, Default)]
 pub struct CriterionValues(pub Vec<Option<Decimal>>);
 
+/// `values` with room for `count`, made when the entry is first scored: on
+/// the worker scoring it, not for a million entries on the thread that
+/// spawns them (a seventh of the national run).
+pub fn with_room(values: &mut Vec<Option<Decimal>>, count: usize) -> &mut [Option<Decimal>] {
+    if values.len() != count {
+        values.resize(count, None);
+    }
+    values
+}
+
 /// One element of an element criterion of an entry, as scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ElementResult {

@@ -56,6 +56,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
     par_for_each(query, |(index, mut values, mut flags, mut elements, mut trace)| {
         // Criteria in slot order: the entry's marks are read once, in order.
         let mut walk = inputs.marks.entry(index.0 as usize).walk();
+        with_room(&mut values.0, rules.criteria.len());
         for &criterion in &criteria {
             let rule = &rules.criteria[criterion];
             let cell = Cell {

@@ -158,26 +158,26 @@ type EntryBundle = (EntryIndex, CriterionValues, CategoryScores, Total, Flags, S
 /// gives them room for their elements' results: at national scale an empty
 /// vector per entry is memory for nothing.
 fn spawn_unscored(world: &mut World, inputs: &Inputs, entries: impl Iterator<Item = u32>) -> Vec<Entity> {
-    let rules = &inputs.rules;
-    let (criteria, categories) = (rules.criteria.len(), rules.categories.len());
-    if rules
+    if inputs
+        .rules
         .criteria
         .iter()
         .any(|c| matches!(c.kind, crate::contest::KindRule::Elements { .. }))
     {
-        let bundles = entries.map(|e| (unscored(e, criteria, categories), ElementResults::default()));
+        let bundles = entries.map(|e| (unscored(e), ElementResults::default()));
         world.spawn_batch(bundles).collect()
     } else {
-        world.spawn_batch(entries.map(|e| unscored(e, criteria, categories))).collect()
+        world.spawn_batch(entries.map(unscored)).collect()
     }
 }
 
-/// An entry's components before scoring.
-fn unscored(entry: u32, criteria: usize, categories: usize) -> EntryBundle {
+/// An entry's components before scoring: its values are given room as it
+/// is scored (`components::with_room`).
+fn unscored(entry: u32) -> EntryBundle {
     (
         EntryIndex(entry),
-        CriterionValues(vec![None; criteria]),
-        CategoryScores(vec![None; categories]),
+        CriterionValues::default(),
+        CategoryScores::default(),
         Total::default(),
         Flags::default(),
         Standing::default(),

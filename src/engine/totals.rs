@@ -57,6 +57,7 @@ pub fn sum_categories(
 ) {
     let rules = &inputs.rules;
     par_for_each(&mut query, |(entry, values, mut scores, mut flags, mut trace)| {
+        with_room(&mut scores.0, rules.categories.len());
         for (c, category) in rules.categories.iter().enumerate() {
             let points = match category.carried {
                 Some(carried) => carried_points(&inputs, entry.0, carried, category, &mut trace),
