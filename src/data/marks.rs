@@ -1250,6 +1250,9 @@ struct Cache<'a> {
     /// The judges met lately: a panel's judges take turns row by row.
     judges: [(&'a [u8], u16); RECENT_JUDGES],
     next_judge: usize,
+    /// Where the last judge was found: the next row's judge is most often
+    /// the one remembered after it (a panel marks in turn).
+    last_found: usize,
 }
 
 /// Judges remembered by a [`Cache`]: a panel of up to this many is never hashed.
@@ -1257,10 +1260,14 @@ const RECENT_JUDGES: usize = 8;
 
 impl<'a> Cache<'a> {
     fn judge(&mut self, judge: &'a [u8], lookups: &Lookups) -> Option<u16> {
-        if let Some(&(_, index)) = self.judges.iter().find(|(bytes, _)| same(bytes, judge)) {
-            return Some(index);
+        let after = (self.last_found + 1) % RECENT_JUDGES;
+        let turns = (0..RECENT_JUDGES).map(|k| (after + k) % RECENT_JUDGES);
+        if let Some(at) = turns.into_iter().find(|&at| same(self.judges[at].0, judge)) {
+            self.last_found = at;
+            return Some(self.judges[at].1);
         }
         let index = *lookups.judges.get(judge)?;
+        self.last_found = self.next_judge;
         self.judges[self.next_judge] = (judge, index);
         self.next_judge = (self.next_judge + 1) % RECENT_JUDGES;
         Some(index)
@@ -1303,11 +1310,17 @@ fn parse_row<'a>(
     };
     let c = match cache.criterion {
         Some((bytes, index)) if same(bytes, criterion) => index,
-        _ => {
-            let index = *lookups
-                .criteria
-                .get(criterion)
-                .ok_or_else(|| RowProblem::UnknownCriterion(text(criterion)))?;
+        last => {
+            // An entry's criteria mostly come in the contest's order: the
+            // one after the last is tried before hashing.
+            let next = last.map_or(0, |(_, index)| index + 1);
+            let index = match rules.criteria.get(next) {
+                Some(rule) if same(rule.key.as_bytes(), criterion) => next,
+                _ => *lookups
+                    .criteria
+                    .get(criterion)
+                    .ok_or_else(|| RowProblem::UnknownCriterion(text(criterion)))?,
+            };
             cache.criterion = Some((criterion, index));
             index
         }
