@@ -1,5 +1,5 @@
 use crate::contest::Lang;
-use crate::engine::score;
+use crate::engine::{drop_aside, score};
 use crate::output::{write_board, FormatKind, Leaderboard};
 use std::path::Path;
 
@@ -32,21 +32,25 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
             return Err(crate::msg!("score-no-stages", stage = stage).to_string());
         }
         let results = score(inputs, &[]);
-        let board = if wanted.teams {
+        let written = if wanted.teams {
             Leaderboard::of_teams(&results, wanted.lang)
         } else {
             Leaderboard::new(&results, wanted.lang, wanted.division)
         }
-        .map_err(|d| d.to_string())?;
-        return write(board, &wanted, codes.as_ref());
+        .map_err(|d| d.to_string())
+        .and_then(|board| write(board, &wanted, codes.as_ref()));
+        drop_aside(results);
+        return written;
     }
     let staged = crate::stages::score(inputs, &[]);
-    let board = match wanted.stage {
-        Some(id) => Leaderboard::of_stage(&staged, stage_number(&staged, id)?, wanted.lang, wanted.division),
-        None => Leaderboard::new(&staged.classification, wanted.lang, wanted.division),
+    let written = match wanted.stage {
+        Some(id) => stage_number(&staged, id)
+            .and_then(|stage| Leaderboard::of_stage(&staged, stage, wanted.lang, wanted.division).map_err(|d| d.to_string())),
+        None => Leaderboard::new(&staged.classification, wanted.lang, wanted.division).map_err(|d| d.to_string()),
     }
-    .map_err(|d| d.to_string())?;
-    write(board, &wanted, codes.as_ref())
+    .and_then(|board| write(board, &wanted, codes.as_ref()));
+    drop_aside(staged);
+    written
 }
 
 /// The number of the stage `id` names, or what would be valid.

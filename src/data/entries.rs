@@ -7,6 +7,7 @@ use crate::i18n::Text;
 use crate::msg;
 use hashbrown::HashTable;
 use serde::Deserialize;
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
 use std::path::Path;
@@ -18,9 +19,14 @@ pub struct Entry {
     pub name: Box<str>,
     /// Team members' names (empty for individuals).
     pub members: Box<[Box<str>]>,
-    /// Each field's value (the organisation first), as indices into `Entries::values`.
-    fields: Box<[u32]>,
+    /// Each field's value (the organisation first), as indices into
+    /// `Entries::values`: the organisation and a division kept in the entry
+    /// itself, as a board reads them for every row.
+    fields: SmallVec<[u32; FIELDS_INLINE]>,
 }
+
+/// Field values an entry holds without an allocation of their own.
+const FIELDS_INLINE: usize = 2;
 
 /// All entries, with the strings many of them share (organisations,
 /// division values) stored once.

@@ -230,11 +230,20 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Results {
     stopwatch.lap("complete");
     let mut inputs = inputs;
     if traced.is_empty() && std::sync::Arc::strong_count(&inputs.marks) == 1 {
-        inputs.marks = Default::default();
+        drop_aside(std::mem::take(&mut inputs.marks));
     }
     let results = collect(inputs, complete, &mut world);
+    drop_aside(world);
     stopwatch.lap("collect");
     results
+}
+
+/// Frees `value` on a thread of its own: at scale, a World or a contest's
+/// results take a twentieth of the run to free, which nobody need wait for
+/// (a command's process ends first, handing all its memory back at once).
+/// Where no thread can be had, it is freed here.
+pub fn drop_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 /// Moves each entry's result out of the World (no copies: at scale the
@@ -297,20 +306,34 @@ fn result_row(
 }
 
 /// Result rows best first; unranked (incomplete) entries last.
-fn best_first(rows: &mut [ResultRow]) {
-    rows.sort_by_key(|r| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry));
+///
+/// Their order is sorted first, then each row moved once into its place:
+/// sorting the rows themselves (two hundred bytes each) moved each a
+/// dozen times, a tenth of the time after scoring.
+fn best_first(rows: Vec<ResultRow>) -> Vec<ResultRow> {
+    let mut order: Vec<(u32, u32, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry, i))
+        .collect();
+    // Each row's entry is its own: no two keys are equal.
+    order.sort_unstable();
+    let mut rows: Vec<Option<ResultRow>> = rows.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|(_, _, i)| rows[i].take().expect("each row is placed once"))
+        .collect()
 }
 
 /// Each entry's and team's result, best first: moved out of the World
 /// (`take`) or copied, leaving it as it was.
 fn gather(world: &mut World, take: bool) -> (Vec<ResultRow>, Vec<TeamRow>) {
-    let mut rows: Vec<ResultRow> = world
+    let rows: Vec<ResultRow> = world
         .query::<RowQuery>()
         .iter_mut(world)
         .map(|item| result_row(item, take))
         .collect();
-    best_first(&mut rows);
-    (rows, team_rows(world))
+    (best_first(rows), team_rows(world))
 }
 
 /// Each team's result, best first.
@@ -482,11 +505,12 @@ impl LiveScores {
         chosen.dedup();
         let entities: Vec<Entity> = chosen.iter().map(|&e| world.resource::<EntryEntities>().0[e as usize]).collect();
         let mut query = world.query::<RowQuery>();
-        let mut rows: Vec<ResultRow> = entities
-            .iter()
-            .map(|&entity| result_row(query.get_mut(world, entity).expect("an entry's entity"), false))
-            .collect();
-        best_first(&mut rows);
+        let rows = best_first(
+            entities
+                .iter()
+                .map(|&entity| result_row(query.get_mut(world, entity).expect("an entry's entity"), false))
+                .collect(),
+        );
         let inputs = world.resource::<Inputs>().clone();
         Results {
             complete: self.incomplete == 0,
