@@ -3,7 +3,9 @@
 //! would leave out (marks the store does not hold, element data the
 //! contest does not name, entries that cannot be scored yet), as warnings.
 
-use crate::engine::{Flag, Inputs};
+use crate::contest::Rules;
+use crate::data::Entries;
+use crate::engine::Flag;
 use crate::error::Diagnostic;
 use crate::i18n::spoken;
 use crate::load::{left_out, load, scores_from_store, Sources};
@@ -25,20 +27,23 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
         };
         format!("{problems}\n\n{found}")
     })?;
-    let rules = &inputs.rules;
     let summary = say!(
         lang,
         "files-check-summary",
-        contest = rules.contest.id,
-        categories = rules.categories.len(),
-        criteria = rules.criteria.len(),
-        judges = rules.contest.judges.len(),
+        contest = inputs.rules.contest.id,
+        categories = inputs.rules.categories.len(),
+        criteria = inputs.rules.criteria.len(),
+        judges = inputs.rules.contest.judges.len(),
         entries = inputs.entries.list.len(),
         marks = inputs.marks.marks.len()
     );
     let mut warnings = left_out(&inputs, marks);
-    let scrutiny = crate::stages::scrutinise(inputs.clone());
-    if let Some(unscorable) = unscorable(&inputs, &scrutiny.flagged, marks) {
+    // The inputs are handed over whole, so that their marks are let go once
+    // ranked, as `score` lets them go (held here, they were a national
+    // contest's largest thing in memory twice over).
+    let (rules, entries) = (inputs.rules.clone(), inputs.entries.clone());
+    let scrutiny = crate::stages::scrutinise(inputs);
+    if let Some(unscorable) = unscorable(&rules, &entries, &scrutiny.flagged, marks) {
         warnings.push(unscorable);
     }
     warnings.0.extend(scrutiny.unreached);
@@ -59,11 +64,11 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
 /// The entries that cannot be scored yet (a mark or element data missing),
 /// how many, and the first few with why.
 fn unscorable(
-    inputs: &Inputs,
-    flagged: &[(u32, std::sync::Arc<crate::contest::Rules>, Vec<Flag>)],
+    rules: &Rules,
+    entries: &Entries,
+    flagged: &[(u32, std::sync::Arc<Rules>, Vec<Flag>)],
     marks: Option<&Path>,
 ) -> Option<Diagnostic> {
-    let rules = &inputs.rules;
     // Clerks chase marks by code when judging is blind, as `status` does
     // (before the codes are given, by id).
     let names = crate::blind::EntryNames::of(rules, &Sources::of(rules, None).store).unwrap_or(crate::blind::EntryNames::Ids);
@@ -87,7 +92,7 @@ fn unscorable(
             let first = &reasons[..reasons.len().min(REASONS)];
             why.push(format!(
                 "{}: {}{more}",
-                names.shown(&inputs.entries.list[*entry as usize].id),
+                names.shown(&entries.list[*entry as usize].id),
                 first.join("; ")
             ));
         }
@@ -109,7 +114,7 @@ fn unscorable(
     let message = msg!(
         "files-check-unscorable",
         count = count,
-        entries = inputs.entries.list.len(),
+        entries = entries.list.len(),
         list = format!("  {}{more}", why.join("\n  "))
     );
     Some(

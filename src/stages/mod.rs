@@ -177,7 +177,12 @@ pub fn scrutinise(inputs: Inputs) -> Scrutiny {
     if inputs.rules.stages.is_empty() {
         let results = engine::score(inputs, &[]);
         let rules = results.inputs.rules.clone();
-        let flagged = results.rows.into_iter().map(|row| (row.entry, rules.clone(), row.flags)).collect();
+        let flagged = results
+            .rows
+            .into_iter()
+            .filter(|row| !row.flags.is_empty())
+            .map(|row| (row.entry, rules.clone(), row.flags))
+            .collect();
         return Scrutiny {
             flagged,
             unreached: None,
