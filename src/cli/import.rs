@@ -7,7 +7,7 @@ use crate::blind::EntryNames;
 use crate::contest::Rules;
 use crate::data::cells::{ascii_number, column_label, odd_character, row_field};
 use crate::data::marks::COLUMNS;
-use crate::data::{csv_error_at, headers, is_blank_row, read_text, Entries, RowChecker, RowNumbers};
+use crate::data::{csv_error_at, headers, is_blank_row, read_text, Entries, Pieces, RowChecker, RowNumbers};
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::{spoken, Text};
@@ -151,10 +151,13 @@ pub fn run(contest: &Path, file: &Path, (by, role): (Option<&str>, Option<&str>)
         Mode::Verify => Mode::Verify,
     };
     let mut store = Store::open(&store_path)?;
-    // Read whole: UTF-8 or GBK, CSV or a workbook, as every reader reads files.
-    let text = read_text(file).map_err(|e| e.to_string())?;
+    // UTF-8 or GBK, CSV or a workbook, as every reader reads files; a large
+    // UTF-8 file a piece at a time.
+    let mut pieces = Pieces::open(file).map_err(|e| e.to_string())?;
+    let first = pieces.next().transpose().map_err(|e| e.to_string())?;
+    let text = first.map(|piece| piece.text).unwrap_or_default();
     let mut rows = RowNumbers::new(&text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv_reader(&text, true);
     let (columns, written) = header_columns(file, &mut reader, &mut rows)?;
     let checks = Checks {
         file,
@@ -165,7 +168,7 @@ pub fn run(contest: &Path, file: &Path, (by, role): (Option<&str>, Option<&str>)
         columns,
         written,
     };
-    let (stored, outcome) = import(&mut store, (&mut reader, rows), &checks, &clerk, mode)?;
+    let (stored, outcome) = import(&mut store, ((&mut reader, rows), &mut pieces), &checks, &clerk, mode)?;
     let (unchanged, shown) = (outcome.unchanged, file.display());
     match mode {
         Mode::Enter { .. } => println!(
@@ -192,8 +195,18 @@ pub fn run(contest: &Path, file: &Path, (by, role): (Option<&str>, Option<&str>)
     ))
 }
 
-/// The CSV reader of the file's text, and its row numbers.
-type Rows<'t> = (&'t mut csv::Reader<&'t [u8]>, RowNumbers<'t>);
+/// The CSV reader of the file's first piece, and its row numbers; then
+/// the file's other pieces.
+type Rows<'t> = ((&'t mut csv::Reader<&'t [u8]>, RowNumbers<'t>), &'t mut Pieces);
+
+/// A reader of CSV text as every podium reader reads it (rows of any width
+/// read, to be reported by their row).
+fn csv_reader(text: &str, header: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(header)
+        .from_reader(text.as_bytes())
+}
 
 /// Imports the file in one transaction: all of it, or nothing.
 fn import(store: &mut Store, reader: Rows, checks: &Checks, clerk: &str, mode: Mode) -> Result<(usize, Outcome), String> {
@@ -253,30 +266,71 @@ const ROWS_HANDED: usize = 1024;
 /// records' hashes forecast, and drops the rows handed back; stops early
 /// if the storing thread has stopped.
 fn read_rows(
-    (reader, mut lines): Rows,
+    ((reader, mut lines), pieces): Rows,
     checks: &Checks,
     state: &State,
-    mut forecast: Option<Forecast>,
+    forecast: Option<Forecast>,
     send: std::sync::mpsc::SyncSender<Vec<Result<Row, Diagnostic>>>,
     used: std::sync::mpsc::Receiver<Vec<Result<Row, Diagnostic>>>,
 ) {
+    let mut hand = Handing {
+        rows: Vec::with_capacity(ROWS_HANDED),
+        forecast,
+        send,
+        used,
+    };
     let mut record = csv::StringRecord::new();
-    let mut rows = Vec::with_capacity(ROWS_HANDED);
-    while let Some(row) = next_row(reader, &mut lines, checks, state, &mut record) {
-        let row = row.map(|mut row| {
-            row.forecast = forecast.as_mut().map(|f| f.first_mark(&row.cell, &row.value));
-            row
-        });
-        rows.push(row);
-        if rows.len() == ROWS_HANDED {
-            let mut empty = used.try_recv().unwrap_or_else(|_| Vec::with_capacity(ROWS_HANDED));
-            empty.clear();
-            if send.send(std::mem::replace(&mut rows, empty)).is_err() {
-                return;
+    let mut read_all = |reader: &mut csv::Reader<&[u8]>, lines: &mut RowNumbers, hand: &mut Handing| {
+        while let Some(row) = next_row(reader, lines, checks, state, &mut record) {
+            if !hand.on(row) {
+                return false;
             }
         }
+        true
+    };
+    if !read_all(reader, &mut lines, &mut hand) {
+        return;
     }
-    let _ = send.send(rows);
+    for piece in pieces {
+        let piece = match piece {
+            Ok(piece) => piece,
+            Err(problem) => {
+                hand.on(Err(problem));
+                break;
+            }
+        };
+        let mut reader = csv_reader(&piece.text, false);
+        if !read_all(&mut reader, &mut RowNumbers::after(&piece.text, piece.rows_before), &mut hand) {
+            return;
+        }
+    }
+    let _ = hand.send.send(hand.rows);
+}
+
+/// Rows on their way to the storing thread, a batch at a time.
+struct Handing {
+    rows: Vec<Result<Row, Diagnostic>>,
+    forecast: Option<Forecast>,
+    send: std::sync::mpsc::SyncSender<Vec<Result<Row, Diagnostic>>>,
+    used: std::sync::mpsc::Receiver<Vec<Result<Row, Diagnostic>>>,
+}
+
+impl Handing {
+    /// Hands the row on, its record's hash forecast; false if the storing
+    /// thread has stopped.
+    fn on(&mut self, row: Result<Row, Diagnostic>) -> bool {
+        let row = row.map(|mut row| {
+            row.forecast = self.forecast.as_mut().map(|f| f.first_mark(&row.cell, &row.value));
+            row
+        });
+        self.rows.push(row);
+        if self.rows.len() < ROWS_HANDED {
+            return true;
+        }
+        let mut empty = self.used.try_recv().unwrap_or_else(|_| Vec::with_capacity(ROWS_HANDED));
+        empty.clear();
+        self.send.send(std::mem::replace(&mut self.rows, empty)).is_ok()
+    }
 }
 
 /// The file's next row, checked, or None at its end.
@@ -309,7 +363,7 @@ fn next_row(
 pub fn checked_rows(rules: &Rules, entries: &Entries, names: &EntryNames, file: &Path) -> Result<Vec<(usize, Cell, String)>, String> {
     let text = read_text(file).map_err(|e| e.to_string())?;
     let mut lines = RowNumbers::new(&text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv_reader(&text, true);
     let (columns, written) = header_columns(file, &mut reader, &mut lines)?;
     let checks = Checks {
         file,

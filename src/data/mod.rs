@@ -4,7 +4,8 @@
 //! Files come as offices have them: CSV in UTF-8 (with or without a BOM)
 //! or GB18030/GBK (what Excel on Chinese Windows saves as "CSV"), or an
 //! XLSX workbook; headers in English or Chinese (see `headers`); blank rows
-//! anywhere. [`read_text`] is the one door every reader comes in by.
+//! anywhere. [`read_text`] is the one door every reader comes in by;
+//! [`Pieces`] the same door a few megabytes at a time, for `import`.
 
 pub mod assignments;
 pub mod cells;
@@ -66,6 +67,189 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             Ok(text.into_owned())
         }
         None => Err(not_text(path, &bytes)),
+    }
+}
+
+/// A file's text in pieces of whole rows, none cutting a quoted cell, for
+/// a reader that need not hold it whole: a UTF-8 CSV file (checked to be
+/// UTF-8 throughout by a first pass) a few megabytes at a time, anything
+/// else read whole by [`read_text`] as one piece. An import of a
+/// province's 290 MB file held all of it.
+pub struct Pieces {
+    source: PieceSource,
+    /// The rows of the pieces given so far.
+    rows_before: usize,
+}
+
+enum PieceSource {
+    Whole(Option<String>),
+    File {
+        path: std::path::PathBuf,
+        file: std::fs::File,
+        /// What was read after the last piece's last row.
+        carry: Vec<u8>,
+        first: bool,
+        /// Bytes read for a piece (more when one row is longer).
+        size: usize,
+    },
+}
+
+/// Some whole rows of a file, and how many rows come before them.
+pub struct Piece {
+    pub text: String,
+    pub rows_before: usize,
+}
+
+/// Bytes read for a piece: a few rows' checking and storing while the
+/// next is read, little memory.
+const PIECE: usize = 8 << 20;
+
+impl Pieces {
+    /// The file's pieces, or why it cannot be read as text.
+    pub fn open(path: &Path) -> Result<Pieces, Diagnostic> {
+        Pieces::of_size(path, PIECE)
+    }
+
+    fn of_size(path: &Path, size: usize) -> Result<Pieces, Diagnostic> {
+        let cannot_read = |e: std::io::Error| Diagnostic::new(path, "", msg!("files-cannot-read", why = e));
+        let source = if workbook::Sheet::named_by(path).is_none() && is_utf8_file(path).map_err(cannot_read)? {
+            PieceSource::File {
+                path: path.to_path_buf(),
+                file: std::fs::File::open(path).map_err(cannot_read)?,
+                carry: Vec::new(),
+                first: true,
+                size,
+            }
+        } else {
+            PieceSource::Whole(Some(read_text(path)?))
+        };
+        Ok(Pieces { source, rows_before: 0 })
+    }
+
+    /// The next piece's text: `None` at the end of the file.
+    fn next_text(&mut self) -> Option<Result<String, Diagnostic>> {
+        let PieceSource::File {
+            path,
+            file,
+            carry,
+            first,
+            size,
+        } = &mut self.source
+        else {
+            let PieceSource::Whole(text) = &mut self.source else {
+                unreachable!()
+            };
+            return text.take().map(Ok);
+        };
+        let mut bytes = match next_rows(file, carry, *size) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))),
+        };
+        if std::mem::take(first) && bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        // UTF-8 when first read: changed since, the row where it stopped.
+        Some(String::from_utf8(bytes).map_err(|e| {
+            let (row, _) = place(e.as_bytes(), e.utf8_error().valid_up_to());
+            Diagnostic::new(path, cells::row_field(), msg!("files-row-not-utf8")).at_line(self.rows_before + row)
+        }))
+    }
+}
+
+impl Iterator for Pieces {
+    type Item = Result<Piece, Diagnostic>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let text = match self.next_text()? {
+            Ok(text) => text,
+            Err(problem) => return Some(Err(problem)),
+        };
+        let rows_before = self.rows_before;
+        self.rows_before += row_ends(text.as_bytes());
+        Some(Ok(Piece { text, rows_before }))
+    }
+}
+
+/// Whether the file is UTF-8 throughout, read a block at a time.
+fn is_utf8_file(path: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut block = Vec::with_capacity(1 << 20);
+    loop {
+        // Bytes of a character cut at the last block's end stay in front.
+        let kept = block.len();
+        let read = (&mut file).take(1 << 20).read_to_end(&mut block)?;
+        if read == 0 {
+            return Ok(kept == 0);
+        }
+        match std::str::from_utf8(&block) {
+            Ok(_) => block.clear(),
+            Err(e) if e.error_len().is_none() => {
+                block.drain(..e.valid_up_to());
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// The next whole rows of `file` after `carry`, leaving in `carry` what
+/// follows them; `None` at the end.
+fn next_rows(file: &mut std::fs::File, carry: &mut Vec<u8>, size: usize) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = std::mem::take(carry);
+    let mut records = RecordEnds::new();
+    loop {
+        let read = (&mut *file).take(size as u64).read_to_end(&mut bytes)?;
+        if read < size {
+            return Ok((!bytes.is_empty()).then_some(bytes));
+        }
+        if let Some(end) = records.last(&bytes) {
+            *carry = bytes.split_off(end + 1);
+            return Ok(Some(bytes));
+        }
+        // One row longer than a piece: read on, and look on from here.
+    }
+}
+
+/// The line ends that end records, found as the csv reader reads
+/// records: a stray quote inside a cell or a quoted cell over several
+/// lines is what it makes of them (cut anywhere else, a piece could make a
+/// row of part of a cell).
+struct RecordEnds {
+    reader: csv_core::Reader,
+    /// Bytes looked at so far.
+    at: usize,
+    last: Option<usize>,
+}
+
+impl RecordEnds {
+    fn new() -> RecordEnds {
+        // The csv reader's defaults, as every podium reader builds it.
+        RecordEnds {
+            reader: csv_core::Reader::new(),
+            at: 0,
+            last: None,
+        }
+    }
+
+    /// Where in `bytes` (which start with a record, and grow between
+    /// calls) the line end is that ends the last record read whole.
+    fn last(&mut self, bytes: &[u8]) -> Option<usize> {
+        let (mut fields, mut ends) = ([0u8; 4096], [0usize; 64]);
+        while self.at < bytes.len() {
+            let (result, read, _, _) = self.reader.read_record(&bytes[self.at..], &mut fields, &mut ends);
+            self.at += read;
+            if result == csv_core::ReadRecordResult::Record {
+                // A record ends at its `\r` or `\n`: the cut is after the `\n`.
+                match (bytes[self.at - 1], bytes.get(self.at)) {
+                    (b'\n', _) => self.last = Some(self.at - 1),
+                    (b'\r', Some(b'\n')) => self.last = Some(self.at),
+                    _ => {}
+                }
+            }
+        }
+        self.last
     }
 }
 
@@ -151,14 +335,22 @@ pub struct RowNumbers<'t> {
     /// `\n`s counted in `text[..counted]`.
     counted: usize,
     lines: usize,
+    /// Rows of the file before `text` (a [`Piece`] of it).
+    before: usize,
 }
 
 impl<'t> RowNumbers<'t> {
     pub fn new(text: &'t str) -> RowNumbers<'t> {
+        RowNumbers::after(text, 0)
+    }
+
+    /// The row numbers of a text that follows `before` rows of its file.
+    pub fn after(text: &'t str, before: usize) -> RowNumbers<'t> {
         RowNumbers {
             text: text.as_bytes(),
             counted: 0,
             lines: 0,
+            before,
         }
     }
 
@@ -175,13 +367,13 @@ impl<'t> RowNumbers<'t> {
         }
         self.lines += row_ends(&self.text[self.counted..start]);
         self.counted = start;
-        self.lines + 1
+        self.before + self.lines + 1
     }
 
-    /// The text of row `line` (1-based), for messages about it.
+    /// The text of row `line` (1-based, of the file), for messages about it.
     pub fn line_text(&self, line: usize) -> &'t str {
         let text = std::str::from_utf8(self.text).unwrap_or("");
-        text.split('\n').nth(line.saturating_sub(1)).unwrap_or("")
+        text.split('\n').nth(line.saturating_sub(self.before + 1)).unwrap_or("")
     }
 }
 
@@ -189,15 +381,12 @@ impl<'t> RowNumbers<'t> {
 /// inside a quoted cell, which Excel shows within one row.
 fn row_ends(text: &[u8]) -> usize {
     let mut quoted = false;
-    let mut ends = 0;
-    for i in memchr::memchr2_iter(b'"', b'\n', text) {
-        match text[i] {
-            b'"' => quoted = !quoted,
-            _ if !quoted => ends += 1,
-            _ => {}
-        }
-    }
-    ends
+    memchr::memchr2_iter(b'"', b'\n', text)
+        .filter(|&i| {
+            quoted ^= text[i] == b'"';
+            text[i] == b'\n' && !quoted
+        })
+        .count()
 }
 
 /// Whether a row holds nothing but separators and spaces (`,,,`, an empty
@@ -295,6 +484,78 @@ mod tests {
                 })
                 .collect();
             assert_eq!(lines, [2, 3, 5], "{text:?}");
+        }
+    }
+
+    /// Each record's row, read from the whole text or from pieces of it.
+    fn rows_of(text: &str, pieces: Option<usize>) -> Vec<(usize, Vec<String>)> {
+        let mut found = Vec::new();
+        let mut read = |text: &str, before: usize, header: bool| {
+            let mut rows = RowNumbers::after(text, before);
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .has_headers(header)
+                .from_reader(text.as_bytes());
+            for record in reader.records() {
+                let record = record.unwrap();
+                found.push((rows.of(record.position()), record.iter().map(String::from).collect()));
+            }
+        };
+        let Some(size) = pieces else {
+            read(text, 0, true);
+            return found;
+        };
+        static FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let number = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("podium-pieces-{}-{number}.csv", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        for (i, piece) in Pieces::of_size(&path, size).unwrap().enumerate() {
+            let piece = piece.unwrap();
+            read(&piece.text, piece.rows_before, i == 0);
+        }
+        std::fs::remove_file(&path).unwrap();
+        found
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_gives_every_row_its_number() {
+        let text = "\u{feff}entry,note\r\nE1,\"a\r\nquoted, \"\"long\"\" cell\"\r\n\r\nE2,王伟\r\n,,\r\nE3,\"\"\r\nE4,x";
+        let whole = rows_of(text.trim_start_matches('\u{feff}'), None);
+        assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4, 5, 6, 7]);
+        for size in 1..=text.len() + 1 {
+            assert_eq!(rows_of(text, Some(size)), whole, "pieces of {size} bytes");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text of rows, quoted cells and line ends, read in pieces of any
+        /// size, gives each record the row and fields of the whole reading.
+        #[test]
+        fn pieces_number_rows_as_the_whole_text(
+            cells in proptest::collection::vec(("[a-c中]{0,3}", proptest::bool::ANY), 0..30),
+            ends in proptest::collection::vec(0usize..4, 30),
+            size in 1usize..24,
+        ) {
+            // Cells quoted or not (a quoted one holding quotes, commas and
+            // line ends), rows ending in \n or \r\n, blank rows between.
+            let mut text = String::from("h\n");
+            for (i, (cell, quoted)) in cells.iter().enumerate() {
+                match quoted {
+                    true => text.push_str(&format!("\"{}\"\"\n,\"", cell)),
+                    false => text.push_str(cell),
+                }
+                text.push_str(["\n", "\r\n", ",", "\n\n"][ends[i]]);
+            }
+            proptest::prop_assert_eq!(rows_of(&text, Some(size)), rows_of(&text, None));
+        }
+
+        /// A stray quote inside a cell never lets a piece make a row of what
+        /// the whole reading keeps in one cell.
+        #[test]
+        fn stray_quotes_read_in_pieces_as_whole(body in "([a-c,\"]|\r\n|\n|中){0,60}", size in 1usize..24) {
+            let text = format!("h\n{body}");
+            let fields = |rows: Vec<(usize, Vec<String>)>| rows.into_iter().map(|r| r.1).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(fields(rows_of(&text, Some(size))), fields(rows_of(&text, None)));
         }
     }
 
