@@ -153,6 +153,49 @@ fn a_crlf_file_with_a_bad_row_10_is_reported_as_row_10_by_every_command() {
     assert!(err.contains(&format!("编号 `E01` 用了两次：第 2 行和第 {rows} 行")), "{err}");
 }
 
+/// A quote opened and never closed (`"9` typed for `9`) would make the
+/// rest of the file one cell: every reader refuses it at its row and
+/// column, whole or read in pieces, UTF-8 or GBK, and nothing is stored.
+#[test]
+fn a_quote_never_closed_is_refused_at_its_row_by_every_command() {
+    let dir = example("open-quote", "skills-duel");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[9] = lines[9].rsplit_once(',').map(|(row, value)| format!("{row},\"{value}")).unwrap();
+    let marks = dir.join("marks.csv");
+    std::fs::write(&marks, lines.join("\r\n") + "\r\n").unwrap();
+    let d = s(&dir);
+    for args in [vec!["check", d], vec!["score", d], vec!["import", d, s(&marks)]] {
+        let err = run_err_en(&args);
+        assert!(err.contains("marks.csv:10: error in"), "{args:?}:\n{err}");
+        assert!(!err.contains("marks.csv:11"), "{args:?}:\n{err}");
+    }
+    let err = run_err(&["import", d, s(&marks)]);
+    assert!(err.contains("marks.csv:10：错误（E 列）：这个单元格在此处以引号"), "{err}");
+    // As Excel on Chinese Windows saves it (GBK), read whole: the same.
+    let crlf = lines.join("\r\n") + "\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(&crlf);
+    std::fs::write(&marks, gbk).unwrap();
+    for args in [vec!["score", d], vec!["import", d, s(&marks)]] {
+        let err = run_err_en(&args);
+        assert!(err.contains("marks.csv:10: error in"), "{args:?}:\n{err}");
+    }
+    // Nothing of the refused files was stored.
+    std::fs::write(&marks, text).unwrap();
+    let out = podium_en(&["import", d, s(&marks)]);
+    assert!(
+        stdout(&out).contains("imported 395 marks") && stdout(&out).contains("(0 already stored)"),
+        "{}",
+        stdout(&out)
+    );
+    // An entries file with a name's quote left open.
+    let entries = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    let entries = entries.replacen("\nE02,", "\nE02,\"", 1);
+    std::fs::write(dir.join("entries.csv"), entries).unwrap();
+    let err = run_err_en(&["check", d]);
+    assert!(err.contains("entries.csv:3: error in `column B`: a cell opens a quote"), "{err}");
+}
+
 #[test]
 fn blank_rows_excel_leaves_are_skipped_everywhere() {
     let dir = example("blank-rows", "skills-duel");

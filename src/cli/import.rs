@@ -7,7 +7,7 @@ use crate::blind::EntryNames;
 use crate::contest::Rules;
 use crate::data::cells::{ascii_number, column_label, odd_character, row_field};
 use crate::data::marks::COLUMNS;
-use crate::data::{csv_error_at, headers, is_blank_row, read_text, Entries, Pieces, RowChecker, RowNumbers};
+use crate::data::{csv_error_at, headers, is_blank_row, read_csv_text, Entries, Pieces, RowChecker, RowNumbers};
 use crate::enter::{enter, verify, Entered, Verified};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::{spoken, Text};
@@ -361,7 +361,7 @@ fn next_row(
 /// whatever is locked (a re-check reads a locked contest's sheets again):
 /// each row's line, cell and value, or every problem, placed.
 pub fn checked_rows(rules: &Rules, entries: &Entries, names: &EntryNames, file: &Path) -> Result<Vec<(usize, Cell, String)>, String> {
-    let text = read_text(file).map_err(|e| e.to_string())?;
+    let text = read_csv_text(file).map_err(|e| e.to_string())?;
     let mut lines = RowNumbers::new(&text);
     let mut reader = csv_reader(&text, true);
     let (columns, written) = header_columns(file, &mut reader, &mut lines)?;

@@ -174,6 +174,7 @@ const ORGANISATION: &str = "organisation";
 const MEMBERS: &str = "members";
 
 fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entries, Diagnostics> {
+    super::quotes_closed(path, text, 0)?;
     let mut rows = RowNumbers::new(text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let written: Vec<String> = reader

@@ -394,7 +394,7 @@ fn list(rows: &[usize]) -> String {
 
 /// The marks of a file read whole as text (a workbook, GBK).
 fn read_decoded(path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
-    let text = read_text(path)?;
+    let text = super::read_csv_text(path)?;
     read_stream(text.as_bytes(), path, rules, entries)
 }
 
@@ -1512,8 +1512,12 @@ fn parse_any_units(bytes: &[u8], scale: u32) -> Result<i64, Text> {
     Ok(if negative { -units } else { units })
 }
 
-/// Splits a row with quoted fields; `None` if a quote is left open.
+/// Splits a row with quoted fields; `None` if a quote is left open (the
+/// csv reader would read on to the end of the file as that one cell).
 fn unquote(row: &[u8]) -> Option<Vec<Vec<u8>>> {
+    if super::Quotes::of(row).open.is_some() {
+        return None;
+    }
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(row);
     let mut record = csv::ByteRecord::new();
     match reader.read_byte_record(&mut record) {

@@ -76,6 +76,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 /// else read whole by [`read_text`] as one piece. An import of a
 /// province's 290 MB file held all of it.
 pub struct Pieces {
+    path: std::path::PathBuf,
     source: PieceSource,
     /// The rows of the pieces given so far.
     rows_before: usize,
@@ -84,7 +85,6 @@ pub struct Pieces {
 enum PieceSource {
     Whole(Option<String>),
     File {
-        path: std::path::PathBuf,
         file: std::fs::File,
         /// What was read after the last piece's last row.
         carry: Vec<u8>,
@@ -114,7 +114,6 @@ impl Pieces {
         let cannot_read = |e: std::io::Error| Diagnostic::new(path, "", msg!("files-cannot-read", why = e));
         let source = if workbook::Sheet::named_by(path).is_none() && is_utf8_file(path).map_err(cannot_read)? {
             PieceSource::File {
-                path: path.to_path_buf(),
                 file: std::fs::File::open(path).map_err(cannot_read)?,
                 carry: Vec::new(),
                 first: true,
@@ -123,19 +122,17 @@ impl Pieces {
         } else {
             PieceSource::Whole(Some(read_text(path)?))
         };
-        Ok(Pieces { source, rows_before: 0 })
+        Ok(Pieces {
+            path: path.to_path_buf(),
+            source,
+            rows_before: 0,
+        })
     }
 
     /// The next piece's text: `None` at the end of the file.
     fn next_text(&mut self) -> Option<Result<String, Diagnostic>> {
-        let PieceSource::File {
-            path,
-            file,
-            carry,
-            first,
-            size,
-        } = &mut self.source
-        else {
+        let path = &self.path;
+        let PieceSource::File { file, carry, first, size } = &mut self.source else {
             let PieceSource::Whole(text) = &mut self.source else {
                 unreachable!()
             };
@@ -166,7 +163,12 @@ impl Iterator for Pieces {
             Err(problem) => return Some(Err(problem)),
         };
         let rows_before = self.rows_before;
-        self.rows_before += row_ends(text.as_bytes());
+        let quotes = Quotes::of(text.as_bytes());
+        // Pieces are cut at records' ends: only the last can end in a quote.
+        if let Some(open) = quotes.open {
+            return Some(Err(quote_not_closed(&self.path, &text, rows_before, open)));
+        }
+        self.rows_before += quotes.row_ends;
         Some(Ok(Piece { text, rows_before }))
     }
 }
@@ -377,16 +379,67 @@ impl<'t> RowNumbers<'t> {
     }
 }
 
-/// The line ends in `text` (whole records) that end a row: not those
-/// inside a quoted cell, which Excel shows within one row.
+/// How the csv reader reads the quotes of `text` (which starts with a
+/// record): a `"` opens a quoted cell only as a cell's first byte, `""`
+/// inside one is a quote, and a `"` anywhere else is kept as written.
+struct Quotes {
+    /// The line ends that end a row: not those inside a quoted cell,
+    /// which Excel shows within one row.
+    row_ends: usize,
+    /// The opening quote of a cell the text ends inside, if it does.
+    open: Option<usize>,
+}
+
+impl Quotes {
+    fn of(text: &[u8]) -> Quotes {
+        let (mut row_ends, mut open, mut at) = (0, None, 0);
+        while let Some(found) = memchr::memchr2(b'"', b'\n', &text[at..]) {
+            let i = at + found;
+            at = i + 1;
+            match (text[i], open) {
+                (b'\n', None) => row_ends += 1,
+                (b'\n', Some(_)) => {}
+                // In a quoted cell: `""` is a quote, a lone `"` its end.
+                (_, Some(_)) if text.get(i + 1) == Some(&b'"') => at = i + 2,
+                (_, Some(_)) => open = None,
+                (_, None) => open = (i == 0 || matches!(text[i - 1], b',' | b'\n' | b'\r')).then_some(i),
+            }
+        }
+        Quotes { row_ends, open }
+    }
+}
+
+/// The line ends in `text` (whole records) that end a row.
 fn row_ends(text: &[u8]) -> usize {
-    let mut quoted = false;
-    memchr::memchr2_iter(b'"', b'\n', text)
-        .filter(|&i| {
-            quoted ^= text[i] == b'"';
-            text[i] == b'\n' && !quoted
-        })
-        .count()
+    Quotes::of(text).row_ends
+}
+
+/// A CSV text whose last cell opens a quote and never closes it is
+/// refused at that quote: the csv reader would read the rest of the file
+/// as that one cell, and the rows in it would be lost without a word.
+/// `before`: the rows of the file before `text`.
+pub fn quotes_closed(path: &Path, text: &str, before: usize) -> Result<(), Diagnostic> {
+    match Quotes::of(text.as_bytes()).open {
+        Some(open) => Err(quote_not_closed(path, text, before, open)),
+        None => Ok(()),
+    }
+}
+
+/// The refusal of the quote at byte `open` of `text`.
+fn quote_not_closed(path: &Path, text: &str, before: usize, open: usize) -> Diagnostic {
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |i| i + 1);
+    let column = memchr::memchr_iter(b',', &bytes[line_start..open]).count();
+    Diagnostic::new(path, cells::column_label(column, None), msg!("files-quote-not-closed"))
+        .at_line(before + row_ends(&bytes[..open]) + 1)
+        .help(msg!("files-quote-not-closed-help"))
+}
+
+/// A CSV file's text, as [`read_text`] reads it, with its quotes closed.
+pub fn read_csv_text(path: &Path) -> Result<String, Diagnostic> {
+    let text = read_text(path)?;
+    quotes_closed(path, &text, 0)?;
+    Ok(text)
 }
 
 /// Whether a row holds nothing but separators and spaces (`,,,`, an empty
@@ -410,6 +463,7 @@ impl<'t> Table<'t> {
     /// The table of `text`, its header's names read as the English ones of
     /// `columns` where they are Chinese aliases (see `headers`).
     pub fn new(path: &'t Path, text: &'t str, columns: &[&str]) -> Result<Table<'t>, Diagnostic> {
+        quotes_closed(path, text, 0)?;
         let mut rows = RowNumbers::new(text);
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
         let header = reader.headers().map_err(|e| csv_error_at(path, &e, &mut rows))?;
@@ -487,8 +541,9 @@ mod tests {
         }
     }
 
-    /// Each record's row, read from the whole text or from pieces of it.
-    fn rows_of(text: &str, pieces: Option<usize>) -> Vec<(usize, Vec<String>)> {
+    /// Each record's row, read from the whole text or from pieces of it;
+    /// or the row of a quote never closed.
+    fn rows_of(text: &str, pieces: Option<usize>) -> Result<Vec<(usize, Vec<String>)>, Option<usize>> {
         let mut found = Vec::new();
         let mut read = |text: &str, before: usize, header: bool| {
             let mut rows = RowNumbers::after(text, before);
@@ -502,29 +557,75 @@ mod tests {
             }
         };
         let Some(size) = pieces else {
+            quotes_closed(Path::new("t.csv"), text, 0).map_err(|e| e.line)?;
             read(text, 0, true);
-            return found;
+            return Ok(found);
         };
         static FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let number = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!("podium-pieces-{}-{number}.csv", std::process::id()));
         std::fs::write(&path, text).unwrap();
-        for (i, piece) in Pieces::of_size(&path, size).unwrap().enumerate() {
-            let piece = piece.unwrap();
+        let pieces: Result<Vec<Piece>, Diagnostic> = Pieces::of_size(&path, size).unwrap().collect();
+        std::fs::remove_file(&path).unwrap();
+        for (i, piece) in pieces.map_err(|e| e.line)?.iter().enumerate() {
             read(&piece.text, piece.rows_before, i == 0);
         }
-        std::fs::remove_file(&path).unwrap();
-        found
+        Ok(found)
+    }
+
+    /// Each record's row counted another way: the line ends before it,
+    /// less those inside the cells of the records before it.
+    fn rows_counted(text: &str) -> Vec<usize> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let (mut rows, mut inside) = (Vec::new(), 0);
+        for record in reader.records() {
+            let record = record.unwrap();
+            let start = text.as_bytes()[record.position().unwrap().byte() as usize..]
+                .iter()
+                .position(|b| !matches!(b, b'\r' | b'\n'))
+                .map_or(text.len(), |i| i + record.position().unwrap().byte() as usize);
+            rows.push(text[..start].matches('\n').count() - inside + 1);
+            inside += record.iter().map(|cell| cell.matches('\n').count()).sum::<usize>();
+        }
+        rows.split_off(1)
     }
 
     #[test]
     fn a_file_read_in_pieces_gives_every_row_its_number() {
         let text = "\u{feff}entry,note\r\nE1,\"a\r\nquoted, \"\"long\"\" cell\"\r\n\r\nE2,王伟\r\n,,\r\nE3,\"\"\r\nE4,x";
-        let whole = rows_of(text.trim_start_matches('\u{feff}'), None);
+        let whole = rows_of(text.trim_start_matches('\u{feff}'), None).unwrap();
         assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4, 5, 6, 7]);
         for size in 1..=text.len() + 1 {
-            assert_eq!(rows_of(text, Some(size)), whole, "pieces of {size} bytes");
+            assert_eq!(rows_of(text, Some(size)), Ok(whole.clone()), "pieces of {size} bytes");
         }
+    }
+
+    #[test]
+    fn a_stray_quote_in_a_cell_leaves_the_rows_after_it_numbered() {
+        // Quotes that open no quoted cell (not a cell's first byte, or
+        // after one closed) are kept as written and end no row's count.
+        let text = "entry,note\nE1,5\"\nE2,a\"b\"\"c\nE3,\"q\"x\"\nE4,y";
+        let whole = rows_of(text, None).unwrap();
+        assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3, 4, 5]);
+        assert_eq!(whole[2].1, ["E3", "qx\""]);
+        for size in 1..=text.len() + 1 {
+            assert_eq!(rows_of(text, Some(size)), Ok(whole.clone()), "pieces of {size} bytes");
+        }
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_at_its_row_and_column() {
+        let text = "entry,judge,value\nE1,J1,5\n\nE2,J1,\"5\nE3,J1,6\nE4,J1,7\n";
+        let problem = quotes_closed(Path::new("marks.csv"), text, 0).unwrap_err();
+        assert_eq!((problem.line, problem.field.contains('C')), (Some(4), true), "{problem}");
+        for size in 1..=text.len() + 1 {
+            assert_eq!(rows_of(text, Some(size)), Err(Some(4)), "pieces of {size} bytes");
+        }
+        // Closed on a later line, it is a cell over two rows, not an error.
+        assert!(quotes_closed(Path::new("marks.csv"), &text.replace("6\n", "6\"\n"), 0).is_ok());
     }
 
     proptest::proptest! {
@@ -549,13 +650,18 @@ mod tests {
             proptest::prop_assert_eq!(rows_of(&text, Some(size)), rows_of(&text, None));
         }
 
-        /// A stray quote inside a cell never lets a piece make a row of what
-        /// the whole reading keeps in one cell.
+        /// Stray quotes anywhere: pieces never make a row of what the whole
+        /// reading keeps in one cell, every record's row is the one counted
+        /// another way, and a quote never closed is refused at one row.
         #[test]
         fn stray_quotes_read_in_pieces_as_whole(body in "([a-c,\"]|\r\n|\n|中){0,60}", size in 1usize..24) {
             let text = format!("h\n{body}");
-            let fields = |rows: Vec<(usize, Vec<String>)>| rows.into_iter().map(|r| r.1).collect::<Vec<_>>();
-            proptest::prop_assert_eq!(fields(rows_of(&text, Some(size))), fields(rows_of(&text, None)));
+            let whole = rows_of(&text, None);
+            proptest::prop_assert_eq!(rows_of(&text, Some(size)), whole.clone());
+            if let Ok(whole) = whole {
+                let rows: Vec<usize> = whole.iter().map(|r| r.0).collect();
+                proptest::prop_assert_eq!(rows, rows_counted(&text));
+            }
         }
     }
 

@@ -100,7 +100,7 @@ fn text(data: &calamine::Data) -> String {
 }
 
 fn csv_grid(file: &Path) -> Result<Grid, Diagnostic> {
-    let text = crate::data::read_text(file)?;
+    let text = crate::data::read_csv_text(file)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

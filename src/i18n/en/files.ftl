@@ -140,3 +140,5 @@ campaign-contest-id-help = Where an entry came from is recorded by its contest's
 
 rules-element-text-in-formula = `{ $name }` is text element data (a code, shown as written): a formula computes only with numbers; read a number field (`data`) instead
 rules-element-text-twice = `{ $name }` is named twice among the element's `data` and `text`: a field is either a number (`data`) or text (`text`)
+files-quote-not-closed = a cell opens a quote (`"`) here that is never closed: the rest of the file would be read as this one cell
+files-quote-not-closed-help = close the quote, or delete it; a quote inside a quoted cell is written twice (`""`)

@@ -140,3 +140,5 @@ campaign-contest-id-help = 晋级选手的来源按比赛编号记录：复制�
 
 rules-element-text-in-formula = `{ $name }` 是文字型动作数据（代码等，按原样显示），公式只能用数字计算；请改用数值字段（`data`）
 rules-element-text-twice = `{ $name }` 在动作的 `data` 与 `text` 中重复出现：一个字段要么是数字（`data`），要么是文字（`text`）
+files-quote-not-closed = 这个单元格在此处以引号（`"`）开头，但引号一直没有闭合：文件其余部分都会被当作这一个单元格读入
+files-quote-not-closed-help = 补上闭合的引号，或删去这个引号；带引号的单元格里的引号要写两次（`""`）
