@@ -6,6 +6,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Text;
 use crate::msg;
 use hashbrown::HashTable;
+use rayon::prelude::*;
 use serde::Deserialize;
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
@@ -93,17 +94,16 @@ impl Entries {
     pub fn subset(&self, numbers: &[u32]) -> Entries {
         let mut subset = Entries {
             fields: self.fields.clone(),
-            list: Vec::with_capacity(numbers.len()),
+            list: numbers.par_iter().map(|&number| self.list[number as usize].clone()).collect(),
             index: HashTable::with_capacity(numbers.len()),
             values: self.values.clone(),
             value_ids: self.value_ids.clone(),
         };
-        for &number in numbers {
-            let entry = self.list[number as usize].clone();
-            let at = subset.list.len() as u32;
-            let list = &subset.list;
-            subset.index.insert_unique(hash(&entry.id), at, |&n| hash(&list[n as usize].id));
-            subset.list.push(entry);
+        let list = &subset.list;
+        for (at, entry) in list.iter().enumerate() {
+            subset
+                .index
+                .insert_unique(hash(&entry.id), at as u32, |&n| hash(&list[n as usize].id));
         }
         subset
     }

@@ -195,7 +195,12 @@ pub struct Flags(pub Vec<Flag>);
 
 impl Flags {
     pub fn disqualified(&self, rules: &Rules) -> bool {
-        self.0.iter().any(|f| match f {
+        Flags::disqualify(&self.0, rules)
+    }
+
+    /// Whether these flags take every award (a veto that disqualifies).
+    pub fn disqualify(flags: &[Flag], rules: &Rules) -> bool {
+        flags.iter().any(|f| match f {
             Flag::Veto { veto } => matches!(
                 rules.vetoes[*veto as usize].effect,
                 crate::contest::rules::VetoEffectRule::Disqualify

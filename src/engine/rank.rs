@@ -216,6 +216,13 @@ fn encode_numbers(values: &[KeyPart], order: Order) -> Option<(u32, Vec<i128>)> 
     Some((scale, encoded))
 }
 
+/// Numbers as integers at their largest scale (as [`encode_number`]), or
+/// `None` if one is too large to rescale: sorted far quicker than decimals.
+pub fn encode_decimals(values: &[Option<Decimal>], order: Order) -> Option<Vec<i128>> {
+    let scale = values.iter().flatten().map(Decimal::scale).max().unwrap_or(0);
+    values.iter().map(|&n| encode_number(n, scale, order)).collect()
+}
+
 /// A number as an integer at `scale` (at least its own), smaller is better;
 /// a missing one last. `None` if it is too large to rescale.
 fn encode_number(n: Option<Decimal>, scale: u32, order: Order) -> Option<i128> {

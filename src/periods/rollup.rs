@@ -192,7 +192,7 @@ fn cells(results: &[Results], teams: &[(Team, usize)]) -> Vec<Vec<Option<Cell>>>
                     total: row.total,
                     place: row.standing.overall,
                     vetoes,
-                    disqualified: crate::engine::Flags(row.flags.clone()).disqualified(rules),
+                    disqualified: crate::engine::Flags::disqualify(&row.flags, rules),
                 });
             }
             row_of

@@ -68,11 +68,13 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
     let carried = Carried {
         per_entry: stages.len(),
         values: (0..count as u32)
-            .flat_map(|entry| stages.iter().map(move |stage| stage.total_of(entry)))
+            .into_par_iter()
+            .flat_map_iter(|entry| stages.iter().map(move |stage| stage.total_of(entry)))
             .collect(),
-        reached: (0..count as u32)
-            .map(|entry| stages.iter().rposition(|stage| stage.local(entry).is_some()))
-            .collect(),
+        reached: ended.iter().fold(vec![None; count], |mut reached, end| {
+            reached[end.entry as usize] = Some(end.stage);
+            reached
+        }),
     };
     let entries = inputs.entries.clone();
     let panels = Panels::new(&rules, &entries);
@@ -196,7 +198,7 @@ fn disqualified(stages: &[StageResults], end: &Ended) -> bool {
     let stage = &stages[end.stage];
     stage
         .local(end.entry)
-        .is_some_and(|local| Flags(stage.row(local).flags.clone()).disqualified(&stage.results.inputs.rules))
+        .is_some_and(|local| Flags::disqualify(&stage.row(local).flags, &stage.results.inputs.rules))
 }
 
 /// The contest's awards, each set walked down the classification (overall

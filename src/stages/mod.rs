@@ -322,7 +322,12 @@ pub fn inputs_of_stages(inputs: &Inputs, staged: &Staged) -> Vec<Inputs> {
 /// stage's criteria (renumbered), element data and carried totals.
 fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[StageResults]) -> Inputs {
     let rules = stage.rules.clone();
-    let entries = inputs.entries.subset(field);
+    // A stage everyone takes part in (the first, as a rule) has the
+    // contest's entries, numbered as they are.
+    let entries = match field.len() == inputs.entries.list.len() {
+        true => Arc::clone(&inputs.entries),
+        false => Arc::new(inputs.entries.subset(field)),
+    };
     let marks = stage_marks(inputs, stage, field);
     let elements = inputs.elements.for_stage(field, &stage.slots);
     let carried = Carried {
@@ -336,7 +341,7 @@ fn stage_inputs(inputs: &Inputs, stage: &StageRules, field: &[u32], done: &[Stag
     let panels = Panels::new(&rules, &entries);
     Inputs {
         rules,
-        entries: Arc::new(entries),
+        entries,
         marks: Arc::new(marks),
         elements: Arc::new(elements),
         panels: Arc::new(panels),
@@ -372,21 +377,33 @@ fn stage_marks(inputs: &Inputs, stage: &StageRules, field: &[u32]) -> MarkSet {
     // The stage reads the contest's pool in place, its slots numbered on
     // from `first`: nothing copied (at a hundred thousand entries, copying
     // was most of what running in stages cost).
+    // Entries mostly have the same marks: where the entry before had its
+    // run is tried first (a binary search missed the cache at each step).
     let runs: Vec<(u32, u32)> = field
         .par_iter()
-        .map(|&entry| {
-            let (start, _) = inputs.marks.ranges[entry as usize];
-            let marks = inputs.marks.of_entry(entry as usize);
-            let from = if first == 0 {
-                0
-            } else {
-                marks.partition_point(|m| (m.slot as usize) < first)
-            };
-            let to = from + marks[from..].partition_point(|m| (m.slot as usize) < past);
-            (start + from as u32, (to - from) as u32)
-        })
+        .map_init(
+            || (0, 0),
+            |(from_before, to_before), &entry| {
+                let (start, _) = inputs.marks.ranges[entry as usize];
+                let marks = inputs.marks.of_entry(entry as usize);
+                let from = boundary(marks, first, *from_before);
+                let to = boundary(marks, past, *to_before).max(from);
+                (*from_before, *to_before) = (from, to);
+                (start + from as u32, (to - from) as u32)
+            },
+        )
         .collect();
     inputs.marks.runs(runs, first as u16)
+}
+
+/// Where in an entry's `marks` (sorted by slot) the slots from `slot` on
+/// start: at `guess` if it is there, else found by halving.
+fn boundary(marks: &[Mark], slot: usize, guess: usize) -> usize {
+    let below = |i: usize| (marks[i].slot as usize) < slot;
+    match guess <= marks.len() && (guess == 0 || below(guess - 1)) && (guess == marks.len() || !below(guess)) {
+        true => guess,
+        false => marks.partition_point(|m| (m.slot as usize) < slot),
+    }
 }
 
 /// The stage layer over a stage's results: own scores and places, the
@@ -400,7 +417,9 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
         row_of[row.entry as usize] = i;
     }
     let carried = stage.carry.len();
+    // Each entry's row is a cache miss at scale: read in parallel.
     let own: Vec<Option<Decimal>> = (0..count)
+        .into_par_iter()
         .map(|local| {
             let row = &results.rows[row_of[local]];
             let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
@@ -410,6 +429,7 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
     let own_places = places_by(&own, order);
     let leader = results.rows.first().and_then(|r| r.total);
     let behind = (0..count)
+        .into_par_iter()
         .map(|local| {
             let total = results.rows[row_of[local]].total?;
             let leader = leader?;
@@ -458,7 +478,7 @@ fn outcomes(stage: &StageRules, results: &Results, order: Order) -> Vec<Outcome>
     let cap_field = advance.and_then(|a| a.cap.as_ref()).map(|(f, _)| f.as_str());
     let candidates: Vec<advance::Candidate> = results
         .rows
-        .iter()
+        .par_iter()
         .map(|row| advance::Candidate {
             place: row.standing.overall,
             total: row.total,
@@ -471,17 +491,13 @@ fn outcomes(stage: &StageRules, results: &Results, order: Order) -> Vec<Outcome>
 
 /// Places by a score (ties shared), in the score's order; `None` unranked.
 pub fn places_by(scores: &[Option<Decimal>], order: Order) -> Vec<Option<Place>> {
-    let mut ranked: Vec<(Decimal, usize)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (s, i))).collect();
-    ranked.par_sort_by(|a, b| match order {
-        Order::HigherIsBetter => b.0.cmp(&a.0),
-        Order::LowerIsBetter => a.0.cmp(&b.0),
-    });
+    let ranked = best_first_by(scores, order);
     let mut places = vec![None; scores.len()];
     let mut start = 0;
     while start < ranked.len() {
         let end = start + ranked[start..].iter().take_while(|(s, _)| *s == ranked[start].0).count();
         for &(_, i) in &ranked[start..end] {
-            places[i] = Some(Place {
+            places[i as usize] = Some(Place {
                 rank: start as u32 + 1,
                 tied: end - start > 1,
             });
@@ -489,4 +505,99 @@ pub fn places_by(scores: &[Option<Decimal>], order: Order) -> Vec<Option<Place>>
         start = end;
     }
     places
+}
+
+/// The scored ones of `scores` best first, as (a key equal for equal
+/// scores, index): whole numbers at the scores' finest scale where they
+/// fit (a hundred thousand decimals sorted as decimals took a tenth of a
+/// stage's deciding), else dense ranks of the decimals sorted.
+fn best_first_by(scores: &[Option<Decimal>], order: Order) -> Vec<(i128, u32)> {
+    let keys = engine::rank::encode_decimals(scores, order).unwrap_or_else(|| {
+        let mut sorted: Vec<(Decimal, usize)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (s, i))).collect();
+        sorted.par_sort_by(|a, b| match order {
+            Order::HigherIsBetter => b.0.cmp(&a.0),
+            Order::LowerIsBetter => a.0.cmp(&b.0),
+        });
+        let mut keys = vec![i128::MAX; scores.len()];
+        let mut rank = 0;
+        for (w, &(score, i)) in sorted.iter().enumerate() {
+            rank += i128::from(w > 0 && sorted[w - 1].0 != score);
+            keys[i] = rank;
+        }
+        keys
+    });
+    let mut ranked: Vec<(i128, u32)> = (0..scores.len())
+        .filter(|&i| scores[i].is_some())
+        .map(|i| (keys[i], i as u32))
+        .collect();
+    ranked.par_sort_unstable();
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A place by its definition: one more than the scores better than it,
+    /// tied when another score equals it.
+    fn places_counted(scores: &[Option<Decimal>], order: Order) -> Vec<Option<Place>> {
+        let better = |a: Decimal, b: Decimal| match order {
+            Order::HigherIsBetter => a > b,
+            Order::LowerIsBetter => a < b,
+        };
+        scores
+            .iter()
+            .map(|s| {
+                let s = (*s)?;
+                let scored = scores.iter().flatten();
+                Some(Place {
+                    rank: 1 + scored.clone().filter(|&&o| better(o, s)).count() as u32,
+                    tied: scored.filter(|&&o| o == s).count() > 1,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_are_shared_by_equal_scores_whatever_their_places_written() {
+        let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
+        let scores = [d("9.5"), None, d("9.50"), d("10"), d("-1"), d("9.499")];
+        let places: Vec<Option<(u32, bool)>> = places_by(&scores, Order::HigherIsBetter)
+            .into_iter()
+            .map(|p| p.map(|p| (p.rank, p.tied)))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                Some((2, true)),
+                None,
+                Some((2, true)),
+                Some((1, false)),
+                Some((5, false)),
+                Some((4, false))
+            ]
+        );
+        // Too large to rescale to the finest places: ranked as decimals.
+        let huge = [Some(Decimal::MAX), d("0.0000000000000000000000000001"), Some(Decimal::MAX), None];
+        assert_eq!(places_by(&huge, Order::LowerIsBetter), places_counted(&huge, Order::LowerIsBetter));
+    }
+
+    proptest::proptest! {
+        /// Places from whole-number keys are the places by definition, for
+        /// scores of any places, signs and sizes, in either order.
+        #[test]
+        fn places_by_keys_are_places_by_definition(
+            scores in proptest::collection::vec(proptest::option::weighted(0.9, (-3000i64..3000, 0u32..4)), 0..60),
+            huge in proptest::bool::weighted(0.1),
+            lower in proptest::bool::ANY,
+        ) {
+            let mut scores: Vec<Option<Decimal>> = scores.into_iter().map(|s| s.map(|(m, scale)| Decimal::new(m, scale))).collect();
+            if huge {
+                scores.push(Some(Decimal::MAX));
+                scores.push(Some(Decimal::new(1, 28)));
+            }
+            let order = if lower { Order::LowerIsBetter } else { Order::HigherIsBetter };
+            proptest::prop_assert_eq!(places_by(&scores, order), places_counted(&scores, order));
+        }
+    }
 }
