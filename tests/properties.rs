@@ -283,3 +283,69 @@ proptest! {
         }
     }
 }
+
+/// A contest `podium gen` makes (every judge marks every entry on each of
+/// four criteria), loaded once.
+fn generated() -> &'static Inputs {
+    static GENERATED: std::sync::OnceLock<Inputs> = std::sync::OnceLock::new();
+    GENERATED.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("podium-properties-gen-{}", std::process::id()));
+        let args = [
+            "podium",
+            "gen",
+            dir.to_str().unwrap(),
+            "--entries",
+            "40",
+            "--criteria",
+            "4",
+            "--judges",
+            "3",
+        ];
+        assert_eq!(podium::cli::run(<podium::cli::Cli as clap::Parser>::parse_from(args)), 0);
+        let inputs = podium::load::load(&dir, None).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        inputs
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whether marking is complete, counted where each entry expects one
+    /// number of marks, is what walking every expected mark finds: marks
+    /// held back anywhere, in a generated contest, a plain one and the
+    /// examples (which walk).
+    #[test]
+    fn completeness_counted_is_completeness_walked(
+        example in 0usize..6,
+        held_back in proptest::collection::vec(proptest::bool::weighted(0.01), 500),
+        offset in 0usize..500,
+    ) {
+        let plain = inputs(&vec![vec![1, 2, 3]; 50], &[]);
+        let full = match example {
+            4 => &plain,
+            5 => generated(),
+            _ => &examples()[example],
+        };
+        let all: Vec<(u32, Mark)> = (0..full.marks.ranges.len())
+            .flat_map(|e| full.marks.of_entry(e).iter().map(move |m| (e as u32, *m)))
+            .collect();
+        let kept: Vec<(u32, Mark)> = all.iter().enumerate().filter(|(i, _)| !held_back[(i + offset) % 500]).map(|(_, m)| *m).collect();
+        let mut now = full.clone();
+        now.marks = Arc::new(MarkSet::from_entry_marks(kept, full.marks.ranges.len()).unwrap());
+        let walked = (0..now.entries.list.len() as u32).all(|e| podium::engine::entry_complete(&now, e));
+        prop_assert_eq!(podium::engine::marking_complete(&now), walked);
+    }
+}
+
+/// The count answers where every judge of a criterion marks every entry
+/// and every criterion wants their marks; the examples (judges closed to
+/// their own organisation's entries, deductions without a record) walk.
+#[test]
+fn completeness_is_counted_where_every_entry_expects_the_same_marks() {
+    use podium::engine::marks_each_entry_expects;
+    assert_eq!(marks_each_entry_expects(&inputs(&[vec![1, 2, 3]], &[])), Some(3));
+    assert_eq!(marks_each_entry_expects(generated()), Some(12));
+    let examples: Vec<Option<usize>> = examples().iter().map(marks_each_entry_expects).collect();
+    assert_eq!(examples, [None; 4]);
+}

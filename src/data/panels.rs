@@ -126,6 +126,12 @@ impl Panels {
         None
     }
 
+    /// Whether every entry's panel for each criterion is the criterion's
+    /// judges: no judge is closed to any entry, so no reserve sits.
+    pub fn same_for_every_entry(&self) -> bool {
+        self.allowed.is_none()
+    }
+
     /// Whether judge `judge` may mark entry `entry` at all.
     pub fn permits(&self, judge: u16, entry: u32) -> bool {
         self.allowed.as_ref().is_none_or(|allowed| allowed[entry as usize].contains(&judge))

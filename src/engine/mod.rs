@@ -15,7 +15,7 @@ pub mod teams;
 pub mod totals;
 
 pub use components::*;
-pub use expected::{entry_complete, expected_marks, marking_complete};
+pub use expected::{entry_complete, expected_marks, marking_complete, marks_each_entry_expects};
 
 use bevy_ecs::prelude::*;
 use bevy_ecs::query::{IterQueryData, QueryFilter, QueryItem};
