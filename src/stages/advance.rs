@@ -112,7 +112,16 @@ impl Cap {
     }
 
     fn take(&mut self, group: &str) {
-        *self.taken.entry(group.to_string()).or_default() += 1;
+        // Without a cap nothing is counted (a string and a map entry per
+        // entry going on took most of deciding).
+        if self.cap.is_none() {
+            return;
+        }
+        if let Some(taken) = self.taken.get_mut(group) {
+            *taken += 1;
+            return;
+        }
+        self.taken.insert(group.to_string(), 1);
     }
 }
 

@@ -412,33 +412,29 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
     let rules = &results.inputs.rules;
     let order = rules.contest.ranking.order;
     let count = entries.len();
-    let mut row_of = vec![0; count];
-    for (i, row) in results.rows.iter().enumerate() {
-        row_of[row.entry as usize] = i;
-    }
     let carried = stage.carry.len();
-    // Each entry's row is a cache miss at scale: read in parallel.
-    let own: Vec<Option<Decimal>> = (0..count)
-        .into_par_iter()
-        .map(|local| {
-            let row = &results.rows[row_of[local]];
-            let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
-            row.total.zip(carried).map(|(total, carried)| total - carried)
-        })
-        .collect();
-    let own_places = places_by(&own, order);
     let leader = results.rows.first().and_then(|r| r.total);
-    let behind = (0..count)
-        .into_par_iter()
-        .map(|local| {
-            let total = results.rows[row_of[local]].total?;
-            let leader = leader?;
-            Some(match order {
+    // Read down the rows in their order, each entry's numbers put at its
+    // place: reading the rows by entry missed the cache at every row.
+    let per_row: Vec<(Option<Decimal>, Option<Decimal>)> = results
+        .rows
+        .par_iter()
+        .map(|row| {
+            let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
+            let own = row.total.zip(carried).map(|(total, carried)| total - carried);
+            let behind = row.total.zip(leader).map(|(total, leader)| match order {
                 Order::HigherIsBetter => leader - total,
                 Order::LowerIsBetter => total - leader,
-            })
+            });
+            (own, behind)
         })
         .collect();
+    let (mut row_of, mut own, mut behind, mut totals) = (vec![0; count], vec![None; count], vec![None; count], vec![None; count]);
+    for (i, (row, (own_score, behind_leader))) in results.rows.iter().zip(per_row).enumerate() {
+        let local = row.entry as usize;
+        (row_of[local], own[local], behind[local], totals[local]) = (i, own_score, behind_leader, row.total);
+    }
+    let own_places = places_by(&own, order);
     let outcomes = outcomes(stage, &results, order);
     let mut by_local = vec![Outcome::Last; count];
     for (row, outcome) in results.rows.iter().zip(outcomes) {
@@ -448,7 +444,6 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
     for (local, &entry) in entries.iter().enumerate() {
         local_of[entry as usize] = local as u32;
     }
-    let totals = row_of.iter().map(|&row| results.rows[row].total).collect();
     StageResults {
         results,
         entries,
