@@ -149,11 +149,17 @@ fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut 
     let entries = &inputs.entries;
     for (d, field) in rules.contest.divisions.iter().enumerate() {
         let Some(column) = entries.field_index(field) else { continue };
+        // Placed in a list in the rows' order, then written down the rows
+        // in parallel: written group by group, each row was a cache miss.
+        let mut placed = vec![None; ranked.len()];
         for (members, places) in groups(ranked, &group_ids(entries, ranked, Some(column))) {
             for (i, place) in members.into_iter().zip(places) {
-                rows[i].standing.divisions[d] = Some(place);
+                placed[i] = Some(place);
             }
         }
+        rows.par_iter_mut()
+            .zip(placed)
+            .for_each(|(row, place)| row.standing.divisions[d] = place);
     }
 }
 
