@@ -383,26 +383,29 @@ impl<'t> RowNumbers<'t> {
 /// record): a `"` opens a quoted cell only as a cell's first byte, `""`
 /// inside one is a quote, and a `"` anywhere else is kept as written.
 struct Quotes {
-    /// The line ends that end a row: not those inside a quoted cell,
-    /// which Excel shows within one row.
+    /// The line ends that end a row (`\n`, `\r\n`, or a `\r` alone as old
+    /// Mac Excel saved CSV): not those inside a quoted cell, which Excel
+    /// shows within one row.
     row_ends: usize,
-    /// The opening quote of a cell the text ends inside, if it does.
-    open: Option<usize>,
+    /// The opening quote of a cell the text ends inside, if it does, and
+    /// where its record starts.
+    open: Option<(usize, usize)>,
 }
 
 impl Quotes {
     fn of(text: &[u8]) -> Quotes {
-        let (mut row_ends, mut open, mut at) = (0, None, 0);
-        while let Some(found) = memchr::memchr2(b'"', b'\n', &text[at..]) {
+        let (mut row_ends, mut open, mut at, mut record) = (0, None, 0, 0);
+        while let Some(found) = memchr::memchr3(b'"', b'\n', b'\r', &text[at..]) {
             let i = at + found;
             at = i + 1;
             match (text[i], open) {
-                (b'\n', None) => row_ends += 1,
-                (b'\n', Some(_)) => {}
+                (b'\r', None) if text.get(i + 1) == Some(&b'\n') => {}
+                (b'\n' | b'\r', None) => (row_ends, record) = (row_ends + 1, i + 1),
+                (b'\n' | b'\r', Some(_)) => {}
                 // In a quoted cell: `""` is a quote, a lone `"` its end.
                 (_, Some(_)) if text.get(i + 1) == Some(&b'"') => at = i + 2,
                 (_, Some(_)) => open = None,
-                (_, None) => open = (i == 0 || matches!(text[i - 1], b',' | b'\n' | b'\r')).then_some(i),
+                (_, None) => open = (i == 0 || matches!(text[i - 1], b',' | b'\n' | b'\r')).then_some((i, record)),
             }
         }
         Quotes { row_ends, open }
@@ -412,6 +415,23 @@ impl Quotes {
 /// The line ends in `text` (whole records) that end a row.
 fn row_ends(text: &[u8]) -> usize {
     Quotes::of(text).row_ends
+}
+
+/// The column (0-based) at the end of `record`: its commas outside
+/// quoted cells.
+fn column_at_end(record: &[u8]) -> usize {
+    let (mut column, mut quoted, mut i) = (0, false, 0);
+    while i < record.len() {
+        match (record[i], quoted) {
+            (b'"', false) => quoted = i == 0 || record[i - 1] == b',',
+            (b'"', true) if record.get(i + 1) == Some(&b'"') => i += 1,
+            (b'"', true) => quoted = false,
+            (b',', false) => column += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    column
 }
 
 /// A CSV text whose last cell opens a quote and never closes it is
@@ -425,13 +445,13 @@ pub fn quotes_closed(path: &Path, text: &str, before: usize) -> Result<(), Diagn
     }
 }
 
-/// The refusal of the quote at byte `open` of `text`.
-fn quote_not_closed(path: &Path, text: &str, before: usize, open: usize) -> Diagnostic {
+/// The refusal of the quote at byte `open.0` of `text`, in the record
+/// that starts at byte `open.1`.
+fn quote_not_closed(path: &Path, text: &str, before: usize, (open, record): (usize, usize)) -> Diagnostic {
     let bytes = text.as_bytes();
-    let line_start = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |i| i + 1);
-    let column = memchr::memchr_iter(b',', &bytes[line_start..open]).count();
+    let column = column_at_end(&bytes[record..open]);
     Diagnostic::new(path, cells::column_label(column, None), msg!("files-quote-not-closed"))
-        .at_line(before + row_ends(&bytes[..open]) + 1)
+        .at_line(before + row_ends(&bytes[..record]) + 1)
         .help(msg!("files-quote-not-closed-help"))
 }
 
@@ -617,6 +637,17 @@ mod tests {
     }
 
     #[test]
+    fn rows_ending_in_a_carriage_return_alone_are_rows() {
+        // Old Mac Excel's "CSV (Macintosh)": the csv reader ends a record
+        // at each `\r`, and Excel shows each as a row.
+        let text = "entry,note\rE1,a\rE2,\"b\rc\"\r\rE3,d";
+        let whole = rows_of(text, None).unwrap();
+        assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3, 5]);
+        let problem = quotes_closed(Path::new("mac.csv"), "entry,note\rE1,a\rE2,\"b", 0).unwrap_err();
+        assert_eq!((problem.line, problem.field.contains('B')), (Some(3), true), "{problem}");
+    }
+
+    #[test]
     fn a_quote_never_closed_is_refused_at_its_row_and_column() {
         let text = "entry,judge,value\nE1,J1,5\n\nE2,J1,\"5\nE3,J1,6\nE4,J1,7\n";
         let problem = quotes_closed(Path::new("marks.csv"), text, 0).unwrap_err();
@@ -624,6 +655,9 @@ mod tests {
         for size in 1..=text.len() + 1 {
             assert_eq!(rows_of(text, Some(size)), Err(Some(4)), "pieces of {size} bytes");
         }
+        // Its column counted past quoted commas and a cell over two lines.
+        let problem = quotes_closed(Path::new("m.csv"), "a,b,c,d\n1,\"x,\ny\",\"p,q\",\"z\n", 0).unwrap_err();
+        assert_eq!((problem.line, problem.field.contains('D')), (Some(2), true), "{problem}");
         // Closed on a later line, it is a cell over two rows, not an error.
         assert!(quotes_closed(Path::new("marks.csv"), &text.replace("6\n", "6\"\n"), 0).is_ok());
     }
