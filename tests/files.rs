@@ -138,7 +138,7 @@ fn a_crlf_file_with_a_bad_row_10_is_reported_as_row_10_by_every_command() {
         );
     }
     // Entries too: a CRLF entries file with a duplicated id names both rows.
-    let text = std::fs::read_to_string(dir.join("entries.csv")).unwrap();
+    let text = std::fs::read_to_string(dir.join("entries.csv")).unwrap().replace("\r\n", "\n");
     let second = text.lines().nth(1).unwrap().to_string();
     std::fs::write(dir.join("entries.csv"), format!("{text}{second}\n").replace('\n', "\r\n")).unwrap();
     let rows = text.lines().count() + 1;
