@@ -167,7 +167,10 @@ fn a_quote_never_closed_is_refused_at_its_row_by_every_command() {
     let d = s(&dir);
     for args in [vec!["check", d], vec!["score", d], vec!["import", d, s(&marks)]] {
         let err = run_err_en(&args);
-        assert!(err.contains("marks.csv:10: error in"), "{args:?}:\n{err}");
+        assert!(
+            err.contains("marks.csv:10: error in") && err.contains("column E"),
+            "{args:?}:\n{err}"
+        );
         assert!(!err.contains("marks.csv:11"), "{args:?}:\n{err}");
     }
     let err = run_err(&["import", d, s(&marks)]);

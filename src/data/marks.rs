@@ -897,7 +897,9 @@ enum RowProblem {
     Element(String, usize, Text),
     Judge(String, usize, Text),
     Value(String, usize, Text),
-    Quoted,
+    /// A quoted cell left open at the line's end, in this file column if
+    /// a quote opens it.
+    Quoted(Option<usize>),
 }
 
 impl RowProblem {
@@ -940,14 +942,19 @@ impl RowProblem {
                 msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
                 odd_in_number(&text),
             ),
-            RowProblem::Quoted => ("row", msg!("files-quote-open"), None),
+            RowProblem::Quoted(_) => ("row", msg!("files-quote-open"), Some(msg!("files-quote-not-closed-help"))),
         }
     }
 
     fn into_diagnostic(self, path: &Path, line: usize, header: &Header, entries: &Entries, rules: &Rules) -> Diagnostic {
+        let quoted = match self {
+            RowProblem::Quoted(column) => column,
+            _ => None,
+        };
         let (field, message, help) = self.describe(entries, rules);
         // Name the spreadsheet column too: people fix marks files in Excel.
-        let field = match COLUMNS.iter().position(|c| *c == field).and_then(|c| header.position(c)) {
+        let column = quoted.or_else(|| COLUMNS.iter().position(|c| *c == field).and_then(|c| header.position(c)));
+        let field = match column {
             Some(column) => column_label(column, header.written.get(column).map(String::as_str)),
             None if field == "row" => row_field(),
             None => field.to_string(),
@@ -1037,7 +1044,10 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         } else {
             // Rare: a quoted field. Its pieces are owned, so a fresh cache.
             let Some(owned) = unquote(row) else {
-                push_problem(&mut result, relative, RowProblem::Quoted);
+                let column = super::Quotes::of(row)
+                    .open
+                    .map(|(open, record)| super::column_at_end(&row[record..open]));
+                push_problem(&mut result, relative, RowProblem::Quoted(column));
                 continue;
             };
             let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
