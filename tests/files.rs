@@ -183,6 +183,19 @@ fn a_quote_never_closed_is_refused_at_its_row_by_every_command() {
         let err = run_err_en(&args);
         assert!(err.contains("marks.csv:10: error in"), "{args:?}:\n{err}");
     }
+    // Closed thousands of lines on, it is one cell of the value column:
+    // refused at its row, and shown cut short, not echoed whole.
+    let mut long = lines.clone();
+    long.insert(10, format!("{}\"", "x,".repeat(50_000)));
+    std::fs::write(&marks, long.join("\r\n") + "\r\n").unwrap();
+    for args in [vec!["import", d, s(&marks)], vec!["score", d]] {
+        let err = run_err_en(&args);
+        assert!(
+            err.contains("marks.csv:10: error in") && err.len() < 2_000,
+            "{args:?}: {} bytes",
+            err.len()
+        );
+    }
     // Nothing of the refused files was stored.
     std::fs::write(&marks, text).unwrap();
     let out = podium_en(&["import", d, s(&marks)]);

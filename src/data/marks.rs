@@ -1134,8 +1134,16 @@ fn push_problem(result: &mut BlockResult, line: usize, problem: RowProblem) {
     }
 }
 
+/// A cell as a message shows it: at most `SHOWN` characters, then `…` (a
+/// quote left open can make a cell of megabytes, which was echoed whole).
 fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    const SHOWN: usize = 60;
+    // No character takes more than 4 bytes: the first SHOWN are in these.
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(SHOWN * 4)]);
+    match text.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.into_owned(),
+    }
 }
 
 /// What rows are checked against, built once per block.
