@@ -616,11 +616,18 @@ mod tests {
     #[test]
     fn a_file_read_in_pieces_gives_every_row_its_number() {
         let text = "\u{feff}entry,note\r\nE1,\"a\r\nquoted, \"\"long\"\" cell\"\r\n\r\nE2,王伟\r\n,,\r\nE3,\"\"\r\nE4,x";
-        let whole = rows_of(text.trim_start_matches('\u{feff}'), None).unwrap();
+        let whole = read_whole_and_in_pieces(text);
         assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4, 5, 6, 7]);
+    }
+
+    /// The records of `text` read whole (its BOM dropped, as `read_text`
+    /// drops it), found the same in pieces of every size.
+    fn read_whole_and_in_pieces(text: &str) -> Vec<(usize, Vec<String>)> {
+        let whole = rows_of(text.trim_start_matches('\u{feff}'), None).unwrap();
         for size in 1..=text.len() + 1 {
             assert_eq!(rows_of(text, Some(size)), Ok(whole.clone()), "pieces of {size} bytes");
         }
+        whole
     }
 
     #[test]
@@ -628,12 +635,9 @@ mod tests {
         // Quotes that open no quoted cell (not a cell's first byte, or
         // after one closed) are kept as written and end no row's count.
         let text = "entry,note\nE1,5\"\nE2,a\"b\"\"c\nE3,\"q\"x\"\nE4,y";
-        let whole = rows_of(text, None).unwrap();
+        let whole = read_whole_and_in_pieces(text);
         assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3, 4, 5]);
         assert_eq!(whole[2].1, ["E3", "qx\""]);
-        for size in 1..=text.len() + 1 {
-            assert_eq!(rows_of(text, Some(size)), Ok(whole.clone()), "pieces of {size} bytes");
-        }
     }
 
     #[test]
@@ -641,7 +645,7 @@ mod tests {
         // Old Mac Excel's "CSV (Macintosh)": the csv reader ends a record
         // at each `\r`, and Excel shows each as a row.
         let text = "entry,note\rE1,a\rE2,\"b\rc\"\r\rE3,d";
-        let whole = rows_of(text, None).unwrap();
+        let whole = read_whole_and_in_pieces(text);
         assert_eq!(whole.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3, 5]);
         let problem = quotes_closed(Path::new("mac.csv"), "entry,note\rE1,a\rE2,\"b", 0).unwrap_err();
         assert_eq!((problem.line, problem.field.contains('B')), (Some(3), true), "{problem}");
