@@ -71,9 +71,13 @@ pub struct EntryMarks<'a> {
 
 impl<'a> EntryMarks<'a> {
     /// The marks of one slot (the set's number), in judge order: one run,
-    /// found by two binary searches.
+    /// found by two binary searches, or at once where the marks are all
+    /// that slot's (a cell of one slot, as scoring hands it).
     pub fn in_slot(&self, slot: u16) -> &'a [Mark] {
         let slot = slot + self.slot_base;
+        if self.marks.first().is_some_and(|m| m.slot == slot) && self.marks.last().is_some_and(|m| m.slot == slot) {
+            return self.marks;
+        }
         let start = self.marks.partition_point(|m| m.slot < slot);
         &self.marks[start..start + self.marks[start..].partition_point(|m| m.slot == slot)]
     }
