@@ -205,53 +205,59 @@ impl<'a> Leaderboard<'a> {
             .field_index(crate::campaign::FROM_CONTEST)
             .zip(entries.field_index(crate::campaign::FROM_PLACE));
         // In parallel: each row reads its entry wherever it lies in memory.
-        let mut rows: Vec<BoardRow> = results
-            .rows
-            .par_iter()
-            .filter_map(|row| {
-                let entry = &entries.list[row.entry as usize];
-                let value = |d: usize| columns[d].map_or("", |c| entries.value(entry, c));
-                let (place, division) = match (&filter, filter_column) {
-                    (Some((_, wanted)), Some(d)) => {
-                        if value(d) != wanted {
-                            return None;
-                        }
-                        (row.standing.divisions[d], value(d))
+        let board_row = |row: &'a crate::engine::ResultRow| {
+            let entry = &entries.list[row.entry as usize];
+            let value = |d: usize| columns[d].map_or("", |c| entries.value(entry, c));
+            let (place, division) = match (&filter, filter_column) {
+                (Some((_, wanted)), Some(d)) => {
+                    if value(d) != wanted {
+                        return None;
                     }
-                    _ => (row.standing.overall, if divisions.is_empty() { "" } else { value(0) }),
-                };
-                Some(BoardRow {
-                    place,
-                    entry: &entry.id,
-                    name: Cow::Borrowed(&entry.name),
-                    organisation: entries.organisation(entry),
-                    division,
-                    divisions: (0..divisions.len())
-                        .map(|d| (divisions[d].as_str(), value(d), row.standing.divisions[d]))
-                        .collect(),
-                    total: row.total,
-                    categories: &row.categories,
-                    criteria: &row.values,
-                    index: row.entry,
-                    elements: &row.elements,
-                    flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
-                    awards: row
-                        .awards
-                        .iter()
-                        .map(|&(s, t)| {
-                            let set = &rules.contest.awards[s as usize];
-                            let tier = &set.tiers[t as usize];
-                            (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
-                        })
-                        .collect(),
-                    from: from_columns
-                        .map(|(c, p)| (entries.value(entry, c), entries.value(entry, p)))
-                        .filter(|(contest, _)| !contest.is_empty()),
-                    number: row.entry,
-                    stage: StageCells::default(),
-                })
+                    (row.standing.divisions[d], value(d))
+                }
+                _ => (row.standing.overall, if divisions.is_empty() { "" } else { value(0) }),
+            };
+            Some(BoardRow {
+                place,
+                entry: &entry.id,
+                name: Cow::Borrowed(&entry.name),
+                organisation: entries.organisation(entry),
+                division,
+                divisions: (0..divisions.len())
+                    .map(|d| (divisions[d].as_str(), value(d), row.standing.divisions[d]))
+                    .collect(),
+                total: row.total,
+                categories: &row.categories,
+                criteria: &row.values,
+                index: row.entry,
+                elements: &row.elements,
+                flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
+                awards: row
+                    .awards
+                    .iter()
+                    .map(|&(s, t)| {
+                        let set = &rules.contest.awards[s as usize];
+                        let tier = &set.tiers[t as usize];
+                        (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
+                    })
+                    .collect(),
+                from: from_columns
+                    .map(|(c, p)| (entries.value(entry, c), entries.value(entry, p)))
+                    .filter(|(contest, _)| !contest.is_empty()),
+                number: row.entry,
+                stage: StageCells::default(),
             })
-            .collect();
+        };
+        // Every row kept: collected straight into a board of its size (a
+        // filtered one is gathered in pieces and copied, page after page).
+        let mut rows: Vec<BoardRow> = match filter {
+            None => results
+                .rows
+                .par_iter()
+                .map(|row| board_row(row).expect("without a division every row is kept"))
+                .collect(),
+            Some(_) => results.rows.par_iter().filter_map(board_row).collect(),
+        };
         if filter.is_some() {
             rows.sort_by_key(|r| r.place.map_or(u32::MAX, |p| p.rank));
         }
