@@ -1,8 +1,9 @@
 //! Panel aggregation: how several judges' marks become one.
 
 use super::exact::{mean, sum};
+use super::round::round_ratio;
 use crate::contest::rules::panel_rule_for;
-use crate::contest::{Panel, Round, RoundMode};
+use crate::contest::{Panel, Round};
 use rust_decimal::Decimal;
 
 /// Why a panel could not give a result.
@@ -108,18 +109,7 @@ pub fn aggregate_units(panel: &Panel, units: &mut [i64], scale: u32, rounding: R
         Panel::TrimmedSum(k) => (total(kept(units, usize::from(*k))?), 1),
         Panel::ClosestPair | Panel::BySize(_) => return None,
     };
-    // sum / (count × 10^scale) at `places`: (sum × 10^places) / (count × 10^scale);
-    // beyond an i64, the decimals answer.
-    let (numerator, denominator) = match rounding.places.checked_sub(scale) {
-        Some(more) => (sum.checked_mul(10i64.pow(more))?, count as i64),
-        None => (sum, count as i64 * 10i64.pow(scale - rounding.places)),
-    };
-    let rounded = divide_rounded(numerator, denominator, rounding.mode);
-    // A decimal keeps the sign of a negative value rounded to zero ("-0.00").
-    if rounded == 0 && numerator < 0 {
-        return None;
-    }
-    Some(Decimal::new(rounded, rounding.places))
+    round_ratio(sum, count as i64, scale, rounding)
 }
 
 /// Sorts a panel's few marks with an odd–even transposition network: its
@@ -140,21 +130,6 @@ fn sort_few(units: &mut [i64]) {
     }
 }
 
-/// `numerator / denominator` (the denominator positive) rounded to a whole
-/// number as `mode` says.
-fn divide_rounded(numerator: i64, denominator: i64, mode: RoundMode) -> i64 {
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    let away = quotient + numerator.signum();
-    let twice = 2 * remainder.abs();
-    match mode {
-        RoundMode::Truncate => quotient,
-        _ if remainder == 0 => quotient,
-        RoundMode::HalfUp if twice >= denominator => away,
-        RoundMode::HalfEven if twice > denominator || (twice == denominator && quotient % 2 != 0) => away,
-        RoundMode::HalfUp | RoundMode::HalfEven => quotient,
-    }
-}
-
 fn too_few(panel: &Panel, marks: usize) -> PanelError {
     PanelError::TooFew {
         rule: format!("{panel:?}"),
@@ -165,6 +140,7 @@ fn too_few(panel: &Panel, marks: usize) -> PanelError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contest::RoundMode;
     use proptest::prelude::*;
     use std::str::FromStr;
 

@@ -34,6 +34,41 @@ pub fn at_level(value: Decimal, own: Option<Round>, above: &[Option<Round>]) -> 
     }
 }
 
+/// `sum / (count × 10^scale)` rounded as `rounding` says, in whole numbers
+/// (the whole-unit paths of panels and categories): the decimal that
+/// [`round`] gives the same value, to its very places. `None` where the
+/// decimals must answer: a negative value that rounds to zero (a decimal
+/// keeps its sign, "-0.00"), or numbers beyond an i64. `count` is positive.
+pub fn round_ratio(sum: i64, count: i64, scale: u32, rounding: Round) -> Option<Decimal> {
+    // At `places`: (sum × 10^places) / (count × 10^scale).
+    let (numerator, denominator) = match rounding.places.checked_sub(scale) {
+        Some(more) => (sum.checked_mul(10i64.checked_pow(more)?)?, count),
+        None => (sum, count.checked_mul(10i64.checked_pow(scale - rounding.places)?)?),
+    };
+    let rounded = divide_rounded(numerator, denominator, rounding.mode);
+    if rounded == 0 && numerator < 0 {
+        return None;
+    }
+    Some(Decimal::new(rounded, rounding.places))
+}
+
+/// `numerator / denominator` (the denominator positive) rounded to a whole
+/// number as `mode` says.
+fn divide_rounded(numerator: i64, denominator: i64, mode: RoundMode) -> i64 {
+    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
+    let away = quotient + numerator.signum();
+    // The remainder set beside what is left to the next whole number
+    // (doubling it could overflow).
+    let (past, short) = (remainder.abs(), denominator - remainder.abs());
+    match mode {
+        RoundMode::Truncate => quotient,
+        _ if remainder == 0 => quotient,
+        RoundMode::HalfUp if past >= short => away,
+        RoundMode::HalfEven if past > short || (past == short && quotient % 2 != 0) => away,
+        RoundMode::HalfUp | RoundMode::HalfEven => quotient,
+    }
+}
+
 fn strategy(mode: RoundMode) -> RoundingStrategy {
     match mode {
         RoundMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
