@@ -57,6 +57,14 @@ impl Entries {
         }
     }
 
+    /// Room for `additional` more entries: a list and index grown as rows
+    /// are read are copied and rehashed again and again.
+    pub fn reserve(&mut self, additional: usize) {
+        self.list.reserve(additional);
+        let list = &self.list;
+        self.index.reserve(additional, |&n| hash(&list[n as usize].id));
+    }
+
     /// Adds an entry; `false` (and nothing added) if its id is taken.
     #[must_use]
     pub fn push(&mut self, id: &str, name: &str, organisation: &str, members: Vec<String>, fields: &[&str]) -> bool {
@@ -210,7 +218,10 @@ fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entri
         .filter(|i| ![Some(id_col), Some(name_col), organisation_col, members_col].contains(&Some(*i)) && !header[*i].is_empty())
         .collect();
     let mut entries = Entries::with_fields(extra.iter().map(|&i| header[i].clone()).collect());
-    let mut lines = Vec::new();
+    // A row a line, nearly always (a quoted cell may hold a line end).
+    let rows_at_most = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    entries.reserve(rows_at_most);
+    let mut lines = Vec::with_capacity(rows_at_most);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
