@@ -726,7 +726,7 @@ impl Header {
         if count != self.width {
             return Err(RowProblem::Fields(count, self.width, separator_help(&String::from_utf8_lossy(row))));
         }
-        Ok(std::array::from_fn(|c| {
+        let field = |c: usize| {
             let column = self.columns[c];
             let start = if column == 0 { 0 } else { line.comma_at[column - 1] as usize + 1 };
             let end = if column == line.commas {
@@ -735,7 +735,10 @@ impl Header {
                 line.comma_at[column] as usize
             };
             row[start..end].trim_ascii()
-        }))
+        };
+        // Written out, not `array::from_fn`: that was a call whose array
+        // came back through memory, and reading it stalled.
+        Ok([field(0), field(1), field(2), field(3), field(4)])
     }
 
     /// The five columns of a row, trimmed, in `COLUMNS` order.
@@ -1042,9 +1045,18 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
             continue;
         }
         let parsed = if !line.quoted {
-            header
+            // The common row is kept at once: through the rare paths' one
+            // result below, each mark went through memory and stalled.
+            match header
                 .fields(row, &line)
                 .and_then(|row| parse_row(as_written(row), &mut cache, &lookups))
+            {
+                Ok((entry, mark)) => {
+                    keep(&mut result, entry, mark);
+                    continue;
+                }
+                refused => refused,
+            }
         } else {
             // Rare: a quoted field. Its pieces are owned, so a fresh cache.
             let Some(owned) = unquote(row) else {
@@ -1071,17 +1083,21 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
             Err(problem) => cleaned(row, header, &lookups).unwrap_or(Err(problem)),
         };
         match parsed {
-            Ok((entry, mark)) => {
-                match result.runs.last_mut() {
-                    Some((last, count)) if *last == entry => *count += 1,
-                    _ => result.runs.push((entry, 1)),
-                }
-                result.marks.push(mark);
-            }
+            Ok((entry, mark)) => keep(&mut result, entry, mark),
             Err(problem) => push_problem(&mut result, relative, problem),
         }
     }
     result
+}
+
+/// Keeps a parsed mark of `entry`, after the block's marks so far.
+#[inline(always)]
+fn keep(result: &mut BlockResult, entry: u32, mark: Mark) {
+    match result.runs.last_mut() {
+        Some((last, count)) if *last == entry => *count += 1,
+        _ => result.runs.push((entry, 1)),
+    }
+    result.marks.push(mark);
 }
 
 /// Whether a row holds only commas and spaces (full-width too).
@@ -1315,6 +1331,9 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         }
 }
 
+// Inlined: its result, returned through memory, was read back a word at a
+// time where it had been written in halves, and stalled on every row.
+#[inline(always)]
 fn parse_row<'a>(
     [entry, criterion, element, judge, value]: [&'a [u8]; 5],
     cache: &mut Cache<'a>,
