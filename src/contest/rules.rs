@@ -44,6 +44,10 @@ pub struct CriterionRule {
     /// one multiplication turns a judgement panel's mark into points, giving
     /// the same number as multiplying by max and dividing, faster.
     pub points_per_mark: Option<Decimal>,
+    /// A judgement panel's mark is on a scale of its own and is turned
+    /// into points: `max` is given and is not the marks' maximum (decided
+    /// once, not compared as decimals for every cell).
+    pub marks_rescaled: bool,
     /// First slot of this criterion; elements follow it.
     pub first_slot: u16,
     pub slot_count: u8,
@@ -645,6 +649,7 @@ impl Compiler<'_> {
                 .filter(|_| !range.1.is_zero())
                 .map(|max| max / range.1)
                 .filter(|f| max.is_some_and(|m| *f * range.1 == m)),
+            marks_rescaled: max.is_some_and(|max| max != range.1 && !range.1.is_zero()),
             first_slot: first_slot as u16,
             slot_count,
         }

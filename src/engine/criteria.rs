@@ -144,7 +144,7 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
     // Without a conversion, marks on their own scale (say 0–10) are worth
     // the criterion's `max` points in proportion.
     match (convert, cell.rule.max) {
-        (None, Some(max)) if max != cell.rule.range.max && !cell.rule.range.max.is_zero() => {
+        (None, Some(max)) if cell.rule.marks_rescaled => {
             let points = match cell.rule.points_per_mark {
                 Some(factor) => panel.checked_mul(factor),
                 None => panel.checked_mul(max).and_then(|p| p.checked_div(cell.rule.range.max)),
