@@ -838,7 +838,9 @@ impl Line {
     /// line's is made afresh ten million times).
     fn rescan(&mut self, block: &[u8], start: usize) {
         let line = self;
-        (line.end, line.commas, line.quoted) = (block.len(), 0, false);
+        // Counted in locals and stored once: kept in the line, each word's
+        // update went through memory.
+        let (mut end, mut commas_seen, mut quoted) = (block.len(), 0, false);
         let mut at = start;
         while at < block.len() {
             let word = match block.get(at..at + 8) {
@@ -856,21 +858,22 @@ impl Line {
             } else {
                 (newline & newline.wrapping_neg()) - 1
             };
-            line.quoted |= bytes_equal(word, b'"') & before != 0;
+            quoted |= bytes_equal(word, b'"') & before != 0;
             let mut commas = bytes_equal(word, b',') & before;
             while commas != 0 {
-                if let Some(place) = line.comma_at.get_mut(line.commas) {
+                if let Some(place) = line.comma_at.get_mut(commas_seen) {
                     *place = (at - start) as u32 + commas.trailing_zeros() / 8;
                 }
-                line.commas += 1;
+                commas_seen += 1;
                 commas &= commas - 1;
             }
             if newline != 0 {
-                line.end = at + (newline.trailing_zeros() / 8) as usize;
+                end = at + (newline.trailing_zeros() / 8) as usize;
                 break;
             }
             at += 8;
         }
+        (line.end, line.commas, line.quoted) = (end, commas_seen, quoted);
     }
 }
 
