@@ -173,8 +173,10 @@ pub(crate) use trace_say;
 /// Something a user must know about an entry's result.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Flag {
-    /// A criterion could not be scored; the reason is for people.
-    Incomplete { criterion: u16, reason: Words },
+    /// A criterion could not be scored; the reason is for people. Shared:
+    /// before the marks come in, every cell of every entry has one, and
+    /// most say the same (see `criteria::Reason`).
+    Incomplete { criterion: u16, reason: Arc<Words> },
     /// Marks further apart than the contest's spread check allows.
     Spread { criterion: u16, element: u8, spread: Decimal },
     /// The mean of the other judges stood in for missing judges.

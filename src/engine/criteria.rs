@@ -16,6 +16,7 @@ use crate::say;
 use bevy_ecs::prelude::*;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
+use std::sync::Arc;
 
 /// A panel's marks: on the stack for panels of up to 8 judges, so scoring
 /// a cell allocates nothing.
@@ -40,7 +41,10 @@ pub struct Cell<'a> {
     pub marks: EntryMarks<'a>,
 }
 
-type Outcome = Result<Decimal, Words>;
+/// Why a cell is not scored, in words: shared by every cell it is said of.
+type Reason = Arc<Words>;
+
+type Outcome = Result<Decimal, Reason>;
 
 /// Scores one criterion of one entry, given every criterion value so far;
 /// an element criterion also lists its elements.
@@ -338,7 +342,7 @@ fn elements(
         // No marks (a zero filled in) and no data: most likely not performed,
         // which the contest has not said how to count.
         let evaluated = eval(value, &vars, cell, number).map_err(|reason| match data {
-            None if !performed(cell, slot) => trace_say!("trace-element-unperformed-undeclared", element = number),
+            None if !performed(cell, slot) => trace_say!("trace-element-unperformed-undeclared", element = number).into(),
             _ => reason,
         });
         let element_value = element_level(evaluated?);
@@ -388,7 +392,7 @@ fn elements(
             exact::sum(element_values.iter().take(*n as usize).copied())
         }
     };
-    combined.ok_or_else(too_large)
+    Ok(combined.ok_or_else(too_large)?)
 }
 
 /// Keeps an element's result (entries have room for them in contests with element criteria).
@@ -433,14 +437,38 @@ fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut O
 
 /// Evaluates a formula of a cell, naming a missing input in the error.
 fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, element: u8) -> Outcome {
-    expr.eval(vars).map_err(|e| match e {
-        EvalError::Missing(_) if element > 0 => trace_say!("trace-element-has-no-element", element = element),
-        EvalError::Missing(v) if matches!(cell.rule.kind, KindRule::Formula(_)) => {
-            let key = &cell.inputs.rules.criteria[v].key;
-            trace_say!("trace-reads-which-has-no", key = key)
+    expr.eval(vars).map_err(|e| {
+        Reason::new(match e {
+            EvalError::Missing(_) if element > 0 => trace_say!("trace-element-has-no-element", element = element),
+            EvalError::Missing(v) if matches!(cell.rule.kind, KindRule::Formula(_)) => {
+                let key = &cell.inputs.rules.criteria[v].key;
+                trace_say!("trace-reads-which-has-no", key = key)
+            }
+            EvalError::DivisionByZero => trace_say!("trace-formula-failed-division-zero"),
+            other => trace_say!("trace-formula-failed", other = other),
+        })
+    })
+}
+
+/// Why a cell waits for these judges ("J1, J2"). Said of every cell of
+/// every entry before the marks come in, so said once for each set of
+/// names and shared: formatted for each cell, a 100,000-entry contest
+/// without marks took a second and 500 MB for the same few sentences.
+fn judges_not_marked(names: String) -> Reason {
+    thread_local! {
+        static SAID: std::cell::RefCell<std::collections::HashMap<String, Reason>> = Default::default();
+    }
+    SAID.with_borrow_mut(|said| {
+        if let Some(reason) = said.get(&names) {
+            return reason.clone();
         }
-        EvalError::DivisionByZero => trace_say!("trace-formula-failed-division-zero"),
-        other => trace_say!("trace-formula-failed", other = other),
+        // Names differ by contest and panel; a long-lived server meets many.
+        if said.len() >= 1024 {
+            said.clear();
+        }
+        let reason = Reason::new(trace_say!("trace-no-mark-judge", names = names));
+        said.insert(names, reason.clone());
+        reason
     })
 }
 
@@ -576,7 +604,7 @@ pub fn panel_cell(
                 Some((_, points)) => *points,
                 None => {
                     let judge = judge_name(rules, judge);
-                    return Err(trace_say!("trace-judge-gave-which-conversion", judge = judge, value = value));
+                    return Err(trace_say!("trace-judge-gave-which-conversion", judge = judge, value = value).into());
                 }
             },
             Some(ConvertRule::Formula(expr)) => {
@@ -621,7 +649,7 @@ pub fn panel_cell(
     if !missing.is_empty() {
         let names = missing.iter().map(|&j| rules.judge_id(j)).collect::<Vec<_>>().join(", ");
         match rule.missing {
-            Missing::Refuse => return Err(trace_say!("trace-no-mark-judge", names = names)),
+            Missing::Refuse => return Err(judges_not_marked(names)),
             Missing::Zero => {
                 // Only a gap is worth a line: a count without a record is none counted.
                 if gap {
@@ -639,7 +667,7 @@ pub fn panel_cell(
             }
             Missing::SubstituteMean => {
                 if marks.is_empty() {
-                    return Err(trace_say!("trace-no-judge-has-marked"));
+                    return Err(trace_say!("trace-no-judge-has-marked").into());
                 }
                 let values: PanelMarks<Decimal> = marks.iter().map(|(_, v)| *v).collect();
                 let mean = exact::mean(&values).ok_or_else(too_large)?;
@@ -695,7 +723,7 @@ pub fn panel_cell(
                 SpreadResolve::UseAll => panel = untrimmed(&panel, marks.len()),
                 SpreadResolve::Block => {
                     let limit = spread.max;
-                    return Err(trace_say!("trace-marks-are-apart-more", width = width, limit = limit));
+                    return Err(trace_say!("trace-marks-are-apart-more", width = width, limit = limit).into());
                 }
             }
         }
@@ -733,4 +761,18 @@ pub fn panel_cell(
         )
     });
     Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reason_is_said_once_for_each_set_of_names() {
+        let (first, again) = (judges_not_marked("J1, J2".into()), judges_not_marked("J1, J2".into()));
+        assert!(Arc::ptr_eq(&first, &again), "the same names share one reason");
+        assert!(first.en.contains("J1, J2") && first.zh.contains("J1, J2"), "{first:?}");
+        let other = judges_not_marked("P3".into());
+        assert!(other.en.contains("P3") && !other.en.contains("J1"), "{other:?}");
+    }
 }
