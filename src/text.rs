@@ -17,6 +17,11 @@ pub fn is_control(c: char) -> bool {
 
 /// The first control character in `text` (see `is_control`), if any.
 pub fn first_control(text: &str) -> Option<char> {
+    // Printable ASCII, most ids and many names, holds none: seen a byte at
+    // a time without decoding (every cell of every entries file is asked).
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return None;
+    }
     text.chars().find(|&c| is_control(c))
 }
 
@@ -148,6 +153,10 @@ mod tests {
         assert_eq!(first_control("a\u{1b}[2J"), Some('\u{1b}'));
         assert_eq!(first_control("abc\u{202E}cba"), Some('\u{202E}'));
         assert_eq!(first_control("x\u{85}"), Some('\u{85}'));
+        // At the ends of printable ASCII, which is seen without decoding.
+        assert_eq!(first_control(" ~ E0001 王"), None);
+        assert_eq!(first_control("del\u{7f}"), Some('\u{7f}'));
+        assert_eq!(first_control("tab\there"), Some('\t'));
         let err = refuse_controls("--reason", "typo\n#999 forged").unwrap_err();
         assert!(err.starts_with("--reason") && err.contains("U+000A"), "{err}");
         assert_eq!(shown("誊写错误"), "誊写错误");

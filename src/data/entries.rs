@@ -9,7 +9,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Deserialize;
 use smallvec::SmallVec;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 use std::path::Path;
 
@@ -40,7 +40,8 @@ pub struct Entries {
     /// Entry numbers, found by hashing their ids (the ids are not stored twice).
     index: HashTable<u32>,
     values: Vec<Box<str>>,
-    value_ids: HashMap<Box<str>, u32>,
+    /// Each value's number, found by the fast hash the index uses too.
+    value_ids: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 
 fn hash(id: &str) -> u64 {
@@ -68,7 +69,8 @@ impl Entries {
     /// Adds an entry; `false` (and nothing added) if its id is taken.
     #[must_use]
     pub fn push(&mut self, id: &str, name: &str, organisation: &str, members: Vec<String>, fields: &[&str]) -> bool {
-        if self.find(id).is_some() {
+        let hashed = hash(id);
+        if self.index.find(hashed, |&n| &*self.list[n as usize].id == id).is_some() {
             return false;
         }
         let number = self.list.len() as u32;
@@ -83,7 +85,7 @@ impl Entries {
             fields,
         });
         let list = &self.list;
-        self.index.insert_unique(hash(id), number, |&n| hash(&list[n as usize].id));
+        self.index.insert_unique(hashed, number, |&n| hash(&list[n as usize].id));
         true
     }
 
@@ -258,7 +260,7 @@ fn from_csv(path: &Path, text: &str, required_fields: &[String]) -> Result<Entri
             problems.push(problem);
             continue;
         }
-        let fields: Vec<&str> = extra.iter().map(|&i| get(i)).collect();
+        let fields: SmallVec<[&str; 4]> = extra.iter().map(|&i| get(i)).collect();
         let members = members_col.map(|i| split_members(get(i))).unwrap_or_default();
         add(
             &mut entries,

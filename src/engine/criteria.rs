@@ -456,7 +456,7 @@ fn eval(expr: &Expr, vars: &dyn Fn(usize) -> Option<Decimal>, cell: &Cell, eleme
 /// without marks took a second and 500 MB for the same few sentences.
 fn judges_not_marked(names: String) -> Reason {
     thread_local! {
-        static SAID: std::cell::RefCell<std::collections::HashMap<String, Reason>> = Default::default();
+        static SAID: std::cell::RefCell<rustc_hash::FxHashMap<String, Reason>> = Default::default();
     }
     SAID.with_borrow_mut(|said| {
         if let Some(reason) = said.get(&names) {
