@@ -504,10 +504,7 @@ fn panel_in_units(cell: &Cell, element: u8) -> Option<Decimal> {
     if raw.is_empty() || !seated.iter().all(|j| raw.iter().any(|m| m.judge == *j)) {
         return None;
     }
-    // Filled in place: a collected SmallVec is moved after it is written,
-    // and reading the move stalls on the stores just made.
-    let mut units: PanelMarks<i64> = PanelMarks::new();
-    units.extend(raw.iter().map(|m| i64::from(m.units)));
+    let mut units: PanelMarks<i64> = raw.iter().map(|m| i64::from(m.units)).collect();
     let result = aggregate_units(&rule.panel, &mut units, scale, rounded)?;
     if let Some(spread) = &rule.spread {
         let considered = match spread.between {
