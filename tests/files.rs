@@ -522,3 +522,79 @@ fn marks_with_many_columns_quotes_and_another_order_score_as_the_plain_file() {
         "{out}"
     );
 }
+
+/// A note typed over several lines (Alt+Enter) is one quoted cell of one
+/// row, as Excel shows it and the csv reader reads it: `score`, `check`
+/// and `import` all read such a file (several blocks of it, cells cut
+/// at every place), a quoted header cell holding a comma, and rows that
+/// end in a `\r` alone (CSV as old Mac Excel saved it), as the plain file;
+/// a bad row after the notes is named at its Excel row.
+#[test]
+fn notes_over_several_lines_quoted_headers_and_old_mac_line_ends_read_as_the_plain_file() {
+    let dir = example("multi-line-notes", "skills-duel");
+    let expected = score(&dir);
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // Notes of 1 to 30 KB over many lines: the file is several of the
+    // score reader's 4 MB blocks, so some note crosses each block's end.
+    let note = |i: usize| format!("\"第{i}条备注\n{}\"\"复核\"\"\"", "说明，逗号\r\n".repeat(1 + i * 137 % 3000));
+    let mut rows = vec![format!("{},\"备注, 说明\"", lines[0])];
+    rows.extend(lines[1..].iter().enumerate().map(|(i, row)| format!("{row},{}", note(i))));
+    let marks = dir.join("marks.csv");
+    std::fs::write(&marks, rows.join("\r\n") + "\r\n").unwrap();
+    assert!(std::fs::metadata(&marks).unwrap().len() > 8 << 20, "three blocks at least");
+    assert_eq!(score(&dir), expected, "the same leaderboard, byte for byte");
+    run_ok(&["check", s(&dir)]);
+    // Row 300 (as Excel numbers it) with a value out of range: named there
+    // by every command, however many lines the notes before it took.
+    let mut bad = rows.clone();
+    bad[299] = format!("{},999,{}", lines[299].rsplit_once(',').unwrap().0, note(298));
+    std::fs::write(&marks, bad.join("\r\n") + "\r\n").unwrap();
+    for args in [vec!["check", s(&dir)], vec!["score", s(&dir)]] {
+        let err = run_err_en(&args);
+        assert!(err.contains("marks.csv:300: error in `value (column E)`"), "{args:?}: {err}");
+        assert_eq!(err.matches("error in").count(), 1, "{args:?}: {err}");
+    }
+    // Old Mac line ends, a `\r` alone: the same leaderboard.
+    std::fs::write(&marks, text.replace("\r\n", "\n").replace('\n', "\r")).unwrap();
+    assert_eq!(score(&dir), expected);
+    // The notes imported, as read.
+    std::fs::write(&marks, rows.join("\r\n") + "\r\n").unwrap();
+    let out = podium_en(&["import", s(&dir), s(&marks)]);
+    assert!(stdout(&out).contains("imported 395 marks"), "{}{}", stdout(&out), stderr(&out));
+}
+
+/// A stray quote that another stray quote closes megabytes on would make
+/// every row between them one cell: no reader holds a cell open past
+/// 4 MB (an Excel cell holds 32,767 characters); each refuses the quote
+/// at its row, and nothing is stored.
+#[test]
+fn a_quote_open_for_megabytes_is_refused_at_its_row_by_every_command() {
+    let dir = example("runaway-quote", "skills-duel");
+    let text = std::fs::read_to_string(dir.join("marks.csv")).unwrap();
+    let marks = dir.join("marks.csv");
+    let d = s(&dir);
+    // Megabytes of rows, then the quote that closes them: less than a
+    // piece of `import` and two blocks of `score`, then more.
+    for megabytes in [5, 9] {
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        lines[9] = lines[9].rsplit_once(',').map(|(row, value)| format!("{row},\"{value}")).unwrap();
+        let filler = lines[20].clone();
+        let rows = (megabytes << 20) / (filler.len() + 1);
+        lines.splice(10..10, std::iter::repeat_n(filler, rows).chain([String::from("\"")]));
+        std::fs::write(&marks, lines.join("\n") + "\n").unwrap();
+        for args in [vec!["check", d], vec!["score", d], vec!["import", d, s(&marks)]] {
+            let err = run_err_en(&args);
+            // `import` names the column by its letter alone.
+            let column_e = err.contains("(column E)`: a cell opens a quote") || err.contains("`column E`: a cell opens a quote");
+            assert!(
+                err.contains("marks.csv:10: error in") && column_e && err.contains("nor within 4 MB"),
+                "{megabytes} MB, {args:?}:\n{err}"
+            );
+            assert!(err.len() < 2_000, "{args:?}: {} bytes", err.len());
+        }
+    }
+    std::fs::write(&marks, &text).unwrap();
+    let out = podium_en(&["import", d, s(&marks)]);
+    assert!(stdout(&out).contains("(0 already stored)"), "nothing was stored: {}", stdout(&out));
+}

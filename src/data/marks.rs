@@ -328,8 +328,10 @@ impl MarkSet {
 /// The columns of the long form, in the order `podium export` writes them.
 pub const COLUMNS: [&str; 5] = ["entry", "criterion", "element", "judge", "value"];
 
-/// Bytes read per block; blocks are parsed in parallel in batches.
-const BLOCK: usize = 4 << 20;
+/// Bytes read per block; blocks are parsed in parallel in batches. A
+/// block holds at least one whole row, unless a quote opens a cell that
+/// runs on past [`super::LONGEST_ROW`].
+const BLOCK: usize = super::LONGEST_ROW;
 
 /// Reads a marks file. Every bad row is reported (up to `MAX_REPORTED`)
 /// with its row, field and what would be valid. A UTF-8 CSV file is
@@ -341,7 +343,7 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
     } else {
         let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))?;
         match read_stream(file, path, rules, entries) {
-            Err(Failure::NotUtf8) => read_decoded(path, rules, entries),
+            Err(Failure::NotUtf8 | Failure::CarriageReturns) => read_decoded(path, rules, entries),
             other => other,
         }
     };
@@ -349,10 +351,10 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
         Ok(Ok(set)) => return Ok(set),
         Ok(Err(duplicates)) => duplicates,
         Err(Failure::Problems(problems)) => return Err(problems),
-        Err(Failure::NotUtf8) => return Err(read_text(path).err().map(Diagnostics::from).unwrap_or_default()),
+        Err(Failure::NotUtf8 | Failure::CarriageReturns) => return Err(read_text(path).err().map(Diagnostics::from).unwrap_or_default()),
     };
     // Rare: find the rows of each cell marked twice, to name them.
-    let rows = read_text(path).map(|text| duplicate_rows(&text, &duplicates, rules, entries));
+    let rows = read_text(path).map(|text| duplicate_rows(&line_feeds(text), &duplicates, rules, entries));
     let mut problems = Diagnostics::default();
     for (i, (entry, slot, judge)) in duplicates.into_iter().enumerate() {
         let slot = rules.slots[slot as usize];
@@ -399,7 +401,23 @@ fn list(rows: &[usize]) -> String {
 /// The marks of a file read whole as text (a workbook, GBK).
 fn read_decoded(path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let text = super::read_csv_text(path)?;
-    read_stream(text.as_bytes(), path, rules, entries)
+    read_stream(line_feeds(text).as_bytes(), path, rules, entries)
+}
+
+/// The text with each `\r` alone (a line end as old Mac Excel wrote
+/// them) made `\n`, the line end the block reader splits at.
+fn line_feeds(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let fed: Vec<u8> = (0..bytes.len())
+        .map(|i| match bytes[i] {
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => b'\n',
+            byte => byte,
+        })
+        .collect();
+    String::from_utf8(fed).expect("one ASCII byte changed for another")
 }
 
 /// The rows (as Excel numbers them) of each cell marked twice.
@@ -409,19 +427,22 @@ fn duplicate_rows(text: &str, duplicates: &[Duplicate], rules: &Rules, entries: 
         return rows;
     };
     let lookups = Lookups::new(rules, entries);
-    let body = &text.as_bytes()[skip..];
-    for (i, row) in body.split(|&b| b == b'\n').enumerate() {
-        let row = row.strip_suffix(b"\r").unwrap_or(row);
-        let parsed = match header.split(row) {
-            Some(Ok(fields)) => parse_row(as_written(fields), &mut Cache::default(), &lookups),
-            _ => continue,
+    let mut body = Rows::new(&text.as_bytes()[skip..]);
+    let mut number = 1;
+    while let Some(row) = body.next_row() {
+        number += 1;
+        let parsed = match body.line.quoted {
+            false => header
+                .fields(row, &body.line)
+                .and_then(|fields| parse_row(as_written(fields), &mut Cache::default(), &lookups)),
+            true => parse_quoted(row, &header, &lookups),
         };
         if let Ok((entry, mark)) = parsed {
             if let Some(d) = duplicates
                 .iter()
                 .position(|&(e, slot, judge)| (e, slot, judge) == (entry, mark.slot, mark.judge))
             {
-                rows[d].push(i + 2);
+                rows[d].push(number);
             }
         }
     }
@@ -433,6 +454,8 @@ enum Failure {
     Problems(Diagnostics),
     /// The file is not UTF-8: it is read again by `read_text`.
     NotUtf8,
+    /// Its rows end in a `\r` alone: it is read again whole.
+    CarriageReturns,
 }
 
 impl From<Diagnostics> for Failure {
@@ -557,12 +580,19 @@ fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>
             }
         };
         if !eof {
-            match memchr::memrchr(b'\n', &block) {
+            match last_row_end(&block) {
                 Some(end) => pending.extend_from_slice(&block[end + 1..]),
                 // A line longer than a block: keep reading into it.
-                None => {
+                None if memchr::memchr(b'"', &block).is_none() => {
                     pending = block;
                     continue;
+                }
+                // A quote open for a whole block is a stray one
+                // (`LONGEST_ROW`): the rows up to it are read, and it is
+                // refused where it opens.
+                None => {
+                    let _ = filled.send(Ok(block));
+                    return;
                 }
             }
             let end = block.len() - pending.len();
@@ -571,6 +601,16 @@ fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>
         if (!block.is_empty() && filled.send(Ok(block)).is_err()) || eof {
             return;
         }
+    }
+}
+
+/// The line end in `block` (which starts with a row) after its last whole
+/// row: its last `\n`, unless the block has a quote, when a line end inside
+/// a quoted cell does not end a row.
+fn last_row_end(block: &[u8]) -> Option<usize> {
+    match memchr::memchr(b'"', block) {
+        None => memchr::memrchr(b'\n', block),
+        Some(_) => super::RecordEnds::new().last(block),
     }
 }
 
@@ -705,14 +745,7 @@ impl Header {
         self.wanted.iter().position(|&c| c == Some(wanted))
     }
 
-    /// Splits a row (no line end in it) at its commas: the five columns,
-    /// trimmed, in `COLUMNS` order; `None` if the row has a quote.
-    fn split<'a>(&self, row: &'a [u8]) -> Option<Result<[&'a [u8]; 5], RowProblem>> {
-        let line = Line::scan(row, 0);
-        (!line.quoted).then(|| self.fields(row, &line))
-    }
-
-    /// The five columns of a row without quotes, found by [`Line::scan`].
+    /// The five columns of a row without quotes, found by [`Line::rescan`].
     /// Inlined, and each column read in `COLUMNS` order from its commas:
     /// the array built by writing columns at their places went through
     /// memory, and its reading stalled on those writes (a tenth of the
@@ -762,10 +795,24 @@ impl Header {
     fn parse(path: &Path, block: &[u8]) -> Result<(Header, usize), Failure> {
         let bom = if block.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         let block = &block[bom..];
-        let end = block.iter().position(|&b| b == b'\n').unwrap_or(block.len());
+        let end = super::Quotes::first_row_end(block).unwrap_or(block.len());
+        // Rows that end in a `\r` alone (CSV as old Mac Excel saved it) are
+        // read from the whole text, their line ends made `\n`.
+        if block.get(end) == Some(&b'\r') {
+            return Err(Failure::CarriageReturns);
+        }
         let text = std::str::from_utf8(&block[..end]).map_err(|_| Failure::NotUtf8)?;
         let text = text.trim_end_matches('\r');
-        let written: Vec<String> = text.split(',').map(|h| headers::trimmed(h).to_string()).collect();
+        // Header cells may be quoted, holding a comma or a line break.
+        let cells: Vec<String> = match text.contains('"').then(|| unquote(text.as_bytes())) {
+            Some(Some(cells)) => cells.iter().map(|cell| String::from_utf8_lossy(cell).into_owned()).collect(),
+            Some(None) => {
+                super::quotes_closed(path, text, 0)?;
+                text.split(',').map(str::to_string).collect()
+            }
+            None => text.split(',').map(str::to_string).collect(),
+        };
+        let written: Vec<String> = cells.iter().map(|h| headers::trimmed(h).to_string()).collect();
         let names = headers::read_header(written.iter().map(String::as_str), &COLUMNS);
         let mut columns = [0; 5];
         for (c, column) in COLUMNS.iter().enumerate() {
@@ -828,6 +875,7 @@ impl Line {
     }
 
     /// The line of `block` starting at `start`.
+    #[cfg(test)]
     fn scan(block: &[u8], start: usize) -> Line {
         let mut line = Line::new();
         line.rescan(block, start);
@@ -952,7 +1000,7 @@ impl RowProblem {
                 msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
                 odd_in_number(&text),
             ),
-            RowProblem::Quoted(_) => ("row", msg!("files-quote-open"), Some(msg!("files-quote-not-closed-help"))),
+            RowProblem::Quoted(_) => ("row", msg!("files-quote-not-closed"), Some(msg!("files-quote-not-closed-help"))),
         }
     }
 
@@ -1033,42 +1081,26 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
     let mut cache = Cache::default();
     // Whether the block is UTF-8, worked out at its first refused row.
     let mut block_is_utf8: Option<bool> = None;
-    let mut start = 0;
+    let mut rows = Rows::new(block);
     let mut relative = 0;
-    let mut line = Line::new();
-    while start < block.len() {
-        line.rescan(block, start);
-        let raw = &block[start..line.end];
-        start = line.end + 1;
+    while let Some(row) = rows.next_row() {
         relative += 1;
         result.lines = relative;
         let relative = relative - 1;
-        let row = raw.strip_suffix(b"\r").unwrap_or(raw);
         if row.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed = if !line.quoted {
+        let parsed = if !rows.line.quoted {
             // The common row is kept at once, not through a result.
             let kept = header
-                .fields(row, &line)
+                .fields(row, &rows.line)
                 .and_then(|row| parse_row_into(as_written(row), &mut cache, &lookups, |entry, mark| keep(&mut result, entry, mark)));
             match kept {
                 Ok(()) => continue,
                 Err(problem) => Err(problem),
             }
         } else {
-            // Rare: a quoted field. Its pieces are owned, so a fresh cache.
-            let Some(owned) = unquote(row) else {
-                let column = super::Quotes::of(row)
-                    .open
-                    .map(|(open, record)| super::column_at_end(&row[record..open]));
-                push_problem(&mut result, relative, RowProblem::Quoted(column));
-                continue;
-            };
-            let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
-            header
-                .pick(pieces.iter().copied(), row)
-                .and_then(|row| parse_row(as_written(row), &mut Cache::default(), &lookups))
+            parse_quoted(row, header, &lookups)
         };
         // Rare: a refused row. It may be blank (`,,,`), the file may not be
         // UTF-8 after all, or a cell may hold full-width digits or spaces.
@@ -1087,6 +1119,66 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         }
     }
     result
+}
+
+/// The rows of a block (which starts with one), each with its [`Line`].
+/// A quoted cell may hold line breaks (Alt+Enter in Excel): its row then
+/// runs on to the line end after the cell closes, read as the csv reader
+/// reads quotes, and is one row as Excel numbers them.
+struct Rows<'b> {
+    block: &'b [u8],
+    start: usize,
+    /// The last row's line (its first line, for a row over several).
+    line: Line,
+}
+
+impl<'b> Rows<'b> {
+    fn new(block: &'b [u8]) -> Rows<'b> {
+        Rows {
+            block,
+            start: 0,
+            line: Line::new(),
+        }
+    }
+
+    /// The next row, without its line end.
+    #[inline(always)]
+    fn next_row(&mut self) -> Option<&'b [u8]> {
+        if self.start >= self.block.len() {
+            return None;
+        }
+        self.line.rescan(self.block, self.start);
+        let rest = &self.block[self.start..];
+        let (row, next) = match self.line.quoted {
+            false => (&rest[..self.line.end - self.start], self.line.end + 1),
+            true => {
+                let longest = &rest[..rest.len().min(super::LONGEST_ROW)];
+                match super::Quotes::first_row_end(longest) {
+                    Some(end) => (&rest[..end], self.start + end + 1),
+                    // A quote not closed in `LONGEST_ROW`, or ever: the row
+                    // is refused at it, and the rest of the block is its cell.
+                    None => (longest, self.block.len()),
+                }
+            }
+        };
+        self.start = next;
+        Some(row.strip_suffix(b"\r").unwrap_or(row))
+    }
+}
+
+/// A row with a quoted cell, read by the csv reader (rare: its cells are
+/// owned, so it has a cache of its own).
+fn parse_quoted(row: &[u8], header: &Header, lookups: &Lookups) -> Result<(u32, Mark), RowProblem> {
+    let Some(owned) = unquote(row) else {
+        let column = super::Quotes::of(row)
+            .open
+            .map(|(open, record)| super::column_at_end(&row[record..open]));
+        return Err(RowProblem::Quoted(column));
+    };
+    let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+    header
+        .pick(pieces.iter().copied(), row)
+        .and_then(|row| parse_row(as_written(row), &mut Cache::default(), lookups))
 }
 
 /// Keeps a parsed mark of `entry`, after the block's marks so far.

@@ -104,6 +104,11 @@ pub struct Piece {
 /// next is read, little memory.
 const PIECE: usize = 8 << 20;
 
+/// The longest row a reader takes with a quoted cell open in it: an Excel
+/// cell holds at most 32,767 characters, so a quote still open after this
+/// many bytes is a stray one (the rows after it would be read as its cell).
+pub const LONGEST_ROW: usize = 4 << 20;
+
 impl Pieces {
     /// The file's pieces, or why it cannot be read as text.
     pub fn open(path: &Path) -> Result<Pieces, Diagnostic> {
@@ -203,15 +208,31 @@ fn next_rows(file: &mut std::fs::File, carry: &mut Vec<u8>, size: usize) -> std:
     let mut records = RecordEnds::new();
     loop {
         let read = (&mut *file).take(size as u64).read_to_end(&mut bytes)?;
+        let last = records.last(&bytes);
+        // A stray quote, which would make the rows after it one cell
+        // however many megabytes on another closes it: the piece ends in
+        // it, and is refused at that quote.
+        if let Some(start) = records.runaway(&bytes) {
+            bytes.truncate(char_boundary(&bytes, start + LONGEST_ROW));
+            return Ok(Some(bytes));
+        }
         if read < size {
             return Ok((!bytes.is_empty()).then_some(bytes));
         }
-        if let Some(end) = records.last(&bytes) {
+        if let Some(end) = last {
             *carry = bytes.split_off(end + 1);
             return Ok(Some(bytes));
         }
         // One row longer than a piece: read on, and look on from here.
     }
+}
+
+/// `at`, or the start of the UTF-8 character it falls in.
+fn char_boundary(bytes: &[u8], at: usize) -> usize {
+    (0..=at.min(bytes.len()))
+        .rev()
+        .find(|&i| bytes.get(i).is_none_or(|&b| b & 0xC0 != 0x80))
+        .unwrap_or(0)
 }
 
 /// The line ends that end records, found as the csv reader reads
@@ -223,6 +244,10 @@ struct RecordEnds {
     /// Bytes looked at so far.
     at: usize,
     last: Option<usize>,
+    /// Where the record being read starts.
+    record: usize,
+    /// Where the first record longer than `LONGEST_ROW` starts.
+    longest: Option<usize>,
 }
 
 impl RecordEnds {
@@ -232,6 +257,8 @@ impl RecordEnds {
             reader: csv_core::Reader::new(),
             at: 0,
             last: None,
+            record: 0,
+            longest: None,
         }
     }
 
@@ -249,9 +276,25 @@ impl RecordEnds {
                     (b'\r', Some(b'\n')) => self.last = Some(self.at),
                     _ => {}
                 }
+                self.note_length(self.at);
+                self.record = self.at;
             }
         }
+        self.note_length(bytes.len());
         self.last
+    }
+
+    fn note_length(&mut self, end: usize) {
+        if end - self.record > LONGEST_ROW {
+            self.longest.get_or_insert(self.record);
+        }
+    }
+
+    /// Where a record starts in which a quote stays open for more than
+    /// `LONGEST_ROW` (read whole, or still being read), if one does.
+    fn runaway(&self, bytes: &[u8]) -> Option<usize> {
+        self.longest
+            .filter(|&start| Quotes::of(&bytes[start..char_boundary(bytes, start + LONGEST_ROW)]).open.is_some())
     }
 }
 
@@ -394,13 +437,36 @@ struct Quotes {
 
 impl Quotes {
     fn of(text: &[u8]) -> Quotes {
+        Quotes::read(text, |_| true)
+    }
+
+    /// Where the first record of `text` ends: the line end that ends it
+    /// (its `\n`, or a `\r` alone), not one inside a quoted cell; `None`
+    /// if the text ends first.
+    fn first_row_end(text: &[u8]) -> Option<usize> {
+        let mut end = None;
+        Quotes::read(text, |at| {
+            end = Some(at);
+            false
+        });
+        end
+    }
+
+    /// Reads `text`, telling `row_end` where each row ends, until it
+    /// says to stop.
+    fn read(text: &[u8], mut row_end: impl FnMut(usize) -> bool) -> Quotes {
         let (mut row_ends, mut open, mut at, mut record) = (0, None, 0, 0);
         while let Some(found) = memchr::memchr3(b'"', b'\n', b'\r', &text[at..]) {
             let i = at + found;
             at = i + 1;
             match (text[i], open) {
                 (b'\r', None) if text.get(i + 1) == Some(&b'\n') => {}
-                (b'\n' | b'\r', None) => (row_ends, record) = (row_ends + 1, i + 1),
+                (b'\n' | b'\r', None) => {
+                    (row_ends, record) = (row_ends + 1, i + 1);
+                    if !row_end(i) {
+                        break;
+                    }
+                }
                 (b'\n' | b'\r', Some(_)) => {}
                 // In a quoted cell: `""` is a quote, a lone `"` its end.
                 (_, Some(_)) if text.get(i + 1) == Some(&b'"') => at = i + 2,

@@ -22,7 +22,6 @@ files-row-not-utf8 = the row is not UTF-8 text
 files-row-unreadable = the row cannot be read: { $why }
 files-check-commas = check for a missing or extra comma; quote fields that contain commas
 files-separator = the row holds { $code } "{ $char }": columns are separated by the half-width comma ","
-files-quote-open = a quoted field spans lines or is not closed
 files-more-bad-rows = … and { $count } more bad rows
 files-no-column = the header has no `{ $column }` column
 files-did-you-mean = did you mean `{ $name }`?
@@ -140,5 +139,5 @@ campaign-contest-id-help = Where an entry came from is recorded by its contest's
 
 rules-element-text-in-formula = `{ $name }` is text element data (a code, shown as written): a formula computes only with numbers; read a number field (`data`) instead
 rules-element-text-twice = `{ $name }` is named twice among the element's `data` and `text`: a field is either a number (`data`) or text (`text`)
-files-quote-not-closed = a cell opens a quote (`"`) here that is never closed: the rest of the file would be read as this one cell
+files-quote-not-closed = a cell opens a quote (`"`) here that is not closed by the end of the file, nor within 4 MB: the rows after it would be read as this one cell
 files-quote-not-closed-help = close the quote, or delete it; a quote inside a quoted cell is written twice (`""`)

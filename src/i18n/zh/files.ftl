@@ -22,7 +22,6 @@ files-row-not-utf8 = 这一行不是 UTF-8 文本
 files-row-unreadable = 这一行无法读取：{ $why }
 files-check-commas = 请检查是否少了或多了逗号；内容本身含逗号的单元格要用英文双引号括起来
 files-separator = 这一行有 { $code }“{ $char }”：各列之间要用半角逗号“,”分隔
-files-quote-open = 带引号的内容跨了行或引号没有闭合
 files-more-bad-rows = ……另有 { $count } 行有错
 files-no-column = 表头中没有 `{ $column }` 列
 files-did-you-mean = 是否想写 `{ $name }`？
@@ -140,5 +139,5 @@ campaign-contest-id-help = 晋级选手的来源按比赛编号记录：复制�
 
 rules-element-text-in-formula = `{ $name }` 是文字型动作数据（代码等，按原样显示），公式只能用数字计算；请改用数值字段（`data`）
 rules-element-text-twice = `{ $name }` 在动作的 `data` 与 `text` 中重复出现：一个字段要么是数字（`data`），要么是文字（`text`）
-files-quote-not-closed = 这个单元格在此处以引号（`"`）开头，但引号一直没有闭合：文件其余部分都会被当作这一个单元格读入
+files-quote-not-closed = 这个单元格在此处以引号（`"`）开头，但直到文件末尾、或 4 MB 之内，引号都没有闭合：其后的行都会被当作这一个单元格读入
 files-quote-not-closed-help = 补上闭合的引号，或删去这个引号；带引号的单元格里的引号要写两次（`""`）
