@@ -555,8 +555,11 @@ fn notes_over_several_lines_quoted_headers_and_old_mac_line_ends_read_as_the_pla
         assert!(err.contains("marks.csv:300: error in `value (column E)`"), "{args:?}: {err}");
         assert_eq!(err.matches("error in").count(), 1, "{args:?}: {err}");
     }
-    // Old Mac line ends, a `\r` alone: the same leaderboard.
+    // Old Mac line ends, a `\r` alone: the same leaderboard; and rows so
+    // ended after a header ended in CRLF.
     std::fs::write(&marks, text.replace("\r\n", "\n").replace('\n', "\r")).unwrap();
+    assert_eq!(score(&dir), expected);
+    std::fs::write(&marks, format!("{}\r\n{}\r", lines[0], lines[1..].join("\r"))).unwrap();
     assert_eq!(score(&dir), expected);
     // The notes imported, as read.
     std::fs::write(&marks, rows.join("\r\n") + "\r\n").unwrap();
@@ -593,6 +596,37 @@ fn a_quote_open_for_megabytes_is_refused_at_its_row_by_every_command() {
             );
             assert!(err.len() < 2_000, "{args:?}: {} bytes", err.len());
         }
+    }
+    // A note whose quotes close, just past 4 MB or just short of it, with
+    // a bad value at row 300: past, every command refuses row 100 and no
+    // row after it is lost unread; short, every command names row 300.
+    for (bytes, refused) in [((4 << 20) + 1, true), ((4 << 20) - 1, false)] {
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        let mut rows: Vec<String> = lines[1..].iter().map(|row| format!("{row},\"a\r\nb\"")).collect();
+        let start = format!("{},\"", lines[99]);
+        rows[98] = format!("{start}{}\"", "ab\r\n".repeat(bytes).split_at(bytes - start.len() - 1).0);
+        assert_eq!(rows[98].len(), bytes);
+        rows[298] = format!("{},abc,\"\"", lines[299].rsplit_once(',').unwrap().0);
+        std::fs::write(&marks, format!("{},note\r\n{}\r\n", lines[0], rows.join("\r\n"))).unwrap();
+        for args in [vec!["check", d], vec!["score", d], vec!["import", d, s(&marks)]] {
+            let err = run_err_en(&args);
+            // Refused at the quote still open where the row passes 4 MB.
+            assert_eq!(err.contains("marks.csv:100: error in"), refused, "{args:?}: {err}");
+            if args[0] != "import" || !refused {
+                assert!(err.contains("marks.csv:300: error in `value (column E)`: `abc`"), "{args:?}: {err}");
+            }
+        }
+    }
+    // A cell of 5 MB with a quote that opens nothing (`8" pipe`).
+    let mut lines: Vec<String> = text.lines().map(|line| format!("{line},")).collect();
+    lines[99] = format!("{}8\" pipe {}", lines[99], "z".repeat(5 << 20));
+    std::fs::write(&marks, lines.join("\n") + "\n").unwrap();
+    for args in [vec!["check", d], vec!["score", d], vec!["import", d, s(&marks)]] {
+        let err = run_err_en(&args);
+        assert!(
+            err.contains("marks.csv:100: error in `row`: this row is longer than 4 MB"),
+            "{args:?}: {err}"
+        );
     }
     std::fs::write(&marks, &text).unwrap();
     let out = podium_en(&["import", d, s(&marks)]);

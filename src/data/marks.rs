@@ -328,10 +328,8 @@ impl MarkSet {
 /// The columns of the long form, in the order `podium export` writes them.
 pub const COLUMNS: [&str; 5] = ["entry", "criterion", "element", "judge", "value"];
 
-/// Bytes read per block; blocks are parsed in parallel in batches. A
-/// block holds at least one whole row, unless a quote opens a cell that
-/// runs on past [`super::LONGEST_ROW`].
-const BLOCK: usize = super::LONGEST_ROW;
+/// Bytes read per block; blocks are parsed in parallel in batches.
+const BLOCK: usize = 4 << 20;
 
 /// Reads a marks file. Every bad row is reported (up to `MAX_REPORTED`)
 /// with its row, field and what would be valid. A UTF-8 CSV file is
@@ -583,13 +581,12 @@ fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>
             match last_row_end(&block) {
                 Some(end) => pending.extend_from_slice(&block[end + 1..]),
                 // A line longer than a block: keep reading into it.
-                None if memchr::memchr(b'"', &block).is_none() => {
+                None if block.len() <= 2 * super::LONGEST_ROW || memchr::memchr(b'"', &block).is_none() => {
                     pending = block;
                     continue;
                 }
-                // A quote open for a whole block is a stray one
-                // (`LONGEST_ROW`): the rows up to it are read, and it is
-                // refused where it opens.
+                // A quote open past twice `LONGEST_ROW`, a stray one: its
+                // row is refused, and the file is read no further.
                 None => {
                     let _ = filled.send(Ok(block));
                     return;
@@ -651,8 +648,8 @@ fn parse_blocks(
             }
             while let Some(mut result) = waiting.remove(&joined) {
                 joined += 1;
-                if result.not_utf8 {
-                    failure = Some(Failure::NotUtf8);
+                if let Some(again) = result.read_again.take() {
+                    failure = Some(again);
                     return;
                 }
                 let Some((header, _)) = &header else {
@@ -941,9 +938,9 @@ struct BlockResult {
     problems: Vec<(usize, RowProblem)>,
     unreported: usize,
     lines: usize,
-    /// The block is not UTF-8 (and a row of it was refused): the file is
-    /// read again, decoded.
-    not_utf8: bool,
+    /// The file is read again whole: the block is not UTF-8 (and a row
+    /// of it was refused, or is long), or a row ends in a `\r` alone.
+    read_again: Option<Failure>,
 }
 
 /// A bad row, turned into a diagnostic only if it is reported.
@@ -958,6 +955,9 @@ enum RowProblem {
     /// A quoted cell left open at the line's end, in this file column if
     /// a quote opens it.
     Quoted(Option<usize>),
+    /// A row longer than `LONGEST_ROW`: refused at the quote still open
+    /// where it passes the limit, in this file column, if one is.
+    TooLong(Option<usize>),
 }
 
 impl RowProblem {
@@ -1000,13 +1000,16 @@ impl RowProblem {
                 msg!("files-cell-for", cell = &text, criterion = key(c), why = why),
                 odd_in_number(&text),
             ),
-            RowProblem::Quoted(_) => ("row", msg!("files-quote-not-closed"), Some(msg!("files-quote-not-closed-help"))),
+            RowProblem::Quoted(_) | RowProblem::TooLong(Some(_)) => {
+                ("row", msg!("files-quote-not-closed"), Some(msg!("files-quote-not-closed-help")))
+            }
+            RowProblem::TooLong(None) => ("row", msg!("files-row-too-long"), Some(msg!("files-row-too-long-help"))),
         }
     }
 
     fn into_diagnostic(self, path: &Path, line: usize, header: &Header, entries: &Entries, rules: &Rules) -> Diagnostic {
         let quoted = match self {
-            RowProblem::Quoted(column) => column,
+            RowProblem::Quoted(column) | RowProblem::TooLong(column) => column,
             _ => None,
         };
         let (field, message, help) = self.describe(entries, rules);
@@ -1075,7 +1078,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         problems: Vec::new(),
         unreported: 0,
         lines: 0,
-        not_utf8: false,
+        read_again: None,
     };
     let lookups = Lookups::with(rules, entries, PanelsOf::Kept(panels));
     let mut cache = Cache::default();
@@ -1089,6 +1092,19 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         let relative = relative - 1;
         if row.iter().all(u8::is_ascii_whitespace) {
             continue;
+        }
+        if row.len() > super::LONGEST_ROW / 2 {
+            match long_row(row, block, rows.line.quoted) {
+                Err(again) => {
+                    result.read_again = Some(again);
+                    return result;
+                }
+                Ok(Some(problem)) => {
+                    push_problem(&mut result, relative, problem);
+                    continue;
+                }
+                Ok(None) => {}
+            }
         }
         let parsed = if !rows.line.quoted {
             // The common row is kept at once, not through a result.
@@ -1108,7 +1124,13 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
             Ok(parsed) => Ok(parsed),
             Err(_) if is_blank(row) => continue,
             Err(_) if !*block_is_utf8.get_or_insert_with(|| std::str::from_utf8(block).is_ok()) => {
-                result.not_utf8 = true;
+                result.read_again = Some(Failure::NotUtf8);
+                return result;
+            }
+            // A `\r` alone ends a row, as the csv reader reads rows: the
+            // file is read again whole, such line ends made `\n`.
+            Err(_) if !rows.line.quoted && row.contains(&b'\r') => {
+                result.read_again = Some(Failure::CarriageReturns);
                 return result;
             }
             Err(problem) => cleaned(row, header, &lookups).unwrap_or(Err(problem)),
@@ -1151,14 +1173,10 @@ impl<'b> Rows<'b> {
         let rest = &self.block[self.start..];
         let (row, next) = match self.line.quoted {
             false => (&rest[..self.line.end - self.start], self.line.end + 1),
+            // A quote never closed: the rest of the block is its cell.
             true => {
-                let longest = &rest[..rest.len().min(super::LONGEST_ROW)];
-                match super::Quotes::first_row_end(longest) {
-                    Some(end) => (&rest[..end], self.start + end + 1),
-                    // A quote not closed in `LONGEST_ROW`, or ever: the row
-                    // is refused at it, and the rest of the block is its cell.
-                    None => (longest, self.block.len()),
-                }
+                let end = super::Quotes::first_row_end(rest).unwrap_or(rest.len());
+                (&rest[..end], self.start + end + 1)
             }
         };
         self.start = next;
@@ -1170,15 +1188,36 @@ impl<'b> Rows<'b> {
 /// owned, so it has a cache of its own).
 fn parse_quoted(row: &[u8], header: &Header, lookups: &Lookups) -> Result<(u32, Mark), RowProblem> {
     let Some(owned) = unquote(row) else {
-        let column = super::Quotes::of(row)
-            .open
-            .map(|(open, record)| super::column_at_end(&row[record..open]));
-        return Err(RowProblem::Quoted(column));
+        return Err(RowProblem::Quoted(open_quote(row)));
     };
     let pieces: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
     header
         .pick(pieces.iter().copied(), row)
         .and_then(|row| parse_row(as_written(row), &mut Cache::default(), lookups))
+}
+
+/// A row over half `LONGEST_ROW`: refused if longer than `LONGEST_ROW` (a
+/// stray quote, as a rule), measured as `import` measures it, in UTF-8 with
+/// `\r` alone ending a row, so a block that is not UTF-8, or a row with a
+/// `\r` alone, is read again whole first. (Out of the loop that reads
+/// rows: inline, it slowed every row.)
+#[cold]
+#[inline(never)]
+fn long_row(row: &[u8], block: &[u8], quoted: bool) -> Result<Option<RowProblem>, Failure> {
+    if std::str::from_utf8(block).is_err() {
+        return Err(Failure::NotUtf8);
+    }
+    if !quoted && memchr::memchr(b'\r', row).is_some() {
+        return Err(Failure::CarriageReturns);
+    }
+    Ok((row.len() > super::LONGEST_ROW).then(|| RowProblem::TooLong(open_quote(&row[..super::LONGEST_ROW]))))
+}
+
+/// The file column of the cell whose quote `row` ends inside, if it does.
+fn open_quote(row: &[u8]) -> Option<usize> {
+    super::Quotes::of(row)
+        .open
+        .map(|(open, record)| super::column_at_end(&row[record..open]))
 }
 
 /// Keeps a parsed mark of `entry`, after the block's marks so far.

@@ -168,6 +168,10 @@ impl Iterator for Pieces {
             Err(problem) => return Some(Err(problem)),
         };
         let rows_before = self.rows_before;
+        if let Some(start) = overlong_row(text.as_bytes()) {
+            self.source = PieceSource::Whole(None);
+            return Some(Err(row_too_long(&self.path, &text, rows_before, start)));
+        }
         let quotes = Quotes::of(text.as_bytes());
         // Pieces are cut at records' ends: only the last can end in a quote.
         if let Some(open) = quotes.open {
@@ -208,31 +212,20 @@ fn next_rows(file: &mut std::fs::File, carry: &mut Vec<u8>, size: usize) -> std:
     let mut records = RecordEnds::new();
     loop {
         let read = (&mut *file).take(size as u64).read_to_end(&mut bytes)?;
-        let last = records.last(&bytes);
-        // A stray quote, which would make the rows after it one cell
-        // however many megabytes on another closes it: the piece ends in
-        // it, and is refused at that quote.
-        if let Some(start) = records.runaway(&bytes) {
-            bytes.truncate(char_boundary(&bytes, start + LONGEST_ROW));
-            return Ok(Some(bytes));
-        }
         if read < size {
             return Ok((!bytes.is_empty()).then_some(bytes));
         }
-        if let Some(end) = last {
+        if let Some(end) = records.last(&bytes) {
             *carry = bytes.split_off(end + 1);
+            return Ok(Some(bytes));
+        }
+        // A row longer than `LONGEST_ROW` (a stray quote, as a rule):
+        // the piece ends in it, and is refused there.
+        if bytes.len() > LONGEST_ROW {
             return Ok(Some(bytes));
         }
         // One row longer than a piece: read on, and look on from here.
     }
-}
-
-/// `at`, or the start of the UTF-8 character it falls in.
-fn char_boundary(bytes: &[u8], at: usize) -> usize {
-    (0..=at.min(bytes.len()))
-        .rev()
-        .find(|&i| bytes.get(i).is_none_or(|&b| b & 0xC0 != 0x80))
-        .unwrap_or(0)
 }
 
 /// The line ends that end records, found as the csv reader reads
@@ -244,10 +237,6 @@ struct RecordEnds {
     /// Bytes looked at so far.
     at: usize,
     last: Option<usize>,
-    /// Where the record being read starts.
-    record: usize,
-    /// Where the first record longer than `LONGEST_ROW` starts.
-    longest: Option<usize>,
 }
 
 impl RecordEnds {
@@ -257,8 +246,6 @@ impl RecordEnds {
             reader: csv_core::Reader::new(),
             at: 0,
             last: None,
-            record: 0,
-            longest: None,
         }
     }
 
@@ -270,31 +257,47 @@ impl RecordEnds {
             let (result, read, _, _) = self.reader.read_record(&bytes[self.at..], &mut fields, &mut ends);
             self.at += read;
             if result == csv_core::ReadRecordResult::Record {
-                // A record ends at its `\r` or `\n`: the cut is after the `\n`.
+                // A record ends at its `\r` or `\n`: the cut is after the
+                // `\n`, or after a `\r` alone (old Mac line ends).
                 match (bytes[self.at - 1], bytes.get(self.at)) {
                     (b'\n', _) => self.last = Some(self.at - 1),
                     (b'\r', Some(b'\n')) => self.last = Some(self.at),
+                    (b'\r', Some(_)) => self.last = Some(self.at - 1),
                     _ => {}
                 }
-                self.note_length(self.at);
-                self.record = self.at;
             }
         }
-        self.note_length(bytes.len());
         self.last
     }
+}
 
-    fn note_length(&mut self, end: usize) {
-        if end - self.record > LONGEST_ROW {
-            self.longest.get_or_insert(self.record);
+/// Where the first row of `text` (which starts with one) longer than
+/// `LONGEST_ROW` starts, if one is: its length without its line end.
+fn overlong_row(text: &[u8]) -> Option<usize> {
+    let (mut start, mut found) = (0, None);
+    Quotes::read(text, |end| {
+        let crlf = text[end] == b'\n' && end > start && text[end - 1] == b'\r';
+        if end - start - usize::from(crlf) > LONGEST_ROW {
+            found = Some(start);
+            return false;
         }
-    }
+        start = end + 1;
+        true
+    });
+    found.or_else(|| (text.len().saturating_sub(start) > LONGEST_ROW).then_some(start))
+}
 
-    /// Where a record starts in which a quote stays open for more than
-    /// `LONGEST_ROW` (read whole, or still being read), if one does.
-    fn runaway(&self, bytes: &[u8]) -> Option<usize> {
-        self.longest
-            .filter(|&start| Quotes::of(&bytes[start..char_boundary(bytes, start + LONGEST_ROW)]).open.is_some())
+/// The refusal of a row longer than `LONGEST_ROW` that starts at byte
+/// `start` of `text`: at the quote still open where it passes the limit,
+/// if one is (a stray quote, as a rule).
+fn row_too_long(path: &Path, text: &str, before: usize, start: usize) -> Diagnostic {
+    let bytes = text.as_bytes();
+    let cut = &bytes[start..(start + LONGEST_ROW).min(bytes.len())];
+    match Quotes::of(cut).open {
+        Some((open, record)) => quote_not_closed(path, text, before, (start + open, start + record)),
+        None => Diagnostic::new(path, cells::row_field(), msg!("files-row-too-long"))
+            .at_line(before + row_ends(&bytes[..start]) + 1)
+            .help(msg!("files-row-too-long-help")),
     }
 }
 

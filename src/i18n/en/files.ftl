@@ -141,3 +141,5 @@ rules-element-text-in-formula = `{ $name }` is text element data (a code, shown 
 rules-element-text-twice = `{ $name }` is named twice among the element's `data` and `text`: a field is either a number (`data`) or text (`text`)
 files-quote-not-closed = a cell opens a quote (`"`) here that is not closed by the end of the file, nor within 4 MB: the rows after it would be read as this one cell
 files-quote-not-closed-help = close the quote, or delete it; a quote inside a quoted cell is written twice (`""`)
+files-row-too-long = this row is longer than 4 MB, which no row of a sheet is (an Excel cell holds at most 32,767 characters)
+files-row-too-long-help = a stray quote (`"`) in it can make the rows after it one cell: close it, or delete it

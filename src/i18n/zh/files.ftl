@@ -141,3 +141,5 @@ rules-element-text-in-formula = `{ $name }` 是文字型动作数据（代码等
 rules-element-text-twice = `{ $name }` 在动作的 `data` 与 `text` 中重复出现：一个字段要么是数字（`data`），要么是文字（`text`）
 files-quote-not-closed = 这个单元格在此处以引号（`"`）开头，但直到文件末尾、或 4 MB 之内，引号都没有闭合：其后的行都会被当作这一个单元格读入
 files-quote-not-closed-help = 补上闭合的引号，或删去这个引号；带引号的单元格里的引号要写两次（`""`）
+files-row-too-long = 这一行超过 4 MB，表格中不会有这么长的行（Excel 一个单元格最多 32,767 个字符）
+files-row-too-long-help = 行内误输入的引号（`"`）会把其后的行都变成一个单元格：补上闭合的引号，或删去它
