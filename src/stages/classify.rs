@@ -63,8 +63,7 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
         })
         .collect();
     division_places(inputs, &rules, &ended[..ranked], &mut rows);
-    let disqualified: Vec<bool> = ended.par_iter().map(|end| disqualified(stages, end)).collect();
-    decide_awards(inputs, &rules, &ended[..ranked], &mut rows, &disqualified);
+    decide_awards(inputs, &rules, stages, (&ended[..ranked], &overall), &mut rows);
     let carried = Carried {
         per_entry: stages.len(),
         values: (0..count as u32)
@@ -149,17 +148,10 @@ fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut 
     let entries = &inputs.entries;
     for (d, field) in rules.contest.divisions.iter().enumerate() {
         let Some(column) = entries.field_index(field) else { continue };
-        // Placed in a list in the rows' order, then written down the rows
-        // in parallel: written group by group, each row was a cache miss.
-        let mut placed = vec![None; ranked.len()];
-        for (members, places) in groups(ranked, &group_ids(entries, ranked, Some(column))) {
-            for (i, place) in members.into_iter().zip(places) {
-                placed[i] = Some(place);
-            }
-        }
+        let places = places_within(ranked, &group_ids(entries, ranked, Some(column)));
         rows.par_iter_mut()
-            .zip(placed)
-            .for_each(|(row, place)| row.standing.divisions[d] = place);
+            .zip(places)
+            .for_each(|(row, place)| row.standing.divisions[d] = Some(place));
     }
 }
 
@@ -172,12 +164,59 @@ fn group_ids(entries: &Entries, ranked: &[Ended], column: Option<usize>) -> Vec<
         .collect()
 }
 
+/// Each ranked entry's place within its group (`ids`), in one pass down
+/// the order: a run of equal keys in a group shares the place of its
+/// first, as [`places_along`] places each group's own list (which, built
+/// group by group, took a tenth of the classification).
+fn places_within(ranked: &[Ended], ids: &[u32]) -> Vec<Place> {
+    /// A group so far: members placed, and where its last run starts.
+    #[derive(Clone, Copy)]
+    struct Group {
+        placed: u32,
+        run: usize,
+        key: (usize, Option<u32>),
+    }
+    // Group ids are the entries' value ids: small and dense, so a vector indexes them.
+    let mut groups: Vec<Option<Group>> = Vec::new();
+    let mut places: Vec<Place> = Vec::with_capacity(ranked.len());
+    for (i, (end, &id)) in ranked.iter().zip(ids).enumerate() {
+        let id = id as usize;
+        if groups.len() <= id {
+            groups.resize(id + 1, None);
+        }
+        let place = match &mut groups[id] {
+            Some(group) if group.key == end.key() => {
+                group.placed += 1;
+                places[group.run].tied = true;
+                Place {
+                    rank: places[group.run].rank,
+                    tied: true,
+                }
+            }
+            group => {
+                let placed = group.map_or(0, |g| g.placed);
+                *group = Some(Group {
+                    placed: placed + 1,
+                    run: i,
+                    key: end.key(),
+                });
+                Place {
+                    rank: placed + 1,
+                    tied: false,
+                }
+            }
+        };
+        places.push(place);
+    }
+    places
+}
+
 /// The ranked entries grouped by their `ids`, each group with its places:
 /// (positions in `ranked`, places), groups in order of first appearance.
 fn groups(ranked: &[Ended], ids: &[u32]) -> Vec<(Vec<usize>, Vec<Place>)> {
-    // Group ids are the entries' value ids: small and dense, so a vector indexes them.
+    let places = places_within(ranked, ids);
     let mut index: Vec<usize> = Vec::new();
-    let mut found: Vec<Vec<usize>> = Vec::new();
+    let mut found: Vec<(Vec<usize>, Vec<Place>)> = Vec::new();
     for (i, &id) in ids.iter().enumerate() {
         let id = id as usize;
         if index.len() <= id {
@@ -185,18 +224,13 @@ fn groups(ranked: &[Ended], ids: &[u32]) -> Vec<(Vec<usize>, Vec<Place>)> {
         }
         if index[id] == usize::MAX {
             index[id] = found.len();
-            found.push(Vec::new());
+            found.push((Vec::new(), Vec::new()));
         }
-        found[index[id]].push(i);
+        let (members, group_places) = &mut found[index[id]];
+        members.push(i);
+        group_places.push(places[i]);
     }
     found
-        .into_iter()
-        .map(|members| {
-            let order: Vec<Ended> = members.iter().map(|&i| ranked[i]).collect();
-            let places = places_along(&order);
-            (members, places)
-        })
-        .collect()
 }
 
 /// Whether a veto took every award from the entry in the stage it ended in.
@@ -208,26 +242,76 @@ fn disqualified(stages: &[StageResults], end: &Ended) -> bool {
 }
 
 /// The contest's awards, each set walked down the classification (overall
-/// or within each division value).
-fn decide_awards(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut [ResultRow], disqualified: &[bool]) {
+/// or within each division value). Candidates are read only as far as the
+/// tiers reach: whether a veto took an entry's awards is asked of those.
+fn decide_awards(inputs: &Inputs, rules: &Rules, stages: &[StageResults], (ranked, overall): (&[Ended], &[Place]), rows: &mut [ResultRow]) {
     let entries = &inputs.entries;
     let order = rules.contest.ranking.order;
     for (s, set) in rules.contest.awards.iter().enumerate() {
-        let column = match &set.scope {
-            Scope::Overall => None,
-            Scope::PerDivision(field) => entries.field_index(field),
+        let candidate = |i: usize, place: Place| Candidate {
+            entry: i as u32,
+            total: rows[i].total.unwrap_or(Decimal::ZERO),
+            place,
+            eligible: !disqualified(stages, &ranked[i]) && eligible(rules, entries, set, ranked[i].entry),
         };
-        for (members, places) in groups(ranked, &group_ids(entries, ranked, column)) {
-            let candidates = members.iter().zip(&places).map(|(&i, &place)| Candidate {
-                entry: i as u32,
-                total: rows[i].total.unwrap_or(Decimal::ZERO),
-                place,
-                eligible: !disqualified[i] && eligible(rules, entries, set, ranked[i].entry),
-            });
-            let won = award_group(set, order, members.len(), candidates);
-            for (i, tier) in won {
-                rows[i as usize].awards.push((s as u16, tier));
+        let won: Vec<(u32, u16)> = match &set.scope {
+            Scope::Overall => award_group(
+                set,
+                order,
+                ranked.len(),
+                overall.iter().enumerate().map(|(i, &place)| candidate(i, place)),
+            ),
+            // Each division value's awards apart, in parallel.
+            Scope::PerDivision(field) => groups(ranked, &group_ids(entries, ranked, entries.field_index(field)))
+                .into_par_iter()
+                .flat_map_iter(|(members, places)| {
+                    let field = members.len();
+                    award_group(
+                        set,
+                        order,
+                        field,
+                        members.into_iter().zip(places).map(|(i, place)| candidate(i, place)),
+                    )
+                })
+                .collect(),
+        };
+        for (i, tier) in won {
+            rows[i as usize].awards.push((s as u16, tier));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{places_along, places_within, Ended, Place};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Placing every group in one pass is placing each group's own
+        /// list in turn: a group's run of equal keys shares a place.
+        #[test]
+        fn places_within_groups_are_each_group_placed_alone(
+            rows in proptest::collection::vec((0usize..3, proptest::option::weighted(0.9, 1u32..6), 0u32..4), 0..60),
+        ) {
+            let mut rows = rows;
+            // Down the classification: by stage (latest first), then place.
+            rows.sort_by_key(|&(stage, place, _)| (std::cmp::Reverse(stage), place.is_none(), place));
+            let ranked: Vec<Ended> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(stage, rank, _))| Ended { entry: i as u32, stage, place: rank.map(|rank| Place { rank, tied: false }) })
+                .collect();
+            let ids: Vec<u32> = rows.iter().map(|&(_, _, id)| id).collect();
+            let mut expected = vec![None; ranked.len()];
+            for id in 0..4 {
+                let members: Vec<usize> = (0..ranked.len()).filter(|&i| ids[i] == id).collect();
+                let order: Vec<Ended> = members.iter().map(|&i| ranked[i]).collect();
+                for (&i, place) in members.iter().zip(places_along(&order)) {
+                    expected[i] = Some(place);
+                }
             }
+            let found: Vec<Option<Place>> = places_within(&ranked, &ids).into_iter().map(Some).collect();
+            prop_assert_eq!(found, expected);
         }
     }
 }
