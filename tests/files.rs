@@ -444,6 +444,19 @@ fn a_cell_marked_twice_names_both_rows() {
     );
     let err = run_err(&["check", s(&dir)]);
     assert!(err.contains(&format!("（第 4、{rows} 行）")), "{err}");
+    // `import` refuses it in the same words (it stored the cell once and
+    // counted the second as already stored), and stores nothing.
+    let marks = dir.join("marks.csv");
+    let err = run_err_en(&["import", s(&dir), s(&marks)]);
+    assert!(
+        err.contains(&format!(
+            "marks.csv:{rows}: error in `entry,criterion,element,judge`: entry `C01` has two marks for quality.workmanship from judge J3 (rows 4, {rows})"
+        )) && err.contains("nothing imported: 1 bad row"),
+        "{err}"
+    );
+    std::fs::write(&marks, text).unwrap();
+    let out = podium_en(&["import", s(&dir), s(&marks)]);
+    assert!(stdout(&out).contains("(0 already stored)"), "nothing was stored: {}", stdout(&out));
 }
 
 #[test]
@@ -464,6 +477,13 @@ fn an_import_giving_one_cell_twice_names_both_rows() {
     let err = run_err(&["import", s(&dir), s(&sheet)]);
     assert!(
         err.contains("sheet.csv:11：") && err.contains("在本文件第 3 行是 8.5，这里却是 6"),
+        "{err}"
+    );
+    // With a reason to correct stored marks, the file still may not
+    // correct itself: the later row is no correction of the earlier.
+    let err = run_err_en(&["import", s(&dir), s(&sheet), "--reason", "re-typed"]);
+    assert!(
+        err.contains("sheet.csv:11: error in `value`: C01 quality.workmanship J2 is 8.5 in row 3 of this file, and 6 here"),
         "{err}"
     );
 }

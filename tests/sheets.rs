@@ -308,6 +308,46 @@ fn a_sheet_that_changes_stored_marks_needs_a_reason() {
     assert!(corrected.contains("导入 2 个分数（38 个此前已录入）"), "{corrected}");
 }
 
+/// A sheet saved as CSV with one entry's row pasted twice gives its marks
+/// twice: refused at both cells, the same value or not, with a reason or
+/// not (the later row is no correction of the earlier), nothing stored.
+#[test]
+fn a_sheet_giving_a_mark_twice_is_refused_at_both_cells() {
+    let dir = duel("sheets-twice", false);
+    let filled = j1_filled(&dir, None);
+    let csv = dir.join("J1-twice.csv");
+    as_csv(&filled, &csv);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    // E05 on row 11, again on row 12 (once as it is, once changed).
+    let e05 = rows[10].to_string();
+    assert!(e05.contains("E05"), "{e05}");
+    let changed = e05.replacen(&e05.rsplit(',').find(|v| !v.is_empty()).unwrap().to_string(), "1", 1);
+    for again in [e05.clone(), changed] {
+        let mut twice = rows.clone();
+        twice.insert(11, &again);
+        std::fs::write(&csv, twice.join("\n") + "\n").unwrap();
+        for reason in [None, Some("誊写错误")] {
+            let mut args = vec!["import", s(&dir), s(&csv), "--by", "clerk", "--lang", "en"];
+            args.extend(reason.map(|r| ["--reason", r]).into_iter().flatten());
+            let err = run_err(&args);
+            assert!(
+                err.contains("C12") && err.contains("entry E05, Workmanship is given twice in this workbook: at C11 and here"),
+                "{reason:?}: {err}"
+            );
+            assert!(err.contains("nothing imported"), "{err}");
+        }
+    }
+    let export = dir.join("now.csv");
+    run_ok(&["export", "marks", s(&dir), "--output", s(&export)]);
+    let stored = std::fs::read_to_string(&export).unwrap();
+    assert_eq!(
+        stored.trim_start_matches('\u{feff}').lines().count(),
+        1,
+        "only the header: {stored}"
+    );
+}
+
 #[test]
 fn a_second_clerk_verifies_a_sheet() {
     let dir = duel("sheets-verify", false);

@@ -422,23 +422,41 @@ fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, ou
     if let Some(forecasted) = row.forecast {
         batch.expect(forecasted);
     }
-    match enter(batch, &row.cell, &row.value, reason)? {
+    let entered = enter(batch, &row.cell, &row.value, reason)?;
+    let (cell, value) = (&row.cell, &row.value);
+    // The file gives the cell twice: refused whatever the values (as
+    // `score` and `check` refuse it), both rows named.
+    if let Entered::Unchanged(current) | Entered::Corrected { from: current, .. } | Entered::NeedsReason(current) = &entered {
+        if let Some(earlier) = outcome.rows.row(current.seq) {
+            outcome.problems.push(match entered {
+                Entered::Unchanged(_) => given_twice(file, row, earlier),
+                _ => Diagnostic::new(
+                    file,
+                    "value",
+                    msg!(
+                        "files-import-twice",
+                        entry = row.typed,
+                        criterion = cell.criterion,
+                        judge = cell.judge,
+                        stored = current.value,
+                        earlier = earlier,
+                        value = value
+                    ),
+                )
+                .at_line(row.line)
+                .help(msg!("files-import-conflict-help")),
+            });
+            return Ok(());
+        }
+    }
+    match entered {
         Entered::Stored(seq) | Entered::Corrected { seq, .. } => outcome.rows.add(seq, row.line),
         Entered::Unchanged(_) => outcome.unchanged += 1,
-        Entered::NeedsReason(current) => {
-            let (cell, value) = (&row.cell, &row.value);
-            let message = match outcome.rows.row(current.seq) {
-                // The file gives the cell twice: both rows named.
-                Some(earlier) => msg!(
-                    "files-import-twice",
-                    entry = row.typed,
-                    criterion = cell.criterion,
-                    judge = cell.judge,
-                    stored = current.value,
-                    earlier = earlier,
-                    value = value
-                ),
-                None => msg!(
+        Entered::NeedsReason(current) => outcome.problems.push(
+            Diagnostic::new(
+                file,
+                "value",
+                msg!(
                     "files-import-conflict",
                     entry = row.typed,
                     criterion = cell.criterion,
@@ -447,15 +465,39 @@ fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, ou
                     seq = current.seq,
                     value = value
                 ),
-            };
-            outcome.problems.push(
-                Diagnostic::new(file, "value", message)
-                    .at_line(row.line)
-                    .help(msg!("files-import-conflict-help")),
-            );
-        }
+            )
+            .at_line(row.line)
+            .help(msg!("files-import-conflict-help")),
+        ),
     }
     Ok(())
+}
+
+/// A cell the file gives twice with one value, in the words `score` uses
+/// for it: both rows named.
+fn given_twice(file: &Path, row: &Row, earlier: usize) -> Diagnostic {
+    let rows = format!("{earlier}{}{}", say!(spoken(), "list-separator"), row.line);
+    let cell = &row.cell;
+    let message = match cell.element {
+        0 => msg!(
+            "files-marks-twice",
+            entry = row.typed,
+            criterion = cell.criterion,
+            judge = cell.judge,
+            rows = rows
+        ),
+        element => msg!(
+            "files-marks-twice-element",
+            entry = row.typed,
+            criterion = cell.criterion,
+            element = element,
+            judge = cell.judge,
+            rows = rows
+        ),
+    };
+    Diagnostic::new(file, "entry,criterion,element,judge", message)
+        .at_line(row.line)
+        .help(msg!("files-marks-twice-help"))
 }
 
 /// Double entry: checks a second clerk's row against the first entry.

@@ -169,12 +169,31 @@ fn import_grids(
         if !problems.is_empty() {
             return Err(Stop::Refused);
         }
+        // Where each record this import stored came from: a workbook that
+        // gives one mark twice (a sheet in it twice) is refused at both.
+        let mut stored_from: rustc_hash::FxHashMap<i64, &str> = rustc_hash::FxHashMap::default();
         for (mark, cell) in ready {
             let value = &mark.fields[4];
             let at = |message| Diagnostic::new(file, mark.cell.clone(), message);
             match mode {
                 Mode::Enter { reason } => match enter(batch, &cell, value, reason)? {
-                    Entered::Stored(_) | Entered::Corrected { .. } => outcome.stored += 1,
+                    Entered::Unchanged(current) | Entered::Corrected { from: current, .. } | Entered::NeedsReason(current)
+                        if stored_from.contains_key(&current.seq) =>
+                    {
+                        problems.push(
+                            at(msg!(
+                                "sheet-twice",
+                                entry = mark.typed,
+                                criterion = checks.heading(mark),
+                                earlier = stored_from[&current.seq]
+                            ))
+                            .help(msg!("files-marks-twice-help")),
+                        )
+                    }
+                    Entered::Stored(seq) | Entered::Corrected { seq, .. } => {
+                        stored_from.insert(seq, &mark.cell);
+                        outcome.stored += 1
+                    }
                     Entered::Unchanged(_) => outcome.unchanged += 1,
                     Entered::NeedsReason(current) => problems.push(
                         at(msg!(

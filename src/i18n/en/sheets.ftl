@@ -38,6 +38,7 @@ sheet-struck-filled = judge { $judge } does not mark { $criterion } of entry { $
 sheet-cell-refused = entry { $entry }, { $criterion }: { $why }
 sheet-conflict = entry { $entry }, { $criterion } is already { $stored } (#{ $seq }), the sheet says { $value }
 sheet-conflict-help = to correct marks by import, say why with --reason; or correct one with `podium mark --reason`
+sheet-twice = entry { $entry }, { $criterion } is given twice in this workbook: at { $earlier } and here
 sheet-disagrees = entry { $entry }, { $criterion }: { $why }
 sheet-nothing-imported = nothing imported: { $why }
 sheet-nothing-stored = nothing imported: cells refused: { $count } (each named above)

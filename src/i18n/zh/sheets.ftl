@@ -38,6 +38,7 @@ sheet-struck-filled = { $entry } 的“{ $criterion }”不由评委 { $judge } 
 sheet-cell-refused = { $entry } 的“{ $criterion }”：{ $why }
 sheet-conflict = { $entry } 的“{ $criterion }”已录入为 { $stored }（#{ $seq }），评分表上为 { $value }
 sheet-conflict-help = 如需通过导入更正，请用 --reason 说明原因；或用 `podium mark --reason` 逐项更正
+sheet-twice = { $entry } 的“{ $criterion }”在这个工作簿中出现了两次：在 { $earlier } 和这里
 sheet-disagrees = { $entry } 的“{ $criterion }”：{ $why }
 sheet-nothing-imported = 未导入任何分数：{ $why }
 sheet-nothing-stored = 未导入任何分数：有 { $count } 处错误（以上均标明单元格）
