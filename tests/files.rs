@@ -174,7 +174,7 @@ fn a_quote_never_closed_is_refused_at_its_row_by_every_command() {
         assert!(!err.contains("marks.csv:11"), "{args:?}:\n{err}");
     }
     let err = run_err(&["import", d, s(&marks)]);
-    assert!(err.contains("marks.csv:10：错误（E 列）：这个单元格在此处以引号"), "{err}");
+    assert!(err.contains("marks.csv:10：错误（value，E 列）：这个单元格在此处以引号"), "{err}");
     // As Excel on Chinese Windows saves it (GBK), read whole: the same.
     let crlf = lines.join("\r\n") + "\r\n";
     let (gbk, _, _) = encoding_rs::GBK.encode(&crlf);
@@ -209,7 +209,10 @@ fn a_quote_never_closed_is_refused_at_its_row_by_every_command() {
     let entries = entries.replacen("\nE02,", "\nE02,\"", 1);
     std::fs::write(dir.join("entries.csv"), entries).unwrap();
     let err = run_err_en(&["check", d]);
-    assert!(err.contains("entries.csv:3: error in `column B`: a cell opens a quote"), "{err}");
+    assert!(
+        err.contains("entries.csv:3: error in `name (column B)`: a cell opens a quote"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -608,10 +611,8 @@ fn a_quote_open_for_megabytes_is_refused_at_its_row_by_every_command() {
         std::fs::write(&marks, lines.join("\n") + "\n").unwrap();
         for args in [vec!["check", d], vec!["score", d], vec!["import", d, s(&marks)]] {
             let err = run_err_en(&args);
-            // `import` names the column by its letter alone.
-            let column_e = err.contains("(column E)`: a cell opens a quote") || err.contains("`column E`: a cell opens a quote");
             assert!(
-                err.contains("marks.csv:10: error in") && column_e && err.contains("nor within 4 MB"),
+                err.contains("marks.csv:10: error in `value (column E)`: a cell opens a quote") && err.contains("nor within 4 MB"),
                 "{megabytes} MB, {args:?}:\n{err}"
             );
             assert!(err.len() < 2_000, "{args:?}: {} bytes", err.len());

@@ -80,6 +80,8 @@ pub struct Pieces {
     source: PieceSource,
     /// The rows of the pieces given so far.
     rows_before: usize,
+    /// The header's cells, read from the first piece: columns are named by them.
+    header: Vec<String>,
 }
 
 enum PieceSource {
@@ -131,6 +133,7 @@ impl Pieces {
             path: path.to_path_buf(),
             source,
             rows_before: 0,
+            header: Vec::new(),
         })
     }
 
@@ -168,14 +171,18 @@ impl Iterator for Pieces {
             Err(problem) => return Some(Err(problem)),
         };
         let rows_before = self.rows_before;
+        if rows_before == 0 {
+            self.header = header_cells(&text);
+        }
+        let at = (rows_before, self.header.as_slice());
         if let Some(start) = overlong_row(text.as_bytes()) {
             self.source = PieceSource::Whole(None);
-            return Some(Err(row_too_long(&self.path, &text, rows_before, start)));
+            return Some(Err(row_too_long(&self.path, &text, at, start)));
         }
         let quotes = Quotes::of(text.as_bytes());
         // Pieces are cut at records' ends: only the last can end in a quote.
         if let Some(open) = quotes.open {
-            return Some(Err(quote_not_closed(&self.path, &text, rows_before, open)));
+            return Some(Err(quote_not_closed(&self.path, &text, at, open)));
         }
         self.rows_before += quotes.row_ends;
         Some(Ok(Piece { text, rows_before }))
@@ -290,11 +297,11 @@ fn overlong_row(text: &[u8]) -> Option<usize> {
 /// The refusal of a row longer than `LONGEST_ROW` that starts at byte
 /// `start` of `text`: at the quote still open where it passes the limit,
 /// if one is (a stray quote, as a rule).
-fn row_too_long(path: &Path, text: &str, before: usize, start: usize) -> Diagnostic {
+fn row_too_long(path: &Path, text: &str, (before, header): (usize, &[String]), start: usize) -> Diagnostic {
     let bytes = text.as_bytes();
     let cut = &bytes[start..(start + LONGEST_ROW).min(bytes.len())];
     match Quotes::of(cut).open {
-        Some((open, record)) => quote_not_closed(path, text, before, (start + open, start + record)),
+        Some((open, record)) => quote_not_closed(path, text, (before, header), (start + open, start + record)),
         None => Diagnostic::new(path, cells::row_field(), msg!("files-row-too-long"))
             .at_line(before + row_ends(&bytes[..start]) + 1)
             .help(msg!("files-row-too-long-help")),
@@ -509,17 +516,39 @@ fn column_at_end(record: &[u8]) -> usize {
 /// `before`: the rows of the file before `text`.
 pub fn quotes_closed(path: &Path, text: &str, before: usize) -> Result<(), Diagnostic> {
     match Quotes::of(text.as_bytes()).open {
-        Some(open) => Err(quote_not_closed(path, text, before, open)),
+        Some(open) => {
+            let header = if before == 0 { header_cells(text) } else { Vec::new() };
+            Err(quote_not_closed(path, text, (before, &header), open))
+        }
         None => Ok(()),
+    }
+}
+
+/// The header cells of a text that starts with its header row, trimmed
+/// (none if the row never ends, its own quote left open).
+fn header_cells(text: &str) -> Vec<String> {
+    let Some(end) = Quotes::first_row_end(text.as_bytes()) else {
+        return Vec::new();
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&text.as_bytes()[..end]);
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(|cell| headers::trimmed(cell).to_string()).collect(),
+        _ => Vec::new(),
     }
 }
 
 /// The refusal of the quote at byte `open.0` of `text`, in the record
 /// that starts at byte `open.1`.
-fn quote_not_closed(path: &Path, text: &str, before: usize, (open, record): (usize, usize)) -> Diagnostic {
+/// `header`: the file's header cells, to name the column by.
+fn quote_not_closed(path: &Path, text: &str, (before, header): (usize, &[String]), (open, record): (usize, usize)) -> Diagnostic {
     let bytes = text.as_bytes();
     let column = column_at_end(&bytes[record..open]);
-    Diagnostic::new(path, cells::column_label(column, None), msg!("files-quote-not-closed"))
+    let label = cells::column_label(column, header.get(column).map(String::as_str));
+    Diagnostic::new(path, label, msg!("files-quote-not-closed"))
         .at_line(before + row_ends(&bytes[..record]) + 1)
         .help(msg!("files-quote-not-closed-help"))
 }
