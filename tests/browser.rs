@@ -593,4 +593,6 @@ async fn the_hall_of_a_contest_in_stages_names_the_stage_and_points_behind() {
         serde_json::json!(["实操决赛", true, "刘振华", "0.00", "2.73", "一等奖 ", ""])
     );
     shot(&hall, "serve-hall-stages").await;
+    // Closed, or the browser outlives chromedriver.
+    hall.close().await.unwrap();
 }

@@ -307,22 +307,34 @@ fn result_row(
 
 /// Result rows best first; unranked (incomplete) entries last.
 ///
-/// Their order is sorted first, then each row moved once into its place:
-/// sorting the rows themselves (two hundred bytes each) moved each a
-/// dozen times, a tenth of the time after scoring.
-fn best_first(rows: Vec<ResultRow>) -> Vec<ResultRow> {
-    let mut order: Vec<(u32, u32, usize)> = rows
+/// Their order is sorted first, then the rows are put in it where they
+/// are, each cycle of the permutation followed with swaps: sorting the
+/// rows themselves (two hundred bytes each) moved each a dozen times, and
+/// moving them into a new vector touched that much fresh memory (two
+/// thirds of gathering the results).
+fn best_first(mut rows: Vec<ResultRow>) -> Vec<ResultRow> {
+    let mut order: Vec<(u32, u32, u32)> = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry, i))
+        .map(|(i, r)| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry, i as u32))
         .collect();
     // Each row's entry is its own: no two keys are equal.
     order.sort_unstable();
-    let mut rows: Vec<Option<ResultRow>> = rows.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .map(|(_, _, i)| rows[i].take().expect("each row is placed once"))
-        .collect()
+    // Place p takes the row now at `from[p]`; a place done points at itself.
+    let mut from: Vec<u32> = order.into_iter().map(|(_, _, i)| i).collect();
+    for start in 0..from.len() {
+        let mut place = start;
+        loop {
+            let next = from[place] as usize;
+            from[place] = place as u32;
+            if next == start {
+                break;
+            }
+            rows.swap(place, next);
+            place = next;
+        }
+    }
+    rows
 }
 
 /// Each entry's and team's result, best first: moved out of the World
