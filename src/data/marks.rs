@@ -339,17 +339,26 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
     let read = if workbook::is_workbook(path) {
         read_decoded(path, rules, entries)
     } else {
-        let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))?;
-        match read_stream(file, path, rules, entries) {
-            Err(Failure::NotUtf8 | Failure::CarriageReturns) => read_decoded(path, rules, entries),
+        let read = |cuts: Cuts| -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
+            let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))?;
+            read_stream(file, path, (rules, entries), cuts)
+        };
+        match read(Cuts::AtLineEnds) {
+            Err(Failure::QuoteAcrossBlocks) => read(Cuts::AtRowEnds),
             other => other,
         }
+        .or_else(|failure| match failure {
+            Failure::NotUtf8 | Failure::CarriageReturns => read_decoded(path, rules, entries),
+            failure => Err(failure),
+        })
     };
     let duplicates = match read {
         Ok(Ok(set)) => return Ok(set),
         Ok(Err(duplicates)) => duplicates,
         Err(Failure::Problems(problems)) => return Err(problems),
-        Err(Failure::NotUtf8 | Failure::CarriageReturns) => return Err(read_text(path).err().map(Diagnostics::from).unwrap_or_default()),
+        Err(Failure::NotUtf8 | Failure::CarriageReturns | Failure::QuoteAcrossBlocks) => {
+            return Err(read_text(path).err().map(Diagnostics::from).unwrap_or_default())
+        }
     };
     // Rare: find the rows of each cell marked twice, to name them.
     let rows = read_text(path).map(|text| duplicate_rows(&line_feeds(text), &duplicates, rules, entries));
@@ -399,7 +408,7 @@ fn list(rows: &[usize]) -> String {
 /// The marks of a file read whole as text (a workbook, GBK).
 fn read_decoded(path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let text = super::read_csv_text(path)?;
-    read_stream(line_feeds(text).as_bytes(), path, rules, entries)
+    read_stream(line_feeds(text).as_bytes(), path, (rules, entries), Cuts::AtRowEnds)
 }
 
 /// The text with each `\r` alone (a line end as old Mac Excel wrote
@@ -454,6 +463,21 @@ enum Failure {
     NotUtf8,
     /// Its rows end in a `\r` alone: it is read again whole.
     CarriageReturns,
+    /// A block cut at a line end ends in a quoted cell (which holds line
+    /// breaks): the file is read again, cut at row ends.
+    QuoteAcrossBlocks,
+}
+
+/// Where the file is cut into blocks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cuts {
+    /// At each block's last `\n`: the end of a row unless a quoted cell
+    /// holding line breaks runs across it, which the block then says.
+    /// (Looking for quotes in every block, to cut at row ends at once,
+    /// cost a pass over the whole file.)
+    AtLineEnds,
+    /// At row ends outside quoted cells, as the csv reader reads them.
+    AtRowEnds,
 }
 
 impl From<Diagnostics> for Failure {
@@ -546,22 +570,31 @@ impl Assembly {
 /// Streams `input`: a reader thread fills blocks of whole lines (reusing
 /// buffers, at most a few in flight) while rayon parses them in batches;
 /// results are joined in file order.
-fn read_stream(input: impl Read + Send, path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
+fn read_stream(
+    input: impl Read + Send,
+    path: &Path,
+    (rules, entries): (&Rules, &Entries),
+    cuts: Cuts,
+) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let batch = rayon::current_num_threads().max(1) * 2;
     let (filled_tx, filled_rx) = std::sync::mpsc::sync_channel(batch);
     let (free_tx, free_rx) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        scope.spawn(move || read_blocks(input, filled_tx, free_rx));
+        scope.spawn(move || read_blocks(input, (filled_tx, free_rx), cuts));
         // Owning the receiver here means it is dropped on any early return,
         // which stops the reader before the scope waits for it.
-        parse_blocks(filled_rx, free_tx, batch, path, rules, entries)
+        parse_blocks(filled_rx, free_tx, batch, path, (rules, entries), cuts)
     })
 }
 
 type Filled = std::io::Result<Vec<u8>>;
 
-/// Fills blocks of about `BLOCK` bytes that end at a line end.
-fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>, free: std::sync::mpsc::Receiver<Vec<u8>>) {
+/// Fills blocks of about `BLOCK` bytes that end where `cuts` says.
+fn read_blocks(
+    mut input: impl Read,
+    (filled, free): (std::sync::mpsc::SyncSender<Filled>, std::sync::mpsc::Receiver<Vec<u8>>),
+    cuts: Cuts,
+) {
     let mut pending: Vec<u8> = Vec::new();
     loop {
         let mut block = free.try_recv().unwrap_or_default();
@@ -578,10 +611,14 @@ fn read_blocks(mut input: impl Read, filled: std::sync::mpsc::SyncSender<Filled>
             }
         };
         if !eof {
-            match last_row_end(&block) {
+            let end = match cuts {
+                Cuts::AtLineEnds => memchr::memrchr(b'\n', &block),
+                Cuts::AtRowEnds => last_row_end(&block),
+            };
+            match end {
                 Some(end) => pending.extend_from_slice(&block[end + 1..]),
                 // A line longer than a block: keep reading into it.
-                None if block.len() <= 2 * super::LONGEST_ROW || memchr::memchr(b'"', &block).is_none() => {
+                None if cuts == Cuts::AtLineEnds || block.len() <= 2 * super::LONGEST_ROW || memchr::memchr(b'"', &block).is_none() => {
                     pending = block;
                     continue;
                 }
@@ -620,8 +657,8 @@ fn parse_blocks(
     free: std::sync::mpsc::Sender<Vec<u8>>,
     batch: usize,
     path: &Path,
-    rules: &Rules,
-    entries: &Entries,
+    (rules, entries): (&Rules, &Entries),
+    cuts: Cuts,
 ) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let read_error = |e: std::io::Error| Failure::from(Diagnostic::new(path, "", msg!("files-cannot-read", why = e)));
     // The header, from the first block (which starts after it).
@@ -650,6 +687,10 @@ fn parse_blocks(
                 joined += 1;
                 if let Some(again) = result.read_again.take() {
                     failure = Some(again);
+                    return;
+                }
+                if result.ends_in_quote && cuts == Cuts::AtLineEnds {
+                    failure = Some(Failure::QuoteAcrossBlocks);
                     return;
                 }
                 let Some((header, _)) = &header else {
@@ -941,6 +982,8 @@ struct BlockResult {
     /// The file is read again whole: the block is not UTF-8 (and a row
     /// of it was refused, or is long), or a row ends in a `\r` alone.
     read_again: Option<Failure>,
+    /// Its last row ends in a quoted cell still open.
+    ends_in_quote: bool,
 }
 
 /// A bad row, turned into a diagnostic only if it is reported.
@@ -1079,6 +1122,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
         unreported: 0,
         lines: 0,
         read_again: None,
+        ends_in_quote: false,
     };
     let lookups = Lookups::with(rules, entries, PanelsOf::Kept(panels));
     let mut cache = Cache::default();
@@ -1140,6 +1184,7 @@ fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, 
             Err(problem) => push_problem(&mut result, relative, problem),
         }
     }
+    result.ends_in_quote = rows.ends_in_quote;
     result
 }
 
@@ -1152,6 +1197,8 @@ struct Rows<'b> {
     start: usize,
     /// The last row's line (its first line, for a row over several).
     line: Line,
+    /// The last row ends in a quoted cell still open.
+    ends_in_quote: bool,
 }
 
 impl<'b> Rows<'b> {
@@ -1160,6 +1207,7 @@ impl<'b> Rows<'b> {
             block,
             start: 0,
             line: Line::new(),
+            ends_in_quote: false,
         }
     }
 
@@ -1173,11 +1221,15 @@ impl<'b> Rows<'b> {
         let rest = &self.block[self.start..];
         let (row, next) = match self.line.quoted {
             false => (&rest[..self.line.end - self.start], self.line.end + 1),
-            // A quote never closed: the rest of the block is its cell.
-            true => {
-                let end = super::Quotes::first_row_end(rest).unwrap_or(rest.len());
-                (&rest[..end], self.start + end + 1)
-            }
+            true => match super::Quotes::first_row_end(rest) {
+                Some(end) => (&rest[..end], self.start + end + 1),
+                // The block's last row: a quote never closed in it makes
+                // the rest of the block its cell.
+                None => {
+                    self.ends_in_quote = super::Quotes::of(rest).open.is_some();
+                    (rest, self.block.len() + 1)
+                }
+            },
         };
         self.start = next;
         Some(row.strip_suffix(b"\r").unwrap_or(row))
