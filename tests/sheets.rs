@@ -253,6 +253,18 @@ fn j1_filled(dir: &Path, change: Option<(&str, &str)>) -> PathBuf {
     filled
 }
 
+/// The store of `dir` holds no mark: its export is the header alone.
+fn assert_nothing_stored(dir: &Path) {
+    let export = dir.join("now.csv");
+    run_ok(&["export", "marks", s(dir), "--output", s(&export)]);
+    let stored = std::fs::read_to_string(&export).unwrap();
+    assert_eq!(
+        stored.trim_start_matches('\u{feff}').lines().count(),
+        1,
+        "only the header: {stored}"
+    );
+}
+
 #[test]
 fn an_out_of_range_cell_is_refused_by_its_address_and_nothing_is_stored() {
     let dir = duel("sheets-bad", false);
@@ -277,14 +289,7 @@ fn an_out_of_range_cell_is_refused_by_its_address_and_nothing_is_stored() {
     let from_csv = run_err(&["import", s(&dir), s(&csv), "--by", "书记员甲"]);
     assert!(from_csv.contains("C11") && !from_csv.contains("C10"), "{from_csv}");
     // Nothing stored: the good cells went in with the bad one or not at all.
-    let export = dir.join("now.csv");
-    run_ok(&["export", "marks", s(&dir), "--output", s(&export)]);
-    let stored = std::fs::read_to_string(&export).unwrap();
-    assert_eq!(
-        stored.trim_start_matches('\u{feff}').lines().count(),
-        1,
-        "only the header: {stored}"
-    );
+    assert_nothing_stored(&dir);
 }
 
 #[test]
@@ -338,14 +343,7 @@ fn a_sheet_giving_a_mark_twice_is_refused_at_both_cells() {
             assert!(err.contains("nothing imported"), "{err}");
         }
     }
-    let export = dir.join("now.csv");
-    run_ok(&["export", "marks", s(&dir), "--output", s(&export)]);
-    let stored = std::fs::read_to_string(&export).unwrap();
-    assert_eq!(
-        stored.trim_start_matches('\u{feff}').lines().count(),
-        1,
-        "only the header: {stored}"
-    );
+    assert_nothing_stored(&dir);
 }
 
 #[test]

@@ -424,27 +424,27 @@ fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, ou
     }
     let entered = enter(batch, &row.cell, &row.value, reason)?;
     let (cell, value) = (&row.cell, &row.value);
+    // A conflict with a stored mark, at the row's value.
+    let conflict = |message| {
+        Diagnostic::new(file, "value", message)
+            .at_line(row.line)
+            .help(msg!("files-import-conflict-help"))
+    };
     // The file gives the cell twice: refused whatever the values (as
     // `score` and `check` refuse it), both rows named.
     if let Entered::Unchanged(current) | Entered::Corrected { from: current, .. } | Entered::NeedsReason(current) = &entered {
         if let Some(earlier) = outcome.rows.row(current.seq) {
             outcome.problems.push(match entered {
                 Entered::Unchanged(_) => given_twice(file, row, earlier),
-                _ => Diagnostic::new(
-                    file,
-                    "value",
-                    msg!(
-                        "files-import-twice",
-                        entry = row.typed,
-                        criterion = cell.criterion,
-                        judge = cell.judge,
-                        stored = current.value,
-                        earlier = earlier,
-                        value = value
-                    ),
-                )
-                .at_line(row.line)
-                .help(msg!("files-import-conflict-help")),
+                _ => conflict(msg!(
+                    "files-import-twice",
+                    entry = row.typed,
+                    criterion = cell.criterion,
+                    judge = cell.judge,
+                    stored = current.value,
+                    earlier = earlier,
+                    value = value
+                )),
             });
             return Ok(());
         }
@@ -452,23 +452,15 @@ fn enter_row(batch: &mut Batch, row: &Row, reason: Option<&str>, file: &Path, ou
     match entered {
         Entered::Stored(seq) | Entered::Corrected { seq, .. } => outcome.rows.add(seq, row.line),
         Entered::Unchanged(_) => outcome.unchanged += 1,
-        Entered::NeedsReason(current) => outcome.problems.push(
-            Diagnostic::new(
-                file,
-                "value",
-                msg!(
-                    "files-import-conflict",
-                    entry = row.typed,
-                    criterion = cell.criterion,
-                    judge = cell.judge,
-                    stored = current.value,
-                    seq = current.seq,
-                    value = value
-                ),
-            )
-            .at_line(row.line)
-            .help(msg!("files-import-conflict-help")),
-        ),
+        Entered::NeedsReason(current) => outcome.problems.push(conflict(msg!(
+            "files-import-conflict",
+            entry = row.typed,
+            criterion = cell.criterion,
+            judge = cell.judge,
+            stored = current.value,
+            seq = current.seq,
+            value = value
+        ))),
     }
     Ok(())
 }
