@@ -224,8 +224,14 @@ pub struct Place {
 #[derive(Component, Debug, Clone, Default)]
 pub struct Standing {
     pub overall: Option<Place>,
-    pub divisions: Vec<Option<Place>>,
+    pub divisions: DivisionPlaces,
 }
+
+/// An entry's places in its divisions: contests name one or two division
+/// fields, whose places are held in the standing itself (in the space a
+/// vector's header takes) rather than in an allocation per entry, of
+/// which a national run made a million.
+pub type DivisionPlaces = smallvec::SmallVec<[Option<Place>; 2]>;
 
 /// Awards won: (award set, tier) indices.
 #[derive(Component, Debug, Clone, Default)]
@@ -267,3 +273,6 @@ impl Trace {
         self.lines.into_iter().map(|(_, words)| words).collect()
     }
 }
+
+// The places of two divisions take no more room than a vector's header.
+const _: () = assert!(std::mem::size_of::<DivisionPlaces>() <= std::mem::size_of::<Vec<Option<Place>>>());

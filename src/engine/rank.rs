@@ -156,22 +156,42 @@ impl EncodedKeys {
     }
 
     /// Encodes `count` keys, one column at a time: `column(c, i)` is part c
-    /// of entry i's key. Building a column at a time keeps only one column
-    /// of decimals in memory, not a million small keys.
+    /// of entry i's key. A column of numbers is read twice, for its finest
+    /// scale and then straight into the keys: at a million entries, a
+    /// column of parts and one of integers made on the way cost more (in
+    /// fresh memory) than the reading. Only a column holding text (or a
+    /// number too large to rescale) is held whole, and ranked.
     pub fn encode(count: usize, directions: &[Order], column: impl Fn(usize, usize) -> KeyPart + Sync) -> EncodedKeys {
         let width = directions.len();
         let mut parts = vec![0i128; count * width];
         let mut scales = Vec::with_capacity(width);
         for (c, &order) in directions.iter().enumerate() {
-            let values: Vec<KeyPart> = (0..count).into_par_iter().map(|i| column(c, i)).collect();
-            let (scale, encoded) = match encode_numbers(&values, order) {
-                Some((scale, encoded)) => (Some(scale), encoded),
-                None => (None, dense_ranks(&values, order)),
+            let number = |i: usize| match column(c, i) {
+                KeyPart::Number(n) => Some(n),
+                KeyPart::Text(_) => None,
             };
-            scales.push(scale);
-            for (i, value) in encoded.into_iter().enumerate() {
-                parts[i * width + c] = value;
+            let scale = (0..count)
+                .into_par_iter()
+                .map(|i| number(i).map(|n| n.map_or(0, |n| n.scale())))
+                .try_reduce(|| 0, |a, b| Some(a.max(b)));
+            let encoded = scale.filter(|&scale| {
+                parts
+                    .par_chunks_mut(width)
+                    .enumerate()
+                    .all(|(i, key)| match number(i).and_then(|n| encode_number(n, scale, order)) {
+                        Some(value) => {
+                            key[c] = value;
+                            true
+                        }
+                        None => false,
+                    })
+            });
+            if encoded.is_none() {
+                let values: Vec<KeyPart> = (0..count).into_par_iter().map(|i| column(c, i)).collect();
+                let ranks = dense_ranks(&values, order);
+                parts.par_chunks_mut(width).zip(ranks).for_each(|(key, rank)| key[c] = rank);
             }
+            scales.push(encoded);
         }
         EncodedKeys {
             width,
@@ -193,27 +213,6 @@ impl EncodedKeys {
             })
             .collect()
     }
-}
-
-/// A column of numbers as integers at the column's largest scale (and that
-/// scale), or `None` if it holds text or a value too large to rescale.
-fn encode_numbers(values: &[KeyPart], order: Order) -> Option<(u32, Vec<i128>)> {
-    let mut scale = 0;
-    for value in values {
-        match value {
-            KeyPart::Number(Some(n)) => scale = scale.max(n.scale()),
-            KeyPart::Number(None) => {}
-            KeyPart::Text(_) => return None,
-        }
-    }
-    let encoded = values
-        .iter()
-        .map(|value| match value {
-            KeyPart::Number(n) => encode_number(*n, scale, order),
-            KeyPart::Text(_) => None,
-        })
-        .collect::<Option<Vec<i128>>>()?;
-    Some((scale, encoded))
 }
 
 /// Numbers as integers at their largest scale (as [`encode_number`]), or
@@ -408,7 +407,7 @@ impl Ranking {
         let keys = EncodedKeys::encode(count, &directions(rules), |part, e| key_part(inputs, part, scored[e].0));
         let mut order: Vec<u32> = (0..count as u32).filter(|&e| scored[e as usize].0 .1 .0.is_some()).collect();
         order.par_sort_unstable_by(|&a, &b| keys.of(a as usize).cmp(keys.of(b as usize)).then(a.cmp(&b)));
-        self.rows = order.iter().map(|&e| ranked(scored[e as usize])).collect();
+        self.rows = order.par_iter().map(|&e| ranked(scored[e as usize])).collect();
         // Let go of each copy as soon as it is used: at national scale they are tens of megabytes.
         drop(scored);
         let ranked_count = order.len();
@@ -424,9 +423,13 @@ impl Ranking {
         self.positions = vec![UNRANKED; count];
         self.renumber(0..ranked_count);
         drop(order);
-        for position in 0..self.rows.len() {
-            self.check_tie(position);
-        }
+        let (keys, width) = (&self.keys, self.format.width);
+        let key = |position: usize| &keys[position * width..(position + 1) * width];
+        self.rows
+            .par_iter_mut()
+            .enumerate()
+            .skip(1)
+            .for_each(|(position, row)| row.tied_above = key(position - 1) == key(position));
         let divisions = rules.contest.divisions.iter().map(|field| group_ids(&inputs.entries, field));
         self.scopes = std::iter::once((vec![0; count], 1)).chain(divisions).collect();
         self.window = Some(0..self.rows.len());
@@ -646,7 +649,7 @@ fn group_ids(entries: &Entries, field: &str) -> (Vec<u32>, usize) {
     let Some(column) = entries.field_index(field) else {
         return (vec![0; entries.list.len()], 1);
     };
-    let group: Vec<u32> = entries.list.iter().map(|entry| entries.value_id_of(entry, column)).collect();
+    let group: Vec<u32> = entries.list.par_iter().map(|entry| entries.value_id_of(entry, column)).collect();
     let groups = group.iter().max().map_or(1, |&g| g as usize + 1);
     (group, groups)
 }
@@ -678,7 +681,7 @@ pub fn rank_entries(
     scored: Query<ScoredQuery>,
     changed: Query<ScoredQuery, ChangedScores>,
     entities: Res<EntryEntities>,
-    mut standings: Query<&mut Standing>,
+    mut standings: Query<(&EntryIndex, &mut Standing)>,
 ) {
     let count = inputs.entries.list.len();
     let row = |item| scored_row(&inputs.rules, item);
@@ -696,26 +699,35 @@ pub fn rank_entries(
         ranking.place_window(Some(changed.iter().map(|c| c.0 .0).collect()));
     } else {
         drop(changed);
-        let mut by_entry: Vec<Option<(Scored, bool)>> = vec![None; count];
-        for item in &scored {
-            by_entry[item.0 .0 as usize] = Some(row(item));
+        // The World spawns entries in their order, and a query reads them
+        // so unless one has moved (an explained entry carries a trace).
+        let mut by_entry: Vec<(Scored, bool)> = scored.iter().map(row).collect();
+        if !by_entry.is_sorted_by_key(|(scored, _)| scored.0) {
+            by_entry.par_sort_unstable_by_key(|(scored, _)| scored.0);
         }
-        let by_entry: Vec<(Scored, bool)> = by_entry.into_iter().map(|s| s.expect("every entry has an entity")).collect();
+        assert!(
+            by_entry.iter().enumerate().all(|(i, (scored, _))| scored.0 as usize == i) && by_entry.len() == count,
+            "every entry has one entity"
+        );
         ranking.rebuild(&inputs, by_entry);
         ranking.place_window(None);
     }
-    // Written only where a place changed, so a live change touches few entities.
+    // Written only where a place changed, so a live change touches few
+    // entities; every entity, in parallel, after a sort of the field.
     let divisions = ranking.scopes.len() - 1;
-    let mut write = |entry: u32| {
-        let mut standing = standings.get_mut(entities.0[entry as usize]).expect("an entry's entity");
-        let standing = &mut *standing;
+    let write = |entry: u32, standing: &mut Standing| {
         standing.overall = ranking.place(entry, None);
         standing.divisions.clear();
         standing.divisions.extend((0..divisions).map(|d| ranking.place(entry, Some(d))));
     };
     match ranking.touched() {
-        Some(touched) => touched.iter().for_each(|&e| write(e)),
-        None => (0..count as u32).for_each(write),
+        Some(touched) => {
+            for &entry in touched {
+                let (_, mut standing) = standings.get_mut(entities.0[entry as usize]).expect("an entry's entity");
+                write(entry, &mut standing);
+            }
+        }
+        None => super::par_for_each(&mut standings, |(index, mut standing)| write(index.0, &mut standing)),
     }
 }
 

@@ -55,7 +55,7 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
             flags: Vec::new(),
             standing: Standing {
                 overall: overall.get(i).copied(),
-                divisions: vec![None; divisions],
+                divisions: smallvec::smallvec![None; divisions],
             },
             awards: Vec::new(),
             elements: Vec::new(),
