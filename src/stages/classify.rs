@@ -41,10 +41,49 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
     let ended = classified_order(count, stages);
     let ranked = ended.iter().take_while(|e| e.place.is_some()).count();
     let overall = places_along(&ended[..ranked]);
+    // The rows, the places in each division, the awards and the totals
+    // carried are made side by side, none reading another.
+    let ((mut rows, carried), (division_places, won)) = rayon::join(
+        || rayon::join(|| rows_of(stages, &ended, &overall, &rules), || carried(stages, &ended, count)),
+        || {
+            rayon::join(
+                || division_places(inputs, &rules, &ended[..ranked]),
+                || decide_awards(inputs, &rules, stages, (&ended[..ranked], &overall)),
+            )
+        },
+    );
+    for (d, places) in division_places {
+        rows.par_iter_mut()
+            .zip(places)
+            .for_each(|(row, place)| row.standing.divisions[d] = Some(place));
+    }
+    for (i, award) in won {
+        rows[i as usize].awards.push(award);
+    }
+    let entries = inputs.entries.clone();
+    let panels = Panels::new(&rules, &entries);
+    Results {
+        inputs: Inputs {
+            rules,
+            entries,
+            marks: Arc::new(MarkSet::default()),
+            elements: Arc::default(),
+            panels: Arc::new(panels),
+            carried: Arc::new(carried),
+        },
+        rows,
+        teams: Vec::new(),
+        complete: stages.iter().all(|stage| stage.results.complete),
+    }
+}
+
+/// A row for each entry down the classification, with its place overall:
+/// its stages' totals as categories, the total of the last it reached.
+fn rows_of(stages: &[StageResults], ended: &[Ended], overall: &[Place], rules: &Rules) -> Vec<ResultRow> {
     let divisions = rules.contest.divisions.len();
-    // Each row reads every stage's entry numbers and totals: in parallel,
-    // as are the look-ups below (a cache miss each at scale).
-    let mut rows: Vec<ResultRow> = ended
+    // Each row reads every stage's entry numbers and totals: in parallel
+    // (a cache miss each at scale).
+    ended
         .par_iter()
         .enumerate()
         .map(|(i, end)| ResultRow {
@@ -61,34 +100,26 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
             elements: Vec::new(),
             trace: Vec::new(),
         })
-        .collect();
-    division_places(inputs, &rules, &ended[..ranked], &mut rows);
-    decide_awards(inputs, &rules, stages, (&ended[..ranked], &overall), &mut rows);
-    let carried = Carried {
+        .collect()
+}
+
+/// Every entry's total in each stage, and the last stage it reached.
+fn carried(stages: &[StageResults], ended: &[Ended], count: usize) -> Carried {
+    let mut reached = vec![None; count];
+    for end in ended {
+        reached[end.entry as usize] = Some(end.stage);
+    }
+    let mut values = vec![None; count * stages.len()];
+    values.par_chunks_mut(stages.len().max(1)).enumerate().for_each(|(entry, totals)| {
+        totals
+            .iter_mut()
+            .zip(stages)
+            .for_each(|(total, stage)| *total = stage.total_of(entry as u32))
+    });
+    Carried {
         per_entry: stages.len(),
-        values: (0..count as u32)
-            .into_par_iter()
-            .flat_map_iter(|entry| stages.iter().map(move |stage| stage.total_of(entry)))
-            .collect(),
-        reached: ended.iter().fold(vec![None; count], |mut reached, end| {
-            reached[end.entry as usize] = Some(end.stage);
-            reached
-        }),
-    };
-    let entries = inputs.entries.clone();
-    let panels = Panels::new(&rules, &entries);
-    Results {
-        inputs: Inputs {
-            rules,
-            entries,
-            marks: Arc::new(MarkSet::default()),
-            elements: Arc::default(),
-            panels: Arc::new(panels),
-            carried: Arc::new(carried),
-        },
-        rows,
-        teams: Vec::new(),
-        complete: stages.iter().all(|stage| stage.results.complete),
+        values,
+        reached,
     }
 }
 
@@ -143,16 +174,15 @@ fn places_along(order: &[Ended]) -> Vec<Place> {
     places
 }
 
-/// Each row's places within its division values, down the same order.
-fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended], rows: &mut [ResultRow]) {
+/// The ranked rows' places within each division's values, down the same
+/// order: (division, places).
+fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended]) -> Vec<(usize, Vec<Place>)> {
     let entries = &inputs.entries;
-    for (d, field) in rules.contest.divisions.iter().enumerate() {
-        let Some(column) = entries.field_index(field) else { continue };
-        let places = places_within(ranked, &group_ids(entries, ranked, Some(column)));
-        rows.par_iter_mut()
-            .zip(places)
-            .for_each(|(row, place)| row.standing.divisions[d] = Some(place));
-    }
+    let fields = rules.contest.divisions.iter().enumerate();
+    fields
+        .filter_map(|(d, field)| entries.field_index(field).map(|column| (d, column)))
+        .map(|(d, column)| (d, places_within(ranked, &group_ids(entries, ranked, Some(column)))))
+        .collect()
 }
 
 /// Each ranked entry's value id in `column`: the group it is placed in
@@ -244,13 +274,19 @@ fn disqualified(stages: &[StageResults], end: &Ended) -> bool {
 /// The contest's awards, each set walked down the classification (overall
 /// or within each division value). Candidates are read only as far as the
 /// tiers reach: whether a veto took an entry's awards is asked of those.
-fn decide_awards(inputs: &Inputs, rules: &Rules, stages: &[StageResults], (ranked, overall): (&[Ended], &[Place]), rows: &mut [ResultRow]) {
+fn decide_awards(
+    inputs: &Inputs,
+    rules: &Rules,
+    stages: &[StageResults],
+    (ranked, overall): (&[Ended], &[Place]),
+) -> Vec<(u32, (u16, u16))> {
     let entries = &inputs.entries;
     let order = rules.contest.ranking.order;
+    let mut given = Vec::new();
     for (s, set) in rules.contest.awards.iter().enumerate() {
         let candidate = |i: usize, place: Place| Candidate {
             entry: i as u32,
-            total: rows[i].total.unwrap_or(Decimal::ZERO),
+            total: stages[ranked[i].stage].total_of(ranked[i].entry).unwrap_or(Decimal::ZERO),
             place,
             eligible: !disqualified(stages, &ranked[i]) && eligible(rules, entries, set, ranked[i].entry),
         };
@@ -275,10 +311,9 @@ fn decide_awards(inputs: &Inputs, rules: &Rules, stages: &[StageResults], (ranke
                 })
                 .collect(),
         };
-        for (i, tier) in won {
-            rows[i as usize].awards.push((s as u16, tier));
-        }
+        given.extend(won.into_iter().map(|(i, tier)| (i, (s as u16, tier))));
     }
+    given
 }
 
 #[cfg(test)]

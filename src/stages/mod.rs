@@ -414,36 +414,47 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
     let count = entries.len();
     let carried = stage.carry.len();
     let leader = results.rows.first().and_then(|r| r.total);
-    // Read down the rows in their order, each entry's numbers put at its
-    // place: reading the rows by entry missed the cache at every row.
-    let per_row: Vec<(Option<Decimal>, Option<Decimal>)> = results
-        .rows
-        .par_iter()
-        .map(|row| {
-            let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
-            let own = row.total.zip(carried).map(|(total, carried)| total - carried);
-            let behind = row.total.zip(leader).map(|(total, leader)| match order {
-                Order::HigherIsBetter => leader - total,
-                Order::LowerIsBetter => total - leader,
-            });
-            (own, behind)
-        })
-        .collect();
-    let (mut row_of, mut own, mut behind, mut totals) = (vec![0; count], vec![None; count], vec![None; count], vec![None; count]);
-    for (i, (row, (own_score, behind_leader))) in results.rows.iter().zip(per_row).enumerate() {
-        let local = row.entry as usize;
-        (row_of[local], own[local], behind[local], totals[local]) = (i, own_score, behind_leader, row.total);
-    }
-    let own_places = places_by(&own, order);
-    let outcomes = outcomes(stage, &results, order);
-    let mut by_local = vec![Outcome::Last; count];
-    for (row, outcome) in results.rows.iter().zip(outcomes) {
-        by_local[row.entry as usize] = outcome;
-    }
-    let mut local_of = vec![u32::MAX; contest_entries];
-    for (local, &entry) in entries.iter().enumerate() {
-        local_of[entry as usize] = local as u32;
-    }
+    // The scores and places, who goes on, and where each contest entry is
+    // in the stage are found side by side, none reading another.
+    let standings = || {
+        // Read down the rows in their order, each entry's numbers put at its
+        // place: reading the rows by entry missed the cache at every row.
+        let per_row: Vec<(Option<Decimal>, Option<Decimal>)> = results
+            .rows
+            .par_iter()
+            .map(|row| {
+                let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
+                let own = row.total.zip(carried).map(|(total, carried)| total - carried);
+                let behind = row.total.zip(leader).map(|(total, leader)| match order {
+                    Order::HigherIsBetter => leader - total,
+                    Order::LowerIsBetter => total - leader,
+                });
+                (own, behind)
+            })
+            .collect();
+        let (mut row_of, mut own, mut behind, mut totals) = (vec![0; count], vec![None; count], vec![None; count], vec![None; count]);
+        for (i, (row, (own_score, behind_leader))) in results.rows.iter().zip(per_row).enumerate() {
+            let local = row.entry as usize;
+            (row_of[local], own[local], behind[local], totals[local]) = (i, own_score, behind_leader, row.total);
+        }
+        let own_places = places_by(&own, order);
+        (row_of, own, behind, totals, own_places)
+    };
+    let going_on = || {
+        let mut by_local = vec![Outcome::Last; count];
+        for (row, outcome) in results.rows.iter().zip(outcomes(stage, &results, order)) {
+            by_local[row.entry as usize] = outcome;
+        }
+        by_local
+    };
+    let numbers = || {
+        let mut local_of = vec![u32::MAX; contest_entries];
+        for (local, &entry) in entries.iter().enumerate() {
+            local_of[entry as usize] = local as u32;
+        }
+        local_of
+    };
+    let ((row_of, own, behind, totals, own_places), (by_local, local_of)) = rayon::join(standings, || rayon::join(going_on, numbers));
     StageResults {
         results,
         entries,
