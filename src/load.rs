@@ -5,7 +5,7 @@
 
 use crate::contest::{self, Rules};
 use crate::data::{marks, ElementData, Entries, Mark, MarkSet, RowChecker};
-use crate::engine::Inputs;
+use crate::engine::{Inputs, Results};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::msg;
 use crate::store::{Store, StoredBatch, Which};
@@ -79,32 +79,169 @@ pub fn load(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Inputs,
 /// As `load`; `all_marks` takes unconfirmed marks whatever the contest says
 /// (for `status`, which counts what has been entered).
 pub fn load_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: bool) -> Result<Inputs, Diagnostics> {
+    unmarked_with(contest_arg, marks_override, all_marks)?.marked()
+}
+
+/// A contest loaded but for its marks: its rules, entries and element data
+/// checked, the marks still to come (from the store, or a file).
+pub struct Unmarked {
+    /// The contest's inputs, with no marks yet.
+    pub inputs: Inputs,
+    marks_override: Option<PathBuf>,
+    all_marks: bool,
+    /// What is wrong with the element data, told with what is wrong with
+    /// the marks.
+    element_problems: Diagnostics,
+}
+
+/// Where a contest's marks come from.
+enum MarksFrom {
+    Store(Store),
+    File(PathBuf),
+}
+
+/// The contest, its entries and element data: what `load` reads before the
+/// marks (which `Unmarked::marked` or `Unmarked::scored` then read).
+pub fn unmarked(contest_arg: &Path, marks_override: Option<&Path>) -> Result<Unmarked, Diagnostics> {
+    unmarked_with(contest_arg, marks_override, false)
+}
+
+fn unmarked_with(contest_arg: &Path, marks_override: Option<&Path>, all_marks: bool) -> Result<Unmarked, Diagnostics> {
     let mut stopwatch = crate::timings::Stopwatch::start();
     let (rules, entries) = load_contest(contest_arg)?;
     stopwatch.lap("entries");
     let sources = Sources::of(&rules, marks_override);
-    let mut problems = Diagnostics::default();
-    // The store is the marks' home once it holds any (a failed first import leaves it empty).
-    let store = Store::open_existing(&sources.store).and_then(|store| match store {
-        Some(store) if store.has_marks()? => Ok(Some(store)),
-        _ => Ok(None),
-    });
-    let marks = match (marks_override, store) {
-        (None, Ok(Some(store))) => from_store(&store, &rules, &entries, all_marks),
-        (None, Err(e)) => Err(Diagnostic::new(&e.path, "", e.message).into()),
-        _ => marks::load(&sources.marks, &rules, &entries),
-    }
-    .map_err(|e| problems.0.extend(e.0))
-    .ok();
-    stopwatch.lap("marks");
-    let elements = match &sources.elements {
-        Some(path) => ElementData::load(path, &rules, &entries).map_err(|e| problems.0.extend(e.0)).ok(),
-        None => Some(ElementData::default()),
+    let (elements, element_problems) = match &sources.elements {
+        Some(path) => match ElementData::load(path, &rules, &entries) {
+            Ok(elements) => (elements, Diagnostics::default()),
+            Err(problems) => (ElementData::default(), problems),
+        },
+        None => (ElementData::default(), Diagnostics::default()),
     };
-    match (marks, elements) {
-        (Some(marks), Some(elements)) if problems.is_empty() => Ok(Inputs::new(rules, entries, marks, elements)),
-        _ => Err(problems),
+    Ok(Unmarked {
+        inputs: Inputs::new(rules, entries, MarkSet::default(), elements),
+        marks_override: marks_override.map(Path::to_path_buf),
+        all_marks,
+        element_problems,
+    })
+}
+
+impl Unmarked {
+    /// The store once it holds any marks (a failed first import leaves it
+    /// empty), else the marks file; a file given instead overrides both.
+    fn marks_from(&self) -> Result<MarksFrom, Diagnostics> {
+        let sources = Sources::of(&self.inputs.rules, self.marks_override.as_deref());
+        if self.marks_override.is_some() {
+            return Ok(MarksFrom::File(sources.marks));
+        }
+        let store = Store::open_existing(&sources.store).and_then(|store| match store {
+            Some(store) if store.has_marks()? => Ok(Some(store)),
+            _ => Ok(None),
+        });
+        match store {
+            Ok(Some(store)) => Ok(MarksFrom::Store(store)),
+            Ok(None) => Ok(MarksFrom::File(sources.marks)),
+            Err(e) => Err(Diagnostic::new(&e.path, "", e.message).into()),
+        }
     }
+
+    /// The inputs with their marks, every problem with the marks and the
+    /// element data told together. With double entry, marks not yet
+    /// confirmed count only if the contest says so.
+    pub fn marked(self) -> Result<Inputs, Diagnostics> {
+        let mut stopwatch = crate::timings::Stopwatch::start();
+        let (rules, entries) = (&*self.inputs.rules, &*self.inputs.entries);
+        let marks = match self.marks_from() {
+            Ok(MarksFrom::Store(store)) => from_store(&store, rules, entries, self.all_marks),
+            Ok(MarksFrom::File(path)) => marks::load(&path, rules, entries),
+            Err(problems) => Err(problems),
+        };
+        stopwatch.lap("marks");
+        let mut problems = Diagnostics::default();
+        let marks = marks.map_err(|e| problems.0.extend(e.0)).ok();
+        problems.0.extend(self.element_problems.0);
+        match marks {
+            Some(marks) if problems.is_empty() => Ok(Inputs {
+                marks: std::sync::Arc::new(marks),
+                ..self.inputs
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    /// The contest scored, as `engine::score` scores `self.marked()`.
+    /// Marks from a file that lists each entry's rows together and in the
+    /// entries' order (as exports and `podium gen` write them) are scored a
+    /// part of the field at a time as they are read, so they are never all
+    /// in memory: at national scale they would be the largest thing there.
+    /// Any other file, a bad one, the store, a contest run in stages or one
+    /// whose tie-breaks read marks after scoring, is read whole first.
+    pub fn scored(self) -> Result<Scored, Diagnostics> {
+        self.scored_in_parts_of(marks::PART_MARKS)
+    }
+
+    /// As [`Self::scored`], in parts of about `part_marks` marks.
+    pub fn scored_in_parts_of(self, part_marks: usize) -> Result<Scored, Diagnostics> {
+        let rules = &self.inputs.rules;
+        let ranks_by_marks = rules.tie_breaks.iter().any(|t| matches!(t, contest::TieBreakRule::HighestMark(_)));
+        if self.element_problems.is_empty() && rules.stages.is_empty() && !ranks_by_marks {
+            if let Ok(MarksFrom::File(path)) = self.marks_from() {
+                let mut stopwatch = crate::timings::Stopwatch::start();
+                let (read, scorer) = in_parts(&self.inputs, &path, part_marks);
+                stopwatch.lap("marks scored");
+                if read {
+                    return Ok(Scored {
+                        warnings: left_out(&self.inputs, self.marks_override.as_deref()),
+                        results: scorer.finish(),
+                        in_parts: true,
+                    });
+                }
+            }
+        }
+        let marks_override = self.marks_override.clone();
+        let inputs = self.marked()?;
+        Ok(Scored {
+            warnings: left_out(&inputs, marks_override.as_deref()),
+            results: crate::engine::score(inputs, &[]),
+            in_parts: false,
+        })
+    }
+}
+
+/// A contest scored ([`Unmarked::scored`]).
+pub struct Scored {
+    pub results: Results,
+    /// What scoring left out, for the user to hear ([`left_out`]).
+    pub warnings: Diagnostics,
+    /// Whether the marks were scored a part at a time as they were read.
+    pub in_parts: bool,
+}
+
+/// Reads the marks file at `path` a part at a time ([`marks::load_in_parts`]),
+/// each part scored on a thread of its own while the next is read (the
+/// scoring's moments on one core are then the reading's to use); whether
+/// every part was read, and the scorer of those read.
+fn in_parts(inputs: &Inputs, path: &Path, part_marks: usize) -> (bool, crate::engine::PartScorer) {
+    let mut scorer = crate::engine::PartScorer::new(inputs.clone());
+    // One part scored while one waits and the next is read: three in memory at most.
+    let (parts, to_score) = std::sync::mpsc::sync_channel(1);
+    let read = std::thread::scope(|scope| {
+        let scoring = scope.spawn(|| {
+            for part in to_score {
+                scorer.score(part);
+            }
+        });
+        let read = marks::load_in_parts(path, (&inputs.rules, &inputs.entries), part_marks, &mut |part| {
+            // The scorer stops only by panicking, which `join` passes on.
+            let _ = parts.send(part);
+        });
+        drop(parts);
+        if let Err(panic) = scoring.join() {
+            std::panic::resume_unwind(panic);
+        }
+        read
+    });
+    (read, scorer)
 }
 
 /// What scoring `inputs` leaves out without a word, for the user to hear:

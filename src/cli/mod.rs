@@ -547,10 +547,15 @@ pub enum Audit {
 /// user on standard error what scoring them leaves out (`load::left_out`).
 pub(crate) fn load_warned(contest: &std::path::Path, marks: Option<&std::path::Path>) -> Result<crate::engine::Inputs, String> {
     let inputs = crate::load::load(contest, marks).map_err(|p| p.to_string())?;
-    for warning in crate::load::left_out(&inputs, marks).0 {
+    warn(crate::load::left_out(&inputs, marks));
+    Ok(inputs)
+}
+
+/// Tells the user `warnings`, on standard error.
+pub(crate) fn warn(warnings: crate::error::Diagnostics) {
+    for warning in warnings.0 {
         eprintln!("{warning}");
     }
-    Ok(inputs)
 }
 
 /// `podium advance`: what was added, and what an earlier run had added.

@@ -1,5 +1,5 @@
 use crate::contest::Lang;
-use crate::engine::{drop_aside, score};
+use crate::engine::drop_aside;
 use crate::output::{write_board, FormatKind, Leaderboard};
 use std::path::Path;
 
@@ -19,19 +19,22 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     if wanted.format == FormatKind::Xlsx && wanted.output.is_none() {
         return Err(crate::msg!("score-xlsx-needs-output").to_string());
     }
-    let inputs = super::load_warned(contest, marks)?;
-    let codes = crate::blind::hidden_names(&inputs.rules)?;
-    if wanted.teams && !inputs.rules.stages.is_empty() {
+    let unmarked = crate::load::unmarked(contest, marks).map_err(|p| p.to_string())?;
+    let rules = &unmarked.inputs.rules;
+    let codes = crate::blind::hidden_names(rules)?;
+    if wanted.teams && !rules.stages.is_empty() {
         return Err(crate::msg!("score-stages-teams").to_string());
     }
     if codes.is_some() && wanted.teams {
         return Err(crate::msg!("score-blind-teams").to_string());
     }
-    if inputs.rules.stages.is_empty() {
+    if rules.stages.is_empty() {
         if let Some(stage) = wanted.stage {
             return Err(crate::msg!("score-no-stages", stage = stage).to_string());
         }
-        let results = score(inputs, &[]);
+        let scored = unmarked.scored().map_err(|p| p.to_string())?;
+        super::warn(scored.warnings);
+        let results = scored.results;
         let written = if wanted.teams {
             Leaderboard::of_teams(&results, wanted.lang)
         } else {
@@ -42,6 +45,8 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
         drop_aside(results);
         return written;
     }
+    let inputs = unmarked.marked().map_err(|p| p.to_string())?;
+    super::warn(crate::load::left_out(&inputs, marks));
     let staged = crate::stages::score(inputs, &[]);
     let written = match wanted.stage {
         Some(id) => stage_number(&staged, id)

@@ -58,6 +58,9 @@ pub struct MarkSet {
     /// later stage reads the contest's pool in place, where its slots come
     /// after the earlier stages'. Read marks by slot through [`EntryMarks`].
     slot_base: u16,
+    /// The entry `ranges[0]` is of: a part of a contest's marks, handed on
+    /// as it is read ([`load_in_parts`]), holds a run of its entries.
+    first_entry: u32,
 }
 
 /// One entry's marks (sorted by slot and judge), read in the set's slot
@@ -142,8 +145,14 @@ impl MarkSet {
     /// An entry's marks as the pool holds them (slots numbered as the
     /// pool's: a stage's set reads them with [`Self::entry`]).
     pub fn of_entry(&self, entry: usize) -> &[Mark] {
-        let (start, len) = self.ranges[entry];
+        let (start, len) = self.ranges[entry - self.first_entry as usize];
         &self.marks[start as usize..(start + len) as usize]
+    }
+
+    /// The entries the set holds marks of: every entry of the contest, or
+    /// a part's run of them.
+    pub fn entries(&self) -> std::ops::Range<u32> {
+        self.first_entry..self.first_entry + self.ranges.len() as u32
     }
 
     /// An entry's marks, read in the set's slot numbering.
@@ -211,6 +220,7 @@ impl MarkSet {
             marks: Arc::clone(&self.marks),
             ranges: runs,
             slot_base: self.slot_base + slot_base,
+            first_entry: 0,
         }
     }
 
@@ -230,6 +240,7 @@ impl MarkSet {
             ranges,
             unused: 0,
             slot_base: 0,
+            first_entry: 0,
         };
         set.check_duplicates()
     }
@@ -247,6 +258,7 @@ impl MarkSet {
             ranges,
             unused: 0,
             slot_base: 0,
+            first_entry: 0,
         }
         .sort_and_check()
     }
@@ -268,6 +280,7 @@ impl MarkSet {
             ranges,
             unused: 0,
             slot_base: 0,
+            first_entry: 0,
         }
         .sort_and_check()
     }
@@ -302,12 +315,13 @@ impl MarkSet {
     }
 
     fn check_duplicates(self) -> Result<MarkSet, Vec<Duplicate>> {
+        let entries = self.first_entry as usize..self.first_entry as usize + self.ranges.len();
         let twice = |e: usize| self.of_entry(e).windows(2).any(|w| w[0].key() == w[1].key());
         // The usual answer, none, found in parallel; any are then listed in order.
-        if !(0..self.ranges.len()).into_par_iter().any(twice) {
+        if !entries.clone().into_par_iter().any(twice) {
             return Ok(self);
         }
-        let duplicates: Vec<Duplicate> = (0..self.ranges.len())
+        let duplicates: Vec<Duplicate> = entries
             .flat_map(|e| {
                 self.of_entry(e)
                     .windows(2)
@@ -341,7 +355,9 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
     } else {
         let read = |cuts: Cuts| -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
             let file = std::fs::File::open(path).map_err(|e| Diagnostic::new(path, "", msg!("files-cannot-read", why = e)))?;
-            read_stream(file, path, (rules, entries), cuts)
+            let mut assembly = Assembly::new(entries.list.len());
+            read_stream(file, path, (rules, entries), cuts, &mut assembly)?;
+            Ok(assembly.finish())
         };
         match read(Cuts::AtLineEnds) {
             Err(Failure::QuoteAcrossBlocks) => read(Cuts::AtRowEnds),
@@ -356,7 +372,7 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
         Ok(Ok(set)) => return Ok(set),
         Ok(Err(duplicates)) => duplicates,
         Err(Failure::Problems(problems)) => return Err(problems),
-        Err(Failure::NotUtf8 | Failure::CarriageReturns | Failure::QuoteAcrossBlocks) => {
+        Err(Failure::NotUtf8 | Failure::CarriageReturns | Failure::QuoteAcrossBlocks | Failure::Unwanted) => {
             return Err(read_text(path).err().map(Diagnostics::from).unwrap_or_default())
         }
     };
@@ -408,7 +424,9 @@ fn list(rows: &[usize]) -> String {
 /// The marks of a file read whole as text (a workbook, GBK).
 fn read_decoded(path: &Path, rules: &Rules, entries: &Entries) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
     let text = super::read_csv_text(path)?;
-    read_stream(line_feeds(text).as_bytes(), path, (rules, entries), Cuts::AtRowEnds)
+    let mut assembly = Assembly::new(entries.list.len());
+    read_stream(line_feeds(text).as_bytes(), path, (rules, entries), Cuts::AtRowEnds, &mut assembly)?;
+    Ok(assembly.finish())
 }
 
 /// The text with each `\r` alone (a line end as old Mac Excel wrote
@@ -466,6 +484,8 @@ enum Failure {
     /// A block cut at a line end ends in a quoted cell (which holds line
     /// breaks): the file is read again, cut at row ends.
     QuoteAcrossBlocks,
+    /// The gathering needs no more of the file ([`Gather::wants_more`]).
+    Unwanted,
 }
 
 /// Where the file is cut into blocks.
@@ -489,6 +509,17 @@ impl From<Diagnostics> for Failure {
 impl From<Diagnostic> for Failure {
     fn from(problem: Diagnostic) -> Self {
         Failure::Problems(problem.into())
+    }
+}
+
+/// Where parsed blocks go, in file order.
+trait Gather {
+    fn add(&mut self, block: BlockResult);
+
+    /// Whether more blocks are of use (a gathering that cannot go on says
+    /// so, and the file is read no further).
+    fn wants_more(&self) -> bool {
+        true
     }
 }
 
@@ -516,6 +547,34 @@ impl Assembly {
         }
     }
 
+    fn scatter(&mut self) {
+        for (entry, &(start, len)) in self.ranges.iter().enumerate() {
+            self.scattered.extend(
+                self.marks[start as usize..(start + len) as usize]
+                    .iter()
+                    .map(|m| (entry as u32, *m)),
+            );
+        }
+        self.marks = Vec::new();
+    }
+
+    fn finish(self) -> Result<MarkSet, Vec<Duplicate>> {
+        if self.scattered.is_empty() {
+            MarkSet {
+                marks: Arc::new(self.marks),
+                ranges: self.ranges,
+                unused: 0,
+                slot_base: 0,
+                first_entry: 0,
+            }
+            .sort_and_check()
+        } else {
+            MarkSet::from_entry_marks(self.scattered, self.ranges.len())
+        }
+    }
+}
+
+impl Gather for Assembly {
     fn add(&mut self, block: BlockResult) {
         let mut position = 0usize;
         for (entry, len) in block.runs {
@@ -540,30 +599,129 @@ impl Assembly {
             self.last = Some(entry);
         }
     }
+}
 
-    fn scatter(&mut self) {
-        for (entry, &(start, len)) in self.ranges.iter().enumerate() {
-            self.scattered.extend(
-                self.marks[start as usize..(start + len) as usize]
-                    .iter()
-                    .map(|m| (entry as u32, *m)),
-            );
+/// Marks gathered into parts (`PART_MARKS` or so), each a run of entries
+/// with all their marks, handed on as soon as it is whole: possible where
+/// every entry's rows come together and in the entries' order, as exports
+/// and `podium gen` write them. Anything else (an entry's rows apart or
+/// out of order, a cell marked twice) stops the gathering: the file is to
+/// be read whole, which says what is wrong.
+struct Parts<'p> {
+    part: &'p mut dyn FnMut(MarkSet),
+    /// A part is handed on at the first entry after this many marks.
+    part_marks: usize,
+    entry_count: usize,
+    marks: Vec<Mark>,
+    /// From `first` on, each entry's (start, length) in `marks`.
+    ranges: Vec<(u32, u32)>,
+    first: u32,
+    last: Option<u32>,
+    stopped: bool,
+}
+
+/// Marks gathered before a part is handed on: a part's entries are
+/// scored together, enough of them to keep both cores busy, few enough
+/// that a part takes little memory (8 MB).
+pub const PART_MARKS: usize = 1 << 20;
+
+impl<'p> Parts<'p> {
+    fn new(entry_count: usize, part_marks: usize, part: &'p mut dyn FnMut(MarkSet)) -> Parts<'p> {
+        Parts {
+            part,
+            part_marks,
+            entry_count,
+            marks: Vec::with_capacity(part_marks + part_marks / 8),
+            ranges: Vec::new(),
+            first: 0,
+            last: None,
+            stopped: false,
         }
-        self.marks = Vec::new();
     }
 
-    fn finish(self) -> Result<MarkSet, Vec<Duplicate>> {
-        if self.scattered.is_empty() {
-            MarkSet {
-                marks: Arc::new(self.marks),
-                ranges: self.ranges,
-                unused: 0,
-                slot_base: 0,
-            }
-            .sort_and_check()
-        } else {
-            MarkSet::from_entry_marks(self.scattered, self.ranges.len())
+    /// Hands on the entries from `first` up to `end`, if the part's
+    /// entries are each marked once per cell.
+    fn hand_on(&mut self, end: u32) {
+        self.ranges.resize((end - self.first) as usize, (0, 0));
+        let part = MarkSet {
+            marks: Arc::new(std::mem::replace(
+                &mut self.marks,
+                Vec::with_capacity(self.part_marks + self.part_marks / 8),
+            )),
+            ranges: std::mem::take(&mut self.ranges),
+            unused: 0,
+            slot_base: 0,
+            first_entry: self.first,
+        };
+        match part.sort_and_check() {
+            Ok(part) => (self.part)(part),
+            Err(_) => self.stopped = true,
         }
+        self.first = end;
+    }
+
+    /// Hands on the last part; whether every entry's marks were handed on.
+    fn finish(mut self) -> bool {
+        if !self.stopped {
+            self.hand_on(self.entry_count as u32);
+        }
+        !self.stopped
+    }
+}
+
+impl Gather for Parts<'_> {
+    fn add(&mut self, block: BlockResult) {
+        let mut position = 0usize;
+        for (entry, len) in block.runs {
+            if self.stopped {
+                return;
+            }
+            let run = &block.marks[position..position + len as usize];
+            position += len as usize;
+            match self.last {
+                Some(last) if entry == last => self.ranges.last_mut().expect("the last entry's range").1 += len,
+                Some(last) if entry < last => {
+                    self.stopped = true;
+                    return;
+                }
+                _ => {
+                    if self.marks.len() >= self.part_marks {
+                        self.hand_on(entry);
+                    }
+                    // Entries in between have no marks.
+                    self.ranges.resize((entry - self.first) as usize, (0, 0));
+                    self.ranges.push((self.marks.len() as u32, len));
+                }
+            }
+            self.marks.extend_from_slice(run);
+            self.last = Some(entry);
+        }
+    }
+
+    fn wants_more(&self) -> bool {
+        !self.stopped
+    }
+}
+
+/// Reads a marks file a part at a time, handing each part (a run of
+/// entries, in order, with all their marks: about `part_marks`, see
+/// [`PART_MARKS`]) to `part` as soon as it is read, so the file's marks
+/// are never all in memory. Only a UTF-8 CSV
+/// file whose entries' rows come together and in the entries' order can
+/// be read so; false for any other, or a file with anything wrong, which
+/// [`load`] reads whole and reports on. Parts handed on before that are
+/// then of no use.
+pub fn load_in_parts(path: &Path, (rules, entries): (&Rules, &Entries), part_marks: usize, part: &mut dyn FnMut(MarkSet)) -> bool {
+    if workbook::is_workbook(path) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut parts = Parts::new(entries.list.len(), part_marks, part);
+    match read_stream(file, path, (rules, entries), Cuts::AtLineEnds, &mut parts) {
+        Ok(()) => parts.finish(),
+        Err(_) => false,
     }
 }
 
@@ -575,7 +733,8 @@ fn read_stream(
     path: &Path,
     (rules, entries): (&Rules, &Entries),
     cuts: Cuts,
-) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
+    gather: &mut dyn Gather,
+) -> Result<(), Failure> {
     let batch = rayon::current_num_threads().max(1) * 2;
     let (filled_tx, filled_rx) = std::sync::mpsc::sync_channel(batch);
     let (free_tx, free_rx) = std::sync::mpsc::channel();
@@ -583,7 +742,7 @@ fn read_stream(
         scope.spawn(move || read_blocks(input, (filled_tx, free_rx), cuts));
         // Owning the receiver here means it is dropped on any early return,
         // which stops the reader before the scope waits for it.
-        parse_blocks(filled_rx, free_tx, batch, path, (rules, entries), cuts)
+        parse_blocks(filled_rx, free_tx, batch, path, (rules, entries), (cuts, gather))
     })
 }
 
@@ -658,8 +817,8 @@ fn parse_blocks(
     batch: usize,
     path: &Path,
     (rules, entries): (&Rules, &Entries),
-    cuts: Cuts,
-) -> Result<Result<MarkSet, Vec<Duplicate>>, Failure> {
+    (cuts, gather): (Cuts, &mut dyn Gather),
+) -> Result<(), Failure> {
     let read_error = |e: std::io::Error| Failure::from(Diagnostic::new(path, "", msg!("files-cannot-read", why = e)));
     // The header, from the first block (which starts after it).
     let mut first = match filled.recv() {
@@ -668,7 +827,6 @@ fn parse_blocks(
     };
     let header: Option<(Header, usize)> = first.as_ref().map(|block| Header::parse(path, block)).transpose()?;
     let mut line = 2usize;
-    let mut assembly = Assembly::new(entries.list.len());
     let mut problems = Vec::new();
     let mut error_count = 0usize;
     // Who may mark which entry, worked out once for every block.
@@ -705,7 +863,11 @@ fn parse_blocks(
                 error_count += result.unreported;
                 line += result.lines;
                 if error_count == 0 {
-                    assembly.add(result);
+                    gather.add(result);
+                    if !gather.wants_more() {
+                        failure = Some(Failure::Unwanted);
+                        return;
+                    }
                 }
             }
             if ended && in_flight == 0 {
@@ -763,7 +925,7 @@ fn parse_blocks(
         }
         return Err(Failure::Problems(Diagnostics(problems)));
     }
-    Ok(assembly.finish())
+    Ok(())
 }
 
 /// Where each column is; other columns (a time, a note) are ignored.

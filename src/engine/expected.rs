@@ -7,8 +7,12 @@ use super::Inputs;
 /// Whether every mark the contest expects is in: `podium status`'s notion
 /// of complete. Until it is, every award shown is provisional (暂定).
 pub fn marking_complete(inputs: &Inputs) -> bool {
+    marking_complete_of(inputs, 0..inputs.entries.list.len() as u32)
+}
+
+/// [`marking_complete`] of some of the entries.
+pub(super) fn marking_complete_of(inputs: &Inputs, entries: std::ops::Range<u32>) -> bool {
     use rayon::prelude::*;
-    let entries = 0..inputs.entries.list.len() as u32;
     match marks_each_entry_expects(inputs) {
         // Counted without reading a mark (walking them all cost a tenth of
         // scoring at province scale).

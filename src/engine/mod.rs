@@ -9,6 +9,7 @@ pub mod criteria;
 pub mod exact;
 mod expected;
 pub mod panel;
+mod parts;
 pub mod rank;
 pub mod round;
 pub mod teams;
@@ -16,6 +17,7 @@ pub mod totals;
 
 pub use components::*;
 pub use expected::{entry_complete, expected_marks, marking_complete, marks_each_entry_expects};
+pub use parts::PartScorer;
 
 use bevy_ecs::prelude::*;
 use bevy_ecs::query::{IterQueryData, QueryFilter, QueryItem};
@@ -131,12 +133,19 @@ where
 /// Builds the World, one entity per entry; `traced` entries record each step.
 pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
     let mut world = World::new();
-    let categories = inputs.rules.categories.len();
     world.insert_resource(inputs.clone());
     let entities = spawn_unscored(&mut world, inputs, 0..inputs.entries.list.len() as u32);
     for &entry in traced {
         world.entity_mut(entities[entry as usize]).insert(Trace::default());
     }
+    add_field(&mut world, inputs, entities);
+    world
+}
+
+/// What the field systems read beside the entries (`entities`, each
+/// entry's by its index): the kept order, and the teams.
+fn add_field(world: &mut World, inputs: &Inputs, entities: Vec<Entity>) {
+    let categories = inputs.rules.categories.len();
     world.insert_resource(EntryEntities(entities));
     world.insert_resource(rank::Ranking::default());
     world.spawn_batch(teams(inputs).into_iter().map(|team| {
@@ -148,7 +157,6 @@ pub fn build_world(inputs: &Inputs, traced: &[u32]) -> World {
             Awards::default(),
         )
     }));
-    world
 }
 
 /// An entry's components.
@@ -158,17 +166,21 @@ type EntryBundle = (EntryIndex, CriterionValues, CategoryScores, Total, Flags, S
 /// gives them room for their elements' results: at national scale an empty
 /// vector per entry is memory for nothing.
 fn spawn_unscored(world: &mut World, inputs: &Inputs, entries: impl Iterator<Item = u32>) -> Vec<Entity> {
-    if inputs
-        .rules
-        .criteria
-        .iter()
-        .any(|c| matches!(c.kind, crate::contest::KindRule::Elements { .. }))
-    {
+    if has_elements(inputs) {
         let bundles = entries.map(|e| (unscored(e), ElementResults::default()));
         world.spawn_batch(bundles).collect()
     } else {
         world.spawn_batch(entries.map(unscored)).collect()
     }
+}
+
+/// Whether the contest has element criteria, whose entries have room for
+/// their elements' results.
+fn has_elements(inputs: &Inputs) -> bool {
+    let criteria = inputs.rules.criteria.iter();
+    criteria
+        .clone()
+        .any(|c| matches!(c.kind, crate::contest::KindRule::Elements { .. }))
 }
 
 /// An entry's components before scoring: its values are given room as it
@@ -222,19 +234,25 @@ pub fn score(inputs: Inputs, traced: &[u32]) -> Results {
     stopwatch.lap("world");
     scoring_schedule().run(&mut world);
     stopwatch.lap("schedule");
-    // Nothing changes after this: the kept order is of no more use.
-    world.remove_resource::<rank::Ranking>();
-    world.remove_resource::<Inputs>();
     // Asked before the marks are let go.
     let complete = marking_complete(&inputs);
     stopwatch.lap("complete");
-    let mut inputs = inputs;
-    if traced.is_empty() && std::sync::Arc::strong_count(&inputs.marks) == 1 {
+    let results = results_of(world, inputs, complete, traced.is_empty());
+    stopwatch.lap("collect");
+    results
+}
+
+/// The results out of a World scored; `untraced`: the marks, if nobody
+/// else holds them, are let go first.
+fn results_of(mut world: World, mut inputs: Inputs, complete: bool, untraced: bool) -> Results {
+    // Nothing changes after this: the kept order is of no more use.
+    world.remove_resource::<rank::Ranking>();
+    world.remove_resource::<Inputs>();
+    if untraced && std::sync::Arc::strong_count(&inputs.marks) == 1 {
         drop_aside(std::mem::take(&mut inputs.marks));
     }
     let results = collect(inputs, complete, &mut world);
     drop_aside(world);
-    stopwatch.lap("collect");
     results
 }
 
