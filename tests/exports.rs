@@ -350,3 +350,26 @@ fn every_board_marks_its_awards_provisional_until_every_mark_is_in() {
         "{english}"
     );
 }
+
+#[test]
+fn a_csv_board_written_a_window_at_a_time_is_the_board_written_whole() {
+    use podium::output::{write_board, write_csv_in_windows, FormatKind, Leaderboard};
+    let dir = temp_dir("windows");
+    let (whole, windowed) = (dir.join("whole.csv"), dir.join("windowed.csv"));
+    // A contest with divisions and awards, one with element criteria, and
+    // the classification of one run in stages.
+    for contest in ["construction", "judged-panel", "knockout"] {
+        let inputs = podium::load::load(&std::path::Path::new("contests").join(contest), None).unwrap();
+        let results = podium::stages::final_results(inputs, &[]);
+        for lang in [podium::contest::Lang::Zh, podium::contest::Lang::En] {
+            let board = Leaderboard::new(&results, lang, None).unwrap();
+            write_board(&board, FormatKind::Csv, Some(&whole)).unwrap();
+            let expected = std::fs::read(&whole).unwrap();
+            for window in [1, 2, 7, podium::output::WINDOW] {
+                let board_of = |rows| Leaderboard::of_rows(&results, rows, lang);
+                write_csv_in_windows(&results, window, board_of, Some(&windowed)).unwrap();
+                assert_eq!(std::fs::read(&windowed).unwrap(), expected, "{contest} in windows of {window}");
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 use crate::contest::Lang;
 use crate::engine::drop_aside;
-use crate::output::{write_board, FormatKind, Leaderboard};
+use crate::engine::Results;
+use crate::output::{write_board, write_csv_in_windows, FormatKind, Leaderboard, WINDOW};
 use std::path::Path;
 
 /// Which leaderboard to write, how and where.
@@ -35,13 +36,12 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
         let scored = unmarked.scored().map_err(|p| p.to_string())?;
         super::warn(scored.warnings);
         let results = scored.results;
-        let written = if wanted.teams {
-            Leaderboard::of_teams(&results, wanted.lang)
-        } else {
-            Leaderboard::new(&results, wanted.lang, wanted.division)
-        }
-        .map_err(|d| d.to_string())
-        .and_then(|board| write(board, &wanted, codes.as_ref()));
+        let written = match wanted.teams {
+            true => Leaderboard::of_teams(&results, wanted.lang)
+                .map_err(|d| d.to_string())
+                .and_then(|board| write(board, &wanted, codes.as_ref())),
+            false => write_results(&results, &wanted, codes.as_ref()),
+        };
         drop_aside(results);
         return written;
     }
@@ -51,7 +51,11 @@ pub fn run(contest: &Path, wanted: Board, marks: Option<&Path>) -> Result<(), St
     let written = match wanted.stage {
         Some(id) => stage_number(&staged, id)
             .and_then(|stage| Leaderboard::of_stage(&staged, stage, wanted.lang, wanted.division).map_err(|d| d.to_string())),
-        None => Leaderboard::new(&staged.classification, wanted.lang, wanted.division).map_err(|d| d.to_string()),
+        None => {
+            let written = write_results(&staged.classification, &wanted, codes.as_ref());
+            drop_aside(staged);
+            return written;
+        }
     }
     .and_then(|board| write(board, &wanted, codes.as_ref()));
     drop_aside(staged);
@@ -67,15 +71,42 @@ pub fn stage_number(staged: &crate::stages::Staged, id: &str) -> Result<usize, S
     })
 }
 
-/// Writes the board as asked.
-fn write<'a>(mut board: Leaderboard<'a>, wanted: &Board, codes: Option<&'a crate::blind::Codes>) -> Result<(), String> {
+/// Writes the board of `results` as asked. A CSV board of the whole field
+/// is made a window of rows at a time as it is written.
+fn write_results<'a>(results: &'a Results, wanted: &Board, codes: Option<&'a crate::blind::Codes>) -> Result<(), String> {
+    if wanted.format != FormatKind::Csv || wanted.division.is_some() {
+        let board = Leaderboard::new(results, wanted.lang, wanted.division).map_err(|d| d.to_string())?;
+        return write(board, wanted, codes);
+    }
     let mut stopwatch = crate::timings::Stopwatch::start();
+    let board_of = |rows| dressed(Leaderboard::of_rows(results, rows, wanted.lang), wanted, codes);
+    let written = told(write_csv_in_windows(results, WINDOW, board_of, wanted.output), wanted);
+    stopwatch.lap("write");
+    written
+}
+
+/// The board with the headers and names asked for.
+fn dressed<'a>(mut board: Leaderboard<'a>, wanted: &Board, codes: Option<&'a crate::blind::Codes>) -> Leaderboard<'a> {
     board.headers = wanted.headers;
     if let Some(codes) = codes {
         board.hide_names(codes);
     }
+    board
+}
+
+/// Writes the board as asked.
+fn write<'a>(board: Leaderboard<'a>, wanted: &Board, codes: Option<&'a crate::blind::Codes>) -> Result<(), String> {
+    let mut stopwatch = crate::timings::Stopwatch::start();
+    let board = dressed(board, wanted, codes);
     stopwatch.lap("board");
-    match write_board(&board, wanted.format, wanted.output) {
+    let written = told(write_board(&board, wanted.format, wanted.output), wanted);
+    stopwatch.lap("write");
+    written
+}
+
+/// What went wrong writing, in the user's words.
+fn told(written: std::io::Result<()>, wanted: &Board) -> Result<(), String> {
+    match written {
         // The reader went away (`podium score ... | head`): not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
@@ -83,7 +114,5 @@ fn write<'a>(mut board: Leaderboard<'a>, wanted: &Board, codes: Option<&'a crate
     .map_err(|e| match wanted.output {
         Some(path) => crate::msg!("score-cannot-write-to", path = path.display(), error = e).to_string(),
         None => crate::msg!("score-cannot-write", error = e).to_string(),
-    })?;
-    stopwatch.lap("write");
-    Ok(())
+    })
 }

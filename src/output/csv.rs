@@ -203,22 +203,32 @@ const CHUNKS_AT_ONCE: usize = 4;
 
 impl Format for Csv {
     fn write(&self, board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all("\u{feff}".as_bytes())?;
-        let mut records = Records::default();
-        for column in header(board) {
-            records.text(&column);
-        }
-        records.end();
-        out.write_all(records.text.as_bytes())?;
-        // Rows are formatted in parallel, a chunk each, and written in order.
-        for window in board.rows.chunks(ROWS_PER_CHUNK * CHUNKS_AT_ONCE) {
-            let chunks: Vec<String> = window.par_chunks(ROWS_PER_CHUNK).map(|rows| format_rows(board, rows)).collect();
-            for chunk in chunks {
-                out.write_all(chunk.as_bytes())?;
-            }
-        }
+        write_head(board, out)?;
+        write_rows(board, out)?;
         out.flush()
     }
+}
+
+/// The byte-order mark (so that Excel reads the file as UTF-8) and the header.
+pub fn write_head(board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut records = Records::default();
+    for column in header(board) {
+        records.text(&column);
+    }
+    records.end();
+    out.write_all(records.text.as_bytes())
+}
+
+/// The board's rows, formatted in parallel, a chunk each, and written in order.
+pub fn write_rows(board: &Leaderboard, out: &mut dyn Write) -> io::Result<()> {
+    for window in board.rows.chunks(ROWS_PER_CHUNK * CHUNKS_AT_ONCE) {
+        let chunks: Vec<String> = window.par_chunks(ROWS_PER_CHUNK).map(|rows| format_rows(board, rows)).collect();
+        for chunk in chunks {
+            out.write_all(chunk.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// `rows` as CSV records.

@@ -195,97 +195,118 @@ impl<'a> Leaderboard<'a> {
     /// The leaderboard of `results`, for one division if `division` names one
     /// (`VALUE` or `FIELD=VALUE`); then ranks are places within that division.
     pub fn new(results: &'a Results, lang: Lang, division: Option<&str>) -> Result<Leaderboard<'a>, Diagnostic> {
-        let rules = &*results.inputs.rules;
-        let entries = &*results.inputs.entries;
-        let divisions = &rules.contest.divisions;
-        let columns: Vec<Option<usize>> = divisions.iter().map(|d| entries.field_index(d)).collect();
         let filter = division.map(|d| resolve_division(results, d)).transpose()?;
-        let filter_column = filter.as_ref().and_then(|(field, _)| divisions.iter().position(|d| d == field));
-        let from_columns = entries
-            .field_index(crate::campaign::FROM_CONTEST)
-            .zip(entries.field_index(crate::campaign::FROM_PLACE));
-        // In parallel: each row reads its entry wherever it lies in memory.
-        let board_row = |row: &'a crate::engine::ResultRow| {
-            let entry = &entries.list[row.entry as usize];
-            let value = |d: usize| columns[d].map_or("", |c| entries.value(entry, c));
-            let (place, division) = match (&filter, filter_column) {
-                (Some((_, wanted)), Some(d)) => {
-                    if value(d) != wanted {
-                        return None;
-                    }
-                    (row.standing.divisions[d], value(d))
-                }
-                _ => (row.standing.overall, if divisions.is_empty() { "" } else { value(0) }),
-            };
-            Some(BoardRow {
-                place,
-                entry: &entry.id,
-                name: Cow::Borrowed(&entry.name),
-                organisation: entries.organisation(entry),
-                division,
-                divisions: (0..divisions.len())
-                    .map(|d| (divisions[d].as_str(), value(d), row.standing.divisions[d]))
-                    .collect(),
-                total: row.total,
-                categories: &row.categories,
-                criteria: &row.values,
-                index: row.entry,
-                elements: &row.elements,
-                flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
-                awards: row
-                    .awards
-                    .iter()
-                    .map(|&(s, t)| {
-                        let set = &rules.contest.awards[s as usize];
-                        let tier = &set.tiers[t as usize];
-                        (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
-                    })
-                    .collect(),
-                from: from_columns
-                    .map(|(c, p)| (entries.value(entry, c), entries.value(entry, p)))
-                    .filter(|(contest, _)| !contest.is_empty()),
-                number: row.entry,
-                stage: StageCells::default(),
-            })
-        };
-        // Every row kept: collected straight into a board of its size (a
-        // filtered one is gathered in pieces and copied, page after page).
-        let mut rows: Vec<BoardRow> = match filter {
-            None => results
-                .rows
-                .par_iter()
-                .map(|row| board_row(row).expect("without a division every row is kept"))
-                .collect(),
-            Some(_) => results.rows.par_iter().filter_map(board_row).collect(),
-        };
+        let mut rows = board_rows(results, &results.rows, lang, filter.as_ref());
         if filter.is_some() {
             rows.sort_by_key(|r| r.place.map_or(u32::MAX, |p| p.rank));
         }
-        // The classification of a contest run in stages: the last stage each reached.
-        let reached = &results.inputs.carried.reached;
-        let mut stage_columns = Vec::new();
-        if !reached.is_empty() {
-            stage_columns.push(StageColumn::Reached);
-            for row in &mut rows {
-                row.stage.reached = reached[row.number as usize].map(|k| {
-                    let stage = &rules.categories[k];
-                    (stage.id.as_str(), stage.label.get(lang))
-                });
-            }
-        }
-        Ok(Leaderboard {
-            rules,
+        let mut board = Leaderboard::of_rows(results, &[], lang);
+        (board.rows, board.filter) = (rows, filter);
+        Ok(board)
+    }
+
+    /// The board of some of the results' rows (the whole field's board, a
+    /// window at a time: see [`write_csv_in_windows`]).
+    pub fn of_rows(results: &'a Results, rows: &'a [crate::engine::ResultRow], lang: Lang) -> Leaderboard<'a> {
+        let stage_columns = match results.inputs.carried.reached.is_empty() {
+            true => Vec::new(),
+            false => vec![StageColumn::Reached],
+        };
+        Leaderboard {
+            rules: &results.inputs.rules,
             lang,
             headers: Headers::Words,
             provisional: !results.complete,
             teams: false,
-            filter,
-            rows,
+            filter: None,
+            rows: board_rows(results, rows, lang, None),
             element_data: &results.inputs.elements,
             stage_columns,
             stage: None,
-        })
+        }
     }
+}
+
+/// The board's rows of `rows`, those in the division `filter` names alone
+/// (placed within it) if it names one.
+fn board_rows<'a>(
+    results: &'a Results,
+    rows: &'a [crate::engine::ResultRow],
+    lang: Lang,
+    filter: Option<&(String, String)>,
+) -> Vec<BoardRow<'a>> {
+    let rules = &*results.inputs.rules;
+    let entries = &*results.inputs.entries;
+    let divisions = &rules.contest.divisions;
+    let columns: Vec<Option<usize>> = divisions.iter().map(|d| entries.field_index(d)).collect();
+    let filter_column = filter.as_ref().and_then(|(field, _)| divisions.iter().position(|d| d == field));
+    let from_columns = entries
+        .field_index(crate::campaign::FROM_CONTEST)
+        .zip(entries.field_index(crate::campaign::FROM_PLACE));
+    // In parallel: each row reads its entry wherever it lies in memory.
+    let board_row = |row: &'a crate::engine::ResultRow| {
+        let entry = &entries.list[row.entry as usize];
+        let value = |d: usize| columns[d].map_or("", |c| entries.value(entry, c));
+        let (place, division) = match (filter, filter_column) {
+            (Some((_, wanted)), Some(d)) => {
+                if value(d) != wanted {
+                    return None;
+                }
+                (row.standing.divisions[d], value(d))
+            }
+            _ => (row.standing.overall, if divisions.is_empty() { "" } else { value(0) }),
+        };
+        Some(BoardRow {
+            place,
+            entry: &entry.id,
+            name: Cow::Borrowed(&entry.name),
+            organisation: entries.organisation(entry),
+            division,
+            divisions: (0..divisions.len())
+                .map(|d| (divisions[d].as_str(), value(d), row.standing.divisions[d]))
+                .collect(),
+            total: row.total,
+            categories: &row.categories,
+            criteria: &row.values,
+            index: row.entry,
+            elements: &row.elements,
+            flags: row.flags.iter().map(|f| flag_code(rules, f)).collect(),
+            awards: row
+                .awards
+                .iter()
+                .map(|&(s, t)| {
+                    let set = &rules.contest.awards[s as usize];
+                    let tier = &set.tiers[t as usize];
+                    (set.id.as_str(), tier.id.as_str(), tier.label.get(lang))
+                })
+                .collect(),
+            from: from_columns
+                .map(|(c, p)| (entries.value(entry, c), entries.value(entry, p)))
+                .filter(|(contest, _)| !contest.is_empty()),
+            number: row.entry,
+            stage: StageCells::default(),
+        })
+    };
+    // Every row kept: collected straight into a board of its size (a
+    // filtered one is gathered in pieces and copied, page after page).
+    let mut rows: Vec<BoardRow> = match filter {
+        None => rows
+            .par_iter()
+            .map(|row| board_row(row).expect("without a division every row is kept"))
+            .collect(),
+        Some(_) => rows.par_iter().filter_map(board_row).collect(),
+    };
+    // The classification of a contest run in stages: the last stage each reached.
+    let reached = &results.inputs.carried.reached;
+    if !reached.is_empty() {
+        for row in &mut rows {
+            row.stage.reached = reached[row.number as usize].map(|k| {
+                let stage = &rules.categories[k];
+                (stage.id.as_str(), stage.label.get(lang))
+            });
+        }
+    }
+    rows
 }
 
 impl<'a> Leaderboard<'a> {
@@ -588,12 +609,39 @@ pub fn label(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// Writes the leaderboard to `output` (or standard output).
 pub fn write_board(board: &Leaderboard, kind: FormatKind, output: Option<&Path>) -> io::Result<()> {
     let format = kind.format();
+    write_to(output, |out| format.write(board, out))
+}
+
+/// Result rows made into a board's rows at a time by [`write_csv_in_windows`].
+pub const WINDOW: usize = 1 << 16;
+
+/// The CSV board of every row of `results`, each `window` of rows (see
+/// [`WINDOW`]) made into the board's by `board_of` (which also makes the
+/// board of no rows the header is written from) as it is written: a
+/// national field's board, made whole, took a tenth of the run's memory.
+pub fn write_csv_in_windows<'a>(
+    results: &'a Results,
+    window: usize,
+    board_of: impl Fn(&'a [crate::engine::ResultRow]) -> Leaderboard<'a>,
+    output: Option<&Path>,
+) -> io::Result<()> {
+    write_to(output, |out| {
+        csv::write_head(&board_of(&[]), out)?;
+        for window in results.rows.chunks(window) {
+            csv::write_rows(&board_of(window), out)?;
+        }
+        out.flush()
+    })
+}
+
+/// Runs `write` on the file at `output` (whole or not at all), or on standard output.
+fn write_to(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     match output {
-        Some(path) => write_atomically_with(path, |file| format.write(board, file)),
+        Some(path) => write_atomically_with(path, write),
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            format.write(board, &mut out)?;
+            write(&mut out)?;
             out.flush()
         }
     }
