@@ -116,7 +116,7 @@ fn each_element_is_kept_with_whether_it_was_performed() {
         value: value.map(|v| v.parse().unwrap()),
     };
     assert_eq!(
-        row(&results, "B").elements,
+        *row(&results, "B").elements,
         [
             element(1, true, Some("6.5"), Some("9.75")),
             element(2, true, Some("8"), Some("16.0")),

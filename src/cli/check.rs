@@ -63,12 +63,7 @@ pub fn run(contest: &Path, marks: Option<&Path>) -> Result<(), String> {
 
 /// The entries that cannot be scored yet (a mark or element data missing),
 /// how many, and the first few with why.
-fn unscorable(
-    rules: &Rules,
-    entries: &Entries,
-    flagged: &[(u32, std::sync::Arc<Rules>, Vec<Flag>)],
-    marks: Option<&Path>,
-) -> Option<Diagnostic> {
+fn unscorable(rules: &Rules, entries: &Entries, flagged: &[crate::stages::Flagged], marks: Option<&Path>) -> Option<Diagnostic> {
     // Clerks chase marks by code when judging is blind, as `status` does
     // (before the codes are given, by id).
     let names = crate::blind::EntryNames::of(rules, &Sources::of(rules, None).store).unwrap_or(crate::blind::EntryNames::Ids);

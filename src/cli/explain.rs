@@ -216,8 +216,8 @@ fn tie_breaks(results: &Results, row: &ResultRow, lang: Lang, shown: Shown) -> V
     let key_of = |r: &ResultRow| {
         let (total, categories, values) = (
             Total(r.total),
-            CategoryScores(r.categories.clone()),
-            CriterionValues(r.values.clone()),
+            CategoryScores(r.categories.to_vec()),
+            CriterionValues(r.values.to_vec()),
         );
         sort_key(inputs, (r.entry, &total, &categories, &values))
     };

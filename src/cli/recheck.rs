@@ -107,7 +107,7 @@ fn standings(results: &crate::engine::Results) -> Vec<Standing> {
                 entry: record.id.to_string(),
                 total: row.total,
                 place: row.standing.overall.map(|p| p.rank),
-                awards: row.awards.clone(),
+                awards: row.awards.to_vec(),
                 groups,
             }
         })

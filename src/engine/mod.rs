@@ -69,19 +69,22 @@ fn field_systems_set() -> bevy_ecs::schedule::ScheduleConfigs<bevy_ecs::system::
         .chain()
 }
 
-/// One entry's result, as every output reads it.
+/// One entry's result, as every output reads it. Its lists are boxed
+/// slices, a word smaller than vectors: a national field's rows live
+/// beside the World they are moved out of, so each byte of a row is a
+/// megabyte of the run's peak.
 #[derive(Debug, Clone)]
 pub struct ResultRow {
     pub entry: u32,
-    pub values: Vec<Option<Decimal>>,
-    pub categories: Vec<Option<Decimal>>,
+    pub values: Box<[Option<Decimal>]>,
+    pub categories: Box<[Option<Decimal>]>,
     pub total: Option<Decimal>,
-    pub flags: Vec<Flag>,
+    pub flags: Box<[Flag]>,
     pub standing: Standing,
-    pub awards: Vec<(u16, u16)>,
+    pub awards: Box<[(u16, u16)]>,
     /// Each element of the entry's element criteria, in the contest's order.
-    pub elements: Vec<ElementResult>,
-    pub trace: Vec<Words>,
+    pub elements: Box<[ElementResult]>,
+    pub trace: Box<[Words]>,
 }
 
 /// A team's result, when the contest combines teams from members.
@@ -312,14 +315,14 @@ fn result_row(
     flags.sort();
     ResultRow {
         entry: index.0,
-        values: out(values.reborrow(), take).0,
-        categories: out(categories.reborrow(), take).0,
+        values: out(values.reborrow(), take).0.into(),
+        categories: out(categories.reborrow(), take).0.into(),
         total: total.0,
-        flags,
+        flags: flags.into(),
         standing: out(standing.reborrow(), take),
-        awards: out(awards.reborrow(), take).0,
-        elements: elements.map(|e| out(e, take).0).unwrap_or_default(),
-        trace: trace.map(|t| out(t, take).in_order()).unwrap_or_default(),
+        awards: out(awards.reborrow(), take).0.into(),
+        elements: elements.map(|e| out(e, take).0.into()).unwrap_or_default(),
+        trace: trace.map(|t| out(t, take).in_order().into()).unwrap_or_default(),
     }
 }
 

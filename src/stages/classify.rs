@@ -58,7 +58,8 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
             .for_each(|(row, place)| row.standing.divisions[d] = Some(place));
     }
     for (i, award) in won {
-        rows[i as usize].awards.push(award);
+        let awards = &mut rows[i as usize].awards;
+        *awards = awards.iter().copied().chain([award]).collect();
     }
     let entries = inputs.entries.clone();
     let panels = Panels::new(&rules, &entries);
@@ -88,17 +89,17 @@ fn rows_of(stages: &[StageResults], ended: &[Ended], overall: &[Place], rules: &
         .enumerate()
         .map(|(i, end)| ResultRow {
             entry: end.entry,
-            values: Vec::new(),
+            values: Box::default(),
             categories: stages.iter().map(|stage| stage.total_of(end.entry)).collect(),
             total: stages[end.stage].total_of(end.entry),
-            flags: Vec::new(),
+            flags: Box::default(),
             standing: Standing {
                 overall: overall.get(i).copied(),
                 divisions: smallvec::smallvec![None; divisions],
             },
-            awards: Vec::new(),
-            elements: Vec::new(),
-            trace: Vec::new(),
+            awards: Box::default(),
+            elements: Box::default(),
+            trace: Box::default(),
         })
         .collect()
 }

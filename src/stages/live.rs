@@ -95,7 +95,7 @@ fn with_final_awards(last: &mut Results, staged: &super::Staged) {
         awards_of[row.entry as usize] = &row.awards;
     }
     for row in &mut last.rows {
-        row.awards = awards_of[stage.entries[row.entry as usize] as usize].to_vec();
+        row.awards = awards_of[stage.entries[row.entry as usize] as usize].into();
     }
     // The stage's own rules decide no awards; its board names them by the contest's.
     let mut rules = (*last.inputs.rules).clone();

@@ -160,12 +160,16 @@ impl Reach {
     }
 }
 
+/// An entry whose result carries flags: its number in the contest, the
+/// rules of the stage that flagged it, and the flags.
+pub type Flagged = (u32, Arc<crate::contest::Rules>, Box<[engine::Flag]>);
+
 /// What scoring tells `check` and `status`, from one scoring.
 pub struct Scrutiny {
     /// Each entry's flags (contest numbers, best first), with the rules that
     /// name their criteria: the contest's, or in a contest run in stages
     /// every stage's where the entry has any.
-    pub flagged: Vec<(u32, Arc<crate::contest::Rules>, Vec<engine::Flag>)>,
+    pub flagged: Vec<Flagged>,
     /// In a contest run in stages: marks scoring leaves out (`unreached_marks`).
     pub unreached: Option<crate::error::Diagnostic>,
     /// In a contest run in stages: a stage that sent no one on (`none_through`).
