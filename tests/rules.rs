@@ -297,8 +297,8 @@ fn conversion_table_and_proportional_points() {
     // Marks 7, 8, 9 on 0–10 worth 40 points: 8 × 40 / 10 = 32.
     let marks = "entry,criterion,element,judge,value\nA,s.g,,J1,1\nA,s.g,,J2,3\nA,s.g,,J3,3\nA,s.p,,J1,7\nA,s.p,,J2,8\nA,s.p,,J3,9\n";
     let results = run("convert", &sum_contest(&head, criteria), "id,name\nA,a\n", marks);
-    assert_eq!(row(&results, "A").values[0].unwrap().to_string(), "6.67");
-    assert_eq!(row(&results, "A").values[1].unwrap().normalize().to_string(), "32");
+    assert_eq!(row(&results, "A").values[0].get().unwrap().to_string(), "6.67");
+    assert_eq!(row(&results, "A").values[1].get().unwrap().normalize().to_string(), "32");
 }
 
 #[test]
@@ -356,8 +356,8 @@ fn elements_with_data_best_of_and_formulas() {
     )
     .unwrap();
     let results = score(load(&dir, None).unwrap(), &[]);
-    assert_eq!(row(&results, "A").values[0].unwrap().normalize().to_string(), "23.5");
-    assert_eq!(row(&results, "A").values[1].unwrap().normalize().to_string(), "1.5");
+    assert_eq!(row(&results, "A").values[0].get().unwrap().normalize().to_string(), "23.5");
+    assert_eq!(row(&results, "A").values[1].get().unwrap().normalize().to_string(), "1.5");
     assert_eq!(total(&results, "A"), "25.00");
 
     // Without the data of element 3 the criterion cannot be scored, and says why.

@@ -33,7 +33,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
     let plot_left = left + label_width + canvas.u(16.0);
     // Positive parts stack right of zero, negative ones (deductions) left of it.
     let extent = |row: &&crate::output::BoardRow| {
-        row.categories.iter().flatten().map(|v| f(*v)).fold(
+        row.categories.iter().filter_map(|v| v.get()).map(f).fold(
             (0.0f64, 0.0f64),
             |(neg, pos), v| {
                 if v < 0.0 {
@@ -60,7 +60,7 @@ pub fn draw<DB: DrawingBackend>(canvas: &Canvas<DB>, data: &ChartData, options: 
         canvas.text(&fit(&names[i], label_width, em), left, baseline, em, Align::Left, INK)?;
         let (mut negative, mut positive) = (0.0, 0.0);
         for (c, value) in row.categories.iter().enumerate() {
-            let Some(value) = value.map(f) else { continue };
+            let Some(value) = value.get().map(f) else { continue };
             let colour = SERIES[c % SERIES.len()];
             let (from, to) = if value < 0.0 {
                 negative += value;

@@ -40,7 +40,7 @@ impl Axis {
     /// The row's value on this axis as a share of full marks, 0 to 1.
     fn share(&self, row: &BoardRow) -> f64 {
         let values = if self.criterion { row.criteria } else { row.categories };
-        match values.get(self.index).copied().flatten() {
+        match values.get(self.index).and_then(|v| v.get()) {
             Some(v) if self.full > 0.0 => (f(v) / self.full).clamp(0.0, 1.0),
             _ => 0.0,
         }
@@ -80,7 +80,7 @@ fn category_axes(data: &ChartData, options: &ChartOptions) -> Vec<Axis> {
                     .board
                     .rows
                     .iter()
-                    .filter_map(|r| r.categories.get(c).copied().flatten())
+                    .filter_map(|r| r.categories.get(c).and_then(|v| v.get()))
                     .map(|v| f(v).abs())
                     .fold(0.0, f64::max),
             },

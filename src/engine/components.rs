@@ -59,18 +59,68 @@ pub struct EntryIndex(pub u32);
 #[derive(Resource, Debug, Clone)]
 pub struct EntryEntities(pub Vec<Entity>);
 
+/// An `Option<Decimal>` in 16 bytes where the `Option` takes 20: a
+/// national field holds 25 million scores, so those four bytes are a
+/// tenth of its memory. `None` is a decimal's layout with a scale no
+/// decimal has (a decimal's scale is at most 28).
+#[derive(Clone, Copy)]
+pub struct MaybeDecimal([u8; 16]);
+
+impl MaybeDecimal {
+    pub const NONE: MaybeDecimal = MaybeDecimal([0, 0, SCALE_OF_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+    pub fn get(self) -> Option<Decimal> {
+        (self.0[SCALE_BYTE] != SCALE_OF_NONE).then(|| Decimal::deserialize(self.0))
+    }
+}
+
+/// Where `Decimal::serialize` puts the scale, and the scale that says `None`.
+const SCALE_BYTE: usize = 2;
+const SCALE_OF_NONE: u8 = u8::MAX;
+
+impl From<Option<Decimal>> for MaybeDecimal {
+    fn from(value: Option<Decimal>) -> MaybeDecimal {
+        value.map_or(MaybeDecimal::NONE, |v| MaybeDecimal(v.serialize()))
+    }
+}
+
+impl From<Decimal> for MaybeDecimal {
+    fn from(value: Decimal) -> MaybeDecimal {
+        MaybeDecimal(value.serialize())
+    }
+}
+
+impl Default for MaybeDecimal {
+    fn default() -> MaybeDecimal {
+        MaybeDecimal::NONE
+    }
+}
+
+/// Equal as the decimals are (1.0 is 1.00), as `Option<Decimal>` is.
+impl PartialEq for MaybeDecimal {
+    fn eq(&self, other: &MaybeDecimal) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl std::fmt::Debug for MaybeDecimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 /// Each criterion's value, by criterion index; `None` until scored, or if it
 /// cannot be scored (see the entry's flags). For a Flag this is the recorded
 /// 0/1, for a PassFail 1 (pass) or 0 (fail); for every other kind, its points.
 #[derive(Component, Debug, Clone, Default)]
-pub struct CriterionValues(pub Vec<Option<Decimal>>);
+pub struct CriterionValues(pub Vec<MaybeDecimal>);
 
 /// `values` with room for `count`, made when the entry is first scored: on
 /// the worker scoring it, not for a million entries on the thread that
 /// spawns them (a seventh of the national run).
-pub fn with_room(values: &mut Vec<Option<Decimal>>, count: usize) -> &mut [Option<Decimal>] {
+pub fn with_room(values: &mut Vec<MaybeDecimal>, count: usize) -> &mut [MaybeDecimal] {
     if values.len() != count {
-        values.resize(count, None);
+        values.resize(count, MaybeDecimal::NONE);
     }
     values
 }
@@ -99,7 +149,7 @@ pub struct ElementResults(pub Vec<ElementResult>);
 
 /// Each category's score; `None` if a criterion in it is unscored.
 #[derive(Component, Debug, Clone, Default)]
-pub struct CategoryScores(pub Vec<Option<Decimal>>);
+pub struct CategoryScores(pub Vec<MaybeDecimal>);
 
 /// The total; `None` for an incomplete entry, which is not ranked.
 #[derive(Component, Debug, Clone, Default)]
@@ -276,3 +326,31 @@ impl Trace {
 
 // The places of two divisions take no more room than a vector's header.
 const _: () = assert!(std::mem::size_of::<DivisionPlaces>() <= std::mem::size_of::<Vec<Option<Place>>>());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The very decimal comes back: its value, scale and sign (1.50
+        /// stays 1.50, -0 stays -0), as the board prints it.
+        #[test]
+        fn a_maybe_decimal_holds_any_decimal(lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28) {
+            let decimal = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let held = MaybeDecimal::from(decimal).get();
+            prop_assert_eq!(held.map(|d| d.serialize()), Some(decimal.serialize()));
+            prop_assert_eq!(MaybeDecimal::from(Some(decimal)), MaybeDecimal::from(decimal));
+        }
+    }
+
+    #[test]
+    fn nothing_is_none_in_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<MaybeDecimal>(), 16);
+        for none in [MaybeDecimal::NONE, MaybeDecimal::default(), MaybeDecimal::from(None)] {
+            assert_eq!(none.get(), None);
+        }
+        assert_ne!(MaybeDecimal::from(Decimal::ZERO), MaybeDecimal::NONE);
+        assert_eq!(MaybeDecimal::from(Decimal::new(100, 2)), MaybeDecimal::from(Decimal::ONE));
+    }
+}

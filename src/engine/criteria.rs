@@ -48,7 +48,7 @@ type Outcome = Result<Decimal, Reason>;
 
 /// Scores one criterion of one entry, given every criterion value so far;
 /// an element criterion also lists its elements.
-type Scorer = fn(&Cell, &[Option<Decimal>], &mut Flags, &mut Option<Mut<ElementResults>>, &mut Option<Mut<Trace>>) -> Outcome;
+type Scorer = fn(&Cell, &[MaybeDecimal], &mut Flags, &mut Option<Mut<ElementResults>>, &mut Option<Mut<Trace>>) -> Outcome;
 
 /// Runs `score` for every entry and every criterion `of_kind` selects.
 fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule) -> bool, score: Scorer) {
@@ -91,7 +91,7 @@ fn score_each(inputs: &Inputs, query: &mut Query<Scoring>, of_kind: fn(&KindRule
                     reason: reason.clone(),
                 });
             }
-            values.0[criterion] = outcome.ok();
+            values.0[criterion] = outcome.ok().into();
         }
     });
 }
@@ -140,7 +140,7 @@ pub fn evaluate_formulas(inputs: Res<Inputs>, mut query: Query<Scoring>) {
     );
 }
 
-fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn judgement(cell: &Cell, _: &[MaybeDecimal], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Judgement { convert } = &cell.rule.kind else {
         unreachable!()
     };
@@ -164,7 +164,7 @@ fn judgement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut 
     }
 }
 
-fn measurement(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn measurement(cell: &Cell, _: &[MaybeDecimal], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Measurement(scale, formula) = &cell.rule.kind else {
         unreachable!()
     };
@@ -249,7 +249,7 @@ fn linear_share(value: Decimal, best: Decimal, worst: Decimal) -> Option<Decimal
     Some(share.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
-fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn count(cell: &Cell, _: &[MaybeDecimal], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let (per, sign) = match &cell.rule.kind {
         KindRule::Deduction { per } => (*per, Decimal::NEGATIVE_ONE),
         KindRule::Bonus { per } => (*per, Decimal::ONE),
@@ -276,14 +276,14 @@ fn count(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Opti
     Ok(sign * points)
 }
 
-fn gate(cell: &Cell, _: &[Option<Decimal>], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn gate(cell: &Cell, _: &[MaybeDecimal], flags: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let value = panel_cell(cell, 0, None, None, flags, trace)?;
     Ok(if value >= Decimal::ONE { Decimal::ONE } else { Decimal::ZERO })
 }
 
 fn elements(
     cell: &Cell,
-    _: &[Option<Decimal>],
+    _: &[MaybeDecimal],
     flags: &mut Flags,
     results: &mut Option<Mut<ElementResults>>,
     trace: &mut Option<Mut<Trace>>,
@@ -425,9 +425,9 @@ fn named_data(cell: &Cell, slot: u16) -> Words {
     Words::new(joined(Lang::Zh), joined(Lang::En))
 }
 
-fn formula(cell: &Cell, values: &[Option<Decimal>], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
+fn formula(cell: &Cell, values: &[MaybeDecimal], _: &mut Flags, trace: &mut Option<Mut<Trace>>) -> Outcome {
     let KindRule::Formula(expr) = &cell.rule.kind else { unreachable!() };
-    let result = eval(expr, &|v| values[v], cell, 0)?;
+    let result = eval(expr, &|v| values[v].get(), cell, 0)?;
     Trace::note(trace, || {
         let key = &cell.rule.key;
         trace_say!("trace-formula-gives", key = key, result = result)

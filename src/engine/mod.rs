@@ -76,8 +76,8 @@ fn field_systems_set() -> bevy_ecs::schedule::ScheduleConfigs<bevy_ecs::system::
 #[derive(Debug, Clone)]
 pub struct ResultRow {
     pub entry: u32,
-    pub values: Box<[Option<Decimal>]>,
-    pub categories: Box<[Option<Decimal>]>,
+    pub values: Box<[MaybeDecimal]>,
+    pub categories: Box<[MaybeDecimal]>,
     pub total: Option<Decimal>,
     pub flags: Box<[Flag]>,
     pub standing: Standing,
@@ -92,7 +92,7 @@ pub struct ResultRow {
 pub struct TeamRow {
     pub name: Box<str>,
     pub members: Vec<u32>,
-    pub categories: Vec<Option<Decimal>>,
+    pub categories: Vec<MaybeDecimal>,
     pub total: Option<Decimal>,
     pub place: Option<Place>,
     pub awards: Vec<(u16, u16)>,
@@ -154,7 +154,7 @@ fn add_field(world: &mut World, inputs: &Inputs, entities: Vec<Entity>) {
     world.spawn_batch(teams(inputs).into_iter().map(|team| {
         (
             team,
-            CategoryScores(vec![None; categories]),
+            CategoryScores(vec![MaybeDecimal::NONE; categories]),
             Total::default(),
             Standing::default(),
             Awards::default(),

@@ -64,14 +64,14 @@ pub fn key_part(inputs: &Inputs, part: usize, (entry, total, categories, values)
         return KeyPart::Number(total.0);
     };
     match tie_break {
-        TieBreakRule::Category(c) => KeyPart::Number(categories.0[*c]),
-        TieBreakRule::Criterion(c) => KeyPart::Number(values.0[*c]),
+        TieBreakRule::Category(c) => KeyPart::Number(categories.0[*c].get()),
+        TieBreakRule::Criterion(c) => KeyPart::Number(values.0[*c].get()),
         TieBreakRule::HighestMark(c) => KeyPart::Number(highest_mark(rules, &inputs.marks, entry, *c)),
         // Deductions too large to add up come last, as a missing value does.
         TieBreakRule::FewerDeductions => KeyPart::Number(super::exact::sum(
             (0..rules.criteria.len())
                 .filter(|&c| matches!(rules.criteria[c].kind, KindRule::Deduction { .. }))
-                .filter_map(|c| values.0[c])
+                .filter_map(|c| values.0[c].get())
                 .map(|v| v.abs()),
         )),
         TieBreakRule::Field(name, _) => field_part(&inputs.entries, entry, name),

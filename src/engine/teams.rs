@@ -71,8 +71,11 @@ pub fn combine_team_members(
             .map(|sum| round(sum, contest.rounding.total));
         categories.0 = (0..inputs.rules.categories.len())
             .map(|c| {
-                let values: Option<Vec<Decimal>> = counted.iter().map(|&m| by_entry[m as usize].and_then(|(_, s)| s.0[c])).collect();
-                values.and_then(combine).map(|v| round(v, contest.rounding.category))
+                let values: Option<Vec<Decimal>> = counted
+                    .iter()
+                    .map(|&m| by_entry[m as usize].and_then(|(_, s)| s.0[c].get()))
+                    .collect();
+                values.and_then(combine).map(|v| round(v, contest.rounding.category)).into()
             })
             .collect();
     }

@@ -61,17 +61,22 @@ pub fn sum_categories(
         for (c, category) in rules.categories.iter().enumerate() {
             if trace.is_none() {
                 if let Some(score) = category_in_units(rules, category, &values.0) {
-                    scores.0[c] = Some(score);
+                    scores.0[c] = score.into();
                     continue;
                 }
             }
             let points = match category.carried {
                 Some(carried) => carried_points(&inputs, entry.0, carried, category, &mut trace),
-                None => add_up(category.criteria.clone().map(|k| values.0[k].map(|v| contribution(rules, k, v)))),
+                None => add_up(
+                    category
+                        .criteria
+                        .clone()
+                        .map(|k| values.0[k].get().map(|v| contribution(rules, k, v))),
+                ),
             };
             let score = points.and_then(|points| category_score(rules, category, points, &mut trace));
             flag_too_large(&score, Some(c), &mut flags);
-            scores.0[c] = score.ok();
+            scores.0[c] = score.ok().into();
         }
     });
 }
@@ -138,13 +143,13 @@ const UNIT_PLACES: u32 = 9;
 /// same decimal (a property test holds [`scored_in_units`] to [`scored`]).
 /// `None` hands the category to the decimal path, which says why whatever
 /// else happens: a criterion unscored, a carried total.
-fn category_in_units(rules: &Rules, category: &CategoryRule, values: &[Option<Decimal>]) -> Option<Decimal> {
+fn category_in_units(rules: &Rules, category: &CategoryRule, values: &[MaybeDecimal]) -> Option<Decimal> {
     if category.carried.is_some() {
         return None;
     }
     let mut points = 0i64;
     for k in category.criteria.clone() {
-        points = points.checked_add(units(contribution(rules, k, values[k]?))?)?;
+        points = points.checked_add(units(contribution(rules, k, values[k].get()?))?)?;
     }
     scored_in_units(category, points, &rules.contest.rounding)
 }
@@ -198,7 +203,7 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
     let criteria = rules.criteria.len();
     par_for_each(&mut query, |(values, mut categories, mut flags, mut trace)| {
         for (v, veto) in rules.vetoes.iter().enumerate() {
-            let var = |i: usize| if i < criteria { values.0[i] } else { categories.0[i - criteria] };
+            let var = |i: usize| if i < criteria { values.0[i] } else { categories.0[i - criteria] }.get();
             // A condition over an unscored input cannot be decided; the entry
             // is incomplete and flagged already.
             let Ok(held) = veto.when.eval(&var) else { continue };
@@ -216,7 +221,7 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
             });
             if let VetoEffectRule::ZeroCategory(c) = veto.effect {
                 let r = &rules.contest.rounding;
-                categories.0[c] = Some(at_level(Decimal::ZERO, r.category, &[r.total]));
+                categories.0[c] = at_level(Decimal::ZERO, r.category, &[r.total]).into();
             }
         }
     });
@@ -225,7 +230,7 @@ pub fn apply_vetoes(inputs: Res<Inputs>, mut query: Query<(&CriterionValues, &mu
 pub fn weigh_total(inputs: Res<Inputs>, mut query: Query<(&CategoryScores, &mut Flags, &mut Total, Option<&mut Trace>), With<EntryIndex>>) {
     let rules = &inputs.rules;
     par_for_each(&mut query, |(categories, mut flags, mut total, mut trace)| {
-        let sum = add_up(categories.0.iter().copied());
+        let sum = add_up(categories.0.iter().map(|c| c.get()));
         flag_too_large(&sum, None, &mut flags);
         let sum = sum.ok();
         let cap = flags

@@ -152,7 +152,7 @@ fn write_details(record: &mut Records, board: &Leaderboard, row: &BoardRow) {
     // As many as the header has, whatever the row holds (a team has none).
     if !board.teams {
         for c in 0..board.rules.criteria.len() {
-            record.number(row.criteria.get(c).copied().flatten());
+            record.number(row.criteria.get(c).and_then(|v| v.get()));
         }
     }
     for slot in board.element_slots() {
@@ -254,7 +254,7 @@ fn write_row(record: &mut Records, board: &Leaderboard, row: &BoardRow, tied: &[
     }
     record.number(row.total);
     for value in row.categories {
-        record.number(*value);
+        record.number(value.get());
     }
     record.text(&spreadsheet_text(&row.flags.join(";")));
     record.text(&spreadsheet_text(row.awards.first().map_or("", |a| a.1)));

@@ -214,7 +214,7 @@ pub fn board_table(board: &Leaderboard) -> String {
         }
         let _ = write!(html, "<td class=\"n\"><strong>{}</strong></td>", super::number(row.total));
         for value in row.categories {
-            let _ = write!(html, "<td class=\"n\">{}</td>", super::number(*value));
+            let _ = write!(html, "<td class=\"n\">{}</td>", super::number(value.get()));
         }
         for column in &board.stage_columns {
             let _ = write!(html, "<td class=\"n {}\">{}</td>", column.id(), escape(&column.text(board, row)));

@@ -27,13 +27,13 @@ impl Serialize for Exact {
 }
 
 /// id → score, in the contest's order.
-struct Scores<'a, I>(I, &'a [Option<Decimal>]);
+struct Scores<'a, I>(I, &'a [crate::engine::MaybeDecimal]);
 
 impl<'a, I: Iterator<Item = &'a String> + Clone> Serialize for Scores<'a, I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.1.len()))?;
         for (id, value) in self.0.clone().zip(self.1) {
-            map.serialize_entry(id, &Exact(*value))?;
+            map.serialize_entry(id, &Exact(value.get()))?;
         }
         map.end()
     }

@@ -10,7 +10,7 @@ mod xlsx;
 use crate::contest::KindRule;
 use crate::contest::{Lang, Rules};
 use crate::data::ElementData;
-use crate::engine::{ElementResult, Flag, Place, Results};
+use crate::engine::{ElementResult, Flag, MaybeDecimal, Place, Results};
 use crate::error::{suggestion, Diagnostic};
 use crate::stages::Staged;
 use rayon::prelude::*;
@@ -59,8 +59,8 @@ pub struct BoardRow<'a> {
     /// Each division field: (field, value, place within it).
     pub divisions: Vec<(&'a str, &'a str, Option<Place>)>,
     pub total: Option<Decimal>,
-    pub categories: &'a [Option<Decimal>],
-    pub criteria: &'a [Option<Decimal>],
+    pub categories: &'a [MaybeDecimal],
+    pub criteria: &'a [MaybeDecimal],
     /// The entry's index, to find its element data (`u32::MAX` for a team).
     pub index: u32,
     /// Each element of the entry's element criteria (none for a team).

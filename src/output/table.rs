@@ -59,7 +59,7 @@ fn columns<'b>(board: &'b Leaderboard) -> Vec<Column<'b>> {
         columns.push(Column {
             header: category.label.get(lang).to_string(),
             numeric: true,
-            cell: Box::new(move |row| number(row.categories[c])),
+            cell: Box::new(move |row| number(row.categories[c].get())),
         });
     }
     columns.push(Column {

@@ -187,7 +187,7 @@ fn write_sheet(worksheet: &mut Worksheet, board: &Leaderboard, sheet: &Sheet, fo
         }
         write_decimal(worksheet, r, 6, row.total, formats)?;
         for (k, value) in row.categories.iter().enumerate() {
-            write_decimal(worksheet, r, 7 + k as u16, *value, formats)?;
+            write_decimal(worksheet, r, 7 + k as u16, value.get(), formats)?;
         }
         if let Some((set, tier, tier_label)) = row.awards.first() {
             let format = formats.award(board, set, tier).clone();

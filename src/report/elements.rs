@@ -50,7 +50,7 @@ fn element_row(body: &mut String, board: &Leaderboard, row: &BoardRow, group: &[
     let _ = writeln!(
         body,
         "<td class=\"n\"><strong>{}</strong></td></tr>",
-        number(row.criteria[group[0].0])
+        number(row.criteria[group[0].0].get())
     );
 }
 

@@ -288,7 +288,7 @@ fn breakdown(body: &mut String, board: &Leaderboard) {
             escape(if row.name.is_empty() { row.entry } else { &row.name })
         );
         for (c, value) in row.categories.iter().enumerate() {
-            let share = value.map_or(0.0, |v| (chart::f(v) / full * 100.0).max(0.0));
+            let share = value.get().map_or(0.0, |v| (chart::f(v) / full * 100.0).max(0.0));
             let colour = chart::SERIES[c % chart::SERIES.len()];
             let _ = write!(
                 body,
@@ -298,7 +298,7 @@ fn breakdown(body: &mut String, board: &Leaderboard) {
         }
         body.push_str("</div></td>");
         for value in row.categories {
-            let _ = write!(body, "<td class=\"n\">{}</td>", number(*value));
+            let _ = write!(body, "<td class=\"n\">{}</td>", number(value.get()));
         }
         let _ = writeln!(body, "<td class=\"n\"><strong>{}</strong></td></tr>", number(row.total));
     }

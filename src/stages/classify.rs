@@ -90,7 +90,7 @@ fn rows_of(stages: &[StageResults], ended: &[Ended], overall: &[Place], rules: &
         .map(|(i, end)| ResultRow {
             entry: end.entry,
             values: Box::default(),
-            categories: stages.iter().map(|stage| stage.total_of(end.entry)).collect(),
+            categories: stages.iter().map(|stage| stage.total_of(end.entry).into()).collect(),
             total: stages[end.stage].total_of(end.entry),
             flags: Box::default(),
             standing: Standing {

@@ -427,7 +427,7 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
             .rows
             .par_iter()
             .map(|row| {
-                let carried: Option<Decimal> = row.categories[..carried].iter().copied().sum();
+                let carried: Option<Decimal> = row.categories[..carried].iter().map(|c| c.get()).sum();
                 let own = row.total.zip(carried).map(|(total, carried)| total - carried);
                 let behind = row.total.zip(leader).map(|(total, leader)| match order {
                     Order::HigherIsBetter => leader - total,
