@@ -366,7 +366,7 @@ fn best_first(mut rows: Vec<ResultRow>) -> Vec<ResultRow> {
         .map(|(i, r)| (r.standing.overall.map_or(u32::MAX, |p| p.rank), r.entry, i as u32))
         .collect();
     // Each row's entry is its own: no two keys are equal.
-    order.sort_unstable();
+    order.par_sort_unstable();
     // Place p takes the row now at `from[p]`; a place done points at itself.
     let mut from: Vec<u32> = order.into_iter().map(|(_, _, i)| i).collect();
     for start in 0..from.len() {
