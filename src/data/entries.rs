@@ -434,6 +434,20 @@ mod tests {
         assert_eq!(entries.field(&entries.list[0], "trade"), Some("welder"));
     }
 
+    /// Ids and names are held in the entry up to 24 bytes and beyond it
+    /// elsewhere: both kinds read back and are found alike.
+    #[test]
+    fn long_and_short_ids_and_names_are_found_alike() {
+        let long_id = "QZ-2026-第一届职工职业技能大赛-焊工-0001";
+        let long_name = "新疆维吾尔自治区乌鲁木齐市代表队";
+        let entries = load(&format!("id,name,trade\nA1,张三,w\n{long_id},{long_name},w\n")).unwrap();
+        assert!(long_id.len() > 24 && long_name.len() > 24);
+        assert_eq!(entries.find("A1"), Some(0));
+        assert_eq!(entries.find(long_id), Some(1));
+        assert_eq!((&*entries.list[1].id, &*entries.list[1].name), (long_id, long_name));
+        assert_eq!(&*entries.list[0].name, "张三");
+    }
+
     #[test]
     fn refuses_control_characters_and_ids_a_spreadsheet_would_change() {
         // Rows as Excel shows them: the two-line name is one row.
