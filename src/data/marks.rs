@@ -1149,7 +1149,8 @@ impl Line {
     fn rescan_sixteen(&mut self, block: &[u8], start: usize) {
         use std::arch::x86_64::*;
         let line = self;
-        let (newlines, commas_at, quotes) = (_mm_set1_epi8(b'\n' as i8), _mm_set1_epi8(b',' as i8), _mm_set1_epi8(b'"' as i8));
+        let every = |byte: u8| _mm_set1_epi8(byte as i8);
+        let (newlines, commas, quotes) = (every(b'\n'), every(b','), every(b'"'));
         let (mut end, mut commas_seen, mut quoted) = (block.len(), 0, false);
         let mut at = start;
         while at < block.len() {
@@ -1162,21 +1163,22 @@ impl Line {
                 }
             };
             let half = |from: usize| i64::from_le_bytes(sixteen[from..from + 8].try_into().expect("eight bytes"));
-            let v = _mm_set_epi64x(half(8), half(0));
-            let newline = _mm_movemask_epi8(_mm_cmpeq_epi8(v, newlines)) as u32;
+            let bytes = _mm_set_epi64x(half(8), half(0));
+            let matching = |wanted| _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, wanted)) as u32;
+            let newline = matching(newlines);
             let before = if newline == 0 {
                 0xFFFF
             } else {
                 (newline & newline.wrapping_neg()) - 1
             };
-            quoted |= (_mm_movemask_epi8(_mm_cmpeq_epi8(v, quotes)) as u32) & before != 0;
-            let mut commas = (_mm_movemask_epi8(_mm_cmpeq_epi8(v, commas_at)) as u32) & before;
-            while commas != 0 {
+            quoted |= matching(quotes) & before != 0;
+            let mut found = matching(commas) & before;
+            while found != 0 {
                 if let Some(place) = line.comma_at.get_mut(commas_seen) {
-                    *place = (at - start) as u32 + commas.trailing_zeros();
+                    *place = (at - start) as u32 + found.trailing_zeros();
                 }
                 commas_seen += 1;
-                commas &= commas - 1;
+                found &= found - 1;
             }
             if newline != 0 {
                 end = at + newline.trailing_zeros() as usize;
