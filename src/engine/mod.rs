@@ -274,7 +274,7 @@ const GIVE_BACK_FROM: usize = 500_000;
 /// Hands the pages of freed memory back to the system. glibc keeps what a
 /// program frees in its arenas for reuse, as holes between what is still
 /// held: at national scale 40 to 150 MB of them, more or less from run to
-/// run as the threads' timing falls (peaks of 0.99 to 1.11 GB; 0.96 GB
+/// run as the threads' timing falls (peaks of 0.99 to 1.11 GB; 955-958 MB
 /// every run once handed back, at a cost of 5 ms).
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
