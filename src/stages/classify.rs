@@ -5,6 +5,7 @@
 //! decided down this order.
 
 use super::StageResults;
+use crate::contest::rules::VetoEffectRule;
 use crate::contest::{Rules, Scope};
 use crate::data::{Entries, MarkSet, Panels};
 use crate::engine::awards::{award_group, eligible, Candidate};
@@ -41,10 +42,11 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
     let ended = classified_order(count, stages);
     let ranked = ended.iter().take_while(|e| e.place.is_some()).count();
     let overall = places_along(&ended[..ranked]);
-    // The rows, the places in each division, the awards and the totals
-    // carried are made side by side, none reading another.
-    let ((mut rows, carried), (division_places, won)) = rayon::join(
-        || rayon::join(|| rows_of(stages, &ended, &overall, &rules), || carried(stages, &ended, count)),
+    // Every entry's totals (read by entry, once), the places in each
+    // division and the awards are found side by side, none reading
+    // another; each row is then made once, whole.
+    let (carried, (division_places, won)) = rayon::join(
+        || carried(stages, &ended, count),
         || {
             rayon::join(
                 || division_places(inputs, &rules, &ended[..ranked]),
@@ -52,15 +54,13 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
             )
         },
     );
-    for (d, places) in division_places {
-        rows.par_iter_mut()
-            .zip(places)
-            .for_each(|(row, place)| row.standing.divisions[d] = Some(place));
-    }
-    for (i, award) in won {
-        let awards = &mut rows[i as usize].awards;
-        *awards = awards.iter().copied().chain([award]).collect();
-    }
+    let made = Made {
+        overall: &overall,
+        divisions: division_places,
+        awards: AwardsByRow::of(won, ranked),
+        carried: &carried,
+    };
+    let rows = rows_of(&ended, &made);
     let entries = inputs.entries.clone();
     let panels = Panels::new(&rules, &entries);
     Results {
@@ -78,30 +78,76 @@ pub fn classification(inputs: &Inputs, stages: &[StageResults]) -> Results {
     }
 }
 
-/// A row for each entry down the classification, with its place overall:
-/// its stages' totals as categories, the total of the last it reached.
-fn rows_of(stages: &[StageResults], ended: &[Ended], overall: &[Place], rules: &Rules) -> Vec<ResultRow> {
-    let divisions = rules.contest.divisions.len();
-    // Each row reads every stage's entry numbers and totals: in parallel
-    // (a cache miss each at scale).
+/// What the classification's rows are made of, by position down it.
+struct Made<'a> {
+    overall: &'a [Place],
+    /// By division: the ranked rows' places in it (`None`: the contest's
+    /// entries have no such field).
+    divisions: Vec<Option<Vec<Place>>>,
+    awards: AwardsByRow,
+    /// Every entry's total in each stage.
+    carried: &'a Carried,
+}
+
+/// A row for each entry down the classification, with its places overall
+/// and in each division and its awards: its stages' totals as
+/// categories, the total of the last it reached.
+fn rows_of(ended: &[Ended], made: &Made) -> Vec<ResultRow> {
+    let stages = made.carried.per_entry;
     ended
         .par_iter()
         .enumerate()
-        .map(|(i, end)| ResultRow {
-            entry: end.entry,
-            values: Box::default(),
-            categories: stages.iter().map(|stage| stage.total_of(end.entry).into()).collect(),
-            total: stages[end.stage].total_of(end.entry),
-            flags: Box::default(),
-            standing: Standing {
-                overall: overall.get(i).copied(),
-                divisions: smallvec::smallvec![None; divisions],
-            },
-            awards: Box::default(),
-            elements: Box::default(),
-            trace: Box::default(),
+        .map(|(i, end)| {
+            let totals = &made.carried.values[end.entry as usize * stages..][..stages];
+            ResultRow {
+                entry: end.entry,
+                values: Box::default(),
+                categories: totals.iter().map(|&total| total.into()).collect(),
+                total: totals[end.stage],
+                flags: Box::default(),
+                standing: Standing {
+                    overall: made.overall.get(i).copied(),
+                    divisions: made
+                        .divisions
+                        .iter()
+                        .map(|places| places.as_ref().and_then(|p| p.get(i)).copied())
+                        .collect(),
+                },
+                awards: made.awards.row(i),
+                elements: Box::default(),
+                trace: Box::default(),
+            }
         })
         .collect()
+}
+
+/// The awards won, by ranked row: row `i`'s are `won[starts[i]..starts[i + 1]]`.
+struct AwardsByRow {
+    won: Vec<(u32, (u16, u16))>,
+    starts: Vec<u32>,
+}
+
+impl AwardsByRow {
+    /// From (row, (set, tier)) pairs, any order, over `ranked` rows.
+    fn of(mut won: Vec<(u32, (u16, u16))>, ranked: usize) -> AwardsByRow {
+        won.par_sort_unstable();
+        let mut starts = vec![0u32; ranked + 1];
+        for &(i, _) in &won {
+            starts[i as usize + 1] += 1;
+        }
+        for i in 0..ranked {
+            starts[i + 1] += starts[i];
+        }
+        AwardsByRow { won, starts }
+    }
+
+    /// Row `i`'s awards, by set (none past the ranked rows).
+    fn row(&self, i: usize) -> Box<[(u16, u16)]> {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&from), Some(&to)) => self.won[from as usize..to as usize].iter().map(|&(_, award)| award).collect(),
+            _ => Box::default(),
+        }
+    }
 }
 
 /// Every entry's total in each stage, and the last stage it reached.
@@ -175,14 +221,17 @@ fn places_along(order: &[Ended]) -> Vec<Place> {
     places
 }
 
-/// The ranked rows' places within each division's values, down the same
-/// order: (division, places).
-fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended]) -> Vec<(usize, Vec<Place>)> {
+/// By division, the ranked rows' places within its values, down the same
+/// order (`None` where the entries have no such field).
+fn division_places(inputs: &Inputs, rules: &Rules, ranked: &[Ended]) -> Vec<Option<Vec<Place>>> {
     let entries = &inputs.entries;
-    let fields = rules.contest.divisions.iter().enumerate();
+    let fields = rules.contest.divisions.iter();
     fields
-        .filter_map(|(d, field)| entries.field_index(field).map(|column| (d, column)))
-        .map(|(d, column)| (d, places_within(ranked, &group_ids(entries, ranked, Some(column)))))
+        .map(|field| {
+            entries
+                .field_index(field)
+                .map(|column| places_within(ranked, &group_ids(entries, ranked, Some(column))))
+        })
         .collect()
 }
 
@@ -267,9 +316,12 @@ fn groups(ranked: &[Ended], ids: &[u32]) -> Vec<(Vec<usize>, Vec<Place>)> {
 /// Whether a veto took every award from the entry in the stage it ended in.
 fn disqualified(stages: &[StageResults], end: &Ended) -> bool {
     let stage = &stages[end.stage];
-    stage
+    let rules = &stage.results.inputs.rules;
+    // Where no veto disqualifies, no row is read (each a cache miss).
+    let may = rules.vetoes.iter().any(|veto| matches!(veto.effect, VetoEffectRule::Disqualify));
+    may && stage
         .local(end.entry)
-        .is_some_and(|local| Flags::disqualify(&stage.row(local).flags, &stage.results.inputs.rules))
+        .is_some_and(|local| Flags::disqualify(&stage.row(local).flags, rules))
 }
 
 /// The contest's awards, each set walked down the classification (overall
