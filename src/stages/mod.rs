@@ -423,7 +423,7 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
     let standings = || {
         // Read down the rows in their order, each entry's numbers put at its
         // place: reading the rows by entry missed the cache at every row.
-        let per_row: Vec<(Option<Decimal>, Option<Decimal>)> = results
+        let (own_down, behind_down): (Vec<Option<Decimal>>, Vec<Option<Decimal>>) = results
             .rows
             .par_iter()
             .map(|row| {
@@ -435,13 +435,14 @@ fn decide(stage: &StageRules, results: Results, entries: Vec<u32>, contest_entri
                 });
                 (own, behind)
             })
-            .collect();
+            .unzip();
+        let own_places = places_down(&results.rows, &own_down, order);
         let (mut row_of, mut own, mut behind, mut totals) = (vec![0; count], vec![None; count], vec![None; count], vec![None; count]);
-        for (i, (row, (own_score, behind_leader))) in results.rows.iter().zip(per_row).enumerate() {
+        for (i, row) in results.rows.iter().enumerate() {
             let local = row.entry as usize;
-            (row_of[local], own[local], behind[local], totals[local]) = (i, own_score, behind_leader, row.total);
+            (row_of[local], own[local], behind[local], totals[local]) = (i, own_down[i], behind_down[i], row.total);
         }
-        let own_places = places_by(&own, order);
+        let own_places = own_places.unwrap_or_else(|| places_by(&own, order));
         (row_of, own, behind, totals, own_places)
     };
     let going_on = || {
@@ -497,6 +498,34 @@ fn outcomes(stage: &StageRules, results: &Results, order: Order) -> Vec<Outcome>
         })
         .collect();
     advance::decide(advance, order, &candidates)
+}
+
+/// Places by the rows' own scores (`own`, down the rows), by stage entry,
+/// found in one pass where the rows already list them best first (as
+/// where a stage carries nothing: its rows are in order of their totals);
+/// `None` where they do not, to be placed by [`places_by`].
+fn places_down(rows: &[engine::ResultRow], own: &[Option<Decimal>], order: Order) -> Option<Vec<Option<Place>>> {
+    let scored = own.iter().take_while(|s| s.is_some()).count();
+    let in_order = own[..scored].windows(2).all(|pair| match order {
+        Order::HigherIsBetter => pair[0] >= pair[1],
+        Order::LowerIsBetter => pair[0] <= pair[1],
+    });
+    if !in_order || own[scored..].iter().any(Option::is_some) {
+        return None;
+    }
+    let mut places = vec![None; rows.len()];
+    let mut start = 0;
+    while start < scored {
+        let end = start + own[start..scored].iter().take_while(|s| **s == own[start]).count();
+        for row in &rows[start..end] {
+            places[row.entry as usize] = Some(Place {
+                rank: start as u32 + 1,
+                tied: end - start > 1,
+            });
+        }
+        start = end;
+    }
+    Some(places)
 }
 
 /// Places by a score (ties shared), in the score's order; `None` unranked.
@@ -568,6 +597,21 @@ mod tests {
             .collect()
     }
 
+    /// A bare result row of stage entry `entry`.
+    fn row_of_entry(entry: u32) -> engine::ResultRow {
+        engine::ResultRow {
+            entry,
+            values: Box::default(),
+            categories: Box::default(),
+            total: None,
+            flags: Box::default(),
+            standing: engine::Standing::default(),
+            awards: Box::default(),
+            elements: Box::default(),
+            trace: Box::default(),
+        }
+    }
+
     #[test]
     fn places_are_shared_by_equal_scores_whatever_their_places_written() {
         let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
@@ -608,6 +652,43 @@ mod tests {
             }
             let order = if lower { Order::LowerIsBetter } else { Order::HigherIsBetter };
             proptest::prop_assert_eq!(places_by(&scores, order), places_counted(&scores, order));
+        }
+
+        /// Places found down rows already in order of their scores are the
+        /// places by definition; rows out of that order are left to
+        /// `places_by`.
+        #[test]
+        fn places_down_rows_in_order_are_places_by_definition(
+            scores in proptest::collection::vec(proptest::option::weighted(0.85, (-30i64..30, 0u32..3)), 0..40),
+            shuffle in proptest::collection::vec(proptest::num::usize::ANY, 40),
+            sort in proptest::bool::weighted(0.8),
+            lower in proptest::bool::ANY,
+        ) {
+            let order = if lower { Order::LowerIsBetter } else { Order::HigherIsBetter };
+            let mut down: Vec<Option<Decimal>> = scores.into_iter().map(|s| s.map(|(m, scale)| Decimal::new(m, scale))).collect();
+            if sort {
+                // Best first, unscored last: as a stage that carries nothing lists its rows.
+                down.sort_by(|a, b| match (a, b, order) {
+                    (Some(a), Some(b), Order::HigherIsBetter) => b.cmp(a),
+                    (Some(a), Some(b), Order::LowerIsBetter) => a.cmp(b),
+                    _ => b.is_some().cmp(&a.is_some()),
+                });
+            }
+            // Each row's stage entry: the rows' order is not the entries'.
+            let mut entries: Vec<u32> = (0..down.len() as u32).collect();
+            for (i, &k) in shuffle.iter().enumerate().take(entries.len()) {
+                let j = k % entries.len();
+                entries.swap(i, j);
+            }
+            let rows: Vec<engine::ResultRow> = entries.iter().map(|&entry| row_of_entry(entry)).collect();
+            let mut by_entry = vec![None; down.len()];
+            for (row, score) in rows.iter().zip(&down) {
+                by_entry[row.entry as usize] = *score;
+            }
+            match places_down(&rows, &down, order) {
+                Some(places) => proptest::prop_assert_eq!(places, places_counted(&by_entry, order)),
+                None => proptest::prop_assert!(!sort, "rows in order were not placed in one pass"),
+            }
         }
     }
 }
