@@ -536,8 +536,9 @@ struct Assembly {
     seen: Vec<bool>,
     last: Option<u32>,
     /// Once an entry's rows are found apart: every run of rows in `marks`
-    /// as (entry, start, length), in file order.
-    runs: Option<Vec<(u32, u32, u32)>>,
+    /// as (entry, length), in file order (each starts where the one before
+    /// ends).
+    runs: Option<Vec<(u32, u32)>>,
 }
 
 impl Assembly {
@@ -561,35 +562,50 @@ impl Assembly {
                 first_entry: 0,
             }
             .sort_and_check(),
-            Some(runs) => gathered(&self.marks, &runs, self.ranges.len()),
+            Some(runs) => gathered(self.marks, runs, self.ranges.len()),
         }
+    }
+
+    /// The runs of rows so far, in file order, once rows are found apart:
+    /// until then each entry had one range.
+    fn runs_so_far(&self) -> Vec<(u32, u32)> {
+        let mut ranges: Vec<(u32, u32, u32)> = (self.ranges.iter().enumerate())
+            .filter(|(_, range)| range.1 > 0)
+            .map(|(entry, &(start, len))| (start, entry as u32, len))
+            .collect();
+        ranges.sort_unstable();
+        ranges.into_iter().map(|(_, entry, len)| (entry, len)).collect()
     }
 }
 
-/// The marks of `runs` (entry, start, length) in `marks`, gathered by
-/// entry, each entry's runs in file order: a counting sort of the runs,
-/// every mark copied once (sorting every mark by entry took a third of
-/// reading a contest whose later stages' marks come after the first's).
-fn gathered(marks: &[Mark], runs: &[(u32, u32, u32)], entry_count: usize) -> Result<MarkSet, Vec<Duplicate>> {
+/// The marks of `runs` (entry, length; one after another in `marks`)
+/// gathered by entry, each entry's runs in file order: a counting sort of
+/// the runs, every mark copied once (sorting every mark by entry took a
+/// third of reading a contest whose later stages' marks follow the first's).
+fn gathered(marks: Vec<Mark>, runs: Vec<(u32, u32)>, entry_count: usize) -> Result<MarkSet, Vec<Duplicate>> {
     let mut counts = vec![0u32; entry_count];
-    let mut first_run = vec![0usize; entry_count + 1];
-    for &(entry, _, len) in runs {
+    let mut next_run = vec![0usize; entry_count + 1];
+    for &(entry, len) in &runs {
         counts[entry as usize] += len;
-        first_run[entry as usize + 1] += 1;
+        next_run[entry as usize + 1] += 1;
     }
     for e in 0..entry_count {
-        first_run[e + 1] += first_run[e];
+        next_run[e + 1] += next_run[e];
     }
+    // Each run's (start, length), by entry.
     let mut by_entry = vec![(0u32, 0u32); runs.len()];
-    for &(entry, start, len) in runs {
-        let next = &mut first_run[entry as usize];
+    let mut start = 0u32;
+    for (entry, len) in runs {
+        let next = &mut next_run[entry as usize];
         by_entry[*next] = (start, len);
         *next += 1;
+        start += len;
     }
     let mut grouped = Vec::with_capacity(marks.len());
-    for &(start, len) in &by_entry {
+    for (start, len) in by_entry {
         grouped.extend_from_slice(&marks[start as usize..(start + len) as usize]);
     }
+    drop(marks);
     MarkSet::from_grouped(grouped, &counts)
 }
 
@@ -600,16 +616,14 @@ impl Gather for Assembly {
             let run = &block.marks[position..position + len as usize];
             position += len as usize;
             let start = self.marks.len() as u32;
+            if self.runs.is_none() && self.last != Some(entry) && self.seen[entry as usize] {
+                // Rows apart: from here on every run is noted, to be gathered at the end.
+                self.runs = Some(self.runs_so_far());
+            }
             if let Some(runs) = &mut self.runs {
-                runs.push((entry, start, len));
+                runs.push((entry, len));
             } else if self.last == Some(entry) {
                 self.ranges[entry as usize].1 += len;
-            } else if self.seen[entry as usize] {
-                // Rows apart: from here on every run is noted, to be gathered at the end.
-                let ranges = self.ranges.iter().enumerate().filter(|(_, range)| range.1 > 0);
-                let mut runs: Vec<(u32, u32, u32)> = ranges.map(|(e, &(start, len))| (e as u32, start, len)).collect();
-                runs.push((entry, start, len));
-                self.runs = Some(runs);
             } else {
                 self.seen[entry as usize] = true;
                 self.ranges[entry as usize] = (start, len);
