@@ -535,10 +535,9 @@ struct Assembly {
     /// Entries seen, to notice one whose rows are not together.
     seen: Vec<bool>,
     last: Option<u32>,
-    /// Once an entry's rows are found apart: every run of rows in `marks`
-    /// as (entry, length), in file order (each starts where the one before
-    /// ends).
-    runs: Option<Vec<(u32, u32)>>,
+    /// Once an entry's rows are found apart: every run of rows in `marks`,
+    /// in file order.
+    runs: Option<Runs>,
 }
 
 impl Assembly {
@@ -568,44 +567,85 @@ impl Assembly {
 
     /// The runs of rows so far, in file order, once rows are found apart:
     /// until then each entry had one range.
-    fn runs_so_far(&self) -> Vec<(u32, u32)> {
+    fn runs_so_far(&self) -> Runs {
         let mut ranges: Vec<(u32, u32, u32)> = (self.ranges.iter().enumerate())
             .filter(|(_, range)| range.1 > 0)
             .map(|(entry, &(start, len))| (start, entry as u32, len))
             .collect();
         ranges.sort_unstable();
-        ranges.into_iter().map(|(_, entry, len)| (entry, len)).collect()
+        let mut runs = Runs::default();
+        for (_, entry, len) in ranges {
+            runs.push(entry, len);
+        }
+        runs
     }
 }
 
-/// The marks of `runs` (entry, length; one after another in `marks`)
-/// gathered by entry, each entry's runs in file order: a counting sort of
-/// the runs, every mark copied once (sorting every mark by entry took a
-/// third of reading a contest whose later stages' marks follow the first's).
-fn gathered(marks: Vec<Mark>, runs: Vec<(u32, u32)>, entry_count: usize) -> Result<MarkSet, Vec<Duplicate>> {
+/// Runs of rows of one entry, in file order, each starting in the pool
+/// where the one before ends. A run is its entry's number, with the top
+/// bit set where its length follows: a run of one row (every run, in a
+/// file sorted by judge and criterion) takes four bytes, half a mark.
+#[derive(Default)]
+struct Runs(Vec<u32>);
+
+/// Set on a run's entry number when its length follows.
+const LENGTH_FOLLOWS: u32 = 1 << 31;
+
+impl Runs {
+    fn push(&mut self, entry: u32, len: u32) {
+        debug_assert!(entry < LENGTH_FOLLOWS, "fewer than 2^31 entries");
+        match len {
+            1 => self.0.push(entry),
+            _ => self.0.extend([entry | LENGTH_FOLLOWS, len]),
+        }
+    }
+
+    /// Each run as (entry, length).
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut words = self.0.iter().copied();
+        std::iter::from_fn(move || {
+            let word = words.next()?;
+            Some(match word & LENGTH_FOLLOWS {
+                0 => (word, 1),
+                _ => (word & !LENGTH_FOLLOWS, words.next().unwrap_or(0)),
+            })
+        })
+    }
+}
+
+/// The marks of `runs` gathered by entry, each entry's runs in file order:
+/// a counting sort of the runs, every mark copied once to its entry's
+/// place (sorting every mark by entry took a third of reading a contest
+/// whose later stages' marks follow the first's). At most 20 bytes a mark
+/// are held at once, as the sort held.
+fn gathered(marks: Vec<Mark>, runs: Runs, entry_count: usize) -> Result<MarkSet, Vec<Duplicate>> {
     let mut counts = vec![0u32; entry_count];
-    let mut next_run = vec![0usize; entry_count + 1];
-    for &(entry, len) in &runs {
+    for (entry, len) in runs.iter() {
         counts[entry as usize] += len;
-        next_run[entry as usize + 1] += 1;
     }
-    for e in 0..entry_count {
-        next_run[e + 1] += next_run[e];
-    }
-    // Each run's (start, length), by entry.
-    let mut by_entry = vec![(0u32, 0u32); runs.len()];
-    let mut start = 0u32;
-    for (entry, len) in runs {
-        let next = &mut next_run[entry as usize];
-        by_entry[*next] = (start, len);
-        *next += 1;
+    // Where each entry's next run goes.
+    let mut next: Vec<u32> = counts
+        .iter()
+        .scan(0u32, |at, &count| {
+            let start = *at;
+            *at += count;
+            Some(start)
+        })
+        .collect();
+    let unset = Mark {
+        units: 0,
+        slot: 0,
+        judge: NO_JUDGE,
+    };
+    let mut grouped = vec![unset; marks.len()];
+    let mut start = 0usize;
+    for (entry, len) in runs.iter() {
+        let (to, len) = (&mut next[entry as usize], len as usize);
+        grouped[*to as usize..][..len].copy_from_slice(&marks[start..start + len]);
+        *to += len as u32;
         start += len;
     }
-    let mut grouped = Vec::with_capacity(marks.len());
-    for (start, len) in by_entry {
-        grouped.extend_from_slice(&marks[start as usize..(start + len) as usize]);
-    }
-    drop(marks);
+    drop((marks, runs));
     MarkSet::from_grouped(grouped, &counts)
 }
 
@@ -621,7 +661,7 @@ impl Gather for Assembly {
                 self.runs = Some(self.runs_so_far());
             }
             if let Some(runs) = &mut self.runs {
-                runs.push((entry, len));
+                runs.push(entry, len);
             } else if self.last == Some(entry) {
                 self.ranges[entry as usize].1 += len;
             } else {
