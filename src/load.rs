@@ -225,15 +225,20 @@ fn in_parts(inputs: &Inputs, path: &Path, part_marks: usize) -> (bool, crate::en
     let mut scorer = crate::engine::PartScorer::new(inputs.clone());
     // One part scored while one waits and the next is read: three in memory at most.
     let (parts, to_score) = std::sync::mpsc::sync_channel(1);
+    // Each part's vector, given back once it is scored, to gather another in.
+    let (done_with, spare) = std::sync::mpsc::channel();
     let read = std::thread::scope(|scope| {
         let scoring = scope.spawn(|| {
             for part in to_score {
-                scorer.score(part);
+                if let Some(marks) = scorer.score(part) {
+                    let _ = done_with.send(marks);
+                }
             }
         });
         let read = marks::load_in_parts(path, (&inputs.rules, &inputs.entries), part_marks, &mut |part| {
             // The scorer stops only by panicking, which `join` passes on.
             let _ = parts.send(part);
+            spare.try_recv().ok()
         });
         drop(parts);
         if let Err(panic) = scoring.join() {

@@ -93,6 +93,32 @@ fn scoring_in_parts_gives_the_results_of_scoring_whole() {
 }
 
 #[test]
+fn each_part_is_gathered_in_the_room_of_the_part_before() {
+    let dir = generated("parts-room", 400);
+    let inputs = podium::load::load(&dir, None).unwrap();
+    let mut scorer = podium::engine::PartScorer::new(inputs.clone());
+    // A room no part would be gathered in otherwise, to know it again.
+    const GIVEN: usize = 5000;
+    let mut rooms = Vec::new();
+    let read = podium::data::marks::load_in_parts(&dir.join("marks.csv"), (&inputs.rules, &inputs.entries), 1024, &mut |part| {
+        let (room, place) = (part.marks.capacity(), part.marks.as_ptr());
+        rooms.push(room);
+        let given_back = scorer.score(part).expect("a part scored gives back its vector");
+        assert!(given_back.is_empty() && given_back.capacity() == room && given_back.as_ptr() == place);
+        Some(Vec::with_capacity(GIVEN))
+    });
+    assert!(read);
+    // 400 entries of 18 marks: seven parts of 57 entries and the rest,
+    // each after the first gathered in the room given back.
+    assert_eq!(rooms.len(), 8);
+    assert!(
+        rooms[1..].iter().all(|&room| room == GIVEN),
+        "every part after the first is gathered in the room given"
+    );
+    assert_eq!(said(&scorer.finish()), whole(&dir));
+}
+
+#[test]
 fn entries_without_marks_anywhere_in_the_file_are_scored_as_whole() {
     let dir = generated("parts-gaps", 60);
     let entry = |row: &str| row.split(',').next().unwrap().to_string();

@@ -155,6 +155,14 @@ impl MarkSet {
         self.first_entry..self.first_entry + self.ranges.len() as u32
     }
 
+    /// The pool's vector, emptied (its room kept), if no other set shares
+    /// it: for a part done with to give back ([`TakePart`]).
+    pub fn into_emptied_pool(self) -> Option<Vec<Mark>> {
+        let mut marks = Arc::try_unwrap(self.marks).ok()?;
+        marks.clear();
+        Some(marks)
+    }
+
     /// An entry's marks, read in the set's slot numbering.
     pub fn entry(&self, entry: usize) -> EntryMarks<'_> {
         EntryMarks {
@@ -514,7 +522,7 @@ impl From<Diagnostic> for Failure {
 
 /// Where parsed blocks go, in file order.
 trait Gather {
-    fn add(&mut self, block: BlockResult);
+    fn add(&mut self, block: &BlockResult);
 
     /// Whether more blocks are of use (a gathering that cannot go on says
     /// so, and the file is read no further).
@@ -650,9 +658,9 @@ fn gathered(marks: Vec<Mark>, runs: Runs, entry_count: usize) -> Result<MarkSet,
 }
 
 impl Gather for Assembly {
-    fn add(&mut self, block: BlockResult) {
+    fn add(&mut self, block: &BlockResult) {
         let mut position = 0usize;
-        for (entry, len) in block.runs {
+        for &(entry, len) in &block.runs {
             let run = &block.marks[position..position + len as usize];
             position += len as usize;
             let start = self.marks.len() as u32;
@@ -681,7 +689,7 @@ impl Gather for Assembly {
 /// out of order, a cell marked twice) stops the gathering: the file is to
 /// be read whole, which says what is wrong.
 struct Parts<'p> {
-    part: &'p mut dyn FnMut(MarkSet),
+    part: &'p mut TakePart<'p>,
     /// A part is handed on at the first entry after this many marks.
     part_marks: usize,
     entry_count: usize,
@@ -698,13 +706,19 @@ struct Parts<'p> {
 /// that a part takes little memory (8 MB).
 pub const PART_MARKS: usize = 1 << 20;
 
+/// What each part is handed to: it may give back the vector of a part done
+/// with, emptied, for the next part to be gathered in. Its pages are then
+/// touched already: fresh ones, met page by page, cost more than copying
+/// the marks into them.
+pub type TakePart<'p> = dyn FnMut(MarkSet) -> Option<Vec<Mark>> + 'p;
+
 impl<'p> Parts<'p> {
-    fn new(entry_count: usize, part_marks: usize, part: &'p mut dyn FnMut(MarkSet)) -> Parts<'p> {
+    fn new(entry_count: usize, part_marks: usize, part: &'p mut TakePart<'p>) -> Parts<'p> {
         Parts {
             part,
             part_marks,
             entry_count,
-            marks: Vec::with_capacity(part_marks + part_marks / 8),
+            marks: Vec::with_capacity(Parts::room(part_marks)),
             ranges: Vec::new(),
             first: 0,
             last: None,
@@ -712,24 +726,28 @@ impl<'p> Parts<'p> {
         }
     }
 
+    /// The room a part is gathered in: its marks, and the last entry's
+    /// that take it past `part_marks`.
+    fn room(part_marks: usize) -> usize {
+        part_marks + part_marks / 8
+    }
+
     /// Hands on the entries from `first` up to `end`, if the part's
     /// entries are each marked once per cell.
     fn hand_on(&mut self, end: u32) {
         self.ranges.resize((end - self.first) as usize, (0, 0));
         let part = MarkSet {
-            marks: Arc::new(std::mem::replace(
-                &mut self.marks,
-                Vec::with_capacity(self.part_marks + self.part_marks / 8),
-            )),
+            marks: Arc::new(std::mem::take(&mut self.marks)),
             ranges: std::mem::take(&mut self.ranges),
             unused: 0,
             slot_base: 0,
             first_entry: self.first,
         };
         match part.sort_and_check() {
-            Ok(part) => (self.part)(part),
+            Ok(part) => self.marks = (self.part)(part).unwrap_or_default(),
             Err(_) => self.stopped = true,
         }
+        self.marks.reserve(Parts::room(self.part_marks));
         self.first = end;
     }
 
@@ -743,9 +761,9 @@ impl<'p> Parts<'p> {
 }
 
 impl Gather for Parts<'_> {
-    fn add(&mut self, block: BlockResult) {
+    fn add(&mut self, block: &BlockResult) {
         let mut position = 0usize;
-        for (entry, len) in block.runs {
+        for &(entry, len) in &block.runs {
             if self.stopped {
                 return;
             }
@@ -784,7 +802,7 @@ impl Gather for Parts<'_> {
 /// be read so; false for any other, or a file with anything wrong, which
 /// [`load`] reads whole and reports on. Parts handed on before that are
 /// then of no use.
-pub fn load_in_parts(path: &Path, (rules, entries): (&Rules, &Entries), part_marks: usize, part: &mut dyn FnMut(MarkSet)) -> bool {
+pub fn load_in_parts(path: &Path, (rules, entries): (&Rules, &Entries), part_marks: usize, part: &mut TakePart<'_>) -> bool {
     if workbook::is_workbook(path) {
         return false;
     }
@@ -909,6 +927,9 @@ fn parse_blocks(
     rayon::in_place_scope(|scope| {
         let mut waiting: std::collections::BTreeMap<usize, BlockResult> = std::collections::BTreeMap::new();
         let (mut sent, mut joined, mut in_flight, mut ended) = (0usize, 0usize, 0usize, false);
+        // Each block's marks are read into a vector a block before was
+        // read into: fresh ones, met page by page, cost more than the copy.
+        let mut spare_marks: Vec<Vec<Mark>> = Vec::new();
         loop {
             while let Ok((index, result)) = parsed.try_recv() {
                 waiting.insert(index, result);
@@ -936,7 +957,8 @@ fn parse_blocks(
                 error_count += result.unreported;
                 line += result.lines;
                 if error_count == 0 {
-                    gather.add(result);
+                    gather.add(&result);
+                    spare_marks.push(result.marks);
                     if !gather.wants_more() {
                         failure = Some(Failure::Unwanted);
                         return;
@@ -966,8 +988,9 @@ fn parse_blocks(
                     unreachable!("a block, so a header")
                 };
                 let (index, panels, parsed_tx, free) = (sent, &panels, parsed_tx.clone(), free.clone());
+                let marks = spare_marks.pop().unwrap_or_default();
                 scope.spawn(move |_| {
-                    let result = parse_block(&block[skip..], header, rules, entries, panels);
+                    let result = parse_block(&block[skip..], marks, header, rules, entries, panels);
                     let _ = free.send(block);
                     let _ = parsed_tx.send((index, result));
                 });
@@ -1414,9 +1437,12 @@ impl Limits {
     }
 }
 
-fn parse_block(block: &[u8], header: &Header, rules: &Rules, entries: &Entries, panels: &Panels) -> BlockResult {
+/// Parses `block`'s rows into `marks` (emptied first).
+fn parse_block(block: &[u8], mut marks: Vec<Mark>, header: &Header, rules: &Rules, entries: &Entries, panels: &Panels) -> BlockResult {
+    marks.clear();
+    marks.reserve(block.len() / 24);
     let mut result = BlockResult {
-        marks: Vec::with_capacity(block.len() / 24),
+        marks,
         runs: Vec::new(),
         problems: Vec::new(),
         unreported: 0,
@@ -2195,7 +2221,7 @@ mod tests {
                         _ => runs.push((entry, 1)),
                     }
                 }
-                assembly.add(BlockResult {
+                assembly.add(&BlockResult {
                     marks: block.iter().map(|&(_, mark)| mark).collect(),
                     runs,
                     problems: Vec::new(),

@@ -7,7 +7,7 @@
 //! [`super::score`] runs them, and the results are the same.
 
 use super::*;
-use crate::data::MarkSet;
+use crate::data::{Mark, MarkSet};
 use std::sync::Arc;
 
 /// A contest being scored part by part.
@@ -32,8 +32,9 @@ impl PartScorer {
     }
 
     /// Scores the entries whose marks `part` holds: the run of the field
-    /// after the entries scored so far.
-    pub fn score(&mut self, part: MarkSet) {
+    /// after the entries scored so far. Gives back the part's vector of
+    /// marks, emptied, for the next part to be gathered in.
+    pub fn score(&mut self, part: MarkSet) -> Option<Vec<Mark>> {
         let entries = part.entries();
         assert_eq!(entries.start as usize, self.entities.len(), "parts come in the entries' order");
         let inputs = Inputs {
@@ -50,7 +51,9 @@ impl PartScorer {
         entry_systems.add_systems(entry_systems_set());
         entry_systems.run(&mut part);
         self.move_scored(&mut part);
+        let inputs = part.remove_resource::<Inputs>();
         drop_aside(part);
+        Arc::try_unwrap(inputs?.marks).ok()?.into_emptied_pool()
     }
 
     /// Moves a part's scored entries into the contest's World, in entry
