@@ -4,7 +4,7 @@
 //! After the columns scripts have always read come each criterion's points,
 //! then each element's value, data and text.
 
-use super::{BoardRow, ElementCell, Format, Headers, Leaderboard};
+use super::{prefetch, BoardRow, ElementCell, Format, Headers, Leaderboard, ROWS_AHEAD};
 use crate::contest::{KindRule, Unperformed};
 use crate::say;
 use crate::text::spreadsheet_text;
@@ -236,7 +236,13 @@ fn format_rows(board: &Leaderboard, rows: &[BoardRow]) -> String {
     let mut records = Records::with_capacity(rows.len() * 256);
     // Said once, not looked up in the catalogue for every row.
     let tied = [board.yes_no(false), board.yes_no(true)];
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(ahead) = rows.get(i + ROWS_AHEAD) {
+            prefetch(ahead.entry.as_ptr());
+            prefetch(ahead.name.as_ptr());
+            prefetch(ahead.categories.as_ptr());
+            prefetch(ahead.criteria.as_ptr());
+        }
         write_row(&mut records, board, row, &tied);
     }
     records.text

@@ -243,7 +243,8 @@ fn board_rows<'a>(
     let from_columns = entries
         .field_index(crate::campaign::FROM_CONTEST)
         .zip(entries.field_index(crate::campaign::FROM_PLACE));
-    // In parallel: each row reads its entry wherever it lies in memory.
+    // In parallel: each row reads its entry wherever it lies in memory,
+    // asked for a few rows ahead.
     let board_row = |row: &'a crate::engine::ResultRow| {
         let entry = &entries.list[row.entry as usize];
         let value = |d: usize| columns[d].map_or("", |c| entries.value(entry, c));
@@ -292,7 +293,13 @@ fn board_rows<'a>(
     let mut rows: Vec<BoardRow> = match filter {
         None => rows
             .par_iter()
-            .map(|row| board_row(row).expect("without a division every row is kept"))
+            .enumerate()
+            .map(|(i, row)| {
+                if let Some(ahead) = rows.get(i + ROWS_AHEAD).and_then(|r| entries.list.get(r.entry as usize)) {
+                    prefetch(ahead);
+                }
+                board_row(row).expect("without a division every row is kept")
+            })
             .collect(),
         Some(_) => rows.par_iter().filter_map(board_row).collect(),
     };
@@ -562,6 +569,27 @@ pub fn flag_text(rules: &Rules, flag: &Flag, lang: Lang) -> String {
 /// A category's id, or "total" for `None`.
 fn scored_part(rules: &Rules, category: Option<u16>) -> &str {
     category.map_or("total", |c| rules.categories[c as usize].id.as_str())
+}
+
+/// Rows ahead of the one being made whose memory is asked for ([`prefetch`]).
+const ROWS_AHEAD: usize = 4;
+
+/// Asks the processor to bring the memory at `place` into its cache, and
+/// goes on without waiting for it. A board's rows come in order of place,
+/// while what each shows (its entry, its scores) lies where it was made, in
+/// the entries' order: read row after row, nearly every row missed the
+/// cache, a third of writing a province's board. The memory of the rows a
+/// few ahead is asked for, to arrive while the rows before are written.
+#[inline(always)]
+fn prefetch<T>(place: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing the program sees, and
+    // never faults, whatever the address (x86_64 always has it, as SSE).
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(place.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = place;
 }
 
 /// Appends `value` as `Decimal`'s `Display` writes it (`87.50`, `-0.25`,
