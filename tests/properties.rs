@@ -349,3 +349,100 @@ fn completeness_is_counted_where_every_entry_expects_the_same_marks() {
     let examples: Vec<Option<usize>> = examples().iter().map(marks_each_entry_expects).collect();
     assert_eq!(examples, [None; 4]);
 }
+
+/// A generated contest (40 entries, 4 criteria, 3 judges) loaded, and its
+/// marks file's rows, once.
+fn generated_rows() -> &'static (Inputs, Vec<String>) {
+    static ROWS: std::sync::OnceLock<(Inputs, Vec<String>)> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("podium-properties-rows-{}", std::process::id()));
+        let args = [
+            "podium",
+            "gen",
+            dir.to_str().unwrap(),
+            "--entries",
+            "40",
+            "--criteria",
+            "4",
+            "--judges",
+            "3",
+        ];
+        assert_eq!(podium::cli::run(<podium::cli::Cli as clap::Parser>::parse_from(args)), 0);
+        let inputs = podium::load::load(&dir, None).unwrap();
+        let rows = std::fs::read_to_string(dir.join("marks.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(String::from)
+            .collect();
+        std::fs::remove_dir_all(&dir).unwrap();
+        (inputs, rows)
+    })
+}
+
+/// A row's judge and value cells changed as files bring them: spaces, a
+/// line end of Windows, quotes, a formula guard, full-width digits, a
+/// comma too many, a judge or value that is wrong.
+fn changed_tail(row: &str, change: usize) -> String {
+    let mut cells = row.rsplitn(3, ',');
+    let mut next = || cells.next().unwrap_or("");
+    let (value, judge, cell) = (next(), next(), next());
+    let (judge, value) = match change {
+        0 => (format!(" {judge} "), format!(" {value}\r")),
+        1 => (format!("\"{judge}\""), value.to_string()),
+        2 => (format!("'{judge}"), value.to_string()),
+        3 => (judge.to_string(), format!("\"{value}\"")),
+        4 => (judge.to_string(), value.replace('5', "５")),
+        5 => (judge.to_string(), format!("{value},1")),
+        6 => ("J9".to_string(), value.to_string()),
+        7 => (judge.to_string(), "10.25".to_string()),
+        8 => (judge.to_string(), "x".to_string()),
+        9 => (String::new(), value.to_string()),
+        _ => (judge.to_string(), format!("{value}\r\r")),
+    };
+    format!("{cell},{judge},{value}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A row that begins with the same bytes as the row before is read for
+    /// the same cell, its judge and value alone: whatever its judge and
+    /// value hold, the marks read, or the file's refusal, are those of the
+    /// same rows each read whole (made to begin otherwise by a space after
+    /// the criterion on every other row, which changes nothing).
+    #[test]
+    fn rows_for_the_cell_before_read_as_rows_read_whole(
+        changes in proptest::collection::vec((0usize..360, 0usize..11), 0..6),
+        twice in proptest::option::of(0usize..359),
+    ) {
+        let (inputs, rows) = generated_rows();
+        let mut rows = rows.clone();
+        for &(at, change) in &changes {
+            rows[at] = changed_tail(&rows[at], change);
+        }
+        if let Some(at) = twice {
+            rows.insert(at + 1, rows[at].clone());
+        }
+        // Every other row made to begin otherwise, where it has no quote.
+        let apart: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| match (i % 2, row.contains('"'), row.match_indices(',').nth(1)) {
+                (1, false, Some((comma, _))) => format!("{} {}", &row[..comma], &row[comma..]),
+                _ => row.clone(),
+            })
+            .collect();
+        let path = std::env::temp_dir().join(format!("podium-properties-same-cell-{}.csv", std::process::id()));
+        let read = |rows: &[String]| {
+            std::fs::write(&path, format!("entry,criterion,element,judge,value\n{}\n", rows.join("\n"))).unwrap();
+            match podium::data::marks::load(&path, &inputs.rules, &inputs.entries) {
+                Ok(marks) => Ok((0..inputs.entries.list.len()).map(|e| marks.of_entry(e).to_vec()).collect::<Vec<_>>()),
+                Err(problems) => Err(problems.to_string()),
+            }
+        };
+        let (together, whole) = (read(&rows), read(&apart));
+        std::fs::remove_file(&path).unwrap();
+        prop_assert_eq!(together, whole);
+    }
+}

@@ -1456,7 +1456,31 @@ fn parse_block(block: &[u8], mut marks: Vec<Mark>, header: &Header, rules: &Rule
     let mut block_is_utf8: Option<bool> = None;
     let mut rows = Rows::new(block);
     let mut relative = 0;
-    while let Some(row) = rows.next_row() {
+    // The last row kept whole: its bytes up to its judge, and its cell.
+    let mut last: Option<(&[u8], RowCell)> = None;
+    let in_order = header.columns == [0, 1, 2, 3, 4] && header.width == COLUMNS.len();
+    loop {
+        // A row that begins as the last did, with the same bytes, is for
+        // the same cell: only its judge and value are read (a panel's
+        // judges mark one cell in turn, row after row).
+        if let Some(((judge, value, next), cell)) = last.and_then(|(start, cell)| Some((rows.same_cell(start)?, cell))) {
+            let judge = crate::text::from_spreadsheet(judge.trim_ascii());
+            if mark_into(cell, [judge, value.trim_ascii()], &mut cache, &lookups, |entry, mark| {
+                keep(&mut result, entry, mark)
+            })
+            .is_ok()
+            {
+                rows.start = next;
+                relative += 1;
+                result.lines = relative;
+                continue;
+            }
+            // Refused: read whole, which says why (or reads what the
+            // shortcut does not: full-width digits, say).
+        }
+        let Some(row) = rows.next_row() else {
+            break;
+        };
         relative += 1;
         result.lines = relative;
         let relative = relative - 1;
@@ -1482,7 +1506,12 @@ fn parse_block(block: &[u8], mut marks: Vec<Mark>, header: &Header, rules: &Rule
                 .fields(row, &rows.line)
                 .and_then(|row| parse_row_into(as_written(row), &mut cache, &lookups, |entry, mark| keep(&mut result, entry, mark)));
             match kept {
-                Ok(()) => continue,
+                Ok(cell) => {
+                    if in_order && rows.line.commas == COLUMNS.len() - 1 {
+                        last = Some((&row[..=rows.line.comma_at[2] as usize], cell));
+                    }
+                    continue;
+                }
                 Err(problem) => Err(problem),
             }
         } else {
@@ -1535,6 +1564,29 @@ impl<'b> Rows<'b> {
             line: Line::new(),
             ends_in_quote: false,
         }
+    }
+
+    /// The judge and value of the next row, and where the row after it
+    /// starts, if the row begins with `start` (a row's bytes up to its
+    /// judge) and the rest of its line, within a few bytes, is two cells
+    /// without quotes. Anything else is read by [`Self::next_row`].
+    #[inline(always)]
+    fn same_cell(&self, start: &[u8]) -> Option<(&'b [u8], &'b [u8], usize)> {
+        const TAIL: usize = 32;
+        let rest = self.block.get(self.start..)?;
+        if rest.len() < start.len() || !same(&rest[..start.len()], start) {
+            return None;
+        }
+        let tail = &rest[start.len()..];
+        let tail = &tail[..tail.len().min(TAIL)];
+        let end = memchr::memchr(b'\n', tail)?;
+        let line = &tail[..end];
+        let comma = memchr::memchr(b',', line)?;
+        let (judge, value) = (&line[..comma], &line[comma + 1..]);
+        if value.contains(&b',') || line.contains(&b'"') {
+            return None;
+        }
+        Some((judge, value, self.start + start.len() + end + 1))
     }
 
     /// The next row, without its line end.
@@ -1835,6 +1887,10 @@ fn same(a: &[u8], b: &[u8]) -> bool {
             0..4 => a.iter().zip(b).all(|(x, y)| x == y),
             4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
             8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+            17..=32 => {
+                let sixteen = |bytes: &[u8], at: usize| u128::from_le_bytes(bytes[at..at + 16].try_into().expect("sixteen bytes"));
+                sixteen(a, 0) == sixteen(b, 0) && sixteen(a, n - 16) == sixteen(b, n - 16)
+            }
             _ => a == b,
         }
 }
@@ -1849,13 +1905,37 @@ fn parse_row<'a>(fields: [&'a [u8]; 5], cache: &mut Cache<'a>, lookups: &Lookups
 /// [`parse_row`], handing the entry and mark to `keep`: reading ten
 /// million rows, a mark returned in a result went through memory, written
 /// in halves and read back as one word, and stalled on every row.
+/// Gives the row's cell, for rows after it that begin with the same bytes
+/// ([`Rows::same_cell`]).
 #[inline(always)]
 fn parse_row_into<'a>(
     [entry, criterion, element, judge, value]: [&'a [u8]; 5],
     cache: &mut Cache<'a>,
     lookups: &Lookups,
     keep: impl FnOnce(u32, Mark),
-) -> Result<(), RowProblem> {
+) -> Result<RowCell, RowProblem> {
+    let cell = row_cell([entry, criterion, element], value, cache, lookups)?;
+    mark_into(cell, [judge, value], cache, lookups, keep)?;
+    Ok(cell)
+}
+
+/// The entry, criterion and element a row's mark is for.
+#[derive(Clone, Copy)]
+struct RowCell {
+    entry: u32,
+    criterion: usize,
+    element: u8,
+}
+
+/// [`parse_row_into`]'s entry, criterion and element (the value is named
+/// where the criterion takes no marks).
+#[inline(always)]
+fn row_cell<'a>(
+    [entry, criterion, element]: [&'a [u8]; 3],
+    value: &[u8],
+    cache: &mut Cache<'a>,
+    lookups: &Lookups,
+) -> Result<RowCell, RowProblem> {
     let (rules, entries) = (lookups.rules, lookups.entries);
     let entry_index = match cache.entry {
         Some((bytes, index)) if same(bytes, entry) => index,
@@ -1915,6 +1995,28 @@ fn parse_row_into<'a>(
         (_, true) => 0,
         (_, false) => return Err(RowProblem::Element(text(element), c, msg!("files-element-none"))),
     };
+    Ok(RowCell {
+        entry: entry_index,
+        criterion: c,
+        element: element_number,
+    })
+}
+
+/// [`parse_row_into`]'s judge and value, of the mark for `cell`.
+#[inline(always)]
+fn mark_into<'a>(
+    RowCell {
+        entry: entry_index,
+        criterion: c,
+        element: element_number,
+    }: RowCell,
+    [judge, value]: [&'a [u8]; 2],
+    cache: &mut Cache<'a>,
+    lookups: &Lookups,
+    keep: impl FnOnce(u32, Mark),
+) -> Result<(), RowProblem> {
+    let rules = lookups.rules;
+    let rule = &rules.criteria[c];
     let judge_index = if judge.is_empty() {
         if !rule.judges.is_empty() {
             return Err(RowProblem::Judge(String::new(), c, msg!("files-judge-needed")));
@@ -2323,8 +2425,16 @@ mod tests {
 
         /// Ids compared in words are equal exactly when they are.
         #[test]
-        fn ids_compare_as_bytes(a in "[ab]{0,20}", b in "[ab]{0,20}") {
+        fn ids_compare_as_bytes(a in "[ab]{0,40}", b in "[ab]{0,40}", at in any::<proptest::sample::Index>()) {
             prop_assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b);
+            prop_assert!(same(a.as_bytes(), a.as_bytes()));
+            // The same but for one byte, anywhere.
+            if !a.is_empty() {
+                let mut other = a.clone().into_bytes();
+                let at = at.index(other.len());
+                other[at] = if other[at] == b'a' { b'b' } else { b'a' };
+                prop_assert!(!same(a.as_bytes(), &other));
+            }
         }
     }
 
