@@ -287,7 +287,13 @@ proptest! {
 /// A contest `podium gen` makes (every judge marks every entry on each of
 /// four criteria), loaded once.
 fn generated() -> &'static Inputs {
-    static GENERATED: std::sync::OnceLock<Inputs> = std::sync::OnceLock::new();
+    &generated_with_rows().0
+}
+
+/// The contest of [`generated`] (40 entries, 4 criteria, 3 judges), and
+/// its marks file's rows.
+fn generated_with_rows() -> &'static (Inputs, Vec<String>) {
+    static GENERATED: std::sync::OnceLock<(Inputs, Vec<String>)> = std::sync::OnceLock::new();
     GENERATED.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("podium-properties-gen-{}", std::process::id()));
         let args = [
@@ -303,8 +309,14 @@ fn generated() -> &'static Inputs {
         ];
         assert_eq!(podium::cli::run(<podium::cli::Cli as clap::Parser>::parse_from(args)), 0);
         let inputs = podium::load::load(&dir, None).unwrap();
+        let rows = std::fs::read_to_string(dir.join("marks.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(String::from)
+            .collect();
         std::fs::remove_dir_all(&dir).unwrap();
-        inputs
+        (inputs, rows)
     })
 }
 
@@ -350,36 +362,6 @@ fn completeness_is_counted_where_every_entry_expects_the_same_marks() {
     assert_eq!(examples, [None; 4]);
 }
 
-/// A generated contest (40 entries, 4 criteria, 3 judges) loaded, and its
-/// marks file's rows, once.
-fn generated_rows() -> &'static (Inputs, Vec<String>) {
-    static ROWS: std::sync::OnceLock<(Inputs, Vec<String>)> = std::sync::OnceLock::new();
-    ROWS.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("podium-properties-rows-{}", std::process::id()));
-        let args = [
-            "podium",
-            "gen",
-            dir.to_str().unwrap(),
-            "--entries",
-            "40",
-            "--criteria",
-            "4",
-            "--judges",
-            "3",
-        ];
-        assert_eq!(podium::cli::run(<podium::cli::Cli as clap::Parser>::parse_from(args)), 0);
-        let inputs = podium::load::load(&dir, None).unwrap();
-        let rows = std::fs::read_to_string(dir.join("marks.csv"))
-            .unwrap()
-            .lines()
-            .skip(1)
-            .map(String::from)
-            .collect();
-        std::fs::remove_dir_all(&dir).unwrap();
-        (inputs, rows)
-    })
-}
-
 /// A row's judge and value cells changed as files bring them: spaces, a
 /// line end of Windows, quotes, a formula guard, full-width digits, a
 /// comma too many, a judge or value that is wrong.
@@ -416,7 +398,7 @@ proptest! {
         changes in proptest::collection::vec((0usize..360, 0usize..11), 0..6),
         twice in proptest::option::of(0usize..359),
     ) {
-        let (inputs, rows) = generated_rows();
+        let (inputs, rows) = generated_with_rows();
         let mut rows = rows.clone();
         for &(at, change) in &changes {
             rows[at] = changed_tail(&rows[at], change);
