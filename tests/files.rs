@@ -594,6 +594,30 @@ fn notes_over_several_lines_quoted_headers_and_old_mac_line_ends_read_as_the_pla
 /// every row between them one cell: no reader holds a cell open past
 /// 4 MB (an Excel cell holds 32,767 characters); each refuses the quote
 /// at its row, and nothing is stored.
+/// Rows of one cell over 2 MB long, the second with a `\r` alone in it:
+/// each is looked at whole, as any row that long is, and the `\r` ends a
+/// row (as the csv reader reads it), whatever the row before began with.
+#[test]
+fn a_long_row_for_the_cell_before_is_looked_at_whole() {
+    let dir = example("long-same-cell", "construction");
+    let marks = dir.join("marks.csv");
+    let text = std::fs::read_to_string(&marks).unwrap();
+    let (header, first) = (text.lines().next().unwrap(), text.lines().nth(1).unwrap());
+    let (cell, _) = first.rsplit_once(',').and_then(|(rest, _)| rest.rsplit_once(',')).unwrap();
+    let (entry, after) = cell.split_once(',').unwrap();
+    // The entry padded past 2 MB: one 4 MB block holds the three rows.
+    let start = format!("{entry}{},{after},", " ".repeat((2 << 20) + 100_000));
+    let filler = " ".repeat(3 << 20);
+    let rows = format!("{header}\n{filler}\n{start}J1,7\n{start}J2\r,7\n{start}J3,7\n");
+    std::fs::write(&marks, rows).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    assert!(
+        err.contains("marks.csv:4: error in `row`: this row has 4 fields but the header has 5"),
+        "{err}"
+    );
+    assert!(err.contains("marks.csv:5: error in `row`: this row has 2 fields"), "{err}");
+}
+
 #[test]
 fn a_quote_open_for_megabytes_is_refused_at_its_row_by_every_command() {
     let dir = example("runaway-quote", "skills-duel");

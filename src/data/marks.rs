@@ -1507,7 +1507,10 @@ fn parse_block(block: &[u8], mut marks: Vec<Mark>, header: &Header, rules: &Rule
                 .and_then(|row| parse_row_into(as_written(row), &mut cache, &lookups, |entry, mark| keep(&mut result, entry, mark)));
             match kept {
                 Ok(cell) => {
-                    if in_order && rows.line.commas == COLUMNS.len() - 1 {
+                    // A row long enough to be looked at first (`long_row`)
+                    // is never read so.
+                    let short = row.len() + SAME_CELL_TAIL < super::LONGEST_ROW / 2;
+                    if in_order && short && rows.line.commas == COLUMNS.len() - 1 {
                         last = Some((&row[..=rows.line.comma_at[2] as usize], cell));
                     }
                     continue;
@@ -1543,6 +1546,10 @@ fn parse_block(block: &[u8], mut marks: Vec<Mark>, header: &Header, rules: &Rule
     result
 }
 
+/// The most bytes after its judge's start a row read for the cell of the
+/// row before ([`Rows::same_cell`]) may take: a judge and a value.
+const SAME_CELL_TAIL: usize = 32;
+
 /// The rows of a block (which starts with one), each with its [`Line`].
 /// A quoted cell may hold line breaks (Alt+Enter in Excel): its row then
 /// runs on to the line end after the cell closes, read as the csv reader
@@ -1572,13 +1579,12 @@ impl<'b> Rows<'b> {
     /// without quotes. Anything else is read by [`Self::next_row`].
     #[inline(always)]
     fn same_cell(&self, start: &[u8]) -> Option<(&'b [u8], &'b [u8], usize)> {
-        const TAIL: usize = 32;
         let rest = self.block.get(self.start..)?;
         if rest.len() < start.len() || !same(&rest[..start.len()], start) {
             return None;
         }
         let tail = &rest[start.len()..];
-        let tail = &tail[..tail.len().min(TAIL)];
+        let tail = &tail[..tail.len().min(SAME_CELL_TAIL)];
         let end = memchr::memchr(b'\n', tail)?;
         let line = &tail[..end];
         let comma = memchr::memchr(b',', line)?;
