@@ -457,6 +457,18 @@ fn a_cell_marked_twice_names_both_rows() {
         )) && err.contains("nothing imported: 1 bad row"),
         "{err}"
     );
+    // Three times: one cell, said once, with its three rows.
+    std::fs::write(&marks, format!("{text}{row}\n{row}\n")).unwrap();
+    let err = run_err_en(&["check", s(&dir)]);
+    let third = rows + 1;
+    assert!(
+        err.contains(&format!(
+            "entry `C01` has 3 marks for quality.workmanship from judge J3 (rows 4, {rows}, {third})"
+        )) && err.matches("marks for").count() == 1,
+        "{err}"
+    );
+    let err = run_err(&["check", s(&dir)]);
+    assert!(err.contains(&format!("评委 J3 的 3 个分数（第 4、{rows}、{third} 行）")), "{err}");
     std::fs::write(&marks, text).unwrap();
     let out = podium_en(&["import", s(&dir), s(&marks)]);
     assert!(stdout(&out).contains("(0 already stored)"), "nothing was stored: {}", stdout(&out));

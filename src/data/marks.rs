@@ -331,11 +331,15 @@ impl MarkSet {
         }
         let duplicates: Vec<Duplicate> = entries
             .flat_map(|e| {
-                self.of_entry(e)
+                let mut twice: Vec<Duplicate> = self
+                    .of_entry(e)
                     .windows(2)
                     .filter(|w| w[0].key() == w[1].key())
                     .map(move |w| (e as u32, w[0].slot, w[0].judge))
-                    .collect::<Vec<_>>()
+                    .collect();
+                // A cell marked three times is one cell, said once with all its rows.
+                twice.dedup();
+                twice
             })
             .take(MAX_REPORTED)
             .collect();
@@ -397,20 +401,37 @@ pub fn load(path: &Path, rules: &Rules, entries: &Entries) -> Result<MarkSet, Di
         };
         let rows = rows.as_ref().ok().and_then(|rows| rows.get(i)).cloned().unwrap_or_default();
         let id = &entries.list[entry as usize].id;
-        let message = match slot.element {
-            0 => msg!(
+        let message = match (slot.element, rows.len()) {
+            (0, 0..=2) => msg!(
                 "files-marks-twice",
                 entry = id,
                 criterion = criterion,
                 judge = judge,
                 rows = list(&rows)
             ),
-            element => msg!(
+            (0, count) => msg!(
+                "files-marks-more",
+                entry = id,
+                criterion = criterion,
+                judge = judge,
+                count = count,
+                rows = list(&rows)
+            ),
+            (element, 0..=2) => msg!(
                 "files-marks-twice-element",
                 entry = id,
                 criterion = criterion,
                 element = element,
                 judge = judge,
+                rows = list(&rows)
+            ),
+            (element, count) => msg!(
+                "files-marks-more-element",
+                entry = id,
+                criterion = criterion,
+                element = element,
+                judge = judge,
+                count = count,
                 rows = list(&rows)
             ),
         };
